@@ -1,0 +1,248 @@
+//! `cchc criteria list|tree|show|check`: the catalogue of what is inspected.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Args, Subcommand};
+
+use crate::context::Context;
+use crate::domain::catalogue::{Catalogue, DEFAULT_FILE_NAME, DEFAULT_TOML, Node, NodeKind, Rubric};
+use crate::domain::{catalogue_parse, code};
+use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, info, machine_col, points};
+use crate::store::catalogues;
+
+#[derive(Debug, Subcommand)]
+pub enum CriteriaCommand {
+    /// Liệt kê các tiêu chí (mã, nội dung, điểm tối đa, loại, đơn vị phụ trách)
+    List(ListArgs),
+    /// Cây tiêu chí với tổng điểm từng nhóm
+    Tree(SourceArgs),
+    /// Chi tiết một tiêu chí: tài liệu kiểm chứng, thang chấm, mục con
+    Show(ShowArgs),
+    /// Kiểm tra một tệp bộ tiêu chí TOML và báo mọi lỗi (tệp:dòng:cột)
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    /// Đọc từ tệp TOML này thay vì bộ tiêu chí đang dùng
+    #[arg(long, value_name = "TỆP")]
+    pub catalogue: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// Chỉ lĩnh vực này (ví dụ 1.3)
+    #[arg(long, value_name = "MÃ")]
+    pub field: Option<String>,
+    /// Chỉ các nội dung chấm điểm (bỏ các nhóm)
+    #[arg(long)]
+    pub leaves: bool,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Mã tiêu chí (ví dụ 1.3.2) hoặc vài chữ trong tên
+    pub code: String,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Tệp bộ tiêu chí TOML cần kiểm tra
+    pub file: PathBuf,
+}
+
+pub fn run(ctx: &Context, cmd: CriteriaCommand) -> Result<()> {
+    match cmd {
+        CriteriaCommand::List(args) => list(&load(ctx, &args.source)?, args),
+        CriteriaCommand::Tree(args) => tree(&load(ctx, &args)?),
+        CriteriaCommand::Show(args) => show(&load(ctx, &args.source)?, &args.code, args.output.format),
+        CriteriaCommand::Check(args) => check(&args.file),
+    }
+}
+
+/// The catalogue to show: a file given, else the database's active one, else the built-in default.
+fn load(ctx: &Context, source: &SourceArgs) -> Result<Catalogue> {
+    if let Some(path) = &source.catalogue {
+        return read_file(path);
+    }
+    if ctx.db_path.exists() {
+        let store = ctx.store()?;
+        return Ok(catalogues::active(&store.conn)?.1);
+    }
+    Ok(catalogue_parse::parse(DEFAULT_FILE_NAME, DEFAULT_TOML)?)
+}
+
+fn read_file(path: &Path) -> Result<Catalogue> {
+    let content = std::fs::read_to_string(path)
+        .with_context(|| format!("Không đọc được tệp «{}» (cần tệp TOML UTF-8)", path.display()))?;
+    Ok(catalogue_parse::parse(&path.display().to_string(), &content)?)
+}
+
+pub fn kind_label(node: &Node) -> &'static str {
+    if node.is_leaf { node.kind.label() } else { "nhóm" }
+}
+
+fn list(catalogue: &Catalogue, args: ListArgs) -> Result<()> {
+    if let Some(field) = &args.field
+        && catalogue.get(field).is_none()
+    {
+        bail!("Lĩnh vực: {}", catalogue.unknown_code(field));
+    }
+    let mut listing = Listing::new(vec![
+        col("code", "Mã"),
+        col("title", "Nội dung"),
+        machine_col("parent"),
+        col("max_points", "Điểm tối đa"),
+        col("kind", "Loại"),
+        col("unit", "Đơn vị phụ trách"),
+        machine_col("rubric"),
+    ]);
+    let in_field = |n: &Node| match &args.field {
+        Some(f) => n.code == *f || n.code.starts_with(&format!("{f}.")),
+        None => true,
+    };
+    for node in catalogue.nodes.iter().filter(|n| in_field(n) && (!args.leaves || n.is_leaf)) {
+        let kind = match args.output.format {
+            ListFormat::Table => kind_label(node).to_owned(),
+            _ => {
+                if node.is_leaf {
+                    format!("{:?}", node.kind).to_lowercase()
+                } else {
+                    "group".into()
+                }
+            }
+        };
+        let rubric = match &node.rubric {
+            Some(Rubric::Ratio { .. }) => "ratio",
+            Some(Rubric::Levels { .. }) => "levels",
+            None => "",
+        };
+        listing.push(vec![
+            node.code.clone().into(),
+            node.title.clone().into(),
+            node.parent.clone().into(),
+            Value::Number(Some(node.max_points)),
+            kind.into(),
+            node.unit.clone().into(),
+            rubric.into(),
+        ]);
+    }
+    listing.emit(args.output.format)
+}
+
+fn tree(catalogue: &Catalogue) -> Result<()> {
+    let mut out = format!("{} (phiên bản {})\n", catalogue.title, catalogue.version);
+    for node in &catalogue.nodes {
+        let indent = "  ".repeat(code::depth(&node.code).saturating_sub(1));
+        let pts = if node.is_leaf {
+            format!("{} đ", points(node.max_points))
+        } else {
+            let sum = catalogue.sum_of_leaves(&node.code);
+            let mut text = format!("tổng {} đ", points(sum));
+            if (sum - node.max_points).abs() > 0.005 {
+                text.push_str(&format!(", khai báo {} đ", points(node.max_points)));
+            }
+            text
+        };
+        let marker = if node.kind == NodeKind::Adhoc && node.is_leaf { " [đột xuất]" } else { "" };
+        out.push_str(&format!("{indent}{} {} [{pts}]{marker}\n", node.code, node.title));
+    }
+    output::print_data(&out)
+}
+
+fn show(catalogue: &Catalogue, query: &str, format: ListFormat) -> Result<()> {
+    let node = match catalogue.get(query.trim()) {
+        Some(node) => node,
+        None => match catalogue.search(query).as_slice() {
+            [one] => *one,
+            [] => bail!("{}", catalogue.unknown_code(query)),
+            many => {
+                let list: Vec<String> = many.iter().take(10).map(|n| format!("{} {}", n.code, n.title)).collect();
+                bail!("«{query}» khớp với {} tiêu chí, hãy ghi rõ mã:\n  {}", many.len(), list.join("\n  "));
+            }
+        },
+    };
+    if format != ListFormat::Table {
+        let mut listing = Listing::new(vec![col("code", ""), col("title", ""), col("max_points", "")]);
+        listing.push(vec![node.code.clone().into(), node.title.clone().into(), Value::Number(Some(node.max_points))]);
+        if format == ListFormat::Json {
+            return output::print_data(&(serde_json::to_string_pretty(node)? + "\n"));
+        }
+        return listing.emit(format);
+    }
+    let mut out = format!("{} {}\n", node.code, node.title);
+    let mut ancestor = node.parent.as_deref();
+    let mut chain = Vec::new();
+    while let Some(code) = ancestor {
+        if let Some(parent) = catalogue.get(code) {
+            chain.push(format!("{} {}", parent.code, parent.title));
+        }
+        ancestor = code::parent(code);
+    }
+    if !chain.is_empty() {
+        chain.reverse();
+        out.push_str(&format!("Thuộc: {}\n", chain.join(" › ")));
+    }
+    out.push_str(&format!("Loại: {}\nĐiểm tối đa: {}\n", kind_label(node), points(node.max_points)));
+    if let Some(unit) = &node.unit {
+        out.push_str(&format!("Đơn vị phụ trách mặc định: {unit}\n"));
+    }
+    if !node.evidence.is_empty() {
+        out.push_str("Tài liệu kiểm chứng:\n");
+        node.evidence.iter().for_each(|e| out.push_str(&format!("  - {e}\n")));
+    }
+    match &node.rubric {
+        Some(Rubric::Levels { levels }) => {
+            out.push_str("Thang chấm theo mức:\n");
+            levels.iter().for_each(|l| out.push_str(&format!("  - {}: {} đ\n", l.label, points(l.points))));
+        }
+        Some(Rubric::Ratio { thresholds }) => {
+            out.push_str("Thang chấm theo tỷ lệ (số liệu báo cáo):\n");
+            for t in thresholds {
+                out.push_str(&format!("  - từ {}%: {} đ\n", points(t.at_least), points(t.points)));
+            }
+        }
+        None => {}
+    }
+    if let Some(note) = &node.note {
+        out.push_str(&format!("Ghi chú: {note}\n"));
+    }
+    let children: Vec<&Node> = catalogue.children(&node.code).collect();
+    if !children.is_empty() {
+        out.push_str("Mục con:\n");
+        for child in children {
+            out.push_str(&format!("  {} {} [{} đ]\n", child.code, child.title, points(child.max_points)));
+        }
+    }
+    output::print_data(&out)
+}
+
+fn check(path: &Path) -> Result<()> {
+    let catalogue = read_file(path)?;
+    let periodic: f64 = catalogue.leaves().filter(|n| n.kind == NodeKind::Periodic).map(|n| n.max_points).sum();
+    info(format!(
+        "Tệp «{}» hợp lệ: bộ tiêu chí {} phiên bản {}, {} nội dung chấm điểm, tổng điểm định kỳ {}, {} mức xếp loại.",
+        path.display(),
+        catalogue.id,
+        catalogue.version,
+        catalogue.leaves().count(),
+        points(periodic),
+        catalogue.classification.bands.len()
+    ));
+    if (periodic - 100.0).abs() > 0.005 {
+        output::warn(format!(
+            "tổng điểm định kỳ là {} chứ không phải 100; kết quả vẫn được quy về thang 100 điểm.",
+            points(periodic)
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! `cchc demo`: a fresh database of the example ward, built with the same commands a secretary runs.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use clap::Args;
+
+use crate::commands::directory_import::ImportArgs;
+use crate::commands::round::{MemberArgs, NewArgs, Role, RoundCommand, TeamArgs, TeamCommand};
+use crate::commands::{assign, init, official, round, unit};
+use crate::context::Context;
+use crate::domain::round::RoundKind;
+use crate::import::Encoding;
+use crate::output::{self, FormatArg, ListFormat};
+
+/// The example ward's files, compiled in so the demo runs from any folder.
+const EXAMPLE_FILES: &[(&str, &str)] = &[
+    ("units.csv", include_str!("../../examples/thanh-sen/units.csv")),
+    ("officials.csv", include_str!("../../examples/thanh-sen/officials.csv")),
+    ("assignments.csv", include_str!("../../examples/thanh-sen/assignments.csv")),
+];
+
+const YEAR: i32 = 2026;
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Thư mục ghi cơ sở dữ liệu mẫu và các tệp mẫu
+    #[arg(long, default_value = "cchc-demo", value_name = "THƯ_MỤC")]
+    pub out: PathBuf,
+}
+
+pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
+    let inputs = args.out.join("tep-mau");
+    std::fs::create_dir_all(&inputs).with_context(|| format!("Không tạo được thư mục «{}»", inputs.display()))?;
+    for (name, content) in EXAMPLE_FILES {
+        let path = inputs.join(name);
+        std::fs::write(&path, content).with_context(|| format!("Không ghi được «{}»", path.display()))?;
+    }
+    let db_path = args.out.join("cchc.db");
+    remove_database(&db_path)?;
+    let demo = Context { db_path: db_path.clone(), actor: ctx.actor.clone(), now: ctx.now };
+
+    init::run(
+        &demo,
+        init::InitArgs { catalogue: None, ward: Some("Thành Sen".into()), province: Some("Hà Tĩnh".into()) },
+    )?;
+    let import = |name: &str| ImportArgs { file: inputs.join(name), encoding: Encoding::Auto, dry_run: false };
+    unit::run(&demo, unit::UnitCommand::Import(import("units.csv")))?;
+    official::run(&demo, official::OfficialCommand::Import(import("officials.csv")))?;
+    assign::run(&demo, assign::AssignCommand::Import(import("assignments.csv")))?;
+
+    for kind in [RoundKind::Dot1, RoundKind::Dot2] {
+        let new = NewArgs {
+            kind,
+            year: Some(YEAR),
+            from: None,
+            to: None,
+            due: None,
+            topic: None,
+            reason: None,
+            units: vec![],
+        };
+        round::run(&demo, RoundCommand::New(new))?;
+        let id = kind.round_id(YEAR, 1);
+        for (name, role, unit) in [
+            ("Nguyễn Thị Hoài Thu", Role::TruongDoan, "VHXH"),
+            ("Lê Văn Quang", Role::ThanhVien, "VP"),
+            ("Phan Thị Lan Anh", Role::ThuKy, "VHXH"),
+        ] {
+            let member = MemberArgs { name: name.into(), role, unit: Some(unit.into()) };
+            let team = TeamArgs { round: id.clone(), command: Some(TeamCommand::Add(member)), output: table() };
+            round::run(&demo, RoundCommand::Team(team))?;
+        }
+    }
+    round::run(&demo, RoundCommand::List(round::ListArgs { year: Some(YEAR), output: table() }))?;
+    output::info(format!(
+        "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
+        db_path.display(),
+        db_path.display()
+    ));
+    Ok(())
+}
+
+fn table() -> FormatArg {
+    FormatArg { format: ListFormat::Table }
+}
+
+/// The demo always starts from nothing; only its own database file (and SQLite's side files) are removed.
+fn remove_database(path: &Path) -> Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", path.display()));
+        if file.exists() {
+            std::fs::remove_file(&file).with_context(|| format!("Không xoá được «{}»", file.display()))?;
+        }
+    }
+    Ok(())
+}

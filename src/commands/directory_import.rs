@@ -1,0 +1,112 @@
+//! The shared `import` of the unit, official and assignment commands: read all, check all, write all or nothing.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use clap::Args;
+
+use crate::import::Encoding;
+use crate::import::directory::{self, Known};
+use crate::output::info;
+use crate::store::units::Saved;
+use crate::store::{Store, Tx, assignments, catalogues, officials, units};
+
+pub use crate::import::directory::check_code as code_shape;
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Tệp CSV hoặc XLSX
+    pub file: PathBuf,
+    /// Bảng mã của tệp CSV
+    #[arg(long, default_value = "auto", value_name = "BẢNG_MÃ")]
+    pub encoding: Encoding,
+    /// Chỉ kiểm tra và cho biết sẽ thay đổi gì, không ghi
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+pub fn check_code(code: &str, what: &str) -> Result<()> {
+    code_shape(code).map_err(|message| anyhow::anyhow!("{what} «{code}»: {message}"))
+}
+
+pub fn check_text(text: &str, what: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        bail!("thiếu {what}");
+    }
+    Ok(())
+}
+
+fn known(store: &Store) -> Result<HashMap<String, String>> {
+    Ok(officials::list(&store.conn, None)?.into_iter().map(|o| (o.code, o.unit_code)).collect())
+}
+
+#[derive(Default)]
+struct Counts {
+    added: usize,
+    updated: usize,
+    unchanged: usize,
+}
+
+impl Counts {
+    fn count(&mut self, saved: Saved) {
+        match saved {
+            Saved::Added => self.added += 1,
+            Saved::Updated => self.updated += 1,
+            Saved::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+/// Saves every row in one transaction (rolled back on a dry run) and says what changed.
+fn save_all<T>(
+    store: &mut Store,
+    args: &ImportArgs,
+    what: &str,
+    rows: &[T],
+    save: impl Fn(&Tx, &T) -> Result<Saved>,
+) -> Result<()> {
+    let counts = store.transaction(!args.dry_run, |tx| -> Result<Counts> {
+        let mut counts = Counts::default();
+        for row in rows {
+            counts.count(save(tx, row)?);
+        }
+        Ok(counts)
+    })?;
+    let lead = if args.dry_run { "Chạy thử (chưa ghi gì):" } else { "Đã nhập" };
+    info(format!(
+        "{lead} {} {what} từ «{}»: {} mới, {} cập nhật, {} không đổi.",
+        rows.len(),
+        args.file.display(),
+        counts.added,
+        counts.updated,
+        counts.unchanged
+    ));
+    Ok(())
+}
+
+pub fn units(store: &mut Store, args: &ImportArgs) -> Result<()> {
+    let rows = directory::read_units(&args.file, args.encoding)?;
+    save_all(store, args, "đơn vị", &rows, |tx, u| Ok(units::save(tx, u)?))
+}
+
+pub fn officials(store: &mut Store, args: &ImportArgs) -> Result<()> {
+    let known = Known {
+        units: units::list(&store.conn)?.into_iter().map(|u| u.code).collect(),
+        officials: HashMap::new(),
+        catalogue: None,
+    };
+    let rows = directory::read_officials(&args.file, args.encoding, &known)?;
+    save_all(store, args, "cán bộ", &rows, |tx, o| Ok(officials::save(tx, o)?))
+}
+
+pub fn assignments(store: &mut Store, args: &ImportArgs) -> Result<()> {
+    let (_, catalogue) = catalogues::active(&store.conn)?;
+    let known = Known {
+        units: units::list(&store.conn)?.into_iter().map(|u| u.code).collect(),
+        officials: known(store)?,
+        catalogue: Some(&catalogue),
+    };
+    let rows = directory::read_assignments(&args.file, args.encoding, &known)?;
+    save_all(store, args, "phân công", &rows, |tx, a| Ok(assignments::save(tx, a)?))
+}

@@ -1,0 +1,62 @@
+//! `cchc init`: create or upgrade the database, load the catalogue and the ward's settings.
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+use clap::Args;
+
+use crate::context::Context;
+use crate::domain::catalogue::{DEFAULT_FILE_NAME, DEFAULT_TOML};
+use crate::domain::catalogue_parse;
+use crate::output::info;
+use crate::store::{Store, catalogues, settings};
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Tệp bộ tiêu chí TOML (mặc định: bộ tiêu chí phường Thành Sen 2026 có sẵn)
+    #[arg(long, value_name = "TỆP")]
+    pub catalogue: Option<PathBuf>,
+    /// Tên phường, dùng trên báo cáo (ví dụ: Thành Sen)
+    #[arg(long, value_name = "TÊN")]
+    pub ward: Option<String>,
+    /// Tên tỉnh (ví dụ: Hà Tĩnh)
+    #[arg(long, value_name = "TÊN")]
+    pub province: Option<String>,
+}
+
+pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
+    let existed = ctx.db_path.exists();
+    let (file_name, content) = match &args.catalogue {
+        Some(path) => {
+            let content = std::fs::read_to_string(path)
+                .with_context(|| format!("Không đọc được tệp bộ tiêu chí «{}» (cần tệp TOML UTF-8)", path.display()))?;
+            (path.display().to_string(), content)
+        }
+        None => (DEFAULT_FILE_NAME.to_owned(), DEFAULT_TOML.to_owned()),
+    };
+    let catalogue = catalogue_parse::parse(&file_name, &content)?;
+    let mut store = Store::create(&ctx.db_path, &ctx.actor, ctx.now)
+        .with_context(|| format!("Không tạo được cơ sở dữ liệu «{}»", ctx.db_path.display()))?;
+    store.write(|tx| -> Result<()> {
+        let keep_active = existed && args.catalogue.is_none() && settings::get(tx, "catalogue_hash")?.is_some();
+        if !keep_active {
+            catalogues::load(tx, &file_name, &content, &catalogue)?;
+        }
+        if let Some(ward) = &args.ward {
+            settings::set(tx, "ward", ward.trim())?;
+        }
+        if let Some(province) = &args.province {
+            settings::set(tx, "province", province.trim())?;
+        }
+        Ok(())
+    })?;
+    let verb = if existed { "Đã cập nhật" } else { "Đã tạo" };
+    info(format!(
+        "{verb} cơ sở dữ liệu «{}» với bộ tiêu chí {} phiên bản {} ({} nội dung chấm điểm).",
+        ctx.db_path.display(),
+        catalogue.id,
+        catalogue.version,
+        catalogue.leaves().count()
+    ));
+    Ok(())
+}

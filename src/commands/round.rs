@@ -1,0 +1,331 @@
+//! `cchc round new|list|show|start|close|reopen|team`: inspection rounds.
+
+use anyhow::{Result, bail};
+use chrono::{Datelike, NaiveDate};
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::context::Context;
+use crate::domain::date;
+use crate::domain::round::{RoundKind, RoundStatus, selfreport_due};
+use crate::domain::text::nfc;
+use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
+use crate::store::lookup::{Directory, resolve};
+use crate::store::rounds::{self, NewRound, Round};
+use crate::store::{Store, catalogues};
+
+#[derive(Debug, Subcommand)]
+pub enum RoundCommand {
+    /// Tạo đợt kiểm tra (ngày mặc định theo kế hoạch)
+    New(NewArgs),
+    /// Danh sách các đợt
+    List(ListArgs),
+    /// Thông tin một đợt: thời gian, hạn tự kiểm tra, phạm vi, đoàn kiểm tra
+    Show(IdArgs),
+    /// Bắt đầu kiểm tra (kế hoạch → đang kiểm tra)
+    Start(IdArgs),
+    /// Kết thúc đợt: sau đó chỉ được xem
+    Close(IdArgs),
+    /// Mở lại đợt đã kết thúc (phải nêu lý do, được ghi nhật ký)
+    Reopen(ReopenArgs),
+    /// Đoàn kiểm tra của đợt
+    Team(TeamArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Loại đợt
+    #[arg(long, value_enum)]
+    pub kind: RoundKind,
+    /// Năm (mặc định: năm nay)
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Ngày bắt đầu dd/mm/yyyy (mặc định theo kế hoạch)
+    #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Ngày kết thúc dd/mm/yyyy
+    #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// Hạn nộp báo cáo tự kiểm tra dd/mm/yyyy (mặc định: 5 ngày trước ngày bắt đầu)
+    #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+    pub due: Option<NaiveDate>,
+    /// Chủ đề (đợt đột xuất), ví dụ "Kỷ luật, kỷ cương hành chính"
+    #[arg(long, value_name = "CHỦ_ĐỀ")]
+    pub topic: Option<String>,
+    /// Lý do (đợt đột xuất), ví dụ phản ánh của ai, ngày nào, số văn bản
+    #[arg(long, value_name = "LÝ_DO")]
+    pub reason: Option<String>,
+    /// Chỉ kiểm tra các đơn vị này (mã hoặc tên, cách nhau bởi dấu phẩy)
+    #[arg(long, value_name = "ĐƠN_VỊ,…", value_delimiter = ',')]
+    pub units: Vec<String>,
+}
+
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    date::parse(text)
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Chỉ các đợt của năm này
+    #[arg(long)]
+    pub year: Option<i32>,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct IdArgs {
+    /// Mã đợt, ví dụ 2026-dot1
+    pub round: String,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ReopenArgs {
+    /// Mã đợt
+    pub round: String,
+    /// Lý do mở lại (bắt buộc)
+    #[arg(long, value_name = "LÝ_DO")]
+    pub reason: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamArgs {
+    /// Mã đợt
+    pub round: String,
+    #[command(subcommand)]
+    pub command: Option<TeamCommand>,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Thêm thành viên đoàn kiểm tra
+    Add(MemberArgs),
+    /// Danh sách đoàn kiểm tra
+    List(FormatArg),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Role {
+    /// Trưởng đoàn
+    TruongDoan,
+    /// Thành viên
+    ThanhVien,
+    /// Thư ký
+    ThuKy,
+}
+
+impl Role {
+    fn code(self) -> &'static str {
+        match self {
+            Role::TruongDoan => "truong-doan",
+            Role::ThanhVien => "thanh-vien",
+            Role::ThuKy => "thu-ky",
+        }
+    }
+}
+
+pub fn role_label(code: &str) -> &'static str {
+    match code {
+        "truong-doan" => "Trưởng đoàn",
+        "thu-ky" => "Thư ký",
+        _ => "Thành viên",
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct MemberArgs {
+    /// Họ và tên
+    #[arg(long, value_name = "HỌ_TÊN")]
+    pub name: String,
+    /// Vai trò trong đoàn
+    #[arg(long, value_enum)]
+    pub role: Role,
+    /// Đơn vị công tác (mã hoặc tên)
+    #[arg(long, value_name = "ĐƠN_VỊ")]
+    pub unit: Option<String>,
+}
+
+pub fn run(ctx: &Context, cmd: RoundCommand) -> Result<()> {
+    let mut store = ctx.store()?;
+    match cmd {
+        RoundCommand::New(args) => new(ctx, &mut store, args),
+        RoundCommand::List(args) => list(&store, args),
+        RoundCommand::Show(args) => show(&store, &args),
+        RoundCommand::Start(args) => {
+            let round = rounds::get(&store.conn, &args.round)?;
+            if round.status == RoundStatus::Closed {
+                bail!(
+                    "đợt {} đã kết thúc; muốn làm tiếp hãy dùng `cchc round reopen {} --reason \"…\"`",
+                    round.id,
+                    round.id
+                );
+            }
+            move_to(&mut store, &args.round, RoundStatus::InProgress, None)
+        }
+        RoundCommand::Close(args) => move_to(&mut store, &args.round, RoundStatus::Closed, None),
+        RoundCommand::Reopen(args) => {
+            if args.reason.trim().is_empty() {
+                bail!("cần nêu lý do mở lại đợt (--reason \"…\")");
+            }
+            let round = rounds::get(&store.conn, &args.round)?;
+            if round.status != RoundStatus::Closed {
+                bail!("đợt {} chưa kết thúc nên không cần mở lại", round.id);
+            }
+            move_to(&mut store, &args.round, RoundStatus::InProgress, Some(args.reason.trim()))
+        }
+        RoundCommand::Team(args) => team(&mut store, args),
+    }
+}
+
+fn new(ctx: &Context, store: &mut Store, args: NewArgs) -> Result<()> {
+    let year = args.year.unwrap_or_else(|| ctx.today().year());
+    let (from, to) = match (args.from, args.to, args.kind.default_dates(year)) {
+        (Some(from), Some(to), _) => (from, to),
+        (Some(from), None, _) => (from, from),
+        (None, Some(to), Some((from, _))) => (from, to),
+        (None, None, Some(dates)) => dates,
+        (None, _, None) => bail!("đợt đột xuất cần ngày bắt đầu: --from dd/mm/yyyy (và --to nếu kéo dài nhiều ngày)"),
+    };
+    if to < from {
+        bail!("ngày kết thúc {} trước ngày bắt đầu {}", date::format(to), date::format(from));
+    }
+    if args.kind == RoundKind::DotXuat && args.topic.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        bail!("đợt đột xuất cần nêu chủ đề: --topic \"…\" (ví dụ «Kỷ luật, kỷ cương hành chính»)");
+    }
+    let mut units = Vec::new();
+    for unit in args.units.iter().filter(|u| !u.trim().is_empty()) {
+        units.push(resolve(&store.conn, Directory::Units, unit)?.0);
+    }
+    let (hash, _) = catalogues::active(&store.conn)?;
+    let clean = |s: Option<String>| s.map(|s| nfc(s.trim()).into_owned()).filter(|s| !s.is_empty());
+    let new = NewRound {
+        kind: args.kind,
+        year,
+        start: from,
+        end: to,
+        selfreport_due: args.due.unwrap_or_else(|| selfreport_due(from)),
+        topic: clean(args.topic),
+        reason: clean(args.reason),
+        units,
+        catalogue_hash: hash,
+    };
+    let round = store.write(|tx| rounds::create(tx, &new))?;
+    output::info(format!(
+        "Đã tạo đợt {}: {} – {}, hạn nộp báo cáo tự kiểm tra {}.",
+        round.id,
+        date::format(round.start),
+        date::format(round.end),
+        date::format(round.selfreport_due)
+    ));
+    output::print_data(&format!("{}\n", round.id))
+}
+
+fn round_listing(rounds: &[Round]) -> Listing {
+    let mut listing = Listing::new(vec![
+        col("id", "Mã đợt"),
+        col("kind", "Loại"),
+        col("year", "Năm"),
+        col("start", "Từ ngày"),
+        col("end", "Đến ngày"),
+        col("selfreport_due", "Hạn tự kiểm tra"),
+        col("status", "Trạng thái"),
+        col("topic", "Chủ đề"),
+    ]);
+    for r in rounds {
+        listing.push(vec![
+            r.id.clone().into(),
+            r.kind.as_str().into(),
+            Value::Integer(r.year.into()),
+            Value::Date(Some(r.start)),
+            Value::Date(Some(r.end)),
+            Value::Date(Some(r.selfreport_due)),
+            r.status.as_str().into(),
+            Value::from(r.topic.clone()),
+        ]);
+    }
+    listing
+}
+
+fn list(store: &Store, args: ListArgs) -> Result<()> {
+    let rounds = rounds::list(&store.conn, args.year)?;
+    let mut listing = round_listing(&rounds);
+    if args.output.format == ListFormat::Table {
+        for (row, round) in listing.rows.iter_mut().zip(&rounds) {
+            row[1] = round.kind.label().into();
+            row[6] = round.status.label().into();
+        }
+    }
+    listing.emit(args.output.format)
+}
+
+fn show(store: &Store, args: &IdArgs) -> Result<()> {
+    let round = rounds::get(&store.conn, &args.round)?;
+    if args.output.format != ListFormat::Table {
+        return round_listing(std::slice::from_ref(&round)).emit(args.output.format);
+    }
+    let scope = rounds::scope(&store.conn, &round.id)?;
+    let team = rounds::team(&store.conn, &round.id)?;
+    let catalogue = catalogues::get(&store.conn, &round.catalogue_hash)?;
+    let mut text = format!(
+        "{} — {}\nThời gian: {} – {}\nHạn nộp báo cáo tự kiểm tra: {}\nTrạng thái: {}\nBộ tiêu chí: {} phiên bản {} (mã băm {})\n",
+        round.id,
+        round.title(),
+        date::format(round.start),
+        date::format(round.end),
+        date::format(round.selfreport_due),
+        round.status.label(),
+        catalogue.id,
+        catalogue.version,
+        &round.catalogue_hash[..12.min(round.catalogue_hash.len())]
+    );
+    if let Some(reason) = &round.reason {
+        text.push_str(&format!("Lý do: {reason}\n"));
+    }
+    text.push_str(&format!("Đơn vị được kiểm tra ({}): {}\n", scope.len(), scope.join(", ")));
+    text.push_str(&format!("Đoàn kiểm tra ({} người):\n", team.len()));
+    for m in &team {
+        let unit = m.unit_code.as_deref().map(|u| format!(" — {u}")).unwrap_or_default();
+        text.push_str(&format!("  {}: {}{unit}\n", role_label(&m.role), m.name));
+    }
+    output::print_data(&text)
+}
+
+fn move_to(store: &mut Store, id: &str, to: RoundStatus, reason: Option<&str>) -> Result<()> {
+    let round = store.write(|tx| rounds::set_status(tx, id.trim(), to, reason))?;
+    output::info(format!("Đợt {} chuyển sang «{}».", round.id, round.status.label()));
+    Ok(())
+}
+
+fn team(store: &mut Store, args: TeamArgs) -> Result<()> {
+    let round = rounds::get(&store.conn, &args.round)?;
+    let format = match args.command {
+        Some(TeamCommand::Add(member)) => {
+            round.ensure_open()?;
+            let name = nfc(member.name.trim()).into_owned();
+            if name.is_empty() {
+                bail!("cần họ và tên thành viên (--name)");
+            }
+            let unit = member.unit.as_deref().map(|u| resolve(&store.conn, Directory::Units, u)).transpose()?;
+            let unit_code = unit.as_ref().map(|u| u.0.as_str());
+            let added = store.write(|tx| rounds::add_member(tx, &round.id, &name, member.role.code(), unit_code))?;
+            output::info(format!(
+                "Đã thêm {} ({}) vào đoàn kiểm tra {}.",
+                added.name,
+                role_label(&added.role),
+                round.id
+            ));
+            return Ok(());
+        }
+        Some(TeamCommand::List(out)) => out.format,
+        None => args.output.format,
+    };
+    let mut listing = Listing::new(vec![col("name", "Họ và tên"), col("role", "Vai trò"), col("unit", "Đơn vị")]);
+    for m in rounds::team(&store.conn, &round.id)? {
+        let role = if format == ListFormat::Table { role_label(&m.role).to_owned() } else { m.role.clone() };
+        listing.push(vec![m.name.into(), role.into(), Value::from(m.unit_code)]);
+    }
+    listing.emit(format)
+}

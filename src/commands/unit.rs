@@ -1,0 +1,96 @@
+//! `cchc unit add|list|show|import`: the units inspected.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+
+use crate::commands::directory_import::{self, ImportArgs};
+use crate::context::Context;
+use crate::domain::text::nfc;
+use crate::output::{self, FormatArg, Listing, Value, col};
+use crate::store::lookup::{Directory, resolve};
+use crate::store::units::{self, Saved, Unit};
+use crate::store::{assignments, officials};
+
+#[derive(Debug, Subcommand)]
+pub enum UnitCommand {
+    /// Thêm (hoặc sửa) một đơn vị
+    Add(AddArgs),
+    /// Danh sách đơn vị
+    List(FormatArg),
+    /// Thông tin một đơn vị: cán bộ và nội dung phụ trách
+    Show(ShowArgs),
+    /// Nhập danh sách đơn vị từ CSV/XLSX (ma_don_vi, ten_don_vi, loai)
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Mã đơn vị (ví dụ VHXH)
+    #[arg(long, value_name = "MÃ")]
+    pub code: String,
+    /// Tên đơn vị
+    #[arg(long, value_name = "TÊN")]
+    pub name: String,
+    /// Loại đơn vị (ví dụ co-quan-chuyen-mon, don-vi-su-nghiep)
+    #[arg(long, value_name = "LOẠI", default_value = "")]
+    pub kind: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Mã hoặc tên đơn vị (không cần dấu: "van hoa")
+    pub unit: String,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<()> {
+    let mut store = ctx.store()?;
+    match cmd {
+        UnitCommand::Add(args) => {
+            let unit = Unit {
+                code: args.code.trim().to_owned(),
+                name: nfc(args.name.trim()).into_owned(),
+                kind: args.kind.trim().to_owned(),
+            };
+            directory_import::check_code(&unit.code, "mã đơn vị")?;
+            directory_import::check_text(&unit.name, "tên đơn vị")?;
+            let saved = store.write(|tx| units::save(tx, &unit))?;
+            output::info(match saved {
+                Saved::Added => format!("Đã thêm đơn vị {} ({}).", unit.code, unit.name),
+                Saved::Updated => format!("Đã cập nhật đơn vị {} ({}).", unit.code, unit.name),
+                Saved::Unchanged => format!("Đơn vị {} không thay đổi.", unit.code),
+            });
+            Ok(())
+        }
+        UnitCommand::List(out) => {
+            let mut listing = Listing::new(vec![col("code", "Mã"), col("name", "Tên đơn vị"), col("kind", "Loại")]);
+            for u in units::list(&store.conn)? {
+                listing.push(vec![u.code.into(), u.name.into(), u.kind.into()]);
+            }
+            listing.emit(out.format)
+        }
+        UnitCommand::Show(args) => {
+            let (code, _) = resolve(&store.conn, Directory::Units, &args.unit)?;
+            let unit =
+                units::get(&store.conn, &code)?.unwrap_or(Unit { code, name: String::new(), kind: String::new() });
+            let staff = officials::list(&store.conn, Some(&unit.code))?;
+            let items = assignments::list(&store.conn, Some(&unit.code), None)?;
+            let mut listing = Listing::new(vec![col("criterion", "Nội dung phụ trách"), col("official", "Cán bộ")]);
+            for a in &items {
+                listing.push(vec![a.criterion.clone().into(), Value::from(a.official_name.clone())]);
+            }
+            if args.output.format != output::ListFormat::Table {
+                return listing.emit(args.output.format);
+            }
+            let mut text = format!("{} — {}\nLoại: {}\nCán bộ ({}):\n", unit.code, unit.name, unit.kind, staff.len());
+            for o in &staff {
+                text.push_str(&format!("  {} {} — {}\n", o.code, o.name, o.position));
+            }
+            text.push_str(&format!("Phụ trách {} nội dung:\n", items.len()));
+            output::print_data(&text)?;
+            listing.emit(args.output.format)
+        }
+        UnitCommand::Import(args) => directory_import::units(&mut store, &args),
+    }
+}

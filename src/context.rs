@@ -1,0 +1,71 @@
+//! What every command needs besides its own arguments: where the database is, who acts, and what time it is.
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result, bail};
+use chrono::{Local, NaiveDate, NaiveDateTime};
+
+use crate::cli::Cli;
+use crate::store::Store;
+
+pub struct Context {
+    pub db_path: PathBuf,
+    pub actor: String,
+    pub now: NaiveDateTime,
+}
+
+impl Context {
+    pub fn new(cli: &Cli) -> Result<Self> {
+        Ok(Self { db_path: cli.db.clone(), actor: actor(cli.actor.as_deref()), now: clock()? })
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    /// Opens the existing database; a missing one is an error that says to run `cchc init`.
+    pub fn store(&self) -> Result<Store> {
+        if !self.db_path.exists() {
+            bail!(
+                "Chưa có cơ sở dữ liệu «{}». Hãy chạy `cchc init` trước (hoặc chỉ đúng tệp bằng --db hay biến CCHC_DB).",
+                self.db_path.display()
+            );
+        }
+        Store::open(&self.db_path, &self.actor, self.now)
+            .with_context(|| format!("Không mở được cơ sở dữ liệu «{}»", self.db_path.display()))
+    }
+}
+
+fn actor(flag: Option<&str>) -> String {
+    let from_env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    flag.map(str::to_owned)
+        .or_else(|| from_env("CCHC_USER"))
+        .or_else(|| from_env("USER"))
+        .or_else(|| from_env("USERNAME"))
+        .map(|name| crate::domain::text::nfc(name.trim()).into_owned())
+        .unwrap_or_else(|| "không rõ".to_owned())
+}
+
+/// `CCHC_NOW` pins the clock (tests, demos of a past year): `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`.
+fn clock() -> Result<NaiveDateTime> {
+    let Ok(pinned) = std::env::var("CCHC_NOW") else {
+        return Ok(Local::now().naive_local().with_nanosecond_zero());
+    };
+    let parsed = NaiveDateTime::parse_from_str(&pinned, "%Y-%m-%dT%H:%M:%S").or_else(|_| {
+        NaiveDate::parse_from_str(&pinned, "%Y-%m-%d").map(|d| d.and_hms_opt(8, 0, 0).unwrap_or_default())
+    });
+    parsed.with_context(|| {
+        format!("Biến CCHC_NOW = «{pinned}» không hợp lệ: cần dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM:SS.")
+    })
+}
+
+trait NoNanos {
+    fn with_nanosecond_zero(self) -> Self;
+}
+
+impl NoNanos for NaiveDateTime {
+    fn with_nanosecond_zero(self) -> Self {
+        use chrono::Timelike;
+        self.with_nanosecond(0).unwrap_or(self)
+    }
+}

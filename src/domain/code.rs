@@ -1,0 +1,77 @@
+//! Criterion codes follow the plan's numbering: `1.3`, `1.6.1.2`, `2.1`.
+
+use std::cmp::Ordering;
+
+/// The deepest code the plan's numbering produces is four levels (`1.7.1.3`); a little slack for other catalogues.
+pub const MAX_DEPTH: usize = 6;
+
+/// Checks the shape of a code: dot-separated positive numbers without leading zeros.
+pub fn validate(code: &str) -> Result<(), String> {
+    if code.is_empty() {
+        return Err("mã tiêu chí trống".into());
+    }
+    let segments: Vec<&str> = code.split('.').collect();
+    if segments.len() > MAX_DEPTH {
+        return Err(format!("mã có {} cấp, tối đa {MAX_DEPTH} cấp", segments.len()));
+    }
+    for segment in segments {
+        let is_number = !segment.is_empty() && segment.bytes().all(|b| b.is_ascii_digit());
+        if !is_number || segment.starts_with('0') || segment.len() > 3 {
+            return Err(format!("mã «{code}» không đúng dạng: cần các số dương cách nhau bởi dấu chấm, ví dụ 1.3.2"));
+        }
+    }
+    Ok(())
+}
+
+pub fn parent(code: &str) -> Option<&str> {
+    code.rfind('.').map(|i| &code[..i])
+}
+
+pub fn depth(code: &str) -> usize {
+    code.split('.').count()
+}
+
+/// The field (lĩnh vực) a code belongs to: its first two levels (`1.6.1.2` → `1.6`).
+pub fn field(code: &str) -> &str {
+    match code.match_indices('.').nth(1) {
+        Some((i, _)) => &code[..i],
+        None => code,
+    }
+}
+
+/// Numeric order: `1.10` after `1.9`.
+pub fn compare(a: &str, b: &str) -> Ordering {
+    let key = |c: &str| -> Vec<u32> { c.split('.').map(|s| s.parse().unwrap_or(u32::MAX)).collect() };
+    key(a).cmp(&key(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_codes() {
+        for code in ["1", "1.1", "1.6.1.2", "2.2", "1.10"] {
+            assert!(validate(code).is_ok(), "{code}");
+        }
+    }
+
+    #[test]
+    fn invalid_codes() {
+        for code in ["", "1.", ".1", "1..2", "1.a", "01.1", "1.0", "1.2.3.4.5.6.7", "1,1", "1.1234"] {
+            assert!(validate(code).is_err(), "{code}");
+        }
+    }
+
+    #[test]
+    fn parent_field_and_order() {
+        assert_eq!(parent("1.6.1.2"), Some("1.6.1"));
+        assert_eq!(parent("1"), None);
+        assert_eq!(field("1.6.1.2"), "1.6");
+        assert_eq!(field("1.3"), "1.3");
+        assert_eq!(field("2"), "2");
+        assert_eq!(depth("1.7.2.5"), 4);
+        assert_eq!(compare("1.10", "1.9"), Ordering::Greater);
+        assert_eq!(compare("1.6", "1.6.1"), Ordering::Less);
+    }
+}

@@ -1,0 +1,44 @@
+//! Dates as Vietnamese offices write them: dd/mm/yyyy.
+
+use chrono::NaiveDate;
+
+/// Parses `dd/mm/yyyy` (also `d/m/yyyy`); the error says what was expected.
+pub fn parse(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split('/').collect();
+    let numbers: Option<Vec<u32>> = match parts.as_slice() {
+        [d, m, y] if [d, m].iter().all(|p| (1..=2).contains(&p.len())) && y.len() == 4 => {
+            parts.iter().map(|p| if p.bytes().all(|b| b.is_ascii_digit()) { p.parse().ok() } else { None }).collect()
+        }
+        _ => None,
+    };
+    let Some([day, month, year]) = numbers.as_deref().map(|n| [n[0], n[1], n[2]]) else {
+        return Err(format!("ngày «{text}» không đúng dạng dd/mm/yyyy (ví dụ 05/07/2026)"));
+    };
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+        .ok_or_else(|| format!("ngày «{text}» không tồn tại (tháng {month} năm {year} không có ngày {day})"))
+}
+
+pub fn format(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_vietnamese_dates() {
+        assert_eq!(parse("05/07/2026"), Ok(NaiveDate::from_ymd_opt(2026, 7, 5).unwrap()));
+        assert_eq!(parse("5/7/2026"), Ok(NaiveDate::from_ymd_opt(2026, 7, 5).unwrap()));
+        assert_eq!(format(NaiveDate::from_ymd_opt(2026, 7, 5).unwrap()), "05/07/2026");
+    }
+
+    #[test]
+    fn rejects_bad_dates() {
+        for bad in ["2026-07-05", "31/02/2026", "5/7/26", "aa/bb/cccc", "", "1/1/2026/1", "٣/1/2026"] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+        assert!(parse("31/02/2026").unwrap_err().contains("không tồn tại"));
+    }
+}

@@ -1,0 +1,8 @@
+//! Plain types and rules of the inspection programme: no SQL, no I/O.
+
+pub mod catalogue;
+pub mod catalogue_parse;
+pub mod code;
+pub mod date;
+pub mod round;
+pub mod text;

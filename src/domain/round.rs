@@ -1,0 +1,163 @@
+//! Inspection rounds (đợt kiểm tra): kinds, default dates from the plan, ids and status moves.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+/// The plan asks units to report 5 days before the round starts (section IV.1.c).
+pub const SELFREPORT_LEAD_DAYS: u64 = 5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+pub enum RoundKind {
+    /// Đợt 1: kiểm tra 6 tháng
+    #[value(name = "dot1")]
+    #[serde(rename = "dot1")]
+    Dot1,
+    /// Đợt 2: kiểm tra cuối năm, kết hợp tự đánh giá
+    #[value(name = "dot2")]
+    #[serde(rename = "dot2")]
+    Dot2,
+    /// Kiểm tra đột xuất
+    #[value(name = "dot-xuat")]
+    #[serde(rename = "dot-xuat")]
+    DotXuat,
+}
+
+impl RoundKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundKind::Dot1 => "dot1",
+            RoundKind::Dot2 => "dot2",
+            RoundKind::DotXuat => "dot-xuat",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RoundKind::Dot1 => "Đợt 1 (6 tháng)",
+            RoundKind::Dot2 => "Đợt 2 (cuối năm)",
+            RoundKind::DotXuat => "Đột xuất",
+        }
+    }
+
+    /// The plan's dates (section IV.1.b): Đợt 1 01/07–10/07, Đợt 2 20/10–25/10. Ad-hoc rounds have none.
+    pub fn default_dates(self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+        let d = |m, day| NaiveDate::from_ymd_opt(year, m, day);
+        match self {
+            RoundKind::Dot1 => Some((d(7, 1)?, d(7, 10)?)),
+            RoundKind::Dot2 => Some((d(10, 20)?, d(10, 25)?)),
+            RoundKind::DotXuat => None,
+        }
+    }
+
+    /// `2026-dot1`, `2026-dot2`, `2026-dx3`.
+    pub fn round_id(self, year: i32, seq: i64) -> String {
+        match self {
+            RoundKind::DotXuat => format!("{year}-dx{seq}"),
+            _ => format!("{year}-{}", self.as_str()),
+        }
+    }
+}
+
+impl FromStr for RoundKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "dot1" => Ok(RoundKind::Dot1),
+            "dot2" => Ok(RoundKind::Dot2),
+            "dot-xuat" => Ok(RoundKind::DotXuat),
+            other => Err(format!("loại đợt «{other}» không hợp lệ (dot1, dot2, dot-xuat)")),
+        }
+    }
+}
+
+pub fn selfreport_due(start: NaiveDate) -> NaiveDate {
+    start.checked_sub_days(Days::new(SELFREPORT_LEAD_DAYS)).unwrap_or(start)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundStatus {
+    Planned,
+    InProgress,
+    Closed,
+}
+
+impl RoundStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundStatus::Planned => "planned",
+            RoundStatus::InProgress => "in_progress",
+            RoundStatus::Closed => "closed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RoundStatus::Planned => "kế hoạch",
+            RoundStatus::InProgress => "đang kiểm tra",
+            RoundStatus::Closed => "đã kết thúc",
+        }
+    }
+}
+
+impl FromStr for RoundStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "planned" => Ok(RoundStatus::Planned),
+            "in_progress" => Ok(RoundStatus::InProgress),
+            "closed" => Ok(RoundStatus::Closed),
+            other => Err(format!("trạng thái đợt «{other}» không hợp lệ")),
+        }
+    }
+}
+
+impl fmt::Display for RoundStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// planned → in progress → closed; closed → in progress only by `reopen` (with a reason).
+pub fn check_move(id: &str, from: RoundStatus, to: RoundStatus) -> Result<(), String> {
+    use RoundStatus::*;
+    match (from, to) {
+        (Planned, InProgress) | (InProgress, Closed) | (Planned, Closed) | (Closed, InProgress) => Ok(()),
+        (a, b) if a == b => Err(format!("đợt {id} đã ở trạng thái «{}»", a.label())),
+        (a, b) => Err(format!("đợt {id} đang «{}», không thể chuyển sang «{}»", a.label(), b.label())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_dates_and_deadline() {
+        let (from, to) = RoundKind::Dot1.default_dates(2026).unwrap();
+        assert_eq!((from.to_string(), to.to_string()), ("2026-07-01".into(), "2026-07-10".into()));
+        assert_eq!(selfreport_due(from).to_string(), "2026-06-26");
+        let (from, _) = RoundKind::Dot2.default_dates(2026).unwrap();
+        assert_eq!(selfreport_due(from).to_string(), "2026-10-15");
+        assert!(RoundKind::DotXuat.default_dates(2026).is_none());
+    }
+
+    #[test]
+    fn ids() {
+        assert_eq!(RoundKind::Dot1.round_id(2026, 1), "2026-dot1");
+        assert_eq!(RoundKind::DotXuat.round_id(2026, 3), "2026-dx3");
+    }
+
+    #[test]
+    fn status_moves() {
+        use RoundStatus::*;
+        assert!(check_move("r", Planned, InProgress).is_ok());
+        assert!(check_move("r", InProgress, Closed).is_ok());
+        assert!(check_move("r", Closed, InProgress).is_ok());
+        assert!(check_move("r", InProgress, Planned).is_err());
+        assert!(check_move("r", Closed, Closed).is_err());
+    }
+}

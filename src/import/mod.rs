@@ -1,0 +1,347 @@
+//! Reading the tables users bring: CSV (UTF-8, UTF-16, Windows-1258; `,`
+//! `;` or tab) and XLSX, streamed row by row with headers matched
+//! case-, accent- and space-insensitively.
+
+mod csv_source;
+mod decode;
+pub mod directory;
+mod encoding;
+mod error;
+mod guard;
+mod header;
+pub mod problem;
+mod rejected;
+pub mod value;
+mod xlsx;
+
+#[cfg(test)]
+mod tests_csv;
+#[cfg(test)]
+mod tests_xlsx;
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use csv::StringRecord;
+
+pub use encoding::Encoding;
+pub use error::{ImportError, display_name};
+pub use header::{ColumnMap, ColumnSpec, MappedColumn};
+pub use problem::{Problem, nearest};
+pub use rejected::Rejected;
+pub use value::{Figure, ValueError, parse_date, parse_figure, parse_points};
+
+use crate::domain::text::nfc;
+use csv_source::CsvSource;
+use header::Matcher;
+use xlsx::XlsxSource;
+
+/// Rows examined for the header (the template has a title row above it).
+const HEADER_SEARCH_ROWS: usize = 20;
+
+enum Source {
+    Csv(CsvSource),
+    Xlsx(XlsxSource),
+}
+
+/// A table file opened for streaming: header matched, rows read one at a
+/// time into a caller-owned [`Row`].
+pub struct TableReader {
+    file: String,
+    encoding: &'static str,
+    columns: Arc<ColumnMap>,
+    source: Source,
+    pending: Option<(u64, StringRecord)>,
+    bytes_read: Arc<AtomicU64>,
+    total: u64,
+    /// Whether text still needs NFC (CSV) or came normalised (XLSX).
+    normalise: bool,
+    /// CSV rows must have the header's width; XLSX rows simply omit
+    /// trailing empty cells.
+    check_width: bool,
+    failed: bool,
+}
+
+enum Kind {
+    Csv,
+    Xlsx,
+}
+
+impl TableReader {
+    /// Opens `path`, finds and matches the header row, and reads ahead to
+    /// the first data row (so an empty or header-only file fails here).
+    pub fn open(path: &Path, encoding: Encoding, columns: &[ColumnSpec]) -> Result<TableReader, ImportError> {
+        let file = display_name(path);
+        let mut handle = File::open(path).map_err(|e| ImportError::open(&file, &e))?;
+        let meta = handle.metadata().map_err(|e| ImportError::open(&file, &e))?;
+        if meta.is_dir() {
+            let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+            return Err(ImportError::open(&file, &e));
+        }
+        let total = meta.len();
+        if total == 0 {
+            return Err(ImportError::Empty { file });
+        }
+        let mut magic = Vec::with_capacity(8);
+        (&mut handle).take(8).read_to_end(&mut magic).map_err(|e| ImportError::read(&file, &e))?;
+        let bytes_read = Arc::new(AtomicU64::new(0));
+        let (source, label) = match classify(path, &magic, &file)? {
+            Kind::Xlsx => {
+                drop(handle);
+                (Source::Xlsx(XlsxSource::open(path, &file)?), "XLSX")
+            }
+            Kind::Csv => {
+                use std::io::{Seek, SeekFrom};
+                handle.seek(SeekFrom::Start(0)).map_err(|e| ImportError::read(&file, &e))?;
+                let prepared = encoding::prepare(handle, &file, encoding, bytes_read.clone())?;
+                let csv = CsvSource::new(prepared.reader, &file, prepared.label)?;
+                (Source::Csv(csv), prepared.label)
+            }
+        };
+        let is_csv = matches!(source, Source::Csv(_));
+        let mut reader = TableReader {
+            file,
+            encoding: label,
+            columns: Arc::new(ColumnMap::default()),
+            source,
+            pending: None,
+            bytes_read,
+            total,
+            normalise: is_csv,
+            check_width: is_csv,
+            failed: false,
+        };
+        reader.read_header(columns)?;
+        Ok(reader)
+    }
+
+    /// The encoding actually used: "UTF-8", "UTF-8 (BOM)", "UTF-16LE",
+    /// "UTF-16BE", "Windows-1258" or "XLSX".
+    pub fn encoding_used(&self) -> &'static str {
+        self.encoding
+    }
+
+    /// The file name used in messages.
+    pub fn file_name(&self) -> &str {
+        &self.file
+    }
+
+    pub fn columns(&self) -> &ColumnMap {
+        &self.columns
+    }
+
+    /// The CSV delimiter chosen, or `None` for XLSX.
+    pub fn delimiter(&self) -> Option<char> {
+        match &self.source {
+            Source::Csv(c) => Some(char::from(c.delimiter)),
+            Source::Xlsx(_) => None,
+        }
+    }
+
+    /// (bytes read, total bytes) for a progress bar; XLSX progress is
+    /// estimated from the row position.
+    pub fn progress(&self) -> (u64, u64) {
+        let done = match &self.source {
+            Source::Csv(_) => self.bytes_read.load(Ordering::Relaxed),
+            Source::Xlsx(x) => x.progress(self.total),
+        };
+        (done.min(self.total), self.total)
+    }
+
+    /// Fills `row` with the next data row; `Ok(false)` at the end. A row
+    /// with the wrong number of fields comes back as
+    /// `Err(ImportError::RowShape)` (see [`ImportError::is_row_problem`]):
+    /// `row.line` is set and reading can go on. Any other error is fatal and
+    /// later calls return `Ok(false)`.
+    pub fn next_row(&mut self, row: &mut Row) -> Result<bool, ImportError> {
+        if self.failed {
+            return Ok(false);
+        }
+        let line = match self.pending.take() {
+            Some((line, rec)) => {
+                row.record = rec;
+                line
+            }
+            None => match self.fetch(&mut row.record) {
+                Ok(Some(line)) => line,
+                Ok(None) => return Ok(false),
+                Err(e) => {
+                    self.failed = true;
+                    return Err(e);
+                }
+            },
+        };
+        row.line = line;
+        if !row.columns.as_ref().is_some_and(|c| Arc::ptr_eq(c, &self.columns)) {
+            row.columns = Some(Arc::clone(&self.columns));
+        }
+        if self.normalise {
+            row.normalise(&self.columns);
+        }
+        if self.check_width {
+            self.check_shape(row)?;
+        }
+        Ok(true)
+    }
+
+    /// Next non-blank record from the source.
+    fn fetch(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, ImportError> {
+        loop {
+            let line = match &mut self.source {
+                Source::Csv(c) => c.next_record(rec)?,
+                Source::Xlsx(x) => x.next_record(rec)?,
+            };
+            match line {
+                Some(_) if rec.iter().all(|f| f.trim().is_empty()) => continue,
+                other => return Ok(other),
+            }
+        }
+    }
+
+    fn read_header(&mut self, specs: &[ColumnSpec]) -> Result<(), ImportError> {
+        let matcher = Matcher::new(specs);
+        let mut rec = StringRecord::new();
+        let mut first: Option<StringRecord> = None;
+        let mut header: Option<StringRecord> = None;
+        for _ in 0..HEADER_SEARCH_ROWS {
+            if self.fetch(&mut rec)?.is_none() {
+                break;
+            }
+            if specs.is_empty() || matcher.matches_any(rec.iter()) {
+                header = Some(rec.clone());
+                break;
+            }
+            first.get_or_insert_with(|| rec.clone());
+        }
+        let header = match (header, first, specs.iter().find(|s| s.required).or(specs.first())) {
+            (Some(h), _, _) => h,
+            (None, Some(first), Some(spec)) => {
+                // No row names any known column: report the first row as
+                // what was found, so the user sees what we saw.
+                let found = first.iter().map(|h| nfc(h.trim()).into_owned()).filter(|h| !h.is_empty()).collect();
+                return Err(ImportError::MissingColumn {
+                    file: self.file.clone(),
+                    label: spec.label,
+                    key: spec.key,
+                    found,
+                });
+            }
+            (None, _, _) => {
+                return Err(ImportError::Empty { file: self.file.clone() });
+            }
+        };
+        let map = matcher.map(&self.file, header.iter())?;
+        self.columns = Arc::new(map);
+        let mut data = StringRecord::new();
+        match self.fetch(&mut data)? {
+            Some(line) => self.pending = Some((line, data)),
+            None => {
+                return Err(ImportError::NoData { file: self.file.clone() });
+            }
+        }
+        Ok(())
+    }
+
+    fn check_shape(&self, row: &Row) -> Result<(), ImportError> {
+        let expected = self.columns.width();
+        let len = row.record.len();
+        let found = if len < expected {
+            len
+        } else {
+            // Extra trailing empty fields (a stray delimiter at the end of
+            // the line) shift nothing, so they are let through.
+            let filled = (expected..len)
+                .rev()
+                .find(|&i| row.record.get(i).is_some_and(|f| !f.trim().is_empty()))
+                .map_or(expected, |i| i + 1);
+            if filled == expected {
+                return Ok(());
+            }
+            filled
+        };
+        Err(ImportError::RowShape { file: self.file.clone(), line: row.line, expected, found })
+    }
+}
+
+/// How the bytes decide the format: a ZIP is XLSX whatever its name; a
+/// `.xlsx` name with other content is refused rather than read as text.
+fn classify(path: &Path, magic: &[u8], file: &str) -> Result<Kind, ImportError> {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    if magic.starts_with(ZIP) {
+        return Ok(Kind::Xlsx);
+    }
+    if magic.starts_with(OLE) || ext == "xls" {
+        return Err(ImportError::excel(
+            file,
+            "đây là tệp Excel cũ (.xls) hoặc tệp Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ \
+             mật khẩu nếu có, rồi lưu lại dạng .xlsx hoặc «CSV UTF-8»",
+        ));
+    }
+    if matches!(ext.as_str(), "xlsx" | "xlsm") {
+        return Err(ImportError::excel(
+            file,
+            "nội dung không phải định dạng .xlsx (có thể tệp bị hỏng hoặc bị đổi đuôi); hãy \
+             mở bằng Excel rồi lưu lại",
+        ));
+    }
+    Ok(Kind::Csv)
+}
+
+/// One data row. Reuse one `Row` for the whole file: its buffers are kept.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    /// 1-based line in the file where the row starts (the header is a line
+    /// of its own); for XLSX, the sheet row number.
+    pub line: u64,
+    record: StringRecord,
+    scratch: StringRecord,
+    columns: Option<Arc<ColumnMap>>,
+}
+
+impl Row {
+    pub fn new() -> Row {
+        Row::default()
+    }
+
+    /// The value of a column by spec key, trimmed and NFC. `None` when the
+    /// file has no such column, `Some("")` when the cell is empty.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        let index = self.columns.as_ref()?.index(key)?;
+        Some(self.record.get(index).unwrap_or("").trim())
+    }
+
+    /// A raw field by position (untrimmed; NFC only for mapped columns).
+    pub fn field(&self, index: usize) -> Option<&str> {
+        self.record.get(index)
+    }
+
+    /// Number of fields in this row.
+    pub fn len(&self) -> usize {
+        self.record.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.record.is_empty()
+    }
+
+    /// NFC for the columns callers read; the record is rebuilt (into a
+    /// reused buffer) only when one of them is not NFC already.
+    fn normalise(&mut self, columns: &ColumnMap) {
+        let needed =
+            columns.mapped().iter().any(|m| self.record.get(m.index).is_some_and(|f| matches!(nfc(f), Cow::Owned(_))));
+        if !needed {
+            return;
+        }
+        self.scratch.clear();
+        for f in self.record.iter() {
+            self.scratch.push_field(&nfc(f));
+        }
+        std::mem::swap(&mut self.record, &mut self.scratch);
+    }
+}

@@ -1,0 +1,276 @@
+//! XLSX rows, streamed from a worker thread: calamine's cell reader borrows
+//! the workbook, so the workbook lives on its own thread and rows come over
+//! a bounded channel (records are sent back for reuse).
+
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
+use std::thread::JoinHandle;
+
+use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx};
+use csv::StringRecord;
+
+use super::ImportError;
+use super::guard::MAX_COLUMNS;
+use crate::domain::text::nfc;
+
+/// Refuse archives that would expand beyond this (ZIP bombs).
+const MAX_UNCOMPRESSED: u64 = 200 * 1024 * 1024;
+const MAX_ENTRIES: usize = 10_000;
+const CHANNEL_ROWS: usize = 256;
+
+enum Msg {
+    /// Last row number declared by the sheet, for progress.
+    Rows(u64),
+    Row(u64, StringRecord),
+    Failed(ImportError),
+    End,
+}
+
+pub(crate) struct XlsxSource {
+    rx: Receiver<Msg>,
+    recycle: Sender<StringRecord>,
+    worker: Option<JoinHandle<()>>,
+    file: String,
+    finished: bool,
+    rows_total: u64,
+    last_row: u64,
+}
+
+impl XlsxSource {
+    pub fn open(path: &Path, file: &str) -> Result<Self, ImportError> {
+        check_archive(path, file)?;
+        let handle = File::open(path).map_err(|e| ImportError::open(file, &e))?;
+        let (tx, rx) = mpsc::sync_channel(CHANNEL_ROWS);
+        let (recycle, recycled) = mpsc::channel();
+        let name = file.to_owned();
+        let worker = std::thread::Builder::new()
+            .name("cchc-xlsx".into())
+            .spawn(move || {
+                let msg = match produce(handle, &name, &tx, &recycled) {
+                    Ok(()) => Msg::End,
+                    Err(e) => Msg::Failed(e),
+                };
+                // The reader may have been dropped already; nothing to do then.
+                let _ = tx.send(msg);
+            })
+            .map_err(|e| ImportError::read(file, &e))?;
+        Ok(XlsxSource {
+            rx,
+            recycle,
+            worker: Some(worker),
+            file: file.to_owned(),
+            finished: false,
+            rows_total: 0,
+            last_row: 0,
+        })
+    }
+
+    /// Share of the sheet read so far, as (done, total) in `scale` units.
+    pub fn progress(&self, scale: u64) -> u64 {
+        if self.finished || self.rows_total == 0 {
+            return if self.finished { scale } else { 0 };
+        }
+        let done = self.last_row.min(self.rows_total);
+        (u128::from(scale) * u128::from(done) / u128::from(self.rows_total)) as u64
+    }
+
+    /// Next non-empty sheet row and its 1-based row number.
+    pub fn next_record(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, ImportError> {
+        if self.finished {
+            return Ok(None);
+        }
+        let mut msg = self.rx.recv();
+        while let Ok(Msg::Rows(n)) = msg {
+            self.rows_total = n;
+            msg = self.rx.recv();
+        }
+        if !matches!(msg, Ok(Msg::Row(..))) {
+            self.finished = true;
+        }
+        match msg {
+            Ok(Msg::Row(line, mut got)) => {
+                self.last_row = line;
+                std::mem::swap(rec, &mut got);
+                // The worker may be gone; the record is then simply dropped.
+                let _ = self.recycle.send(got);
+                Ok(Some(line))
+            }
+            Ok(Msg::End | Msg::Rows(_)) => Ok(None),
+            Ok(Msg::Failed(e)) => Err(e),
+            Err(_) => {
+                // The worker died without a word: calamine panicked.
+                if let Some(w) = self.worker.take() {
+                    let _ = w.join();
+                }
+                Err(ImportError::excel(&self.file, "cấu trúc bên trong tệp bất thường, không đọc được"))
+            }
+        }
+    }
+}
+
+fn produce(
+    handle: File,
+    file: &str,
+    tx: &SyncSender<Msg>,
+    recycled: &Receiver<StringRecord>,
+) -> Result<(), ImportError> {
+    let detail = |e: calamine::XlsxError| ImportError::excel(file, format!("nội dung hỏng (chi tiết kỹ thuật: {e})"));
+    let mut book: Xlsx<BufReader<File>> = Xlsx::new(BufReader::new(handle)).map_err(detail)?;
+    let sheet = book
+        .sheets_metadata()
+        .iter()
+        .find(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .ok_or_else(|| ImportError::excel(file, "không có trang tính (sheet) nào đang hiện"))?;
+    let mut cells = book.worksheet_cells_reader(&sheet).map_err(detail)?;
+    if tx.send(Msg::Rows(u64::from(cells.dimensions().end.0) + 1)).is_err() {
+        return Ok(());
+    }
+    let percent: Vec<bool> =
+        cells.styles().iter().map(|s| s.number_format.as_ref().is_some_and(|f| f.format_code.contains('%'))).collect();
+
+    let mut rec = StringRecord::new();
+    let mut row: Option<u32> = None;
+    let mut text = String::new();
+    while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(detail)? {
+        let (r, c) = cell.get_position();
+        if row != Some(r) {
+            if let Some(prev) = row {
+                let next = recycled.try_recv().unwrap_or_default();
+                let full = std::mem::replace(&mut rec, next);
+                if tx.send(Msg::Row(u64::from(prev) + 1, full)).is_err() {
+                    return Ok(());
+                }
+            }
+            rec.clear();
+            row = Some(r);
+        }
+        text.clear();
+        render(cell.get_value(), percent.get(style) == Some(&true), &mut text);
+        if text.is_empty() {
+            continue;
+        }
+        if u64::from(c) >= MAX_COLUMNS {
+            return Err(ImportError::Structure {
+                file: file.to_owned(),
+                line: u64::from(r) + 1,
+                message: format!("dòng có hơn {MAX_COLUMNS} cột"),
+            });
+        }
+        let col = c as usize;
+        if col < rec.len() {
+            continue; // out-of-order cell in a malformed sheet
+        }
+        while rec.len() < col {
+            rec.push_field("");
+        }
+        rec.push_field(&text);
+    }
+    if let Some(prev) = row {
+        let _ = tx.send(Msg::Row(u64::from(prev) + 1, rec));
+    }
+    Ok(())
+}
+
+/// A cell as text. Dates become dd/mm/yyyy and booleans TRUE/FALSE, so a
+/// numeric column rejects them with the usual message.
+fn render(value: &DataRef<'_>, percent: bool, out: &mut String) {
+    use std::fmt::Write;
+    match value {
+        DataRef::Empty => {}
+        DataRef::String(s) => out.push_str(&nfc(s)),
+        DataRef::SharedString(s) => out.push_str(&nfc(s)),
+        DataRef::Int(i) if percent => {
+            let _ = write!(out, "{}%", i.saturating_mul(100));
+        }
+        DataRef::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        DataRef::Float(f) if percent => {
+            // 0.955 * 100 is 95.49999…; Excel shows 15 significant digits.
+            let p = (f * 100.0 * 1e9).round() / 1e9;
+            write_float(p, out);
+            out.push('%');
+        }
+        DataRef::Float(f) => write_float(*f, out),
+        DataRef::Bool(b) => out.push_str(if *b { "TRUE" } else { "FALSE" }),
+        DataRef::DateTime(dt) => {
+            let (y, m, d, hh, mm, ss, _) = dt.to_ymd_hms_milli();
+            if dt.is_duration() {
+                let hours = (dt.as_f64() * 24.0).floor();
+                let _ = write!(out, "{hours}:{mm:02}:{ss:02}");
+            } else if (hh, mm, ss) == (0, 0, 0) {
+                let _ = write!(out, "{d:02}/{m:02}/{y:04}");
+            } else {
+                let _ = write!(out, "{d:02}/{m:02}/{y:04} {hh:02}:{mm:02}");
+            }
+        }
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => out.push_str(s),
+        DataRef::Error(e) => {
+            let _ = write!(out, "{e}");
+        }
+    }
+}
+
+/// 8.0 → "8", 7.5 → "7.5" (Rust prints the shortest round-trip form and
+/// never an exponent).
+fn write_float(f: f64, out: &mut String) {
+    use std::fmt::Write;
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        let _ = write!(out, "{}", f as i64);
+    } else {
+        let _ = write!(out, "{f}");
+    }
+}
+
+/// Rejects archives that are not ZIP, are damaged, or would expand too much.
+/// Declared sizes are checked first, then every entry is inflated into a
+/// sink with a hard cap, since declared sizes can lie.
+fn check_archive(path: &Path, file: &str) -> Result<(), ImportError> {
+    let handle = File::open(path).map_err(|e| ImportError::open(file, &e))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(handle)).map_err(|e| zip_error(file, e))?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(ImportError::excel(file, "có quá nhiều thành phần bên trong"));
+    }
+    let mut declared = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_data(i).map_err(|e| zip_error(file, e))?;
+        declared = declared.saturating_add(entry.size());
+    }
+    if declared > MAX_UNCOMPRESSED {
+        return Err(too_big(file));
+    }
+    let mut actual = 0u64;
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).map_err(|e| zip_error(file, e))?;
+        let room = MAX_UNCOMPRESSED - actual + 1;
+        let n = io::copy(&mut (&mut entry).take(room), &mut io::sink())
+            .map_err(|e| zip_error(file, zip::result::ZipError::Io(e)))?;
+        actual += n;
+        if actual > MAX_UNCOMPRESSED {
+            return Err(too_big(file));
+        }
+    }
+    Ok(())
+}
+
+fn too_big(file: &str) -> ImportError {
+    ImportError::excel(file, "nội dung giải nén vượt quá 200 MiB (có thể là tệp nén độc hại); không mở")
+}
+
+fn zip_error(file: &str, e: zip::result::ZipError) -> ImportError {
+    use zip::result::ZipError;
+    let reason = match e {
+        ZipError::UnsupportedArchive(ZipError::PASSWORD_REQUIRED) | ZipError::InvalidPassword => {
+            "tệp được đặt mật khẩu; hãy bỏ mật khẩu rồi lưu lại".to_owned()
+        }
+        ZipError::UnsupportedArchive(_) => "kiểu nén bên trong không được hỗ trợ".to_owned(),
+        other => format!(
+            "tệp bị hỏng hoặc không đầy đủ (có thể tải về hay sao chép chưa xong); hãy mở \
+             bằng Excel và lưu lại (chi tiết kỹ thuật: {other})"
+        ),
+    };
+    ImportError::excel(file, reason)
+}

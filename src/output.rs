@@ -1,0 +1,224 @@
+//! Listings on stdout (table, JSON, CSV) and messages on stderr.
+
+use std::io::{self, IsTerminal, Write};
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use serde_json::{Map, Value as Json};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Bảng trên màn hình
+    Table,
+    /// JSON: mảng các đối tượng
+    Json,
+    /// CSV có dòng tiêu đề
+    Csv,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FormatArg {
+    /// Định dạng đầu ra
+    #[arg(long, value_enum, default_value_t = ListFormat::Table, value_name = "ĐỊNH_DẠNG")]
+    pub format: ListFormat,
+}
+
+/// One cell of a listing; how it is shown depends on the format (dates dd/mm/yyyy in tables, ISO elsewhere).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Number(Option<f64>),
+    Integer(i64),
+    Date(Option<NaiveDate>),
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Text(s)
+    }
+}
+
+impl From<Option<String>> for Value {
+    fn from(s: Option<String>) -> Self {
+        Value::Text(s.unwrap_or_default())
+    }
+}
+
+pub struct Column {
+    pub key: &'static str,
+    pub header: &'static str,
+    /// Machine-only columns (ids of parents, raw values) are left out of the terminal table.
+    pub in_table: bool,
+}
+
+pub const fn col(key: &'static str, header: &'static str) -> Column {
+    Column { key, header, in_table: true }
+}
+
+pub const fn machine_col(key: &'static str) -> Column {
+    Column { key, header: "", in_table: false }
+}
+
+pub struct Listing {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Listing {
+    pub fn new(columns: Vec<Column>) -> Self {
+        Self { columns, rows: Vec::new() }
+    }
+
+    pub fn push(&mut self, row: Vec<Value>) {
+        debug_assert_eq!(row.len(), self.columns.len());
+        self.rows.push(row);
+    }
+
+    pub fn emit(&self, format: ListFormat) -> Result<()> {
+        let text = match format {
+            ListFormat::Table => self.to_table(),
+            ListFormat::Json => self.to_json()?,
+            ListFormat::Csv => self.to_csv()?,
+        };
+        print_data(&text)
+    }
+
+    pub fn to_table(&self) -> String {
+        let mut table = Table::new();
+        table
+            .load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_header(self.columns.iter().filter(|c| c.in_table).map(|c| c.header));
+        if let Some(width) = terminal_width() {
+            table.set_width(width);
+        }
+        for row in &self.rows {
+            let shown = row.iter().zip(&self.columns).filter(|(_, c)| c.in_table).map(|(v, _)| v);
+            table.add_row(shown.map(|v| {
+                let cell = comfy_table::Cell::new(display(v));
+                match v {
+                    Value::Number(_) | Value::Integer(_) => cell.set_alignment(CellAlignment::Right),
+                    _ => cell,
+                }
+            }));
+        }
+        format!("{table}\n")
+    }
+
+    pub fn to_json(&self) -> Result<String> {
+        let rows: Vec<Json> = self
+            .rows
+            .iter()
+            .map(|row| {
+                let object: Map<String, Json> =
+                    self.columns.iter().zip(row).map(|(c, v)| (c.key.to_owned(), json(v))).collect();
+                Json::Object(object)
+            })
+            .collect();
+        Ok(serde_json::to_string_pretty(&rows)? + "\n")
+    }
+
+    pub fn to_csv(&self) -> Result<String> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(self.columns.iter().map(|c| c.key))?;
+        for row in &self.rows {
+            writer.write_record(row.iter().map(machine_text))?;
+        }
+        Ok(String::from_utf8(writer.into_inner()?)?)
+    }
+}
+
+/// Points as a Vietnamese reader writes them: decimal comma, no trailing zeros.
+pub fn points(p: f64) -> String {
+    let text = format!("{:.2}", p);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.replace('.', ",")
+}
+
+pub fn date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+fn display(v: &Value) -> String {
+    match v {
+        Value::Text(s) => s.clone(),
+        Value::Number(n) => n.map(points).unwrap_or_default(),
+        Value::Integer(i) => i.to_string(),
+        Value::Date(d) => d.map(date).unwrap_or_default(),
+    }
+}
+
+fn machine_text(v: &Value) -> String {
+    match v {
+        Value::Text(s) => neutralise_formula(s),
+        Value::Number(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        Value::Integer(i) => i.to_string(),
+        Value::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
+    }
+}
+
+/// A cell that a spreadsheet would run as a formula gets a leading quote.
+pub fn neutralise_formula(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_owned(),
+    }
+}
+
+fn json(v: &Value) -> Json {
+    match v {
+        Value::Text(s) => Json::String(s.clone()),
+        Value::Number(n) => n.map(Json::from).unwrap_or(Json::Null),
+        Value::Integer(i) => Json::from(*i),
+        Value::Date(d) => d.map(|d| Json::String(d.to_string())).unwrap_or(Json::Null),
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    if let Ok(cols) = std::env::var("COLUMNS") {
+        return cols.parse().ok();
+    }
+    if io::stdout().is_terminal() { Table::new().width() } else { None }
+}
+
+/// Writes data to stdout; a closed pipe (`cchc … | head`) surfaces as an io::Error the caller treats as success.
+pub fn print_data(text: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// A message for the person at the terminal (never data): stderr.
+pub fn info(message: impl AsRef<str>) {
+    eprintln!("{}", message.as_ref());
+}
+
+pub fn warn(message: impl AsRef<str>) {
+    eprintln!("{} {}", paint("Cảnh báo:", "33"), message.as_ref());
+}
+
+pub fn print_error(err: &anyhow::Error) {
+    let mut text = format!("{} {err}", paint("Lỗi:", "31;1"));
+    for cause in err.chain().skip(1) {
+        text.push_str(&format!("\n  {cause}"));
+    }
+    eprintln!("{text}");
+}
+
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().filter_map(|e| e.downcast_ref::<io::Error>()).any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+fn paint(text: &str, ansi: &str) -> String {
+    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stderr().is_terminal();
+    if colour { format!("\x1b[{ansi}m{text}\x1b[0m") } else { text.to_owned() }
+}

@@ -1,0 +1,71 @@
+//! Who answers for which criterion (phân công phụ trách).
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::units::Saved;
+use super::{StoreError, Tx};
+use crate::store::audit::Change;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assignment {
+    pub criterion: String,
+    pub unit_code: String,
+    pub official_code: Option<String>,
+}
+
+/// An assignment with the names a reader needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssignmentView {
+    pub criterion: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub official_code: Option<String>,
+    pub official_name: Option<String>,
+}
+
+pub fn list(conn: &Connection, unit: Option<&str>, official: Option<&str>) -> Result<Vec<AssignmentView>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT a.criterion, a.unit_code, u.name, a.official_code, o.name
+         FROM assignments a JOIN units u ON u.code = a.unit_code LEFT JOIN officials o ON o.code = a.official_code
+         WHERE (?1 IS NULL OR a.unit_code = ?1) AND (?2 IS NULL OR a.official_code = ?2)",
+    )?;
+    let rows = stmt.query_map(params![unit, official], |r| {
+        Ok(AssignmentView {
+            criterion: r.get(0)?,
+            unit_code: r.get(1)?,
+            unit_name: r.get(2)?,
+            official_code: r.get(3)?,
+            official_name: r.get(4)?,
+        })
+    })?;
+    let mut all: Vec<AssignmentView> = rows.collect::<Result<_, _>>()?;
+    all.sort_by(|a, b| crate::domain::code::compare(&a.criterion, &b.criterion).then(a.unit_code.cmp(&b.unit_code)));
+    Ok(all)
+}
+
+fn get(conn: &Connection, criterion: &str, unit: &str) -> Result<Option<Assignment>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT criterion, unit_code, official_code FROM assignments WHERE criterion = ?1 AND unit_code = ?2",
+            params![criterion, unit],
+            |r| Ok(Assignment { criterion: r.get(0)?, unit_code: r.get(1)?, official_code: r.get(2)? }),
+        )
+        .optional()?)
+}
+
+pub fn save(tx: &Tx, a: &Assignment) -> Result<Saved, StoreError> {
+    let old = get(tx, &a.criterion, &a.unit_code)?;
+    if old.as_ref() == Some(a) {
+        return Ok(Saved::Unchanged);
+    }
+    tx.execute(
+        "INSERT INTO assignments (criterion, unit_code, official_code) VALUES (?1, ?2, ?3)
+         ON CONFLICT (criterion, unit_code) DO UPDATE SET official_code = excluded.official_code",
+        params![a.criterion, a.unit_code, a.official_code],
+    )?;
+    let id = format!("{}/{}", a.criterion, a.unit_code);
+    let action = if old.is_some() { "update" } else { "add" };
+    tx.audit(Change { action, entity: "assignment", entity_id: &id, round_id: None }, old.as_ref(), Some(a))?;
+    Ok(if old.is_some() { Saved::Updated } else { Saved::Added })
+}

@@ -1,0 +1,50 @@
+//! Officials (cán bộ, công chức, viên chức) and the unit they work in.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::units::Saved;
+use super::{StoreError, Tx};
+use crate::domain::text::fold;
+use crate::store::audit::Change;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Official {
+    pub code: String,
+    pub name: String,
+    pub position: String,
+    pub unit_code: String,
+}
+
+const COLUMNS: &str = "SELECT code, name, position, unit_code FROM officials";
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<Official> {
+    Ok(Official { code: r.get(0)?, name: r.get(1)?, position: r.get(2)?, unit_code: r.get(3)? })
+}
+
+pub fn list(conn: &Connection, unit: Option<&str>) -> Result<Vec<Official>, StoreError> {
+    let mut stmt = conn.prepare(&format!("{COLUMNS} WHERE ?1 IS NULL OR unit_code = ?1 ORDER BY rowid"))?;
+    let rows = stmt.query_map([unit], row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn get(conn: &Connection, code: &str) -> Result<Option<Official>, StoreError> {
+    Ok(conn.query_row(&format!("{COLUMNS} WHERE code = ?1"), [code], row).optional()?)
+}
+
+pub fn save(tx: &Tx, official: &Official) -> Result<Saved, StoreError> {
+    let old = get(tx, &official.code)?;
+    if old.as_ref() == Some(official) {
+        return Ok(Saved::Unchanged);
+    }
+    tx.execute(
+        "INSERT INTO officials (code, name, position, unit_code, name_folded) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (code) DO UPDATE SET name = excluded.name, position = excluded.position,
+             unit_code = excluded.unit_code, name_folded = excluded.name_folded",
+        params![official.code, official.name, official.position, official.unit_code, fold(&official.name)],
+    )?;
+    let action = if old.is_some() { "update" } else { "add" };
+    let change = Change { action, entity: "official", entity_id: &official.code, round_id: None };
+    tx.audit(change, old.as_ref(), Some(official))?;
+    Ok(if old.is_some() { Saved::Updated } else { Saved::Added })
+}

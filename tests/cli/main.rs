@@ -1,0 +1,7 @@
+//! End-to-end tests through the `cchc` binary. One test binary: every module below shares one build.
+
+mod common;
+mod criteria;
+mod directory;
+mod rounds;
+mod store;

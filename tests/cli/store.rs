@@ -1,0 +1,71 @@
+use crate::common::Ward;
+
+#[test]
+fn a_missing_database_says_to_run_init_and_is_not_created() {
+    let ward = Ward::empty();
+    let err = ward.fails(1, &["unit", "list"]);
+    assert!(err.contains("cchc init"), "{err}");
+    assert!(!ward.db().exists());
+}
+
+#[test]
+fn init_creates_a_strict_wal_database_with_the_current_schema() {
+    let ward = Ward::new();
+    let conn = rusqlite::Connection::open(ward.db()).unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert!(version >= 3);
+    let sql: String = conn.query_row("SELECT sql FROM sqlite_master WHERE name = 'units'", [], |r| r.get(0)).unwrap();
+    assert!(sql.contains("STRICT"));
+    // Running init again keeps everything.
+    ward.ok(&["unit", "add", "--code", "VP", "--name", "Văn phòng HĐND và UBND"]);
+    ward.ok(&["init"]);
+    assert!(ward.ok(&["unit", "list"]).contains("VP"));
+}
+
+#[test]
+fn a_database_from_a_newer_cchc_is_refused_untouched() {
+    let ward = Ward::new();
+    {
+        let conn = rusqlite::Connection::open(ward.db()).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = std::fs::read(ward.db()).unwrap();
+    let err = ward.fails(1, &["unit", "list"]);
+    assert!(err.contains("phiên bản cchc mới hơn"), "{err}");
+    assert_eq!(std::fs::read(ward.db()).unwrap(), before);
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused() {
+    let ward = Ward::empty();
+    ward.write("cchc.db", "đây không phải cơ sở dữ liệu, chỉ là một tệp văn bản dài hơn một trăm byte để SQLite đọc phần đầu tệp và thấy sai.");
+    let err = ward.fails(1, &["unit", "list"]);
+    assert!(err.contains("không phải là cơ sở dữ liệu"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let ward = Ward::empty();
+    ward.fails(2, &["round", "new", "--kind", "dot3"]);
+    ward.fails(2, &["khong-co-lenh"]);
+    let help = ward.ok(&["--help"]);
+    assert!(help.contains("Cách dùng") && help.contains("Lệnh"), "{help}");
+}
+
+#[test]
+fn init_with_another_catalogue_file() {
+    let ward = Ward::empty();
+    let text =
+        include_str!("../../criteria/thanh-sen-2026.toml").replacen("version = \"1.0.0\"", "version = \"1.1.0\"", 1);
+    ward.write("khac.toml", &text);
+    ward.ok(&["init", "--catalogue", "khac.toml"]);
+    let out = ward.cmd(&["criteria", "check", "khac.toml"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1.1.0"));
+    // The same id and version with different content is refused.
+    ward.write("sua.toml", text.replacen("max_points = 100.0", "max_points = 100.0 # sửa", 1));
+    let err = ward.fails(1, &["init", "--catalogue", "sua.toml"]);
+    assert!(err.contains("hãy tăng `version`"), "{err}");
+}

@@ -7,6 +7,7 @@ mod domain;
 mod import;
 mod output;
 mod store;
+mod usage;
 
 use std::process::ExitCode;
 
@@ -15,8 +16,17 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             // Help and version are not errors; everything else clap rejects is a usage error (2).
-            let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+            if !err.use_stderr() {
+                print!("{}", usage::localize_help(&err.render().to_string()));
+                return ExitCode::SUCCESS;
+            }
+            // A group called without its subcommand: its help is the most useful answer.
+            if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                eprint!("{}", usage::localize_help(&err.render().to_string()));
+                return ExitCode::from(2);
+            }
+            eprintln!("{}", usage::message(&err));
+            return ExitCode::from(2);
         }
     };
     match commands::run(cli) {

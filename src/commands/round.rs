@@ -34,10 +34,10 @@ pub enum RoundCommand {
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// Loại đợt
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "LOẠI")]
     pub kind: RoundKind,
     /// Năm (mặc định: năm nay)
-    #[arg(long)]
+    #[arg(long, value_name = "NĂM")]
     pub year: Option<i32>,
     /// Ngày bắt đầu dd/mm/yyyy (mặc định theo kế hoạch)
     #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
@@ -66,7 +66,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Chỉ các đợt của năm này
-    #[arg(long)]
+    #[arg(long, value_name = "NĂM")]
     pub year: Option<i32>,
     #[command(flatten)]
     pub output: FormatArg,
@@ -141,7 +141,7 @@ pub struct MemberArgs {
     #[arg(long, value_name = "HỌ_TÊN")]
     pub name: String,
     /// Vai trò trong đoàn
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "VAI_TRÒ")]
     pub role: Role,
     /// Đơn vị công tác (mã hoặc tên)
     #[arg(long, value_name = "ĐƠN_VỊ")]

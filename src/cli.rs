@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::commands::{assign, criteria, demo, init, official, round, unit};
+use crate::commands::{assign, backup, criteria, demo, init, official, round, unit};
+use crate::output::FormatArg;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,6 +48,10 @@ pub enum Commands {
     /// Đợt kiểm tra: Đợt 1, Đợt 2, đột xuất
     #[command(subcommand)]
     Round(round::RoundCommand),
+    /// Sao lưu cơ sở dữ liệu (an toàn cả khi đang có người ghi)
+    Backup(backup::BackupArgs),
+    /// Kiểm tra cơ sở dữ liệu: toàn vẹn, khoá ngoại, bộ tiêu chí, nhật ký
+    Check(FormatArg),
 }
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";

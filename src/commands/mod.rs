@@ -1,6 +1,7 @@
 //! One module per command group: its clap arguments and the code that runs it.
 
 pub mod assign;
+pub mod backup;
 pub mod criteria;
 pub mod demo;
 pub mod directory_import;
@@ -24,5 +25,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Official(cmd) => official::run(&ctx, cmd),
         Commands::Assign(cmd) => assign::run(&ctx, cmd),
         Commands::Round(cmd) => round::run(&ctx, cmd),
+        Commands::Backup(args) => backup::backup(&ctx, args),
+        Commands::Check(out) => backup::check(&ctx, out),
     }
 }

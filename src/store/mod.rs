@@ -5,6 +5,7 @@ pub mod audit;
 pub mod catalogues;
 pub mod error;
 pub mod lookup;
+pub mod maintenance;
 pub mod officials;
 pub mod rounds;
 pub mod settings;

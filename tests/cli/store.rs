@@ -69,3 +69,28 @@ fn init_with_another_catalogue_file() {
     let err = ward.fails(1, &["init", "--catalogue", "sua.toml"]);
     assert!(err.contains("hãy tăng `version`"), "{err}");
 }
+
+#[test]
+fn backup_makes_a_checked_copy_and_check_finds_tampering() {
+    let ward = Ward::example();
+    ward.ok(&["round", "new", "--kind", "dot1", "--year", "2026"]);
+    ward.ok(&["backup", "sao-luu.db"]);
+    let err = ward.fails(1, &["backup", "sao-luu.db"]);
+    assert!(err.contains("--force"), "{err}");
+    // Restore: copy the backup over the database; everything is there and sound.
+    std::fs::copy(ward.path("sao-luu.db"), ward.db()).unwrap();
+    let _ = std::fs::remove_file(ward.path("cchc.db-wal"));
+    let _ = std::fs::remove_file(ward.path("cchc.db-shm"));
+    assert!(ward.ok(&["check"]).contains("đạt"));
+    assert_eq!(ward.json(&["round", "list"])[0]["id"], "2026-dot1");
+
+    let conn = rusqlite::Connection::open(ward.db()).unwrap();
+    conn.execute("UPDATE catalogues SET content = content || '# sửa lén'", []).unwrap();
+    conn.execute("DELETE FROM audit_log WHERE id = 3", []).unwrap();
+    drop(conn);
+    let err = ward.fails(1, &["check"]);
+    assert!(err.contains("2 mục kiểm tra không đạt"), "{err}");
+    let out = ward.cmd(&["check"]).output().unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("đã bị sửa") && table.contains("có mục đã bị xoá"), "{table}");
+}

@@ -1,5 +1,6 @@
 //! Reading a catalogue from TOML and checking it; every problem names file, line and column.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -236,7 +237,7 @@ fn check_bands(c: &mut Collector, raw: Spanned<RawClassification>) -> Classifica
         c.at(span.clone(), "chưa có mức xếp loại nào (classification.bands)");
     }
     for (span, band) in &bands {
-        if !(band.min < band.max) || !band.min.is_finite() || !band.max.is_finite() {
+        if band.min >= band.max || !band.min.is_finite() || !band.max.is_finite() {
             c.at(span.clone(), format!("mức «{}»: min ({}) phải nhỏ hơn max ({})", band.code, band.min, band.max));
         }
     }
@@ -271,11 +272,17 @@ fn check_nodes(c: &mut Collector, raw: Vec<RawNode>) -> Vec<Node> {
         let code = node.code.get_ref().trim().to_owned();
         if let Err(message) = code::validate(&code) {
             c.at(span, message);
-        } else if seen.contains_key(&code) {
-            c.at(span, format!("mã «{code}» bị trùng"));
-        } else {
-            seen.insert(code, span.clone());
-            valid.push((span, node));
+            continue;
+        }
+        match seen.entry(code) {
+            Entry::Occupied(first) => {
+                let message = format!("mã «{}» bị trùng", first.key());
+                c.at(span, message);
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(span.clone());
+                valid.push((span, node));
+            }
         }
     }
     let codes: HashSet<&str> = seen.keys().map(String::as_str).collect();

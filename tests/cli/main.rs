@@ -5,3 +5,4 @@ mod criteria;
 mod directory;
 mod rounds;
 mod store;
+mod upgrade;

@@ -1,11 +1,13 @@
 //! CSV rows from a UTF-8 stream: delimiter sniffing and error mapping.
 
 use std::io::{self, Cursor, Read};
+use std::path::{Path, PathBuf};
 
 use csv::StringRecord;
 
 use super::ImportError;
 use super::decode::DecodeError;
+use super::encoding::{Prepared, locate_invalid_utf8};
 use super::guard::{Guard, GuardError};
 
 /// How much of the decoded text is examined to choose the delimiter.
@@ -17,12 +19,15 @@ type Stream = io::Chain<Cursor<Vec<u8>>, Box<dyn Read + Send>>;
 pub(crate) struct CsvSource {
     rdr: csv::Reader<Guard<Stream>>,
     file: String,
+    /// The path and text start, to locate invalid UTF-8 for the message.
+    raw_utf8: Option<(PathBuf, u64)>,
     encoding: &'static str,
     pub delimiter: u8,
 }
 
 impl CsvSource {
-    pub fn new(mut stream: Box<dyn Read + Send>, file: &str, encoding: &'static str) -> Result<Self, ImportError> {
+    pub fn new(path: &Path, file: &str, prepared: Prepared) -> Result<Self, ImportError> {
+        let Prepared { reader: mut stream, label: encoding, raw_utf8_from } = prepared;
         let mut prefix = Vec::new();
         (&mut stream).take(SNIFF_BYTES).read_to_end(&mut prefix).map_err(|e| map_io(file, encoding, e))?;
         let delimiter = sniff_delimiter(&prefix);
@@ -33,7 +38,13 @@ impl CsvSource {
             .delimiter(delimiter)
             .buffer_capacity(BUFFER)
             .from_reader(guard);
-        Ok(CsvSource { rdr, file: file.to_owned(), encoding, delimiter })
+        Ok(CsvSource {
+            rdr,
+            file: file.to_owned(),
+            raw_utf8: raw_utf8_from.map(|from| (path.to_owned(), from)),
+            encoding,
+            delimiter,
+        })
     }
 
     /// Next record and the line it starts on; `None` at the end.
@@ -53,15 +64,21 @@ impl CsvSource {
         let line = e.position().map_or(0, |p| p.line());
         match e.into_kind() {
             csv::ErrorKind::Io(io) => map_io(&self.file, self.encoding, io),
-            csv::ErrorKind::Utf8 { pos, .. } => ImportError::InvalidUtf8 {
-                file: self.file.clone(),
-                line: pos.as_ref().map_or(line, |p| p.line()),
-                offset: pos.as_ref().map_or(0, |p| p.byte()),
-            },
+            csv::ErrorKind::Utf8 { pos, .. } => self
+                .raw_utf8
+                .as_ref()
+                .and_then(|(path, from)| locate_invalid_utf8(path, &self.file, *from))
+                .unwrap_or_else(|| ImportError::InvalidUtf8 {
+                    // The file changed under us; the record position is
+                    // the best we have.
+                    file: self.file.clone(),
+                    line: pos.as_ref().map_or(line, |p| p.line()),
+                    offset: pos.as_ref().map_or(0, |p| p.byte()),
+                }),
             other => ImportError::Structure {
                 file: self.file.clone(),
                 line,
-                message: format!("không đọc được dòng CSV ({other:?})"),
+                message: format!("không đọc được dòng CSV (chi tiết kỹ thuật: {other:?})"),
             },
         }
     }

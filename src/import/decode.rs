@@ -64,8 +64,11 @@ impl Utf8Scan {
     }
 }
 
-/// Scans a stream for UTF-8 validity in fixed-size chunks.
-pub(crate) fn scan_utf8(mut reader: impl Read) -> io::Result<Utf8Scan> {
+/// Scans a stream for UTF-8 validity in fixed-size chunks. With
+/// `stop_once_utf8`, stops as soon as a valid multi-byte sequence has been
+/// seen before any invalid one: the file is then UTF-8, and the rest is
+/// validated while it is read.
+pub(crate) fn scan_utf8(mut reader: impl Read, stop_once_utf8: bool) -> io::Result<Utf8Scan> {
     let mut scan = Utf8Scan::default();
     let mut buf = vec![0u8; CHUNK + 4];
     let mut carry = 0usize;
@@ -107,6 +110,9 @@ pub(crate) fn scan_utf8(mut reader: impl Read) -> io::Result<Utf8Scan> {
                 }
             }
         }
+        if stop_once_utf8 && scan.multibyte_before > 0 {
+            return Ok(scan);
+        }
         buf.copy_within(end - carry..end, 0);
         base += (end - carry) as u64;
     }
@@ -114,7 +120,7 @@ pub(crate) fn scan_utf8(mut reader: impl Read) -> io::Result<Utf8Scan> {
 
 impl Utf8Scan {
     fn note_valid(&mut self, bytes: &[u8]) {
-        let leads = bytes.iter().filter(|&&b| b >= 0xC0).count() as u64;
+        let leads: u64 = bytes.iter().map(|&b| u64::from(b >= 0xC0)).sum();
         self.multibyte_total += leads;
         if self.first_invalid.is_none() {
             self.multibyte_before += leads;
@@ -206,10 +212,21 @@ impl<R: Read> DecodeReader<R> {
 
     /// Decodes more input into the (empty) output buffer.
     fn refill(&mut self) -> io::Result<()> {
+        let mut output = std::mem::take(&mut self.output);
+        let res = self.decode_into(&mut output);
+        self.output = output;
+        let (start, end) = res?;
+        self.out_start = start;
+        self.out_end = end;
+        Ok(())
+    }
+
+    /// Decodes input into `dst` until something is written or the input
+    /// ends; returns the written range `(0, n)`.
+    fn decode_into(&mut self, dst: &mut [u8]) -> io::Result<(usize, usize)> {
         use encoding_rs::DecoderResult;
-        self.out_start = 0;
-        self.out_end = 0;
-        while self.out_end == 0 && !self.done {
+        let mut out_end = 0;
+        while out_end == 0 && !self.done {
             if self.in_start == self.in_end && !self.eof {
                 self.base += self.in_end as u64;
                 self.in_start = 0;
@@ -217,14 +234,15 @@ impl<R: Read> DecodeReader<R> {
                 self.eof = self.in_end == 0;
             }
             let src = self.input.get(self.in_start..self.in_end).unwrap_or_default();
-            let (result, read, written) =
-                self.decoder.decode_to_utf8_without_replacement(src, &mut self.output, self.eof);
-            let produced = self.output.get(..written).unwrap_or_default();
-            self.lines.feed(produced);
+            let (result, read, written) = self.decoder.decode_to_utf8_without_replacement(src, dst, self.eof);
+            self.lines.feed(dst.get(..written).unwrap_or_default());
             self.in_start += read;
-            self.out_end = written;
+            out_end = written;
             match result {
                 DecoderResult::InputEmpty => self.done = self.eof,
+                // Nothing fits in a tiny `dst`: let the caller use the
+                // internal buffer.
+                DecoderResult::OutputFull if written == 0 => return Ok((0, 0)),
                 DecoderResult::OutputFull => {}
                 DecoderResult::Malformed(bad, after) => {
                     let at = self.base + self.in_start as u64;
@@ -234,13 +252,22 @@ impl<R: Read> DecodeReader<R> {
                 }
             }
         }
-        Ok(())
+        Ok((0, out_end))
     }
 }
 
 impl<R: Read> Read for DecodeReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.out_start == self.out_end {
+            // Large reads (the CSV reader's) are decoded in place: one copy
+            // less. Small ones go through the internal buffer, which always
+            // has room for a whole character.
+            if buf.len() >= 64 {
+                let (_, n) = self.decode_into(buf)?;
+                if n > 0 || self.done {
+                    return Ok(n);
+                }
+            }
             self.refill()?;
         }
         let pending = self.output.get(self.out_start..self.out_end).unwrap_or_default();
@@ -294,16 +321,21 @@ mod tests {
         let mut data = "ệ".repeat(CHUNK); // 3-byte chars straddle chunk ends
         data.push('x');
         let mut bytes = data.into_bytes();
-        assert_eq!(scan_utf8(bytes.as_slice()).unwrap().first_invalid, None);
+        assert_eq!(scan_utf8(bytes.as_slice(), false).unwrap().first_invalid, None);
         bytes.push(0xFF);
-        let scan = scan_utf8(bytes.as_slice()).unwrap();
+        let scan = scan_utf8(bytes.as_slice(), false).unwrap();
         assert_eq!(scan.first_invalid, Some(bytes.len() as u64 - 1));
         assert!(scan.looks_like_damaged_utf8());
+        // Stopping early still sees an invalid byte in the same chunk.
+        let early = scan_utf8(&b"\xC3\xA1 \xFF"[..], true).unwrap();
+        assert_eq!(early.first_invalid, Some(3));
+        let early = scan_utf8(bytes.as_slice(), true).unwrap();
+        assert_eq!(early.first_invalid, None);
     }
 
     #[test]
     fn scan_truncated_sequence_at_end_is_invalid() {
-        let scan = scan_utf8(&b"ab\xE1\xBB"[..]).unwrap();
+        let scan = scan_utf8(&b"ab\xE1\xBB"[..], false).unwrap();
         assert_eq!(scan.first_invalid, Some(2));
     }
 

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
+use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
@@ -57,10 +58,13 @@ impl fmt::Display for Encoding {
 pub(crate) struct Prepared {
     pub reader: Box<dyn Read + Send>,
     pub label: &'static str,
+    /// Where the undecoded UTF-8 text starts, when the stream is raw UTF-8
+    /// still to be validated by the CSV reader (see [`locate_invalid_utf8`]).
+    pub raw_utf8_from: Option<u64>,
 }
 
 enum Plan {
-    /// Bytes are already UTF-8 (validated).
+    /// Bytes are UTF-8 already (validated as they are parsed).
     Utf8 {
         skip: u64,
         label: &'static str,
@@ -95,11 +99,28 @@ pub(crate) fn prepare(
     counter: Arc<AtomicU64>,
 ) -> Result<Prepared, ImportError> {
     let read_err = |e: io::Error| ImportError::read(name, &e);
-    let mut head = [0u8; 4];
-    let got = (&mut file).take(4).read(&mut head).map_err(read_err)?;
-    let bom = sniff_bom(head.get(..got).unwrap_or_default());
+    let mut head = Vec::with_capacity(4);
+    (&mut file).take(4).read_to_end(&mut head).map_err(read_err)?;
+    let bom = sniff_bom(&head);
 
+    let bom_name = match bom {
+        Some(Bom::Utf8) => "UTF-8",
+        Some(Bom::Utf16Le) => "UTF-16LE",
+        Some(Bom::Utf16Be) => "UTF-16BE",
+        None => "",
+    };
     let plan = match (choice, bom) {
+        // A BOM is unambiguous: an explicit choice that contradicts it
+        // would only produce garbage headers.
+        (Encoding::Utf8, Some(Bom::Utf16Le | Bom::Utf16Be))
+        | (Encoding::Utf16, Some(Bom::Utf8))
+        | (Encoding::Windows1258, Some(_)) => {
+            return Err(ImportError::EncodingMismatch {
+                file: name.to_owned(),
+                chosen: choice.to_string(),
+                found: bom_name,
+            });
+        }
         (Encoding::Utf16, Some(Bom::Utf16Be)) | (Encoding::Auto, Some(Bom::Utf16Be)) => {
             Plan::Decode { encoding: encoding_rs::UTF_16BE, skip: 2, label: "UTF-16BE" }
         }
@@ -110,19 +131,13 @@ pub(crate) fn prepare(
         (Encoding::Windows1258, _) => {
             Plan::Decode { encoding: encoding_rs::WINDOWS_1258, skip: 0, label: "Windows-1258" }
         }
-        (Encoding::Auto | Encoding::Utf8, Some(Bom::Utf8)) => {
-            check_utf8(&mut file, name, 3, false)?;
-            Plan::Utf8 { skip: 3, label: "UTF-8 (BOM)" }
-        }
-        (Encoding::Utf8, _) => {
-            check_utf8(&mut file, name, 0, false)?;
-            Plan::Utf8 { skip: 0, label: "UTF-8" }
-        }
+        (Encoding::Auto | Encoding::Utf8, Some(Bom::Utf8)) => Plan::Utf8 { skip: 3, label: "UTF-8 (BOM)" },
+        (Encoding::Utf8, _) => Plan::Utf8 { skip: 0, label: "UTF-8" },
         (Encoding::Auto, None) => {
-            if check_utf8(&mut file, name, 0, true)? {
-                Plan::Utf8 { skip: 0, label: "UTF-8" }
-            } else {
+            if is_legacy(&mut file, name)? {
                 Plan::Decode { encoding: encoding_rs::WINDOWS_1258, skip: 0, label: "Windows-1258" }
+            } else {
+                Plan::Utf8 { skip: 0, label: "UTF-8" }
             }
         }
     };
@@ -133,30 +148,43 @@ pub(crate) fn prepare(
     file.seek(SeekFrom::Start(skip)).map_err(read_err)?;
     counter.store(skip, std::sync::atomic::Ordering::Relaxed);
     let counted = CountingReader::new(file, counter);
-    let reader: Box<dyn Read + Send> = match plan {
-        Plan::Utf8 { .. } => Box::new(counted),
-        Plan::Decode { encoding, .. } => Box::new(DecodeReader::new(counted, encoding, skip)),
+    let (reader, raw_utf8_from): (Box<dyn Read + Send>, _) = match plan {
+        Plan::Utf8 { .. } => (Box::new(counted), Some(skip)),
+        Plan::Decode { encoding, .. } => (Box::new(DecodeReader::new(counted, encoding, skip)), None),
     };
-    Ok(Prepared { reader, label })
+    Ok(Prepared { reader, label, raw_utf8_from })
 }
 
-/// Validates the file as UTF-8 from `skip` on. Returns `Ok(false)` only
-/// when `allow_legacy` and the bytes look like a legacy single-byte file
-/// rather than damaged UTF-8.
-fn check_utf8(file: &mut File, name: &str, skip: u64, allow_legacy: bool) -> Result<bool, ImportError> {
-    let read_err = |e: io::Error| ImportError::read(name, &e);
-    file.seek(SeekFrom::Start(skip)).map_err(read_err)?;
-    let scan = scan_utf8(&mut *file).map_err(read_err)?;
-    let Some(bad) = scan.first_invalid else {
-        return Ok(true);
-    };
-    if allow_legacy && !scan.looks_like_damaged_utf8() {
-        return Ok(false);
-    }
-    let offset = skip + bad;
+/// Is this BOM-less file in a legacy single-byte encoding rather than
+/// UTF-8? Damaged UTF-8 is an error. Reads only up to the first non-ASCII
+/// text for a UTF-8 file; the CSV reader validates the rest.
+fn is_legacy(file: &mut File, name: &str) -> Result<bool, ImportError> {
+    let read_err = |e: std::io::Error| ImportError::read(name, &e);
     file.seek(SeekFrom::Start(0)).map_err(read_err)?;
-    let line = line_of_offset(&mut *file, offset).map_err(read_err)?;
-    Err(ImportError::InvalidUtf8 { file: name.to_owned(), line, offset })
+    let scan = scan_utf8(&mut *file, true).map_err(read_err)?;
+    match scan.first_invalid {
+        None => Ok(false),
+        Some(_) if !scan.looks_like_damaged_utf8() => Ok(true),
+        Some(offset) => Err(invalid_utf8(file, name, offset)),
+    }
+}
+
+/// The error for invalid UTF-8 at a file offset, with its line.
+fn invalid_utf8(file: &mut File, name: &str, offset: u64) -> ImportError {
+    let line = file.seek(SeekFrom::Start(0)).and_then(|_| line_of_offset(&mut *file, offset));
+    match line {
+        Ok(line) => ImportError::InvalidUtf8 { file: name.to_owned(), line, offset },
+        Err(e) => ImportError::read(name, &e),
+    }
+}
+
+/// Finds the first invalid UTF-8 sequence after `from`, for the error
+/// message once the CSV reader has hit one.
+pub(crate) fn locate_invalid_utf8(path: &Path, name: &str, from: u64) -> Option<ImportError> {
+    let mut file = File::open(path).ok()?;
+    file.seek(SeekFrom::Start(from)).ok()?;
+    let bad = scan_utf8(&mut file, false).ok()?.first_invalid?;
+    Some(invalid_utf8(&mut file, name, from + bad))
 }
 
 #[cfg(test)]

@@ -29,6 +29,12 @@ pub enum ImportError {
     )]
     Malformed { file: String, encoding: &'static str, line: u64, offset: u64 },
 
+    #[error(
+        "Tệp «{file}» bắt đầu bằng dấu BOM của {found} nhưng đã chọn bảng mã {chosen}; hãy \
+         dùng --encoding auto (tự nhận biết) hoặc chọn đúng bảng mã"
+    )]
+    EncodingMismatch { file: String, chosen: String, found: &'static str },
+
     #[error("Tệp «{file}», dòng {line}: {message}")]
     Structure { file: String, line: u64, message: String },
 
@@ -76,6 +82,7 @@ impl ImportError {
             | ImportError::Read { file, .. }
             | ImportError::InvalidUtf8 { file, .. }
             | ImportError::Malformed { file, .. }
+            | ImportError::EncodingMismatch { file, .. }
             | ImportError::Structure { file, .. }
             | ImportError::Excel { file, .. }
             | ImportError::Empty { file }

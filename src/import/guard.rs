@@ -81,11 +81,18 @@ pub(crate) struct Guard<R> {
     fields: u64,
     starts: VecDeque<u64>,
     failed: bool,
+    /// Bytes that end a run of plain field content, outside / inside quotes.
+    stops: [bool; 256],
+    stops_quoted: [bool; 256],
 }
 
-impl<R: Read> Guard<R> {
+impl<R> Guard<R> {
     pub fn new(inner: R, delimiter: u8) -> Self {
+        let stops_quoted: [bool; 256] = std::array::from_fn(|i| matches!(i as u8, b'"' | b'\n' | b'\r' | 0));
+        let stops: [bool; 256] = std::array::from_fn(|i| stops_quoted.get(i) == Some(&true) || i as u8 == delimiter);
         Guard {
+            stops,
+            stops_quoted,
             inner,
             delimiter,
             state: State::RecordStart,
@@ -165,6 +172,10 @@ impl<R: Read> Guard<R> {
             (State::Quoted, _) => {}
             (_, _) => self.state = State::Unquoted,
         }
+        self.check_limits()
+    }
+
+    fn check_limits(&self) -> Result<(), GuardError> {
         if self.field_bytes > MAX_FIELD_BYTES {
             let quote_line = (self.state == State::Quoted).then_some(self.quote_line);
             return Err(GuardError::FieldTooLong { line: self.record_line, quote_line });
@@ -193,37 +204,71 @@ impl<R: Read> Read for Guard<R> {
             let Some(chunk) = buf.get_mut(..n) else {
                 return Ok(0);
             };
-            // Rewrite in place: CR → LF, and drop the LF of a CRLF pair.
-            let mut w = 0usize;
-            for r in 0..n {
-                let Some(&b) = chunk.get(r) else { break };
-                let out = match b {
-                    b'\n' if self.after_cr => {
-                        self.after_cr = false;
-                        continue;
-                    }
-                    b'\r' => {
-                        self.after_cr = true;
-                        b'\n'
-                    }
-                    _ => {
-                        self.after_cr = false;
-                        b
-                    }
-                };
-                if let Err(e) = self.step(out) {
-                    return Err(self.fail(e));
-                }
-                if let Some(slot) = chunk.get_mut(w) {
-                    *slot = out;
-                }
-                w += 1;
-            }
+            let w = match self.filter(chunk) {
+                Ok(w) => w,
+                Err(e) => return Err(self.fail(e)),
+            };
             if w > 0 {
                 return Ok(w);
             }
             // The chunk was a lone LF of a split CRLF; read on.
         }
+    }
+}
+
+impl<R> Guard<R> {
+    /// Runs the state machine over `chunk`, rewriting it in place (CR → LF,
+    /// the LF of CRLF dropped); returns the new length.
+    fn filter(&mut self, chunk: &mut [u8]) -> Result<usize, GuardError> {
+        let n = chunk.len();
+        let (mut r, mut w) = (0usize, 0usize);
+        while r < n {
+            // Fast path: a run of bytes that only lengthens the current field.
+            if self.state != State::RecordStart {
+                let stops = if self.state == State::Quoted { &self.stops_quoted } else { &self.stops };
+                let rest = chunk.get(r..).unwrap_or_default();
+                // `get` of a u8 in a 256-entry table never misses.
+                let run = rest.iter().position(|&b| stops.get(usize::from(b)) != Some(&false));
+                let run = run.unwrap_or(n - r);
+                if run > 0 {
+                    if self.state != State::Quoted {
+                        self.state = State::Unquoted;
+                    }
+                    self.after_cr = false;
+                    self.field_bytes += run as u64;
+                    self.record_bytes += run as u64;
+                    self.check_limits()?;
+                    if w != r {
+                        chunk.copy_within(r..r + run, w);
+                    }
+                    r += run;
+                    w += run;
+                    continue;
+                }
+            }
+            let Some(&b) = chunk.get(r) else { break };
+            r += 1;
+            let out = match b {
+                b'\n' if self.after_cr => {
+                    self.after_cr = false;
+                    continue;
+                }
+                b'\r' => {
+                    self.after_cr = true;
+                    b'\n'
+                }
+                _ => {
+                    self.after_cr = false;
+                    b
+                }
+            };
+            self.step(out)?;
+            if let Some(slot) = chunk.get_mut(w) {
+                *slot = out;
+            }
+            w += 1;
+        }
+        Ok(w)
     }
 }
 
@@ -265,5 +310,46 @@ mod tests {
         assert_eq!(run(format!("a\n{wide}\n").as_bytes()).0, Err(GuardError::TooManyColumns { line: 2 }));
         let ok = ",".repeat(MAX_COLUMNS as usize - 1);
         assert!(run(ok.as_bytes()).0.is_ok());
+    }
+
+    mod agreement {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+
+            /// The guard sees exactly the records `csv` sees, starting on
+            /// non-decreasing lines no earlier than `csv` says.
+            #[test]
+            fn guard_and_csv_agree_on_records(
+                bytes in proptest::collection::vec(
+                    prop_oneof![Just(b'a'), Just(b','), Just(b'"'), Just(b'\n'),
+                                Just(b'\r'), Just(b' ')], 0..300)
+            ) {
+                let mut rdr = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .buffer_capacity(16)
+                    .from_reader(Guard::new(bytes.as_slice(), b','));
+                let mut rec = csv::ByteRecord::new();
+                let mut last = 0;
+                let clean_end = loop {
+                    match rdr.read_byte_record(&mut rec) {
+                        Ok(true) => {}
+                        Ok(false) => break true,
+                        Err(_) => break false,
+                    }
+                    let ours = rdr.get_mut().pop_record_line();
+                    let theirs = rec.position().map(|p| p.line());
+                    prop_assert!(ours.is_some());
+                    prop_assert!(ours >= theirs && ours >= Some(last));
+                    last = ours.unwrap_or(0);
+                };
+                if clean_end {
+                    prop_assert_eq!(rdr.get_mut().pop_record_line(), None);
+                }
+            }
+        }
     }
 }

@@ -106,8 +106,12 @@ impl<'s> Matcher<'s> {
         let headers: Vec<String> = cells.map(|c| nfc(c.trim()).into_owned()).collect();
         let mut mapped: Vec<MappedColumn> = Vec::new();
         for (index, header) in headers.iter().enumerate() {
-            let Some(si) = self.find(header) else { continue };
-            let Some(spec) = self.specs.get(si) else { continue };
+            let Some(si) = self.find(header) else {
+                continue;
+            };
+            let Some(spec) = self.specs.get(si) else {
+                continue;
+            };
             if let Some(prev) = mapped.iter().find(|m| m.key == spec.key) {
                 return Err(ImportError::DuplicateColumn {
                     file: file.to_owned(),

@@ -11,15 +11,19 @@ mod guard;
 mod header;
 pub mod problem;
 mod rejected;
+mod row;
 pub mod value;
 mod xlsx;
 
 #[cfg(test)]
+mod tests_bench;
+#[cfg(test)]
 mod tests_csv;
+#[cfg(test)]
+mod tests_encoding;
 #[cfg(test)]
 mod tests_xlsx;
 
-use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -33,6 +37,7 @@ pub use error::{ImportError, display_name};
 pub use header::{ColumnMap, ColumnSpec, MappedColumn};
 pub use problem::{Problem, nearest};
 pub use rejected::Rejected;
+pub use row::Row;
 pub use value::{Figure, ValueError, parse_date, parse_figure, parse_points};
 
 use crate::domain::text::nfc;
@@ -44,7 +49,7 @@ use xlsx::XlsxSource;
 const HEADER_SEARCH_ROWS: usize = 20;
 
 enum Source {
-    Csv(CsvSource),
+    Csv(Box<CsvSource>),
     Xlsx(XlsxSource),
 }
 
@@ -98,8 +103,9 @@ impl TableReader {
                 use std::io::{Seek, SeekFrom};
                 handle.seek(SeekFrom::Start(0)).map_err(|e| ImportError::read(&file, &e))?;
                 let prepared = encoding::prepare(handle, &file, encoding, bytes_read.clone())?;
-                let csv = CsvSource::new(prepared.reader, &file, prepared.label)?;
-                (Source::Csv(csv), prepared.label)
+                let label = prepared.label;
+                let csv = CsvSource::new(path, &file, prepared)?;
+                (Source::Csv(Box::new(csv)), label)
             }
         };
         let is_csv = matches!(source, Source::Csv(_));
@@ -291,57 +297,4 @@ fn classify(path: &Path, magic: &[u8], file: &str) -> Result<Kind, ImportError> 
         ));
     }
     Ok(Kind::Csv)
-}
-
-/// One data row. Reuse one `Row` for the whole file: its buffers are kept.
-#[derive(Debug, Clone, Default)]
-pub struct Row {
-    /// 1-based line in the file where the row starts (the header is a line
-    /// of its own); for XLSX, the sheet row number.
-    pub line: u64,
-    record: StringRecord,
-    scratch: StringRecord,
-    columns: Option<Arc<ColumnMap>>,
-}
-
-impl Row {
-    pub fn new() -> Row {
-        Row::default()
-    }
-
-    /// The value of a column by spec key, trimmed and NFC. `None` when the
-    /// file has no such column, `Some("")` when the cell is empty.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        let index = self.columns.as_ref()?.index(key)?;
-        Some(self.record.get(index).unwrap_or("").trim())
-    }
-
-    /// A raw field by position (untrimmed; NFC only for mapped columns).
-    pub fn field(&self, index: usize) -> Option<&str> {
-        self.record.get(index)
-    }
-
-    /// Number of fields in this row.
-    pub fn len(&self) -> usize {
-        self.record.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.record.is_empty()
-    }
-
-    /// NFC for the columns callers read; the record is rebuilt (into a
-    /// reused buffer) only when one of them is not NFC already.
-    fn normalise(&mut self, columns: &ColumnMap) {
-        let needed =
-            columns.mapped().iter().any(|m| self.record.get(m.index).is_some_and(|f| matches!(nfc(f), Cow::Owned(_))));
-        if !needed {
-            return;
-        }
-        self.scratch.clear();
-        for f in self.record.iter() {
-            self.scratch.push_field(&nfc(f));
-        }
-        std::mem::swap(&mut self.record, &mut self.scratch);
-    }
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::commands::{assign, criteria, demo, init, official, round, unit};
+use crate::commands::{assign, criteria, demo, finding, init, log, official, round, score, unit};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,6 +47,14 @@ pub enum Commands {
     /// Đợt kiểm tra: Đợt 1, Đợt 2, đột xuất
     #[command(subcommand)]
     Round(round::RoundCommand),
+    /// Điểm thẩm định của đoàn kiểm tra: ghi, nhập tệp, bảng điểm, tổng điểm thang 100
+    #[command(subcommand)]
+    Score(score::ScoreCommand),
+    /// Kết luận kiểm tra (điển hình, hạn chế, vi phạm, kiến nghị) và theo dõi khắc phục
+    #[command(subcommand)]
+    Finding(finding::FindingCommand),
+    /// Nhật ký thay đổi: ai sửa gì, lúc nào, từ giá trị nào sang giá trị nào
+    Log(log::LogArgs),
 }
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";

@@ -4,9 +4,14 @@ pub mod assign;
 pub mod criteria;
 pub mod demo;
 pub mod directory_import;
+pub mod finding;
 pub mod init;
+pub mod inspection_demo;
+pub mod log;
 pub mod official;
 pub mod round;
+pub mod score;
+pub mod score_totals;
 pub mod unit;
 
 use anyhow::Result;
@@ -24,5 +29,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Official(cmd) => official::run(&ctx, cmd),
         Commands::Assign(cmd) => assign::run(&ctx, cmd),
         Commands::Round(cmd) => round::run(&ctx, cmd),
+        Commands::Score(cmd) => score::run(&ctx, cmd),
+        Commands::Finding(cmd) => finding::run(&ctx, cmd),
+        Commands::Log(args) => log::run(&ctx, args),
     }
 }

@@ -4,9 +4,11 @@ pub mod assignments;
 pub mod audit;
 pub mod catalogues;
 pub mod error;
+pub mod findings;
 pub mod lookup;
 pub mod officials;
 pub mod rounds;
+pub mod scores;
 pub mod settings;
 pub mod units;
 

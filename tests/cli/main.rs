@@ -3,5 +3,7 @@
 mod common;
 mod criteria;
 mod directory;
+mod inspection;
+mod inspection_findings;
 mod rounds;
 mod store;

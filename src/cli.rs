@@ -66,6 +66,9 @@ pub fn parse() -> Result<Cli, clap::Error> {
 }
 
 fn localize(cmd: Command, root: bool) -> Command {
+    // Args under a custom heading are listed by display order; positionals have none, so number them in
+    // declaration order to keep `<ĐỢT> <ĐƠN_VỊ> <MÃ>` in the help as in the usage line.
+    let mut position = 0;
     let mut cmd = cmd
         .help_template(HELP_TEMPLATE)
         .subcommand_help_heading("Lệnh")
@@ -77,7 +80,8 @@ fn localize(cmd: Command, root: bool) -> Command {
             if arg.get_help_heading().is_some() {
                 arg
             } else if arg.is_positional() {
-                arg.help_heading("Đối số")
+                position += 1;
+                arg.help_heading("Đối số").display_order(position)
             } else {
                 arg.help_heading("Tùy chọn")
             }

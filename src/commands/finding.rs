@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use crate::commands::round::parse_date;
 use crate::context::Context;
 use crate::domain::date;
-use crate::domain::finding::{FindingKind, FindingStatus, days_overdue};
+use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::scoring::check_item_for_round;
 use crate::domain::text::nfc;
 use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
@@ -31,6 +31,7 @@ pub enum FindingCommand {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Đơn vị (mã hoặc tên)
     #[arg(long, value_name = "ĐƠN_VỊ")]
@@ -42,7 +43,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "CÁN_BỘ")]
     pub official: Option<String>,
     /// Loại kết luận
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "LOẠI")]
     pub kind: FindingKind,
     /// Nội dung kết luận
     #[arg(long, value_name = "NỘI_DUNG")]
@@ -64,10 +65,10 @@ pub struct ListArgs {
     #[arg(long, value_name = "ĐƠN_VỊ")]
     pub unit: Option<String>,
     /// Chỉ loại này
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "LOẠI")]
     pub kind: Option<FindingKind>,
     /// Chỉ trạng thái này
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "TRẠNG_THÁI")]
     pub status: Option<FindingStatus>,
     /// Chỉ kết luận quá hạn khắc phục (tính đến hôm nay)
     #[arg(long)]
@@ -82,6 +83,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Mã kết luận, ví dụ 2026-dot1-F03
+    #[arg(value_name = "MÃ_KẾT_LUẬN")]
     pub id: String,
     #[command(flatten)]
     pub output: FormatArg,
@@ -90,9 +92,10 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
     /// Mã kết luận, ví dụ 2026-dot1-F03
+    #[arg(value_name = "MÃ_KẾT_LUẬN")]
     pub id: String,
     /// Trạng thái mới (chỉ đi tiếp; nhắc lại trạng thái hiện tại kèm --note để ghi tiến độ)
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "TRẠNG_THÁI")]
     pub status: FindingStatus,
     /// Ghi chú về kết quả khắc phục
     #[arg(long, value_name = "GHI_CHÚ")]
@@ -213,7 +216,7 @@ pub fn listing(found: &[Finding], today: NaiveDate, format: ListFormat) -> Listi
     ]);
     let table = format == ListFormat::Table;
     for f in found {
-        let overdue = days_overdue(f.due, f.status, today);
+        let overdue = f.days_overdue(today);
         let status = if !f.kind.is_followed_up() {
             if table { "—" } else { "" }
         } else if table {
@@ -244,7 +247,7 @@ fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
     match args.output.format {
         ListFormat::Json => {
             let mut value = serde_json::to_value(&f)?;
-            value["overdue_days"] = days_overdue(f.due, f.status, today).into();
+            value["overdue_days"] = f.days_overdue(today).into();
             value["events"] = serde_json::to_value(&events)?;
             return output::print_data(&(serde_json::to_string_pretty(&value)? + "\n"));
         }
@@ -268,7 +271,7 @@ fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
         text.push_str(&format!("Kiến nghị khắc phục: {}\n", f.recommendation));
     }
     if let Some(due) = f.due {
-        let overdue = days_overdue(f.due, f.status, today);
+        let overdue = f.days_overdue(today);
         let late = if overdue > 0 { format!(" (quá hạn {overdue} ngày)") } else { String::new() };
         text.push_str(&format!("Hạn khắc phục: {}{late}\n", date::format(due)));
     }
@@ -352,7 +355,7 @@ pub fn announce_carry_over(store: &Store, round: &Round, today: NaiveDate) -> Re
     ));
     for f in &carried {
         let due = f.due.map(|d| format!(", hạn {}", date::format(d))).unwrap_or_default();
-        let late = match days_overdue(f.due, f.status, today) {
+        let late = match f.days_overdue(today) {
             0 => String::new(),
             n => format!(", quá hạn {n} ngày"),
         };

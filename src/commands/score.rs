@@ -34,10 +34,13 @@ pub enum ScoreCommand {
 #[derive(Debug, Args)]
 pub struct SetArgs {
     /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Đơn vị (mã hoặc tên)
+    #[arg(value_name = "ĐƠN_VỊ")]
     pub unit: String,
     /// Mã nội dung chấm điểm, ví dụ 1.3.2
+    #[arg(value_name = "MÃ")]
     pub criterion: String,
     /// Điểm thẩm định, ví dụ 7,5 hoặc 7.5 (bỏ trống khi dùng --na)
     #[arg(required_unless_present = "na", conflicts_with = "na", allow_hyphen_values = true, value_name = "ĐIỂM")]
@@ -53,6 +56,7 @@ pub struct SetArgs {
 #[derive(Debug, Args)]
 pub struct ScoreImportArgs {
     /// Mã đợt
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     #[command(flatten)]
     pub file: ImportArgs,
@@ -61,6 +65,7 @@ pub struct ScoreImportArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Mã đợt
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Chỉ đơn vị này (mã hoặc tên)
     #[arg(long, value_name = "ĐƠN_VỊ")]
@@ -75,6 +80,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
     /// Mã đợt
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Tổng theo
     #[arg(long, value_enum, default_value_t = By::DonVi, value_name = "NHÓM")]

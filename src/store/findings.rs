@@ -28,8 +28,14 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Past its due date and not remediated; a good practice is never overdue.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        finding::is_overdue(self.due, self.status, today)
+        self.kind.is_followed_up() && finding::is_overdue(self.due, self.status, today)
+    }
+
+    /// Days past the due date, 0 when not overdue.
+    pub fn days_overdue(&self, today: NaiveDate) -> i64 {
+        if self.kind.is_followed_up() { finding::days_overdue(self.due, self.status, today) } else { 0 }
     }
 }
 
@@ -90,6 +96,7 @@ pub struct Filter<'a> {
     pub round_id: Option<&'a str>,
     pub unit: Option<&'a str>,
     pub kind: Option<FindingKind>,
+    /// Only findings in this remediation status (good practices have none).
     pub status: Option<FindingStatus>,
     /// Only findings overdue on this day.
     pub overdue_on: Option<NaiveDate>,
@@ -102,7 +109,7 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Finding>, StoreErr
     let carried = filter.carried_into;
     let mut stmt = conn.prepare(&format!(
         "{COLUMNS} WHERE (?1 IS NULL OR f.round_id = ?1) AND (?2 IS NULL OR f.unit_code = ?2)
-           AND (?3 IS NULL OR f.kind = ?3) AND (?4 IS NULL OR f.status = ?4)
+           AND (?3 IS NULL OR f.kind = ?3) AND (?4 IS NULL OR (f.status = ?4 AND f.kind <> 'dien-hinh'))
            AND (?5 IS NULL OR (
                 r.year = ?6 AND f.round_id <> ?5 AND (r.start_date < ?7 OR (r.start_date = ?7 AND r.id < ?5))
                 AND f.kind <> 'dien-hinh'

@@ -80,6 +80,9 @@ fn scores_are_set_listed_and_totalled_with_na_left_out() {
     // The terminal table carries the totals after the items.
     let table = ward.ok(&["score", "list", "2026-dot1", "--unit", "VP", "--field", "1.2"]);
     assert!(table.contains("không áp dụng") && table.contains("Tổng điểm") && !table.contains("1.1.5"), "{table}");
+    // Appraising an item the unit is not assigned is allowed, with a warning.
+    let err = messages(&ward, &["score", "set", "2026-dot1", "KT", "1.1.5", "1"]);
+    assert!(err.contains("chưa được phân công") && err.contains("1.1.5 (KT)"), "{err}");
     // Setting points again keeps the note unless a new one is given.
     ward.ok(&["score", "set", "2026-dot1", "VP", "1.1.5", "2"]);
     assert_eq!(

@@ -36,7 +36,7 @@ fn findings_are_numbered_per_round_and_take_the_assigned_official() {
     assert_eq!(all[1]["status"], "", "a good practice has no remediation to follow");
     assert_eq!(ids(&ward.json(&["finding", "list", "--kind", "dien-hinh"])), ["2026-dot1-F02"]);
     assert_eq!(ids(&ward.json(&["finding", "list", "--unit", "trung tam phuc vu"])), ["2026-dot1-F01"]);
-    assert_eq!(ids(&ward.json(&["finding", "list", "--status", "mo"])), ["2026-dot1-F01", "2026-dot1-F02"]);
+    assert_eq!(ids(&ward.json(&["finding", "list", "--status", "mo"])), ["2026-dot1-F01"]);
     let shown = ward.ok(&["finding", "show", "2026-dot1-f01"]);
     assert!(shown.contains("Tồn tại, hạn chế") && shown.contains("CB14 — Phạm Thị Ngọc Ánh"), "{shown}");
     assert!(shown.contains("1.3.7 — Kết quả tỷ lệ dịch vụ công"), "{shown}");
@@ -228,4 +228,50 @@ fn an_ad_hoc_round_from_a_citizens_complaint() {
     ward.ok(&["round", "start", "2026-dx1"]);
     ward.ok(&["finding", "update", &complaint, "--status", "da-xac-minh", "--note", "Đã trả lời bà M."]);
     assert_eq!(ward.json(&["finding", "show", &complaint])["events"][0]["round_id"], "2026-dx1");
+}
+
+#[test]
+fn the_demo_scores_both_rounds_follows_up_findings_and_checks_a_complaint() {
+    let ward = Ward::empty();
+    ward.ok(&["demo", "--out", "mau"]);
+    assert!(ward.path("mau/tep-mau/tham-dinh-2026-dot1.csv").exists());
+    let db = ward.path("mau/cchc.db");
+    let json = |args: &[&str]| -> Value {
+        let out = ward.cmd(args).env("CCHC_DB", &db).args(["--format", "json"]).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let rounds = json(&["round", "list"]);
+    let status = |id: &str| rounds.as_array().unwrap().iter().find(|r| r["id"] == id).unwrap()["status"].clone();
+    assert_eq!((status("2026-dot1"), status("2026-dot2")), ("closed".into(), "in_progress".into()));
+
+    for round in ["2026-dot1", "2026-dot2"] {
+        let units = json(&["score", "summary", round]);
+        let whole = units.as_array().unwrap().iter().find(|r| r["level"] == "ward").unwrap();
+        assert_eq!(whole["pending"], 0, "{round}: every assigned item of the demo units is appraised");
+        assert_eq!(whole["not_applicable"], 2, "{round}");
+        assert!(whole["score100"].as_f64().unwrap() > 50.0);
+    }
+    let findings = json(&["finding", "list"]);
+    let findings = findings.as_array().unwrap();
+    for kind in ["dien-hinh", "han-che", "vi-pham", "kien-nghi"] {
+        assert!(findings.iter().any(|f| f["kind"] == kind && f["recommendation"] != ""), "{kind}");
+    }
+    let overdue = json(&["finding", "list", "--overdue"]);
+    assert_eq!(overdue.as_array().unwrap().len(), 1);
+    assert_eq!((overdue[0]["unit"].as_str(), overdue[0]["status"].as_str()), (Some("TTPVHCC"), Some("mo")));
+    let verified = findings.iter().find(|f| f["status"] == "da-xac-minh").unwrap();
+    let shown = json(&["finding", "show", verified["id"].as_str().unwrap()]);
+    assert_eq!(shown["events"].as_array().unwrap().last().unwrap()["round_id"], "2026-dot2");
+
+    let ad_hoc = rounds.as_array().unwrap().iter().find(|r| r["kind"] == "dot-xuat").unwrap();
+    let id = ad_hoc["id"].as_str().unwrap();
+    let out = ward.cmd(&["round", "show", id]).env("CCHC_DB", &db).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Trần Thị M.") && text.contains("125/PA-TTPVHCC") && text.contains("Theo kiến nghị"),
+        "{text}"
+    );
+    assert_eq!(json(&["score", "list", id])[0]["criterion"], "2.2");
+    assert_eq!(json(&["finding", "list", "--round", id])[0]["kind"], "vi-pham");
 }

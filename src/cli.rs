@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::commands::{assign, backup, criteria, demo, init, official, round, unit};
+use crate::commands::{assign, backup, criteria, demo, finding, init, log, official, round, score, unit};
 use crate::output::FormatArg;
 
 #[derive(Debug, Parser)]
@@ -48,6 +48,14 @@ pub enum Commands {
     /// Đợt kiểm tra: Đợt 1, Đợt 2, đột xuất
     #[command(subcommand)]
     Round(round::RoundCommand),
+    /// Điểm thẩm định của đoàn kiểm tra: ghi, nhập tệp, bảng điểm, tổng điểm thang 100
+    #[command(subcommand)]
+    Score(score::ScoreCommand),
+    /// Kết luận kiểm tra (điển hình, hạn chế, vi phạm, kiến nghị) và theo dõi khắc phục
+    #[command(subcommand)]
+    Finding(finding::FindingCommand),
+    /// Nhật ký thay đổi: ai sửa gì, lúc nào, từ giá trị nào sang giá trị nào
+    Log(log::LogArgs),
     /// Sao lưu cơ sở dữ liệu (an toàn cả khi đang có người ghi)
     Backup(backup::BackupArgs),
     /// Kiểm tra cơ sở dữ liệu: toàn vẹn, khoá ngoại, bộ tiêu chí, nhật ký
@@ -63,6 +71,9 @@ pub fn parse() -> Result<Cli, clap::Error> {
 }
 
 fn localize(cmd: Command, root: bool) -> Command {
+    // Args under a custom heading are listed by display order; positionals have none, so number them in
+    // declaration order to keep `<ĐỢT> <ĐƠN_VỊ> <MÃ>` in the help as in the usage line.
+    let mut position = 0;
     let mut cmd = cmd
         .help_template(HELP_TEMPLATE)
         .subcommand_help_heading("Lệnh")
@@ -74,7 +85,8 @@ fn localize(cmd: Command, root: bool) -> Command {
             if arg.get_help_heading().is_some() {
                 arg
             } else if arg.is_positional() {
-                arg.help_heading("Đối số")
+                position += 1;
+                arg.help_heading("Đối số").display_order(position)
             } else {
                 arg.help_heading("Tùy chọn")
             }

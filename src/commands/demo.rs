@@ -7,7 +7,7 @@ use clap::Args;
 
 use crate::commands::directory_import::ImportArgs;
 use crate::commands::round::{MemberArgs, NewArgs, Role, RoundCommand, TeamArgs, TeamCommand};
-use crate::commands::{assign, init, official, round, unit};
+use crate::commands::{assign, init, inspection_demo, official, round, unit};
 use crate::context::Context;
 use crate::domain::round::RoundKind;
 use crate::import::Encoding;
@@ -59,6 +59,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
             topic: None,
             reason: None,
             units: vec![],
+            from_finding: None,
         };
         round::run(&demo, RoundCommand::New(new))?;
         let id = kind.round_id(YEAR, 1);
@@ -72,6 +73,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
             round::run(&demo, RoundCommand::Team(team))?;
         }
     }
+    inspection_demo::demo(&demo)?;
     round::run(&demo, RoundCommand::List(round::ListArgs { year: Some(YEAR), output: table() }))?;
     output::info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",

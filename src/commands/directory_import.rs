@@ -59,7 +59,7 @@ impl Counts {
 }
 
 /// Saves every row in one transaction (rolled back on a dry run) and says what changed.
-fn save_all<T>(
+pub fn save_all<T>(
     store: &mut Store,
     args: &ImportArgs,
     what: &str,

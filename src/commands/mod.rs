@@ -5,9 +5,14 @@ pub mod backup;
 pub mod criteria;
 pub mod demo;
 pub mod directory_import;
+pub mod finding;
 pub mod init;
+pub mod inspection_demo;
+pub mod log;
 pub mod official;
 pub mod round;
+pub mod score;
+pub mod score_totals;
 pub mod unit;
 
 use anyhow::Result;
@@ -25,6 +30,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Official(cmd) => official::run(&ctx, cmd),
         Commands::Assign(cmd) => assign::run(&ctx, cmd),
         Commands::Round(cmd) => round::run(&ctx, cmd),
+        Commands::Score(cmd) => score::run(&ctx, cmd),
+        Commands::Finding(cmd) => finding::run(&ctx, cmd),
+        Commands::Log(args) => log::run(&ctx, args),
         Commands::Backup(args) => backup::backup(&ctx, args),
         Commands::Check(out) => backup::check(&ctx, out),
     }

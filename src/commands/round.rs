@@ -4,14 +4,16 @@ use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::commands::finding;
 use crate::context::Context;
 use crate::domain::date;
+use crate::domain::finding::FindingKind;
 use crate::domain::round::{RoundKind, RoundStatus, selfreport_due};
 use crate::domain::text::nfc;
 use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds::{self, NewRound, Round};
-use crate::store::{Store, catalogues};
+use crate::store::{Store, StoreError, catalogues, findings};
 
 #[derive(Debug, Subcommand)]
 pub enum RoundCommand {
@@ -57,6 +59,9 @@ pub struct NewArgs {
     /// Chỉ kiểm tra các đơn vị này (mã hoặc tên, cách nhau bởi dấu phẩy)
     #[arg(long, value_name = "ĐƠN_VỊ,…", value_delimiter = ',')]
     pub units: Vec<String>,
+    /// Đợt đột xuất theo một kiến nghị đã ghi (mã kết luận, ví dụ 2026-dot2-F05): lấy làm lý do và đơn vị
+    #[arg(long, value_name = "MÃ_KẾT_LUẬN")]
+    pub from_finding: Option<String>,
 }
 
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -163,7 +168,21 @@ pub fn run(ctx: &Context, cmd: RoundCommand) -> Result<()> {
                     round.id
                 );
             }
-            move_to(&mut store, &args.round, RoundStatus::InProgress, None)
+            // The units' proposals become kien-nghi findings in the same transaction as the start.
+            let (round, proposals) = store.write(|tx| -> Result<(Round, usize), StoreError> {
+                let round = rounds::set_status(tx, &round.id, RoundStatus::InProgress, None)?;
+                let added = findings::sync_proposals(tx, &round.id)?;
+                Ok((round, added))
+            })?;
+            output::info(format!("Đợt {} chuyển sang «{}».", round.id, round.status.label()));
+            if proposals > 0 {
+                output::info(format!(
+                    "Đã ghi {proposals} khó khăn, đề xuất từ báo cáo tự kiểm tra thành kết luận loại kiến nghị \
+                     (`cchc finding list --round {} --kind kien-nghi`).",
+                    round.id
+                ));
+            }
+            finding::announce_carry_over(&store, &round, ctx.today())
         }
         RoundCommand::Close(args) => move_to(&mut store, &args.round, RoundStatus::Closed, None),
         RoundCommand::Reopen(args) => {
@@ -201,6 +220,17 @@ fn new(ctx: &Context, store: &mut Store, args: NewArgs) -> Result<()> {
     }
     let (hash, _) = catalogues::active(&store.conn)?;
     let clean = |s: Option<String>| s.map(|s| nfc(s.trim()).into_owned()).filter(|s| !s.is_empty());
+    let mut reason = clean(args.reason);
+    if let Some(id) = &args.from_finding {
+        let cause = finding_as_reason(store, args.kind, id)?;
+        reason = Some(match reason {
+            Some(given) => format!("{given}. {}", cause.0),
+            None => cause.0,
+        });
+        if units.is_empty() {
+            units.push(cause.1);
+        }
+    }
     let new = NewRound {
         kind: args.kind,
         year,
@@ -208,7 +238,7 @@ fn new(ctx: &Context, store: &mut Store, args: NewArgs) -> Result<()> {
         end: to,
         selfreport_due: args.due.unwrap_or_else(|| selfreport_due(from)),
         topic: clean(args.topic),
-        reason: clean(args.reason),
+        reason,
         units,
         catalogue_hash: hash,
     };
@@ -221,6 +251,23 @@ fn new(ctx: &Context, store: &mut Store, args: NewArgs) -> Result<()> {
         date::format(round.selfreport_due)
     ));
     output::print_data(&format!("{}\n", round.id))
+}
+
+/// An ad-hoc round may answer a citizen's or a unit's kien-nghi finding: its text becomes the reason, citing the
+/// finding's id, and its unit the round's scope. Returns (reason, unit).
+fn finding_as_reason(store: &Store, kind: RoundKind, id: &str) -> Result<(String, String)> {
+    if kind != RoundKind::DotXuat {
+        bail!("--from-finding chỉ dùng cho đợt đột xuất (--kind dot-xuat)");
+    }
+    let f = findings::get(&store.conn, id)?;
+    if f.kind != FindingKind::KienNghi {
+        bail!(
+            "kết luận {} là «{}», không phải kiến nghị; đợt đột xuất chỉ lấy kiến nghị làm lý do",
+            f.id,
+            f.kind.label()
+        );
+    }
+    Ok((format!("Theo kiến nghị {} (đợt {}, đơn vị {}): {}", f.id, f.round_id, f.unit_code, f.text), f.unit_code))
 }
 
 fn round_listing(rounds: &[Round]) -> Listing {

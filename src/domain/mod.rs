@@ -4,5 +4,7 @@ pub mod catalogue;
 pub mod catalogue_parse;
 pub mod code;
 pub mod date;
+pub mod finding;
 pub mod round;
+pub mod scoring;
 pub mod text;

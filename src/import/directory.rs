@@ -40,7 +40,7 @@ pub struct Known<'a> {
 }
 
 /// Reads every row with `parse`, collecting all problems; nothing is returned unless every row is good.
-fn read_all<T>(
+pub fn read_all<T>(
     path: &Path,
     encoding: Encoding,
     columns: &'static [ColumnSpec],

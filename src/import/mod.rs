@@ -2,6 +2,7 @@
 //! `;` or tab) and XLSX, streamed row by row with headers matched
 //! case-, accent- and space-insensitively.
 
+pub mod appraisal;
 mod csv_source;
 mod decode;
 pub mod directory;

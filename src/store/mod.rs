@@ -4,10 +4,12 @@ pub mod assignments;
 pub mod audit;
 pub mod catalogues;
 pub mod error;
+pub mod findings;
 pub mod lookup;
 pub mod maintenance;
 pub mod officials;
 pub mod rounds;
+pub mod scores;
 pub mod settings;
 pub mod units;
 

@@ -3,6 +3,8 @@
 mod common;
 mod criteria;
 mod directory;
+mod inspection;
+mod inspection_findings;
 mod rounds;
 mod store;
 mod upgrade;

@@ -1,0 +1,265 @@
+//! The inspection part of `cchc demo`: appraised scores, findings and their remediation across Đợt 1 and Đợt 2,
+//! and an ad-hoc round from a citizen's complaint — run through the same commands the team uses.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+
+use crate::commands::directory_import::ImportArgs;
+use crate::commands::finding::{self, AddArgs, FindingCommand, UpdateArgs};
+use crate::commands::round::{self, IdArgs, NewArgs, RoundCommand};
+use crate::commands::score::{self, ScoreCommand, ScoreImportArgs, SetArgs};
+use crate::context::Context;
+use crate::domain::catalogue::NodeKind;
+use crate::domain::finding::{FindingKind, FindingStatus};
+use crate::domain::round::{RoundKind, RoundStatus};
+use crate::import::Encoding;
+use crate::output::{FormatArg, ListFormat};
+use crate::store::{assignments, catalogues, rounds};
+
+const DOT1: &str = "2026-dot1";
+const DOT2: &str = "2026-dot2";
+/// The units with assigned items in the example ward; all of them are appraised in both rounds.
+const UNITS: &[&str] = &["VP", "KT", "VHXH", "TTPVHCC", "TTDVC"];
+/// Items with nothing to assess this year ("nếu có" in the plan): marked not applicable.
+const NOT_APPLICABLE: &[(&str, &str)] = &[("VHXH", "1.1.3"), ("VP", "1.2.10")];
+
+pub fn demo(ctx: &Context) -> Result<()> {
+    let folder = ctx.db_path.parent().unwrap_or(Path::new(".")).join("tep-mau");
+    std::fs::create_dir_all(&folder).with_context(|| format!("Không tạo được thư mục «{}»", folder.display()))?;
+
+    start(ctx, DOT1)?;
+    import_appraisal(ctx, &folder, DOT1, 0)?;
+    let add = |round: &str, unit: &str, criterion: &str, kind, text: &str, recommend: &str, due: Option<&str>| {
+        add_finding(ctx, round, unit, criterion, kind, text, recommend, due)
+    };
+    add(
+        DOT1,
+        "VP",
+        "1.7.1.3",
+        FindingKind::DienHinh,
+        "Triển khai Nền tảng họp trực tuyến đến tất cả các phòng, đơn vị; giao ban hằng tuần tổ chức trực tuyến, tiết kiệm thời gian và chi phí.",
+        "Giới thiệu cách làm để các đơn vị sự nghiệp công lập áp dụng.",
+        None,
+    )?;
+    // Left open on purpose: due 30/09/2026, so it is overdue in the follow-up.
+    add(
+        DOT1,
+        "TTPVHCC",
+        "1.3.7",
+        FindingKind::HanChe,
+        "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 62%, thấp hơn chỉ tiêu 80% của tỉnh; thanh toán trực tuyến đạt 35%.",
+        "Bố trí công chức hướng dẫn người dân nộp hồ sơ trực tuyến tại quầy; báo cáo kết quả về Phòng Văn hoá - Xã hội.",
+        Some("30/09/2026"),
+    )?;
+    let verified = add(
+        DOT1,
+        "KT",
+        "1.6.1.5",
+        FindingKind::ViPham,
+        "Chưa công khai dự toán ngân sách năm 2026 đúng thời hạn quy định (chậm 25 ngày).",
+        "Công khai dự toán theo đúng quy định; lưu đầy đủ hồ sơ công khai tài chính.",
+        Some("31/08/2026"),
+    )?;
+    let in_progress = add(
+        DOT1,
+        "VHXH",
+        "1.5.4",
+        FindingKind::HanChe,
+        "Kế hoạch đào tạo, bồi dưỡng năm 2026 mới hoàn thành 40% tại thời điểm kiểm tra.",
+        "Đẩy nhanh tiến độ, hoàn thành kế hoạch đào tạo, bồi dưỡng trước ngày 15/12/2026.",
+        Some("15/12/2026"),
+    )?;
+    add(
+        DOT1,
+        "VP",
+        "1.1.5",
+        FindingKind::KienNghi,
+        "Đề nghị UBND phường bố trí kinh phí số hóa tài liệu lưu trữ giấy hình thành trước ngày 01/7/2025.",
+        "Giao Phòng Kinh tế, Hạ tầng và Đô thị tham mưu bố trí kinh phí trong dự toán năm 2027.",
+        Some("31/12/2026"),
+    )?;
+    update(ctx, &verified, FindingStatus::DangKhacPhuc, "Đã xây dựng lại lịch công khai tài chính.", "", None)?;
+    update(ctx, &in_progress, FindingStatus::DangKhacPhuc, "Đã mở 2 lớp bồi dưỡng trong tháng 7.", "", None)?;
+    round::run(ctx, RoundCommand::Close(id_args(DOT1)))?;
+
+    start(ctx, DOT2)?;
+    import_appraisal(ctx, &folder, DOT2, 1)?;
+    update(
+        ctx,
+        &verified,
+        FindingStatus::DaKhacPhuc,
+        "Đã công khai dự toán, quyết toán theo quy định.",
+        "Quyết định công khai số 215/QĐ-UBND ngày 20/08/2026",
+        None,
+    )?;
+    update(ctx, &verified, FindingStatus::DaXacMinh, "Đoàn kiểm tra đã đối chiếu hồ sơ công khai.", "", Some(DOT2))?;
+    add(
+        DOT2,
+        "TTPVHCC",
+        "1.3.8",
+        FindingKind::DienHinh,
+        "Lấy ý kiến hài lòng qua mã QR tại quầy; tỷ lệ hài lòng đạt 98%.",
+        "Nhân rộng hình thức đánh giá bằng mã QR tại Trạm Y tế và các trường học.",
+        None,
+    )?;
+    add(
+        DOT2,
+        "VP",
+        "1.7.1.5",
+        FindingKind::HanChe,
+        "Trang thông tin điện tử chưa cập nhật đầy đủ văn bản chỉ đạo, điều hành quý III/2026.",
+        "Cập nhật đầy đủ, kịp thời; phân công biên tập viên phụ trách.",
+        Some("31/12/2026"),
+    )?;
+    let complaint = add(
+        DOT2,
+        "TTPVHCC",
+        "1.3.5",
+        FindingKind::KienNghi,
+        "Bà Trần Thị M. (tổ dân phố 5) phản ánh ngày 03/11/2026: hồ sơ đăng ký hộ kinh doanh trễ hẹn 7 ngày, không nhận được thư xin lỗi.",
+        "Kiểm tra đột xuất việc giải quyết hồ sơ tại Trung tâm Phục vụ hành chính công.",
+        None,
+    )?;
+    ad_hoc_round(ctx, &complaint)?;
+    Ok(())
+}
+
+/// Starts a round unless an earlier step of the demo already did.
+fn start(ctx: &Context, id: &str) -> Result<()> {
+    let status = rounds::get(&ctx.store()?.conn, id)?.status;
+    if status == RoundStatus::Planned {
+        round::run(ctx, RoundCommand::Start(id_args(id)))?;
+    }
+    Ok(())
+}
+
+fn id_args(id: &str) -> IdArgs {
+    IdArgs { round: id.to_owned(), output: FormatArg { format: ListFormat::Table } }
+}
+
+/// Writes the team's appraisal of every assigned item of the demo units as the file a secretary would import
+/// (`;`-separated, decimal commas), then imports it. `progress` lifts Đợt 2's points a little above Đợt 1's.
+fn import_appraisal(ctx: &Context, folder: &Path, round_id: &str, progress: u32) -> Result<()> {
+    let store = ctx.store()?;
+    let round = rounds::get(&store.conn, round_id)?;
+    let catalogue = catalogues::get(&store.conn, &round.catalogue_hash)?;
+    let mut csv = String::from("Mã đơn vị;Mã tiêu chí;Điểm thẩm định;Nhận xét\n");
+    for unit in UNITS {
+        for a in assignments::list(&store.conn, Some(unit), None)? {
+            let Some(node) = catalogue.get(&a.criterion).filter(|n| n.is_leaf && n.kind == NodeKind::Periodic) else {
+                continue;
+            };
+            if NOT_APPLICABLE.contains(&(unit, node.code.as_str())) {
+                csv.push_str(&format!("{unit};{};N/A;Trong kỳ không phát sinh\n", node.code));
+                continue;
+            }
+            let points = demo_points(unit, &node.code, node.max_points, progress);
+            let note = if points < node.max_points * 0.75 {
+                "Hồ sơ, tài liệu kiểm chứng chưa đầy đủ"
+            } else {
+                ""
+            };
+            csv.push_str(&format!("{unit};{};{};{note}\n", node.code, crate::output::points(points)));
+        }
+    }
+    let path: PathBuf = folder.join(format!("tham-dinh-{round_id}.csv"));
+    std::fs::write(&path, csv).with_context(|| format!("Không ghi được «{}»", path.display()))?;
+    let file = ImportArgs { file: path, encoding: Encoding::Auto, dry_run: false };
+    score::run(ctx, ScoreCommand::Import(ScoreImportArgs { round: round_id.to_owned(), file }))
+}
+
+/// Plausible, repeatable points: a share of the maximum picked from the codes, on the catalogue's 0,5 step.
+fn demo_points(unit: &str, code: &str, max: f64, progress: u32) -> f64 {
+    const SHARES: [f64; 6] = [1.0, 0.75, 1.0, 0.5, 0.875, 1.0];
+    let seed = unit.bytes().chain(code.bytes()).fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    let index = (seed as usize) % SHARES.len();
+    let share = (SHARES[index] + 0.25 * f64::from(progress)).min(1.0);
+    ((max * share) * 2.0).floor() / 2.0
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add_finding(
+    ctx: &Context,
+    round: &str,
+    unit: &str,
+    criterion: &str,
+    kind: FindingKind,
+    text: &str,
+    recommend: &str,
+    due: Option<&str>,
+) -> Result<String> {
+    let args = AddArgs {
+        round: round.to_owned(),
+        unit: unit.to_owned(),
+        criterion: Some(criterion.to_owned()),
+        official: None,
+        kind,
+        text: text.to_owned(),
+        recommend: Some(recommend.to_owned()),
+        due: due.map(crate::domain::date::parse).transpose().map_err(anyhow::Error::msg)?,
+    };
+    finding::add(&mut ctx.store()?, args)
+}
+
+fn update(
+    ctx: &Context,
+    id: &str,
+    status: FindingStatus,
+    note: &str,
+    evidence: &str,
+    round: Option<&str>,
+) -> Result<()> {
+    let args = UpdateArgs {
+        id: id.to_owned(),
+        status,
+        note: Some(note.to_owned()),
+        evidence: Some(evidence.to_owned()),
+        round: round.map(str::to_owned),
+    };
+    finding::run(ctx, FindingCommand::Update(args))
+}
+
+/// An ad-hoc check of the complaint (topic 2.2), its appraisal and what it found.
+fn ad_hoc_round(ctx: &Context, complaint: &str) -> Result<()> {
+    let new = NewArgs {
+        kind: RoundKind::DotXuat,
+        year: Some(2026),
+        from: Some(crate::domain::date::parse("16/11/2026").map_err(anyhow::Error::msg)?),
+        to: Some(crate::domain::date::parse("17/11/2026").map_err(anyhow::Error::msg)?),
+        due: None,
+        topic: Some("Các nội dung khác theo phản ánh, kiến nghị của người dân, tổ chức (mục III.2)".into()),
+        reason: Some(
+            "Phản ánh của bà Trần Thị M., tổ dân phố 5, ngày 03/11/2026, phiếu tiếp nhận số 125/PA-TTPVHCC".into(),
+        ),
+        units: vec![],
+        from_finding: Some(complaint.to_owned()),
+    };
+    round::run(ctx, RoundCommand::New(new))?;
+    let id = rounds::list(&ctx.store()?.conn, Some(2026))?
+        .into_iter()
+        .find(|r| r.reason.as_deref().is_some_and(|reason| reason.contains(complaint)))
+        .map(|r| r.id)
+        .context("không tìm thấy đợt đột xuất vừa tạo")?;
+    start(ctx, &id)?;
+    let set = SetArgs {
+        round: id.clone(),
+        unit: "TTPVHCC".into(),
+        criterion: "2.2".into(),
+        points: Some("6,5".into()),
+        na: false,
+        note: Some("Hồ sơ trễ hẹn có phần nguyên nhân khách quan; chưa gửi thư xin lỗi theo quy định.".into()),
+    };
+    score::run(ctx, ScoreCommand::Set(set))?;
+    add_finding(
+        ctx,
+        &id,
+        "TTPVHCC",
+        "2.2",
+        FindingKind::ViPham,
+        "Không gửi thư xin lỗi người dân khi hồ sơ đăng ký hộ kinh doanh trễ hẹn 7 ngày; trạng thái hồ sơ trên Hệ thống thông tin giải quyết TTHC của tỉnh không được cập nhật.",
+        "Gửi thư xin lỗi; rà soát quy trình tiếp nhận, luân chuyển hồ sơ; cập nhật đầy đủ trạng thái hồ sơ trên Hệ thống.",
+        Some("15/12/2026"),
+    )?;
+    Ok(())
+}

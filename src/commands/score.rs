@@ -1,0 +1,294 @@
+//! `cchc score set|import|list|summary`: the inspection team's appraised points (điểm thẩm định).
+
+use std::collections::HashSet;
+
+use anyhow::{Result, bail};
+use clap::{Args, Subcommand};
+
+use crate::commands::directory_import::{ImportArgs, save_all};
+use crate::commands::score_totals::{self, By};
+use crate::context::Context;
+use crate::domain::catalogue::Catalogue;
+use crate::domain::scoring::{self, Mark};
+use crate::domain::text::nfc;
+use crate::import::appraisal::{self, Scope, check_points, parse_mark};
+use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
+use crate::store::lookup::{Directory, resolve};
+use crate::store::rounds::{self, Round};
+use crate::store::scores::{self, Score, SheetRow};
+use crate::store::units::Saved;
+use crate::store::{Store, catalogues, units};
+
+#[derive(Debug, Subcommand)]
+pub enum ScoreCommand {
+    /// Ghi điểm thẩm định một nội dung của một đơn vị (hoặc --na: không áp dụng)
+    Set(SetArgs),
+    /// Nhập điểm thẩm định từ CSV/XLSX (ma_don_vi, ma_tieu_chi, diem_tham_dinh, nhan_xet)
+    Import(ScoreImportArgs),
+    /// Bảng điểm từng nội dung: tối đa, tự chấm, thẩm định, chênh lệch, nhận xét; kèm tổng điểm
+    List(ListArgs),
+    /// Tổng điểm thang 100 theo đơn vị (và toàn phường), lĩnh vực hoặc cán bộ phụ trách
+    Summary(SummaryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "ĐỢT")]
+    pub round: String,
+    /// Đơn vị (mã hoặc tên)
+    #[arg(value_name = "ĐƠN_VỊ")]
+    pub unit: String,
+    /// Mã nội dung chấm điểm, ví dụ 1.3.2
+    #[arg(value_name = "MÃ")]
+    pub criterion: String,
+    /// Điểm thẩm định, ví dụ 7,5 hoặc 7.5 (bỏ trống khi dùng --na)
+    #[arg(required_unless_present = "na", conflicts_with = "na", allow_hyphen_values = true, value_name = "ĐIỂM")]
+    pub points: Option<String>,
+    /// Nội dung không áp dụng với đơn vị trong đợt này (không tính vào tổng điểm)
+    #[arg(long)]
+    pub na: bool,
+    /// Nhận xét của đoàn kiểm tra (giữ nhận xét cũ nếu không ghi)
+    #[arg(long, value_name = "NHẬN_XÉT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreImportArgs {
+    /// Mã đợt
+    #[arg(value_name = "ĐỢT")]
+    pub round: String,
+    #[command(flatten)]
+    pub file: ImportArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Mã đợt
+    #[arg(value_name = "ĐỢT")]
+    pub round: String,
+    /// Chỉ đơn vị này (mã hoặc tên)
+    #[arg(long, value_name = "ĐƠN_VỊ")]
+    pub unit: Option<String>,
+    /// Chỉ lĩnh vực hoặc nhóm này, ví dụ 1.3
+    #[arg(long, value_name = "MÃ")]
+    pub field: Option<String>,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// Mã đợt
+    #[arg(value_name = "ĐỢT")]
+    pub round: String,
+    /// Tổng theo
+    #[arg(long, value_enum, default_value_t = By::DonVi, value_name = "NHÓM")]
+    pub per: By,
+    /// Chỉ đơn vị này (mã hoặc tên)
+    #[arg(long, value_name = "ĐƠN_VỊ")]
+    pub unit: Option<String>,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<()> {
+    let mut store = ctx.store()?;
+    match cmd {
+        ScoreCommand::Set(args) => set(&mut store, args),
+        ScoreCommand::Import(args) => import(&mut store, &args),
+        ScoreCommand::List(args) => list(&store, &args),
+        ScoreCommand::Summary(args) => {
+            let (round, catalogue) = round_and_catalogue(&store, &args.round)?;
+            let unit = unit_filter(&store, args.unit.as_deref())?;
+            let sheet = sheet_of(&store, &round, &catalogue, unit.as_deref(), None)?;
+            score_totals::listing(&store.conn, &catalogue, &sheet, args.per, args.output.format)?
+                .emit(args.output.format)
+        }
+    }
+}
+
+fn round_and_catalogue(store: &Store, id: &str) -> Result<(Round, Catalogue)> {
+    let round = rounds::get(&store.conn, id)?;
+    let catalogue = catalogues::get(&store.conn, &round.catalogue_hash)?;
+    Ok((round, catalogue))
+}
+
+fn scope<'a>(store: &Store, round: &'a Round, catalogue: &'a Catalogue) -> Result<Scope<'a>> {
+    Ok(Scope {
+        round,
+        catalogue,
+        units: units::list(&store.conn)?.into_iter().map(|u| u.code).collect(),
+        in_round: rounds::scope(&store.conn, &round.id)?.into_iter().collect(),
+    })
+}
+
+fn set(store: &mut Store, args: SetArgs) -> Result<()> {
+    let (round, catalogue) = round_and_catalogue(store, &args.round)?;
+    round.ensure_open()?;
+    let (unit, unit_name) = resolve(&store.conn, Directory::Units, &args.unit)?;
+    let scope = scope(store, &round, &catalogue)?;
+    scope.check_unit(&unit).map_err(|(message, _)| anyhow::anyhow!("{unit} ({unit_name}): {message}"))?;
+    let criterion = args.criterion.trim();
+    let max = scope.check_item(criterion).map_err(anyhow::Error::msg)?;
+    let mark = match (args.na, args.points.as_deref()) {
+        (true, _) => Mark::NotApplicable,
+        (false, text) => match parse_mark(text.unwrap_or("")) {
+            Ok(Some(mark)) => mark,
+            Ok(None) => bail!("thiếu điểm thẩm định; ghi điểm, ví dụ 7,5, hoặc --na nếu không áp dụng"),
+            Err(message) => bail!("điểm «{}»: {message}", text.unwrap_or("").trim()),
+        },
+    };
+    if let Mark::Points(p) = mark {
+        check_points(p, max, criterion).map_err(|message| anyhow::anyhow!("điểm «{}» {message}", output::points(p)))?;
+    }
+    let existing = scores::get(&store.conn, &round.id, &unit, criterion)?;
+    let note = match &args.note {
+        Some(note) => nfc(note.trim()).into_owned(),
+        None => existing.map(|s| s.note).unwrap_or_default(),
+    };
+    let score = Score::new(&round.id, unit.clone(), criterion.to_owned(), mark, note);
+    warn_unassigned(store, &round, [(unit.as_str(), criterion)])?;
+    let saved = store.write(|tx| scores::save(tx, &score))?;
+    let shown = match mark {
+        Mark::Points(p) => format!("{}/{} điểm", output::points(p), output::points(max)),
+        _ => "không áp dụng".to_owned(),
+    };
+    output::info(match saved {
+        Saved::Unchanged => format!("Điểm {criterion} của {unit} trong đợt {} không thay đổi ({shown}).", round.id),
+        _ => format!("Đã ghi điểm thẩm định {criterion} của {unit} trong đợt {}: {shown}.", round.id),
+    });
+    let items: Vec<_> =
+        sheet_of(store, &round, &catalogue, Some(&unit), None)?.iter().map(SheetRow::item_score).collect();
+    if let Some(total) = scoring::normalise(&items) {
+        output::info(format!("Tổng điểm hiện tại của {unit}: {}/100.", output::points(total)));
+    }
+    Ok(())
+}
+
+/// The team may appraise an item a unit is not assigned; worth a word, since it then counts in the unit's total.
+fn warn_unassigned<'a>(
+    store: &Store,
+    round: &Round,
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<()> {
+    if round.kind == crate::domain::round::RoundKind::DotXuat {
+        return Ok(());
+    }
+    let assigned: HashSet<(String, String)> = crate::store::assignments::list(&store.conn, None, None)?
+        .into_iter()
+        .map(|a| (a.unit_code, a.criterion))
+        .collect();
+    let missing: Vec<String> = pairs
+        .into_iter()
+        .filter(|(u, c)| !assigned.contains(&((*u).to_owned(), (*c).to_owned())))
+        .map(|(u, c)| format!("{c} ({u})"))
+        .collect();
+    if !missing.is_empty() {
+        output::warn(format!(
+            "nội dung chưa được phân công cho đơn vị nhưng vẫn được chấm và tính vào tổng điểm của đơn vị: {}",
+            missing.join(", ")
+        ));
+    }
+    Ok(())
+}
+
+fn import(store: &mut Store, args: &ScoreImportArgs) -> Result<()> {
+    let (round, catalogue) = round_and_catalogue(store, &args.round)?;
+    round.ensure_open()?;
+    let scope = scope(store, &round, &catalogue)?;
+    let (rows, skipped) = appraisal::read(&args.file.file, args.file.encoding, &scope)?;
+    warn_unassigned(store, &round, rows.iter().map(|s| (s.unit_code.as_str(), s.criterion.as_str())))?;
+    save_all(store, &args.file, "điểm thẩm định", &rows, |tx, s| Ok(scores::save(tx, s)?))?;
+    if skipped > 0 {
+        output::info(format!("Bỏ qua {skipped} dòng chưa có điểm thẩm định."));
+    }
+    Ok(())
+}
+
+fn unit_filter(store: &Store, unit: Option<&str>) -> Result<Option<String>> {
+    Ok(unit.map(|u| resolve(&store.conn, Directory::Units, u)).transpose()?.map(|(code, _)| code))
+}
+
+/// The round's score sheet, narrowed to one unit and to the items under one code.
+fn sheet_of(
+    store: &Store,
+    round: &Round,
+    catalogue: &Catalogue,
+    unit: Option<&str>,
+    under: Option<&str>,
+) -> Result<Vec<SheetRow>> {
+    let mut sheet = scores::sheet(&store.conn, round, catalogue)?;
+    sheet.retain(|row| {
+        unit.is_none_or(|u| row.unit == u)
+            && under.is_none_or(|f| row.criterion == f || row.criterion.starts_with(&format!("{f}.")))
+    });
+    Ok(sheet)
+}
+
+fn list(store: &Store, args: &ListArgs) -> Result<()> {
+    let (round, catalogue) = round_and_catalogue(store, &args.round)?;
+    let unit = unit_filter(store, args.unit.as_deref())?;
+    let field = args.field.as_deref().map(str::trim);
+    if let Some(f) = field
+        && catalogue.get(f).is_none()
+    {
+        bail!("Lĩnh vực: {}", catalogue.unknown_code(f));
+    }
+    let sheet = sheet_of(store, &round, &catalogue, unit.as_deref(), field)?;
+    let format = args.output.format;
+    let mut listing = Listing::new(vec![
+        col("unit", "Đơn vị"),
+        col("criterion", "Mã"),
+        col("title", "Nội dung"),
+        col("max", "Tối đa"),
+        col("self_points", "Tự chấm"),
+        col("points", "Thẩm định"),
+        col("difference", "Chênh lệch"),
+        col("note", "Nhận xét"),
+        machine_col("mark"),
+    ]);
+    for row in &sheet {
+        let title = catalogue.get(&row.criterion).map(|n| n.title.as_str()).unwrap_or_default();
+        let (points, mark) = match row.mark {
+            Mark::Points(p) => (Value::Number(Some(p)), "scored"),
+            Mark::NotApplicable if format == ListFormat::Table => (Value::from("không áp dụng"), "not_applicable"),
+            Mark::NotApplicable => (Value::Number(None), "not_applicable"),
+            Mark::Pending => (Value::Number(None), "pending"),
+        };
+        let title = if format == ListFormat::Table { shorten(title, 60) } else { title.to_owned() };
+        listing.push(vec![
+            row.unit.clone().into(),
+            row.criterion.clone().into(),
+            title.into(),
+            Value::Number(Some(row.max)),
+            Value::Number(row.self_points),
+            points,
+            Value::Number(row.difference()),
+            row.note.clone().into(),
+            mark.into(),
+        ]);
+    }
+    if sheet.is_empty() {
+        output::info(format!("Đợt {} chưa có nội dung nào để chấm cho lựa chọn này.", round.id));
+    }
+    listing.emit(format)?;
+    let pending = scoring::total(&sheet.iter().map(SheetRow::item_score).collect::<Vec<_>>());
+    if !pending.is_complete() {
+        output::info(format!("Còn {} nội dung chưa chấm (không tính vào tổng điểm).", pending.pending));
+    }
+    if format == ListFormat::Table && !sheet.is_empty() {
+        output::print_data("\nTổng điểm (thang 100; nội dung không áp dụng không tính vào tử số và mẫu số):\n")?;
+        score_totals::listing(&store.conn, &catalogue, &sheet, By::LinhVuc, format)?.emit(format)?;
+    }
+    Ok(())
+}
+
+/// Long plan titles cut for the terminal table; JSON and CSV keep them whole.
+fn shorten(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(chars - 1).collect();
+    format!("{}…", cut.trim_end())
+}

@@ -1,0 +1,271 @@
+//! Scoring rules: appraised points per unit and item, totals on the 100-point scale.
+//!
+//! An item marked not applicable (N/A) leaves both the numerator and the denominator. An item not yet
+//! appraised (pending) is left out of the total too, but counted, so a report can say the total is
+//! incomplete instead of silently treating it as zero.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::catalogue::NodeKind;
+use super::code;
+use super::round::RoundKind;
+
+/// What the team decided for one item.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "mark", content = "points", rename_all = "snake_case")]
+pub enum Mark {
+    Points(f64),
+    NotApplicable,
+    Pending,
+}
+
+/// One unit's result on one item (leaf) of the catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemScore {
+    pub unit: String,
+    pub code: String,
+    pub max: f64,
+    pub mark: Mark,
+}
+
+/// Which official answers for an item at a unit (from the assignments).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Responsibility {
+    pub unit: String,
+    pub code: String,
+    pub official: String,
+}
+
+/// A sum of items: points over the maximum of the items that count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Total {
+    pub points: f64,
+    pub max: f64,
+    pub scored: usize,
+    pub not_applicable: usize,
+    pub pending: usize,
+}
+
+impl Total {
+    pub fn add(&mut self, item: &ItemScore) {
+        match item.mark {
+            Mark::Points(p) => {
+                self.points += p;
+                self.max += item.max;
+                self.scored += 1;
+            }
+            Mark::NotApplicable => self.not_applicable += 1,
+            Mark::Pending => self.pending += 1,
+        }
+    }
+
+    /// The total on the 100-point scale; `None` when no item counts (all N/A or pending).
+    pub fn score100(&self) -> Option<f64> {
+        (self.max > 0.0).then(|| self.points / self.max * 100.0)
+    }
+
+    /// Whether every item was appraised.
+    pub fn is_complete(&self) -> bool {
+        self.pending == 0
+    }
+}
+
+impl<'a> FromIterator<&'a ItemScore> for Total {
+    fn from_iter<I: IntoIterator<Item = &'a ItemScore>>(iter: I) -> Self {
+        let mut total = Total::default();
+        for item in iter {
+            total.add(item);
+        }
+        total
+    }
+}
+
+/// The sum of `items` (the ward's total when given every unit's items).
+pub fn total(items: &[ItemScore]) -> Total {
+    items.iter().collect()
+}
+
+/// `items` on the 100-point scale, N/A and pending items left out.
+pub fn normalise(items: &[ItemScore]) -> Option<f64> {
+    total(items).score100()
+}
+
+/// Totals grouped by a key; items whose key is `None` are left out. Keys come back in code order.
+pub fn totals_by<'a>(items: &'a [ItemScore], key: impl Fn(&'a ItemScore) -> Option<&'a str>) -> Vec<(String, Total)> {
+    let mut groups: BTreeMap<CodeKey, Total> = BTreeMap::new();
+    for item in items {
+        if let Some(k) = key(item) {
+            groups.entry(CodeKey(k.to_owned())).or_default().add(item);
+        }
+    }
+    groups.into_iter().map(|(k, t)| (k.0, t)).collect()
+}
+
+/// Per field (`1.1` … `1.7`, `2.1`, `2.2`), over whatever units `items` hold.
+pub fn totals_by_field(items: &[ItemScore]) -> Vec<(String, Total)> {
+    totals_by(items, |i| Some(code::field(&i.code)))
+}
+
+/// Per unit, keyed by unit code (sorted by code).
+pub fn totals_by_unit(items: &[ItemScore]) -> Vec<(String, Total)> {
+    totals_by(items, |i| Some(i.unit.as_str()))
+}
+
+/// Per responsible official: the items assigned to them, across every unit they answer for.
+/// Items nobody is assigned to count for no official.
+pub fn totals_by_official(items: &[ItemScore], responsibilities: &[Responsibility]) -> Vec<(String, Total)> {
+    let who: HashMap<(&str, &str), &str> =
+        responsibilities.iter().map(|r| ((r.unit.as_str(), r.code.as_str()), r.official.as_str())).collect();
+    totals_by(items, |i| who.get(&(i.unit.as_str(), i.code.as_str())).copied())
+}
+
+/// Periodic items are appraised in Đợt 1 and Đợt 2, ad-hoc topics (2.1, 2.2) only in ad-hoc rounds.
+pub fn check_item_for_round(round_id: &str, round: RoundKind, item: NodeKind, code: &str) -> Result<(), String> {
+    match (round, item) {
+        (RoundKind::DotXuat, NodeKind::Adhoc) | (RoundKind::Dot1 | RoundKind::Dot2, NodeKind::Periodic) => Ok(()),
+        (RoundKind::DotXuat, NodeKind::Periodic) => Err(format!(
+            "nội dung {code} là nội dung kiểm tra định kỳ, không chấm trong đợt đột xuất {round_id}; \
+             đợt đột xuất chỉ dùng chuyên đề 2.1 (kỷ luật, kỷ cương hành chính) hoặc 2.2 (theo phản ánh, kiến nghị)"
+        )),
+        (_, NodeKind::Adhoc) => Err(format!(
+            "nội dung {code} là chuyên đề kiểm tra đột xuất, không chấm trong đợt định kỳ {round_id}; \
+             hãy tạo đợt đột xuất: `cchc round new --kind dot-xuat --topic \"…\"`"
+        )),
+    }
+}
+
+/// Sorts criterion codes numerically (`1.10` after `1.9`) and other keys as text.
+#[derive(PartialEq, Eq)]
+struct CodeKey(String);
+
+impl Ord for CodeKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        let numeric = |s: &str| code::validate(s).is_ok();
+        if numeric(&self.0) && numeric(&other.0) { code::compare(&self.0, &other.0) } else { self.0.cmp(&other.0) }
+    }
+}
+
+impl PartialOrd for CodeKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(unit: &str, code: &str, max: f64, mark: Mark) -> ItemScore {
+        ItemScore { unit: unit.into(), code: code.into(), max, mark }
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-9)
+    }
+
+    #[test]
+    fn not_applicable_items_leave_numerator_and_denominator() {
+        let items = [
+            item("VP", "1.1.1", 2.0, Mark::Points(1.5)),
+            item("VP", "1.1.2", 2.0, Mark::Points(2.0)),
+            item("VP", "1.1.3", 6.0, Mark::NotApplicable),
+        ];
+        // 3.5 of 4, not 3.5 of 10.
+        assert!(close(normalise(&items), 87.5));
+        let t = total(&items);
+        assert_eq!((t.scored, t.not_applicable, t.pending), (2, 1, 0));
+        assert_eq!(t.max, 4.0);
+    }
+
+    #[test]
+    fn pending_items_are_counted_but_not_scored() {
+        let items = [item("VP", "1.1.1", 2.0, Mark::Points(1.0)), item("VP", "1.1.2", 2.0, Mark::Pending)];
+        let t = total(&items);
+        assert!(close(t.score100(), 50.0));
+        assert!(!t.is_complete());
+        assert_eq!(t.pending, 1);
+    }
+
+    #[test]
+    fn nothing_to_score_gives_no_total() {
+        assert_eq!(normalise(&[]), None);
+        assert_eq!(normalise(&[item("VP", "1.1.3", 2.0, Mark::NotApplicable)]), None);
+        // A zero score is a score, not "nothing".
+        assert!(close(normalise(&[item("VP", "1.1.3", 2.0, Mark::Points(0.0))]), 0.0));
+    }
+
+    #[test]
+    fn fields_are_grouped_and_ordered_numerically() {
+        let items = [
+            item("VP", "1.10.1", 1.0, Mark::Points(1.0)),
+            item("VP", "1.6.1.2", 2.0, Mark::Points(1.0)),
+            item("KT", "1.6.2.1", 2.0, Mark::Points(2.0)),
+            item("VP", "1.2.1", 1.0, Mark::NotApplicable),
+        ];
+        let by_field = totals_by_field(&items);
+        let keys: Vec<&str> = by_field.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["1.2", "1.6", "1.10"]);
+        assert!(close(by_field[1].1.score100(), 75.0));
+        assert_eq!(by_field[0].1.score100(), None);
+    }
+
+    #[test]
+    fn officials_answer_for_their_items_across_units() {
+        let items = [
+            item("VHXH", "1.4.4", 1.0, Mark::Points(1.0)),
+            item("TTDVC", "1.4.4", 1.0, Mark::Points(0.0)),
+            item("VHXH", "1.5.1", 2.0, Mark::Points(1.0)),
+            item("TTDVC", "1.6.3.1", 2.0, Mark::NotApplicable),
+            item("VP", "1.1.5", 2.0, Mark::Points(2.0)),
+        ];
+        let r = |unit: &str, code: &str, official: &str| Responsibility {
+            unit: unit.into(),
+            code: code.into(),
+            official: official.into(),
+        };
+        let responsibilities = [
+            r("VHXH", "1.4.4", "CB11"),
+            r("VHXH", "1.5.1", "CB11"),
+            r("TTDVC", "1.4.4", "CB16"),
+            r("TTDVC", "1.6.3.1", "CB16"),
+        ];
+        let by_official = totals_by_official(&items, &responsibilities);
+        assert_eq!(by_official.len(), 2, "VP's unassigned item counts for nobody");
+        let (code, cb11) = &by_official[0];
+        assert_eq!(code, "CB11");
+        // 1 + 1 of 1 + 2 at VHXH.
+        assert!(close(cb11.score100(), 2.0 / 3.0 * 100.0));
+        let (code, cb16) = &by_official[1];
+        assert_eq!(code, "CB16");
+        // 0 of 1 at TTDVC; the N/A item leaves the total.
+        assert!(close(cb16.score100(), 0.0));
+        assert_eq!(cb16.not_applicable, 1);
+    }
+
+    #[test]
+    fn item_kinds_match_round_kinds() {
+        assert!(check_item_for_round("r", RoundKind::Dot1, NodeKind::Periodic, "1.1.1").is_ok());
+        assert!(check_item_for_round("r", RoundKind::DotXuat, NodeKind::Adhoc, "2.2").is_ok());
+        let err = check_item_for_round("2026-dot1", RoundKind::Dot1, NodeKind::Adhoc, "2.1").unwrap_err();
+        assert!(err.contains("dot-xuat"), "{err}");
+        let err = check_item_for_round("2026-dx1", RoundKind::DotXuat, NodeKind::Periodic, "1.3.1").unwrap_err();
+        assert!(err.contains("2.2"), "{err}");
+    }
+
+    #[test]
+    fn units_and_the_ward() {
+        let items = [
+            item("VP", "1.1.5", 2.0, Mark::Points(2.0)),
+            item("KT", "1.6.1.1", 3.0, Mark::Points(1.5)),
+            item("KT", "1.6.1.2", 3.0, Mark::NotApplicable),
+        ];
+        let by_unit = totals_by_unit(&items);
+        assert_eq!(by_unit[0].0, "KT");
+        assert!(close(by_unit[0].1.score100(), 50.0));
+        assert!(close(by_unit[1].1.score100(), 100.0));
+        // The ward pools every unit's items: 3.5 of 5.
+        assert!(close(normalise(&items), 70.0));
+    }
+}

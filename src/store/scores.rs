@@ -1,0 +1,189 @@
+//! Appraised scores (điểm thẩm định) per round, unit and item, and the score sheet a round's reports read.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::rounds::{self, Round};
+use super::units::Saved;
+use super::{StoreError, Tx, timestamp};
+use crate::domain::catalogue::{Catalogue, NodeKind};
+use crate::domain::code;
+use crate::domain::round::RoundKind;
+use crate::domain::scoring::{ItemScore, Mark, Responsibility};
+use crate::store::audit::Change;
+
+/// One appraised score as stored. `points` is `None` exactly when the item is not applicable.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    pub round_id: String,
+    pub unit_code: String,
+    pub criterion: String,
+    pub points: Option<f64>,
+    pub not_applicable: bool,
+    pub note: String,
+}
+
+impl Score {
+    /// A score from the team's mark; `Mark::Pending` (nothing decided) is stored as N/A, so callers pass only
+    /// points or N/A.
+    pub fn new(round_id: &str, unit_code: String, criterion: String, mark: Mark, note: String) -> Score {
+        let points = match mark {
+            Mark::Points(p) => Some(p),
+            Mark::NotApplicable | Mark::Pending => None,
+        };
+        Score { round_id: round_id.to_owned(), unit_code, criterion, points, not_applicable: points.is_none(), note }
+    }
+
+    pub fn mark(&self) -> Mark {
+        match self.points {
+            Some(p) if !self.not_applicable => Mark::Points(p),
+            _ => Mark::NotApplicable,
+        }
+    }
+}
+
+const COLUMNS: &str = "SELECT round_id, unit_code, criterion, points, not_applicable, note FROM scores";
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<Score> {
+    Ok(Score {
+        round_id: r.get(0)?,
+        unit_code: r.get(1)?,
+        criterion: r.get(2)?,
+        points: r.get(3)?,
+        not_applicable: r.get::<_, i64>(4)? == 1,
+        note: r.get(5)?,
+    })
+}
+
+pub fn get(conn: &Connection, round_id: &str, unit: &str, criterion: &str) -> Result<Option<Score>, StoreError> {
+    let sql = format!("{COLUMNS} WHERE round_id = ?1 AND unit_code = ?2 AND criterion = ?3");
+    Ok(conn.query_row(&sql, params![round_id, unit, criterion], row).optional()?)
+}
+
+/// Every score of a round (of one unit when given).
+pub fn list(conn: &Connection, round_id: &str, unit: Option<&str>) -> Result<Vec<Score>, StoreError> {
+    let mut stmt = conn.prepare(&format!("{COLUMNS} WHERE round_id = ?1 AND (?2 IS NULL OR unit_code = ?2)"))?;
+    let rows = stmt.query_map(params![round_id, unit], row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Writes a score; an identical one is left alone (no write, no audit entry), so importing a file twice
+/// changes nothing.
+pub fn save(tx: &Tx, score: &Score) -> Result<Saved, StoreError> {
+    let old = get(tx, &score.round_id, &score.unit_code, &score.criterion)?;
+    if old.as_ref() == Some(score) {
+        return Ok(Saved::Unchanged);
+    }
+    tx.execute(
+        "INSERT INTO scores (round_id, unit_code, criterion, points, not_applicable, note, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (round_id, unit_code, criterion) DO UPDATE SET points = excluded.points,
+             not_applicable = excluded.not_applicable, note = excluded.note, updated_at = excluded.updated_at",
+        params![
+            score.round_id,
+            score.unit_code,
+            score.criterion,
+            score.points,
+            i64::from(score.not_applicable),
+            score.note,
+            timestamp(tx.now)
+        ],
+    )?;
+    let id = format!("{}/{}", score.unit_code, score.criterion);
+    let action = if old.is_some() { "update" } else { "set" };
+    let change = Change { action, entity: "score", entity_id: &id, round_id: Some(&score.round_id) };
+    tx.audit(change, old.as_ref(), Some(score))?;
+    Ok(if old.is_some() { Saved::Updated } else { Saved::Added })
+}
+
+/// Self points from each unit's current self-report revision: (unit, criterion) → points.
+/// Empty until self-reports are imported.
+pub fn self_points(conn: &Connection, round_id: &str) -> Result<HashMap<(String, String), Option<f64>>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT s.unit_code, i.criterion, i.self_points FROM selfreport_items i
+         JOIN selfreports s ON s.id = i.selfreport_id WHERE s.round_id = ?1 AND s.is_current = 1",
+    )?;
+    let rows = stmt.query_map([round_id], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Who answers for which item at which unit: the assignments that name an official.
+pub fn responsibilities(conn: &Connection) -> Result<Vec<Responsibility>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT unit_code, criterion, official_code FROM assignments WHERE official_code IS NOT NULL
+         ORDER BY unit_code, criterion",
+    )?;
+    let rows = stmt.query_map([], |r| Ok(Responsibility { unit: r.get(0)?, code: r.get(1)?, official: r.get(2)? }))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// One line of a round's score sheet: an item of a unit with its maximum, self and appraised points.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SheetRow {
+    pub unit: String,
+    pub criterion: String,
+    pub max: f64,
+    pub self_points: Option<f64>,
+    pub mark: Mark,
+    pub note: String,
+}
+
+impl SheetRow {
+    pub fn item_score(&self) -> ItemScore {
+        ItemScore { unit: self.unit.clone(), code: self.criterion.clone(), max: self.max, mark: self.mark }
+    }
+
+    /// Appraised minus self points, when both are known.
+    pub fn difference(&self) -> Option<f64> {
+        match (self.mark, self.self_points) {
+            (Mark::Points(p), Some(s)) => Some(p - s),
+            _ => None,
+        }
+    }
+}
+
+/// The score sheet of a round, units in the round's scope order and items in code order. A periodic round lists
+/// every periodic item assigned to each unit (pending until appraised); any round lists what was appraised or
+/// self-reported. Maximum points come from the round's pinned catalogue.
+pub fn sheet(conn: &Connection, round: &Round, catalogue: &Catalogue) -> Result<Vec<SheetRow>, StoreError> {
+    let mut wanted: HashMap<String, BTreeSet<String>> = HashMap::new();
+    if round.kind != RoundKind::DotXuat {
+        let mut stmt = conn.prepare("SELECT unit_code, criterion FROM assignments")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for pair in rows {
+            let (unit, criterion) = pair?;
+            if catalogue.get(&criterion).is_some_and(|n| n.is_leaf && n.kind == NodeKind::Periodic) {
+                wanted.entry(unit).or_default().insert(criterion);
+            }
+        }
+    }
+    let scores: HashMap<(String, String), Score> =
+        list(conn, &round.id, None)?.into_iter().map(|s| ((s.unit_code.clone(), s.criterion.clone()), s)).collect();
+    let selfs = self_points(conn, &round.id)?;
+    for (unit, criterion) in scores.keys().chain(selfs.keys()) {
+        wanted.entry(unit.clone()).or_default().insert(criterion.clone());
+    }
+    let mut sheet = Vec::new();
+    for unit in rounds::scope(conn, &round.id)? {
+        let Some(codes) = wanted.remove(&unit) else { continue };
+        let mut codes: Vec<String> = codes.into_iter().collect();
+        codes.sort_by(|a, b| code::compare(a, b));
+        for criterion in codes {
+            // A code the pinned catalogue does not know has no maximum to be scored against.
+            let Some(node) = catalogue.get(&criterion) else { continue };
+            let key = (unit.clone(), criterion);
+            let score = scores.get(&key);
+            sheet.push(SheetRow {
+                max: node.max_points,
+                self_points: selfs.get(&key).copied().flatten(),
+                mark: score.map_or(Mark::Pending, Score::mark),
+                note: score.map(|s| s.note.clone()).unwrap_or_default(),
+                unit: key.0,
+                criterion: key.1,
+            });
+        }
+    }
+    Ok(sheet)
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::commands::{assign, criteria, demo, init, official, round, unit};
+use crate::commands::{assign, config, criteria, demo, init, official, report, round, unit};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,6 +47,12 @@ pub enum Commands {
     /// Đợt kiểm tra: Đợt 1, Đợt 2, đột xuất
     #[command(subcommand)]
     Round(round::RoundCommand),
+    /// Báo cáo: kết quả đợt, thông báo đơn vị, báo cáo năm, bảng tự đánh giá, theo dõi khắc phục
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// Thiết lập in trên báo cáo: tên phường, người ký, nơi nhận…
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
 }
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";

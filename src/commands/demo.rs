@@ -7,7 +7,7 @@ use clap::Args;
 
 use crate::commands::directory_import::ImportArgs;
 use crate::commands::round::{MemberArgs, NewArgs, Role, RoundCommand, TeamArgs, TeamCommand};
-use crate::commands::{assign, init, official, round, unit};
+use crate::commands::{assign, init, official, report, round, unit};
 use crate::context::Context;
 use crate::domain::round::RoundKind;
 use crate::import::Encoding;
@@ -73,6 +73,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
         }
     }
     round::run(&demo, RoundCommand::List(round::ListArgs { year: Some(YEAR), output: table() }))?;
+    report::demo(&demo, &args.out)?;
     output::info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
         db_path.display(),

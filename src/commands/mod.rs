@@ -1,11 +1,13 @@
 //! One module per command group: its clap arguments and the code that runs it.
 
 pub mod assign;
+pub mod config;
 pub mod criteria;
 pub mod demo;
 pub mod directory_import;
 pub mod init;
 pub mod official;
+pub mod report;
 pub mod round;
 pub mod unit;
 
@@ -24,5 +26,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Official(cmd) => official::run(&ctx, cmd),
         Commands::Assign(cmd) => assign::run(&ctx, cmd),
         Commands::Round(cmd) => round::run(&ctx, cmd),
+        Commands::Report(cmd) => report::run(&ctx, cmd),
+        Commands::Config(cmd) => config::run(&ctx, cmd),
     }
 }

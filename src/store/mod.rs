@@ -6,6 +6,7 @@ pub mod catalogues;
 pub mod error;
 pub mod lookup;
 pub mod officials;
+pub mod reports;
 pub mod rounds;
 pub mod settings;
 pub mod units;

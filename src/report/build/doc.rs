@@ -1,0 +1,189 @@
+//! Pieces every report document shares: letterhead from settings, point columns, finding tables, empty notes.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::report::document::{Block, Cell, Column, Letterhead, Signature, Table};
+use crate::report::model::settings::ReportSettings;
+use crate::report::model::{FindingView, Proposal};
+
+/// What a document needs besides its model: the letterhead settings and today's date.
+pub struct Frame<'a> {
+    pub settings: &'a ReportSettings,
+    pub today: NaiveDate,
+}
+
+impl Frame<'_> {
+    /// `symbol` is the number's suffix ("BC-UBND", "TB-UBND"). The date is today's when the report is about
+    /// the current year; for another year day and month are left blank to be filled in when signed.
+    pub fn letterhead(&self, symbol: &str, year: i32, recipients: Vec<String>) -> Letterhead {
+        let s = self.settings;
+        let number = match s.report_number.trim() {
+            "" => format!("Số:       /{symbol}"),
+            n if n.contains('/') => format!("Số: {n}"),
+            n => format!("Số: {n}/{symbol}"),
+        };
+        let line = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+        Letterhead {
+            parent_body: None,
+            issuing_body: s.issuing_body.clone(),
+            number,
+            place: s.ward.clone(),
+            date: (self.today.year() == year).then_some(self.today),
+            month: None,
+            year,
+            recipients,
+            signature: Signature {
+                authority: line(&s.signer_authority),
+                delegation: line(&s.signer_delegation),
+                title: s.signer_title.clone(),
+                name: s.signer_name.clone(),
+            },
+        }
+    }
+
+    /// "phường Thành Sen" (or "phường" when the ward is not set).
+    pub fn ward(&self) -> String {
+        format!("phường {}", self.settings.ward).trim_end().to_owned()
+    }
+}
+
+pub fn points(title: &str) -> Column {
+    Column::number(title, 2)
+}
+
+pub fn stt() -> Column {
+    Column::integer("STT").with_width(5.0)
+}
+
+/// 1-based row number.
+pub fn row_number(i: usize) -> Cell {
+    Cell::Integer(i64::try_from(i + 1).unwrap_or(i64::MAX))
+}
+
+pub fn count(n: impl TryInto<i64>) -> Cell {
+    Cell::Integer(n.try_into().unwrap_or(i64::MAX))
+}
+
+pub fn note(text: impl Into<String>) -> Block {
+    Block::Note(text.into())
+}
+
+/// A table, or the note saying why there is none.
+pub fn table_or(table: Table, empty: &str) -> Block {
+    if table.rows.is_empty() { note(empty) } else { Block::Table(table) }
+}
+
+/// "1.3.2 – Kết quả thực hiện cơ chế một cửa…" shortened for a table cell.
+pub fn criterion_cell(code: Option<&str>, title: Option<&str>) -> Cell {
+    match (code, title) {
+        (Some(code), Some(title)) => Cell::text(format!("{code}. {}", shorten(title, 90))),
+        (Some(code), None) => Cell::text(code),
+        _ => Cell::text("Chung"),
+    }
+}
+
+/// At most `max` characters, cut at a word with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ' ']))
+}
+
+/// Shortcomings and violations with what to do and by when.
+pub fn remediation_table(id: &str, title: &str, findings: &[FindingView], with_unit: bool) -> Table {
+    let mut columns = vec![stt(), Column::text("Mã").with_width(12.0)];
+    if with_unit {
+        columns.push(Column::text("Đơn vị").with_width(18.0));
+    }
+    columns.extend([
+        Column::text("Nội dung kiểm tra").with_width(24.0),
+        Column::text("Tồn tại, hạn chế, vi phạm").with_width(32.0),
+        Column::text("Kiến nghị khắc phục").with_width(30.0),
+        Column::text("Cán bộ phụ trách").with_width(16.0),
+        Column::date("Thời hạn"),
+    ]);
+    let mut table = Table::new(id, title, columns);
+    for (i, f) in findings.iter().enumerate() {
+        let mut row = vec![row_number(i), Cell::text(&f.id)];
+        if with_unit {
+            row.push(Cell::text(&f.unit_name));
+        }
+        row.extend([
+            criterion_cell(f.criterion.as_deref(), f.criterion_title.as_deref()),
+            Cell::text(format!("{}: {}", f.kind_label, f.text)),
+            Cell::text(&f.recommendation),
+            Cell::text(f.official_name.clone().unwrap_or_default()),
+            Cell::date(f.due_date),
+        ]);
+        table.push_row(row);
+    }
+    table
+}
+
+/// Good practices as bullets: "Unit (item): text".
+pub fn practice_bullets(findings: &[FindingView]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|f| match &f.criterion {
+            Some(code) => format!("{} (nội dung {code}): {}", f.unit_name, f.text),
+            None => format!("{}: {}", f.unit_name, f.text),
+        })
+        .collect()
+}
+
+pub fn proposals_table(id: &str, proposals: &[Proposal]) -> Table {
+    let mut table = Table::new(
+        id,
+        "Khó khăn, vướng mắc, đề xuất và ý kiến trả lời",
+        vec![
+            stt(),
+            Column::text("Đơn vị").with_width(18.0),
+            Column::text("Nội dung").with_width(8.0),
+            Column::text("Khó khăn, vướng mắc, đề xuất").with_width(36.0),
+            Column::text("Ý kiến trả lời").with_width(36.0),
+        ],
+    );
+    for (i, p) in proposals.iter().enumerate() {
+        let answer = match (&p.answer, &p.finding_id) {
+            (Some(answer), _) => answer.clone(),
+            (None, Some(_)) => "Chưa trả lời".to_owned(),
+            (None, None) => "Chưa trả lời (nêu trong báo cáo tự kiểm tra)".to_owned(),
+        };
+        table.push_row(vec![
+            row_number(i),
+            Cell::text(&p.unit_name),
+            Cell::text(p.criterion.clone().unwrap_or_else(|| "Chung".to_owned())),
+            Cell::text(&p.text),
+            Cell::text(answer),
+        ]);
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        assert_eq!(shorten("Công tác chỉ đạo", 40), "Công tác chỉ đạo");
+        assert_eq!(shorten("Công tác chỉ đạo, điều hành đổi mới", 20), "Công tác chỉ đạo…");
+    }
+
+    #[test]
+    fn number_from_settings() {
+        let mut settings = ReportSettings::resolve(&[("ward".into(), "Thành Sen".into())]);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
+        let lh = Frame { settings: &settings, today }.letterhead("BC-UBND", 2026, vec![]);
+        assert_eq!((lh.number.as_str(), lh.date), ("Số:       /BC-UBND", Some(today)));
+        assert_eq!(lh.signature.authority.as_deref(), Some("TM. ỦY BAN NHÂN DÂN"));
+        settings.report_number = "125".into();
+        let lh = Frame { settings: &settings, today }.letterhead("TB-UBND", 2025, vec![]);
+        assert_eq!((lh.number.as_str(), lh.date), ("Số: 125/TB-UBND", None));
+        settings.report_number = "7/BC-VHXH".into();
+        assert_eq!(Frame { settings: &settings, today }.letterhead("BC-UBND", 2026, vec![]).number, "Số: 7/BC-VHXH");
+    }
+}

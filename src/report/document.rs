@@ -147,18 +147,8 @@ pub struct Series {
 }
 
 impl Document {
-    pub fn new(
-        letterhead: Letterhead,
-        title: impl Into<String>,
-        subject: impl Into<String>,
-    ) -> Self {
-        Self {
-            letterhead,
-            title: title.into(),
-            subject: subject.into(),
-            sections: Vec::new(),
-            closing: None,
-        }
+    pub fn new(letterhead: Letterhead, title: impl Into<String>, subject: impl Into<String>) -> Self {
+        Self { letterhead, title: title.into(), subject: subject.into(), sections: Vec::new(), closing: None }
     }
 
     /// All tables, depth-first in document order.
@@ -185,19 +175,11 @@ impl Letterhead {
     pub fn date_line(&self) -> String {
         const BLANK: &str = "    ";
         let month = |m: u32| {
-            if m < 3 {
-                format!("{m:02}")
-            } else {
-                m.to_string()
-            }
+            if m < 3 { format!("{m:02}") } else { m.to_string() }
         };
         let (day, month, year) = match self.date {
             Some(d) => (format!("{:02}", d.day()), month(d.month()), d.year()),
-            None => (
-                BLANK.into(),
-                self.month.map_or(BLANK.into(), month),
-                self.year,
-            ),
+            None => (BLANK.into(), self.month.map_or(BLANK.into(), month), self.year),
         };
         match self.place.trim() {
             "" => format!("ngày {day} tháng {month} năm {year}"),
@@ -212,10 +194,7 @@ impl Letterhead {
             .iter()
             .enumerate()
             .map(|(i, item)| {
-                let item = item
-                    .trim()
-                    .trim_start_matches("- ")
-                    .trim_end_matches([';', '.', ',']);
+                let item = item.trim().trim_start_matches("- ").trim_end_matches([';', '.', ',']);
                 let end = if i + 1 == count { '.' } else { ';' };
                 format!("- {item}{end}")
             })
@@ -226,26 +205,17 @@ impl Letterhead {
 impl Signature {
     /// Bold lines above the blank signing space.
     pub fn lines(&self) -> Vec<&str> {
-        [
-            self.authority.as_deref(),
-            self.delegation.as_deref(),
-            Some(self.title.as_str()),
-        ]
-        .into_iter()
-        .flatten()
-        .filter(|line| !line.trim().is_empty())
-        .collect()
+        [self.authority.as_deref(), self.delegation.as_deref(), Some(self.title.as_str())]
+            .into_iter()
+            .flatten()
+            .filter(|line| !line.trim().is_empty())
+            .collect()
     }
 }
 
 impl Section {
     pub fn new(number: impl Into<String>, title: impl Into<String>) -> Self {
-        Self {
-            number: number.into(),
-            title: title.into(),
-            blocks: Vec::new(),
-            subsections: Vec::new(),
-        }
+        Self { number: number.into(), title: title.into(), blocks: Vec::new(), subsections: Vec::new() }
     }
 
     pub fn with_block(mut self, block: Block) -> Self {
@@ -265,24 +235,14 @@ impl Section {
         if number.is_empty() {
             return self.title.clone();
         }
-        let sep = if number.ends_with(['.', ')', ':']) {
-            ""
-        } else {
-            "."
-        };
+        let sep = if number.ends_with(['.', ')', ':']) { "" } else { "." };
         format!("{number}{sep} {}", self.title)
     }
 }
 
 impl Table {
     pub fn new(id: impl Into<String>, title: impl Into<String>, columns: Vec<Column>) -> Self {
-        Self {
-            id: id.into(),
-            title: title.into(),
-            columns,
-            rows: Vec::new(),
-            total: None,
-        }
+        Self { id: id.into(), title: title.into(), columns, rows: Vec::new(), total: None }
     }
 
     pub fn push_row(&mut self, row: Vec<Cell>) {
@@ -292,11 +252,7 @@ impl Table {
 
 impl Column {
     pub fn new(title: impl Into<String>, kind: ColumnKind) -> Self {
-        Self {
-            title: title.into(),
-            kind,
-            width: None,
-        }
+        Self { title: title.into(), kind, width: None }
     }
     pub fn text(title: impl Into<String>) -> Self {
         Self::new(title, ColumnKind::Text)
@@ -362,10 +318,7 @@ impl Chart {
     /// True when there is nothing to draw.
     pub fn is_empty(&self) -> bool {
         self.categories.is_empty()
-            || self
-                .drawn_series()
-                .iter()
-                .all(|s| s.values.iter().all(|v| !v.is_some_and(f64::is_finite)))
+            || self.drawn_series().iter().all(|s| s.values.iter().all(|v| !v.is_some_and(f64::is_finite)))
     }
 
     /// The axis maximum: `max` when positive, else the largest value (at least 1).
@@ -420,10 +373,7 @@ mod tests {
     #[test]
     fn recipients_and_signature() {
         let lh = letterhead(None, None);
-        assert_eq!(
-            lh.recipient_lines(),
-            ["- Sở Nội vụ (báo cáo);", "- Lưu: VT, VHXH."]
-        );
+        assert_eq!(lh.recipient_lines(), ["- Sở Nội vụ (báo cáo);", "- Lưu: VT, VHXH."]);
         assert_eq!(lh.signature.lines(), ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
     }
 

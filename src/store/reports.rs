@@ -42,7 +42,13 @@ pub fn scores(conn: &Connection, rounds: Rounds) -> Result<Vec<ScoreRow>, StoreE
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![rounds.year, rounds.round], |r| {
-        Ok(ScoreRow { round_id: r.get(0)?, unit_code: r.get(1)?, criterion: r.get(2)?, points: r.get(3)?, note: r.get(4)? })
+        Ok(ScoreRow {
+            round_id: r.get(0)?,
+            unit_code: r.get(1)?,
+            criterion: r.get(2)?,
+            points: r.get(3)?,
+            note: r.get(4)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -3,5 +3,6 @@
 mod common;
 mod criteria;
 mod directory;
+mod reports;
 mod rounds;
 mod store;

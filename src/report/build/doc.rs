@@ -2,9 +2,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::date;
 use crate::report::document::{Block, Cell, Column, Letterhead, Signature, Table};
 use crate::report::model::settings::ReportSettings;
-use crate::report::model::{FindingView, Proposal};
+use crate::report::model::{FindingView, Proposal, RoundInfo};
 
 /// What a document needs besides its model: the letterhead settings and today's date.
 pub struct Frame<'a> {
@@ -47,6 +48,30 @@ impl Frame<'_> {
     }
 }
 
+/// "từ ngày 01/07/2026 đến ngày 10/07/2026", or "ngày 15/09/2026" for a one-day round.
+pub fn period(round: &RoundInfo) -> String {
+    if round.start == round.end {
+        format!("ngày {}", date::format(round.start))
+    } else {
+        format!("từ ngày {} đến ngày {}", date::format(round.start), date::format(round.end))
+    }
+}
+
+/// "01/07/2026 – 10/07/2026", or one date.
+pub fn span(round: &RoundInfo) -> String {
+    if round.start == round.end {
+        date::format(round.start)
+    } else {
+        format!("{} – {}", date::format(round.start), date::format(round.end))
+    }
+}
+
+/// "Kế hoạch" from "kế hoạch", for a table cell.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 pub fn points(title: &str) -> Column {
     Column::number(title, 2)
 }
@@ -73,15 +98,6 @@ pub fn table_or(table: Table, empty: &str) -> Block {
     if table.rows.is_empty() { note(empty) } else { Block::Table(table) }
 }
 
-/// "1.3.2 – Kết quả thực hiện cơ chế một cửa…" shortened for a table cell.
-pub fn criterion_cell(code: Option<&str>, title: Option<&str>) -> Cell {
-    match (code, title) {
-        (Some(code), Some(title)) => Cell::text(format!("{code}. {}", shorten(title, 90))),
-        (Some(code), None) => Cell::text(code),
-        _ => Cell::text("Chung"),
-    }
-}
-
 /// At most `max` characters, cut at a word with an ellipsis.
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -92,33 +108,42 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ' ']))
 }
 
+/// "Vi phạm (nội dung 1.3.2): 03 hồ sơ … (mã 2026-dot1-F02)": kind, item, text and id in one cell, so that
+/// tables keep few columns on a portrait A4 page.
+pub fn finding_text(f: &FindingView) -> String {
+    match &f.criterion {
+        Some(code) => format!("{} (nội dung {code}): {} (mã {})", f.kind_label, f.text, f.id),
+        None => format!("{}: {} (mã {})", f.kind_label, f.text, f.id),
+    }
+}
+
+/// "Unit" and, on a second line, the responsible official.
+pub fn who(f: &FindingView) -> String {
+    match &f.official_name {
+        Some(name) => format!("{}\n({name})", f.unit_name),
+        None => f.unit_name.clone(),
+    }
+}
+
 /// Shortcomings and violations with what to do and by when.
 pub fn remediation_table(id: &str, title: &str, findings: &[FindingView], with_unit: bool) -> Table {
-    let mut columns = vec![stt(), Column::text("Mã").with_width(12.0)];
-    if with_unit {
-        columns.push(Column::text("Đơn vị").with_width(18.0));
-    }
+    let mut columns = vec![stt()];
+    columns.push(Column::text(if with_unit { "Đơn vị, người phụ trách" } else { "Người phụ trách" }).with_width(16.0));
     columns.extend([
-        Column::text("Nội dung kiểm tra").with_width(24.0),
-        Column::text("Tồn tại, hạn chế, vi phạm").with_width(32.0),
-        Column::text("Kiến nghị khắc phục").with_width(30.0),
-        Column::text("Cán bộ phụ trách").with_width(16.0),
+        Column::text("Tồn tại, hạn chế, vi phạm").with_width(28.0),
+        Column::text("Kiến nghị khắc phục").with_width(22.0),
         Column::date("Thời hạn"),
     ]);
     let mut table = Table::new(id, title, columns);
     for (i, f) in findings.iter().enumerate() {
-        let mut row = vec![row_number(i), Cell::text(&f.id)];
-        if with_unit {
-            row.push(Cell::text(&f.unit_name));
-        }
-        row.extend([
-            criterion_cell(f.criterion.as_deref(), f.criterion_title.as_deref()),
-            Cell::text(format!("{}: {}", f.kind_label, f.text)),
+        let person = if with_unit { who(f) } else { f.official_name.clone().unwrap_or_default() };
+        table.push_row(vec![
+            row_number(i),
+            Cell::text(person),
+            Cell::text(finding_text(f)),
             Cell::text(&f.recommendation),
-            Cell::text(f.official_name.clone().unwrap_or_default()),
             Cell::date(f.due_date),
         ]);
-        table.push_row(row);
     }
     table
 }
@@ -137,13 +162,12 @@ pub fn practice_bullets(findings: &[FindingView]) -> Vec<String> {
 pub fn proposals_table(id: &str, proposals: &[Proposal]) -> Table {
     let mut table = Table::new(
         id,
-        "Khó khăn, vướng mắc, đề xuất và ý kiến trả lời",
+        "Kiến nghị và ý kiến trả lời",
         vec![
             stt(),
-            Column::text("Đơn vị").with_width(18.0),
-            Column::text("Nội dung").with_width(8.0),
-            Column::text("Khó khăn, vướng mắc, đề xuất").with_width(36.0),
-            Column::text("Ý kiến trả lời").with_width(36.0),
+            Column::text("Đơn vị").with_width(16.0),
+            Column::text("Khó khăn, vướng mắc, đề xuất").with_width(28.0),
+            Column::text("Ý kiến trả lời").with_width(24.0),
         ],
     );
     for (i, p) in proposals.iter().enumerate() {
@@ -152,13 +176,11 @@ pub fn proposals_table(id: &str, proposals: &[Proposal]) -> Table {
             (None, Some(_)) => "Chưa trả lời".to_owned(),
             (None, None) => "Chưa trả lời (nêu trong báo cáo tự kiểm tra)".to_owned(),
         };
-        table.push_row(vec![
-            row_number(i),
-            Cell::text(&p.unit_name),
-            Cell::text(p.criterion.clone().unwrap_or_else(|| "Chung".to_owned())),
-            Cell::text(&p.text),
-            Cell::text(answer),
-        ]);
+        let text = match &p.criterion {
+            Some(code) => format!("{} (nội dung {code})", p.text.trim_end_matches('.')),
+            None => p.text.clone(),
+        };
+        table.push_row(vec![row_number(i), Cell::text(&p.unit_name), Cell::text(text), Cell::text(answer)]);
     }
     table
 }

@@ -91,9 +91,9 @@ pub fn document(m: &Followup, frame: &Frame) -> Document {
 }
 
 fn counts(id: &str, title: &str, rows: &[OpenCount], with_unit: bool) -> Table {
-    let mut columns = vec![stt(), Column::text(if with_unit { "Họ và tên" } else { "Đơn vị" }).with_width(30.0)];
+    let mut columns = vec![stt(), Column::text(if with_unit { "Họ và tên" } else { "Đơn vị" }).with_width(24.0)];
     if with_unit {
-        columns.push(Column::text("Đơn vị").with_width(26.0));
+        columns.push(Column::text("Đơn vị").with_width(24.0));
     }
     columns.extend([
         Column::integer("Chưa khắc phục xong"),
@@ -115,26 +115,22 @@ fn counts(id: &str, title: &str, rows: &[OpenCount], with_unit: bool) -> Table {
 fn details(findings: &[FindingView]) -> Table {
     let mut t = Table::new(
         "chi_tiet",
-        "Tồn tại, hạn chế chưa khắc phục xong",
+        "Chi tiết tồn tại chưa khắc phục",
         vec![
             stt(),
-            Column::text("Mã").with_width(12.0),
-            Column::text("Đơn vị").with_width(18.0),
-            Column::text("Cán bộ phụ trách").with_width(16.0),
-            Column::text("Nội dung").with_width(32.0),
-            Column::text("Kiến nghị khắc phục").with_width(26.0),
+            Column::text("Đơn vị, người phụ trách").with_width(14.0),
+            Column::text("Tồn tại, hạn chế, vi phạm").with_width(24.0),
+            Column::text("Kiến nghị khắc phục").with_width(18.0),
             Column::date("Thời hạn"),
-            Column::text("Tình trạng").with_width(14.0),
+            Column::text("Tình trạng").with_width(11.0),
             Column::integer("Quá hạn (ngày)"),
         ],
     );
     for (i, f) in findings.iter().enumerate() {
         t.push_row(vec![
             row_number(i),
-            Cell::text(&f.id),
-            Cell::text(&f.unit_name),
-            Cell::text(f.official_name.clone().unwrap_or_default()),
-            Cell::text(format!("{}: {}", f.kind_label, f.text)),
+            Cell::text(doc::who(f)),
+            Cell::text(doc::finding_text(f)),
             Cell::text(&f.recommendation),
             Cell::date(f.due_date),
             Cell::text(f.status_label),

@@ -74,7 +74,7 @@ impl<'a> Index<'a> {
             .iter()
             .filter(|s| s.round_id == round.id)
             .filter_map(|s| {
-                let max = leaf(catalogue, &s.criterion)?.max_points;
+                let max = self.item(catalogue, round, &s.criterion)?.max_points;
                 Some(Scored { unit: &s.unit_code, criterion: &s.criterion, points: s.points, max })
             })
             .collect()
@@ -94,15 +94,22 @@ impl<'a> Index<'a> {
         self.src
             .self_items
             .iter()
-            .filter(|i| i.round_id == round.id && !not_applicable.contains(&(i.unit_code.as_str(), i.criterion.as_str())))
+            .filter(|i| {
+                i.round_id == round.id && !not_applicable.contains(&(i.unit_code.as_str(), i.criterion.as_str()))
+            })
             .filter_map(|i| {
-                let max = leaf(catalogue, &i.criterion)?.max_points;
+                let max = self.item(catalogue, round, &i.criterion)?.max_points;
                 Some(Scored { unit: &i.unit_code, criterion: &i.criterion, points: Some(i.self_points?), max })
             })
             .collect()
     }
 
     /// The responsible official is the finding's own, else the one assigned to its item for its unit.
+    /// An assessable item of the kind the round scores (periodic items in Đợt 1 and 2, topics in ad-hoc rounds).
+    fn item<'c>(&self, catalogue: &'c Catalogue, round: &Round, code: &str) -> Option<&'c Node> {
+        catalogue.get(code).filter(|n| n.is_leaf && n.kind == node_kind(round.kind))
+    }
+
     pub fn finding(&self, row: &FindingRow, as_of: NaiveDate) -> FindingView {
         let assigned = || self.assigned.get(&(row.criterion.as_deref()?, row.unit_code.as_str())).copied();
         let official = row.official_code.as_deref().or_else(assigned).and_then(|c| self.official(c));
@@ -200,10 +207,6 @@ pub fn round_info(round: &Round) -> RoundInfo {
         topic: round.topic.clone(),
         reason: round.reason.clone(),
     }
-}
-
-pub fn leaf<'c>(catalogue: &'c Catalogue, code: &str) -> Option<&'c Node> {
-    catalogue.get(code).filter(|n| n.is_leaf)
 }
 
 /// The catalogue kind a round scores: periodic items in Đợt 1 and 2, ad-hoc topics in an ad-hoc round.

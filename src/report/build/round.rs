@@ -26,6 +26,8 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
     let findings: Vec<FindingView> =
         src.findings.iter().filter(|f| f.round_id == round.id).map(|f| ix.finding(f, as_of)).collect();
     let of_kind = |pred: &dyn Fn(&str) -> bool| findings.iter().filter(|f| pred(&f.kind)).cloned().collect();
+    let fields = fields(&ix, round, catalogue, &appraised, &own);
+    let field_codes: Vec<&str> = fields.iter().map(|f| f.code.as_str()).collect();
     Ok(RoundReport {
         round: round_info(round),
         team: src
@@ -45,12 +47,9 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
             .filter(|r| r.round_id == round.id && scope.contains(&r.unit_code.as_str()))
             .count(),
         ward: totals(Some(&total(&appraised)), Some(&total(&own))),
-        fields: fields(&ix, round, catalogue, &appraised, &own),
-        units: scope
-            .iter()
-            .map(|code| unit_result(&ix, code, &appraised, &own, &findings))
-            .collect(),
-        officials: officials(&ix, round, catalogue, &scope, &appraised, &own),
+        officials: officials(&ix, catalogue, &scope, &field_codes, &appraised, &own),
+        fields,
+        units: scope.iter().map(|code| unit_result(&ix, code, &appraised, &own, &findings)).collect(),
         good_practices: of_kind(&|k| k == "dien-hinh"),
         shortcomings: of_kind(&|k| is_shortcoming(k)),
         proposals: ix.proposals(round, None),
@@ -114,15 +113,15 @@ fn unit_result(ix: &Index, code: &str, appraised: &[Scored], own: &[Scored], fin
     }
 }
 
+/// Officials answering for items of the round's fields in the units it covers.
 fn officials(
     ix: &Index,
-    round: &Round,
     catalogue: &Catalogue,
     scope: &[&str],
+    fields: &[&str],
     appraised: &[Scored],
     own: &[Scored],
 ) -> Vec<OfficialResult> {
-    let kind = node_kind(round.kind);
     let by_a = by_official(appraised, &ix.assigned);
     let by_s = by_official(own, &ix.assigned);
     ix.src
@@ -133,8 +132,11 @@ fn officials(
                 .src
                 .assignments
                 .iter()
-                .filter(|a| a.official_code.as_deref() == Some(o.code.as_str()) && scope.contains(&a.unit_code.as_str()))
-                .filter(|a| catalogue.get(&a.criterion).is_some_and(|n| n.is_leaf && n.kind == kind))
+                .filter(|a| {
+                    a.official_code.as_deref() == Some(o.code.as_str()) && scope.contains(&a.unit_code.as_str())
+                })
+                .filter(|a| fields.contains(&code::field(&a.criterion)))
+                .filter(|a| catalogue.get(&a.criterion).is_some_and(|n| n.is_leaf))
                 .count();
             (items_assigned > 0).then(|| OfficialResult {
                 code: o.code.clone(),
@@ -167,7 +169,11 @@ fn carry_over(ix: &Index, round: &Round, as_of: NaiveDate) -> Vec<CarryOver> {
         .collect()
 }
 
+/// Units that sent their self-report late or not at all; ad-hoc rounds ask for none (plan, section IV.1.c).
 fn late_units(ix: &Index, round: &Round, scope: &[&str]) -> Vec<LateUnit> {
+    if round.kind == RoundKind::DotXuat {
+        return Vec::new();
+    }
     scope
         .iter()
         .filter_map(|code| {

@@ -30,7 +30,7 @@ pub fn document(m: &RoundReport, frame: &Frame) -> Document {
             },
         ),
         Section::new("IV", "TỒN TẠI, HẠN CHẾ, VI PHẠM VÀ KIẾN NGHỊ KHẮC PHỤC").with_block(table_or(
-            doc::remediation_table("ton_tai", "Tồn tại, hạn chế, vi phạm và kiến nghị khắc phục", &m.shortcomings, true),
+            doc::remediation_table("ton_tai", "Tồn tại, hạn chế, vi phạm", &m.shortcomings, true),
             "Đợt kiểm tra chưa ghi nhận tồn tại, hạn chế, vi phạm.",
         )),
         Section::new("V", "KHÓ KHĂN, VƯỚNG MẮC, ĐỀ XUẤT CỦA ĐƠN VỊ VÀ Ý KIẾN TRẢ LỜI").with_block(table_or(
@@ -39,7 +39,10 @@ pub fn document(m: &RoundReport, frame: &Frame) -> Document {
         )),
         Section::new("VI", "KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ SAU CÁC ĐỢT KIỂM TRA TRƯỚC")
             .with_block(carry_over(&m.carry_over, r.kind)),
-        Section::new("VII", "ĐƠN VỊ NỘP BÁO CÁO TỰ KIỂM TRA MUỘN HOẶC CHƯA NỘP").with_block(late(&m.late_units)),
+        Section::new("VII", "ĐƠN VỊ NỘP BÁO CÁO TỰ KIỂM TRA MUỘN HOẶC CHƯA NỘP").with_block(match r.kind {
+            RoundKind::DotXuat => note("Kiểm tra đột xuất không yêu cầu đơn vị gửi báo cáo tự kiểm tra."),
+            _ => late(&m.late_units),
+        }),
     ];
     d.closing = Some(format!(
         "Trên đây là báo cáo {} của UBND {}, kính trình Chủ tịch, các Phó Chủ tịch UBND {} xem xét, chỉ đạo./.",
@@ -65,11 +68,10 @@ fn first_lower(text: &str) -> String {
 fn overview(m: &RoundReport, frame: &Frame) -> Section {
     let r = &m.round;
     let mut s = Section::new("I", "KHÁI QUÁT CHUNG").with_block(Block::Paragraph(format!(
-        "Thực hiện Kế hoạch kiểm tra cải cách hành chính năm {} của UBND {}, từ ngày {} đến ngày {}, Đoàn kiểm tra đã kiểm tra việc thực hiện cải cách hành chính tại {} phòng, cơ quan, đơn vị và các cán bộ, công chức, viên chức phụ trách nội dung cải cách hành chính.",
+        "Thực hiện Kế hoạch kiểm tra cải cách hành chính năm {} của UBND {}, {}, Đoàn kiểm tra đã kiểm tra việc thực hiện cải cách hành chính tại {} phòng, cơ quan, đơn vị và các cán bộ, công chức, viên chức phụ trách nội dung cải cách hành chính.",
         r.year,
         frame.ward(),
-        date::format(r.start),
-        date::format(r.end),
+        doc::period(r),
         m.units_in_scope
     )));
     if let Some(topic) = &r.topic {
@@ -87,12 +89,14 @@ fn overview(m: &RoundReport, frame: &Frame) -> Section {
     if bullets.is_empty() {
         bullets.push("Thành phần Đoàn kiểm tra: chưa ghi nhận.".to_owned());
     }
-    bullets.push(format!(
-        "Báo cáo tự kiểm tra: {}/{} đơn vị đã gửi (hạn gửi {}).",
-        m.selfreports_received,
-        m.units_in_scope,
-        date::format(r.selfreport_due)
-    ));
+    if r.kind != RoundKind::DotXuat {
+        bullets.push(format!(
+            "Báo cáo tự kiểm tra: {}/{} đơn vị đã gửi (hạn gửi {}).",
+            m.selfreports_received,
+            m.units_in_scope,
+            date::format(r.selfreport_due)
+        ));
+    }
     bullets.push(score_sentence("toàn phường", &m.ward));
     s.with_block(Block::Bullets(bullets))
 }
@@ -168,7 +172,9 @@ fn fields_chart(fields: &[FieldResult]) -> Chart {
         categories: fields.iter().map(|f| format!("{}. {}", f.code, f.title)).collect(),
         series: vec![
             Series { name: "Tự chấm".to_owned(), values: fields.iter().map(|f| f.totals.self_score).collect() },
-            Series { name: "Thẩm định".to_owned(), values: fields.iter().map(|f| f.totals.appraised_score).collect() },
+            Series {
+                name: "Thẩm định".to_owned(), values: fields.iter().map(|f| f.totals.appraised_score).collect()
+            },
         ],
         max: 100.0,
         unit: "điểm".to_owned(),
@@ -177,12 +183,14 @@ fn fields_chart(fields: &[FieldResult]) -> Chart {
 
 fn field_comment(f: &FieldResult) -> String {
     let result = match (f.appraised_points, f.totals.appraised_score) {
-        (Some(p), Some(pct)) => format!("đạt {}/{} điểm ({}%)", points(p), points(f.max), points(pct)),
+        (Some(p), Some(pct)) => {
+            format!("đạt {}/{} điểm ({}%)", points(p), points(f.max), points((pct * 10.0).round() / 10.0))
+        }
         _ => "chưa có điểm thẩm định".to_owned(),
     };
     let parts: Vec<&str> =
         std::iter::once(result.as_str()).chain(f.comments.iter().map(|c| c.trim_end_matches('.'))).collect();
-    format!("{}. {}: {}.", f.code, f.title, parts.join("; "))
+    format!("{}. {}: {}.", f.code, f.title.trim_end_matches('.'), parts.join("; "))
 }
 
 fn units_section(units: &[UnitResult]) -> Section {
@@ -191,8 +199,8 @@ fn units_section(units: &[UnitResult]) -> Section {
         "Kết quả theo đơn vị (thang 100)",
         vec![
             stt(),
-            Column::text("Đơn vị").with_width(34.0),
-            Column::integer("Số nội dung được chấm"),
+            Column::text("Đơn vị").with_width(28.0),
+            Column::integer("Số nội dung chấm"),
             Column::integer("Không áp dụng"),
             points_col("Tự chấm"),
             points_col("Thẩm định"),
@@ -216,7 +224,11 @@ fn units_section(units: &[UnitResult]) -> Section {
     if units.iter().all(|u| u.totals.appraised_score.is_none()) {
         s.blocks.push(note(NO_APPRAISAL));
     } else {
-        s.blocks.push(note("Chênh lệch = điểm thẩm định − điểm tự chấm; số âm là đơn vị tự chấm cao hơn kết quả thẩm định."));
+        if units.iter().any(|u| u.difference.is_some()) {
+            s.blocks.push(note(
+                "Chênh lệch = điểm thẩm định − điểm tự chấm; số âm là đơn vị tự chấm cao hơn kết quả thẩm định.",
+            ));
+        }
         s.blocks.push(Block::Chart(Chart {
             title: "Điểm thẩm định theo đơn vị (thang 100)".to_owned(),
             kind: ChartKind::Bars,
@@ -235,14 +247,13 @@ fn units_section(units: &[UnitResult]) -> Section {
 fn officials_section(officials: &[OfficialResult]) -> Section {
     let mut t = Table::new(
         "can_bo",
-        "Kết quả theo cán bộ, công chức, viên chức phụ trách (thang 100)",
+        "Kết quả theo cán bộ phụ trách",
         vec![
             stt(),
-            Column::text("Họ và tên").with_width(22.0),
-            Column::text("Chức vụ").with_width(18.0),
-            Column::text("Đơn vị").with_width(24.0),
+            Column::text("Họ và tên").with_width(18.0),
+            Column::text("Chức vụ, đơn vị").with_width(24.0),
             Column::integer("Số nội dung phụ trách"),
-            Column::integer("Số nội dung được chấm"),
+            Column::integer("Số nội dung chấm"),
             points_col("Tự chấm"),
             points_col("Thẩm định"),
         ],
@@ -251,8 +262,7 @@ fn officials_section(officials: &[OfficialResult]) -> Section {
         t.push_row(vec![
             row_number(i),
             Cell::text(&o.name),
-            Cell::text(&o.position),
-            Cell::text(&o.unit_name),
+            Cell::text(format!("{}, {}", o.position, o.unit_name)),
             count(o.items_assigned),
             count(o.totals.items_assessed),
             Cell::number(o.totals.self_score),
@@ -270,16 +280,14 @@ fn officials_section(officials: &[OfficialResult]) -> Section {
 fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
     let mut t = Table::new(
         "khac_phuc",
-        "Kết quả khắc phục tồn tại, hạn chế của các đợt trước",
+        "Khắc phục tồn tại các đợt trước",
         vec![
             stt(),
-            Column::text("Mã").with_width(12.0),
-            Column::text("Đơn vị").with_width(18.0),
-            Column::text("Tồn tại, hạn chế").with_width(32.0),
+            Column::text("Đơn vị, người phụ trách").with_width(13.0),
+            Column::text("Tồn tại, hạn chế, vi phạm").with_width(28.0),
             Column::date("Thời hạn"),
-            Column::text("Tình trạng").with_width(14.0),
-            Column::integer("Quá hạn (ngày)"),
-            Column::text("Kết quả kiểm tra lại").with_width(30.0),
+            Column::text("Tình trạng").with_width(11.0),
+            Column::text("Kết quả kiểm tra lại").with_width(18.0),
         ],
     );
     for (i, c) in items.iter().enumerate() {
@@ -289,14 +297,16 @@ fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
             (Some(note), false) => format!("{note} (chưa kiểm tra lại trong đợt này)"),
             (None, _) => "Chưa có báo cáo khắc phục".to_owned(),
         };
+        let status = match f.days_overdue {
+            Some(days) => format!("{}, quá hạn {days} ngày", f.status_label),
+            None => f.status_label.to_owned(),
+        };
         t.push_row(vec![
             row_number(i),
-            Cell::text(&f.id),
-            Cell::text(&f.unit_name),
-            Cell::text(&f.text),
+            Cell::text(doc::who(f)),
+            Cell::text(doc::finding_text(f)),
             Cell::date(f.due_date),
-            Cell::text(f.status_label),
-            f.days_overdue.map_or(Cell::Empty, Cell::Integer),
+            Cell::text(status),
             Cell::text(check),
         ]);
     }
@@ -311,10 +321,10 @@ fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
 fn late(units: &[LateUnit]) -> Block {
     let mut t = Table::new(
         "nop_muon",
-        "Đơn vị nộp báo cáo tự kiểm tra muộn hoặc chưa nộp",
+        "Báo cáo tự kiểm tra muộn, thiếu",
         vec![
             stt(),
-            Column::text("Đơn vị").with_width(34.0),
+            Column::text("Đơn vị").with_width(30.0),
             Column::date("Hạn nộp"),
             Column::date("Ngày nộp"),
             Column::integer("Số ngày muộn"),

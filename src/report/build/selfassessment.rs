@@ -85,7 +85,8 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
         row.appraised_points = sum_of(under(), |i| i.appraised);
     }
     let max_of = |pred: fn(&ItemSum) -> bool| round2(items.iter().filter(|i| pred(i)).map(|i| i.max).sum());
-    let (assessed_max, self_max) = (max_of(|i| i.appraised.is_some()), max_of(|i| i.own.is_some() && !i.not_applicable));
+    let (assessed_max, self_max) =
+        (max_of(|i| i.appraised.is_some()), max_of(|i| i.own.is_some() && !i.not_applicable));
     let (self_points, appraised_points) = (sum_of(items.iter(), |i| i.own), sum_of(items.iter(), |i| i.appraised));
     let on_100 = |p: Option<f64>, max: f64| p.filter(|_| max > 0.0).map(|p| round2(p / max * 100.0));
     Ok(SelfAssessment {
@@ -110,7 +111,9 @@ fn notes(src: &Sources, round: &str, code: &str, not_applicable: bool) -> String
     let mut notes: Vec<String> = scores
         .iter()
         .filter(|x| !x.note.trim().is_empty())
-        .map(|x| if scores.len() > 1 { format!("{}: {}", x.unit_code, x.note.trim()) } else { x.note.trim().to_owned() })
+        .map(
+            |x| if scores.len() > 1 { format!("{}: {}", x.unit_code, x.note.trim()) } else { x.note.trim().to_owned() },
+        )
         .collect();
     if not_applicable {
         notes.insert(0, "Không áp dụng".to_owned());
@@ -133,24 +136,24 @@ fn evidence(src: &Sources, round: &str, code: &str) -> String {
 pub fn document(m: &SelfAssessment, frame: &Frame) -> Document {
     let r = &m.round;
     let subject = format!("Kết quả tự đánh giá, chấm điểm cải cách hành chính năm {}", m.year);
-    let mut d = Document::new(frame.letterhead("BC-UBND", m.year, frame.settings.recipients.clone()), "BÁO CÁO", &subject);
+    let mut d =
+        Document::new(frame.letterhead("BC-UBND", m.year, frame.settings.recipients.clone()), "BÁO CÁO", &subject);
     let basis = Section::new("I", "CĂN CỨ TỰ ĐÁNH GIÁ").with_block(Block::Paragraph(format!(
-        "Bảng tự đánh giá, chấm điểm được lập từ báo cáo tự kiểm tra của các phòng, cơ quan, đơn vị và kết quả thẩm định của Đoàn kiểm tra {} (từ ngày {} đến ngày {}). Điểm của nội dung do nhiều đơn vị cùng thực hiện được tính theo tỷ lệ điểm đạt của các đơn vị đó.",
+        "Bảng tự đánh giá, chấm điểm được lập từ báo cáo tự kiểm tra của các phòng, cơ quan, đơn vị và kết quả thẩm định của Đoàn kiểm tra {} ({}). Điểm của nội dung do nhiều đơn vị cùng thực hiện được tính theo tỷ lệ điểm đạt của các đơn vị đó.",
         r.title,
-        crate::domain::date::format(r.start),
-        crate::domain::date::format(r.end)
+        super::doc::period(r)
     )));
     let mut t = Table::new(
         "tu_danh_gia",
         "Bảng tự đánh giá, chấm điểm",
         vec![
             Column::text("STT").with_width(8.0),
-            Column::text("Tiêu chí").with_width(46.0),
+            Column::text("Tiêu chí").with_width(56.0),
             points_col("Điểm tối đa"),
             points_col("Điểm tự chấm"),
             points_col("Điểm thẩm định"),
-            Column::text("Tài liệu kiểm chứng").with_width(28.0),
-            Column::text("Ghi chú").with_width(20.0),
+            Column::text("Tài liệu kiểm chứng").with_width(18.0),
+            Column::text("Ghi chú").with_width(12.0),
         ],
     );
     for row in &m.rows {
@@ -191,6 +194,10 @@ pub fn document(m: &SelfAssessment, frame: &Frame) -> Document {
     };
     let table = Section::new("II", "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM").with_block(Block::Table(t)).with_block(note(summary));
     d.sections = vec![basis, table];
-    d.closing = Some(format!("Trên đây là kết quả tự đánh giá, chấm điểm cải cách hành chính năm {} của UBND {}./.", m.year, frame.ward()));
+    d.closing = Some(format!(
+        "Trên đây là kết quả tự đánh giá, chấm điểm cải cách hành chính năm {} của UBND {}./.",
+        m.year,
+        frame.ward()
+    ));
     d
 }

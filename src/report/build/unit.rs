@@ -17,13 +17,18 @@ pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Res
     let ix = Index::new(src);
     let round = ix.round(round_id).with_context(|| format!("không có đợt kiểm tra «{round_id}»"))?;
     let catalogue = ix.catalogue(round).context("không tìm thấy bộ tiêu chí của đợt")?;
-    let score = |code: &str| src.scores.iter().find(|s| s.round_id == round.id && s.unit_code == unit && s.criterion == code);
-    let own = |code: &str| src.self_items.iter().find(|i| i.round_id == round.id && i.unit_code == unit && i.criterion == code);
+    let score =
+        |code: &str| src.scores.iter().find(|s| s.round_id == round.id && s.unit_code == unit && s.criterion == code);
+    let own = |code: &str| {
+        src.self_items.iter().find(|i| i.round_id == round.id && i.unit_code == unit && i.criterion == code)
+    };
     let assigned = |code: &str| src.assignments.iter().find(|a| a.unit_code == unit && a.criterion == code);
     let kind = node_kind(round.kind);
     let items: Vec<ItemResult> = catalogue
         .leaves()
-        .filter(|n| n.kind == kind && (assigned(&n.code).is_some() || score(&n.code).is_some() || own(&n.code).is_some()))
+        .filter(|n| {
+            n.kind == kind && (assigned(&n.code).is_some() || score(&n.code).is_some() || own(&n.code).is_some())
+        })
         .map(|n| {
             let s = score(&n.code);
             ItemResult {
@@ -66,23 +71,21 @@ pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Res
 
 pub fn document(m: &UnitReport, frame: &Frame) -> Document {
     let r = &m.round;
-    let recipients = vec![
-        m.unit_name.clone(),
-        "Chủ tịch, các PCT UBND phường".to_owned(),
-        frame.settings.filing_line(),
-    ];
+    let recipients =
+        vec![m.unit_name.clone(), "Chủ tịch, các PCT UBND phường".to_owned(), frame.settings.filing_line()];
     let subject = format!("Kết quả kiểm tra cải cách hành chính {} tại {}", r.title, m.unit_name);
     let mut d = Document::new(frame.letterhead("TB-UBND", r.year, recipients), "THÔNG BÁO", subject);
     let received = match m.selfreport_received_on {
-        Some(day) if day > r.selfreport_due => format!("nộp ngày {} (muộn so với hạn {})", date::format(day), date::format(r.selfreport_due)),
+        Some(day) if day > r.selfreport_due => {
+            format!("nộp ngày {} (muộn so với hạn {})", date::format(day), date::format(r.selfreport_due))
+        }
         Some(day) => format!("nộp ngày {}", date::format(day)),
         None => format!("chưa nộp (hạn {})", date::format(r.selfreport_due)),
     };
     let results = Section::new("I", "KẾT QUẢ CHẤM ĐIỂM")
         .with_block(Block::Paragraph(format!(
-            "Từ ngày {} đến ngày {}, Đoàn kiểm tra của UBND {} đã kiểm tra việc thực hiện cải cách hành chính tại {}. UBND {} thông báo kết quả như sau:",
-            date::format(r.start),
-            date::format(r.end),
+            "{}, Đoàn kiểm tra của UBND {} đã kiểm tra việc thực hiện cải cách hành chính tại {}. UBND {} thông báo kết quả như sau:",
+            doc::capitalized(&doc::period(r)),
             frame.ward(),
             m.unit_name,
             frame.ward()
@@ -106,11 +109,11 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
             Block::Bullets(doc::practice_bullets(&m.good_practices))
         }),
         Section::new("III", "TỒN TẠI, HẠN CHẾ VÀ YÊU CẦU KHẮC PHỤC").with_block(table_or(
-            doc::remediation_table("khac_phuc", "Tồn tại, hạn chế và yêu cầu khắc phục", &m.to_remediate, false),
+            doc::remediation_table("khac_phuc", "Tồn tại và yêu cầu khắc phục", &m.to_remediate, false),
             "Đợt kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục.",
         )),
         Section::new("IV", "TỒN TẠI CỦA CÁC ĐỢT TRƯỚC CHƯA KHẮC PHỤC XONG").with_block(table_or(
-            doc::remediation_table("ton_dong", "Tồn tại của các đợt trước chưa khắc phục xong", &m.earlier_open, false),
+            doc::remediation_table("ton_dong", "Tồn tại các đợt trước còn mở", &m.earlier_open, false),
             "Không còn tồn tại nào của các đợt trước chưa khắc phục.",
         )),
         Section::new("V", "KHÓ KHĂN, VƯỚNG MẮC, ĐỀ XUẤT VÀ Ý KIẾN TRẢ LỜI").with_block(table_or(
@@ -131,12 +134,12 @@ fn items_block(m: &UnitReport) -> Block {
         "Kết quả theo nội dung kiểm tra",
         vec![
             Column::text("Mã").with_width(8.0),
-            Column::text("Nội dung kiểm tra").with_width(44.0),
+            Column::text("Nội dung kiểm tra").with_width(52.0),
             points_col("Điểm tối đa"),
             points_col("Tự chấm"),
             points_col("Thẩm định"),
-            Column::text("Nhận xét của Đoàn kiểm tra").with_width(28.0),
-            Column::text("Phụ trách").with_width(16.0),
+            Column::text("Nhận xét của Đoàn kiểm tra").with_width(20.0),
+            Column::text("Phụ trách").with_width(12.0),
         ],
     );
     let (mut max, mut own, mut appraised) = (0.0, 0.0, 0.0);

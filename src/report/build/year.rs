@@ -115,9 +115,15 @@ fn fields(ix: &Index, catalogue: &Catalogue, dot1: Option<&Round>, dot2: Option<
 }
 
 /// Units of either periodic round, ranked by the basis round's score (ties share a rank), best first.
-fn units(ix: &Index, rounds: [Option<&Round>; 2], scored: [&[Scored]; 2], basis: Option<&Vec<Scored>>) -> Vec<UnitChange> {
+fn units(
+    ix: &Index,
+    rounds: [Option<&Round>; 2],
+    scored: [&[Scored]; 2],
+    basis: Option<&Vec<Scored>>,
+) -> Vec<UnitChange> {
     let in_scope = |code: &str| rounds.iter().flatten().any(|r| ix.scope(&r.id).contains(&code));
-    let score = |all: &[Scored], code: &str| total(&all.iter().filter(|s| s.unit == code).copied().collect::<Vec<_>>()).score();
+    let score =
+        |all: &[Scored], code: &str| total(&all.iter().filter(|s| s.unit == code).copied().collect::<Vec<_>>()).score();
     let mut out: Vec<UnitChange> = ix
         .src
         .units
@@ -188,6 +194,7 @@ fn officials(ix: &Index, catalogue: &Catalogue, scored: &[Scored]) -> (Vec<Offic
                 code: o.code.clone(),
                 name: o.name.clone(),
                 position: o.position.clone(),
+                unit_code: o.unit_code.clone(),
                 unit_name: ix.unit_name(&o.unit_code),
                 totals: totals(Some(&tally), None),
                 band_code: band.map(|b| b.code.clone()),

@@ -1,17 +1,19 @@
 //! The year-end report as a document: the basis for classifying officials and for emulation awards.
 
-use crate::domain::date;
 use crate::domain::round::RoundKind;
 use crate::output::points;
 use crate::report::document::{Block, Cell, Chart, ChartKind, Column, Document, Section, Series, Table};
 use crate::report::model::year::{FieldChange, OfficialProposal, RoundSummary, UnitChange, YearReport};
 
-use super::doc::{Frame, count, note, points as points_col, row_number, stt, table_or};
+use super::doc::{
+    Frame, capitalized, count, finding_text, note, points as points_col, row_number, span, stt, table_or, who,
+};
 use super::round_doc::NO_APPRAISAL;
 
 pub fn document(m: &YearReport, frame: &Frame) -> Document {
     let subject = format!("Kết quả kiểm tra cải cách hành chính năm {}", m.year);
-    let mut d = Document::new(frame.letterhead("BC-UBND", m.year, frame.settings.recipients.clone()), "BÁO CÁO", &subject);
+    let mut d =
+        Document::new(frame.letterhead("BC-UBND", m.year, frame.settings.recipients.clone()), "BÁO CÁO", &subject);
     let basis = m
         .basis_round
         .as_deref()
@@ -38,23 +40,23 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
         "Các đợt kiểm tra trong năm",
         vec![
             stt(),
-            Column::text("Đợt kiểm tra").with_width(30.0),
-            Column::text("Thời gian").with_width(24.0),
+            Column::text("Đợt kiểm tra").with_width(24.0),
+            Column::text("Thời gian").with_width(12.0),
             Column::integer("Số đơn vị"),
             points_col("Điểm thẩm định toàn phường"),
             Column::integer("Số kết luận"),
-            Column::text("Trạng thái").with_width(14.0),
+            Column::text("Trạng thái").with_width(11.0),
         ],
     );
     for (i, r) in rounds.iter().enumerate() {
         t.push_row(vec![
             row_number(i),
             Cell::text(&r.round.title),
-            Cell::text(format!("{} – {}", date::format(r.round.start), date::format(r.round.end))),
+            Cell::text(span(&r.round)),
             count(r.units_in_scope),
             Cell::number(r.ward.appraised_score),
             count(r.findings),
-            Cell::text(r.round.status.label()),
+            Cell::text(capitalized(r.round.status.label())),
         ]);
     }
     let mut s = Section::new("I", "CÁC ĐỢT KIỂM TRA TRONG NĂM").with_block(table_or(t, "Chưa có đợt kiểm tra nào."));
@@ -65,10 +67,9 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
     for r in adhoc {
         let reason = r.round.reason.as_deref().map(|x| format!(" Lý do: {x}.")).unwrap_or_default();
         s.blocks.push(Block::Paragraph(format!(
-            "Kiểm tra đột xuất {} ({} – {}): {}.{reason}",
+            "Kiểm tra đột xuất {} ({}): {}.{reason}",
             r.round.id,
-            date::format(r.round.start),
-            date::format(r.round.end),
+            span(&r.round),
             r.round.topic.as_deref().unwrap_or("không nêu chủ đề"),
         )));
         let results = r.unit_results.iter().map(|u| match u.appraised_score {
@@ -92,7 +93,7 @@ fn fields_section(fields: &[FieldChange]) -> Section {
     let mut columns = vec![Column::text("Mã").with_width(6.0)];
     columns.extend(change_columns(Column::text("Lĩnh vực").with_width(40.0)));
     columns.insert(2, points_col("Điểm tối đa"));
-    let mut t = Table::new("linh_vuc", "Điểm thẩm định theo lĩnh vực qua hai đợt", columns);
+    let mut t = Table::new("linh_vuc", "Điểm lĩnh vực, Đợt 1 và Đợt 2", columns);
     for f in fields {
         t.push_row(vec![
             Cell::text(&f.code),
@@ -124,7 +125,7 @@ fn units_section(units: &[UnitChange], basis: Option<&str>) -> Section {
     };
     let mut columns = vec![Column::integer("Hạng")];
     columns.extend(change_columns(Column::text("Đơn vị").with_width(34.0)));
-    let mut t = Table::new("xep_hang", "Điểm thẩm định và xếp hạng đơn vị (thang 100)", columns);
+    let mut t = Table::new("xep_hang", "Xếp hạng đơn vị (thang 100)", columns);
     for u in units {
         t.push_row(vec![
             u.rank.map_or(Cell::Empty, |r| Cell::Integer(r.into())),
@@ -134,21 +135,19 @@ fn units_section(units: &[UnitChange], basis: Option<&str>) -> Section {
             Cell::number(u.change),
         ]);
     }
-    s.with_block(note(format!(
-        "Xếp hạng theo điểm thẩm định {basis} (thang 100); các đơn vị bằng điểm xếp cùng hạng."
-    )))
-    .with_block(Block::Table(t))
-    .with_block(Block::Chart(Chart {
-        title: "Điểm thẩm định theo đơn vị: Đợt 1 và Đợt 2".to_owned(),
-        kind: ChartKind::GroupedBars,
-        categories: units.iter().map(|u| u.name.clone()).collect(),
-        series: vec![
-            Series { name: "Đợt 1".to_owned(), values: units.iter().map(|u| u.dot1).collect() },
-            Series { name: "Đợt 2".to_owned(), values: units.iter().map(|u| u.dot2).collect() },
-        ],
-        max: 100.0,
-        unit: "điểm".to_owned(),
-    }))
+    s.with_block(note(format!("Xếp hạng theo điểm thẩm định {basis} (thang 100); các đơn vị bằng điểm xếp cùng hạng.")))
+        .with_block(Block::Table(t))
+        .with_block(Block::Chart(Chart {
+            title: "Điểm thẩm định theo đơn vị: Đợt 1 và Đợt 2".to_owned(),
+            kind: ChartKind::GroupedBars,
+            categories: units.iter().map(|u| u.name.clone()).collect(),
+            series: vec![
+                Series { name: "Đợt 1".to_owned(), values: units.iter().map(|u| u.dot1).collect() },
+                Series { name: "Đợt 2".to_owned(), values: units.iter().map(|u| u.dot2).collect() },
+            ],
+            max: 100.0,
+            unit: "điểm".to_owned(),
+        }))
 }
 
 fn remediation_section(m: &YearReport) -> Section {
@@ -160,26 +159,22 @@ fn remediation_section(m: &YearReport) -> Section {
     let summary = r.counts.iter().map(|c| format!("{}: {}", c.label.to_lowercase(), c.count)).collect::<Vec<_>>();
     let mut t = Table::new(
         "khac_phuc",
-        "Tình trạng khắc phục từng kết luận",
+        "Tình trạng khắc phục",
         vec![
             stt(),
-            Column::text("Mã").with_width(12.0),
-            Column::text("Đơn vị").with_width(18.0),
-            Column::text("Loại").with_width(12.0),
-            Column::text("Nội dung").with_width(34.0),
+            Column::text("Đơn vị, người phụ trách").with_width(14.0),
+            Column::text("Nội dung").with_width(26.0),
             Column::date("Thời hạn"),
-            Column::text("Tình trạng").with_width(14.0),
+            Column::text("Tình trạng").with_width(11.0),
             Column::integer("Quá hạn (ngày)"),
-            Column::text("Ghi chú").with_width(24.0),
+            Column::text("Ghi chú").with_width(18.0),
         ],
     );
     for (i, f) in r.findings.iter().enumerate() {
         t.push_row(vec![
             row_number(i),
-            Cell::text(&f.id),
-            Cell::text(&f.unit_name),
-            Cell::text(f.kind_label),
-            Cell::text(&f.text),
+            Cell::text(who(f)),
+            Cell::text(finding_text(f)),
             Cell::date(f.due_date),
             Cell::text(f.status_label),
             f.days_overdue.map_or(Cell::Empty, Cell::Integer),
@@ -205,10 +200,11 @@ fn officials_section(m: &YearReport, basis: Option<&str>) -> Section {
         m.classification_basis
     )));
     s.blocks.push(Block::Table(officials_table(&m.officials)));
-    let mut bands = Table::new("muc_xep_loai", "Số người theo mức xếp loại đề xuất", vec![
-        Column::text("Mức xếp loại đề xuất").with_width(36.0),
-        Column::integer("Số người"),
-    ]);
+    let mut bands = Table::new(
+        "muc_xep_loai",
+        "Số người theo mức đề xuất",
+        vec![Column::text("Mức xếp loại đề xuất").with_width(36.0), Column::integer("Số người")],
+    );
     for b in &m.band_counts {
         bands.push_row(vec![Cell::text(&b.name), count(b.count)]);
     }
@@ -222,22 +218,25 @@ fn officials_section(m: &YearReport, basis: Option<&str>) -> Section {
 fn officials_table(officials: &[OfficialProposal]) -> Table {
     let mut t = Table::new(
         "de_xuat_xep_loai",
-        "Điểm và mức xếp loại đề xuất theo cán bộ phụ trách",
+        "Đề xuất xếp loại cán bộ",
         vec![
             stt(),
-            Column::text("Họ và tên").with_width(22.0),
-            Column::text("Chức vụ, đơn vị").with_width(26.0),
-            Column::integer("Số nội dung được chấm"),
+            Column::text("Họ và tên").with_width(16.0),
+            Column::text("Chức vụ, đơn vị").with_width(20.0),
+            Column::integer("Số nội dung chấm"),
             points_col("Điểm (thang 100)"),
-            Column::text("Đề xuất xếp loại").with_width(20.0),
-            Column::text("Nội dung bị trừ điểm nhiều nhất").with_width(30.0),
+            Column::text("Đề xuất xếp loại").with_width(14.0),
+            Column::text("Nội dung bị trừ điểm nhiều nhất").with_width(20.0),
         ],
     );
     for (i, o) in officials.iter().enumerate() {
         let reasons: Vec<String> = o
             .losses
             .iter()
-            .map(|l| format!("{} ({}): −{}/{}", l.criterion, l.unit_code, points(l.lost), points(l.max)))
+            .map(|l| match l.unit_code == o.unit_code {
+                true => format!("{} (−{})", l.criterion, points(l.lost)),
+                false => format!("{} tại {} (−{})", l.criterion, l.unit_code, points(l.lost)),
+            })
             .collect();
         let reason = match (o.totals.appraised_score, reasons.is_empty()) {
             (None, _) => NO_APPRAISAL.to_owned(),

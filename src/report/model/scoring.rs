@@ -165,7 +165,8 @@ mod tests {
 
     #[test]
     fn biggest_losses_first() {
-        let scored = [s("VP", "1.1.2", Some(1.5), 2.0), s("VP", "1.1.10", Some(0.0), 1.0), s("VP", "1.1.1", Some(1.0), 1.5)];
+        let scored =
+            [s("VP", "1.1.2", Some(1.5), 2.0), s("VP", "1.1.10", Some(0.0), 1.0), s("VP", "1.1.1", Some(1.0), 1.5)];
         let lost: Vec<(String, f64)> = losses(&scored).into_iter().map(|l| (l.criterion, l.lost)).collect();
         assert_eq!(lost, [("1.1.10".to_owned(), 1.0), ("1.1.1".to_owned(), 0.5), ("1.1.2".to_owned(), 0.5)]);
     }

@@ -121,7 +121,10 @@ mod tests {
         assert_eq!(s.issuing_body, "ỦY BAN NHÂN DÂN\nPHƯỜNG THÀNH SEN");
         assert_eq!(s.recipients[0], "Sở Nội vụ tỉnh Hà Tĩnh (báo cáo)");
         assert_eq!(s.filing_line(), "Lưu: VT");
-        assert_eq!((s.signer_authority.as_str(), s.signer_delegation.as_str()), ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"));
+        assert_eq!(
+            (s.signer_authority.as_str(), s.signer_delegation.as_str()),
+            ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH")
+        );
     }
 
     #[test]

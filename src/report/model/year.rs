@@ -80,6 +80,7 @@ pub struct OfficialProposal {
     pub code: String,
     pub name: String,
     pub position: String,
+    pub unit_code: String,
     pub unit_name: String,
     pub totals: Totals,
     pub band_code: Option<String>,

@@ -69,11 +69,7 @@ pub fn format_decimal(value: f64, decimals: usize) -> String {
 /// A number without a column format: up to two decimals, trailing zeros dropped.
 pub fn format_general(value: f64) -> String {
     let text = format_decimal(value, 2);
-    if text.contains(',') {
-        text.trim_end_matches('0').trim_end_matches(',').to_string()
-    } else {
-        text
-    }
+    if text.contains(',') { text.trim_end_matches('0').trim_end_matches(',').to_string() } else { text }
 }
 
 pub fn format_integer(value: i64) -> String {
@@ -115,11 +111,7 @@ pub fn format_cell(cell: &Cell, kind: ColumnKind) -> String {
 
 fn percent(ratio: f64) -> String {
     let text = format_decimal(ratio * 100.0, 1);
-    if text.is_empty() {
-        text
-    } else {
-        format!("{text}%")
-    }
+    if text.is_empty() { text } else { format!("{text}%") }
 }
 
 /// Decimals that show every value of a chart exactly (at most two), so that a
@@ -134,15 +126,8 @@ pub fn chart_decimals(chart: &Chart) -> usize {
             0
         }
     };
-    let values = chart
-        .drawn_series()
-        .iter()
-        .flat_map(|s| s.values.iter().flatten());
-    values
-        .filter(|v| v.is_finite())
-        .map(|v| needed(*v))
-        .max()
-        .unwrap_or(0)
+    let values = chart.drawn_series().iter().flat_map(|s| s.values.iter().flatten());
+    values.filter(|v| v.is_finite()).map(|v| needed(*v)).max().unwrap_or(0)
 }
 
 /// A chart value for display, or a dash when missing.
@@ -156,12 +141,10 @@ pub fn format_chart_value(value: Option<f64>, decimals: usize) -> String {
 /// Header and rows of a chart shown as a table: category, then one column per series.
 pub fn chart_rows(chart: &Chart) -> (Vec<String>, Vec<Vec<String>>) {
     let mut header = vec!["Nội dung".to_string()];
-    header.extend(chart.drawn_series().iter().enumerate().map(|(i, s)| {
-        match (s.name.trim(), chart.unit.trim()) {
-            ("", "") => format!("Giá trị {}", i + 1),
-            ("", unit) => format!("Giá trị ({unit})"),
-            (name, _) => name.to_string(),
-        }
+    header.extend(chart.drawn_series().iter().enumerate().map(|(i, s)| match (s.name.trim(), chart.unit.trim()) {
+        ("", "") => format!("Giá trị {}", i + 1),
+        ("", unit) => format!("Giá trị ({unit})"),
+        (name, _) => name.to_string(),
     }));
     let decimals = chart_decimals(chart);
     let rows = chart
@@ -171,10 +154,7 @@ pub fn chart_rows(chart: &Chart) -> (Vec<String>, Vec<Vec<String>>) {
         .map(|(i, category)| {
             let mut row = vec![category.clone()];
             row.extend(
-                chart
-                    .drawn_series()
-                    .iter()
-                    .map(|s| format_chart_value(s.values.get(i).copied().flatten(), decimals)),
+                chart.drawn_series().iter().map(|s| format_chart_value(s.values.get(i).copied().flatten(), decimals)),
             );
             row
         })
@@ -243,18 +223,12 @@ mod tests {
         assert_eq!(format_general(7.25), "7,25");
         assert_eq!(format_general(7.5), "7,5");
         assert_eq!(format_integer(-1234567), "-1.234.567");
-        assert_eq!(
-            format_cell(&Cell::Number(0.755), ColumnKind::Percent),
-            "75,5%"
-        );
+        assert_eq!(format_cell(&Cell::Number(0.755), ColumnKind::Percent), "75,5%");
     }
 
     #[test]
     fn escapes_and_strips_illegal_xml() {
-        assert_eq!(
-            xml_escape("a<b>&\"'\u{0}\u{8}c"),
-            "a&lt;b&gt;&amp;&quot;&apos;c"
-        );
+        assert_eq!(xml_escape("a<b>&\"'\u{0}\u{8}c"), "a&lt;b&gt;&amp;&quot;&apos;c");
         assert!(looks_like_formula("=1+1"));
         assert!(!looks_like_formula("Điểm"));
     }

@@ -34,10 +34,7 @@ pub fn render_docx(doc: &Document) -> Result<Vec<u8>, WriteError> {
         ("word/styles.xml", x::styles()),
         ("word/settings.xml", x::settings()),
         ("word/header1.xml", x::header()),
-        (
-            "docProps/core.xml",
-            x::core(&title, &lh.issuing_body, created.as_deref()),
-        ),
+        ("docProps/core.xml", x::core(&title, &lh.issuing_body, created.as_deref())),
         ("docProps/app.xml", x::app()),
     ];
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
@@ -51,25 +48,12 @@ pub fn render_docx(doc: &Document) -> Result<Vec<u8>, WriteError> {
 
 fn body(doc: &Document) -> String {
     let mut out = header(&doc.letterhead);
-    out += &Para {
-        jc: Jc::Center,
-        before: 360,
-        keep_next: true,
-        ..Para::default()
-    }
-    .xml(&[Run::new(&doc.title).bold()]);
-    out += &Para {
-        jc: Jc::Center,
-        keep_next: true,
-        ..Para::default()
-    }
-    .xml(&[Run::new(&doc.subject).bold()]);
+    out +=
+        &Para { jc: Jc::Center, before: 360, keep_next: true, ..Para::default() }.xml(&[Run::new(&doc.title).bold()]);
+    out += &Para { jc: Jc::Center, keep_next: true, ..Para::default() }.xml(&[Run::new(&doc.subject).bold()]);
     // NĐ 30: a rule 1/3 to 1/2 as long as the subject line, centred under it.
     let subject_chars = u32::try_from(doc.subject.chars().count().min(66)).unwrap_or(66);
-    out += &x::short_rule(
-        TEXT_WIDTH,
-        (subject_chars * 140 / 3).clamp(1200, TEXT_WIDTH / 2),
-    );
+    out += &x::short_rule(TEXT_WIDTH, (subject_chars * 140 / 3).clamp(1200, TEXT_WIDTH / 2));
     for flat in flatten_sections(&doc.sections) {
         let level = flat.level.min(3);
         let heading = flat.section.heading();
@@ -78,17 +62,8 @@ fn body(doc: &Document) -> String {
             2 => "Heading2",
             _ => "Heading3",
         };
-        let run = if level >= 3 {
-            Run::new(&heading).bold().italic()
-        } else {
-            Run::new(&heading).bold()
-        };
-        out += &Para {
-            style: Some(style),
-            keep_next: true,
-            ..Para::body()
-        }
-        .xml(&[run]);
+        let run = if level >= 3 { Run::new(&heading).bold().italic() } else { Run::new(&heading).bold() };
+        out += &Para { style: Some(style), keep_next: true, ..Para::body() }.xml(&[run]);
         for block in &flat.section.blocks {
             out += &block_xml(block);
         }
@@ -98,11 +73,7 @@ fn body(doc: &Document) -> String {
     }
     out += &footer(&doc.letterhead);
     // A document must not end with a table.
-    out += &Para {
-        mark_size: Some(4),
-        ..Para::default()
-    }
-    .xml(&[]);
+    out += &Para { mark_size: Some(4), ..Para::default() }.xml(&[]);
     out
 }
 
@@ -118,44 +89,19 @@ fn header(lh: &Letterhead) -> String {
     }
     left += &centered(&[Run::new(&lh.issuing_body).bold().size(SZ_HEAD)]);
     left += &x::short_rule(HEAD_LEFT, 1200);
-    let right = centered(&[Run::new("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-        .bold()
-        .size(SZ_TABLE)])
-        + &centered(&[Run::new("Độc lập - Tự do - Hạnh phúc")
-            .bold()
-            .underline()
-            .size(SZ_HEAD)]);
-    let spaced = |run: Run<'_>| {
-        Para {
-            jc: Jc::Center,
-            before: 120,
-            ..Para::default()
-        }
-        .xml(&[run])
-    };
+    let right = centered(&[Run::new("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().size(SZ_TABLE)])
+        + &centered(&[Run::new("Độc lập - Tự do - Hạnh phúc").bold().underline().size(SZ_HEAD)]);
+    let spaced = |run: Run<'_>| Para { jc: Jc::Center, before: 120, ..Para::default() }.xml(&[run]);
     let number = spaced(Run::new(lh.number.trim()).size(SZ_HEAD));
     let date_line = lh.date_line();
     let date = spaced(Run::new(&date_line).italic());
-    let rows = [
-        Row {
-            header: false,
-            cells: vec![left, right],
-        },
-        Row {
-            header: false,
-            cells: vec![number, date],
-        },
-    ];
+    let rows = [Row { header: false, cells: vec![left, right] }, Row { header: false, cells: vec![number, date] }];
     x::table(&[HEAD_LEFT, TEXT_WIDTH - HEAD_LEFT], false, &rows)
 }
 
 /// "Nơi nhận:" at the left, the signature block at the right.
 fn footer(lh: &Letterhead) -> String {
-    let mut left = Para {
-        before: 240,
-        ..Para::default()
-    }
-    .xml(&[Run::new("Nơi nhận:").bold().italic().size(SZ_TABLE)]);
+    let mut left = Para { before: 240, ..Para::default() }.xml(&[Run::new("Nơi nhận:").bold().italic().size(SZ_TABLE)]);
     for line in lh.recipient_lines() {
         left += &Para::default().xml(&[Run::new(&line).size(22)]);
     }
@@ -163,21 +109,13 @@ fn footer(lh: &Letterhead) -> String {
     let mut right = String::new();
     for (i, line) in sig.lines().into_iter().enumerate() {
         let before = if i == 0 { 240 } else { 0 };
-        right += &Para {
-            jc: Jc::Center,
-            before,
-            ..Para::default()
-        }
-        .xml(&[Run::new(line).bold()]);
+        right += &Para { jc: Jc::Center, before, ..Para::default() }.xml(&[Run::new(line).bold()]);
     }
     for _ in 0..4 {
         right += &centered(&[]);
     }
     right += &centered(&[Run::new(&sig.name).bold()]);
-    let rows = [Row {
-        header: false,
-        cells: vec![left, right],
-    }];
+    let rows = [Row { header: false, cells: vec![left, right] }];
     x::table(&[FOOT_LEFT, TEXT_WIDTH - FOOT_LEFT], false, &rows)
 }
 
@@ -185,24 +123,14 @@ fn block_xml(block: &Block) -> String {
     match block {
         Block::Paragraph(text) => Para::body().xml(&[Run::new(text)]),
         Block::Note(text) => Para::body().xml(&[Run::new(text).italic()]),
-        Block::Bullets(items) => items
-            .iter()
-            .map(|i| Para::body().xml(&[Run::new(&format!("- {i}"))]))
-            .collect(),
+        Block::Bullets(items) => items.iter().map(|i| Para::body().xml(&[Run::new(&format!("- {i}"))])).collect(),
         Block::Table(table) => table_xml(table),
         Block::Chart(chart) => chart_xml(chart),
     }
 }
 
 fn caption(text: &str) -> String {
-    Para {
-        jc: Jc::Center,
-        before: 120,
-        after: 60,
-        keep_next: true,
-        ..Para::default()
-    }
-    .xml(&[Run::new(text).bold()])
+    Para { jc: Jc::Center, before: 120, after: 60, keep_next: true, ..Para::default() }.xml(&[Run::new(text).bold()])
 }
 
 fn cell_para(text: &str, align: Align, bold: bool) -> String {
@@ -216,14 +144,8 @@ fn cell_para(text: &str, align: Align, bold: bool) -> String {
 }
 
 fn table_xml(t: &Table) -> String {
-    let header = Row {
-        header: true,
-        cells: t
-            .columns
-            .iter()
-            .map(|c| cell_para(&c.title, Align::Center, true))
-            .collect(),
-    };
+    let header =
+        Row { header: true, cells: t.columns.iter().map(|c| cell_para(&c.title, Align::Center, true)).collect() };
     let row = |cells: &Vec<Cell>, bold: bool| Row {
         header: false,
         cells: cells
@@ -279,14 +201,8 @@ fn need(header: &str, cells: impl Iterator<Item = (String, bool)>, preferred: Op
     let twips = |chars: f64| chars * CHAR_TWIPS + CELL_PAD;
     // Character counts are small: the conversions are exact.
     let min = twips(min as f64);
-    let want = preferred
-        .filter(|w| *w > 0.0)
-        .map_or(twips(want as f64), twips);
-    Need {
-        min,
-        want: want.max(min),
-        text,
-    }
+    let want = preferred.filter(|w| *w > 0.0).map_or(twips(want as f64), twips);
+    Need { min, want: want.max(min), text }
 }
 
 /// Share the text width: wanted widths when they fit (the spare room goes to
@@ -300,30 +216,14 @@ fn fit(needs: Vec<Need>) -> Vec<u32> {
     }
     let widths: Vec<f64> = if want_sum <= width {
         let any_text = needs.iter().any(|n| n.text);
-        let growable: f64 = needs
-            .iter()
-            .filter(|n| n.text || !any_text)
-            .map(|n| n.want)
-            .sum();
+        let growable: f64 = needs.iter().filter(|n| n.text || !any_text).map(|n| n.want).sum();
         let spare = width - want_sum;
-        needs
-            .iter()
-            .map(|n| {
-                if n.text || !any_text {
-                    n.want + spare * n.want / growable
-                } else {
-                    n.want
-                }
-            })
-            .collect()
+        needs.iter().map(|n| if n.text || !any_text { n.want + spare * n.want / growable } else { n.want }).collect()
     } else if min_sum >= width {
         needs.iter().map(|n| n.min * width / min_sum).collect()
     } else {
         let ratio = (width - min_sum) / (want_sum - min_sum);
-        needs
-            .iter()
-            .map(|n| n.min + (n.want - n.min) * ratio)
-            .collect()
+        needs.iter().map(|n| n.min + (n.want - n.min) * ratio).collect()
     };
     // Twips of an A4 text width: small positive values.
     widths.iter().map(|w| w.floor().max(200.0) as u32).collect()
@@ -336,33 +236,18 @@ fn chart_xml(chart: &Chart) -> String {
         unit => format!("{} (đơn vị: {unit})", chart.title),
     };
     if chart.is_empty() {
-        return caption(&title)
-            + &Para::new(Jc::Center).xml(&[Run::new("Không có dữ liệu.").italic()]);
+        return caption(&title) + &Para::new(Jc::Center).xml(&[Run::new("Không có dữ liệu.").italic()]);
     }
     let (header, rows) = chart_rows(chart);
     let align = |j: usize| if j == 0 { Align::Left } else { Align::Right };
-    let mut table_rows = vec![Row {
-        header: true,
-        cells: header
-            .iter()
-            .map(|h| cell_para(h, Align::Center, true))
-            .collect(),
-    }];
-    table_rows.extend(rows.iter().map(|r| {
-        Row {
-            header: false,
-            cells: r
-                .iter()
-                .enumerate()
-                .map(|(j, text)| cell_para(text, align(j), false))
-                .collect(),
-        }
+    let mut table_rows =
+        vec![Row { header: true, cells: header.iter().map(|h| cell_para(h, Align::Center, true)).collect() }];
+    table_rows.extend(rows.iter().map(|r| Row {
+        header: false,
+        cells: r.iter().enumerate().map(|(j, text)| cell_para(text, align(j), false)).collect(),
     }));
     let needs = header.iter().enumerate().map(|(j, h)| {
-        let cells = rows
-            .iter()
-            .filter_map(|r| r.get(j))
-            .map(|c| (c.clone(), j == 0));
+        let cells = rows.iter().filter_map(|r| r.get(j)).map(|c| (c.clone(), j == 0));
         need(h, cells, None)
     });
     caption(&title) + &x::table(&fit(needs.collect()), true, &table_rows)

@@ -23,10 +23,7 @@ fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
 }
 
 fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
-    parts
-        .iter()
-        .find(|(n, _)| n == name)
-        .map_or("", |(_, t)| t.as_str())
+    parts.iter().find(|(n, _)| n == name).map_or("", |(_, t)| t.as_str())
 }
 
 /// Minimal well-formedness check: every start tag is closed in order.
@@ -36,10 +33,7 @@ fn well_formed(xml: &str) -> Result<(), String> {
     while let Some(start) = rest.find('<') {
         let text = &rest[..start];
         if text.contains('>') {
-            return Err(format!(
-                "stray '>' in text near {:?}",
-                &text[..text.len().min(40)]
-            ));
+            return Err(format!("stray '>' in text near {:?}", &text[..text.len().min(40)]));
         }
         let Some(end) = rest[start..].find('>') else {
             return Err("unterminated tag".into());
@@ -58,11 +52,7 @@ fn well_formed(xml: &str) -> Result<(), String> {
             stack.push(tag.split_whitespace().next().unwrap_or(""));
         }
     }
-    if stack.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("unclosed {stack:?}"))
-    }
+    if stack.is_empty() { Ok(()) } else { Err(format!("unclosed {stack:?}")) }
 }
 
 fn rendered(doc: &Document) -> Vec<(String, String)> {
@@ -116,12 +106,7 @@ fn letterhead_and_signature() {
     assert!(doc.contains(">Thành Sen, ngày 15 tháng 7 năm 2026<"));
     assert!(doc.contains(">Nơi nhận:<"));
     assert!(doc.contains(">- Lưu: VT, VHXH.<"));
-    for line in [
-        "TM. ỦY BAN NHÂN DÂN",
-        "KT. CHỦ TỊCH",
-        "PHÓ CHỦ TỊCH",
-        "Trần Thị Thủy Nga",
-    ] {
+    for line in ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Thủy Nga"] {
         assert!(doc.contains(&format!(">{line}<")), "{line}");
     }
     assert!(doc.contains("<w:tblHeader/>"));
@@ -133,18 +118,14 @@ fn blank_date_is_left_to_fill_by_hand() {
     let mut doc = sample();
     doc.letterhead.date = None;
     let parts = rendered(&doc);
-    assert!(
-        part(&parts, "word/document.xml").contains(">Thành Sen, ngày      tháng      năm 2026<")
-    );
+    assert!(part(&parts, "word/document.xml").contains(">Thành Sen, ngày      tháng      năm 2026<"));
     assert!(!part(&parts, "docProps/core.xml").contains("dcterms:created"));
 }
 
 #[test]
 fn user_text_is_escaped() {
     let mut doc = sample();
-    doc.sections[0].blocks.push(Block::Paragraph(
-        "a < b && c > \"d\" 'e'\u{1}\u{8}\u{FFFE} f\nnext".into(),
-    ));
+    doc.sections[0].blocks.push(Block::Paragraph("a < b && c > \"d\" 'e'\u{1}\u{8}\u{FFFE} f\nnext".into()));
     doc.subject = "<w:p>".into();
     let parts = rendered(&doc);
     let xml = part(&parts, "word/document.xml");
@@ -158,9 +139,7 @@ fn user_text_is_escaped() {
 #[test]
 fn empty_chart_and_empty_table() {
     let mut doc = sample();
-    doc.sections[0]
-        .blocks
-        .push(Block::Table(Table::new("rong", "Bảng rỗng", vec![])));
+    doc.sections[0].blocks.push(Block::Table(Table::new("rong", "Bảng rỗng", vec![])));
     if let Some(Block::Chart(c)) = doc.sections[1].subsections[0].blocks.last_mut() {
         c.categories.clear();
     }

@@ -22,10 +22,7 @@ pub struct Run<'a> {
 
 impl<'a> Run<'a> {
     pub fn new(text: &'a str) -> Self {
-        Self {
-            text,
-            ..Self::default()
-        }
+        Self { text, ..Self::default() }
     }
     pub fn bold(mut self) -> Self {
         self.bold = true;
@@ -75,11 +72,7 @@ impl<'a> Run<'a> {
                     out.push_str("<w:tab/>");
                 }
                 if !part.is_empty() {
-                    let _ = write!(
-                        out,
-                        r#"<w:t xml:space="preserve">{}</w:t>"#,
-                        xml_escape(part)
-                    );
+                    let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t>"#, xml_escape(part));
                 }
             }
         }
@@ -132,20 +125,11 @@ pub struct Para {
 
 impl Para {
     pub fn new(jc: Jc) -> Self {
-        Self {
-            jc,
-            ..Self::default()
-        }
+        Self { jc, ..Self::default() }
     }
     /// A justified body paragraph with a 1 cm first-line indent and 6 pt before.
     pub fn body() -> Self {
-        Self {
-            jc: Jc::Both,
-            before: 120,
-            line: Some(288),
-            first_line: 567,
-            ..Self::default()
-        }
+        Self { jc: Jc::Both, before: 120, line: Some(288), first_line: 567, ..Self::default() }
     }
 
     pub fn xml(&self, runs: &[Run<'_>]) -> String {
@@ -157,33 +141,20 @@ impl Para {
             ppr.push_str("<w:keepNext/>");
         }
         if self.rule {
-            ppr.push_str(
-                r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#,
-            );
+            ppr.push_str(r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#);
         }
-        let _ = write!(
-            ppr,
-            r#"<w:spacing w:before="{}" w:after="{}""#,
-            self.before, self.after
-        );
+        let _ = write!(ppr, r#"<w:spacing w:before="{}" w:after="{}""#, self.before, self.after);
         if let Some(line) = self.line {
             let _ = write!(ppr, r#" w:line="{line}" w:lineRule="auto""#);
         }
         ppr.push_str("/>");
         let (left, right) = self.indent;
         if left > 0 || right > 0 || self.first_line > 0 {
-            let _ = write!(
-                ppr,
-                r#"<w:ind w:left="{left}" w:right="{right}" w:firstLine="{}"/>"#,
-                self.first_line
-            );
+            let _ = write!(ppr, r#"<w:ind w:left="{left}" w:right="{right}" w:firstLine="{}"/>"#, self.first_line);
         }
         let _ = write!(ppr, r#"<w:jc w:val="{}"/>"#, self.jc.name());
         if let Some(sz) = self.mark_size {
-            let _ = write!(
-                ppr,
-                r#"<w:rPr><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>"#
-            );
+            let _ = write!(ppr, r#"<w:rPr><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>"#);
         }
         let body: String = runs.iter().map(Run::xml).collect();
         format!("<w:p><w:pPr>{ppr}</w:pPr>{body}</w:p>")
@@ -199,6 +170,8 @@ pub fn short_rule(width: u32, length: u32) -> String {
         rule: true,
         mark_size: Some(4),
         line: Some(240),
+        // Clear of the descenders of the line above, so the rule does not read as an underline.
+        before: 60,
         ..Para::default()
     }
     .xml(&[])
@@ -218,9 +191,8 @@ pub fn table(widths: &[u32], borders: bool, rows: &[Row]) -> String {
     } else {
         r#"w:val="none" w:sz="0" w:space="0" w:color="auto""#
     };
-    let mut out = format!(
-        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>"#
-    );
+    let mut out =
+        format!(r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>"#);
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
         let _ = write!(out, "<w:{side} {border}/>");
     }
@@ -240,11 +212,7 @@ pub fn table(widths: &[u32], borders: bool, rows: &[Row]) -> String {
         }
         out.push_str("</w:trPr>");
         for (i, w) in widths.iter().enumerate() {
-            let inner = row
-                .cells
-                .get(i)
-                .filter(|c| !c.is_empty())
-                .map_or("<w:p/>", String::as_str);
+            let inner = row.cells.get(i).filter(|c| !c.is_empty()).map_or("<w:p/>", String::as_str);
             let valign = if row.header { "center" } else { "top" };
             let _ = write!(
                 out,

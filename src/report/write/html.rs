@@ -8,10 +8,7 @@ use crate::report::document::Document;
 use super::WriteError;
 use super::view::{self, Target};
 
-const TEMPLATE: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/templates/report.html.j2"
-));
+const TEMPLATE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/report.html.j2"));
 
 /// Render with the built-in template or with `template_override` (template
 /// source). Auto-escaping is on for both.
@@ -20,9 +17,7 @@ pub fn render_html(doc: &Document, template_override: Option<&str>) -> Result<St
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.add_template("report.html", template_override.unwrap_or(TEMPLATE))?;
-    let mut text = env
-        .get_template("report.html")?
-        .render(view::document(doc, Target::Html))?;
+    let mut text = env.get_template("report.html")?.render(view::document(doc, Target::Html))?;
     if !text.ends_with('\n') {
         text.push('\n');
     }

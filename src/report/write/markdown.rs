@@ -7,23 +7,15 @@ use crate::report::document::Document;
 use super::WriteError;
 use super::view::{self, Target};
 
-const TEMPLATE: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/templates/report.md.j2"
-));
+const TEMPLATE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/report.md.j2"));
 
 /// Render with the built-in template or with `template_override` (template source).
-pub fn render_markdown(
-    doc: &Document,
-    template_override: Option<&str>,
-) -> Result<String, WriteError> {
+pub fn render_markdown(doc: &Document, template_override: Option<&str>) -> Result<String, WriteError> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);
     env.add_template("report.md", template_override.unwrap_or(TEMPLATE))?;
-    let text = env
-        .get_template("report.md")?
-        .render(view::document(doc, Target::Markdown))?;
+    let text = env.get_template("report.md")?.render(view::document(doc, Target::Markdown))?;
     Ok(ensure_newline(text))
 }
 
@@ -56,10 +48,7 @@ mod tests {
 
     #[test]
     fn template_override() {
-        let text = render_markdown(
-            &sample(),
-            Some("{{ doc.title }}: {{ doc.sections|length }}"),
-        );
+        let text = render_markdown(&sample(), Some("{{ doc.title }}: {{ doc.sections|length }}"));
         assert_eq!(text.ok().as_deref(), Some("BÁO CÁO: 3\n"));
         let err = render_markdown(&sample(), Some("{{ doc.nope.x }}"));
         assert!(matches!(err, Err(WriteError::Template(_))));

@@ -109,11 +109,7 @@ impl RenderOptions {
     /// when `NO_COLOR` is unset or empty (<https://no-color.org>).
     pub fn for_stdout(width: Option<u16>) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Self {
-            template: None,
-            width,
-            color: !no_color && std::io::stdout().is_terminal(),
-        }
+        Self { template: None, width, color: !no_color && std::io::stdout().is_terminal() }
     }
 }
 
@@ -159,25 +155,16 @@ mod tests {
         assert_eq!("Markdown".parse::<Format>().ok(), Some(Format::Markdown));
         assert_eq!("xlsx".parse::<Format>().ok(), Some(Format::Xlsx));
         assert!("pdf".parse::<Format>().is_err());
-        assert_eq!(
-            Format::from_extension(Path::new("bc.DOCX")),
-            Some(Format::Docx)
-        );
+        assert_eq!(Format::from_extension(Path::new("bc.DOCX")), Some(Format::Docx));
         assert_eq!(Format::from_extension(Path::new("bc")), None);
     }
 
     #[test]
     fn every_format_renders_the_sample() {
         let doc = sample::sample();
-        for format in [
-            Format::Table,
-            Format::Markdown,
-            Format::Html,
-            Format::Docx,
-            Format::Xlsx,
-            Format::Csv,
-            Format::Json,
-        ] {
+        for format in
+            [Format::Table, Format::Markdown, Format::Html, Format::Docx, Format::Xlsx, Format::Csv, Format::Json]
+        {
             let bytes = render(&doc, format, &RenderOptions::default());
             assert!(bytes.is_ok_and(|b| !b.is_empty()), "{format:?}");
         }

@@ -96,14 +96,8 @@ pub fn scores_chart() -> Chart {
             "Cải cách thủ tục hành chính".into(),
         ],
         series: vec![
-            Series {
-                name: "Đợt 1".into(),
-                values: vec![Some(8.5), Some(6.25), None],
-            },
-            Series {
-                name: "Đợt 2".into(),
-                values: vec![Some(9.0), Some(6.5), Some(10.0)],
-            },
+            Series { name: "Đợt 1".into(), values: vec![Some(8.5), Some(6.25), None] },
+            Series { name: "Đợt 2".into(), values: vec![Some(9.0), Some(6.5), Some(10.0)] },
         ],
         max: 12.0,
         unit: "điểm".into(),
@@ -111,11 +105,7 @@ pub fn scores_chart() -> Chart {
 }
 
 pub fn sample() -> Document {
-    let mut doc = Document::new(
-        letterhead(),
-        "BÁO CÁO",
-        "Kết quả kiểm tra cải cách hành chính Đợt 1 năm 2026",
-    );
+    let mut doc = Document::new(letterhead(), "BÁO CÁO", "Kết quả kiểm tra cải cách hành chính Đợt 1 năm 2026");
     doc.sections = vec![
         Section::new("I", "KHÁI QUÁT CHUNG")
             .with_block(Block::Paragraph(
@@ -130,15 +120,12 @@ pub fn sample() -> Document {
         Section::new("II", "KẾT QUẢ KIỂM TRA").with_subsection(
             Section::new("1", "Kết quả theo lĩnh vực")
                 .with_block(Block::Table(scores_table()))
-                .with_block(Block::Note(
-                    "Điểm thẩm định là điểm do Đoàn kiểm tra chấm.".into(),
-                ))
+                .with_block(Block::Note("Điểm thẩm định là điểm do Đoàn kiểm tra chấm.".into()))
                 .with_block(Block::Chart(scores_chart())),
         ),
     ];
     doc.closing = Some(
-        "Trên đây là báo cáo kết quả kiểm tra cải cách hành chính Đợt 1 năm 2026 của UBND phường Thành Sen./."
-            .into(),
+        "Trên đây là báo cáo kết quả kiểm tra cải cách hành chính Đợt 1 năm 2026 của UBND phường Thành Sen./.".into(),
     );
     doc
 }
@@ -169,10 +156,7 @@ pub fn long_sample() -> Document {
     bars.title = "Điểm Đợt 1".into();
     let mut empty = scores_chart();
     empty.title = "Biểu đồ không có số liệu".into();
-    empty
-        .series
-        .iter_mut()
-        .for_each(|s| s.values = vec![None; 3]);
+    empty.series.iter_mut().for_each(|s| s.values = vec![None; 3]);
     doc.sections.push(
         Section::new("III", "CHI TIẾT")
             .with_block(Block::Table(big))
@@ -193,21 +177,12 @@ fn dump_sample() {
     };
     let dir = std::path::PathBuf::from(dir);
     for (name, doc) in [("sample", sample()), ("long", long_sample())] {
-        for format in [
-            Format::Table,
-            Format::Markdown,
-            Format::Html,
-            Format::Docx,
-            Format::Xlsx,
-            Format::Csv,
-            Format::Json,
-        ] {
+        for format in
+            [Format::Table, Format::Markdown, Format::Html, Format::Docx, Format::Xlsx, Format::Csv, Format::Json]
+        {
             let bytes = render(&doc, format, &RenderOptions::default());
             let path = dir.join(format!("{name}.{}", format.extension()));
-            assert!(
-                bytes.is_ok_and(|b| std::fs::write(path, b).is_ok()),
-                "{format:?}"
-            );
+            assert!(bytes.is_ok_and(|b| std::fs::write(path, b).is_ok()), "{format:?}");
         }
     }
 }

@@ -14,9 +14,7 @@ const GAP: f64 = 10.0;
 const LINE: f64 = 13.0;
 const LABEL_CHARS: usize = 34;
 /// Print-friendly fills that stay distinguishable in greyscale.
-const COLORS: [&str; 6] = [
-    "#1f4e79", "#9dc3e6", "#c55a11", "#f4b183", "#548235", "#a9d18e",
-];
+const COLORS: [&str; 6] = ["#1f4e79", "#9dc3e6", "#c55a11", "#f4b183", "#548235", "#a9d18e"];
 
 /// SVG markup for a non-empty chart.
 pub fn chart(chart: &Chart) -> String {
@@ -56,19 +54,10 @@ pub fn chart(chart: &Chart) -> String {
         let bars_top = y0 + (group - BAR_HEIGHT * series.len() as f64) / 2.0;
         for (si, s) in series.iter().enumerate() {
             let y = bars_top + si as f64 * BAR_HEIGHT;
-            let value = s
-                .values
-                .get(ci)
-                .copied()
-                .flatten()
-                .filter(|v| v.is_finite());
+            let value = s.values.get(ci).copied().flatten().filter(|v| v.is_finite());
             let w = value.map_or(0.0, |v| (v / max).clamp(0.0, 1.0) * plot);
             let color = COLORS[si % COLORS.len()];
-            let tip = xml_escape(&format!(
-                "{}: {}",
-                s.name,
-                format_chart_value(value, decimals)
-            ));
+            let tip = xml_escape(&format!("{}: {}", s.name, format_chart_value(value, decimals)));
             let _ = write!(
                 svg,
                 r#"<rect x="{LABEL_WIDTH}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{color}"><title>{tip}</title></rect><text x="{tx:.1}" y="{ty:.1}">{v}</text>"#,
@@ -95,11 +84,7 @@ pub fn chart(chart: &Chart) -> String {
 fn label(svg: &mut String, text: &str, y0: f64, group: f64) {
     let lines = wrap_label(text);
     let first = y0 + group / 2.0 - (lines.len() as f64 - 1.0) * LINE / 2.0 + 4.0;
-    let _ = write!(
-        svg,
-        r#"<text text-anchor="end"><title>{}</title>"#,
-        xml_escape(text)
-    );
+    let _ = write!(svg, r#"<text text-anchor="end"><title>{}</title>"#, xml_escape(text));
     for (i, line) in lines.iter().enumerate() {
         let _ = write!(
             svg,
@@ -146,10 +131,7 @@ mod tests {
         let mut c = scores_chart();
         c.categories[0] = "<b>A & B</b>".into();
         let svg = chart(&c);
-        assert!(
-            svg.contains("&lt;b&gt;A &amp; B&lt;&#x2f;b&gt;")
-                || svg.contains("&lt;b&gt;A &amp; B&lt;/b&gt;")
-        );
+        assert!(svg.contains("&lt;b&gt;A &amp; B&lt;&#x2f;b&gt;") || svg.contains("&lt;b&gt;A &amp; B&lt;/b&gt;"));
         assert!(!svg.contains("<b>"));
         assert!(svg.contains(">8,50</text>"));
         assert!(svg.contains(">Đợt 2</text>"));
@@ -158,9 +140,8 @@ mod tests {
 
     #[test]
     fn long_labels_wrap_to_two_lines() {
-        let lines = wrap_label(
-            "Kiểm tra việc thực hiện nghiệp vụ lưu trữ số trên Hệ thống Quản lý Văn bản và Hồ sơ công việc",
-        );
+        let lines =
+            wrap_label("Kiểm tra việc thực hiện nghiệp vụ lưu trữ số trên Hệ thống Quản lý Văn bản và Hồ sơ công việc");
         assert_eq!(lines.len(), 2);
         assert!(lines[1].ends_with('…'));
     }

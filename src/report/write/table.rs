@@ -2,9 +2,7 @@
 //! charts with comfy-table.
 
 use comfy_table::presets::UTF8_FULL;
-use comfy_table::{
-    Attribute, Cell as TermCell, CellAlignment, ContentArrangement, Table as TermTable,
-};
+use comfy_table::{Attribute, Cell as TermCell, CellAlignment, ContentArrangement, Table as TermTable};
 
 use crate::report::document::{Block, Chart, Document, Table};
 
@@ -18,11 +16,7 @@ const BAR_WIDTH: f64 = 20.0;
 /// Render for a terminal. `width` wraps text and tables (`None`: no wrapping);
 /// `color` enables bold headings (pass `false` when `NO_COLOR` is set).
 pub fn render_table(doc: &Document, width: Option<u16>, color: bool) -> String {
-    let mut out = Out {
-        text: String::new(),
-        width: width.map(usize::from),
-        color,
-    };
+    let mut out = Out { text: String::new(), width: width.map(usize::from), color };
     let lh = &doc.letterhead;
     if let Some(parent) = &lh.parent_body {
         out.line(parent);
@@ -40,9 +34,7 @@ pub fn render_table(doc: &Document, width: Option<u16>, color: bool) -> String {
             match block {
                 Block::Paragraph(text) => out.wrapped(text, ""),
                 Block::Note(text) => out.wrapped(&format!("({text})"), ""),
-                Block::Bullets(items) => items
-                    .iter()
-                    .for_each(|i| out.wrapped(&format!("- {i}"), "  ")),
+                Block::Bullets(items) => items.iter().for_each(|i| out.wrapped(&format!("- {i}"), "  ")),
                 Block::Table(t) => out.table(&t.title, terminal_table(t, width, color)),
                 Block::Chart(c) => out.table(&chart_title(c), terminal_chart(c, width, color)),
             }
@@ -69,10 +61,7 @@ struct Out {
 
 /// User text without control characters (no escape sequences reach the terminal).
 fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .filter(|c| *c == '\n' || !c.is_control())
-        .collect()
+    text.chars().map(|c| if c == '\t' { ' ' } else { c }).filter(|c| *c == '\n' || !c.is_control()).collect()
 }
 
 impl Out {
@@ -140,9 +129,7 @@ fn new_table(width: Option<u16>) -> TermTable {
     let mut table = TermTable::new();
     table.load_style(UTF8_FULL).force_no_tty();
     match width {
-        Some(w) => table
-            .set_width(w)
-            .set_content_arrangement(ContentArrangement::Dynamic),
+        Some(w) => table.set_width(w).set_content_arrangement(ContentArrangement::Dynamic),
         None => table.set_content_arrangement(ContentArrangement::Disabled),
     };
     table
@@ -150,11 +137,7 @@ fn new_table(width: Option<u16>) -> TermTable {
 
 fn header_cell(text: &str, color: bool) -> TermCell {
     let cell = TermCell::new(printable(text));
-    if color {
-        cell.add_attribute(Attribute::Bold)
-    } else {
-        cell
-    }
+    if color { cell.add_attribute(Attribute::Bold) } else { cell }
 }
 
 fn aligned(text: String, align: Align) -> TermCell {
@@ -175,23 +158,11 @@ fn terminal_table(t: &Table, width: Option<u16>, color: bool) -> TermTable {
     let mut table = new_table(width);
     styled(&mut table, color);
     table.set_header(t.columns.iter().map(|c| header_cell(&c.title, color)));
-    for (is_total, row) in t
-        .rows
-        .iter()
-        .map(|r| (false, r))
-        .chain(t.total.iter().map(|r| (true, r)))
-    {
+    for (is_total, row) in t.rows.iter().map(|r| (false, r)).chain(t.total.iter().map(|r| (true, r))) {
         table.add_row(row.iter().enumerate().map(|(i, cell)| {
-            let kind = t
-                .columns
-                .get(i)
-                .map_or(crate::report::document::ColumnKind::Text, |c| c.kind);
+            let kind = t.columns.get(i).map_or(crate::report::document::ColumnKind::Text, |c| c.kind);
             let out = aligned(format_cell(cell, kind), Align::of(kind, cell));
-            if is_total && color {
-                out.add_attribute(Attribute::Bold)
-            } else {
-                out
-            }
+            if is_total && color { out.add_attribute(Attribute::Bold) } else { out }
         }));
     }
     table
@@ -218,11 +189,8 @@ fn terminal_chart(chart: &Chart, width: Option<u16>, color: bool) -> TermTable {
     table.set_header(head);
     let max = chart.axis_max();
     for (i, row) in rows.into_iter().enumerate() {
-        let bars: Vec<String> = chart
-            .drawn_series()
-            .iter()
-            .map(|s| bar(s.values.get(i).copied().flatten(), max))
-            .collect();
+        let bars: Vec<String> =
+            chart.drawn_series().iter().map(|s| bar(s.values.get(i).copied().flatten(), max)).collect();
         let mut cells: Vec<TermCell> = row
             .into_iter()
             .enumerate()
@@ -261,9 +229,7 @@ mod tests {
     fn no_color_means_no_escape_codes() {
         let mut doc = sample();
         doc.subject = "\x1b[2J xoá màn hình".into();
-        doc.sections[0]
-            .blocks
-            .push(Block::Bullets(vec!["\x1b[31mđỏ".into()]));
+        doc.sections[0].blocks.push(Block::Bullets(vec!["\x1b[31mđỏ".into()]));
         let plain = render_table(&doc, None, false);
         assert!(!plain.contains('\x1b'));
         let styled = render_table(&sample(), None, true);

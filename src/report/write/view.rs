@@ -109,10 +109,7 @@ fn cell_value(text: &str, align: Align, target: Target) -> Value {
 }
 
 fn columns(columns: &[Column], target: Target) -> Vec<Value> {
-    columns
-        .iter()
-        .map(|c| cell_value(&c.title, Align::of_column(c.kind), target))
-        .collect()
+    columns.iter().map(|c| cell_value(&c.title, Align::of_column(c.kind), target)).collect()
 }
 
 fn table(t: &Table, target: Target) -> Value {
@@ -121,10 +118,7 @@ fn table(t: &Table, target: Target) -> Value {
             .iter()
             .enumerate()
             .map(|(i, cell)| {
-                let kind = t
-                    .columns
-                    .get(i)
-                    .map_or(crate::report::document::ColumnKind::Text, |c| c.kind);
+                let kind = t.columns.get(i).map_or(crate::report::document::ColumnKind::Text, |c| c.kind);
                 cell_value(&format_cell(cell, kind), Align::of(kind, cell), target)
             })
             .collect()
@@ -155,13 +149,7 @@ fn chart(c: &Chart, target: Target) -> Value {
         .map(|r| {
             r.iter()
                 .enumerate()
-                .map(|(i, text)| {
-                    cell_value(
-                        text,
-                        if i == 0 { Align::Left } else { Align::Right },
-                        target,
-                    )
-                })
+                .map(|(i, text)| cell_value(text, if i == 0 { Align::Left } else { Align::Right }, target))
                 .collect()
         })
         .collect();

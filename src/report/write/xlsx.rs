@@ -3,8 +3,7 @@
 //! `write_string*`, never as a formula.
 
 use rust_xlsxwriter::{
-    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, Worksheet,
-    XlsxError,
+    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, Worksheet, XlsxError,
 };
 
 use crate::report::document::{Block, Cell, ColumnKind, Document, Table};
@@ -41,21 +40,11 @@ fn base() -> Format {
 /// Excel sheet name: no `[]:*?/\`, at most 31 characters, not quoted at the
 /// ends, unique (case-insensitive) among `taken`.
 pub fn sheet_name(title: &str, index: usize, taken: &[String]) -> String {
-    let cleaned: String = title
-        .chars()
-        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control())
-        .collect();
+    let cleaned: String =
+        title.chars().filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control()).collect();
     let cleaned = cleaned.trim().trim_matches('\'').trim();
-    let base = if cleaned.is_empty() {
-        format!("Bảng {index}")
-    } else {
-        cleaned.to_string()
-    };
-    let is_taken = |name: &str| {
-        taken
-            .iter()
-            .any(|t| t.to_lowercase() == name.to_lowercase())
-    };
+    let base = if cleaned.is_empty() { format!("Bảng {index}") } else { cleaned.to_string() };
+    let is_taken = |name: &str| taken.iter().any(|t| t.to_lowercase() == name.to_lowercase());
     let fit = |text: &str, suffix: &str| {
         let keep = 31usize.saturating_sub(suffix.chars().count());
         let head: String = text.chars().take(keep).collect();
@@ -70,23 +59,14 @@ pub fn sheet_name(title: &str, index: usize, taken: &[String]) -> String {
     name
 }
 
-fn write_info(
-    sheet: &mut Worksheet,
-    doc: &Document,
-    tables: &[&Table],
-    names: &[String],
-) -> Result<(), XlsxError> {
+fn write_info(sheet: &mut Worksheet, doc: &Document, tables: &[&Table], names: &[String]) -> Result<(), XlsxError> {
     sheet.set_name(INFO_SHEET)?;
     sheet.set_column_width(0, 100)?;
     let text = base().set_text_wrap().set_align(FormatAlign::Top);
     let bold = text.clone().set_bold();
     let italic = text.clone().set_italic();
     let quoted = |f: &Format, s: &str| {
-        if looks_like_formula(s) {
-            f.clone().set_quote_prefix()
-        } else {
-            f.clone()
-        }
+        if looks_like_formula(s) { f.clone().set_quote_prefix() } else { f.clone() }
     };
     let mut row = 0;
     let mut put = |sheet: &mut Worksheet, s: &str, f: &Format| -> Result<(), XlsxError> {
@@ -117,17 +97,12 @@ fn write_info(
                 }
                 Block::Table(t) => {
                     let index = tables.iter().position(|x| std::ptr::eq(*x, t));
-                    let sheet_ref = index
-                        .and_then(|i| names.get(i))
-                        .map_or(String::new(), |n| format!(" (trang tính «{n}»)"));
+                    let sheet_ref =
+                        index.and_then(|i| names.get(i)).map_or(String::new(), |n| format!(" (trang tính «{n}»)"));
                     put(sheet, &format!("Bảng: {}{sheet_ref}", t.title), &italic)?;
                 }
                 Block::Chart(c) => {
-                    put(
-                        sheet,
-                        &format!("Biểu đồ: {} ({})", c.title, c.unit),
-                        &italic,
-                    )?;
+                    put(sheet, &format!("Biểu đồ: {} ({})", c.title, c.unit), &italic)?;
                     let (_, rows) = chart_rows(c);
                     for r in rows {
                         put(sheet, &r.join(": "), &text)?;
@@ -155,9 +130,7 @@ fn write_info(
 fn number_format(kind: ColumnKind) -> Option<String> {
     match kind {
         ColumnKind::Number { decimals: 0 } | ColumnKind::Integer => Some("0".into()),
-        ColumnKind::Number { decimals } => {
-            Some(format!("0.{}", "0".repeat(usize::from(decimals.min(10)))))
-        }
+        ColumnKind::Number { decimals } => Some(format!("0.{}", "0".repeat(usize::from(decimals.min(10))))),
         ColumnKind::Percent => Some("0.0%".into()),
         ColumnKind::Date => Some("dd/mm/yyyy".into()),
         ColumnKind::Text => None,
@@ -173,9 +146,7 @@ fn write_table(sheet: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
         .set_pattern(FormatPattern::Solid)
         .set_background_color(Color::RGB(0xD9_E1_F2))
         .set_border(FormatBorder::Thin);
-    let cell_base = base()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Top);
+    let cell_base = base().set_border(FormatBorder::Thin).set_align(FormatAlign::Top);
     let formats: Vec<Format> = t
         .columns
         .iter()
@@ -192,18 +163,11 @@ fn write_table(sheet: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_header(format!("&C&\"{FONT},Bold\"{}", t.title.replace('&', "&&")));
     sheet.set_paper_size(9);
-    let rows = t
-        .rows
-        .iter()
-        .map(|r| (r, false))
-        .chain(t.total.iter().map(|r| (r, true)));
+    let rows = t.rows.iter().map(|r| (r, false)).chain(t.total.iter().map(|r| (r, true)));
     for (i, (cells, is_total)) in rows.enumerate() {
         let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
         for (col, cell) in cells.iter().enumerate() {
-            let mut format = formats
-                .get(col)
-                .cloned()
-                .unwrap_or_else(|| cell_base.clone());
+            let mut format = formats.get(col).cloned().unwrap_or_else(|| cell_base.clone());
             if is_total {
                 format = format.set_bold().set_border_top(FormatBorder::Double);
             }
@@ -214,13 +178,7 @@ fn write_table(sheet: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
     Ok(())
 }
 
-fn write_cell(
-    sheet: &mut Worksheet,
-    row: u32,
-    col: u16,
-    cell: &Cell,
-    format: &Format,
-) -> Result<(), XlsxError> {
+fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, format: &Format) -> Result<(), XlsxError> {
     match cell {
         Cell::Text(text) if looks_like_formula(text) => {
             sheet.write_string_with_format(row, col, text, &format.clone().set_quote_prefix())?;
@@ -240,12 +198,7 @@ fn write_cell(
                 sheet.write_datetime_with_format(row, col, d, format)?;
             }
             None => {
-                sheet.write_string_with_format(
-                    row,
-                    col,
-                    super::common::format_date(*date),
-                    format,
-                )?;
+                sheet.write_string_with_format(row, col, super::common::format_date(*date), format)?;
             }
         },
         Cell::Number(_) | Cell::Empty => {

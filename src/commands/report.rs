@@ -114,6 +114,9 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
         ReportCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year)?, &a.out),
         ReportCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of)?, &a.out),
     };
+    if built.document.letterhead.signature.name.trim().is_empty() {
+        output::warn("chưa đặt họ tên người ký; đặt bằng `cchc config set signer_name \"Họ và tên\"`.");
+    }
     emit(&built, out)
 }
 

@@ -134,41 +134,57 @@ pub struct EventRow {
     pub round_id: Option<String>,
 }
 
-/// Findings of the selected rounds (`open_only`: not yet remediated, of any year, for follow-up), in round
-/// then sequence order. The latest event comes from one correlated lookup on `finding_events_finding`.
-pub fn findings(conn: &Connection, rounds: Option<Rounds>, open_only: bool) -> Result<Vec<FindingRow>, StoreError> {
+/// Which findings to read.
+#[derive(Debug, Clone, Copy)]
+pub enum FindingSet<'a> {
+    /// Every finding of the selected rounds (found through the `findings (round_id, seq)` key).
+    Of(Rounds<'a>),
+    /// Every finding not yet remediated, of any year, for follow-up (through `findings_status`).
+    Open,
+}
+
+/// Findings in round then sequence order, each with its latest event from one correlated lookup on
+/// `finding_events_finding`. Two statements rather than one with `OR`, so that each uses its index.
+pub fn findings(conn: &Connection, set: FindingSet) -> Result<Vec<FindingRow>, StoreError> {
+    let filter = match set {
+        FindingSet::Of(_) => format!("f.round_id IN {IN_ROUNDS}"),
+        FindingSet::Open => "f.status IN ('mo', 'dang-khac-phuc')".to_owned(),
+    };
     let sql = format!(
         "SELECT f.id, f.round_id, f.unit_code, f.criterion, f.official_code, f.kind, f.text, f.recommendation,
                 f.due_date, f.status, e.finding_id, e.at, e.status, e.note, e.evidence, e.round_id
          FROM findings f JOIN rounds r ON r.id = f.round_id
          LEFT JOIN finding_events e ON e.id = (
              SELECT id FROM finding_events WHERE finding_id = f.id ORDER BY at DESC, id DESC LIMIT 1)
-         WHERE (?3 = 0 OR f.status IN ('mo', 'dang-khac-phuc'))
-           AND (?1 IS NULL OR f.round_id IN {IN_ROUNDS})
+         WHERE {filter}
          ORDER BY r.start_date, r.id, f.seq"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let (year, round) = rounds.map_or((None, None), |r| (Some(r.year), r.round));
-    let rows = stmt.query_map(params![year, round, open_only], |r| {
-        let latest = match r.get::<_, Option<String>>(10)? {
-            Some(finding_id) => Some(event(r, finding_id, 11)?),
-            None => None,
-        };
-        Ok(FindingRow {
-            id: r.get(0)?,
-            round_id: r.get(1)?,
-            unit_code: r.get(2)?,
-            criterion: r.get(3)?,
-            official_code: r.get(4)?,
-            kind: r.get(5)?,
-            text: r.get(6)?,
-            recommendation: r.get(7)?,
-            due_date: optional_date(r, 8)?,
-            status: r.get(9)?,
-            latest,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let rows = match set {
+        FindingSet::Of(r) => stmt.query_map(params![r.year, r.round], finding_row)?.collect::<Result<_, _>>(),
+        FindingSet::Open => stmt.query_map([], finding_row)?.collect::<Result<_, _>>(),
+    };
+    Ok(rows?)
+}
+
+fn finding_row(r: &Row) -> rusqlite::Result<FindingRow> {
+    let latest = match r.get::<_, Option<String>>(10)? {
+        Some(finding_id) => Some(event(r, finding_id, 11)?),
+        None => None,
+    };
+    Ok(FindingRow {
+        id: r.get(0)?,
+        round_id: r.get(1)?,
+        unit_code: r.get(2)?,
+        criterion: r.get(3)?,
+        official_code: r.get(4)?,
+        kind: r.get(5)?,
+        text: r.get(6)?,
+        recommendation: r.get(7)?,
+        due_date: optional_date(r, 8)?,
+        status: r.get(9)?,
+        latest,
+    })
 }
 
 /// Every event of the findings of the selected rounds, oldest first.
@@ -261,7 +277,7 @@ pub fn load(conn: &Connection, year: i32, round: Option<&str>) -> Result<Sources
         scores: scores(conn, only)?,
         self_items: self_items(conn, only)?,
         receipts: receipts(conn, only)?,
-        findings: findings(conn, Some(year_wide), false)?,
+        findings: findings(conn, FindingSet::Of(year_wide))?,
         events: events(conn, year_wide)?,
     })
 }
@@ -280,7 +296,7 @@ pub fn load_open(conn: &Connection) -> Result<Sources, StoreError> {
         scores: Vec::new(),
         self_items: Vec::new(),
         receipts: Vec::new(),
-        findings: findings(conn, None, true)?,
+        findings: findings(conn, FindingSet::Open)?,
         events: Vec::new(),
     })
 }

@@ -9,7 +9,7 @@ pub mod unit;
 pub mod year;
 pub mod year_doc;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -84,7 +84,7 @@ impl<'a> Index<'a> {
     /// marked not applicable, so that self and appraised scores cover the same items.
     pub fn self_points(&self, round: &Round) -> Vec<Scored<'a>> {
         let Some(catalogue) = self.catalogue(round) else { return Vec::new() };
-        let not_applicable: Vec<(&str, &str)> = self
+        let not_applicable: HashSet<(&str, &str)> = self
             .src
             .scores
             .iter()

@@ -1,5 +1,7 @@
 //! The round report's view model from the store's rows.
 
+use std::collections::{HashMap, HashSet};
+
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
@@ -12,7 +14,7 @@ use crate::report::model::round::{
     CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, TeamMember, UnitResult,
 };
 use crate::report::model::scoring::{Scored, by_official, round2, tally_by, total};
-use crate::report::model::{FindingView, is_shortcoming};
+use crate::report::model::{FindingView, is_shortcoming, kind_label};
 use crate::store::reports::Sources;
 use crate::store::rounds::Round;
 
@@ -49,7 +51,20 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
         ward: totals(Some(&total(&appraised)), Some(&total(&own))),
         officials: officials(&ix, catalogue, &scope, &field_codes, &appraised, &own),
         fields,
-        units: scope.iter().map(|code| unit_result(&ix, code, &appraised, &own, &findings)).collect(),
+        units: {
+            let (by_unit, own_by_unit) = (tally_by(&appraised, |s| s.unit), tally_by(&own, |s| s.unit));
+            let result = |code: &&str| {
+                let totals = totals(by_unit.get(code), own_by_unit.get(code));
+                UnitResult {
+                    code: (*code).to_owned(),
+                    name: ix.unit_name(code),
+                    difference: totals.appraised_score.zip(totals.self_score).map(|(a, s)| round2(a - s)),
+                    totals,
+                    findings: findings.iter().filter(|f| f.unit_code == *code).count(),
+                }
+            };
+            scope.iter().map(result).collect()
+        },
         good_practices: of_kind(&|k| k == "dien-hinh"),
         shortcomings: of_kind(&|k| is_shortcoming(k)),
         proposals: ix.proposals(round, None),
@@ -89,28 +104,29 @@ fn fields(ix: &Index, round: &Round, catalogue: &Catalogue, appraised: &[Scored]
         .collect()
 }
 
-/// The team's notes on a field's items: "Unit – item: note", in item order.
+/// The team's comments on a field: its notes on the field's items ("Unit – item: note"), then the good
+/// practices and shortcomings it recorded there, in item order.
 fn comments(ix: &Index, round: &Round, field: &str) -> Vec<String> {
+    let in_field = |code: &str| code::field(code) == field;
     let mut notes: Vec<_> = ix
         .src
         .scores
         .iter()
-        .filter(|s| s.round_id == round.id && code::field(&s.criterion) == field && !s.note.trim().is_empty())
+        .filter(|s| s.round_id == round.id && in_field(&s.criterion) && !s.note.trim().is_empty())
         .collect();
     notes.sort_by(|a, b| code::compare(&a.criterion, &b.criterion).then_with(|| a.unit_code.cmp(&b.unit_code)));
-    notes.iter().map(|s| format!("{} – {}: {}", ix.unit_name(&s.unit_code), s.criterion, s.note.trim())).collect()
-}
-
-fn unit_result(ix: &Index, code: &str, appraised: &[Scored], own: &[Scored], findings: &[FindingView]) -> UnitResult {
-    let mine = |all: &[Scored]| total(&all.iter().filter(|s| s.unit == code).copied().collect::<Vec<_>>());
-    let totals = totals(Some(&mine(appraised)), Some(&mine(own)));
-    UnitResult {
-        code: code.to_owned(),
-        name: ix.unit_name(code),
-        difference: totals.appraised_score.zip(totals.self_score).map(|(a, s)| round2(a - s)),
-        totals,
-        findings: findings.iter().filter(|f| f.unit_code == code).count(),
-    }
+    let mut out: Vec<String> =
+        notes.iter().map(|s| format!("{} – {}: {}", ix.unit_name(&s.unit_code), s.criterion, s.note.trim())).collect();
+    out.extend(ix.src.findings.iter().filter(|f| f.round_id == round.id && f.kind != "kien-nghi").filter_map(|f| {
+        let code = f.criterion.as_deref().filter(|c| in_field(c))?;
+        Some(format!(
+            "{} – {code}: {} ({})",
+            ix.unit_name(&f.unit_code),
+            f.text.trim(),
+            kind_label(&f.kind).to_lowercase()
+        ))
+    }));
+    out
 }
 
 /// Officials answering for items of the round's fields in the units it covers.
@@ -124,20 +140,21 @@ fn officials(
 ) -> Vec<OfficialResult> {
     let by_a = by_official(appraised, &ix.assigned);
     let by_s = by_official(own, &ix.assigned);
+    let scope: HashSet<&str> = scope.iter().copied().collect();
+    let mut assigned: HashMap<&str, usize> = HashMap::new();
+    for a in &ix.src.assignments {
+        let counts = scope.contains(a.unit_code.as_str())
+            && fields.contains(&code::field(&a.criterion))
+            && catalogue.get(&a.criterion).is_some_and(|n| n.is_leaf);
+        if let (true, Some(official)) = (counts, a.official_code.as_deref()) {
+            *assigned.entry(official).or_default() += 1;
+        }
+    }
     ix.src
         .officials
         .iter()
         .filter_map(|o| {
-            let items_assigned = ix
-                .src
-                .assignments
-                .iter()
-                .filter(|a| {
-                    a.official_code.as_deref() == Some(o.code.as_str()) && scope.contains(&a.unit_code.as_str())
-                })
-                .filter(|a| fields.contains(&code::field(&a.criterion)))
-                .filter(|a| catalogue.get(&a.criterion).is_some_and(|n| n.is_leaf))
-                .count();
+            let items_assigned = assigned.get(o.code.as_str()).copied().unwrap_or(0);
             (items_assigned > 0).then(|| OfficialResult {
                 code: o.code.clone(),
                 name: o.name.clone(),

@@ -1,5 +1,7 @@
 //! The notice to one unit (thông báo kết quả kiểm tra): its results per item and what to remediate by when.
 
+use std::collections::HashMap;
+
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
@@ -11,18 +13,31 @@ use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::scoring::{Scored, total};
 use crate::report::model::unit::{ItemResult, UnitReport};
 use crate::report::model::{FindingView, is_shortcoming};
-use crate::store::reports::Sources;
+use crate::store::assignments::AssignmentView;
+use crate::store::reports::{ScoreRow, SelfItemRow, Sources};
 
 pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Result<UnitReport> {
     let ix = Index::new(src);
     let round = ix.round(round_id).with_context(|| format!("không có đợt kiểm tra «{round_id}»"))?;
     let catalogue = ix.catalogue(round).context("không tìm thấy bộ tiêu chí của đợt")?;
-    let score =
-        |code: &str| src.scores.iter().find(|s| s.round_id == round.id && s.unit_code == unit && s.criterion == code);
-    let own = |code: &str| {
-        src.self_items.iter().find(|i| i.round_id == round.id && i.unit_code == unit && i.criterion == code)
-    };
-    let assigned = |code: &str| src.assignments.iter().find(|a| a.unit_code == unit && a.criterion == code);
+    // The unit's own rows first, so that each item is looked up among tens of rows, not the whole round's.
+    let scores: HashMap<&str, &ScoreRow> = src
+        .scores
+        .iter()
+        .filter(|s| s.round_id == round.id && s.unit_code == unit)
+        .map(|s| (s.criterion.as_str(), s))
+        .collect();
+    let own_items: HashMap<&str, &SelfItemRow> = src
+        .self_items
+        .iter()
+        .filter(|i| i.round_id == round.id && i.unit_code == unit)
+        .map(|i| (i.criterion.as_str(), i))
+        .collect();
+    let assignments: HashMap<&str, &AssignmentView> =
+        src.assignments.iter().filter(|a| a.unit_code == unit).map(|a| (a.criterion.as_str(), a)).collect();
+    let score = |code: &str| scores.get(code).copied();
+    let own = |code: &str| own_items.get(code).copied();
+    let assigned = |code: &str| assignments.get(code).copied();
     let kind = node_kind(round.kind);
     let items: Vec<ItemResult> = catalogue
         .leaves()

@@ -1,6 +1,6 @@
 //! The year-end report's view model: every round, Đợt 1 → Đợt 2, remediation, ranking, proposed bands.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
@@ -121,16 +121,18 @@ fn units(
     scored: [&[Scored]; 2],
     basis: Option<&Vec<Scored>>,
 ) -> Vec<UnitChange> {
-    let in_scope = |code: &str| rounds.iter().flatten().any(|r| ix.scope(&r.id).contains(&code));
-    let score =
-        |all: &[Scored], code: &str| total(&all.iter().filter(|s| s.unit == code).copied().collect::<Vec<_>>()).score();
+    let in_scope: HashSet<&str> = rounds.iter().flatten().flat_map(|r| ix.scope(&r.id)).collect();
+    let by_unit = |all: &[Scored]| -> HashMap<String, f64> {
+        tally_by(all, |s| s.unit).into_iter().filter_map(|(u, t)| Some((u.to_owned(), t.score()?))).collect()
+    };
+    let (first, second) = (by_unit(scored[0]), by_unit(scored[1]));
     let mut out: Vec<UnitChange> = ix
         .src
         .units
         .iter()
-        .filter(|u| in_scope(&u.code))
+        .filter(|u| in_scope.contains(u.code.as_str()))
         .map(|u| {
-            let (a, b) = (score(scored[0], &u.code), score(scored[1], &u.code));
+            let (a, b) = (first.get(&u.code).copied(), second.get(&u.code).copied());
             UnitChange {
                 rank: None,
                 code: u.code.clone(),
@@ -142,7 +144,8 @@ fn units(
         })
         .collect();
     if let Some(basis) = basis {
-        let scores: Vec<Option<f64>> = out.iter().map(|u| score(basis, &u.code)).collect();
+        let on_basis = by_unit(basis);
+        let scores: Vec<Option<f64>> = out.iter().map(|u| on_basis.get(&u.code).copied()).collect();
         for (unit, rank) in out.iter_mut().zip(ranks(&scores)) {
             unit.rank = rank;
         }
@@ -173,23 +176,26 @@ fn remediation(ix: &Index, as_of: NaiveDate) -> Remediation {
 /// also the band codes proposed, for the cap check.
 fn officials(ix: &Index, catalogue: &Catalogue, scored: &[Scored]) -> (Vec<OfficialProposal>, Vec<String>) {
     let tallies = by_official(scored, &ix.assigned);
+    let answering: HashSet<&str> = ix.src.assignments.iter().filter_map(|a| a.official_code.as_deref()).collect();
+    let mut items: HashMap<&str, Vec<Scored>> = HashMap::new();
+    for s in scored {
+        if let Some(official) = ix.assigned.get(&(s.criterion, s.unit)) {
+            items.entry(official).or_default().push(*s);
+        }
+    }
     let mut proposed = Vec::new();
     let rows = ix
         .src
         .officials
         .iter()
-        .filter(|o| ix.src.assignments.iter().any(|a| a.official_code.as_deref() == Some(o.code.as_str())))
+        .filter(|o| answering.contains(o.code.as_str()))
         .map(|o| {
             let tally = tallies.get(&o.code).copied().unwrap_or_default();
             let band = tally.score().and_then(|s| catalogue.classification.band_for(s));
             if let Some(band) = band {
                 proposed.push(band.code.clone());
             }
-            let own: Vec<Scored> = scored
-                .iter()
-                .filter(|s| ix.assigned.get(&(s.criterion, s.unit)) == Some(&o.code.as_str()))
-                .copied()
-                .collect();
+            let own = items.get(o.code.as_str()).map_or(&[][..], Vec::as_slice);
             OfficialProposal {
                 code: o.code.clone(),
                 name: o.name.clone(),
@@ -199,7 +205,7 @@ fn officials(ix: &Index, catalogue: &Catalogue, scored: &[Scored]) -> (Vec<Offic
                 totals: totals(Some(&tally), None),
                 band_code: band.map(|b| b.code.clone()),
                 band_name: band.map(|b| b.name.clone()),
-                losses: losses(&own)
+                losses: losses(own)
                     .into_iter()
                     .take(LOSSES_SHOWN)
                     .map(|l| ItemLoss {

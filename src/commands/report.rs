@@ -59,6 +59,7 @@ fn parse_format(text: &str) -> Result<Format, String> {
 #[derive(Debug, Args)]
 pub struct RoundArgs {
     /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "MÃ_ĐỢT")]
     pub round: String,
     #[command(flatten)]
     pub out: OutputArgs,
@@ -67,8 +68,10 @@ pub struct RoundArgs {
 #[derive(Debug, Args)]
 pub struct UnitArgs {
     /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "MÃ_ĐỢT")]
     pub round: String,
     /// Đơn vị (mã hoặc tên)
+    #[arg(value_name = "ĐƠN_VỊ")]
     pub unit: String,
     #[command(flatten)]
     pub out: OutputArgs,
@@ -77,6 +80,7 @@ pub struct UnitArgs {
 #[derive(Debug, Args)]
 pub struct YearArgs {
     /// Năm, ví dụ 2026
+    #[arg(value_name = "NĂM")]
     pub year: i32,
     #[command(flatten)]
     pub out: OutputArgs,
@@ -335,6 +339,9 @@ fn summary(model: &YearReport) -> Result<()> {
             Value::Number(unit.change),
         ]);
     }
-    output::info(format!("Tổng hợp năm {} (xếp hạng theo điểm thẩm định):", model.year));
+    match &model.basis_round {
+        Some(basis) => output::info(format!("Tổng hợp năm {} (xếp hạng theo điểm thẩm định {basis}):", model.year)),
+        None => output::info(format!("Tổng hợp năm {}: chưa có điểm thẩm định nên chưa xếp hạng.", model.year)),
+    }
     listing.emit(ListFormat::Table)
 }

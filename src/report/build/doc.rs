@@ -57,12 +57,12 @@ pub fn period(round: &RoundInfo) -> String {
     }
 }
 
-/// "01/07/2026 – 10/07/2026", or one date.
+/// "01/07 – 10/07/2026" (the year once when both dates share it), or one date.
 pub fn span(round: &RoundInfo) -> String {
-    if round.start == round.end {
-        date::format(round.start)
-    } else {
-        format!("{} – {}", date::format(round.start), date::format(round.end))
+    match (round.start == round.end, round.start.year() == round.end.year()) {
+        (true, _) => date::format(round.start),
+        (false, true) => format!("{} – {}", round.start.format("%d/%m"), date::format(round.end)),
+        (false, false) => format!("{} – {}", date::format(round.start), date::format(round.end)),
     }
 }
 
@@ -193,6 +193,28 @@ mod tests {
     fn long_titles_are_cut_at_a_word() {
         assert_eq!(shorten("Công tác chỉ đạo", 40), "Công tác chỉ đạo");
         assert_eq!(shorten("Công tác chỉ đạo, điều hành đổi mới", 20), "Công tác chỉ đạo…");
+    }
+
+    #[test]
+    fn round_dates() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default();
+        let round = |start, end| RoundInfo {
+            id: "2026-dot1".into(),
+            kind: crate::domain::round::RoundKind::Dot1,
+            title: "Đợt 1 năm 2026".into(),
+            year: 2026,
+            start,
+            end,
+            selfreport_due: start,
+            status: crate::domain::round::RoundStatus::Planned,
+            topic: None,
+            reason: None,
+        };
+        let two_days = round(d(7, 1), d(7, 10));
+        assert_eq!(period(&two_days), "từ ngày 01/07/2026 đến ngày 10/07/2026");
+        assert_eq!(span(&two_days), "01/07 – 10/07/2026");
+        let one_day = round(d(9, 15), d(9, 15));
+        assert_eq!((period(&one_day).as_str(), span(&one_day).as_str()), ("ngày 15/09/2026", "15/09/2026"));
     }
 
     #[test]

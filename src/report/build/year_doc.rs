@@ -41,7 +41,7 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
         vec![
             stt(),
             Column::text("Đợt kiểm tra").with_width(24.0),
-            Column::text("Thời gian").with_width(12.0),
+            Column::text("Thời gian").with_width(14.0),
             Column::integer("Số đơn vị"),
             points_col("Điểm thẩm định toàn phường"),
             Column::integer("Số kết luận"),

@@ -54,15 +54,15 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
             let mut listing = Listing::new(vec![
                 col("key", "Khóa"),
                 col("value", "Giá trị"),
-                col("is_default", "Nguồn"),
+                col("source", "Nguồn"),
                 col("description", "Ý nghĩa"),
             ]);
             for (key, value, is_default) in ReportSettings::entries(&stored) {
                 let source = match (out.format, is_default) {
                     (ListFormat::Table, true) => "mặc định",
                     (ListFormat::Table, false) => "đã đặt",
-                    (_, true) => "true",
-                    (_, false) => "false",
+                    (_, true) => "default",
+                    (_, false) => "set",
                 };
                 let description = KEYS.iter().find(|(k, _)| *k == key).map_or("", |(_, d)| *d);
                 listing.push(vec![key.into(), Value::Text(value), source.into(), description.into()]);

@@ -1,6 +1,7 @@
 //! Listings on stdout (table, JSON, CSV) and messages on stderr.
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -189,8 +190,23 @@ pub fn terminal_width() -> Option<u16> {
     if io::stdout().is_terminal() { Table::new().width() } else { None }
 }
 
+/// Set while the demo replays a secretary's commands: what they print for the person or a script
+/// (ids, listings, confirmations) is not the demo's own output. Warnings still show.
+static REPLAYING: AtomicBool = AtomicBool::new(false);
+
+pub fn set_replaying(on: bool) {
+    REPLAYING.store(on, Ordering::Relaxed);
+}
+
+fn replaying() -> bool {
+    REPLAYING.load(Ordering::Relaxed)
+}
+
 /// Writes data to stdout; a closed pipe (`cchc … | head`) surfaces as an io::Error the caller treats as success.
 pub fn print_data(text: &str) -> Result<()> {
+    if replaying() {
+        return Ok(());
+    }
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
@@ -199,6 +215,9 @@ pub fn print_data(text: &str) -> Result<()> {
 
 /// A message for the person at the terminal (never data): stderr.
 pub fn info(message: impl AsRef<str>) {
+    if replaying() {
+        return;
+    }
     eprintln!("{}", message.as_ref());
 }
 

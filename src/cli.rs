@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::{
-    assign, backup, config, criteria, demo, finding, init, log, official, report, round, score, unit,
+    assign, backup, config, criteria, demo, finding, gen_scale, init, log, official, report, round, score, unit,
 };
 use crate::output::FormatArg;
 
@@ -68,6 +68,9 @@ pub enum Commands {
     /// Thiết lập in trên báo cáo: tên phường, người ký, nơi nhận…
     #[command(subcommand)]
     Config(config::ConfigCommand),
+    /// Sinh cơ sở dữ liệu quy mô toàn quốc để đo hiệu năng (scripts/bench.sh)
+    #[command(hide = true)]
+    GenScale(gen_scale::GenScaleArgs),
 }
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";

@@ -7,6 +7,7 @@ pub mod criteria;
 pub mod demo;
 pub mod directory_import;
 pub mod finding;
+pub mod gen_scale;
 pub mod init;
 pub mod inspection_demo;
 pub mod log;
@@ -39,5 +40,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Check(out) => backup::check(&ctx, out),
         Commands::Report(cmd) => report::run(&ctx, cmd),
         Commands::Config(cmd) => config::run(&ctx, cmd),
+        Commands::GenScale(args) => gen_scale::run(&ctx, args),
     }
 }

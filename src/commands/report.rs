@@ -3,8 +3,10 @@
 //! `--format json` prints the report's view model (the data, for machines: codes, ISO dates, plain numbers);
 //! every other format prints the laid-out document (letterhead, numbered sections, tables, signature).
 
-use std::io::{IsTerminal, Write};
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
@@ -17,13 +19,15 @@ use crate::context::Context;
 use crate::domain::round::RoundKind;
 use crate::output::{self, ListFormat, Listing, Value, col};
 use crate::report::build::doc::Frame;
+use crate::report::build::year_tally::{Assignees, Tally};
 use crate::report::build::{followup, round, round_doc, selfassessment, unit, year, year_doc};
 use crate::report::document::Document;
 use crate::report::model::settings::ReportSettings;
 use crate::report::model::year::YearReport;
 use crate::report::write::{self, Format, RenderOptions};
+use crate::store::findings::Finding;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::{reports, rounds, settings};
+use crate::store::{assignments, reports, reports_year, rounds, settings};
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
@@ -95,17 +99,41 @@ pub struct FollowupArgs {
     pub out: OutputArgs,
 }
 
-/// A report ready to print: its view model as JSON and its document.
+/// A report ready to print: its view model, written as JSON or laid out as a document for every other format.
+/// Both are made only when asked for: a national year report runs to tens of megabytes.
 pub struct Built {
-    pub json: String,
-    pub document: Document,
+    json: Box<dyn Fn(&mut dyn Write) -> Result<()>>,
+    layout: Box<dyn Fn() -> Document>,
     /// File name without extension, for the demo.
     pub stem: String,
 }
 
 impl Built {
-    fn new(model: &impl Serialize, document: Document, stem: String) -> Result<Self> {
-        Ok(Self { json: serde_json::to_string_pretty(model)? + "\n", document, stem })
+    fn new<M: Serialize + 'static>(
+        model: Rc<M>,
+        settings: ReportSettings,
+        today: NaiveDate,
+        layout: fn(&M, &Frame) -> Document,
+        stem: String,
+    ) -> Self {
+        let shared = Rc::clone(&model);
+        Built {
+            json: Box::new(move |out| {
+                serde_json::to_writer_pretty(&mut *out, &*shared)?;
+                Ok(out.write_all(b"\n")?)
+            }),
+            layout: Box::new(move || layout(&model, &Frame { settings: &settings, today })),
+            stem,
+        }
+    }
+
+    /// The view model as JSON.
+    pub fn write_json(&self, out: &mut dyn Write) -> Result<()> {
+        (self.json)(out)
+    }
+
+    pub fn document(&self) -> Document {
+        (self.layout)()
     }
 }
 
@@ -118,10 +146,10 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
         ReportCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year)?, &a.out),
         ReportCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of)?, &a.out),
     };
-    if built.document.letterhead.signature.name.trim().is_empty() {
+    if report_settings(&store.conn)?.signer_name.trim().is_empty() {
         output::warn("chưa đặt họ tên người ký; đặt bằng `cchc config set signer_name \"Họ và tên\"`.");
     }
-    emit(&built, out)
+    emit(built, out)
 }
 
 fn report_settings(conn: &Connection) -> Result<ReportSettings> {
@@ -132,9 +160,8 @@ pub fn build_round(ctx: &Context, conn: &Connection, id: &str) -> Result<Built> 
     let found = rounds::get(conn, id)?;
     let src = reports::load(conn, found.year, Some(&found.id))?;
     let model = round::model(&src, &found.id, ctx.today())?;
-    let settings = report_settings(conn)?;
-    let document = round_doc::document(&model, &Frame { settings: &settings, today: ctx.today() });
-    Built::new(&model, document, format!("bao-cao-{}", found.id))
+    let stem = format!("bao-cao-{}", found.id);
+    Ok(Built::new(Rc::new(model), report_settings(conn)?, ctx.today(), round_doc::document, stem))
 }
 
 pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str) -> Result<Built> {
@@ -145,18 +172,30 @@ pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str) -> Re
         bail!("{name} ({code}) không thuộc phạm vi đợt {}; xem `cchc round show {}`", found.id, found.id);
     }
     let model = unit::model(&src, &found.id, &code, ctx.today())?;
-    let settings = report_settings(conn)?;
-    let document = unit::document(&model, &Frame { settings: &settings, today: ctx.today() });
-    Built::new(&model, document, format!("thong-bao-{}-{}", found.id, code))
+    let stem = format!("thong-bao-{}-{}", found.id, code);
+    Ok(Built::new(Rc::new(model), report_settings(conn)?, ctx.today(), unit::document, stem))
 }
 
-pub fn build_year(ctx: &Context, conn: &Connection, year_number: i32) -> Result<(YearReport, Built)> {
+/// The year report: the scores and self points are summed as they stream from the store, never loaded.
+pub fn build_year(ctx: &Context, conn: &Connection, year_number: i32) -> Result<(Rc<YearReport>, Built)> {
     ensure_rounds(conn, year_number)?;
-    let src = reports::load(conn, year_number, None)?;
-    let model = year::model(&src, year_number, ctx.today())?;
-    let settings = report_settings(conn)?;
-    let document = year_doc::document(&model, &Frame { settings: &settings, today: ctx.today() });
-    let built = Built::new(&model, document, format!("bao-cao-nam-{year_number}"))?;
+    let model = {
+        let src = reports_year::load(conn, year_number)?;
+        let mut tally = Tally::new(&src.rounds, &src.catalogues);
+        let mut assignees = Assignees::default();
+        assignments::for_each(conn, |unit, criterion, official| assignees.add(unit, criterion, official))?;
+        reports_year::for_each_score(conn, year_number, |s| {
+            tally.score(s, assignees.official(s.unit_code, s.criterion))
+        })?;
+        let answering = assignees.into_officials();
+        reports_year::for_each_self_point(conn, year_number, |s| tally.self_point(s))?;
+        let sums = tally.finish();
+        let findings = |each: &mut dyn FnMut(Finding)| Ok(reports_year::for_each_finding(conn, year_number, each)?);
+        let followed_up = reports_year::count_followed_up(conn, year_number)?;
+        Rc::new(year::model(src, sums, &answering, year_number, ctx.today(), (followed_up, findings))?)
+    };
+    let stem = format!("bao-cao-nam-{year_number}");
+    let built = Built::new(Rc::clone(&model), report_settings(conn)?, ctx.today(), year_doc::document, stem);
     Ok((model, built))
 }
 
@@ -166,17 +205,15 @@ pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32) 
     let has_dot2 = rounds::list(conn, Some(year_number))?.iter().any(|r| r.id == dot2);
     let src = reports::load(conn, year_number, has_dot2.then_some(dot2.as_str()))?;
     let model = selfassessment::model(&src, year_number)?;
-    let settings = report_settings(conn)?;
-    let document = selfassessment::document(&model, &Frame { settings: &settings, today: ctx.today() });
-    Built::new(&model, document, format!("tu-danh-gia-{year_number}"))
+    let stem = format!("tu-danh-gia-{year_number}");
+    Ok(Built::new(Rc::new(model), report_settings(conn)?, ctx.today(), selfassessment::document, stem))
 }
 
 pub fn build_followup(ctx: &Context, conn: &Connection, as_of: Option<NaiveDate>) -> Result<Built> {
     let src = reports::load_open(conn)?;
     let model = followup::model(&src, as_of.unwrap_or_else(|| ctx.today()));
-    let settings = report_settings(conn)?;
-    let document = followup::document(&model, &Frame { settings: &settings, today: ctx.today() });
-    Built::new(&model, document, "theo-doi-khac-phuc".to_owned())
+    let stem = "theo-doi-khac-phuc".to_owned();
+    Ok(Built::new(Rc::new(model), report_settings(conn)?, ctx.today(), followup::document, stem))
 }
 
 fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<()> {
@@ -195,7 +232,7 @@ fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<()> {
 }
 
 /// Renders `built` in the requested format to the requested place.
-pub fn emit(built: &Built, out: &OutputArgs) -> Result<()> {
+pub fn emit(built: Built, out: &OutputArgs) -> Result<()> {
     let format = match (out.format, &out.output) {
         (Some(format), _) => format,
         (None, Some(path)) => Format::from_extension(path).with_context(|| {
@@ -223,30 +260,40 @@ pub fn emit(built: &Built, out: &OutputArgs) -> Result<()> {
             format.extension()
         );
     }
-    let bytes = match format {
-        Format::Json => built.json.clone().into_bytes(),
+    // The document is laid out only for the formats that print one, and the view model let go before rendering.
+    let rendered: Result<Vec<u8>, Built> = match format {
+        Format::Json => Err(built),
         _ => {
             let options = match out.output {
                 Some(_) => RenderOptions { template, width: None, color: false },
                 None => RenderOptions { template, ..RenderOptions::for_stdout(output::terminal_width()) },
             };
-            write::render(&built.document, format, &options)?
+            let document = built.document();
+            drop(built);
+            Ok(write::render(&document, format, &options)?)
+        }
+    };
+    let write = |sink: &mut dyn Write| -> Result<()> {
+        match &rendered {
+            Ok(bytes) => Ok(sink.write_all(bytes)?),
+            Err(json) => json.write_json(sink),
         }
     };
     match &out.output {
-        Some(path) => write_file(path, &bytes),
+        Some(path) => {
+            let fail = || format!("không ghi được tệp «{}»", path.display());
+            let mut file = BufWriter::new(File::create(path).with_context(fail)?);
+            write(&mut file)?;
+            file.flush().with_context(fail)?;
+            output::info(format!("Đã ghi «{}».", path.display()));
+            Ok(())
+        }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&bytes)?;
+            let mut stdout = BufWriter::new(std::io::stdout().lock());
+            write(&mut stdout)?;
             Ok(stdout.flush()?)
         }
     }
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes).with_context(|| format!("không ghi được tệp «{}»", path.display()))?;
-    output::info(format!("Đã ghi «{}».", path.display()));
-    Ok(())
 }
 
 /// The plan's own letterhead values (Kế hoạch kiểm tra CCHC năm 2026 of UBND phường Thành Sen).
@@ -298,11 +345,16 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
     std::fs::create_dir_all(&dir).with_context(|| format!("không tạo được thư mục «{}»", dir.display()))?;
     let mut written = 0;
     for report in built.iter().chain(std::iter::once(&year_report)) {
+        let document = report.document();
         for format in DEMO_FORMATS {
             let file = dir.join(format!("{}.{}", report.stem, format.extension()));
             let bytes = match format {
-                Format::Json => report.json.clone().into_bytes(),
-                _ => write::render(&report.document, format, &RenderOptions::default())?,
+                Format::Json => {
+                    let mut json = Vec::new();
+                    report.write_json(&mut json)?;
+                    json
+                }
+                _ => write::render(&document, format, &RenderOptions::default())?,
             };
             std::fs::write(&file, bytes).with_context(|| format!("không ghi được tệp «{}»", file.display()))?;
             written += 1;

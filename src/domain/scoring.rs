@@ -5,7 +5,7 @@
 //! incomplete instead of silently treating it as zero. Scaled results are kept to two decimals, as scores are
 //! written by hand: bands, ranks and every display use that value.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -23,6 +23,14 @@ pub enum Mark {
 }
 
 impl Mark {
+    /// The mark of a stored score: its points, unless the item is marked not applicable.
+    pub fn stored(points: Option<f64>, not_applicable: bool) -> Mark {
+        match points {
+            Some(p) if !not_applicable => Mark::Points(p),
+            _ => Mark::NotApplicable,
+        }
+    }
+
     /// The points given, if any.
     pub fn points(self) -> Option<f64> {
         match self {
@@ -61,10 +69,15 @@ pub struct Total {
 
 impl Total {
     pub fn add(&mut self, item: &ItemScore) {
-        match item.mark {
+        self.add_mark(item.mark, item.max);
+    }
+
+    /// Adds an item worth `max` given `mark`.
+    pub fn add_mark(&mut self, mark: Mark, max: f64) {
+        match mark {
             Mark::Points(p) => {
                 self.points += p;
-                self.max += item.max;
+                self.max += max;
                 self.scored += 1;
             }
             Mark::NotApplicable => self.not_applicable += 1,
@@ -110,13 +123,16 @@ pub fn normalise(items: &[ItemScore]) -> Option<f64> {
 
 /// Totals grouped by a key; items whose key is `None` are left out. Keys come back in code order.
 pub fn totals_by<'a>(items: &'a [ItemScore], key: impl Fn(&'a ItemScore) -> Option<&'a str>) -> Vec<(String, Total)> {
-    let mut groups: BTreeMap<CodeKey, Total> = BTreeMap::new();
+    // Hashed, then the keys sorted once: ordered insertion would compare codes for every item.
+    let mut groups: HashMap<&str, Total> = HashMap::new();
     for item in items {
         if let Some(k) = key(item) {
-            groups.entry(CodeKey(k.to_owned())).or_default().add(item);
+            groups.entry(k).or_default().add(item);
         }
     }
-    groups.into_iter().map(|(k, t)| (k.0, t)).collect()
+    let mut out: Vec<(String, Total)> = groups.into_iter().map(|(k, t)| (k.to_owned(), t)).collect();
+    out.sort_by(|a, b| key_order(&a.0, &b.0));
+    out
 }
 
 /// Per field (`1.1` … `1.7`, `2.1`, `2.2`), over whatever units `items` hold.
@@ -169,33 +185,27 @@ pub struct Loss {
 
 /// The items that cost points, biggest loss first (then in code order); N/A and pending items cost nothing.
 pub fn losses<'a>(items: impl IntoIterator<Item = &'a ItemScore>) -> Vec<Loss> {
-    let mut out: Vec<Loss> = items
-        .into_iter()
-        .filter_map(|item| {
-            let Mark::Points(points) = item.mark else { return None };
-            let lost = round2(item.max - points);
-            (lost > 0.0).then(|| Loss { unit: item.unit.clone(), code: item.code.clone(), max: item.max, points, lost })
-        })
-        .collect();
-    out.sort_by(|a, b| b.lost.total_cmp(&a.lost).then_with(|| code::compare(&a.code, &b.code)));
+    let mut out: Vec<Loss> = items.into_iter().filter_map(|i| loss(&i.unit, &i.code, i.max, i.mark)).collect();
+    out.sort_by(costlier_first);
     out
 }
 
-/// Sorts criterion codes numerically (`1.10` after `1.9`) and other keys as text.
-#[derive(PartialEq, Eq)]
-struct CodeKey(String);
-
-impl Ord for CodeKey {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        let numeric = |s: &str| code::validate(s).is_ok();
-        if numeric(&self.0) && numeric(&other.0) { code::compare(&self.0, &other.0) } else { self.0.cmp(&other.0) }
-    }
+/// What an appraised item cost, when it cost anything.
+pub fn loss(unit: &str, code: &str, max: f64, mark: Mark) -> Option<Loss> {
+    let Mark::Points(points) = mark else { return None };
+    let lost = round2(max - points);
+    (lost > 0.0).then(|| Loss { unit: unit.to_owned(), code: code.to_owned(), max, points, lost })
 }
 
-impl PartialOrd for CodeKey {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
+/// The order of `losses`: biggest loss first, then by code.
+pub fn costlier_first(a: &Loss, b: &Loss) -> std::cmp::Ordering {
+    b.lost.total_cmp(&a.lost).then_with(|| code::compare(&a.code, &b.code))
+}
+
+/// Criterion codes in numeric order (`1.10` after `1.9`), other keys (unit and official codes) as text.
+fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let numeric = |s: &str| code::validate(s).is_ok();
+    if numeric(a) && numeric(b) { code::compare(a, b) } else { a.cmp(b) }
 }
 
 #[cfg(test)]

@@ -44,6 +44,23 @@ pub fn list(conn: &Connection, unit: Option<&str>, official: Option<&str>) -> Re
     Ok(all)
 }
 
+/// The SQL of `for_each`.
+pub const ALL_SQL: &str = "SELECT unit_code, criterion, official_code FROM assignments";
+
+/// Calls `each(unit, criterion, official)` for every assignment, borrowed, without collecting them: a national
+/// directory has a quarter of a million.
+pub fn for_each(conn: &Connection, mut each: impl FnMut(&str, &str, Option<&str>)) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare(ALL_SQL)?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let unit = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+        let criterion = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+        let official = row.get_ref(2)?.as_str_or_null().map_err(rusqlite::Error::from)?;
+        each(unit, criterion, official);
+    }
+    Ok(())
+}
+
 fn get(conn: &Connection, criterion: &str, unit: &str) -> Result<Option<Assignment>, StoreError> {
     Ok(conn
         .query_row(

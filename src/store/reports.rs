@@ -25,11 +25,16 @@ pub struct Rounds<'a> {
 
 /// `?1` = year, `?2` = round id or NULL. SQLite turns the subquery into a small set and probes each table's
 /// primary key (or `selfreports_current`) once per round.
-const IN_ROUNDS: &str = "(SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2))";
+pub(super) const IN_ROUNDS: &str = "(SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2))";
 
 impl Rounds<'_> {
     /// The rows of `sql`, which holds `IN_ROUNDS`, for these rounds.
-    fn rows<T>(self, conn: &Connection, sql: &str, map: impl FnMut(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    pub(super) fn rows<T>(
+        self,
+        conn: &Connection,
+        sql: &str,
+        map: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
         rows(conn, sql, params![self.year, self.round], map)
     }
 }
@@ -44,7 +49,10 @@ fn rows<T>(
 ) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(params, map)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut all: Vec<T> = rows.collect::<rusqlite::Result<_>>()?;
+    // Grown by doubling without a row count: up to half of it unused, megabytes on a national database.
+    all.shrink_to_fit();
+    Ok(all)
 }
 
 /// The appraised scores (điểm thẩm định) of the rounds.
@@ -119,14 +127,19 @@ pub enum FindingSet<'a> {
 impl FindingSet<'_> {
     /// The set's condition on `findings f`: one per set rather than one query with `OR`, so that each uses its
     /// index.
-    fn condition(self) -> String {
+    pub(super) fn condition(self) -> String {
         match self {
             FindingSet::Of(_) => format!("f.round_id IN {IN_ROUNDS}"),
             FindingSet::Open => "f.status IN ('mo', 'dang-khac-phuc')".to_owned(),
         }
     }
 
-    fn rows<T>(self, conn: &Connection, sql: &str, map: impl FnMut(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    pub(super) fn rows<T>(
+        self,
+        conn: &Connection,
+        sql: &str,
+        map: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
         match self {
             FindingSet::Of(rounds) => rounds.rows(conn, sql, map),
             FindingSet::Open => rows(conn, sql, &[], map),
@@ -171,6 +184,9 @@ pub struct Sources {
     pub assignments: Vec<AssignmentView>,
     /// (round, unit) pairs: which units each round covers.
     pub scopes: Vec<(String, String)>,
+    /// Rounds that cover every unit, left out of `scopes` (only the year report loads them so: a national year
+    /// would list every unit for every round).
+    pub whole: Vec<String>,
     pub team: Vec<TeamMember>,
     pub scores: Vec<Score>,
     pub self_items: Vec<SelfItemRow>,
@@ -184,7 +200,7 @@ pub struct Sources {
 /// findings and their events always cover the whole year, for the carry-over).
 pub fn load(conn: &Connection, year: i32, round: Option<&str>) -> Result<Sources> {
     let only = Rounds { year, round };
-    let mut src = directory(conn, rounds::list(conn, Some(year))?, FindingSet::Of(Rounds { year, round: None }))?;
+    let mut src = with_findings(conn, rounds::list(conn, Some(year))?, FindingSet::Of(Rounds { year, round: None }))?;
     if let Some(id) = round {
         src.team = rounds::team(conn, id)?;
     }
@@ -197,25 +213,36 @@ pub fn load(conn: &Connection, year: i32, round: Option<&str>) -> Result<Sources
 
 /// For follow-up: the findings not yet remediated, of any year, with the directory to name who answers for them.
 pub fn load_open(conn: &Connection) -> Result<Sources> {
-    directory(conn, rounds::list(conn, None)?, FindingSet::Open)
+    with_findings(conn, rounds::list(conn, None)?, FindingSet::Open)
 }
 
-/// What every report reads: the rounds with their catalogues, the directory, and a set of findings.
-fn directory(conn: &Connection, rounds: Vec<Round>, set: FindingSet) -> Result<Sources> {
+/// What every report reads: the rounds with their catalogues, units and officials (the caller adds the findings,
+/// their status changes and the assignments it needs).
+pub(super) fn directory(conn: &Connection, rounds: Vec<Round>) -> Result<Sources> {
     Ok(Sources {
         catalogues: catalogues_of(conn, &rounds)?,
         rounds,
         units: units::list(conn)?,
         officials: officials::list(conn, None)?,
-        assignments: assignments::list(conn, None, None)?,
+        assignments: Vec::new(),
         scopes: Vec::new(),
+        whole: Vec::new(),
         team: Vec::new(),
         scores: Vec::new(),
         self_items: Vec::new(),
         receipts: Vec::new(),
-        findings: findings(conn, set)?,
-        events: events(conn, set)?,
+        findings: Vec::new(),
+        events: Vec::new(),
     })
+}
+
+/// The directory with a set of findings, their status changes and every assignment.
+fn with_findings(conn: &Connection, rounds: Vec<Round>, set: FindingSet) -> Result<Sources> {
+    let mut src = directory(conn, rounds)?;
+    src.findings = findings(conn, set)?;
+    src.events = events(conn, set)?;
+    src.assignments = assignments::list(conn, None, None)?;
+    Ok(src)
 }
 
 fn catalogues_of(conn: &Connection, rounds: &[Round]) -> Result<HashMap<String, Catalogue>> {

@@ -35,10 +35,7 @@ impl Score {
     }
 
     pub fn mark(&self) -> Mark {
-        match self.points {
-            Some(p) if !self.not_applicable => Mark::Points(p),
-            _ => Mark::NotApplicable,
-        }
+        Mark::stored(self.points, self.not_applicable)
     }
 }
 

@@ -140,7 +140,7 @@ pub fn finding_text(f: &FindingView) -> String {
 pub fn who(f: &FindingView) -> String {
     match &f.official_name {
         Some(name) => format!("{}\n({name})", f.unit_name),
-        None => f.unit_name.clone(),
+        None => f.unit_name.to_string(),
     }
 }
 
@@ -155,7 +155,7 @@ pub fn remediation_table(id: &str, title: &str, findings: &[FindingView], with_u
     ]);
     let mut table = Table::new(id, title, columns);
     for (i, f) in findings.iter().enumerate() {
-        let person = if with_unit { who(f) } else { f.official_name.clone().unwrap_or_default() };
+        let person = if with_unit { who(f) } else { f.official_name.as_deref().unwrap_or_default().to_owned() };
         table.push_row(vec![
             row_number(i),
             Cell::text(person),

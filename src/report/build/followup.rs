@@ -133,7 +133,7 @@ fn details(findings: &[FindingView]) -> Table {
             Cell::text(doc::finding_text(f)),
             Cell::text(&f.recommendation),
             Cell::date(f.due_date),
-            Cell::text(&f.status_label),
+            Cell::text(&*f.status_label),
             f.days_overdue.map_or(Cell::Empty, Cell::Integer),
         ]);
     }

@@ -8,13 +8,15 @@ pub mod selfassessment;
 pub mod unit;
 pub mod year;
 pub mod year_doc;
+pub mod year_tally;
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
 use crate::domain::catalogue::{Catalogue, Node, NodeKind};
-use crate::domain::finding::FindingKind;
+use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::RoundKind;
 use crate::domain::scoring::{ItemScore, Mark, Total};
 use crate::report::model::{EventView, FindingView, Proposal, RoundInfo, Totals};
@@ -30,6 +32,11 @@ pub struct Index<'a> {
     pub src: &'a Sources,
     unit_names: HashMap<&'a str, &'a str>,
     officials: HashMap<&'a str, &'a Official>,
+    /// What finding views show, one copy each: unit and official names, item titles by catalogue, status labels.
+    shared_units: HashMap<&'a str, Rc<str>>,
+    shared_officials: HashMap<&'a str, Rc<str>>,
+    shared_titles: HashMap<(&'a str, &'a str), Rc<str>>,
+    shared_statuses: Vec<Rc<str>>,
     /// (unit, item) → official answering for it.
     assigned: HashMap<(&'a str, &'a str), &'a str>,
     /// Finding id → its latest status change (for a proposal: the answer given).
@@ -42,6 +49,16 @@ impl<'a> Index<'a> {
             src,
             unit_names: src.units.iter().map(|u| (u.code.as_str(), u.name.as_str())).collect(),
             officials: src.officials.iter().map(|o| (o.code.as_str(), o)).collect(),
+            shared_units: src.units.iter().map(|u| (u.code.as_str(), Rc::from(u.name.as_str()))).collect(),
+            shared_officials: src.officials.iter().map(|o| (o.code.as_str(), Rc::from(o.name.as_str()))).collect(),
+            shared_titles: src
+                .catalogues
+                .iter()
+                .flat_map(|(hash, c)| {
+                    c.nodes.iter().map(move |n| ((hash.as_str(), n.code.as_str()), Rc::from(&*n.title)))
+                })
+                .collect(),
+            shared_statuses: FindingStatus::ALL.iter().map(|s| Rc::from(capitalized(s.label()))).collect(),
             assigned: src
                 .assignments
                 .iter()
@@ -61,6 +78,16 @@ impl<'a> Index<'a> {
         self.unit_names.get(code).map_or_else(|| code.to_owned(), |n| (*n).to_owned())
     }
 
+    /// The unit's name, shared by every view that shows it.
+    pub fn shared_unit_name(&self, code: &str) -> Rc<str> {
+        self.shared_units.get(code).cloned().unwrap_or_else(|| Rc::from(code))
+    }
+
+    /// The title of an item in the round's catalogue, shared by every view that shows it.
+    pub fn title(&self, round: &Round, code: &str) -> Option<Rc<str>> {
+        self.shared_titles.get(&(round.catalogue_hash.as_str(), code)).cloned()
+    }
+
     pub fn official(&self, code: &str) -> Option<&'a Official> {
         self.officials.get(code).copied()
     }
@@ -75,6 +102,9 @@ impl<'a> Index<'a> {
 
     /// Units a round covers, in directory order.
     pub fn scope(&self, round_id: &str) -> Vec<&'a str> {
+        if self.src.whole.iter().any(|r| r == round_id) {
+            return self.src.units.iter().map(|u| u.code.as_str()).collect();
+        }
         self.src.scopes.iter().filter(|(r, _)| r == round_id).map(|(_, u)| u.as_str()).collect()
     }
 
@@ -86,7 +116,7 @@ impl<'a> Index<'a> {
             .iter()
             .filter(|s| s.round_id == round.id)
             .filter_map(|s| {
-                let max = self.item(catalogue, round, &s.criterion)?.max_points;
+                let max = scored_item(catalogue, round, &s.criterion)?.max_points;
                 Some(ItemScore { unit: s.unit_code.clone(), code: s.criterion.clone(), max, mark: s.mark() })
             })
             .collect()
@@ -110,46 +140,45 @@ impl<'a> Index<'a> {
                 i.round_id == round.id && !not_applicable.contains(&(i.unit_code.as_str(), i.criterion.as_str()))
             })
             .filter_map(|i| {
-                let max = self.item(catalogue, round, &i.criterion)?.max_points;
+                let max = scored_item(catalogue, round, &i.criterion)?.max_points;
                 let mark = Mark::Points(i.self_points?);
                 Some(ItemScore { unit: i.unit_code.clone(), code: i.criterion.clone(), max, mark })
             })
             .collect()
     }
 
-    /// An assessable item of the kind the round scores (periodic items in Đợt 1 and 2, topics in ad-hoc rounds).
-    fn item<'c>(&self, catalogue: &'c Catalogue, round: &Round, code: &str) -> Option<&'c Node> {
-        catalogue.get(code).filter(|n| n.is_leaf && n.kind == node_kind(round.kind))
-    }
-
     /// The responsible official is the finding's own, else the one assigned to its item for its unit.
     pub fn finding(&self, f: &Finding, as_of: NaiveDate) -> FindingView {
+        self.finding_view(f.clone(), as_of)
+    }
+
+    /// Like `finding`, taking the finding's own text instead of copying it (the year report of a province has tens
+    /// of thousands).
+    pub fn finding_view(&self, f: Finding, as_of: NaiveDate) -> FindingView {
         let assigned = || self.assigned.get(&(f.unit_code.as_str(), f.criterion.as_deref()?)).copied();
         let official = f.official_code.as_deref().or_else(assigned).and_then(|c| self.official(c));
-        let title = self.round(&f.round_id).and_then(|r| self.catalogue(r)).and_then(|c| {
-            let code = f.criterion.as_deref()?;
-            c.get(code).map(|n| n.title.clone())
-        });
+        let title = self.round(&f.round_id).and_then(|r| self.title(r, f.criterion.as_deref()?));
         let latest = self.latest.get(f.id.as_str());
+        let status = FindingStatus::ALL.iter().position(|s| *s == f.status).and_then(|i| self.shared_statuses.get(i));
         FindingView {
-            id: f.id.clone(),
-            round_id: f.round_id.clone(),
-            unit_code: f.unit_code.clone(),
-            unit_name: self.unit_name(&f.unit_code),
-            criterion: f.criterion.clone(),
+            unit_name: self.shared_unit_name(&f.unit_code),
             criterion_title: title,
             official_code: official.map(|o| o.code.clone()),
-            official_name: official.map(|o| o.name.clone()),
+            official_name: official.and_then(|o| self.shared_officials.get(o.code.as_str()).cloned()),
             kind: f.kind,
             kind_label: f.kind.label(),
-            text: f.text.clone(),
-            recommendation: f.recommendation.clone(),
             due_date: f.due,
             status: f.status,
-            status_label: capitalized(f.status.label()),
+            status_label: status.cloned().unwrap_or_else(|| Rc::from(capitalized(f.status.label()))),
             days_overdue: Some(f.days_overdue(as_of)).filter(|days| *days > 0),
             latest_note: latest.and_then(|e| non_empty(&e.note)),
             latest_at: latest.map(|e| e.at.clone()),
+            id: f.id,
+            round_id: f.round_id,
+            unit_code: f.unit_code,
+            criterion: f.criterion,
+            text: f.text,
+            recommendation: f.recommendation,
         }
     }
 
@@ -221,6 +250,11 @@ pub fn round_info(round: &Round) -> RoundInfo {
         topic: round.topic.clone(),
         reason: round.reason.clone(),
     }
+}
+
+/// An assessable item of the kind the round scores (periodic items in Đợt 1 and 2, topics in ad-hoc rounds).
+pub fn scored_item<'c>(catalogue: &'c Catalogue, round: &Round, code: &str) -> Option<&'c Node> {
+    catalogue.get(code).filter(|n| n.is_leaf && n.kind == node_kind(round.kind))
 }
 
 /// The catalogue kind a round scores: periodic items in Đợt 1 and 2, ad-hoc topics in an ad-hoc round.

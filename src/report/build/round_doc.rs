@@ -286,7 +286,7 @@ fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
         };
         let status = match f.days_overdue {
             Some(days) => format!("{}, quá hạn {days} ngày", f.status_label),
-            None => f.status_label.clone(),
+            None => f.status_label.to_string(),
         };
         t.push_row(vec![
             row_number(i),

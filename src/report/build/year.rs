@@ -6,47 +6,75 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
 use super::doc::capitalized;
-use super::{Index, keyed, node_kind, round_info, totals};
+use super::year_tally::{RoundTally, Sums};
+use super::{Index, node_kind, round_info, totals};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::classification::{check_top_band_cap, ranks};
 use crate::domain::finding::FindingStatus;
 use crate::domain::round::RoundKind;
-use crate::domain::scoring::{self, ItemScore, round2};
+use crate::domain::scoring::{Total, round2};
 use crate::report::model::FindingView;
 use crate::report::model::year::{
     BandCount, FieldChange, ItemLoss, OfficialProposal, Remediation, RoundSummary, StatusCount, UnitChange, UnitScore,
     YearReport,
 };
+use crate::store::findings::Finding;
 use crate::store::reports::Sources;
 use crate::store::rounds::Round;
 
-/// How many of an official's costliest items the reason names.
-const LOSSES_SHOWN: usize = 3;
-
-pub fn model(src: &Sources, year: i32, as_of: NaiveDate) -> Result<YearReport> {
-    let ix = Index::new(src);
+/// `src` as `store::reports_year::load` reads it, `tally` the sums of the year's scores and self points,
+/// `answering` the officials assigned at least one item; `findings` passes every finding of the year to the
+/// function it is given (a national year has tens of thousands: each is moved into its view as it comes), and
+/// `followed_up` says how many of them are not good practices.
+pub fn model(
+    src: Sources,
+    mut tally: Sums,
+    answering: &[String],
+    year: i32,
+    as_of: NaiveDate,
+    (followed_up, findings): (usize, impl FnOnce(&mut dyn FnMut(Finding)) -> Result<()>),
+) -> Result<YearReport> {
+    let ix = Index::new(&src);
     let periodic = |kind: RoundKind| src.rounds.iter().find(|r| r.kind == kind);
     let (dot1, dot2) = (periodic(RoundKind::Dot1), periodic(RoundKind::Dot2));
-    let scored = |r: Option<&Round>| r.map(|r| ix.appraised(r)).unwrap_or_default();
-    let (scored1, scored2) = (scored(dot1), scored(dot2));
-    let basis = [(dot2, &scored2), (dot1, &scored1)].into_iter().find(|(r, s)| r.is_some() && !s.is_empty());
-    let catalogue = [basis.and_then(|b| b.0), dot2, dot1, src.rounds.first()]
+    let basis = [dot2, dot1].into_iter().flatten().find(|r| tally.round(&r.id).items > 0);
+    let catalogue = [basis, dot2, dot1, src.rounds.first()]
         .into_iter()
         .flatten()
         .find_map(|r| ix.catalogue(r))
         .with_context(|| format!("năm {year} chưa có đợt kiểm tra nào"))?;
     let (officials, proposed) = match basis {
-        Some((_, scored)) => officials(&ix, catalogue, scored),
+        Some(basis) => officials(&ix, basis, catalogue, tally.round(&basis.id), answering),
         None => (Vec::new(), Vec::new()),
     };
+    // Laid out: let go of the sums per official before the findings come.
+    tally.drop_officials();
+    let mut per_round: HashMap<&str, usize> = src.rounds.iter().map(|r| (r.id.as_str(), 0)).collect();
+    // Sized up front: grown by doubling, the list would need twice its size at the last step.
+    let mut views = Vec::with_capacity(followed_up);
+    findings(&mut |f| {
+        if let Some(count) = per_round.get_mut(f.round_id.as_str()) {
+            *count += 1;
+        }
+        if f.kind.is_followed_up() {
+            views.push(ix.finding_view(f, as_of));
+        }
+    })?;
+    views.shrink_to_fit();
+    let tally = &tally;
+    let sums = |r: Option<&Round>| r.map(|r| tally.round(&r.id));
     let classification = &catalogue.classification;
     Ok(YearReport {
         year,
-        rounds: src.rounds.iter().map(|r| round_summary(&ix, r)).collect(),
-        basis_round: basis.and_then(|b| b.0).map(|r| r.id.clone()),
-        fields: fields(&ix, catalogue, dot1, dot2),
-        units: units(&ix, [dot1, dot2], [&scored1, &scored2], basis.map(|b| b.1)),
-        remediation: remediation(&ix, as_of),
+        rounds: src
+            .rounds
+            .iter()
+            .map(|r| round_summary(&ix, r, tally.round(&r.id), per_round.get(r.id.as_str()).copied().unwrap_or(0)))
+            .collect(),
+        basis_round: basis.map(|r| r.id.clone()),
+        fields: fields(&ix, catalogue, dot1, dot2, tally),
+        units: units(&ix, [dot1, dot2], [sums(dot1), sums(dot2)], basis.map(|r| tally.round(&r.id))),
+        remediation: remediation(views),
         band_counts: classification
             .bands
             .iter()
@@ -56,23 +84,26 @@ pub fn model(src: &Sources, year: i32, as_of: NaiveDate) -> Result<YearReport> {
                 count: proposed.iter().filter(|p| **p == b.code).count(),
             })
             .collect(),
-        cap_warning: check_top_band_cap(classification, &proposed.iter().map(String::as_str).collect::<Vec<_>>()),
+        cap_warning: check_top_band_cap(classification, &proposed),
         classification_basis: classification.basis.clone(),
         officials,
     })
 }
 
-fn round_summary(ix: &Index, round: &Round) -> RoundSummary {
-    let appraised = ix.appraised(round);
+/// A unit's total on the 100-point scale in a round, when it has one.
+fn score100(sums: Option<&RoundTally>, unit: &str) -> Option<f64> {
+    sums?.units.get(unit)?.score100()
+}
+
+fn round_summary(ix: &Index, round: &Round, sums: &RoundTally, findings: usize) -> RoundSummary {
     let scope = ix.scope(&round.id);
     let unit_results = if round.kind == RoundKind::DotXuat {
-        let by_unit = keyed(scoring::totals_by_unit(&appraised));
         scope
             .iter()
             .map(|code| UnitScore {
                 code: (*code).to_owned(),
                 name: ix.unit_name(code),
-                appraised_score: by_unit.get(*code).and_then(|t| t.score100()),
+                appraised_score: score100(Some(sums), code),
             })
             .collect()
     } else {
@@ -81,27 +112,32 @@ fn round_summary(ix: &Index, round: &Round) -> RoundSummary {
     RoundSummary {
         round: round_info(round),
         units_in_scope: scope.len(),
-        ward: totals(Some(&scoring::total(&appraised)), Some(&scoring::total(&ix.self_points(round)))),
-        findings: ix.src.findings.iter().filter(|f| f.round_id == round.id).count(),
+        ward: totals(Some(&sums.ward), Some(&sums.own)),
+        findings,
         unit_results,
     }
 }
 
 /// Each periodic field's appraised points in a round, converted to the field's maximum in that round.
-fn field_points(ix: &Index, round: Option<&Round>) -> BTreeMap<String, f64> {
+fn field_points(ix: &Index, round: Option<&Round>, tally: &Sums) -> BTreeMap<String, f64> {
     let Some(round) = round else { return BTreeMap::new() };
     let Some(catalogue) = ix.catalogue(round) else { return BTreeMap::new() };
-    scoring::totals_by_field(&ix.appraised(round))
-        .into_iter()
-        .filter_map(|(code, total)| {
-            let scaled = total.scaled(catalogue.get(&code)?.max_points)?;
-            Some((code, scaled))
-        })
+    tally
+        .round(&round.id)
+        .fields
+        .iter()
+        .filter_map(|(code, total)| Some((code.clone(), total.scaled(catalogue.get(code)?.max_points)?)))
         .collect()
 }
 
-fn fields(ix: &Index, catalogue: &Catalogue, dot1: Option<&Round>, dot2: Option<&Round>) -> Vec<FieldChange> {
-    let (p1, p2) = (field_points(ix, dot1), field_points(ix, dot2));
+fn fields(
+    ix: &Index,
+    catalogue: &Catalogue,
+    dot1: Option<&Round>,
+    dot2: Option<&Round>,
+    tally: &Sums,
+) -> Vec<FieldChange> {
+    let (p1, p2) = (field_points(ix, dot1, tally), field_points(ix, dot2, tally));
     catalogue
         .fields()
         .filter(|f| f.kind == node_kind(RoundKind::Dot1))
@@ -123,21 +159,17 @@ fn fields(ix: &Index, catalogue: &Catalogue, dot1: Option<&Round>, dot2: Option<
 fn units(
     ix: &Index,
     rounds: [Option<&Round>; 2],
-    scored: [&[ItemScore]; 2],
-    basis: Option<&Vec<ItemScore>>,
+    sums: [Option<&RoundTally>; 2],
+    basis: Option<&RoundTally>,
 ) -> Vec<UnitChange> {
     let in_scope: HashSet<&str> = rounds.iter().flatten().flat_map(|r| ix.scope(&r.id)).collect();
-    let by_unit = |all: &[ItemScore]| -> HashMap<String, f64> {
-        scoring::totals_by_unit(all).into_iter().filter_map(|(u, t)| Some((u, t.score100()?))).collect()
-    };
-    let (first, second) = (by_unit(scored[0]), by_unit(scored[1]));
     let mut out: Vec<UnitChange> = ix
         .src
         .units
         .iter()
         .filter(|u| in_scope.contains(u.code.as_str()))
         .map(|u| {
-            let (a, b) = (first.get(&u.code).copied(), second.get(&u.code).copied());
+            let (a, b) = (score100(sums[0], &u.code), score100(sums[1], &u.code));
             UnitChange {
                 rank: None,
                 code: u.code.clone(),
@@ -149,8 +181,7 @@ fn units(
         })
         .collect();
     if let Some(basis) = basis {
-        let on_basis = by_unit(basis);
-        let scores: Vec<Option<f64>> = out.iter().map(|u| on_basis.get(&u.code).copied()).collect();
+        let scores: Vec<Option<f64>> = out.iter().map(|u| score100(Some(basis), &u.code)).collect();
         for (unit, rank) in out.iter_mut().zip(ranks(&scores)) {
             unit.rank = rank;
         }
@@ -160,9 +191,8 @@ fn units(
     out
 }
 
-fn remediation(ix: &Index, as_of: NaiveDate) -> Remediation {
-    let findings: Vec<FindingView> =
-        ix.src.findings.iter().filter(|f| f.kind.is_followed_up()).map(|f| ix.finding(f, as_of)).collect();
+/// The year's shortcomings, violations and proposals (`findings`: their views) with counts by status.
+fn remediation(findings: Vec<FindingView>) -> Remediation {
     Remediation {
         counts: FindingStatus::ALL
             .into_iter()
@@ -177,11 +207,16 @@ fn remediation(ix: &Index, as_of: NaiveDate) -> Remediation {
     }
 }
 
-/// Every official with assigned items in the basis round, their score, proposed band and costliest items;
-/// also the band codes proposed, for the cap check.
-fn officials(ix: &Index, catalogue: &Catalogue, scored: &[ItemScore]) -> (Vec<OfficialProposal>, Vec<String>) {
-    let by_official = keyed(scoring::totals_by(scored, |i| ix.official_of(i)));
-    let answering: HashSet<&str> = ix.src.assignments.iter().filter_map(|a| a.official_code.as_deref()).collect();
+/// Every official with assigned items, their score in the basis round, proposed band and costliest items; also
+/// the band codes proposed, for the cap check.
+fn officials<'c>(
+    ix: &Index,
+    round: &Round,
+    catalogue: &'c Catalogue,
+    basis: &RoundTally,
+    answering: &[String],
+) -> (Vec<OfficialProposal>, Vec<&'c str>) {
+    let answering: HashSet<&str> = answering.iter().map(String::as_str).collect();
     let mut proposed = Vec::new();
     let rows = ix
         .src
@@ -189,28 +224,28 @@ fn officials(ix: &Index, catalogue: &Catalogue, scored: &[ItemScore]) -> (Vec<Of
         .iter()
         .filter(|o| answering.contains(o.code.as_str()))
         .map(|o| {
-            let total = by_official.get(&o.code).copied().unwrap_or_default();
+            let sums = basis.officials.get(&o.code);
+            let total = sums.map(|s| s.total).unwrap_or_else(Total::default);
             let band = total.score100().and_then(|s| catalogue.classification.band_for(s));
             if let Some(band) = band {
-                proposed.push(band.code.clone());
+                proposed.push(band.code.as_str());
             }
-            let own = scored.iter().filter(|i| ix.official_of(i) == Some(o.code.as_str()));
             OfficialProposal {
                 code: o.code.clone(),
                 name: o.name.clone(),
                 position: o.position.clone(),
                 unit_code: o.unit_code.clone(),
-                unit_name: ix.unit_name(&o.unit_code),
+                unit_name: ix.shared_unit_name(&o.unit_code),
                 totals: totals(Some(&total), None),
                 band_code: band.map(|b| b.code.clone()),
                 band_name: band.map(|b| b.name.clone()),
-                losses: scoring::losses(own)
-                    .into_iter()
-                    .take(LOSSES_SHOWN)
+                losses: sums
+                    .map_or(&[][..], |s| s.losses.as_slice())
+                    .iter()
                     .map(|l| ItemLoss {
-                        title: catalogue.get(&l.code).map(|n| n.title.clone()).unwrap_or_default(),
-                        criterion: l.code,
-                        unit_code: l.unit,
+                        title: ix.title(round, &l.code).unwrap_or_default(),
+                        criterion: l.code.clone(),
+                        unit_code: l.unit.clone(),
                         max: l.max,
                         points: l.points,
                         lost: l.lost,

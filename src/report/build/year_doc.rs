@@ -67,7 +67,8 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
         s.blocks.push(note("Trong năm không có đợt kiểm tra đột xuất."));
     }
     for r in adhoc {
-        let reason = r.round.reason.as_deref().map(|x| format!(" Lý do: {}.", x.trim_end_matches('.'))).unwrap_or_default();
+        let reason =
+            r.round.reason.as_deref().map(|x| format!(" Lý do: {}.", x.trim_end_matches('.'))).unwrap_or_default();
         s.blocks.push(Block::Paragraph(format!(
             "Kiểm tra đột xuất {} ({}): {}.{reason}",
             r.round.id,
@@ -169,7 +170,7 @@ fn remediation_section(m: &YearReport) -> Section {
             Cell::text(who(f)),
             Cell::text(finding_text(f)),
             Cell::date(f.due_date),
-            Cell::text(&f.status_label),
+            Cell::text(&*f.status_label),
             f.days_overdue.map_or(Cell::Empty, Cell::Integer),
             Cell::text(f.latest_note.clone().unwrap_or_default()),
         ]);

@@ -8,6 +8,8 @@ pub mod settings;
 pub mod unit;
 pub mod year;
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -39,24 +41,25 @@ pub struct Totals {
     pub not_applicable: usize,
 }
 
-/// A finding as every report shows it, with names resolved and the latest remediation note.
+/// A finding as every report shows it, with names resolved and the latest remediation note. The names, title and
+/// label are shared with every other finding that shows them (`Rc`): a national year lists tens of thousands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FindingView {
     pub id: String,
     pub round_id: String,
     pub unit_code: String,
-    pub unit_name: String,
+    pub unit_name: Rc<str>,
     pub criterion: Option<String>,
-    pub criterion_title: Option<String>,
+    pub criterion_title: Option<Rc<str>>,
     pub official_code: Option<String>,
-    pub official_name: Option<String>,
+    pub official_name: Option<Rc<str>>,
     pub kind: FindingKind,
     pub kind_label: &'static str,
     pub text: String,
     pub recommendation: String,
     pub due_date: Option<NaiveDate>,
     pub status: FindingStatus,
-    pub status_label: String,
+    pub status_label: Rc<str>,
     pub days_overdue: Option<i64>,
     /// The latest event's note: for a proposal, the answer given; else the latest remediation news.
     pub latest_note: Option<String>,

@@ -1,5 +1,7 @@
 //! The year-end report: every round, Đợt 1 → Đợt 2, remediation, ranking and proposed classification.
 
+use std::rc::Rc;
+
 use serde::Serialize;
 
 use super::{FindingView, RoundInfo, Totals};
@@ -82,7 +84,7 @@ pub struct OfficialProposal {
     pub name: String,
     pub position: String,
     pub unit_code: String,
-    pub unit_name: String,
+    pub unit_name: Rc<str>,
     pub totals: Totals,
     pub band_code: Option<String>,
     pub band_name: Option<String>,
@@ -93,7 +95,8 @@ pub struct OfficialProposal {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemLoss {
     pub criterion: String,
-    pub title: String,
+    /// Shared with every other loss on the same item (a national year has tens of thousands).
+    pub title: Rc<str>,
     pub unit_code: String,
     pub max: f64,
     pub points: f64,

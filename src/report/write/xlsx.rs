@@ -26,7 +26,9 @@ pub fn render_xlsx(doc: &Document) -> Result<Vec<u8>, WriteError> {
     let info = workbook.add_worksheet();
     write_info(info, doc, &tables, &names[1..])?;
     for (table, name) in tables.iter().zip(&names[1..]) {
-        let sheet = workbook.add_worksheet();
+        // Rows go to a temporary file as they are written (they are written in order): a national year report's
+        // tables hold tens of thousands of rows, which the standard mode keeps in memory twice over.
+        let sheet = workbook.add_worksheet_with_low_memory()?;
         sheet.set_name(name)?;
         write_table(sheet, table)?;
     }

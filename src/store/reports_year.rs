@@ -1,0 +1,174 @@
+//! What the year report reads. A year of a national database holds about a million item scores and self points
+//! and tens of thousands of findings: they stream past the caller (the scores borrowed, one row at a time) to be
+//! summed or laid out, instead of being loaded. The rest — rounds, directory, each finding's latest step — is
+//! loaded as for the other reports.
+//!
+//! `scripts/report-year-core.sql` runs these same queries in the sqlite3 shell, the floor the benchmark compares
+//! the year report with; a test keeps the two in step.
+
+use rusqlite::{Connection, Row, params};
+
+use super::assignments::AssignmentView;
+use super::findings::{self, Finding};
+use super::reports::{FindingSet, IN_ROUNDS, Rounds, Sources, directory};
+use super::{StoreError, rounds};
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// One appraised score.
+#[derive(Debug, Clone, Copy)]
+pub struct ScoreRef<'r> {
+    pub round_id: &'r str,
+    pub unit_code: &'r str,
+    pub criterion: &'r str,
+    pub points: Option<f64>,
+    pub not_applicable: bool,
+}
+
+/// Self points of one item of a unit's current self-report revision.
+#[derive(Debug, Clone, Copy)]
+pub struct SelfPointRef<'r> {
+    pub round_id: &'r str,
+    pub unit_code: &'r str,
+    pub criterion: &'r str,
+    pub points: f64,
+}
+
+/// Scores of the rounds (through their primary key). Who answers for each item comes from one scan of the
+/// assignments (`assignments::for_each`): joined here, it would cost a B-tree probe per score, twice the scan.
+pub const SCORES_SQL: &str =
+    "SELECT s.round_id, s.unit_code, s.criterion, s.points, s.not_applicable FROM scores s WHERE s.round_id IN ";
+
+/// Items with self points of the current revisions (through `selfreports_current`).
+pub const SELF_POINTS_SQL: &str = "SELECT s.round_id, s.unit_code, i.criterion, i.self_points
+    FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
+    WHERE s.is_current = 1 AND i.self_points IS NOT NULL AND s.round_id IN ";
+
+/// Each finding's latest status change (through `finding_events_finding`), with only what the report shows of
+/// it: its note and time.
+const LATEST_EVENTS: &str = "SELECT e.finding_id, e.at, e.status, e.note, '', NULL, '' FROM finding_events e
+    JOIN findings f ON f.id = e.finding_id
+    WHERE NOT EXISTS (SELECT 1 FROM finding_events n WHERE n.finding_id = e.finding_id
+        AND (n.at > e.at OR (n.at = e.at AND n.id > e.id)))
+      AND ";
+
+/// Who answers for findings recorded without an official: the assignment of their unit and item.
+const FINDING_ASSIGNMENTS: &str = "SELECT DISTINCT a.criterion, a.unit_code, u.name, a.official_code, o.name
+    FROM findings f JOIN assignments a ON a.criterion = f.criterion AND a.unit_code = f.unit_code
+    JOIN units u ON u.code = a.unit_code LEFT JOIN officials o ON o.code = a.official_code
+    WHERE f.official_code IS NULL AND a.official_code IS NOT NULL AND ";
+
+/// Units of the rounds that name their units (ad-hoc rounds), in directory order.
+const LISTED_SCOPES: &str = "SELECT x.round_id, x.unit_code FROM round_units x JOIN units u ON u.code = x.unit_code
+    WHERE x.round_id IN ";
+
+/// Rounds that cover every unit.
+const WHOLE_SCOPES: &str =
+    "SELECT id FROM rounds r WHERE NOT EXISTS (SELECT 1 FROM round_units x WHERE x.round_id = r.id) AND id IN ";
+
+/// Every query of the year report over the rows of its rounds, `IN_ROUNDS` in place (`?1` = year, `?2` = NULL):
+/// what the sqlite3 shell is asked to run for the benchmark (`scripts/report-year-core.sql`).
+pub fn core_queries() -> Vec<String> {
+    let set = FindingSet::Of(Rounds { year: 0, round: None }).condition();
+    vec![
+        super::assignments::ALL_SQL.to_owned(),
+        format!("{SCORES_SQL}{IN_ROUNDS}"),
+        format!("{SELF_POINTS_SQL}{IN_ROUNDS}"),
+        format!("{} WHERE {set} {}", findings::COLUMNS, findings::ORDER),
+        format!("{LATEST_EVENTS}{set}"),
+        format!("{FINDING_ASSIGNMENTS}{set}"),
+        format!("{LISTED_SCOPES}{IN_ROUNDS} ORDER BY x.round_id, u.rowid"),
+        format!("{WHOLE_SCOPES}{IN_ROUNDS}"),
+    ]
+}
+
+/// The year report's rows but the big ones, which stream past: scores and self points (`for_each_score`,
+/// `for_each_self_point`) and findings (`for_each_finding`). Read here: the rounds, the directory, each finding's
+/// latest step, the assignments naming who answers for findings recorded without an official, and the scopes.
+pub fn load(conn: &Connection, year: i32) -> Result<Sources> {
+    let rounds = Rounds { year, round: None };
+    let set = FindingSet::Of(rounds);
+    let mut src = directory(conn, rounds::list(conn, Some(year))?)?;
+    src.events = set.rows(conn, &format!("{LATEST_EVENTS}{}", set.condition()), findings::event_row)?;
+    src.assignments = set.rows(conn, &format!("{FINDING_ASSIGNMENTS}{}", set.condition()), |r| {
+        Ok(AssignmentView {
+            criterion: r.get(0)?,
+            unit_code: r.get(1)?,
+            unit_name: r.get(2)?,
+            official_code: r.get(3)?,
+            official_name: r.get(4)?,
+        })
+    })?;
+    let listed = format!("{LISTED_SCOPES}{IN_ROUNDS} ORDER BY x.round_id, u.rowid");
+    src.scopes = rounds.rows(conn, &listed, |r| Ok((r.get(0)?, r.get(1)?)))?;
+    src.whole = rounds.rows(conn, &format!("{WHOLE_SCOPES}{IN_ROUNDS}"), |r| r.get(0))?;
+    Ok(src)
+}
+
+/// How many findings of the year are followed up (all but good practices): what the year report lists.
+pub fn count_followed_up(conn: &Connection, year: i32) -> Result<usize> {
+    let set = FindingSet::Of(Rounds { year, round: None }).condition();
+    let sql = format!("SELECT COUNT(*) FROM findings f WHERE {set} AND f.kind <> 'dien-hinh'");
+    let count: i64 = conn.query_row(&sql, params![year, None::<&str>], |r| r.get(0))?;
+    Ok(usize::try_from(count).unwrap_or(0))
+}
+
+/// Calls `f` with every finding of the year, in round then sequence order.
+pub fn for_each_finding(conn: &Connection, year: i32, mut f: impl FnMut(Finding)) -> Result<()> {
+    let set = FindingSet::Of(Rounds { year, round: None }).condition();
+    let mut stmt = conn.prepare_cached(&format!("{} WHERE {set} {}", findings::COLUMNS, findings::ORDER))?;
+    let mut rows = stmt.query(params![year, None::<&str>])?;
+    while let Some(r) = rows.next()? {
+        f(findings::row(r)?);
+    }
+    Ok(())
+}
+
+/// Calls `f` with every appraised score of the year's rounds.
+pub fn for_each_score(conn: &Connection, year: i32, mut f: impl FnMut(&ScoreRef)) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&format!("{SCORES_SQL}{IN_ROUNDS}"))?;
+    let mut rows = stmt.query(params![year, None::<&str>])?;
+    while let Some(r) = rows.next()? {
+        f(&ScoreRef {
+            round_id: text(r, 0)?,
+            unit_code: text(r, 1)?,
+            criterion: text(r, 2)?,
+            points: r.get(3)?,
+            not_applicable: r.get::<_, i64>(4)? == 1,
+        });
+    }
+    Ok(())
+}
+
+/// Calls `f` with every item that has self points in the current self-reports of the year's rounds.
+pub fn for_each_self_point(conn: &Connection, year: i32, mut f: impl FnMut(&SelfPointRef)) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&format!("{SELF_POINTS_SQL}{IN_ROUNDS}"))?;
+    let mut rows = stmt.query(params![year, None::<&str>])?;
+    while let Some(r) = rows.next()? {
+        f(&SelfPointRef { round_id: text(r, 0)?, unit_code: text(r, 1)?, criterion: text(r, 2)?, points: r.get(3)? });
+    }
+    Ok(())
+}
+
+/// A text column, borrowed from the row.
+fn text<'r>(r: &'r Row, i: usize) -> rusqlite::Result<&'r str> {
+    r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normalised(sql: &str) -> String {
+        sql.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn the_benchmark_runs_the_reports_queries() {
+        let file = include_str!("../../scripts/report-year-core.sql");
+        let body: Vec<&str> = file.lines().filter(|l| !l.trim_start().starts_with("--")).collect();
+        let statements: Vec<String> = body.join("\n").split(';').map(normalised).filter(|s| !s.is_empty()).collect();
+        let queries: Vec<String> = core_queries().iter().map(|q| normalised(q)).collect();
+        assert_eq!(statements, queries, "scripts/report-year-core.sql is out of step with the year report's queries");
+    }
+}

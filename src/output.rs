@@ -149,7 +149,7 @@ pub fn date(d: NaiveDate) -> String {
 
 fn display(v: &Value) -> String {
     match v {
-        Value::Text(s) => s.clone(),
+        Value::Text(s) => printable(s),
         Value::Number(n) => n.map(points).unwrap_or_default(),
         Value::Integer(i) => i.to_string(),
         Value::Date(d) => d.map(date).unwrap_or_default(),
@@ -163,6 +163,17 @@ fn machine_text(v: &Value) -> String {
         Value::Integer(i) => i.to_string(),
         Value::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
     }
+}
+
+/// Text for the terminal: control characters from imported files (an escape sequence could recolour or clear the
+/// screen, or retitle the window) are shown as `\u{1B}`; line breaks stay.
+fn printable(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control() && c != '\n') {
+        return s.to_owned();
+    }
+    s.chars()
+        .map(|c| if c.is_control() && c != '\n' { format!("\\u{{{:X}}}", u32::from(c)) } else { c.to_string() })
+        .collect()
 }
 
 /// A cell that a spreadsheet would run as a formula gets a leading quote.

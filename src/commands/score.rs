@@ -185,9 +185,13 @@ fn warn_unassigned<'a>(
         .map(|(u, c)| format!("{c} ({u})"))
         .collect();
     if !missing.is_empty() {
+        // A whole file of unassigned items stays one readable line.
+        const SHOWN: usize = 10;
+        let more = missing.len().saturating_sub(SHOWN);
+        let more = if more > 0 { format!(" và {more} nội dung khác") } else { String::new() };
         output::warn(format!(
-            "nội dung chưa được phân công cho đơn vị nhưng vẫn được chấm và tính vào tổng điểm của đơn vị: {}",
-            missing.join(", ")
+            "nội dung chưa được phân công cho đơn vị nhưng vẫn được chấm và tính vào tổng điểm của đơn vị: {}{more}",
+            missing.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ")
         ));
     }
     Ok(())

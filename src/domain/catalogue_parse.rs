@@ -54,7 +54,7 @@ struct RawCatalogue {
 struct RawClassification {
     #[serde(default)]
     basis: String,
-    top_band_cap_percent: Option<f64>,
+    top_band_cap_percent: Option<Spanned<f64>>,
     bands: Vec<Spanned<RawBand>>,
 }
 
@@ -136,6 +136,22 @@ impl Collector<'_> {
     }
 }
 
+/// The text of a catalogue file: UTF-8, with the BOM that Windows editors add dropped. Invalid bytes are
+/// reported with their line and column, like any other problem of the file.
+pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, CatalogueError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|err| {
+        let good = bytes.get(..err.valid_up_to()).unwrap_or_default();
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(good.get(start..).unwrap_or_default()).chars().count() + 1;
+        let message = "tệp không phải văn bản UTF-8 hợp lệ (có thể được lưu bằng bảng mã khác); hãy mở bằng trình \
+                       soạn thảo và lưu lại dạng UTF-8"
+            .to_owned();
+        CatalogueError { file: file.to_owned(), problems: vec![Problem { line, column, message }] }
+    })
+}
+
 /// Parses and validates a catalogue. `file` only names the source in messages.
 pub fn parse(file: &str, source: &str) -> Result<Catalogue, CatalogueError> {
     let mut c = Collector { source, problems: Vec::new() };
@@ -143,19 +159,50 @@ pub fn parse(file: &str, source: &str) -> Result<Catalogue, CatalogueError> {
     match DeTable::parse(source) {
         Ok(table) => check_keys(&mut c, table.get_ref()),
         Err(err) => {
-            c.at(err.span().unwrap_or(0..0), format!("TOML không hợp lệ: {}", err.message()));
+            c.at(err.span().unwrap_or(0..0), format!("TOML không hợp lệ: {}", toml_message(err.message())));
             return Err(fail(c));
         }
     }
     let raw: RawCatalogue = match toml::from_str(source) {
         Ok(raw) => raw,
         Err(err) => {
-            c.at(err.span().unwrap_or(0..0), format!("giá trị không hợp lệ: {}", err.message().trim()));
+            c.at(err.span().unwrap_or(0..0), format!("giá trị không hợp lệ: {}", toml_message(err.message())));
             return Err(fail(c));
         }
     };
     let catalogue = build(&mut c, raw);
     if c.problems.is_empty() { Ok(catalogue) } else { Err(fail(c)) }
+}
+
+/// The TOML parser speaks English; the secretary gets the gist in Vietnamese, the original kept for a technician.
+fn toml_message(original: &str) -> String {
+    let original = original.trim();
+    let between_backticks = |s: &str| s.split('`').nth(1).map(str::to_owned);
+    let gist = if original.contains("recurse") {
+        "các bảng hoặc mảng lồng nhau quá sâu".to_owned()
+    } else if original.starts_with("duplicate key") {
+        "khoá bị khai báo hai lần".to_owned()
+    } else if let Some(key) = original.strip_prefix("missing field").and_then(between_backticks) {
+        format!("thiếu khoá «{key}»")
+    } else if original.starts_with("invalid type") {
+        let wanted = match original.rsplit("expected ").next().unwrap_or_default() {
+            "f64" | "i64" | "u64" | "f32" => "một số",
+            "a string" => "một chuỗi trong dấu ngoặc kép",
+            "a sequence" => "một mảng […]",
+            w if w.starts_with("struct") || w.starts_with("a map") => "một bảng",
+            _ => "kiểu khác",
+        };
+        format!("sai kiểu giá trị, cần {wanted}")
+    } else if let Some(value) = original.strip_prefix("unknown variant").and_then(between_backticks) {
+        format!("giá trị «{value}» không được hỗ trợ")
+    } else if original.contains("overflow") || original.contains("too large") {
+        "số quá lớn".to_owned()
+    } else if original.contains("string") {
+        "chuỗi không hợp lệ (thiếu dấu ngoặc kép đóng, hoặc có ký tự điều khiển)".to_owned()
+    } else {
+        "sai cú pháp".to_owned()
+    };
+    format!("{gist} (chi tiết kỹ thuật: {original})")
 }
 
 fn check_keys(c: &mut Collector, top: &DeTable) {
@@ -257,9 +304,14 @@ fn check_bands(c: &mut Collector, raw: Spanned<RawClassification>) -> Classifica
         c.at(span, format!("các mức xếp loại phải phủ kín 0–100, mức cao nhất đang dừng ở {expected_min}"));
     }
     bands.reverse();
+    if let Some(cap) = &raw.top_band_cap_percent
+        && !(0.0..=100.0).contains(cap.get_ref())
+    {
+        c.at(cap.span(), "top_band_cap_percent phải là một tỉ lệ phần trăm từ 0 đến 100");
+    }
     Classification {
         basis: raw.basis,
-        top_band_cap_percent: raw.top_band_cap_percent,
+        top_band_cap_percent: raw.top_band_cap_percent.map(Spanned::into_inner),
         bands: bands.into_iter().map(|(_, b)| b).collect(),
     }
 }

@@ -17,7 +17,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
 pub use error::StoreError;
@@ -31,8 +31,17 @@ const MIGRATIONS: &[&str] = &[
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// How long a writer waits for another process's transaction before saying the database is busy.
+/// How long a writer waits for another process's transaction before saying the database is busy; the
+/// environment variable `CCHC_BUSY_TIMEOUT` (seconds, decimals allowed) overrides it, e.g. on a slow shared drive.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn busy_timeout() -> Duration {
+    std::env::var("CCHC_BUSY_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().replace(',', ".").parse::<f64>().ok())
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        .unwrap_or(BUSY_TIMEOUT)
+}
 
 pub struct Store {
     pub conn: Connection,
@@ -54,7 +63,7 @@ impl Store {
 
     fn connect(path: &Path, flags: OpenFlags, actor: &str, now: NaiveDateTime) -> Result<Store, StoreError> {
         let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_timeout(busy_timeout())?;
         // Read before any pragma writes to the file: a newer database must stay untouched.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -93,13 +102,24 @@ impl Store {
         E: From<StoreError>,
     {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let wrapped = Tx { tx, actor: &self.actor, now: self.now };
+        let now = not_before_last_entry(&tx, self.now)?;
+        let wrapped = Tx { tx, actor: &self.actor, now };
         let value = f(&wrapped)?;
         if commit {
             wrapped.tx.commit().map_err(StoreError::from)?;
         }
         Ok(value)
     }
+}
+
+/// A command that waited for another's lock logs no earlier than the entry written before it: the clock is read
+/// when a command starts, so without this two writers could log out of order and `cchc check` would see the
+/// audit log run backwards.
+fn not_before_last_entry(conn: &Connection, now: NaiveDateTime) -> Result<NaiveDateTime, StoreError> {
+    let last: Option<String> =
+        conn.query_row("SELECT at FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).optional()?;
+    let last = last.and_then(|at| NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M:%S").ok());
+    Ok(last.filter(|last| *last > now).unwrap_or(now))
 }
 
 pub fn migrations() -> Migrations<'static> {

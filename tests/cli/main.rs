@@ -5,6 +5,7 @@ mod criteria;
 mod directory;
 mod inspection;
 mod inspection_findings;
+mod reliability_corpus;
 mod rounds;
 mod store;
 mod upgrade;

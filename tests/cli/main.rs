@@ -6,6 +6,7 @@ mod directory;
 mod inspection;
 mod inspection_findings;
 mod reliability_corpus;
+mod reliability_crash;
 mod rounds;
 mod store;
 mod upgrade;

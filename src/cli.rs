@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::commands::{assign, backup, criteria, demo, finding, init, log, official, round, score, unit};
+use crate::commands::{
+    assign, backup, config, criteria, demo, finding, init, log, official, report, round, score, unit,
+};
 use crate::output::FormatArg;
 
 #[derive(Debug, Parser)]
@@ -60,6 +62,12 @@ pub enum Commands {
     Backup(backup::BackupArgs),
     /// Kiểm tra cơ sở dữ liệu: toàn vẹn, khoá ngoại, bộ tiêu chí, nhật ký
     Check(FormatArg),
+    /// Báo cáo: kết quả đợt, thông báo đơn vị, báo cáo năm, bảng tự đánh giá, theo dõi khắc phục
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// Thiết lập in trên báo cáo: tên phường, người ký, nơi nhận…
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
 }
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";

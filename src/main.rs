@@ -6,6 +6,7 @@ mod context;
 mod domain;
 mod import;
 mod output;
+mod report;
 mod store;
 mod usage;
 

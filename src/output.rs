@@ -193,7 +193,7 @@ fn json(v: &Value) -> Json {
     }
 }
 
-fn terminal_width() -> Option<u16> {
+pub fn terminal_width() -> Option<u16> {
     if let Ok(cols) = std::env::var("COLUMNS") {
         return cols.parse().ok();
     }

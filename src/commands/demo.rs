@@ -7,7 +7,7 @@ use clap::Args;
 
 use crate::commands::directory_import::ImportArgs;
 use crate::commands::round::{MemberArgs, NewArgs, Role, RoundCommand, TeamArgs, TeamCommand};
-use crate::commands::{assign, init, inspection_demo, official, round, unit};
+use crate::commands::{assign, init, inspection_demo, official, report, round, unit};
 use crate::context::Context;
 use crate::domain::round::RoundKind;
 use crate::import::Encoding;
@@ -75,6 +75,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     }
     inspection_demo::demo(&demo)?;
     round::run(&demo, RoundCommand::List(round::ListArgs { year: Some(YEAR), output: table() }))?;
+    report::demo(&demo, &args.out)?;
     output::info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
         db_path.display(),

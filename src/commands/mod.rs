@@ -2,6 +2,7 @@
 
 pub mod assign;
 pub mod backup;
+pub mod config;
 pub mod criteria;
 pub mod demo;
 pub mod directory_import;
@@ -10,6 +11,7 @@ pub mod init;
 pub mod inspection_demo;
 pub mod log;
 pub mod official;
+pub mod report;
 pub mod round;
 pub mod score;
 pub mod score_totals;
@@ -35,5 +37,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Log(args) => log::run(&ctx, args),
         Commands::Backup(args) => backup::backup(&ctx, args),
         Commands::Check(out) => backup::check(&ctx, out),
+        Commands::Report(cmd) => report::run(&ctx, cmd),
+        Commands::Config(cmd) => config::run(&ctx, cmd),
     }
 }

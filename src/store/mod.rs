@@ -8,6 +8,7 @@ pub mod findings;
 pub mod lookup;
 pub mod maintenance;
 pub mod officials;
+pub mod reports;
 pub mod rounds;
 pub mod scores;
 pub mod settings;

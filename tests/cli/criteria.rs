@@ -1,6 +1,6 @@
 use crate::common::Ward;
 
-const PLAN: &str = include_str!("../../../shared/reference/ke-hoach-kiem-tra-cchc-2026.txt");
+const PLAN: &str = include_str!("../../docs/ke-hoach-kiem-tra-cchc-2026.txt");
 
 #[test]
 fn all_71_items_are_present_with_the_plans_titles() {

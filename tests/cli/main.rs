@@ -8,6 +8,7 @@ mod inspection_findings;
 mod reliability_concurrency;
 mod reliability_corpus;
 mod reliability_crash;
+mod reports;
 mod rounds;
 mod store;
 mod upgrade;

@@ -1,0 +1,73 @@
+//! `cchc config set|list`: the ward's settings printed on reports (letterhead, signer, recipients).
+
+use anyhow::{Result, bail};
+use clap::{Args, Subcommand};
+
+use crate::context::Context;
+use crate::domain::text::nfc;
+use crate::import::nearest;
+use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
+use crate::report::model::settings::{KEYS, ReportSettings, split_recipients};
+use crate::store::settings;
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Đặt một thiết lập in trên báo cáo, ví dụ: cchc config set signer_name "Trần Thị Thủy Nga"
+    Set(SetArgs),
+    /// Các thiết lập báo cáo và giá trị đang dùng (kể cả giá trị mặc định)
+    List(FormatArg),
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// Tên thiết lập: ward, province, issuing_body, signer_name, signer_title, signer_delegation,
+    /// signer_authority, recipients, report_number
+    #[arg(value_name = "KHÓA")]
+    pub key: String,
+    /// Giá trị (để "" để bỏ trống dòng đó; recipients: các mục cách nhau bởi dấu ;)
+    #[arg(value_name = "GIÁ_TRỊ")]
+    pub value: String,
+}
+
+pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
+    let mut store = ctx.store()?;
+    match cmd {
+        ConfigCommand::Set(args) => {
+            let key = args.key.trim();
+            if !KEYS.iter().any(|(k, _)| *k == key) {
+                let keys: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
+                let hint = nearest(key, keys.iter().copied()).map(|k| format!(" Có phải «{k}»?")).unwrap_or_default();
+                bail!("không có thiết lập «{key}».{hint} Các thiết lập: {}.", keys.join(", "));
+            }
+            let value = nfc(args.value.trim()).into_owned();
+            let value = if key == "recipients" { split_recipients(&value).join("; ") } else { value };
+            let changed = store.write(|tx| settings::set(tx, key, &value))?;
+            if changed {
+                output::info(format!("Đã đặt {key} = «{value}»."));
+            } else {
+                output::info(format!("{key} đã là «{value}»: không có gì thay đổi."));
+            }
+            Ok(())
+        }
+        ConfigCommand::List(out) => {
+            let stored = settings::all(&store.conn)?;
+            let mut listing = Listing::new(vec![
+                col("key", "Khóa"),
+                col("value", "Giá trị"),
+                col("source", "Nguồn"),
+                col("description", "Ý nghĩa"),
+            ]);
+            for (key, value, is_default) in ReportSettings::entries(&stored) {
+                let source = match (out.format, is_default) {
+                    (ListFormat::Table, true) => "mặc định",
+                    (ListFormat::Table, false) => "đã đặt",
+                    (_, true) => "default",
+                    (_, false) => "set",
+                };
+                let description = KEYS.iter().find(|(k, _)| *k == key).map_or("", |(_, d)| *d);
+                listing.push(vec![key.into(), Value::Text(value), source.into(), description.into()]);
+            }
+            listing.emit(out.format)
+        }
+    }
+}

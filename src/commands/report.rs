@@ -1,0 +1,347 @@
+//! `cchc report round|unit|year|selfassessment|followup`: the documents the Chairman signs, in every format.
+//!
+//! `--format json` prints the report's view model (the data, for machines: codes, ISO dates, plain numbers);
+//! every other format prints the laid-out document (letterhead, numbered sections, tables, signature).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::commands::round::parse_date;
+use crate::context::Context;
+use crate::domain::round::RoundKind;
+use crate::output::{self, ListFormat, Listing, Value, col};
+use crate::report::build::doc::Frame;
+use crate::report::build::{followup, round, round_doc, selfassessment, unit, year, year_doc};
+use crate::report::document::Document;
+use crate::report::model::settings::ReportSettings;
+use crate::report::model::year::YearReport;
+use crate::report::write::{self, Format, RenderOptions};
+use crate::store::lookup::{Directory, resolve};
+use crate::store::{reports, rounds, settings};
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Báo cáo kết quả một đợt kiểm tra, trình Chủ tịch, các Phó Chủ tịch UBND
+    Round(RoundArgs),
+    /// Thông báo kết quả kiểm tra gửi một đơn vị: kết quả từng nội dung, việc phải khắc phục và thời hạn
+    Unit(UnitArgs),
+    /// Báo cáo cả năm: các đợt, Đợt 1 → Đợt 2, khắc phục, xếp hạng đơn vị, đề xuất xếp loại cán bộ
+    Year(YearArgs),
+    /// Bảng tự đánh giá, chấm điểm gửi tỉnh (lập từ Đợt 2)
+    Selfassessment(YearArgs),
+    /// Theo dõi khắc phục: tồn tại chưa khắc phục xong và số ngày quá hạn, theo đơn vị và cán bộ
+    Followup(FollowupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Định dạng: table (màn hình, mặc định), md, html, docx, xlsx, csv, json (dữ liệu cho máy)
+    #[arg(long, value_parser = parse_format, value_name = "ĐỊNH_DẠNG")]
+    pub format: Option<Format>,
+    /// Ghi ra tệp; không có --format thì định dạng lấy theo đuôi tệp (.md .html .docx .xlsx .csv .json .txt)
+    #[arg(short = 'o', long = "output", value_name = "TỆP")]
+    pub output: Option<PathBuf>,
+    /// Mẫu minijinja riêng cho md hoặc html (các biến: xem templates/ trong mã nguồn)
+    #[arg(long, value_name = "TỆP")]
+    pub template: Option<PathBuf>,
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    text.parse().map_err(|e: write::WriteError| e.to_string())
+}
+
+#[derive(Debug, Args)]
+pub struct RoundArgs {
+    /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "MÃ_ĐỢT")]
+    pub round: String,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UnitArgs {
+    /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "MÃ_ĐỢT")]
+    pub round: String,
+    /// Đơn vị (mã hoặc tên)
+    #[arg(value_name = "ĐƠN_VỊ")]
+    pub unit: String,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct YearArgs {
+    /// Năm, ví dụ 2026
+    #[arg(value_name = "NĂM")]
+    pub year: i32,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FollowupArgs {
+    /// Tính quá hạn đến ngày này, dd/mm/yyyy (mặc định: hôm nay)
+    #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// A report ready to print: its view model as JSON and its document.
+pub struct Built {
+    pub json: String,
+    pub document: Document,
+    /// File name without extension, for the demo.
+    pub stem: String,
+}
+
+impl Built {
+    fn new(model: &impl Serialize, document: Document, stem: String) -> Result<Self> {
+        Ok(Self { json: serde_json::to_string_pretty(model)? + "\n", document, stem })
+    }
+}
+
+pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
+    let store = ctx.store()?;
+    let (built, out) = match &cmd {
+        ReportCommand::Round(a) => (build_round(ctx, &store.conn, &a.round)?, &a.out),
+        ReportCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit)?, &a.out),
+        ReportCommand::Year(a) => (build_year(ctx, &store.conn, a.year)?.1, &a.out),
+        ReportCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year)?, &a.out),
+        ReportCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of)?, &a.out),
+    };
+    if built.document.letterhead.signature.name.trim().is_empty() {
+        output::warn("chưa đặt họ tên người ký; đặt bằng `cchc config set signer_name \"Họ và tên\"`.");
+    }
+    emit(&built, out)
+}
+
+fn report_settings(conn: &Connection) -> Result<ReportSettings> {
+    Ok(ReportSettings::resolve(&settings::all(conn)?))
+}
+
+pub fn build_round(ctx: &Context, conn: &Connection, id: &str) -> Result<Built> {
+    let found = rounds::get(conn, id)?;
+    let src = reports::load(conn, found.year, Some(&found.id))?;
+    let model = round::model(&src, &found.id, ctx.today())?;
+    let settings = report_settings(conn)?;
+    let document = round_doc::document(&model, &Frame { settings: &settings, today: ctx.today() });
+    Built::new(&model, document, format!("bao-cao-{}", found.id))
+}
+
+pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str) -> Result<Built> {
+    let found = rounds::get(conn, id)?;
+    let (code, name) = resolve(conn, Directory::Units, query)?;
+    let src = reports::load(conn, found.year, Some(&found.id))?;
+    if !src.scopes.iter().any(|(_, u)| *u == code) {
+        bail!("{name} ({code}) không thuộc phạm vi đợt {}; xem `cchc round show {}`", found.id, found.id);
+    }
+    let model = unit::model(&src, &found.id, &code, ctx.today())?;
+    let settings = report_settings(conn)?;
+    let document = unit::document(&model, &Frame { settings: &settings, today: ctx.today() });
+    Built::new(&model, document, format!("thong-bao-{}-{}", found.id, code))
+}
+
+pub fn build_year(ctx: &Context, conn: &Connection, year_number: i32) -> Result<(YearReport, Built)> {
+    ensure_rounds(conn, year_number)?;
+    let src = reports::load(conn, year_number, None)?;
+    let model = year::model(&src, year_number, ctx.today())?;
+    let settings = report_settings(conn)?;
+    let document = year_doc::document(&model, &Frame { settings: &settings, today: ctx.today() });
+    let built = Built::new(&model, document, format!("bao-cao-nam-{year_number}"))?;
+    Ok((model, built))
+}
+
+pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32) -> Result<Built> {
+    ensure_rounds(conn, year_number)?;
+    let dot2 = RoundKind::Dot2.round_id(year_number, 1);
+    let has_dot2 = rounds::list(conn, Some(year_number))?.iter().any(|r| r.id == dot2);
+    let src = reports::load(conn, year_number, has_dot2.then_some(dot2.as_str()))?;
+    let model = selfassessment::model(&src, year_number)?;
+    let settings = report_settings(conn)?;
+    let document = selfassessment::document(&model, &Frame { settings: &settings, today: ctx.today() });
+    Built::new(&model, document, format!("tu-danh-gia-{year_number}"))
+}
+
+pub fn build_followup(ctx: &Context, conn: &Connection, as_of: Option<NaiveDate>) -> Result<Built> {
+    let src = reports::load_open(conn)?;
+    let model = followup::model(&src, as_of.unwrap_or_else(|| ctx.today()));
+    let settings = report_settings(conn)?;
+    let document = followup::document(&model, &Frame { settings: &settings, today: ctx.today() });
+    Built::new(&model, document, "theo-doi-khac-phuc".to_owned())
+}
+
+fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<()> {
+    if rounds::list(conn, Some(year_number))?.is_empty() {
+        let years: Vec<String> = rounds::list(conn, None)?.iter().map(|r| r.year.to_string()).collect();
+        let hint = if years.is_empty() {
+            "Chưa có đợt nào; tạo bằng `cchc round new --kind dot1`.".to_owned()
+        } else {
+            let mut years = years;
+            years.dedup();
+            format!("Các năm đã có đợt kiểm tra: {}.", years.join(", "))
+        };
+        bail!("năm {year_number} chưa có đợt kiểm tra nào. {hint}");
+    }
+    Ok(())
+}
+
+/// Renders `built` in the requested format to the requested place.
+pub fn emit(built: &Built, out: &OutputArgs) -> Result<()> {
+    let format = match (out.format, &out.output) {
+        (Some(format), _) => format,
+        (None, Some(path)) => Format::from_extension(path).with_context(|| {
+            format!(
+                "không biết định dạng của tệp «{}»: hãy dùng đuôi .md, .html, .docx, .xlsx, .csv, .json, .txt hoặc ghi rõ --format",
+                path.display()
+            )
+        })?,
+        (None, None) => Format::Table,
+    };
+    let template = match (&out.template, format) {
+        (None, _) => None,
+        (Some(path), Format::Markdown | Format::Html) => Some(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("không đọc được mẫu «{}» (cần tệp văn bản UTF-8)", path.display()))?,
+        ),
+        (Some(_), _) => bail!("--template chỉ dùng với định dạng md hoặc html"),
+    };
+    let to_terminal = out.output.is_none() && std::io::stdout().is_terminal();
+    if format.is_binary() && to_terminal {
+        bail!(
+            "định dạng {} là tệp nhị phân, không in ra màn hình: hãy ghi ra tệp, ví dụ -o {}.{}",
+            format.extension(),
+            built.stem,
+            format.extension()
+        );
+    }
+    let bytes = match format {
+        Format::Json => built.json.clone().into_bytes(),
+        _ => {
+            let options = match out.output {
+                Some(_) => RenderOptions { template, width: None, color: false },
+                None => RenderOptions { template, ..RenderOptions::for_stdout(output::terminal_width()) },
+            };
+            write::render(&built.document, format, &options)?
+        }
+    };
+    match &out.output {
+        Some(path) => write_file(path, &bytes),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes)?;
+            Ok(stdout.flush()?)
+        }
+    }
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("không ghi được tệp «{}»", path.display()))?;
+    output::info(format!("Đã ghi «{}».", path.display()));
+    Ok(())
+}
+
+/// The plan's own letterhead values (Kế hoạch kiểm tra CCHC năm 2026 of UBND phường Thành Sen).
+const PLAN_SETTINGS: &[(&str, &str)] = &[
+    ("signer_authority", "TM. ỦY BAN NHÂN DÂN"),
+    ("signer_delegation", "KT. CHỦ TỊCH"),
+    ("signer_title", "PHÓ CHỦ TỊCH"),
+    ("signer_name", "Trần Thị Thủy Nga"),
+    (
+        "recipients",
+        "Sở Nội vụ (báo cáo); TTr Đảng ủy, TTr HĐND phường; Chủ tịch, các PCT UBND phường; Các phòng, cơ quan, đơn vị trên địa bàn phường; Cán bộ, công chức, viên chức phường; Lưu: VT, VHXH",
+    ),
+];
+
+/// Every file format a report is written in by the demo.
+const DEMO_FORMATS: [Format; 7] =
+    [Format::Table, Format::Markdown, Format::Html, Format::Docx, Format::Xlsx, Format::Csv, Format::Json];
+
+/// For `cchc demo`: sets the plan's letterhead, writes every report of the latest year in every file format to
+/// `out/bao-cao/`, and prints the year-end summary table. Works on a database without scores yet.
+pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
+    let mut store = ctx.store()?;
+    store.write(|tx| -> Result<()> {
+        for (key, value) in PLAN_SETTINGS {
+            settings::set(tx, key, value)?;
+        }
+        Ok(())
+    })?;
+    let conn = &store.conn;
+    let all = rounds::list(conn, None)?;
+    let Some(year_number) = all.iter().map(|r| r.year).max() else {
+        output::warn("Chưa có đợt kiểm tra nào nên chưa lập báo cáo.");
+        return Ok(());
+    };
+    let of_year: Vec<&rounds::Round> = all.iter().filter(|r| r.year == year_number).collect();
+    let mut built = Vec::new();
+    for r in &of_year {
+        built.push(build_round(ctx, conn, &r.id)?);
+    }
+    if let Some(first) = of_year.first() {
+        built.push(build_unit(ctx, conn, &first.id, &demo_unit(conn, &first.id)?)?);
+    }
+    let (year_model, year_report) = build_year(ctx, conn, year_number)?;
+    if of_year.iter().any(|r| r.kind == RoundKind::Dot2) {
+        built.push(build_selfassessment(ctx, conn, year_number)?);
+    }
+    built.push(build_followup(ctx, conn, None)?);
+    let dir = out.join("bao-cao");
+    std::fs::create_dir_all(&dir).with_context(|| format!("không tạo được thư mục «{}»", dir.display()))?;
+    let mut written = 0;
+    for report in built.iter().chain(std::iter::once(&year_report)) {
+        for format in DEMO_FORMATS {
+            let file = dir.join(format!("{}.{}", report.stem, format.extension()));
+            let bytes = match format {
+                Format::Json => report.json.clone().into_bytes(),
+                _ => write::render(&report.document, format, &RenderOptions::default())?,
+            };
+            std::fs::write(&file, bytes).with_context(|| format!("không ghi được tệp «{}»", file.display()))?;
+            written += 1;
+        }
+    }
+    output::info(format!("Đã ghi {written} tệp báo cáo vào «{}».", dir.display()));
+    summary(&year_model)
+}
+
+/// The unit the demo's notice goes to: the first in scope with findings in the round, else the first in scope.
+fn demo_unit(conn: &Connection, round_id: &str) -> Result<String> {
+    let scope = rounds::scope(conn, round_id)?;
+    let with_findings: Option<String> = conn
+        .query_row("SELECT unit_code FROM findings WHERE round_id = ?1 ORDER BY seq LIMIT 1", [round_id], |r| r.get(0))
+        .ok();
+    with_findings.or_else(|| scope.first().cloned()).context("đợt chưa có đơn vị nào")
+}
+
+/// The year-end ranking, on the terminal.
+fn summary(model: &YearReport) -> Result<()> {
+    let mut listing = Listing::new(vec![
+        col("rank", "Hạng"),
+        col("unit", "Đơn vị"),
+        col("dot1", "Đợt 1 (thang 100)"),
+        col("dot2", "Đợt 2 (thang 100)"),
+        col("change", "Tăng, giảm"),
+    ]);
+    for unit in &model.units {
+        listing.push(vec![
+            unit.rank.map_or(Value::Text(String::new()), |r| Value::Integer(r.into())),
+            unit.name.as_str().into(),
+            Value::Number(unit.dot1),
+            Value::Number(unit.dot2),
+            Value::Number(unit.change),
+        ]);
+    }
+    match &model.basis_round {
+        Some(basis) => output::info(format!("Tổng hợp năm {} (xếp hạng theo điểm thẩm định {basis}):", model.year)),
+        None => output::info(format!("Tổng hợp năm {}: chưa có điểm thẩm định nên chưa xếp hạng.", model.year)),
+    }
+    listing.emit(ListFormat::Table)
+}

@@ -1,0 +1,233 @@
+//! Pieces every report document shares: letterhead from settings, point columns, finding tables, empty notes.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::date;
+use crate::report::document::{Block, Cell, Column, Letterhead, Signature, Table};
+use crate::report::model::settings::ReportSettings;
+use crate::report::model::{FindingView, Proposal, RoundInfo};
+
+/// What a document needs besides its model: the letterhead settings and today's date.
+pub struct Frame<'a> {
+    pub settings: &'a ReportSettings,
+    pub today: NaiveDate,
+}
+
+impl Frame<'_> {
+    /// `symbol` is the number's suffix ("BC-UBND", "TB-UBND"). The date is today's when the report is about
+    /// the current year; for another year day and month are left blank to be filled in when signed.
+    pub fn letterhead(&self, symbol: &str, year: i32, recipients: Vec<String>) -> Letterhead {
+        let s = self.settings;
+        let number = match s.report_number.trim() {
+            "" => format!("Số:       /{symbol}"),
+            n if n.contains('/') => format!("Số: {n}"),
+            n => format!("Số: {n}/{symbol}"),
+        };
+        let line = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+        Letterhead {
+            parent_body: None,
+            issuing_body: s.issuing_body.clone(),
+            number,
+            place: s.ward.clone(),
+            date: (self.today.year() == year).then_some(self.today),
+            month: None,
+            year,
+            recipients,
+            signature: Signature {
+                authority: line(&s.signer_authority),
+                delegation: line(&s.signer_delegation),
+                title: s.signer_title.clone(),
+                name: s.signer_name.clone(),
+            },
+        }
+    }
+
+    /// "phường Thành Sen" (or "phường" when the ward is not set).
+    pub fn ward(&self) -> String {
+        format!("phường {}", self.settings.ward).trim_end().to_owned()
+    }
+}
+
+/// "từ ngày 01/07/2026 đến ngày 10/07/2026", or "ngày 15/09/2026" for a one-day round.
+pub fn period(round: &RoundInfo) -> String {
+    if round.start == round.end {
+        format!("ngày {}", date::format(round.start))
+    } else {
+        format!("từ ngày {} đến ngày {}", date::format(round.start), date::format(round.end))
+    }
+}
+
+/// "01/07 – 10/07/2026" (the year once when both dates share it), or one date.
+pub fn span(round: &RoundInfo) -> String {
+    match (round.start == round.end, round.start.year() == round.end.year()) {
+        (true, _) => date::format(round.start),
+        (false, true) => format!("{} – {}", round.start.format("%d/%m"), date::format(round.end)),
+        (false, false) => format!("{} – {}", date::format(round.start), date::format(round.end)),
+    }
+}
+
+/// "Kế hoạch" from "kế hoạch", for a table cell.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+pub fn points(title: &str) -> Column {
+    Column::number(title, 2)
+}
+
+pub fn stt() -> Column {
+    Column::integer("STT").with_width(5.0)
+}
+
+/// 1-based row number.
+pub fn row_number(i: usize) -> Cell {
+    Cell::Integer(i64::try_from(i + 1).unwrap_or(i64::MAX))
+}
+
+pub fn count(n: impl TryInto<i64>) -> Cell {
+    Cell::Integer(n.try_into().unwrap_or(i64::MAX))
+}
+
+pub fn note(text: impl Into<String>) -> Block {
+    Block::Note(text.into())
+}
+
+/// A table, or the note saying why there is none.
+pub fn table_or(table: Table, empty: &str) -> Block {
+    if table.rows.is_empty() { note(empty) } else { Block::Table(table) }
+}
+
+/// At most `max` characters, cut at a word with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ' ']))
+}
+
+/// "Vi phạm (nội dung 1.3.2): 03 hồ sơ … (mã 2026-dot1-F02)": kind, item, text and id in one cell, so that
+/// tables keep few columns on a portrait A4 page.
+pub fn finding_text(f: &FindingView) -> String {
+    match &f.criterion {
+        Some(code) => format!("{} (nội dung {code}): {} (mã {})", f.kind_label, f.text, f.id),
+        None => format!("{}: {} (mã {})", f.kind_label, f.text, f.id),
+    }
+}
+
+/// "Unit" and, on a second line, the responsible official.
+pub fn who(f: &FindingView) -> String {
+    match &f.official_name {
+        Some(name) => format!("{}\n({name})", f.unit_name),
+        None => f.unit_name.clone(),
+    }
+}
+
+/// Shortcomings and violations with what to do and by when.
+pub fn remediation_table(id: &str, title: &str, findings: &[FindingView], with_unit: bool) -> Table {
+    let mut columns = vec![stt()];
+    columns.push(Column::text(if with_unit { "Đơn vị, người phụ trách" } else { "Người phụ trách" }).with_width(16.0));
+    columns.extend([
+        Column::text("Tồn tại, hạn chế, vi phạm").with_width(28.0),
+        Column::text("Kiến nghị khắc phục").with_width(22.0),
+        Column::date("Thời hạn"),
+    ]);
+    let mut table = Table::new(id, title, columns);
+    for (i, f) in findings.iter().enumerate() {
+        let person = if with_unit { who(f) } else { f.official_name.clone().unwrap_or_default() };
+        table.push_row(vec![
+            row_number(i),
+            Cell::text(person),
+            Cell::text(finding_text(f)),
+            Cell::text(&f.recommendation),
+            Cell::date(f.due_date),
+        ]);
+    }
+    table
+}
+
+/// Good practices as bullets: "Unit (item): text".
+pub fn practice_bullets(findings: &[FindingView]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|f| match &f.criterion {
+            Some(code) => format!("{} (nội dung {code}): {}", f.unit_name, f.text),
+            None => format!("{}: {}", f.unit_name, f.text),
+        })
+        .collect()
+}
+
+pub fn proposals_table(id: &str, proposals: &[Proposal]) -> Table {
+    let mut table = Table::new(
+        id,
+        "Kiến nghị và ý kiến trả lời",
+        vec![
+            stt(),
+            Column::text("Đơn vị").with_width(16.0),
+            Column::text("Khó khăn, vướng mắc, đề xuất").with_width(28.0),
+            Column::text("Ý kiến trả lời").with_width(24.0),
+        ],
+    );
+    for (i, p) in proposals.iter().enumerate() {
+        let answer = match (&p.answer, &p.finding_id) {
+            (Some(answer), _) => answer.clone(),
+            (None, Some(_)) => "Chưa trả lời".to_owned(),
+            (None, None) => "Chưa trả lời (nêu trong báo cáo tự kiểm tra)".to_owned(),
+        };
+        let text = match &p.criterion {
+            Some(code) => format!("{} (nội dung {code})", p.text.trim_end_matches('.')),
+            None => p.text.clone(),
+        };
+        table.push_row(vec![row_number(i), Cell::text(&p.unit_name), Cell::text(text), Cell::text(answer)]);
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        assert_eq!(shorten("Công tác chỉ đạo", 40), "Công tác chỉ đạo");
+        assert_eq!(shorten("Công tác chỉ đạo, điều hành đổi mới", 20), "Công tác chỉ đạo…");
+    }
+
+    #[test]
+    fn round_dates() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default();
+        let round = |start, end| RoundInfo {
+            id: "2026-dot1".into(),
+            kind: crate::domain::round::RoundKind::Dot1,
+            title: "Đợt 1 năm 2026".into(),
+            year: 2026,
+            start,
+            end,
+            selfreport_due: start,
+            status: crate::domain::round::RoundStatus::Planned,
+            topic: None,
+            reason: None,
+        };
+        let two_days = round(d(7, 1), d(7, 10));
+        assert_eq!(period(&two_days), "từ ngày 01/07/2026 đến ngày 10/07/2026");
+        assert_eq!(span(&two_days), "01/07 – 10/07/2026");
+        let one_day = round(d(9, 15), d(9, 15));
+        assert_eq!((period(&one_day).as_str(), span(&one_day).as_str()), ("ngày 15/09/2026", "15/09/2026"));
+    }
+
+    #[test]
+    fn number_from_settings() {
+        let mut settings = ReportSettings::resolve(&[("ward".into(), "Thành Sen".into())]);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
+        let lh = Frame { settings: &settings, today }.letterhead("BC-UBND", 2026, vec![]);
+        assert_eq!((lh.number.as_str(), lh.date), ("Số:       /BC-UBND", Some(today)));
+        assert_eq!(lh.signature.authority.as_deref(), Some("TM. ỦY BAN NHÂN DÂN"));
+        settings.report_number = "125".into();
+        let lh = Frame { settings: &settings, today }.letterhead("TB-UBND", 2025, vec![]);
+        assert_eq!((lh.number.as_str(), lh.date), ("Số: 125/TB-UBND", None));
+        settings.report_number = "7/BC-VHXH".into();
+        assert_eq!(Frame { settings: &settings, today }.letterhead("BC-UBND", 2026, vec![]).number, "Số: 7/BC-VHXH");
+    }
+}

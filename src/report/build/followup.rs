@@ -1,0 +1,141 @@
+//! Follow-up: findings not yet remediated, by unit and by responsible official, with days overdue.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Index;
+use super::doc::{self, Frame, count, row_number, stt, table_or};
+use crate::domain::date;
+use crate::report::document::{Block, Cell, Column, Document, Section, Table};
+use crate::report::model::FindingView;
+use crate::report::model::followup::{Followup, OpenCount};
+use crate::store::reports::Sources;
+
+/// `src` holds the open findings of every year (see `store::reports::load_open`).
+pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {
+    let ix = Index::new(src);
+    let mut findings: Vec<FindingView> =
+        src.findings.iter().filter(|f| f.kind != "dien-hinh").map(|f| ix.finding(f, as_of)).collect();
+    let unit_order = |code: &str| src.units.iter().position(|u| u.code == code).unwrap_or(usize::MAX);
+    findings.sort_by_key(|f| (unit_order(&f.unit_code), f.official_name.clone(), f.due_date));
+    let tally = |code: &str, name: String, unit_name: Option<String>, mine: &dyn Fn(&FindingView) -> bool| {
+        let of: Vec<&FindingView> = findings.iter().filter(|f| mine(f)).collect();
+        OpenCount {
+            code: code.to_owned(),
+            name,
+            unit_name,
+            open: of.len(),
+            overdue: of.iter().filter(|f| f.days_overdue.is_some()).count(),
+            max_days_overdue: of.iter().filter_map(|f| f.days_overdue).max(),
+        }
+    };
+    let by_unit = src
+        .units
+        .iter()
+        .map(|u| tally(&u.code, u.name.clone(), None, &|f| f.unit_code == u.code))
+        .filter(|c| c.open > 0)
+        .collect();
+    let mut by_official: Vec<OpenCount> = src
+        .officials
+        .iter()
+        .map(|o| {
+            let mine = |f: &FindingView| f.official_code.as_deref() == Some(o.code.as_str());
+            tally(&o.code, o.name.clone(), Some(ix.unit_name(&o.unit_code)), &mine)
+        })
+        .filter(|c| c.open > 0)
+        .collect();
+    let nobody = tally("", "Chưa xác định người phụ trách".to_owned(), None, &|f| f.official_code.is_none());
+    if nobody.open > 0 {
+        by_official.push(nobody);
+    }
+    Followup {
+        as_of,
+        open: findings.len(),
+        overdue: findings.iter().filter(|f| f.days_overdue.is_some()).count(),
+        by_unit,
+        by_official,
+        findings,
+    }
+}
+
+pub fn document(m: &Followup, frame: &Frame) -> Document {
+    let subject = format!(
+        "Tình hình khắc phục tồn tại, hạn chế sau kiểm tra cải cách hành chính (đến ngày {})",
+        date::format(m.as_of)
+    );
+    let letterhead = frame.letterhead("BC-UBND", m.as_of.year(), frame.settings.recipients.clone());
+    let mut d = Document::new(letterhead, "BÁO CÁO", subject);
+    if m.findings.is_empty() {
+        d.sections = vec![Section::new("I", "TỔNG HỢP").with_block(doc::note(format!(
+            "Đến ngày {}, không còn tồn tại, hạn chế, vi phạm hay kiến nghị nào chưa khắc phục xong.",
+            date::format(m.as_of)
+        )))];
+    } else {
+        d.sections = vec![
+            Section::new("I", "TỔNG HỢP THEO ĐƠN VỊ")
+                .with_block(Block::Paragraph(format!(
+                    "Đến ngày {}, còn {} tồn tại, hạn chế, vi phạm và kiến nghị chưa khắc phục xong, trong đó {} đã quá thời hạn khắc phục.",
+                    date::format(m.as_of),
+                    m.open,
+                    m.overdue
+                )))
+                .with_block(Block::Table(counts("theo_don_vi", "Theo đơn vị", &m.by_unit, false))),
+            Section::new("II", "THEO CÁN BỘ PHỤ TRÁCH")
+                .with_block(Block::Table(counts("theo_can_bo", "Theo cán bộ phụ trách", &m.by_official, true))),
+            Section::new("III", "DANH SÁCH CHI TIẾT").with_block(table_or(details(&m.findings), "")),
+        ];
+    }
+    d.closing = Some(
+        "Đề nghị các phòng, cơ quan, đơn vị và cán bộ, công chức, viên chức phụ trách khẩn trương khắc phục các tồn tại quá hạn và báo cáo kết quả về bộ phận thường trực cải cách hành chính./.".to_owned(),
+    );
+    d
+}
+
+fn counts(id: &str, title: &str, rows: &[OpenCount], with_unit: bool) -> Table {
+    let mut columns = vec![stt(), Column::text(if with_unit { "Họ và tên" } else { "Đơn vị" }).with_width(24.0)];
+    if with_unit {
+        columns.push(Column::text("Đơn vị").with_width(24.0));
+    }
+    columns.extend([
+        Column::integer("Chưa khắc phục xong"),
+        Column::integer("Quá hạn"),
+        Column::integer("Quá hạn lâu nhất (ngày)"),
+    ]);
+    let mut t = Table::new(id, title, columns);
+    for (i, c) in rows.iter().enumerate() {
+        let mut row = vec![row_number(i), Cell::text(&c.name)];
+        if with_unit {
+            row.push(Cell::text(c.unit_name.clone().unwrap_or_default()));
+        }
+        row.extend([count(c.open), count(c.overdue), c.max_days_overdue.map_or(Cell::Empty, Cell::Integer)]);
+        t.push_row(row);
+    }
+    t
+}
+
+fn details(findings: &[FindingView]) -> Table {
+    let mut t = Table::new(
+        "chi_tiet",
+        "Chi tiết tồn tại chưa khắc phục",
+        vec![
+            stt(),
+            Column::text("Đơn vị, người phụ trách").with_width(14.0),
+            Column::text("Tồn tại, hạn chế, vi phạm").with_width(24.0),
+            Column::text("Kiến nghị khắc phục").with_width(18.0),
+            Column::date("Thời hạn"),
+            Column::text("Tình trạng").with_width(11.0),
+            Column::integer("Quá hạn (ngày)"),
+        ],
+    );
+    for (i, f) in findings.iter().enumerate() {
+        t.push_row(vec![
+            row_number(i),
+            Cell::text(doc::who(f)),
+            Cell::text(doc::finding_text(f)),
+            Cell::text(&f.recommendation),
+            Cell::date(f.due_date),
+            Cell::text(f.status_label),
+            f.days_overdue.map_or(Cell::Empty, Cell::Integer),
+        ]);
+    }
+    t
+}

@@ -1,0 +1,209 @@
+//! The round report's view model from the store's rows.
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+
+use super::{Index, field_of, node_kind, round_info, totals};
+use crate::commands::round::role_label;
+use crate::domain::catalogue::{Catalogue, Node};
+use crate::domain::code;
+use crate::domain::round::RoundKind;
+use crate::report::model::round::{
+    CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, TeamMember, UnitResult,
+};
+use crate::report::model::scoring::{Scored, by_official, round2, tally_by, total};
+use crate::report::model::{FindingView, is_shortcoming, kind_label};
+use crate::store::reports::Sources;
+use crate::store::rounds::Round;
+
+pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundReport> {
+    let ix = Index::new(src);
+    let round = ix.round(round_id).with_context(|| format!("không có đợt kiểm tra «{round_id}»"))?;
+    let catalogue = ix.catalogue(round).context("không tìm thấy bộ tiêu chí của đợt")?;
+    let appraised = ix.appraised(round);
+    let own = ix.self_points(round);
+    let scope = ix.scope(&round.id);
+    let findings: Vec<FindingView> =
+        src.findings.iter().filter(|f| f.round_id == round.id).map(|f| ix.finding(f, as_of)).collect();
+    let of_kind = |pred: &dyn Fn(&str) -> bool| findings.iter().filter(|f| pred(&f.kind)).cloned().collect();
+    let fields = fields(&ix, round, catalogue, &appraised, &own);
+    let field_codes: Vec<&str> = fields.iter().map(|f| f.code.as_str()).collect();
+    Ok(RoundReport {
+        round: round_info(round),
+        team: src
+            .team
+            .iter()
+            .map(|m| TeamMember {
+                name: m.name.clone(),
+                role: m.role.clone(),
+                role_label: role_label(&m.role),
+                unit_code: m.unit_code.clone(),
+            })
+            .collect(),
+        units_in_scope: scope.len(),
+        selfreports_received: src
+            .receipts
+            .iter()
+            .filter(|r| r.round_id == round.id && scope.contains(&r.unit_code.as_str()))
+            .count(),
+        ward: totals(Some(&total(&appraised)), Some(&total(&own))),
+        officials: officials(&ix, catalogue, &scope, &field_codes, &appraised, &own),
+        fields,
+        units: {
+            let (by_unit, own_by_unit) = (tally_by(&appraised, |s| s.unit), tally_by(&own, |s| s.unit));
+            let result = |code: &&str| {
+                let totals = totals(by_unit.get(code), own_by_unit.get(code));
+                UnitResult {
+                    code: (*code).to_owned(),
+                    name: ix.unit_name(code),
+                    difference: totals.appraised_score.zip(totals.self_score).map(|(a, s)| round2(a - s)),
+                    totals,
+                    findings: findings.iter().filter(|f| f.unit_code == *code).count(),
+                }
+            };
+            scope.iter().map(result).collect()
+        },
+        good_practices: of_kind(&|k| k == "dien-hinh"),
+        shortcomings: of_kind(&|k| is_shortcoming(k)),
+        proposals: ix.proposals(round, None),
+        carry_over: carry_over(&ix, round, as_of),
+        late_units: late_units(&ix, round, &scope),
+    })
+}
+
+/// The fields a round covers: every periodic field in Đợt 1 and 2; in an ad-hoc round the topics it scored
+/// (all topics while nothing is scored yet).
+pub fn round_fields<'c>(catalogue: &'c Catalogue, round: &Round, has_data: impl Fn(&str) -> bool) -> Vec<&'c Node> {
+    let kind = node_kind(round.kind);
+    let all: Vec<&Node> = catalogue.fields().filter(|f| f.kind == kind).collect();
+    let with_data: Vec<&Node> = all.iter().copied().filter(|f| has_data(&f.code)).collect();
+    if round.kind == RoundKind::DotXuat && !with_data.is_empty() { with_data } else { all }
+}
+
+fn fields(ix: &Index, round: &Round, catalogue: &Catalogue, appraised: &[Scored], own: &[Scored]) -> Vec<FieldResult> {
+    let by_field = tally_by(appraised, field_of);
+    let own_by_field = tally_by(own, field_of);
+    let has_data = |code: &str| by_field.contains_key(code) || own_by_field.contains_key(code);
+    round_fields(catalogue, round, has_data)
+        .into_iter()
+        .map(|field| {
+            let a = by_field.get(field.code.as_str());
+            let s = own_by_field.get(field.code.as_str());
+            FieldResult {
+                code: field.code.clone(),
+                title: field.title.clone(),
+                max: field.max_points,
+                self_points: s.and_then(|t| t.scaled(field.max_points)),
+                appraised_points: a.and_then(|t| t.scaled(field.max_points)),
+                totals: totals(a, s),
+                comments: comments(ix, round, &field.code),
+            }
+        })
+        .collect()
+}
+
+/// The team's comments on a field: its notes on the field's items ("Unit – item: note"), then the good
+/// practices and shortcomings it recorded there, in item order.
+fn comments(ix: &Index, round: &Round, field: &str) -> Vec<String> {
+    let in_field = |code: &str| code::field(code) == field;
+    let mut notes: Vec<_> = ix
+        .src
+        .scores
+        .iter()
+        .filter(|s| s.round_id == round.id && in_field(&s.criterion) && !s.note.trim().is_empty())
+        .collect();
+    notes.sort_by(|a, b| code::compare(&a.criterion, &b.criterion).then_with(|| a.unit_code.cmp(&b.unit_code)));
+    let mut out: Vec<String> =
+        notes.iter().map(|s| format!("{} – {}: {}", ix.unit_name(&s.unit_code), s.criterion, s.note.trim())).collect();
+    out.extend(ix.src.findings.iter().filter(|f| f.round_id == round.id && f.kind != "kien-nghi").filter_map(|f| {
+        let code = f.criterion.as_deref().filter(|c| in_field(c))?;
+        Some(format!(
+            "{} – {code}: {} ({})",
+            ix.unit_name(&f.unit_code),
+            f.text.trim(),
+            kind_label(&f.kind).to_lowercase()
+        ))
+    }));
+    out
+}
+
+/// Officials answering for items of the round's fields in the units it covers.
+fn officials(
+    ix: &Index,
+    catalogue: &Catalogue,
+    scope: &[&str],
+    fields: &[&str],
+    appraised: &[Scored],
+    own: &[Scored],
+) -> Vec<OfficialResult> {
+    let by_a = by_official(appraised, &ix.assigned);
+    let by_s = by_official(own, &ix.assigned);
+    let scope: HashSet<&str> = scope.iter().copied().collect();
+    let mut assigned: HashMap<&str, usize> = HashMap::new();
+    for a in &ix.src.assignments {
+        let counts = scope.contains(a.unit_code.as_str())
+            && fields.contains(&code::field(&a.criterion))
+            && catalogue.get(&a.criterion).is_some_and(|n| n.is_leaf);
+        if let (true, Some(official)) = (counts, a.official_code.as_deref()) {
+            *assigned.entry(official).or_default() += 1;
+        }
+    }
+    ix.src
+        .officials
+        .iter()
+        .filter_map(|o| {
+            let items_assigned = assigned.get(o.code.as_str()).copied().unwrap_or(0);
+            (items_assigned > 0).then(|| OfficialResult {
+                code: o.code.clone(),
+                name: o.name.clone(),
+                position: o.position.clone(),
+                unit_code: o.unit_code.clone(),
+                unit_name: ix.unit_name(&o.unit_code),
+                items_assigned,
+                totals: totals(by_a.get(&o.code), by_s.get(&o.code)),
+            })
+        })
+        .collect()
+}
+
+/// Shortcomings and violations of the year's earlier rounds, and what became of them.
+fn carry_over(ix: &Index, round: &Round, as_of: NaiveDate) -> Vec<CarryOver> {
+    let earlier = |id: &str| ix.round(id).is_some_and(|r| (r.start, &r.id) < (round.start, &round.id));
+    ix.src
+        .findings
+        .iter()
+        .filter(|f| is_shortcoming(&f.kind) && earlier(&f.round_id))
+        .map(|f| {
+            let events = ix.events(&f.id);
+            CarryOver {
+                checked_in_round: events.iter().any(|e| e.round_id.as_deref() == Some(round.id.as_str())),
+                finding: ix.finding(f, as_of),
+                events,
+            }
+        })
+        .collect()
+}
+
+/// Units that sent their self-report late or not at all; ad-hoc rounds ask for none (plan, section IV.1.c).
+fn late_units(ix: &Index, round: &Round, scope: &[&str]) -> Vec<LateUnit> {
+    if round.kind == RoundKind::DotXuat {
+        return Vec::new();
+    }
+    scope
+        .iter()
+        .filter_map(|code| {
+            let receipt = ix.src.receipts.iter().find(|r| r.round_id == round.id && r.unit_code == *code);
+            let received_on = receipt.map(|r| r.first_received);
+            let days_late = received_on.map(|d| (d - round.selfreport_due).num_days()).filter(|d| *d > 0);
+            (received_on.is_none() || days_late.is_some()).then(|| LateUnit {
+                code: (*code).to_owned(),
+                name: ix.unit_name(code),
+                due: round.selfreport_due,
+                received_on,
+                days_late,
+            })
+        })
+        .collect()
+}

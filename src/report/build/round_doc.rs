@@ -1,0 +1,345 @@
+//! The round report as a document: the report the team sends the Chairman and Vice-Chairmen.
+
+use crate::domain::date;
+use crate::domain::round::RoundKind;
+use crate::output::points;
+use crate::report::document::{Block, Cell, Chart, ChartKind, Column, Document, Section, Series, Table};
+use crate::report::model::Totals;
+use crate::report::model::round::{CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, UnitResult};
+
+use super::doc::{self, Frame, count, note, points as points_col, row_number, stt, table_or};
+
+pub const NO_APPRAISAL: &str = "Chưa có điểm thẩm định.";
+
+pub fn document(m: &RoundReport, frame: &Frame) -> Document {
+    let r = &m.round;
+    let letterhead = frame.letterhead("BC-UBND", r.year, frame.settings.recipients.clone());
+    let subject = format!("Kết quả kiểm tra cải cách hành chính {}", subject_of(m));
+    let mut d = Document::new(letterhead, "BÁO CÁO", subject.clone());
+    d.sections = vec![
+        overview(m, frame),
+        Section::new("II", "KẾT QUẢ KIỂM TRA")
+            .with_subsection(fields_section(m))
+            .with_subsection(units_section(&m.units))
+            .with_subsection(officials_section(&m.officials)),
+        Section::new("III", "ĐIỂN HÌNH, CÁCH LÀM HAY CẦN GIỚI THIỆU, NHÂN RỘNG").with_block(
+            if m.good_practices.is_empty() {
+                note("Đợt kiểm tra chưa ghi nhận điển hình, cách làm hay.")
+            } else {
+                Block::Bullets(doc::practice_bullets(&m.good_practices))
+            },
+        ),
+        Section::new("IV", "TỒN TẠI, HẠN CHẾ, VI PHẠM VÀ KIẾN NGHỊ KHẮC PHỤC").with_block(table_or(
+            doc::remediation_table("ton_tai", "Tồn tại, hạn chế, vi phạm", &m.shortcomings, true),
+            "Đợt kiểm tra chưa ghi nhận tồn tại, hạn chế, vi phạm.",
+        )),
+        Section::new("V", "KHÓ KHĂN, VƯỚNG MẮC, ĐỀ XUẤT CỦA ĐƠN VỊ VÀ Ý KIẾN TRẢ LỜI").with_block(table_or(
+            doc::proposals_table("kien_nghi", &m.proposals),
+            "Các đơn vị không nêu khó khăn, vướng mắc, đề xuất.",
+        )),
+        Section::new("VI", "KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ SAU CÁC ĐỢT KIỂM TRA TRƯỚC")
+            .with_block(carry_over(&m.carry_over, r.kind)),
+        Section::new("VII", "ĐƠN VỊ NỘP BÁO CÁO TỰ KIỂM TRA MUỘN HOẶC CHƯA NỘP").with_block(match r.kind {
+            RoundKind::DotXuat => note("Kiểm tra đột xuất không yêu cầu đơn vị gửi báo cáo tự kiểm tra."),
+            _ => late(&m.late_units),
+        }),
+    ];
+    d.closing = Some(format!(
+        "Trên đây là báo cáo {} của UBND {}, kính trình Chủ tịch, các Phó Chủ tịch UBND {} xem xét, chỉ đạo./.",
+        first_lower(&subject),
+        frame.ward(),
+        frame.ward()
+    ));
+    d
+}
+
+fn subject_of(m: &RoundReport) -> String {
+    match (&m.round.kind, &m.round.topic) {
+        (RoundKind::DotXuat, Some(topic)) => format!("đột xuất ({}) năm {}: {topic}", m.round.id, m.round.year),
+        _ => m.round.title.clone(),
+    }
+}
+
+fn first_lower(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+fn overview(m: &RoundReport, frame: &Frame) -> Section {
+    let r = &m.round;
+    let mut s = Section::new("I", "KHÁI QUÁT CHUNG").with_block(Block::Paragraph(format!(
+        "Thực hiện Kế hoạch kiểm tra cải cách hành chính năm {} của UBND {}, {}, Đoàn kiểm tra đã kiểm tra việc thực hiện cải cách hành chính tại {} phòng, cơ quan, đơn vị và các cán bộ, công chức, viên chức phụ trách nội dung cải cách hành chính.",
+        r.year,
+        frame.ward(),
+        doc::period(r),
+        m.units_in_scope
+    )));
+    if let Some(topic) = &r.topic {
+        let reason = r.reason.as_deref().map(|x| format!(" Lý do kiểm tra: {x}.")).unwrap_or_default();
+        s.blocks.push(Block::Paragraph(format!("Nội dung kiểm tra đột xuất: {topic}.{reason}")));
+    }
+    let mut bullets: Vec<String> = m
+        .team
+        .iter()
+        .map(|t| match &t.unit_code {
+            Some(unit) => format!("{}: {} ({unit})", t.role_label, t.name),
+            None => format!("{}: {}", t.role_label, t.name),
+        })
+        .collect();
+    if bullets.is_empty() {
+        bullets.push("Thành phần Đoàn kiểm tra: chưa ghi nhận.".to_owned());
+    }
+    if r.kind != RoundKind::DotXuat {
+        bullets.push(format!(
+            "Báo cáo tự kiểm tra: {}/{} đơn vị đã gửi (hạn gửi {}).",
+            m.selfreports_received,
+            m.units_in_scope,
+            date::format(r.selfreport_due)
+        ));
+    }
+    bullets.push(score_sentence("toàn phường", &m.ward));
+    s.with_block(Block::Bullets(bullets))
+}
+
+/// "Điểm toàn phường (thang 100): thẩm định …, tự chấm …, trên N nội dung được chấm."
+pub fn score_sentence(whose: &str, t: &Totals) -> String {
+    match (t.appraised_score, t.self_score) {
+        (Some(a), own) => format!(
+            "Điểm {whose} (thang 100): thẩm định {}{}, trên {} nội dung được chấm{}.",
+            points(a),
+            own.map(|s| format!(", tự chấm {}", points(s))).unwrap_or_default(),
+            t.items_assessed,
+            na_clause(t.not_applicable)
+        ),
+        (None, Some(s)) => format!("Điểm tự chấm {whose} (thang 100): {}. {NO_APPRAISAL}", points(s)),
+        (None, None) => NO_APPRAISAL.to_owned(),
+    }
+}
+
+pub fn na_clause(n: u32) -> String {
+    if n == 0 { String::new() } else { format!(" (không tính {n} nội dung không áp dụng)") }
+}
+
+fn fields_section(m: &RoundReport) -> Section {
+    let mut s = Section::new("1", "Kết quả theo lĩnh vực");
+    if m.fields.iter().all(|f| f.self_points.is_none() && f.appraised_points.is_none()) {
+        return s.with_block(note(NO_APPRAISAL));
+    }
+    let mut t = Table::new(
+        "linh_vuc",
+        "Điểm theo lĩnh vực",
+        vec![
+            Column::text("Mã").with_width(6.0),
+            Column::text("Lĩnh vực").with_width(40.0),
+            points_col("Điểm tối đa"),
+            points_col("Điểm tự chấm"),
+            points_col("Điểm thẩm định"),
+            Column::percent("Tỷ lệ đạt"),
+        ],
+    );
+    for f in &m.fields {
+        t.push_row(vec![
+            Cell::text(&f.code),
+            Cell::text(&f.title),
+            Cell::Number(f.max),
+            Cell::number(f.self_points),
+            Cell::number(f.appraised_points),
+            Cell::number(f.totals.appraised_score.map(|x| x / 100.0)),
+        ]);
+    }
+    t.total = Some(vec![
+        Cell::Empty,
+        Cell::text("Tổng (quy về thang 100)"),
+        Cell::Number(100.0),
+        Cell::number(m.ward.self_score),
+        Cell::number(m.ward.appraised_score),
+        Cell::number(m.ward.appraised_score.map(|x| x / 100.0)),
+    ]);
+    s.blocks.push(Block::Table(t));
+    s.blocks.push(note(
+        "Điểm của lĩnh vực = tổng điểm các nội dung được chấm ÷ tổng điểm tối đa của các nội dung đó × điểm tối đa của lĩnh vực; nội dung không áp dụng không tính vào cả hai. Dòng tổng tính theo thang 100 trên toàn bộ nội dung được chấm.",
+    ));
+    s.blocks.push(Block::Chart(fields_chart(&m.fields)));
+    s.blocks.push(Block::Paragraph("Nhận xét của Đoàn kiểm tra:".to_owned()));
+    s.blocks.push(Block::Bullets(m.fields.iter().map(field_comment).collect()));
+    s
+}
+
+fn fields_chart(fields: &[FieldResult]) -> Chart {
+    Chart {
+        title: "Điểm theo lĩnh vực, quy về thang 100: tự chấm và thẩm định".to_owned(),
+        kind: ChartKind::GroupedBars,
+        categories: fields.iter().map(|f| format!("{}. {}", f.code, f.title)).collect(),
+        series: vec![
+            Series { name: "Tự chấm".to_owned(), values: fields.iter().map(|f| f.totals.self_score).collect() },
+            Series {
+                name: "Thẩm định".to_owned(), values: fields.iter().map(|f| f.totals.appraised_score).collect()
+            },
+        ],
+        max: 100.0,
+        unit: "điểm".to_owned(),
+    }
+}
+
+fn field_comment(f: &FieldResult) -> String {
+    let result = match (f.appraised_points, f.totals.appraised_score) {
+        (Some(p), Some(pct)) => {
+            format!("đạt {}/{} điểm ({}%)", points(p), points(f.max), points((pct * 10.0).round() / 10.0))
+        }
+        _ => "chưa có điểm thẩm định".to_owned(),
+    };
+    let parts: Vec<&str> =
+        std::iter::once(result.as_str()).chain(f.comments.iter().map(|c| c.trim_end_matches('.'))).collect();
+    format!("{}. {}: {}.", f.code, f.title.trim_end_matches('.'), parts.join("; "))
+}
+
+fn units_section(units: &[UnitResult]) -> Section {
+    let mut t = Table::new(
+        "don_vi",
+        "Kết quả theo đơn vị (thang 100)",
+        vec![
+            stt(),
+            Column::text("Đơn vị").with_width(28.0),
+            Column::integer("Số nội dung chấm"),
+            Column::integer("Không áp dụng"),
+            points_col("Tự chấm"),
+            points_col("Thẩm định"),
+            points_col("Chênh lệch"),
+            Column::integer("Số kết luận"),
+        ],
+    );
+    for (i, u) in units.iter().enumerate() {
+        t.push_row(vec![
+            row_number(i),
+            Cell::text(&u.name),
+            count(u.totals.items_assessed),
+            count(u.totals.not_applicable),
+            Cell::number(u.totals.self_score),
+            Cell::number(u.totals.appraised_score),
+            Cell::number(u.difference),
+            count(u.findings),
+        ]);
+    }
+    let mut s = Section::new("2", "Kết quả theo đơn vị").with_block(Block::Table(t));
+    if units.iter().all(|u| u.totals.appraised_score.is_none()) {
+        s.blocks.push(note(NO_APPRAISAL));
+    } else {
+        if units.iter().any(|u| u.difference.is_some()) {
+            s.blocks.push(note(
+                "Chênh lệch = điểm thẩm định − điểm tự chấm; số âm là đơn vị tự chấm cao hơn kết quả thẩm định.",
+            ));
+        }
+        s.blocks.push(Block::Chart(Chart {
+            title: "Điểm thẩm định theo đơn vị (thang 100)".to_owned(),
+            kind: ChartKind::Bars,
+            categories: units.iter().map(|u| u.name.clone()).collect(),
+            series: vec![Series {
+                name: "Thẩm định".to_owned(),
+                values: units.iter().map(|u| u.totals.appraised_score).collect(),
+            }],
+            max: 100.0,
+            unit: "điểm".to_owned(),
+        }));
+    }
+    s
+}
+
+fn officials_section(officials: &[OfficialResult]) -> Section {
+    let mut t = Table::new(
+        "can_bo",
+        "Kết quả theo cán bộ phụ trách",
+        vec![
+            stt(),
+            Column::text("Họ và tên").with_width(18.0),
+            Column::text("Chức vụ, đơn vị").with_width(24.0),
+            Column::integer("Số nội dung phụ trách"),
+            Column::integer("Số nội dung chấm"),
+            points_col("Tự chấm"),
+            points_col("Thẩm định"),
+        ],
+    );
+    for (i, o) in officials.iter().enumerate() {
+        t.push_row(vec![
+            row_number(i),
+            Cell::text(&o.name),
+            Cell::text(format!("{}, {}", o.position, o.unit_name)),
+            count(o.items_assigned),
+            count(o.totals.items_assessed),
+            Cell::number(o.totals.self_score),
+            Cell::number(o.totals.appraised_score),
+        ]);
+    }
+    let mut s = Section::new("3", "Kết quả theo cán bộ, công chức, viên chức phụ trách")
+        .with_block(table_or(t, "Chưa có phân công cán bộ phụ trách nội dung của đợt này."));
+    if !officials.is_empty() && officials.iter().all(|o| o.totals.appraised_score.is_none()) {
+        s.blocks.push(note(NO_APPRAISAL));
+    }
+    s
+}
+
+fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
+    let mut t = Table::new(
+        "khac_phuc",
+        "Khắc phục tồn tại các đợt trước",
+        vec![
+            stt(),
+            Column::text("Đơn vị, người phụ trách").with_width(13.0),
+            Column::text("Tồn tại, hạn chế, vi phạm").with_width(28.0),
+            Column::date("Thời hạn"),
+            Column::text("Tình trạng").with_width(11.0),
+            Column::text("Kết quả kiểm tra lại").with_width(18.0),
+        ],
+    );
+    for (i, c) in items.iter().enumerate() {
+        let f = &c.finding;
+        let check = match (&f.latest_note, c.checked_in_round) {
+            (Some(note), true) => note.clone(),
+            (Some(note), false) => format!("{note} (chưa kiểm tra lại trong đợt này)"),
+            (None, _) => "Chưa có báo cáo khắc phục".to_owned(),
+        };
+        let status = match f.days_overdue {
+            Some(days) => format!("{}, quá hạn {days} ngày", f.status_label),
+            None => f.status_label.to_owned(),
+        };
+        t.push_row(vec![
+            row_number(i),
+            Cell::text(doc::who(f)),
+            Cell::text(doc::finding_text(f)),
+            Cell::date(f.due_date),
+            Cell::text(status),
+            Cell::text(check),
+        ]);
+    }
+    let empty = if kind == RoundKind::Dot1 {
+        "Đây là đợt kiểm tra định kỳ đầu tiên của năm: chưa có tồn tại, hạn chế của đợt trước cần theo dõi khắc phục."
+    } else {
+        "Các đợt kiểm tra trước trong năm không có tồn tại, hạn chế cần khắc phục."
+    };
+    table_or(t, empty)
+}
+
+fn late(units: &[LateUnit]) -> Block {
+    let mut t = Table::new(
+        "nop_muon",
+        "Báo cáo tự kiểm tra muộn, thiếu",
+        vec![
+            stt(),
+            Column::text("Đơn vị").with_width(30.0),
+            Column::date("Hạn nộp"),
+            Column::date("Ngày nộp"),
+            Column::integer("Số ngày muộn"),
+            Column::text("Ghi chú").with_width(14.0),
+        ],
+    );
+    for (i, u) in units.iter().enumerate() {
+        t.push_row(vec![
+            row_number(i),
+            Cell::text(&u.name),
+            Cell::Date(u.due),
+            Cell::date(u.received_on),
+            u.days_late.map_or(Cell::Empty, Cell::Integer),
+            Cell::text(if u.received_on.is_some() { "Nộp muộn" } else { "Chưa nộp" }),
+        ]);
+    }
+    table_or(t, "Tất cả đơn vị đã nộp báo cáo tự kiểm tra đúng hạn.")
+}

@@ -1,0 +1,203 @@
+//! The ward's self-assessment table for the province, from Đợt 2: every periodic item with the ward's self and
+//! appraised points, evidence and notes, fields and groups carrying subtotals.
+
+use anyhow::{Context as _, Result};
+
+use super::doc::{Frame, note, points as points_col};
+use super::round_doc::NO_APPRAISAL;
+use super::{Index, node_kind, round_info};
+use crate::domain::code;
+use crate::domain::round::RoundKind;
+use crate::output::points;
+use crate::report::document::{Block, Cell, Column, Document, Section, Table};
+use crate::report::model::scoring::{Scored, round2, total};
+use crate::report::model::selfassessment::{AssessmentRow, AssessmentTotal, RowLevel, SelfAssessment};
+use crate::store::reports::Sources;
+
+/// An item's contribution to the subtotals.
+struct ItemSum {
+    code: String,
+    max: f64,
+    own: Option<f64>,
+    appraised: Option<f64>,
+    not_applicable: bool,
+}
+
+fn only<'a>(all: &[Scored<'a>], code: &str) -> Vec<Scored<'a>> {
+    all.iter().filter(|s| s.criterion == code).copied().collect()
+}
+
+/// Sum of the values some items have; `None` when none has one.
+fn sum_of<'a>(items: impl Iterator<Item = &'a ItemSum>, pick: fn(&ItemSum) -> Option<f64>) -> Option<f64> {
+    items.filter_map(pick).reduce(|a, b| a + b).map(round2)
+}
+
+pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
+    let ix = Index::new(src);
+    let round = src.rounds.iter().find(|r| r.kind == RoundKind::Dot2).with_context(|| {
+        format!("năm {year} chưa có Đợt 2; bảng tự đánh giá lập từ Đợt 2 (tạo bằng `cchc round new --kind dot2 --year {year}`)")
+    })?;
+    let catalogue = ix.catalogue(round).context("không tìm thấy bộ tiêu chí của đợt")?;
+    let appraised = ix.appraised(round);
+    let own = ix.self_points(round);
+    let kind = node_kind(round.kind);
+    let mut rows = Vec::new();
+    let mut items: Vec<ItemSum> = Vec::new();
+    for node in catalogue.nodes.iter().filter(|n| n.kind == kind && code::depth(&n.code) >= 2) {
+        let level = match (node.is_leaf, code::depth(&node.code)) {
+            (true, _) => RowLevel::Item,
+            (false, 2) => RowLevel::Field,
+            (false, _) => RowLevel::Group,
+        };
+        let mut row = AssessmentRow {
+            level,
+            code: node.code.clone(),
+            title: node.title.clone(),
+            max: node.max_points,
+            self_points: None,
+            appraised_points: None,
+            evidence: String::new(),
+            note: String::new(),
+        };
+        if node.is_leaf {
+            // Several units may answer for one item: their points combine in proportion to the item's maximum.
+            let (a, s) = (total(&only(&appraised, &node.code)), total(&only(&own, &node.code)));
+            let not_applicable = a.items == 0 && a.not_applicable > 0;
+            row.self_points = s.scaled(node.max_points);
+            row.appraised_points = a.scaled(node.max_points);
+            row.note = notes(src, &round.id, &node.code, not_applicable);
+            row.evidence = evidence(src, &round.id, &node.code);
+            items.push(ItemSum {
+                code: node.code.clone(),
+                max: node.max_points,
+                own: row.self_points,
+                appraised: row.appraised_points,
+                not_applicable,
+            });
+        }
+        rows.push(row);
+    }
+    // Subtotals: the sum of the items under each field and group (items without points add nothing).
+    for row in rows.iter_mut().filter(|r| r.level != RowLevel::Item) {
+        let prefix = format!("{}.", row.code);
+        let under = || items.iter().filter(|i| i.code.starts_with(&prefix));
+        row.self_points = sum_of(under(), |i| i.own);
+        row.appraised_points = sum_of(under(), |i| i.appraised);
+    }
+    let max_of = |pred: fn(&ItemSum) -> bool| round2(items.iter().filter(|i| pred(i)).map(|i| i.max).sum());
+    let (assessed_max, self_max) =
+        (max_of(|i| i.appraised.is_some()), max_of(|i| i.own.is_some() && !i.not_applicable));
+    let (self_points, appraised_points) = (sum_of(items.iter(), |i| i.own), sum_of(items.iter(), |i| i.appraised));
+    let on_100 = |p: Option<f64>, max: f64| p.filter(|_| max > 0.0).map(|p| round2(p / max * 100.0));
+    Ok(SelfAssessment {
+        year,
+        round: round_info(round),
+        total: AssessmentTotal {
+            max: max_of(|_| true),
+            self_points,
+            appraised_points,
+            assessed_max,
+            self_score: on_100(self_points, self_max),
+            appraised_score: on_100(appraised_points, assessed_max),
+            not_applicable: u32::try_from(items.iter().filter(|i| i.not_applicable).count()).unwrap_or(u32::MAX),
+        },
+        rows,
+    })
+}
+
+/// The team's notes on an item (prefixed with the unit when several units answer for it).
+fn notes(src: &Sources, round: &str, code: &str, not_applicable: bool) -> String {
+    let scores: Vec<_> = src.scores.iter().filter(|x| x.round_id == round && x.criterion == code).collect();
+    let mut notes: Vec<String> = scores
+        .iter()
+        .filter(|x| !x.note.trim().is_empty())
+        .map(
+            |x| if scores.len() > 1 { format!("{}: {}", x.unit_code, x.note.trim()) } else { x.note.trim().to_owned() },
+        )
+        .collect();
+    if not_applicable {
+        notes.insert(0, "Không áp dụng".to_owned());
+    }
+    notes.join("; ")
+}
+
+/// The evidence the units listed for an item, each distinct text once.
+fn evidence(src: &Sources, round: &str, code: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for item in src.self_items.iter().filter(|i| i.round_id == round && i.criterion == code) {
+        let text = item.evidence.trim();
+        if !text.is_empty() && !out.contains(&text) {
+            out.push(text);
+        }
+    }
+    out.join("; ")
+}
+
+pub fn document(m: &SelfAssessment, frame: &Frame) -> Document {
+    let r = &m.round;
+    let subject = format!("Kết quả tự đánh giá, chấm điểm cải cách hành chính năm {}", m.year);
+    let mut d =
+        Document::new(frame.letterhead("BC-UBND", m.year, frame.settings.recipients.clone()), "BÁO CÁO", &subject);
+    let basis = Section::new("I", "CĂN CỨ TỰ ĐÁNH GIÁ").with_block(Block::Paragraph(format!(
+        "Bảng tự đánh giá, chấm điểm được lập từ báo cáo tự kiểm tra của các phòng, cơ quan, đơn vị và kết quả thẩm định của Đoàn kiểm tra {} ({}). Điểm của nội dung do nhiều đơn vị cùng thực hiện được tính theo tỷ lệ điểm đạt của các đơn vị đó.",
+        r.title,
+        super::doc::period(r)
+    )));
+    let mut t = Table::new(
+        "tu_danh_gia",
+        "Bảng tự đánh giá, chấm điểm",
+        vec![
+            Column::text("STT").with_width(8.0),
+            Column::text("Tiêu chí").with_width(56.0),
+            points_col("Điểm tối đa"),
+            points_col("Điểm tự chấm"),
+            points_col("Điểm thẩm định"),
+            Column::text("Tài liệu kiểm chứng").with_width(18.0),
+            Column::text("Ghi chú").with_width(12.0),
+        ],
+    );
+    for row in &m.rows {
+        let title = match row.level {
+            RowLevel::Field => row.title.to_uppercase(),
+            _ => row.title.clone(),
+        };
+        t.push_row(vec![
+            Cell::text(&row.code),
+            Cell::text(title),
+            Cell::Number(row.max),
+            Cell::number(row.self_points),
+            Cell::number(row.appraised_points),
+            Cell::text(&row.evidence),
+            Cell::text(&row.note),
+        ]);
+    }
+    let total = &m.total;
+    t.total = Some(vec![
+        Cell::Empty,
+        Cell::text("TỔNG ĐIỂM"),
+        Cell::Number(total.max),
+        Cell::number(total.self_points),
+        Cell::number(total.appraised_points),
+        Cell::Empty,
+        Cell::Empty,
+    ]);
+    let summary = match (total.appraised_points, total.appraised_score) {
+        (Some(p), Some(score)) => format!(
+            "Tổng điểm thẩm định: {}/{} điểm của các nội dung được chấm{}; quy về thang 100: {} điểm{}.",
+            points(p),
+            points(total.assessed_max),
+            super::round_doc::na_clause(total.not_applicable),
+            points(score),
+            total.self_score.map(|s| format!(" (tự chấm: {})", points(s))).unwrap_or_default()
+        ),
+        _ => NO_APPRAISAL.to_owned(),
+    };
+    let table = Section::new("II", "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM").with_block(Block::Table(t)).with_block(note(summary));
+    d.sections = vec![basis, table];
+    d.closing = Some(format!(
+        "Trên đây là kết quả tự đánh giá, chấm điểm cải cách hành chính năm {} của UBND {}./.",
+        m.year,
+        frame.ward()
+    ));
+    d
+}

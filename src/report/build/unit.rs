@@ -1,0 +1,193 @@
+//! The notice to one unit (thông báo kết quả kiểm tra): its results per item and what to remediate by when.
+
+use std::collections::HashMap;
+
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+
+use super::doc::{self, Frame, note, points as points_col, table_or};
+use super::round_doc::{NO_APPRAISAL, score_sentence};
+use super::{Index, node_kind, round_info, totals};
+use crate::domain::date;
+use crate::report::document::{Block, Cell, Column, Document, Section, Table};
+use crate::report::model::scoring::{Scored, total};
+use crate::report::model::unit::{ItemResult, UnitReport};
+use crate::report::model::{FindingView, is_shortcoming};
+use crate::store::assignments::AssignmentView;
+use crate::store::reports::{ScoreRow, SelfItemRow, Sources};
+
+pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Result<UnitReport> {
+    let ix = Index::new(src);
+    let round = ix.round(round_id).with_context(|| format!("không có đợt kiểm tra «{round_id}»"))?;
+    let catalogue = ix.catalogue(round).context("không tìm thấy bộ tiêu chí của đợt")?;
+    // The unit's own rows first, so that each item is looked up among tens of rows, not the whole round's.
+    let scores: HashMap<&str, &ScoreRow> = src
+        .scores
+        .iter()
+        .filter(|s| s.round_id == round.id && s.unit_code == unit)
+        .map(|s| (s.criterion.as_str(), s))
+        .collect();
+    let own_items: HashMap<&str, &SelfItemRow> = src
+        .self_items
+        .iter()
+        .filter(|i| i.round_id == round.id && i.unit_code == unit)
+        .map(|i| (i.criterion.as_str(), i))
+        .collect();
+    let assignments: HashMap<&str, &AssignmentView> =
+        src.assignments.iter().filter(|a| a.unit_code == unit).map(|a| (a.criterion.as_str(), a)).collect();
+    let score = |code: &str| scores.get(code).copied();
+    let own = |code: &str| own_items.get(code).copied();
+    let assigned = |code: &str| assignments.get(code).copied();
+    let kind = node_kind(round.kind);
+    let items: Vec<ItemResult> = catalogue
+        .leaves()
+        .filter(|n| {
+            n.kind == kind && (assigned(&n.code).is_some() || score(&n.code).is_some() || own(&n.code).is_some())
+        })
+        .map(|n| {
+            let s = score(&n.code);
+            ItemResult {
+                code: n.code.clone(),
+                title: n.title.clone(),
+                max: n.max_points,
+                self_points: own(&n.code).and_then(|i| i.self_points),
+                appraised_points: s.and_then(|s| s.points),
+                not_applicable: s.is_some_and(|s| s.points.is_none()),
+                note: s.map(|s| s.note.clone()).unwrap_or_default(),
+                evidence: own(&n.code).map(|i| i.evidence.clone()).unwrap_or_default(),
+                official_name: assigned(&n.code).and_then(|a| a.official_name.clone()),
+            }
+        })
+        .collect();
+    let mine = |all: Vec<Scored>| total(&all.into_iter().filter(|s| s.unit == unit).collect::<Vec<_>>());
+    let earlier = |id: &str| ix.round(id).is_some_and(|r| (r.start, &r.id) < (round.start, &round.id));
+    let findings = |keep: &dyn Fn(&crate::store::reports::FindingRow) -> bool| -> Vec<FindingView> {
+        src.findings.iter().filter(|f| f.unit_code == unit && keep(f)).map(|f| ix.finding(f, as_of)).collect()
+    };
+    Ok(UnitReport {
+        round: round_info(round),
+        unit_code: unit.to_owned(),
+        unit_name: ix.unit_name(unit),
+        selfreport_received_on: src
+            .receipts
+            .iter()
+            .find(|r| r.round_id == round.id && r.unit_code == unit)
+            .map(|r| r.first_received),
+        totals: totals(Some(&mine(ix.appraised(round))), Some(&mine(ix.self_points(round)))),
+        items,
+        good_practices: findings(&|f| f.round_id == round.id && f.kind == "dien-hinh"),
+        to_remediate: findings(&|f| f.round_id == round.id && is_shortcoming(&f.kind)),
+        earlier_open: findings(&|f| {
+            earlier(&f.round_id) && is_shortcoming(&f.kind) && matches!(f.status.as_str(), "mo" | "dang-khac-phuc")
+        }),
+        proposals: ix.proposals(round, Some(unit)),
+    })
+}
+
+pub fn document(m: &UnitReport, frame: &Frame) -> Document {
+    let r = &m.round;
+    let recipients =
+        vec![m.unit_name.clone(), "Chủ tịch, các PCT UBND phường".to_owned(), frame.settings.filing_line()];
+    let subject = format!("Kết quả kiểm tra cải cách hành chính {} tại {}", r.title, m.unit_name);
+    let mut d = Document::new(frame.letterhead("TB-UBND", r.year, recipients), "THÔNG BÁO", subject);
+    let received = match m.selfreport_received_on {
+        Some(day) if day > r.selfreport_due => {
+            format!("nộp ngày {} (muộn so với hạn {})", date::format(day), date::format(r.selfreport_due))
+        }
+        Some(day) => format!("nộp ngày {}", date::format(day)),
+        None => format!("chưa nộp (hạn {})", date::format(r.selfreport_due)),
+    };
+    let results = Section::new("I", "KẾT QUẢ CHẤM ĐIỂM")
+        .with_block(Block::Paragraph(format!(
+            "{}, Đoàn kiểm tra của UBND {} đã kiểm tra việc thực hiện cải cách hành chính tại {}. UBND {} thông báo kết quả như sau:",
+            doc::capitalized(&doc::period(r)),
+            frame.ward(),
+            m.unit_name,
+            frame.ward()
+        )))
+        .with_block(Block::Bullets(vec![format!("Báo cáo tự kiểm tra: {received}."), score_sentence("của đơn vị", &m.totals)]))
+        .with_block(items_block(m));
+    let todo = if m.to_remediate.is_empty() && m.earlier_open.is_empty() {
+        format!("Đề nghị {} tiếp tục duy trì, phát huy kết quả đạt được./.", m.unit_name)
+    } else {
+        format!(
+            "Yêu cầu {} tổ chức khắc phục các tồn tại, hạn chế nêu trên đúng thời hạn và báo cáo kết quả về UBND {} (qua bộ phận thường trực cải cách hành chính) để theo dõi, tổng hợp./.",
+            m.unit_name,
+            frame.ward()
+        )
+    };
+    d.sections = vec![
+        results,
+        Section::new("II", "ƯU ĐIỂM, ĐIỂN HÌNH").with_block(if m.good_practices.is_empty() {
+            note("Đợt kiểm tra chưa ghi nhận điển hình, cách làm hay của đơn vị.")
+        } else {
+            Block::Bullets(doc::practice_bullets(&m.good_practices))
+        }),
+        Section::new("III", "TỒN TẠI, HẠN CHẾ VÀ YÊU CẦU KHẮC PHỤC").with_block(table_or(
+            doc::remediation_table("khac_phuc", "Tồn tại và yêu cầu khắc phục", &m.to_remediate, false),
+            "Đợt kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục.",
+        )),
+        Section::new("IV", "TỒN TẠI CỦA CÁC ĐỢT TRƯỚC CHƯA KHẮC PHỤC XONG").with_block(table_or(
+            doc::remediation_table("ton_dong", "Tồn tại các đợt trước còn mở", &m.earlier_open, false),
+            "Không còn tồn tại nào của các đợt trước chưa khắc phục.",
+        )),
+        Section::new("V", "KHÓ KHĂN, VƯỚNG MẮC, ĐỀ XUẤT VÀ Ý KIẾN TRẢ LỜI").with_block(table_or(
+            doc::proposals_table("kien_nghi", &m.proposals),
+            "Đơn vị không nêu khó khăn, vướng mắc, đề xuất.",
+        )),
+    ];
+    d.closing = Some(todo);
+    d
+}
+
+fn items_block(m: &UnitReport) -> Block {
+    if m.items.is_empty() {
+        return note("Đơn vị chưa được phân công nội dung nào của đợt này và chưa có điểm.");
+    }
+    let mut t = Table::new(
+        "ket_qua",
+        "Kết quả theo nội dung kiểm tra",
+        vec![
+            Column::text("Mã").with_width(8.0),
+            Column::text("Nội dung kiểm tra").with_width(52.0),
+            points_col("Điểm tối đa"),
+            points_col("Tự chấm"),
+            points_col("Thẩm định"),
+            Column::text("Nhận xét của Đoàn kiểm tra").with_width(20.0),
+            Column::text("Phụ trách").with_width(12.0),
+        ],
+    );
+    let (mut max, mut own, mut appraised) = (0.0, 0.0, 0.0);
+    for i in &m.items {
+        if !i.not_applicable {
+            max += i.max;
+            own += i.self_points.unwrap_or(0.0);
+            appraised += i.appraised_points.unwrap_or(0.0);
+        }
+        let note = match (i.not_applicable, i.note.trim()) {
+            (true, "") => "Không áp dụng".to_owned(),
+            (true, n) => format!("Không áp dụng. {n}"),
+            (false, n) => n.to_owned(),
+        };
+        t.push_row(vec![
+            Cell::text(&i.code),
+            Cell::text(doc::shorten(&i.title, 120)),
+            Cell::Number(i.max),
+            Cell::number(i.self_points),
+            Cell::number(i.appraised_points),
+            Cell::text(note),
+            Cell::text(i.official_name.clone().unwrap_or_default()),
+        ]);
+    }
+    let any_appraised = m.items.iter().any(|i| i.appraised_points.is_some());
+    t.total = Some(vec![
+        Cell::Empty,
+        Cell::text("Tổng (các nội dung được chấm)"),
+        Cell::Number(max),
+        Cell::Number(own),
+        if any_appraised { Cell::Number(appraised) } else { Cell::Empty },
+        Cell::text(if any_appraised { "" } else { NO_APPRAISAL }),
+        Cell::Empty,
+    ]);
+    Block::Table(t)
+}

@@ -1,0 +1,257 @@
+//! The year-end report as a document: the basis for classifying officials and for emulation awards.
+
+use crate::domain::round::RoundKind;
+use crate::output::points;
+use crate::report::document::{Block, Cell, Chart, ChartKind, Column, Document, Section, Series, Table};
+use crate::report::model::year::{FieldChange, OfficialProposal, RoundSummary, UnitChange, YearReport};
+
+use super::doc::{
+    Frame, capitalized, count, finding_text, note, points as points_col, row_number, span, stt, table_or, who,
+};
+use super::round_doc::NO_APPRAISAL;
+
+pub fn document(m: &YearReport, frame: &Frame) -> Document {
+    let subject = format!("Kết quả kiểm tra cải cách hành chính năm {}", m.year);
+    let mut d =
+        Document::new(frame.letterhead("BC-UBND", m.year, frame.settings.recipients.clone()), "BÁO CÁO", &subject);
+    let basis = m
+        .basis_round
+        .as_deref()
+        .and_then(|id| m.rounds.iter().find(|r| r.round.id == id))
+        .map(|r| r.round.title.clone());
+    d.sections = vec![
+        rounds_section(&m.rounds),
+        fields_section(&m.fields),
+        units_section(&m.units, basis.as_deref()),
+        remediation_section(m),
+        officials_section(m, basis.as_deref()),
+    ];
+    d.closing = Some(format!(
+        "Trên đây là báo cáo kết quả kiểm tra cải cách hành chính năm {} của UBND {}, làm cơ sở để cấp có thẩm quyền đánh giá, xếp loại cán bộ, công chức, viên chức và xét thi đua, khen thưởng cuối năm./.",
+        m.year,
+        frame.ward()
+    ));
+    d
+}
+
+fn rounds_section(rounds: &[RoundSummary]) -> Section {
+    let mut t = Table::new(
+        "cac_dot",
+        "Các đợt kiểm tra trong năm",
+        vec![
+            stt(),
+            Column::text("Đợt kiểm tra").with_width(24.0),
+            Column::text("Thời gian").with_width(14.0),
+            Column::integer("Số đơn vị"),
+            points_col("Điểm thẩm định toàn phường"),
+            Column::integer("Số kết luận"),
+            Column::text("Trạng thái").with_width(11.0),
+        ],
+    );
+    for (i, r) in rounds.iter().enumerate() {
+        t.push_row(vec![
+            row_number(i),
+            Cell::text(&r.round.title),
+            Cell::text(span(&r.round)),
+            count(r.units_in_scope),
+            Cell::number(r.ward.appraised_score),
+            count(r.findings),
+            Cell::text(capitalized(r.round.status.label())),
+        ]);
+    }
+    let mut s = Section::new("I", "CÁC ĐỢT KIỂM TRA TRONG NĂM").with_block(table_or(t, "Chưa có đợt kiểm tra nào."));
+    let adhoc: Vec<&RoundSummary> = rounds.iter().filter(|r| r.round.kind == RoundKind::DotXuat).collect();
+    if adhoc.is_empty() {
+        s.blocks.push(note("Trong năm không có đợt kiểm tra đột xuất."));
+    }
+    for r in adhoc {
+        let reason = r.round.reason.as_deref().map(|x| format!(" Lý do: {x}.")).unwrap_or_default();
+        s.blocks.push(Block::Paragraph(format!(
+            "Kiểm tra đột xuất {} ({}): {}.{reason}",
+            r.round.id,
+            span(&r.round),
+            r.round.topic.as_deref().unwrap_or("không nêu chủ đề"),
+        )));
+        let results = r.unit_results.iter().map(|u| match u.appraised_score {
+            Some(score) => format!("{}: {} điểm (thang 100)", u.name, points(score)),
+            None => format!("{}: chưa có điểm thẩm định", u.name),
+        });
+        s.blocks.push(Block::Bullets(results.collect()));
+    }
+    s
+}
+
+fn change_columns(first: Column) -> Vec<Column> {
+    vec![first, points_col("Đợt 1"), points_col("Đợt 2"), Column::number("Tăng (+), giảm (−)", 2)]
+}
+
+fn fields_section(fields: &[FieldChange]) -> Section {
+    let s = Section::new("II", "KẾT QUẢ THEO LĨNH VỰC: ĐỢT 1 VÀ ĐỢT 2");
+    if fields.iter().all(|f| f.dot1.is_none() && f.dot2.is_none()) {
+        return s.with_block(note(NO_APPRAISAL));
+    }
+    let mut columns = vec![Column::text("Mã").with_width(6.0)];
+    columns.extend(change_columns(Column::text("Lĩnh vực").with_width(40.0)));
+    columns.insert(2, points_col("Điểm tối đa"));
+    let mut t = Table::new("linh_vuc", "Điểm lĩnh vực, Đợt 1 và Đợt 2", columns);
+    for f in fields {
+        t.push_row(vec![
+            Cell::text(&f.code),
+            Cell::text(&f.title),
+            Cell::Number(f.max),
+            Cell::number(f.dot1),
+            Cell::number(f.dot2),
+            Cell::number(f.change),
+        ]);
+    }
+    let percent = |v: Option<f64>, max: f64| v.filter(|_| max > 0.0).map(|v| v / max * 100.0);
+    s.with_block(Block::Table(t)).with_block(Block::Chart(Chart {
+        title: "Điểm theo lĩnh vực, quy về thang 100: Đợt 1 và Đợt 2".to_owned(),
+        kind: ChartKind::GroupedBars,
+        categories: fields.iter().map(|f| format!("{}. {}", f.code, f.title)).collect(),
+        series: vec![
+            Series { name: "Đợt 1".to_owned(), values: fields.iter().map(|f| percent(f.dot1, f.max)).collect() },
+            Series { name: "Đợt 2".to_owned(), values: fields.iter().map(|f| percent(f.dot2, f.max)).collect() },
+        ],
+        max: 100.0,
+        unit: "điểm".to_owned(),
+    }))
+}
+
+fn units_section(units: &[UnitChange], basis: Option<&str>) -> Section {
+    let s = Section::new("III", "KẾT QUẢ VÀ XẾP HẠNG CÁC ĐƠN VỊ");
+    let Some(basis) = basis else {
+        return s.with_block(note(format!("{NO_APPRAISAL} Chưa xếp hạng đơn vị.")));
+    };
+    let mut columns = vec![Column::integer("Hạng")];
+    columns.extend(change_columns(Column::text("Đơn vị").with_width(34.0)));
+    let mut t = Table::new("xep_hang", "Xếp hạng đơn vị (thang 100)", columns);
+    for u in units {
+        t.push_row(vec![
+            u.rank.map_or(Cell::Empty, |r| Cell::Integer(r.into())),
+            Cell::text(&u.name),
+            Cell::number(u.dot1),
+            Cell::number(u.dot2),
+            Cell::number(u.change),
+        ]);
+    }
+    s.with_block(note(format!("Xếp hạng theo điểm thẩm định {basis} (thang 100); các đơn vị bằng điểm xếp cùng hạng.")))
+        .with_block(Block::Table(t))
+        .with_block(Block::Chart(Chart {
+            title: "Điểm thẩm định theo đơn vị: Đợt 1 và Đợt 2".to_owned(),
+            kind: ChartKind::GroupedBars,
+            categories: units.iter().map(|u| u.name.clone()).collect(),
+            series: vec![
+                Series { name: "Đợt 1".to_owned(), values: units.iter().map(|u| u.dot1).collect() },
+                Series { name: "Đợt 2".to_owned(), values: units.iter().map(|u| u.dot2).collect() },
+            ],
+            max: 100.0,
+            unit: "điểm".to_owned(),
+        }))
+}
+
+fn remediation_section(m: &YearReport) -> Section {
+    let r = &m.remediation;
+    let s = Section::new("IV", "TÌNH HÌNH KHẮC PHỤC TỒN TẠI, HẠN CHẾ");
+    if r.findings.is_empty() {
+        return s.with_block(note("Trong năm chưa ghi nhận tồn tại, hạn chế, vi phạm hay kiến nghị nào."));
+    }
+    let summary = r.counts.iter().map(|c| format!("{}: {}", c.label.to_lowercase(), c.count)).collect::<Vec<_>>();
+    let mut t = Table::new(
+        "khac_phuc",
+        "Tình trạng khắc phục",
+        vec![
+            stt(),
+            Column::text("Đơn vị, người phụ trách").with_width(14.0),
+            Column::text("Nội dung").with_width(26.0),
+            Column::date("Thời hạn"),
+            Column::text("Tình trạng").with_width(11.0),
+            Column::integer("Quá hạn (ngày)"),
+            Column::text("Ghi chú").with_width(18.0),
+        ],
+    );
+    for (i, f) in r.findings.iter().enumerate() {
+        t.push_row(vec![
+            row_number(i),
+            Cell::text(who(f)),
+            Cell::text(finding_text(f)),
+            Cell::date(f.due_date),
+            Cell::text(f.status_label),
+            f.days_overdue.map_or(Cell::Empty, Cell::Integer),
+            Cell::text(f.latest_note.clone().unwrap_or_default()),
+        ]);
+    }
+    s.with_block(Block::Paragraph(format!(
+        "Trong năm có {} tồn tại, hạn chế, vi phạm và kiến nghị ({}); {} kết luận quá hạn khắc phục.",
+        r.findings.len(),
+        summary.join(", "),
+        r.overdue
+    )))
+    .with_block(Block::Table(t))
+}
+
+fn officials_section(m: &YearReport, basis: Option<&str>) -> Section {
+    let s = Section::new("V", "KẾT QUẢ CỦA CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC PHỤ TRÁCH VÀ ĐỀ XUẤT XẾP LOẠI");
+    let Some(basis) = basis else {
+        return s.with_block(note(format!("{NO_APPRAISAL} Chưa đề xuất xếp loại.")));
+    };
+    let mut s = s.with_block(note(format!(
+        "Điểm của mỗi người tính trên các nội dung được phân công phụ trách, theo điểm thẩm định {basis} (thang 100); mức xếp loại do phần mềm đề xuất theo {}. Đây là căn cứ tham khảo: việc đánh giá, xếp loại và khen thưởng do cấp có thẩm quyền xem xét, quyết định.",
+        m.classification_basis
+    )));
+    s.blocks.push(Block::Table(officials_table(&m.officials)));
+    let mut bands = Table::new(
+        "muc_xep_loai",
+        "Số người theo mức đề xuất",
+        vec![Column::text("Mức xếp loại đề xuất").with_width(36.0), Column::integer("Số người")],
+    );
+    for b in &m.band_counts {
+        bands.push_row(vec![Cell::text(&b.name), count(b.count)]);
+    }
+    s.blocks.push(Block::Table(bands));
+    if let Some(warning) = &m.cap_warning {
+        s.blocks.push(Block::Paragraph(warning.message()));
+    }
+    s
+}
+
+fn officials_table(officials: &[OfficialProposal]) -> Table {
+    let mut t = Table::new(
+        "de_xuat_xep_loai",
+        "Đề xuất xếp loại cán bộ",
+        vec![
+            stt(),
+            Column::text("Họ và tên").with_width(16.0),
+            Column::text("Chức vụ, đơn vị").with_width(20.0),
+            Column::integer("Số nội dung chấm"),
+            points_col("Điểm (thang 100)"),
+            Column::text("Đề xuất xếp loại").with_width(14.0),
+            Column::text("Nội dung bị trừ điểm nhiều nhất").with_width(20.0),
+        ],
+    );
+    for (i, o) in officials.iter().enumerate() {
+        let reasons: Vec<String> = o
+            .losses
+            .iter()
+            .map(|l| match l.unit_code == o.unit_code {
+                true => format!("{} (−{})", l.criterion, points(l.lost)),
+                false => format!("{} tại {} (−{})", l.criterion, l.unit_code, points(l.lost)),
+            })
+            .collect();
+        let reason = match (o.totals.appraised_score, reasons.is_empty()) {
+            (None, _) => NO_APPRAISAL.to_owned(),
+            (Some(_), true) => "Không bị trừ điểm".to_owned(),
+            (Some(_), false) => reasons.join("; "),
+        };
+        t.push_row(vec![
+            row_number(i),
+            Cell::text(&o.name),
+            Cell::text(format!("{}, {}", o.position, o.unit_name)),
+            count(o.totals.items_assessed),
+            Cell::number(o.totals.appraised_score),
+            Cell::text(o.band_name.clone().unwrap_or_default()),
+            Cell::text(reason),
+        ]);
+    }
+    t
+}

@@ -1,0 +1,386 @@
+//! Format-neutral report document.
+//!
+//! Report builders fill a [`Document`]; the writers in [`super::write`] turn it
+//! into a terminal table, Markdown, HTML, DOCX, XLSX, CSV or JSON. Everything
+//! here is plain data: no formatting decisions except the few helpers that
+//! every writer shares (heading text, the place/date line, recipient lines).
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// A whole report: letterhead, title, subject, body and closing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub letterhead: Letterhead,
+    /// Document type, e.g. "BÁO CÁO", "THÔNG BÁO".
+    pub title: String,
+    /// Summary of the content (trích yếu), e.g. "Kết quả kiểm tra cải cách hành chính Đợt 1 năm 2026".
+    pub subject: String,
+    pub sections: Vec<Section>,
+    /// Closing paragraph, e.g. "Trên đây là báo cáo …./.".
+    pub closing: Option<String>,
+}
+
+/// Header and footer of a Vietnamese administrative document (NĐ 30/2020/NĐ-CP).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Letterhead {
+    /// Superior body, e.g. "UBND TỈNH HÀ TĨNH"; `None` for a ward after 2025.
+    pub parent_body: Option<String>,
+    /// Issuing body, e.g. "ỦY BAN NHÂN DÂN PHƯỜNG THÀNH SEN".
+    pub issuing_body: String,
+    /// Number and symbol, e.g. "Số:      /BC-UBND".
+    pub number: String,
+    /// Place name for the date line, e.g. "Thành Sen".
+    pub place: String,
+    /// Signing date; `None` leaves day and month blank to be filled by hand.
+    pub date: Option<NaiveDate>,
+    /// Month printed when `date` is `None` and the month is already known
+    /// ("ngày    tháng 6 năm 2026").
+    pub month: Option<u32>,
+    pub year: i32,
+    /// "Nơi nhận:" items, without trailing punctuation (it is added when rendered).
+    pub recipients: Vec<String>,
+    pub signature: Signature,
+}
+
+/// Signature block: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signature {
+    /// Collective authority, e.g. "TM. ỦY BAN NHÂN DÂN".
+    pub authority: Option<String>,
+    /// Delegation, e.g. "KT. CHỦ TỊCH".
+    pub delegation: Option<String>,
+    /// Position of the signer, e.g. "PHÓ CHỦ TỊCH".
+    pub title: String,
+    pub name: String,
+}
+
+/// A numbered section ("I", "1", "1.1", "a") with its content and subsections.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub number: String,
+    pub title: String,
+    pub blocks: Vec<Block>,
+    pub subsections: Vec<Section>,
+}
+
+/// One piece of section content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", content = "content", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph(String),
+    Bullets(Vec<String>),
+    Table(Table),
+    Chart(Chart),
+    /// Italic remark.
+    Note(String),
+}
+
+/// A data table; `id` names its CSV block / XLSX sheet in machine terms.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub id: String,
+    pub title: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    pub total: Option<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    pub title: String,
+    pub kind: ColumnKind,
+    /// Preferred width in characters (XLSX); a relative weight elsewhere.
+    pub width: Option<f64>,
+}
+
+/// How the cells of a column are formatted and aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ColumnKind {
+    Text,
+    Number {
+        decimals: u8,
+    },
+    Integer,
+    Date,
+    /// A ratio (0.75) shown as a percentage with one decimal ("75,0%").
+    Percent,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Integer(i64),
+    Date(NaiveDate),
+    Empty,
+}
+
+/// A bar chart; HTML draws it, the other writers show its values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chart {
+    pub title: String,
+    pub kind: ChartKind,
+    pub categories: Vec<String>,
+    pub series: Vec<Series>,
+    /// Axis maximum (e.g. the maximum score); `<= 0` means "from the data".
+    pub max: f64,
+    /// Unit of the values, e.g. "điểm".
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// One bar per category (first series).
+    Bars,
+    /// One bar per series in each category, with a legend.
+    GroupedBars,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+}
+
+impl Document {
+    pub fn new(letterhead: Letterhead, title: impl Into<String>, subject: impl Into<String>) -> Self {
+        Self { letterhead, title: title.into(), subject: subject.into(), sections: Vec::new(), closing: None }
+    }
+
+    /// All tables, depth-first in document order.
+    pub fn tables(&self) -> Vec<&Table> {
+        fn walk<'a>(sections: &'a [Section], out: &mut Vec<&'a Table>) {
+            for section in sections {
+                for block in &section.blocks {
+                    if let Block::Table(table) = block {
+                        out.push(table);
+                    }
+                }
+                walk(&section.subsections, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.sections, &mut out);
+        out
+    }
+}
+
+impl Letterhead {
+    /// "Thành Sen, ngày 05 tháng 02 năm 2026"; blanks for an unknown day/month.
+    /// Days below 10 and months 1–2 get a leading zero (NĐ 30/2020/NĐ-CP).
+    pub fn date_line(&self) -> String {
+        const BLANK: &str = "    ";
+        let month = |m: u32| {
+            if m < 3 { format!("{m:02}") } else { m.to_string() }
+        };
+        let (day, month, year) = match self.date {
+            Some(d) => (format!("{:02}", d.day()), month(d.month()), d.year()),
+            None => (BLANK.into(), self.month.map_or(BLANK.into(), month), self.year),
+        };
+        match self.place.trim() {
+            "" => format!("ngày {day} tháng {month} năm {year}"),
+            place => format!("{place}, ngày {day} tháng {month} năm {year}"),
+        }
+    }
+
+    /// Recipient lines "- Sở Nội vụ;" … "- Lưu: VT, VHXH." (the last ends with a full stop).
+    pub fn recipient_lines(&self) -> Vec<String> {
+        let count = self.recipients.len();
+        self.recipients
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let item = item.trim().trim_start_matches("- ").trim_end_matches([';', '.', ',']);
+                let end = if i + 1 == count { '.' } else { ';' };
+                format!("- {item}{end}")
+            })
+            .collect()
+    }
+}
+
+impl Signature {
+    /// Bold lines above the blank signing space.
+    pub fn lines(&self) -> Vec<&str> {
+        [self.authority.as_deref(), self.delegation.as_deref(), Some(self.title.as_str())]
+            .into_iter()
+            .flatten()
+            .filter(|line| !line.trim().is_empty())
+            .collect()
+    }
+}
+
+impl Section {
+    pub fn new(number: impl Into<String>, title: impl Into<String>) -> Self {
+        Self { number: number.into(), title: title.into(), blocks: Vec::new(), subsections: Vec::new() }
+    }
+
+    pub fn with_block(mut self, block: Block) -> Self {
+        self.blocks.push(block);
+        self
+    }
+
+    pub fn with_subsection(mut self, section: Section) -> Self {
+        self.subsections.push(section);
+        self
+    }
+
+    /// "I. MỤC ĐÍCH", "1.1. Công tác chỉ đạo", "a) …": a full stop is added
+    /// after the number unless it already ends with punctuation.
+    pub fn heading(&self) -> String {
+        let number = self.number.trim();
+        if number.is_empty() {
+            return self.title.clone();
+        }
+        let sep = if number.ends_with(['.', ')', ':']) { "" } else { "." };
+        format!("{number}{sep} {}", self.title)
+    }
+}
+
+impl Table {
+    pub fn new(id: impl Into<String>, title: impl Into<String>, columns: Vec<Column>) -> Self {
+        Self { id: id.into(), title: title.into(), columns, rows: Vec::new(), total: None }
+    }
+
+    pub fn push_row(&mut self, row: Vec<Cell>) {
+        self.rows.push(row);
+    }
+}
+
+impl Column {
+    pub fn new(title: impl Into<String>, kind: ColumnKind) -> Self {
+        Self { title: title.into(), kind, width: None }
+    }
+    pub fn text(title: impl Into<String>) -> Self {
+        Self::new(title, ColumnKind::Text)
+    }
+    pub fn number(title: impl Into<String>, decimals: u8) -> Self {
+        Self::new(title, ColumnKind::Number { decimals })
+    }
+    pub fn integer(title: impl Into<String>) -> Self {
+        Self::new(title, ColumnKind::Integer)
+    }
+    pub fn date(title: impl Into<String>) -> Self {
+        Self::new(title, ColumnKind::Date)
+    }
+    pub fn percent(title: impl Into<String>) -> Self {
+        Self::new(title, ColumnKind::Percent)
+    }
+    pub fn with_width(mut self, width: f64) -> Self {
+        self.width = Some(width);
+        self
+    }
+}
+
+impl ColumnKind {
+    /// Whether cells are right-aligned numbers.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, Self::Number { .. } | Self::Integer | Self::Percent)
+    }
+}
+
+impl Cell {
+    pub fn text(value: impl Into<String>) -> Self {
+        Self::Text(value.into())
+    }
+    /// `None` becomes an empty cell.
+    pub fn number(value: Option<f64>) -> Self {
+        value.map_or(Self::Empty, Self::Number)
+    }
+    pub fn date(value: Option<NaiveDate>) -> Self {
+        value.map_or(Self::Empty, Self::Date)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(value: &str) -> Self {
+        Self::Text(value.to_string())
+    }
+}
+impl From<String> for Cell {
+    fn from(value: String) -> Self {
+        Self::Text(value)
+    }
+}
+
+impl Chart {
+    /// The series the chart shows: the first one for `Bars`, all for `GroupedBars`.
+    pub fn drawn_series(&self) -> &[Series] {
+        match self.kind {
+            ChartKind::Bars => &self.series[..self.series.len().min(1)],
+            ChartKind::GroupedBars => &self.series,
+        }
+    }
+
+    /// True when there is nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.categories.is_empty()
+            || self.drawn_series().iter().all(|s| s.values.iter().all(|v| !v.is_some_and(f64::is_finite)))
+    }
+
+    /// The axis maximum: `max` when positive, else the largest value (at least 1).
+    pub fn axis_max(&self) -> f64 {
+        if self.max.is_finite() && self.max > 0.0 {
+            return self.max;
+        }
+        self.drawn_series()
+            .iter()
+            .flat_map(|s| s.values.iter().flatten())
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(1.0, f64::max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letterhead(date: Option<NaiveDate>, month: Option<u32>) -> Letterhead {
+        Letterhead {
+            parent_body: None,
+            issuing_body: "UBND PHƯỜNG THÀNH SEN".into(),
+            number: "Số:      /BC-UBND".into(),
+            place: "Thành Sen".into(),
+            date,
+            month,
+            year: 2026,
+            recipients: vec!["Sở Nội vụ (báo cáo);".into(), "Lưu: VT, VHXH".into()],
+            signature: Signature {
+                authority: Some("TM. ỦY BAN NHÂN DÂN".into()),
+                delegation: None,
+                title: "CHỦ TỊCH".into(),
+                name: "Nguyễn Văn A".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn date_line_pads_day_and_early_months() {
+        let lh = letterhead(NaiveDate::from_ymd_opt(2026, 2, 5), None);
+        assert_eq!(lh.date_line(), "Thành Sen, ngày 05 tháng 02 năm 2026");
+        let lh = letterhead(NaiveDate::from_ymd_opt(2026, 11, 28), None);
+        assert_eq!(lh.date_line(), "Thành Sen, ngày 28 tháng 11 năm 2026");
+        let lh = letterhead(None, Some(6));
+        assert_eq!(lh.date_line(), "Thành Sen, ngày      tháng 6 năm 2026");
+        let lh = letterhead(None, None);
+        assert_eq!(lh.date_line(), "Thành Sen, ngày      tháng      năm 2026");
+    }
+
+    #[test]
+    fn recipients_and_signature() {
+        let lh = letterhead(None, None);
+        assert_eq!(lh.recipient_lines(), ["- Sở Nội vụ (báo cáo);", "- Lưu: VT, VHXH."]);
+        assert_eq!(lh.signature.lines(), ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+    }
+
+    #[test]
+    fn headings() {
+        assert_eq!(Section::new("I", "KẾT QUẢ").heading(), "I. KẾT QUẢ");
+        assert_eq!(Section::new("a)", "Ưu điểm").heading(), "a) Ưu điểm");
+        assert_eq!(Section::new("", "Phụ lục").heading(), "Phụ lục");
+    }
+}

@@ -1,0 +1,113 @@
+//! View models: plain, serialisable data of each report. `--format json` prints them as they are (ISO dates,
+//! plain numbers, codes next to their Vietnamese labels); the other formats go through `build` → `Document`.
+
+pub mod followup;
+pub mod ranking;
+pub mod round;
+pub mod scoring;
+pub mod selfassessment;
+pub mod settings;
+pub mod unit;
+pub mod year;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::round::{RoundKind, RoundStatus};
+
+/// The round a report speaks about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoundInfo {
+    pub id: String,
+    pub kind: RoundKind,
+    pub title: String,
+    pub year: i32,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub selfreport_due: NaiveDate,
+    pub status: RoundStatus,
+    pub topic: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// Self and appraised results over a set of items, on the 100-point scale.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Totals {
+    pub self_score: Option<f64>,
+    pub appraised_score: Option<f64>,
+    /// Items with appraised points.
+    pub items_assessed: u32,
+    pub not_applicable: u32,
+}
+
+/// A finding as every report shows it, with names resolved and the latest remediation note.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingView {
+    pub id: String,
+    pub round_id: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub criterion: Option<String>,
+    pub criterion_title: Option<String>,
+    pub official_code: Option<String>,
+    pub official_name: Option<String>,
+    pub kind: String,
+    pub kind_label: &'static str,
+    pub text: String,
+    pub recommendation: String,
+    pub due_date: Option<NaiveDate>,
+    pub status: String,
+    pub status_label: &'static str,
+    pub days_overdue: Option<i64>,
+    /// The latest event's note: for a proposal, the answer given; else the latest remediation news.
+    pub latest_note: Option<String>,
+    pub latest_at: Option<String>,
+}
+
+/// One status change of a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventView {
+    pub at: String,
+    pub status: String,
+    pub status_label: &'static str,
+    pub note: String,
+    pub evidence: String,
+    pub round_id: Option<String>,
+}
+
+/// A difficulty or proposal of a unit: a `kien-nghi` finding (with the answer given), or one written in a
+/// self-report that no finding answers yet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Proposal {
+    pub unit_code: String,
+    pub unit_name: String,
+    pub criterion: Option<String>,
+    pub text: String,
+    pub finding_id: Option<String>,
+    pub answer: Option<String>,
+}
+
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "dien-hinh" => "Điển hình",
+        "han-che" => "Tồn tại, hạn chế",
+        "vi-pham" => "Vi phạm",
+        "kien-nghi" => "Kiến nghị, đề xuất",
+        _ => "Khác",
+    }
+}
+
+pub fn status_label(status: &str) -> &'static str {
+    match status {
+        "mo" => "Chưa khắc phục",
+        "dang-khac-phuc" => "Đang khắc phục",
+        "da-khac-phuc" => "Đã khắc phục",
+        "da-xac-minh" => "Đã xác minh",
+        _ => "Không rõ",
+    }
+}
+
+/// Findings that ask for a correction (not good practices, not proposals).
+pub fn is_shortcoming(kind: &str) -> bool {
+    matches!(kind, "han-che" | "vi-pham")
+}

@@ -1,0 +1,87 @@
+//! The round report (after Đợt 1, Đợt 2 or an ad-hoc round), to the Chairman and Vice-Chairmen.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{EventView, FindingView, Proposal, RoundInfo, Totals};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoundReport {
+    pub round: RoundInfo,
+    pub team: Vec<TeamMember>,
+    pub units_in_scope: usize,
+    pub selfreports_received: usize,
+    /// The whole ward: every unit's assessed items.
+    pub ward: Totals,
+    pub fields: Vec<FieldResult>,
+    pub units: Vec<UnitResult>,
+    pub officials: Vec<OfficialResult>,
+    pub good_practices: Vec<FindingView>,
+    /// Shortcomings and violations, with recommendations and deadlines.
+    pub shortcomings: Vec<FindingView>,
+    pub proposals: Vec<Proposal>,
+    /// Findings of earlier rounds of the year and how their remediation stands.
+    pub carry_over: Vec<CarryOver>,
+    /// Units in scope that sent their self-report after the deadline, or not at all.
+    pub late_units: Vec<LateUnit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamMember {
+    pub name: String,
+    pub role: String,
+    pub role_label: &'static str,
+    pub unit_code: Option<String>,
+}
+
+/// A field (lĩnh vực): points converted to the field's maximum, so that fields add up to the 100-point total.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldResult {
+    pub code: String,
+    pub title: String,
+    pub max: f64,
+    pub self_points: Option<f64>,
+    pub appraised_points: Option<f64>,
+    pub totals: Totals,
+    /// The team's notes on the field's items (score notes), "unit – item: note".
+    pub comments: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitResult {
+    pub code: String,
+    pub name: String,
+    pub totals: Totals,
+    /// Appraised minus self score (negative: the unit graded itself higher than the team did).
+    pub difference: Option<f64>,
+    pub findings: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfficialResult {
+    pub code: String,
+    pub name: String,
+    pub position: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub items_assigned: usize,
+    pub totals: Totals,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CarryOver {
+    pub finding: FindingView,
+    /// Whether the team recorded its check in this round.
+    pub checked_in_round: bool,
+    pub events: Vec<EventView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LateUnit {
+    pub code: String,
+    pub name: String,
+    pub due: NaiveDate,
+    /// First receipt; `None`: not received.
+    pub received_on: Option<NaiveDate>,
+    pub days_late: Option<i64>,
+}

@@ -1,0 +1,107 @@
+//! The year-end report: every round, Đợt 1 → Đợt 2, remediation, ranking and proposed classification.
+
+use serde::Serialize;
+
+use super::ranking::CapWarning;
+use super::{FindingView, RoundInfo, Totals};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearReport {
+    pub year: i32,
+    pub rounds: Vec<RoundSummary>,
+    /// The round whose appraised points rank units and propose classifications: Đợt 2, else Đợt 1.
+    pub basis_round: Option<String>,
+    pub fields: Vec<FieldChange>,
+    pub units: Vec<UnitChange>,
+    pub remediation: Remediation,
+    pub officials: Vec<OfficialProposal>,
+    pub band_counts: Vec<BandCount>,
+    pub cap_warning: Option<CapWarning>,
+    pub classification_basis: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoundSummary {
+    pub round: RoundInfo,
+    pub units_in_scope: usize,
+    pub ward: Totals,
+    pub findings: usize,
+    /// Ad-hoc rounds: each unit's result on the round's topic.
+    pub unit_results: Vec<UnitScore>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitScore {
+    pub code: String,
+    pub name: String,
+    pub appraised_score: Option<f64>,
+}
+
+/// A field's appraised points (converted to its maximum) in Đợt 1 and Đợt 2.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub code: String,
+    pub title: String,
+    pub max: f64,
+    pub dot1: Option<f64>,
+    pub dot2: Option<f64>,
+    pub change: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitChange {
+    /// Rank by the basis round's score; ties share a rank.
+    pub rank: Option<u32>,
+    pub code: String,
+    pub name: String,
+    pub dot1: Option<f64>,
+    pub dot2: Option<f64>,
+    pub change: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Remediation {
+    pub counts: Vec<StatusCount>,
+    pub overdue: usize,
+    /// Every shortcoming, violation and proposal of the year.
+    pub findings: Vec<FindingView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusCount {
+    pub status: &'static str,
+    pub label: &'static str,
+    pub count: usize,
+}
+
+/// An official's result over the items assigned to them, and the band the tool proposes (people decide).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfficialProposal {
+    pub code: String,
+    pub name: String,
+    pub position: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub totals: Totals,
+    pub band_code: Option<String>,
+    pub band_name: Option<String>,
+    /// The items that cost points, biggest loss first.
+    pub losses: Vec<ItemLoss>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemLoss {
+    pub criterion: String,
+    pub title: String,
+    pub unit_code: String,
+    pub max: f64,
+    pub points: f64,
+    pub lost: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BandCount {
+    pub code: String,
+    pub name: String,
+    pub count: usize,
+}

@@ -1,0 +1,258 @@
+//! DOCX laid out as a Vietnamese administrative document (NĐ 30/2020/NĐ-CP):
+//! A4, margins 20/20/30/15 mm, Times New Roman 14 pt, quốc hiệu and tiêu ngữ,
+//! số/ký hiệu, place and date, "Nơi nhận:" and the signature block.
+
+use std::io::{Cursor, Write};
+
+use zip::ZipWriter;
+use zip::write::SimpleFileOptions;
+
+use crate::report::document::{Block, Cell, Chart, ColumnKind, Document, Letterhead, Table};
+
+use super::WriteError;
+use super::common::{Align, chart_rows, flatten_sections, format_cell};
+use super::docx_xml::{self as x, Jc, Para, Row, Run};
+
+/// Text width of an A4 page with 30 mm + 15 mm side margins, in twips.
+const TEXT_WIDTH: u32 = 11906 - 1701 - 851;
+/// Left and right columns of the header and footer tables.
+const HEAD_LEFT: u32 = 3600;
+const FOOT_LEFT: u32 = 4300;
+/// Font sizes in half-points.
+const SZ_TABLE: u32 = 24;
+const SZ_HEAD: u32 = 26;
+
+pub fn render_docx(doc: &Document) -> Result<Vec<u8>, WriteError> {
+    let lh = &doc.letterhead;
+    let title = format!("{} {}", doc.title, doc.subject);
+    let created = lh.date.map(|d| d.format("%Y-%m-%d").to_string());
+    let parts = [
+        ("[Content_Types].xml", x::content_types()),
+        ("_rels/.rels", x::package_rels()),
+        ("word/_rels/document.xml.rels", x::document_rels()),
+        ("word/document.xml", x::document(&body(doc))),
+        ("word/styles.xml", x::styles()),
+        ("word/settings.xml", x::settings()),
+        ("word/header1.xml", x::header()),
+        ("docProps/core.xml", x::core(&title, &lh.issuing_body, created.as_deref())),
+        ("docProps/app.xml", x::app()),
+    ];
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default();
+    for (name, content) in parts {
+        zip.start_file(name, options)?;
+        zip.write_all(content.as_bytes())?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+fn body(doc: &Document) -> String {
+    let mut out = header(&doc.letterhead);
+    out +=
+        &Para { jc: Jc::Center, before: 360, keep_next: true, ..Para::default() }.xml(&[Run::new(&doc.title).bold()]);
+    out += &Para { jc: Jc::Center, keep_next: true, ..Para::default() }.xml(&[Run::new(&doc.subject).bold()]);
+    // NĐ 30: a rule 1/3 to 1/2 as long as the subject line, centred under it.
+    let subject_chars = u32::try_from(doc.subject.chars().count().min(66)).unwrap_or(66);
+    out += &x::short_rule(TEXT_WIDTH, (subject_chars * 140 / 3).clamp(1200, TEXT_WIDTH / 2));
+    for flat in flatten_sections(&doc.sections) {
+        let level = flat.level.min(3);
+        let heading = flat.section.heading();
+        let style = match level {
+            1 => "Heading1",
+            2 => "Heading2",
+            _ => "Heading3",
+        };
+        let run = if level >= 3 { Run::new(&heading).bold().italic() } else { Run::new(&heading).bold() };
+        out += &Para { style: Some(style), keep_next: true, ..Para::body() }.xml(&[run]);
+        for block in &flat.section.blocks {
+            out += &block_xml(block);
+        }
+    }
+    if let Some(closing) = &doc.closing {
+        out += &Para::body().xml(&[Run::new(closing)]);
+    }
+    out += &footer(&doc.letterhead);
+    // A document must not end with a table.
+    out += &Para { mark_size: Some(4), ..Para::default() }.xml(&[]);
+    out
+}
+
+fn centered(runs: &[Run<'_>]) -> String {
+    Para::new(Jc::Center).xml(runs)
+}
+
+/// Two borderless columns: issuing body / quốc hiệu, then số / place and date.
+fn header(lh: &Letterhead) -> String {
+    let mut left = String::new();
+    if let Some(parent) = &lh.parent_body {
+        left += &centered(&[Run::new(parent).size(SZ_HEAD)]);
+    }
+    left += &centered(&[Run::new(&lh.issuing_body).bold().size(SZ_HEAD)]);
+    left += &x::short_rule(HEAD_LEFT, 1200);
+    let right = centered(&[Run::new("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().size(SZ_TABLE)])
+        + &centered(&[Run::new("Độc lập - Tự do - Hạnh phúc").bold().underline().size(SZ_HEAD)]);
+    let spaced = |run: Run<'_>| Para { jc: Jc::Center, before: 120, ..Para::default() }.xml(&[run]);
+    let number = spaced(Run::new(lh.number.trim()).size(SZ_HEAD));
+    let date_line = lh.date_line();
+    let date = spaced(Run::new(&date_line).italic());
+    let rows = [Row { header: false, cells: vec![left, right] }, Row { header: false, cells: vec![number, date] }];
+    x::table(&[HEAD_LEFT, TEXT_WIDTH - HEAD_LEFT], false, &rows)
+}
+
+/// "Nơi nhận:" at the left, the signature block at the right.
+fn footer(lh: &Letterhead) -> String {
+    let mut left = Para { before: 240, ..Para::default() }.xml(&[Run::new("Nơi nhận:").bold().italic().size(SZ_TABLE)]);
+    for line in lh.recipient_lines() {
+        left += &Para::default().xml(&[Run::new(&line).size(22)]);
+    }
+    let sig = &lh.signature;
+    let mut right = String::new();
+    for (i, line) in sig.lines().into_iter().enumerate() {
+        let before = if i == 0 { 240 } else { 0 };
+        right += &Para { jc: Jc::Center, before, ..Para::default() }.xml(&[Run::new(line).bold()]);
+    }
+    for _ in 0..4 {
+        right += &centered(&[]);
+    }
+    right += &centered(&[Run::new(&sig.name).bold()]);
+    let rows = [Row { header: false, cells: vec![left, right] }];
+    x::table(&[FOOT_LEFT, TEXT_WIDTH - FOOT_LEFT], false, &rows)
+}
+
+fn block_xml(block: &Block) -> String {
+    match block {
+        Block::Paragraph(text) => Para::body().xml(&[Run::new(text)]),
+        Block::Note(text) => Para::body().xml(&[Run::new(text).italic()]),
+        Block::Bullets(items) => items.iter().map(|i| Para::body().xml(&[Run::new(&format!("- {i}"))])).collect(),
+        Block::Table(table) => table_xml(table),
+        Block::Chart(chart) => chart_xml(chart),
+    }
+}
+
+fn caption(text: &str) -> String {
+    Para { jc: Jc::Center, before: 120, after: 60, keep_next: true, ..Para::default() }.xml(&[Run::new(text).bold()])
+}
+
+fn cell_para(text: &str, align: Align, bold: bool) -> String {
+    let jc = match align {
+        Align::Left => Jc::Left,
+        Align::Center => Jc::Center,
+        Align::Right => Jc::Right,
+    };
+    let run = Run::new(text).size(SZ_TABLE);
+    Para::new(jc).xml(&[if bold { run.bold() } else { run }])
+}
+
+fn table_xml(t: &Table) -> String {
+    let header =
+        Row { header: true, cells: t.columns.iter().map(|c| cell_para(&c.title, Align::Center, true)).collect() };
+    let row = |cells: &Vec<Cell>, bold: bool| Row {
+        header: false,
+        cells: cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let kind = t.columns.get(i).map_or(ColumnKind::Text, |c| c.kind);
+                cell_para(&format_cell(cell, kind), Align::of(kind, cell), bold)
+            })
+            .collect(),
+    };
+    let mut rows = vec![header];
+    rows.extend(t.rows.iter().map(|r| row(r, false)));
+    rows.extend(t.total.iter().map(|r| row(r, true)));
+    let needs = t.columns.iter().enumerate().map(|(i, column)| {
+        let cells = t.rows.iter().chain(t.total.iter()).filter_map(|r| r.get(i));
+        let texts = cells.map(|c| (format_cell(c, column.kind), matches!(c, Cell::Text(_))));
+        need(&column.title, texts, column.width)
+    });
+    caption(&t.title) + &x::table(&fit(needs.collect()), true, &rows)
+}
+
+/// Approximate width of a 12 pt Times New Roman character, in twips.
+const CHAR_TWIPS: f64 = 130.0;
+/// Cell padding (left + right) and slack, in twips.
+const CELL_PAD: f64 = 220.0;
+/// Longest text a column asks room for, in characters.
+const MAX_CHARS: usize = 40;
+
+/// Column width need in twips: `min` fits the unbreakable content (the
+/// header's longest word, numbers, dates); `want` also fits text cells on one
+/// line (at most 40 characters) or the column's preferred width.
+struct Need {
+    min: f64,
+    want: f64,
+    text: bool,
+}
+
+fn need(header: &str, cells: impl Iterator<Item = (String, bool)>, preferred: Option<f64>) -> Need {
+    let words = header.split_whitespace().map(|w| w.chars().count());
+    let mut min = words.max().unwrap_or(0).max(3);
+    let mut want = min.max(header.chars().count().div_ceil(2));
+    let mut text = false;
+    for (content, breakable) in cells {
+        let len = content.chars().count();
+        want = want.max(len.min(MAX_CHARS));
+        if breakable {
+            text |= len > 0;
+        } else {
+            min = min.max(len);
+        }
+    }
+    let twips = |chars: f64| chars * CHAR_TWIPS + CELL_PAD;
+    // Character counts are small: the conversions are exact.
+    let min = twips(min as f64);
+    let want = preferred.filter(|w| *w > 0.0).map_or(twips(want as f64), twips);
+    Need { min, want: want.max(min), text }
+}
+
+/// Share the text width: wanted widths when they fit (the spare room goes to
+/// text columns), else shrink each column towards its minimum.
+fn fit(needs: Vec<Need>) -> Vec<u32> {
+    let width = f64::from(TEXT_WIDTH);
+    let min_sum: f64 = needs.iter().map(|n| n.min).sum();
+    let want_sum: f64 = needs.iter().map(|n| n.want).sum();
+    if needs.is_empty() || want_sum <= 0.0 {
+        return vec![TEXT_WIDTH];
+    }
+    let widths: Vec<f64> = if want_sum <= width {
+        let any_text = needs.iter().any(|n| n.text);
+        let growable: f64 = needs.iter().filter(|n| n.text || !any_text).map(|n| n.want).sum();
+        let spare = width - want_sum;
+        needs.iter().map(|n| if n.text || !any_text { n.want + spare * n.want / growable } else { n.want }).collect()
+    } else if min_sum >= width {
+        needs.iter().map(|n| n.min * width / min_sum).collect()
+    } else {
+        let ratio = (width - min_sum) / (want_sum - min_sum);
+        needs.iter().map(|n| n.min + (n.want - n.min) * ratio).collect()
+    };
+    // Twips of an A4 text width: small positive values.
+    widths.iter().map(|w| w.floor().max(200.0) as u32).collect()
+}
+
+/// Charts are shown as a small table of their values.
+fn chart_xml(chart: &Chart) -> String {
+    let title = match chart.unit.trim() {
+        "" => chart.title.clone(),
+        unit => format!("{} (đơn vị: {unit})", chart.title),
+    };
+    if chart.is_empty() {
+        return caption(&title) + &Para::new(Jc::Center).xml(&[Run::new("Không có dữ liệu.").italic()]);
+    }
+    let (header, rows) = chart_rows(chart);
+    let align = |j: usize| if j == 0 { Align::Left } else { Align::Right };
+    let mut table_rows =
+        vec![Row { header: true, cells: header.iter().map(|h| cell_para(h, Align::Center, true)).collect() }];
+    table_rows.extend(rows.iter().map(|r| Row {
+        header: false,
+        cells: r.iter().enumerate().map(|(j, text)| cell_para(text, align(j), false)).collect(),
+    }));
+    let needs = header.iter().enumerate().map(|(j, h)| {
+        let cells = rows.iter().filter_map(|r| r.get(j)).map(|c| (c.clone(), j == 0));
+        need(h, cells, None)
+    });
+    caption(&title) + &x::table(&fit(needs.collect()), true, &table_rows)
+}
+
+#[cfg(test)]
+#[path = "docx_tests.rs"]
+mod tests;

@@ -1,0 +1,56 @@
+//! Markdown through the `templates/report.md.j2` template (overridable).
+
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+
+use crate::report::document::Document;
+
+use super::WriteError;
+use super::view::{self, Target};
+
+const TEMPLATE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/report.md.j2"));
+
+/// Render with the built-in template or with `template_override` (template source).
+pub fn render_markdown(doc: &Document, template_override: Option<&str>) -> Result<String, WriteError> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|_| AutoEscape::None);
+    env.add_template("report.md", template_override.unwrap_or(TEMPLATE))?;
+    let text = env.get_template("report.md")?.render(view::document(doc, Target::Markdown))?;
+    Ok(ensure_newline(text))
+}
+
+fn ensure_newline(mut text: String) -> String {
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::write::sample::sample;
+
+    #[test]
+    fn markdown_snapshot() {
+        let text = render_markdown(&sample(), None).unwrap_or_else(|e| e.to_string());
+        // Snapshot file names independent of the crate name.
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!("report_markdown", text);
+        });
+    }
+
+    #[test]
+    fn pipes_in_cells_are_escaped() {
+        let text = render_markdown(&sample(), None).unwrap_or_default();
+        assert!(text.contains("Cải cách thể chế \\| văn bản QPPL"));
+    }
+
+    #[test]
+    fn template_override() {
+        let text = render_markdown(&sample(), Some("{{ doc.title }}: {{ doc.sections|length }}"));
+        assert_eq!(text.ok().as_deref(), Some("BÁO CÁO: 3\n"));
+        let err = render_markdown(&sample(), Some("{{ doc.nope.x }}"));
+        assert!(matches!(err, Err(WriteError::Template(_))));
+    }
+}

@@ -1,0 +1,172 @@
+//! Report writers: one pure function of a [`Document`] per output format.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::str::FromStr;
+
+use crate::report::document::Document;
+
+mod common;
+pub mod csv;
+pub mod docx;
+mod docx_xml;
+pub mod html;
+pub mod json;
+pub mod markdown;
+mod svg;
+pub mod table;
+mod view;
+pub mod xlsx;
+
+#[cfg(test)]
+pub(crate) mod sample;
+
+pub use self::csv::render_csv;
+pub use self::docx::render_docx;
+pub use self::html::render_html;
+pub use self::json::render_json;
+pub use self::markdown::render_markdown;
+pub use self::table::render_table;
+pub use self::xlsx::render_xlsx;
+
+/// Output format of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Markdown,
+    Html,
+    Docx,
+    Xlsx,
+    Csv,
+    Json,
+}
+
+impl Format {
+    /// The format for an output file name, from its extension (case-insensitive).
+    pub fn from_extension(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" => Some(Self::Html),
+            "docx" => Some(Self::Docx),
+            "xlsx" => Some(Self::Xlsx),
+            "csv" => Some(Self::Csv),
+            "json" => Some(Self::Json),
+            "txt" => Some(Self::Table),
+            _ => None,
+        }
+    }
+
+    /// Usual file extension (without dot).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Table => "txt",
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Docx => "docx",
+            Self::Xlsx => "xlsx",
+            Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
+
+    /// Whether the output is binary (must not be written to a terminal).
+    pub fn is_binary(self) -> bool {
+        matches!(self, Self::Docx | Self::Xlsx)
+    }
+}
+
+impl FromStr for Format {
+    type Err = WriteError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "table" => Ok(Self::Table),
+            "md" | "markdown" => Ok(Self::Markdown),
+            "html" => Ok(Self::Html),
+            "docx" => Ok(Self::Docx),
+            "xlsx" => Ok(Self::Xlsx),
+            "csv" => Ok(Self::Csv),
+            "json" => Ok(Self::Json),
+            _ => Err(WriteError::UnknownFormat(s.to_string())),
+        }
+    }
+}
+
+/// Options that only some writers use.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Template source replacing the built-in one (Markdown and HTML).
+    pub template: Option<String>,
+    /// Terminal width for the table writer; `None` = no wrapping.
+    pub width: Option<u16>,
+    /// Terminal styling (bold headers) for the table writer.
+    pub color: bool,
+}
+
+impl RenderOptions {
+    /// Options for printing to standard output: styling only on a terminal and
+    /// when `NO_COLOR` is unset or empty (<https://no-color.org>).
+    pub fn for_stdout(width: Option<u16>) -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Self { template: None, width, color: !no_color && std::io::stdout().is_terminal() }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("định dạng không hỗ trợ: «{0}» (dùng table, md, html, docx, xlsx, csv hoặc json)")]
+    UnknownFormat(String),
+    #[error("lỗi mẫu báo cáo: {0:#}")]
+    Template(#[from] minijinja::Error),
+    #[error("lỗi ghi tệp Excel: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("lỗi ghi tệp DOCX: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    #[error("lỗi ghi CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("lỗi ghi JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("lỗi ghi dữ liệu: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Render a document in the given format.
+pub fn render(doc: &Document, format: Format, opts: &RenderOptions) -> Result<Vec<u8>, WriteError> {
+    let template = opts.template.as_deref();
+    Ok(match format {
+        Format::Table => render_table(doc, opts.width, opts.color).into_bytes(),
+        Format::Markdown => render_markdown(doc, template)?.into_bytes(),
+        Format::Html => render_html(doc, template)?.into_bytes(),
+        Format::Docx => render_docx(doc)?,
+        Format::Xlsx => render_xlsx(doc)?,
+        Format::Csv => render_csv(doc)?,
+        Format::Json => render_json(doc)?.into_bytes(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse() {
+        assert_eq!("md".parse::<Format>().ok(), Some(Format::Markdown));
+        assert_eq!("Markdown".parse::<Format>().ok(), Some(Format::Markdown));
+        assert_eq!("xlsx".parse::<Format>().ok(), Some(Format::Xlsx));
+        assert!("pdf".parse::<Format>().is_err());
+        assert_eq!(Format::from_extension(Path::new("bc.DOCX")), Some(Format::Docx));
+        assert_eq!(Format::from_extension(Path::new("bc")), None);
+    }
+
+    #[test]
+    fn every_format_renders_the_sample() {
+        let doc = sample::sample();
+        for format in
+            [Format::Table, Format::Markdown, Format::Html, Format::Docx, Format::Xlsx, Format::Csv, Format::Json]
+        {
+            let bytes = render(&doc, format, &RenderOptions::default());
+            assert!(bytes.is_ok_and(|b| !b.is_empty()), "{format:?}");
+        }
+    }
+}

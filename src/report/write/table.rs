@@ -1,0 +1,245 @@
+//! Terminal rendering: headings and paragraphs as wrapped text, tables and
+//! charts with comfy-table.
+
+use comfy_table::presets::UTF8_FULL;
+use comfy_table::{Attribute, Cell as TermCell, CellAlignment, ContentArrangement, Table as TermTable};
+
+use crate::report::document::{Block, Chart, Document, Table};
+
+use super::common::{Align, chart_rows, flatten_sections, format_cell};
+
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+/// Width of the longest bar of a chart, in characters.
+const BAR_WIDTH: f64 = 20.0;
+
+/// Render for a terminal. `width` wraps text and tables (`None`: no wrapping);
+/// `color` enables bold headings (pass `false` when `NO_COLOR` is set).
+pub fn render_table(doc: &Document, width: Option<u16>, color: bool) -> String {
+    let mut out = Out { text: String::new(), width: width.map(usize::from), color };
+    let lh = &doc.letterhead;
+    if let Some(parent) = &lh.parent_body {
+        out.line(parent);
+    }
+    out.line(&lh.issuing_body);
+    out.line(lh.number.trim());
+    out.line(&lh.date_line());
+    out.blank();
+    out.heading(&doc.title);
+    out.heading(&doc.subject);
+    for flat in flatten_sections(&doc.sections) {
+        out.blank();
+        out.heading(&flat.section.heading());
+        for block in &flat.section.blocks {
+            match block {
+                Block::Paragraph(text) => out.wrapped(text, ""),
+                Block::Note(text) => out.wrapped(&format!("({text})"), ""),
+                Block::Bullets(items) => items.iter().for_each(|i| out.wrapped(&format!("- {i}"), "  ")),
+                Block::Table(t) => out.table(&t.title, terminal_table(t, width, color)),
+                Block::Chart(c) => out.table(&chart_title(c), terminal_chart(c, width, color)),
+            }
+        }
+    }
+    if let Some(closing) = &doc.closing {
+        out.blank();
+        out.wrapped(closing, "");
+    }
+    out.blank();
+    out.line("Nơi nhận:");
+    lh.recipient_lines().iter().for_each(|r| out.line(r));
+    out.blank();
+    lh.signature.lines().iter().for_each(|l| out.line(l));
+    out.line(&lh.signature.name);
+    out.text
+}
+
+struct Out {
+    text: String,
+    width: Option<usize>,
+    color: bool,
+}
+
+/// User text without control characters (no escape sequences reach the terminal).
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if c == '\t' { ' ' } else { c }).filter(|c| *c == '\n' || !c.is_control()).collect()
+}
+
+impl Out {
+    fn raw(&mut self, text: &str) {
+        self.text.push_str(text.trim_end());
+        self.text.push('\n');
+    }
+
+    fn line(&mut self, line: &str) {
+        self.raw(&printable(line));
+    }
+
+    fn blank(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with("\n\n") {
+            self.text.push('\n');
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        let text = printable(text);
+        if self.color {
+            self.raw(&format!("{BOLD}{text}{RESET}"));
+        } else {
+            self.raw(&text);
+        }
+    }
+
+    fn wrapped(&mut self, text: &str, indent: &str) {
+        let lines = match self.width {
+            Some(width) => wrap(text, width.max(20), indent),
+            None => vec![text.to_string()],
+        };
+        lines.iter().for_each(|l| self.line(l));
+    }
+
+    fn table(&mut self, title: &str, table: TermTable) {
+        self.blank();
+        self.heading(title);
+        self.raw(&table.to_string());
+        self.blank();
+    }
+}
+
+/// Greedy word wrap by characters; continuation lines get `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            lines.push(std::mem::replace(&mut line, indent.to_string()));
+        }
+        if !line.trim().is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn new_table(width: Option<u16>) -> TermTable {
+    let mut table = TermTable::new();
+    table.load_style(UTF8_FULL).force_no_tty();
+    match width {
+        Some(w) => table.set_width(w).set_content_arrangement(ContentArrangement::Dynamic),
+        None => table.set_content_arrangement(ContentArrangement::Disabled),
+    };
+    table
+}
+
+fn header_cell(text: &str, color: bool) -> TermCell {
+    let cell = TermCell::new(printable(text));
+    if color { cell.add_attribute(Attribute::Bold) } else { cell }
+}
+
+fn aligned(text: String, align: Align) -> TermCell {
+    TermCell::new(printable(&text)).set_alignment(match align {
+        Align::Left => CellAlignment::Left,
+        Align::Center => CellAlignment::Center,
+        Align::Right => CellAlignment::Right,
+    })
+}
+
+fn styled(table: &mut TermTable, color: bool) {
+    if color {
+        table.enforce_styling();
+    }
+}
+
+fn terminal_table(t: &Table, width: Option<u16>, color: bool) -> TermTable {
+    let mut table = new_table(width);
+    styled(&mut table, color);
+    table.set_header(t.columns.iter().map(|c| header_cell(&c.title, color)));
+    for (is_total, row) in t.rows.iter().map(|r| (false, r)).chain(t.total.iter().map(|r| (true, r))) {
+        table.add_row(row.iter().enumerate().map(|(i, cell)| {
+            let kind = t.columns.get(i).map_or(crate::report::document::ColumnKind::Text, |c| c.kind);
+            let out = aligned(format_cell(cell, kind), Align::of(kind, cell));
+            if is_total && color { out.add_attribute(Attribute::Bold) } else { out }
+        }));
+    }
+    table
+}
+
+fn chart_title(chart: &Chart) -> String {
+    match chart.unit.trim() {
+        "" => chart.title.clone(),
+        unit => format!("{} (đơn vị: {unit})", chart.title),
+    }
+}
+
+/// A chart as a table of values with a text bar per value.
+fn terminal_chart(chart: &Chart, width: Option<u16>, color: bool) -> TermTable {
+    let mut table = new_table(width);
+    styled(&mut table, color);
+    if chart.is_empty() {
+        table.add_row([TermCell::new("Không có dữ liệu")]);
+        return table;
+    }
+    let (header, rows) = chart_rows(chart);
+    let mut head: Vec<TermCell> = header.iter().map(|h| header_cell(h, color)).collect();
+    head.push(header_cell("", color));
+    table.set_header(head);
+    let max = chart.axis_max();
+    for (i, row) in rows.into_iter().enumerate() {
+        let bars: Vec<String> =
+            chart.drawn_series().iter().map(|s| bar(s.values.get(i).copied().flatten(), max)).collect();
+        let mut cells: Vec<TermCell> = row
+            .into_iter()
+            .enumerate()
+            .map(|(j, text)| aligned(text, if j == 0 { Align::Left } else { Align::Right }))
+            .collect();
+        cells.push(TermCell::new(bars.join("\n")));
+        table.add_row(cells);
+    }
+    table
+}
+
+fn bar(value: Option<f64>, max: f64) -> String {
+    let Some(value) = value.filter(|v| v.is_finite()) else {
+        return String::new();
+    };
+    let ratio = (value / max).clamp(0.0, 1.0);
+    // Rounded to whole characters; the float is small and non-negative.
+    let len = (ratio * BAR_WIDTH).round() as usize;
+    "█".repeat(len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::write::sample::sample;
+
+    #[test]
+    fn table_snapshot() {
+        let text = render_table(&sample(), Some(100), false);
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!("report_table", text);
+        });
+    }
+
+    #[test]
+    fn no_color_means_no_escape_codes() {
+        let mut doc = sample();
+        doc.subject = "\x1b[2J xoá màn hình".into();
+        doc.sections[0].blocks.push(Block::Bullets(vec!["\x1b[31mđỏ".into()]));
+        let plain = render_table(&doc, None, false);
+        assert!(!plain.contains('\x1b'));
+        let styled = render_table(&sample(), None, true);
+        assert!(styled.contains(BOLD));
+    }
+
+    #[test]
+    fn narrow_width_wraps() {
+        let text = render_table(&sample(), Some(60), false);
+        let widest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!(widest <= 60, "{widest}");
+    }
+}

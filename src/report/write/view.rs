@@ -1,0 +1,170 @@
+//! The template context: the document with every value pre-formatted as a
+//! display string, and sections flattened with their `level`, so that users
+//! writing their own template only deal with strings and lists.
+//!
+//! Context (all strings unless noted):
+//! ```text
+//! doc.title, doc.subject, doc.closing (or none)
+//! doc.letterhead: parent_body (or none), issuing_body, number, place,
+//!     date (dd/mm/yyyy or none), date_line, year, recipients (list of "- …;"),
+//!     signature: authority, delegation (or none), title, name, lines (list)
+//! doc.sections (list): level (1 = top), number, title, heading, blocks (list):
+//!     type = "paragraph" | "note": text
+//!     type = "bullets": items (list)
+//!     type = "table" | "chart": title, unit, empty (bool),
+//!         columns (list of {text, align}), rows (list of lists of {text, align}),
+//!         total (a row, or none), svg (charts in HTML only: safe markup, else none);
+//!         tables also have id. A chart's columns/rows are its values as a table.
+//! ```
+
+use minijinja::{Value, context};
+
+use crate::report::document::{Block, Chart, Column, Document, Letterhead, Table};
+
+use super::common::{Align, chart_rows, flatten_sections, format_cell, format_date};
+use super::svg;
+
+/// Which writer the context is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Table cells have `|` escaped and line breaks removed.
+    Markdown,
+    /// Charts carry an inline SVG.
+    Html,
+}
+
+pub fn document(doc: &Document, target: Target) -> Value {
+    let sections: Vec<Value> = flatten_sections(&doc.sections)
+        .into_iter()
+        .map(|flat| {
+            let s = flat.section;
+            let blocks: Vec<Value> = s.blocks.iter().map(|b| block(b, target)).collect();
+            context! {
+                level => flat.level,
+                number => s.number.clone(),
+                title => s.title.clone(),
+                heading => s.heading(),
+                blocks => blocks,
+            }
+        })
+        .collect();
+    context! {
+        doc => context! {
+            letterhead => letterhead(&doc.letterhead),
+            title => doc.title.clone(),
+            subject => doc.subject.clone(),
+            sections => sections,
+            closing => doc.closing.clone(),
+        }
+    }
+}
+
+fn letterhead(lh: &Letterhead) -> Value {
+    let sig = &lh.signature;
+    let lines: Vec<String> = sig.lines().into_iter().map(str::to_string).collect();
+    context! {
+        parent_body => lh.parent_body.clone(),
+        issuing_body => lh.issuing_body.clone(),
+        number => lh.number.clone(),
+        place => lh.place.clone(),
+        date => lh.date.map(format_date),
+        date_line => lh.date_line(),
+        year => lh.year,
+        recipients => lh.recipient_lines(),
+        signature => context! {
+            authority => sig.authority.clone(),
+            delegation => sig.delegation.clone(),
+            title => sig.title.clone(),
+            name => sig.name.clone(),
+            lines => lines,
+        },
+    }
+}
+
+fn block(block: &Block, target: Target) -> Value {
+    match block {
+        Block::Paragraph(text) => context! { type => "paragraph", text => text.clone() },
+        Block::Note(text) => context! { type => "note", text => text.clone() },
+        Block::Bullets(items) => context! { type => "bullets", items => items.clone() },
+        Block::Table(t) => table(t, target),
+        Block::Chart(c) => chart(c, target),
+    }
+}
+
+fn cell_text(text: &str, target: Target) -> String {
+    match target {
+        Target::Markdown => text
+            .replace('\\', "\\\\")
+            .replace('|', "\\|")
+            .split(['\r', '\n'])
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+        Target::Html => text.to_string(),
+    }
+}
+
+fn cell_value(text: &str, align: Align, target: Target) -> Value {
+    context! { text => cell_text(text, target), align => align.name() }
+}
+
+fn columns(columns: &[Column], target: Target) -> Vec<Value> {
+    columns.iter().map(|c| cell_value(&c.title, Align::of_column(c.kind), target)).collect()
+}
+
+fn table(t: &Table, target: Target) -> Value {
+    let row = |cells: &Vec<crate::report::document::Cell>| -> Vec<Value> {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, cell)| {
+                let kind = t.columns.get(i).map_or(crate::report::document::ColumnKind::Text, |c| c.kind);
+                cell_value(&format_cell(cell, kind), Align::of(kind, cell), target)
+            })
+            .collect()
+    };
+    let rows: Vec<Vec<Value>> = t.rows.iter().map(row).collect();
+    context! {
+        type => "table",
+        id => t.id.clone(),
+        title => t.title.clone(),
+        columns => columns(&t.columns, target),
+        rows => rows,
+        total => t.total.as_ref().map(row),
+        unit => "",
+        empty => t.rows.is_empty(),
+        svg => Value::from(()),
+    }
+}
+
+fn chart(c: &Chart, target: Target) -> Value {
+    let (header, rows) = chart_rows(c);
+    let header: Vec<Value> = header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| cell_value(h, if i == 0 { Align::Left } else { Align::Right }, target))
+        .collect();
+    let rows: Vec<Vec<Value>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .enumerate()
+                .map(|(i, text)| cell_value(text, if i == 0 { Align::Left } else { Align::Right }, target))
+                .collect()
+        })
+        .collect();
+    let svg = match target {
+        Target::Html if !c.is_empty() => Some(Value::from_safe_string(svg::chart(c))),
+        _ => None,
+    };
+    context! {
+        type => "chart",
+        title => c.title.clone(),
+        unit => c.unit.clone(),
+        empty => c.is_empty(),
+        columns => header,
+        rows => rows,
+        total => Value::from(()),
+        svg => svg,
+    }
+}

@@ -1,0 +1,253 @@
+//! XLSX: a "Thông tin" sheet with the letterhead and text, then one sheet per
+//! table with real numbers and dates. User text is only ever written with
+//! `write_string*`, never as a formula.
+
+use rust_xlsxwriter::{
+    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, Worksheet, XlsxError,
+};
+
+use crate::report::document::{Block, Cell, ColumnKind, Document, Table};
+
+use super::WriteError;
+use super::common::{chart_rows, flatten_sections, looks_like_formula};
+
+const INFO_SHEET: &str = "Thông tin";
+const MAX_WIDTH: f64 = 60.0;
+const FONT: &str = "Times New Roman";
+
+pub fn render_xlsx(doc: &Document) -> Result<Vec<u8>, WriteError> {
+    let mut workbook = Workbook::new();
+    let tables = doc.tables();
+    let mut names = vec![INFO_SHEET.to_string()];
+    for table in &tables {
+        let name = sheet_name(&table.title, names.len(), &names);
+        names.push(name);
+    }
+    let info = workbook.add_worksheet();
+    write_info(info, doc, &tables, &names[1..])?;
+    for (table, name) in tables.iter().zip(&names[1..]) {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name)?;
+        write_table(sheet, table)?;
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+fn base() -> Format {
+    Format::new().set_font_name(FONT).set_font_size(12)
+}
+
+/// Excel sheet name: no `[]:*?/\`, at most 31 characters, not quoted at the
+/// ends, unique (case-insensitive) among `taken`.
+pub fn sheet_name(title: &str, index: usize, taken: &[String]) -> String {
+    let cleaned: String =
+        title.chars().filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control()).collect();
+    let cleaned = cleaned.trim().trim_matches('\'').trim();
+    let base = if cleaned.is_empty() { format!("Bảng {index}") } else { cleaned.to_string() };
+    let is_taken = |name: &str| taken.iter().any(|t| t.to_lowercase() == name.to_lowercase());
+    let fit = |text: &str, suffix: &str| {
+        let keep = 31usize.saturating_sub(suffix.chars().count());
+        let head: String = text.chars().take(keep).collect();
+        format!("{}{suffix}", head.trim_end())
+    };
+    let mut name = fit(&base, "");
+    let mut n = 2;
+    while is_taken(&name) || name.eq_ignore_ascii_case("history") {
+        name = fit(&base, &format!(" ({n})"));
+        n += 1;
+    }
+    name
+}
+
+fn write_info(sheet: &mut Worksheet, doc: &Document, tables: &[&Table], names: &[String]) -> Result<(), XlsxError> {
+    sheet.set_name(INFO_SHEET)?;
+    sheet.set_column_width(0, 100)?;
+    let text = base().set_text_wrap().set_align(FormatAlign::Top);
+    let bold = text.clone().set_bold();
+    let italic = text.clone().set_italic();
+    let quoted = |f: &Format, s: &str| {
+        if looks_like_formula(s) { f.clone().set_quote_prefix() } else { f.clone() }
+    };
+    let mut row = 0;
+    let mut put = |sheet: &mut Worksheet, s: &str, f: &Format| -> Result<(), XlsxError> {
+        sheet.write_string_with_format(row, 0, s, &quoted(f, s))?;
+        row += 1;
+        Ok(())
+    };
+    let lh = &doc.letterhead;
+    if let Some(parent) = &lh.parent_body {
+        put(sheet, parent, &text)?;
+    }
+    put(sheet, &lh.issuing_body, &bold)?;
+    put(sheet, lh.number.trim(), &text)?;
+    put(sheet, &lh.date_line(), &italic)?;
+    put(sheet, "", &text)?;
+    put(sheet, &doc.title, &bold)?;
+    put(sheet, &doc.subject, &bold)?;
+    for flat in flatten_sections(&doc.sections) {
+        put(sheet, &flat.section.heading(), &bold)?;
+        for block in &flat.section.blocks {
+            match block {
+                Block::Paragraph(p) => put(sheet, p, &text)?,
+                Block::Note(n) => put(sheet, n, &italic)?,
+                Block::Bullets(items) => {
+                    for item in items {
+                        put(sheet, &format!("- {item}"), &text)?;
+                    }
+                }
+                Block::Table(t) => {
+                    let index = tables.iter().position(|x| std::ptr::eq(*x, t));
+                    let sheet_ref =
+                        index.and_then(|i| names.get(i)).map_or(String::new(), |n| format!(" (trang tính «{n}»)"));
+                    put(sheet, &format!("Bảng: {}{sheet_ref}", t.title), &italic)?;
+                }
+                Block::Chart(c) => {
+                    put(sheet, &format!("Biểu đồ: {} ({})", c.title, c.unit), &italic)?;
+                    let (_, rows) = chart_rows(c);
+                    for r in rows {
+                        put(sheet, &r.join(": "), &text)?;
+                    }
+                }
+            }
+        }
+    }
+    if let Some(closing) = &doc.closing {
+        put(sheet, closing, &text)?;
+    }
+    put(sheet, "", &text)?;
+    put(sheet, "Nơi nhận:", &bold.clone().set_italic())?;
+    for r in lh.recipient_lines() {
+        put(sheet, &r, &text)?;
+    }
+    put(sheet, "", &text)?;
+    for line in lh.signature.lines() {
+        put(sheet, line, &bold)?;
+    }
+    put(sheet, &lh.signature.name, &bold)?;
+    Ok(())
+}
+
+fn number_format(kind: ColumnKind) -> Option<String> {
+    match kind {
+        ColumnKind::Number { decimals: 0 } | ColumnKind::Integer => Some("0".into()),
+        ColumnKind::Number { decimals } => Some(format!("0.{}", "0".repeat(usize::from(decimals.min(10))))),
+        ColumnKind::Percent => Some("0.0%".into()),
+        ColumnKind::Date => Some("dd/mm/yyyy".into()),
+        ColumnKind::Text => None,
+    }
+}
+
+fn write_table(sheet: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
+    let header = base()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_pattern(FormatPattern::Solid)
+        .set_background_color(Color::RGB(0xD9_E1_F2))
+        .set_border(FormatBorder::Thin);
+    let cell_base = base().set_border(FormatBorder::Thin).set_align(FormatAlign::Top);
+    let formats: Vec<Format> = t
+        .columns
+        .iter()
+        .map(|c| match number_format(c.kind) {
+            Some(f) => cell_base.clone().set_num_format(f),
+            None => cell_base.clone().set_text_wrap(),
+        })
+        .collect();
+    for (col, column) in t.columns.iter().enumerate() {
+        let col = u16::try_from(col).unwrap_or(u16::MAX);
+        sheet.write_string_with_format(0, col, &column.title, &header)?;
+        sheet.set_column_width(col, column_width(t, usize::from(col)))?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_header(format!("&C&\"{FONT},Bold\"{}", t.title.replace('&', "&&")));
+    sheet.set_paper_size(9);
+    let rows = t.rows.iter().map(|r| (r, false)).chain(t.total.iter().map(|r| (r, true)));
+    for (i, (cells, is_total)) in rows.enumerate() {
+        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        for (col, cell) in cells.iter().enumerate() {
+            let mut format = formats.get(col).cloned().unwrap_or_else(|| cell_base.clone());
+            if is_total {
+                format = format.set_bold().set_border_top(FormatBorder::Double);
+            }
+            let col = u16::try_from(col).unwrap_or(u16::MAX);
+            write_cell(sheet, row, col, cell, &format)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, format: &Format) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Text(text) if looks_like_formula(text) => {
+            sheet.write_string_with_format(row, col, text, &format.clone().set_quote_prefix())?;
+        }
+        Cell::Text(text) => {
+            sheet.write_string_with_format(row, col, text, format)?;
+        }
+        Cell::Number(value) if value.is_finite() => {
+            sheet.write_number_with_format(row, col, *value, format)?;
+        }
+        // i64 → f64 is exact for any count a report holds.
+        Cell::Integer(value) => {
+            sheet.write_number_with_format(row, col, *value as f64, format)?;
+        }
+        Cell::Date(date) => match excel_date(*date) {
+            Some(d) => {
+                sheet.write_datetime_with_format(row, col, d, format)?;
+            }
+            None => {
+                sheet.write_string_with_format(row, col, super::common::format_date(*date), format)?;
+            }
+        },
+        Cell::Number(_) | Cell::Empty => {
+            sheet.write_blank(row, col, format)?;
+        }
+    }
+    Ok(())
+}
+
+fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
+    use chrono::Datelike;
+    let year = u16::try_from(date.year()).ok()?;
+    let month = u8::try_from(date.month()).ok()?;
+    let day = u8::try_from(date.day()).ok()?;
+    ExcelDateTime::from_ymd(year, month, day).ok()
+}
+
+/// Width in characters: the header's longest word or the longest cell, +2, within 6..=60.
+fn column_width(t: &Table, col: usize) -> f64 {
+    let Some(column) = t.columns.get(col) else {
+        return 10.0;
+    };
+    if let Some(width) = column.width.filter(|w| *w > 0.0) {
+        return width.min(MAX_WIDTH);
+    }
+    let header = column
+        .title
+        .split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(column.title.chars().count().min(14));
+    let content = t
+        .rows
+        .iter()
+        .chain(t.total.iter())
+        .filter_map(|r| r.get(col))
+        .map(|c| match c {
+            Cell::Text(s) => s.lines().map(|l| l.chars().count()).max().unwrap_or(0),
+            Cell::Date(_) => 10,
+            Cell::Number(_) | Cell::Integer(_) => 8,
+            Cell::Empty => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    // Counts of characters are small; the conversion is exact.
+    ((header.max(content) + 2) as f64).clamp(6.0, MAX_WIDTH)
+}
+
+#[cfg(test)]
+#[path = "xlsx_tests.rs"]
+mod tests;

@@ -178,10 +178,12 @@ fn printable(s: &str) -> String {
 
 /// A cell that a spreadsheet would run as a formula gets a leading quote.
 pub fn neutralise_formula(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_owned(),
-    }
+    if looks_like_formula(s) { format!("'{s}") } else { s.to_owned() }
+}
+
+/// Whether a spreadsheet would read this text as a formula (or DDE payload).
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 fn json(v: &Value) -> Json {

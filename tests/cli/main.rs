@@ -8,6 +8,8 @@ mod inspection_findings;
 mod reliability_concurrency;
 mod reliability_corpus;
 mod reliability_crash;
+mod reliability_injection;
+mod reliability_sql;
 mod reports;
 mod rounds;
 mod store;

@@ -4,7 +4,8 @@
 use crate::report::document::{Cell, Document, Table};
 
 use super::WriteError;
-use super::common::{format_date, looks_like_formula};
+use super::common::format_date;
+use crate::output::neutralise_formula as neutralise;
 
 const BOM: &str = "\u{FEFF}";
 
@@ -38,11 +39,6 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Integer(value) => value.to_string(),
         Cell::Date(date) => format_date(*date),
     }
-}
-
-/// Prefix text that a spreadsheet would run as a formula with `'`.
-fn neutralise(text: &str) -> String {
-    if looks_like_formula(text) { format!("'{text}") } else { text.to_string() }
 }
 
 #[cfg(test)]

@@ -434,4 +434,6 @@ fn check_rubric(c: &mut Collector, code: &str, raw: &Spanned<RawRubric>, max: f6
 }
 
 #[cfg(test)]
+pub(crate) mod fuzz;
+#[cfg(test)]
 mod tests;

@@ -23,6 +23,8 @@ mod tests_csv;
 #[cfg(test)]
 mod tests_encoding;
 #[cfg(test)]
+mod tests_fuzz;
+#[cfg(test)]
 mod tests_xlsx;
 
 use std::fs::File;

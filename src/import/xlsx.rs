@@ -19,6 +19,22 @@ use crate::domain::text::nfc;
 const MAX_UNCOMPRESSED: u64 = 200 * 1024 * 1024;
 const MAX_ENTRIES: usize = 10_000;
 const CHANNEL_ROWS: usize = 256;
+const WORKER: &str = "cchc-xlsx";
+
+/// calamine can panic on malformed XML (a reversed `<dimension ref="D4:A1">` overflows a subtraction when overflow
+/// checks are on). The worker's death already becomes a Vietnamese error through the closed channel, so the default
+/// hook's English report is silenced for that thread only; any other thread's panic is reported as before.
+fn quiet_worker_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if std::thread::current().name() != Some(WORKER) {
+                default(info);
+            }
+        }));
+    });
+}
 
 enum Msg {
     /// Last row number declared by the sheet, for progress.
@@ -45,8 +61,9 @@ impl XlsxSource {
         let (tx, rx) = mpsc::sync_channel(CHANNEL_ROWS);
         let (recycle, recycled) = mpsc::channel();
         let name = file.to_owned();
+        quiet_worker_panics();
         let worker = std::thread::Builder::new()
-            .name("cchc-xlsx".into())
+            .name(WORKER.into())
             .spawn(move || {
                 let msg = match produce(handle, &name, &tx, &recycled) {
                     Ok(()) => Msg::End,

@@ -140,6 +140,10 @@ const GOOD: &[&str] = &[
     "ok-catalogue-base.toml",
 ];
 
+/// A sheet whose `<dimension>` runs backwards: calamine's arithmetic on it overflows, which panics (in its worker
+/// thread) when overflow checks are on, as in debug builds, and wraps harmlessly in release builds.
+const REVERSED_DIMENSION: &str = "scores-reversed-dimension.xlsx";
+
 /// Not inputs: how the corpus is made.
 const TOOLS: &[&str] = &["make.py", "README.md"];
 
@@ -282,9 +286,27 @@ fn odd_but_valid_files_import() {
     ward.ok(&["criteria", "check", &format!("{BAD}/ok-catalogue-base.toml")]);
 }
 
+/// Either outcome is sound, but no panic report reaches the user and a refusal changes nothing.
+#[test]
+fn a_panic_inside_the_xlsx_parser_is_contained() {
+    let ward = ward_with_round();
+    let before = Snapshot::take(&ward.db());
+    let out = ward.cmd(&["score", "import", "2026-dot1", &format!("{BAD}/{REVERSED_DIMENSION}")]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked") && !stderr.contains("overflow"), "{stderr}");
+    if out.status.success() {
+        assert_eq!(ward.json(&["score", "list", "2026-dot1", "--unit", "VHXH"])[0]["points"], 1.0);
+    } else {
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stderr.contains(REVERSED_DIMENSION) && stderr.contains("cấu trúc bên trong tệp bất thường"), "{stderr}");
+        assert!(Snapshot::take(&ward.db()) == before, "the database changed");
+    }
+}
+
 #[test]
 fn the_corpus_has_at_least_forty_files_and_each_is_tried() {
     let mut listed: Vec<&str> = CASES.iter().map(|c| c.file).chain(GOOD.iter().copied()).chain(TOOLS.iter().copied()).collect();
+    listed.push(REVERSED_DIMENSION);
     listed.sort_unstable();
     let mut present: Vec<String> = std::fs::read_dir(BAD)
         .expect("corpus folder")
@@ -295,9 +317,17 @@ fn the_corpus_has_at_least_forty_files_and_each_is_tried() {
     assert!(CASES.len() >= 40, "{} bad files", CASES.len());
 }
 
-/// An appraisal workbook (header and two rows for VHXH) after `edit` adds to its sheet.
-pub fn xlsx(edit: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+/// A workbook with a fixed creation time, so that regenerating the fixtures leaves unchanged files unchanged.
+fn workbook() -> Workbook {
     let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2026, 1, 1).unwrap();
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    book
+}
+
+/// An appraisal workbook (a header row) after `edit` adds to its sheet.
+pub fn xlsx(edit: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    let mut book = workbook();
     let sheet = book.add_worksheet();
     for (c, h) in (0u16..).zip(["Mã đơn vị", "Mã tiêu chí", "Điểm thẩm định", "Nhận xét"]) {
         sheet.write_string(0, c, h).unwrap();
@@ -398,10 +428,13 @@ fn make_xlsx_fixtures() {
             }
         }),
     );
-    let mut empty = Workbook::new();
+    let mut empty = workbook();
     empty.add_worksheet();
     write("scores-empty-sheet.xlsx", empty.save_to_buffer().unwrap());
     write("scores-hidden-sheet.xlsx", hidden_first("bảy"));
+    let reversed = rezip(&good, "xl/worksheets/sheet1.xml", |xml| xml.replace("<dimension ref=\"A1:D2\"/>", "<dimension ref=\"D2:A1\"/>"));
+    assert_ne!(reversed, good);
+    write(REVERSED_DIMENSION, reversed);
     write("ok-scores-hidden-sheet.xlsx", hidden_first("1"));
     write(
         "ok-scores-formula-cached.xlsx",
@@ -416,7 +449,7 @@ fn make_xlsx_fixtures() {
 /// A workbook whose first sheet is hidden and holds a valid-looking appraisal; the visible one has `points` for
 /// VHXH 1.1.2 on its row 3.
 fn hidden_first(points: &str) -> Vec<u8> {
-    let mut book = Workbook::new();
+    let mut book = workbook();
     let hidden = book.add_worksheet();
     hidden.set_name("Cũ").unwrap().set_hidden(true);
     for (c, h) in (0u16..).zip(["ma_don_vi", "ma_tieu_chi", "diem_tham_dinh"]) {

@@ -12,6 +12,7 @@ pub mod inspection_demo;
 pub mod log;
 pub mod official;
 pub mod report;
+pub mod restore;
 pub mod round;
 pub mod score;
 pub mod score_totals;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Finding(cmd) => finding::run(&ctx, cmd),
         Commands::Log(args) => log::run(&ctx, args),
         Commands::Backup(args) => backup::backup(&ctx, args),
+        Commands::Restore(args) => restore::run(&ctx, args),
         Commands::Check(out) => backup::check(&ctx, out),
         Commands::Report(cmd) => report::run(&ctx, cmd),
         Commands::Config(cmd) => config::run(&ctx, cmd),

@@ -21,6 +21,15 @@ pub fn backup(conn: &Connection, to: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Writes the backup at `from` into the live database through SQLite itself (the online backup API in reverse),
+/// so the database's own write-ahead log is handled by SQLite: copying a file over the database could have a
+/// stale `-wal` replayed onto it. Other readers see the old state or the new, never a mix.
+pub fn restore(live: &mut Connection, from: &Connection) -> Result<(), StoreError> {
+    let backup = Backup::new(from, live)?;
+    backup.run_to_completion(BACKUP_STEP, BACKUP_PAUSE, None)?;
+    Ok(())
+}
+
 #[derive(Debug, Clone)]
 pub struct CheckResult {
     pub name: &'static str,

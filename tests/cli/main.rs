@@ -5,6 +5,7 @@ mod criteria;
 mod directory;
 mod inspection;
 mod inspection_findings;
+mod reliability_backup;
 mod reliability_concurrency;
 mod reliability_corpus;
 mod reliability_crash;

@@ -90,7 +90,8 @@ fn an_import_killed_at_random_moments_is_all_or_nothing() {
     ward.write("diem.csv", appraisal(&units, &items, "lần 0"));
     let started = Instant::now();
     ward.ok(&["score", "import", "2026-dot1", &big]);
-    let window = started.elapsed().as_millis() as u64;
+    // Capped, so that a machine busy with other tests does not stretch the test: later kills land after the commit.
+    let window = (started.elapsed().as_millis() as u64).min(400);
 
     let mut rng = Lcg(SEED);
     let (mut whole, mut absent) = (0, 0);

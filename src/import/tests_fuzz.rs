@@ -35,7 +35,8 @@ fn workbook() -> &'static [u8] {
         let sheet = book.add_worksheet();
         let write = |sheet: &mut rust_xlsxwriter::Worksheet| -> Result<(), rust_xlsxwriter::XlsxError> {
             sheet.write_string(0, 0, "BÁO CÁO TỰ KIỂM TRA")?;
-            for (c, h) in (0u16..).zip(["Mã tiêu chí", "Điểm tự chấm", "Số liệu", "Kết quả thực hiện"]) {
+            for (c, h) in (0u16..).zip(["Mã tiêu chí", "Điểm tự chấm", "Số liệu", "Kết quả thực hiện"])
+            {
                 sheet.write_string(1, c, h)?;
             }
             sheet.write_string(2, 0, "1.1.1")?;

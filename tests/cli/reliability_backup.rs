@@ -65,8 +65,11 @@ fn restore_puts_the_backup_back_after_a_crash_and_keeps_what_was_there() {
     assert!(ward.ok(&["check"]).contains("đạt"));
     let restored = dump(&ward.db());
     let backup = dump(&ward.path("sao-luu.db"));
-    assert_eq!(restored.split("-- audit_log").nth(1).unwrap().lines().count(),
-               backup.split("-- audit_log").nth(1).unwrap().lines().count() + 1, "the restore is logged");
+    assert_eq!(
+        restored.split("-- audit_log").nth(1).unwrap().lines().count(),
+        backup.split("-- audit_log").nth(1).unwrap().lines().count() + 1,
+        "the restore is logged"
+    );
     assert_eq!(without_audit(&restored), without_audit(&backup), "the data is the backup's");
     // What was done after the backup stays readable in the kept copy, to be entered again.
     let kept = "cchc.truoc-khoi-phuc-20261128-090000.db";

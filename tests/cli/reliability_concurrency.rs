@@ -95,10 +95,8 @@ fn eight_writers_and_a_reader_lose_nothing_and_see_whole_imports() {
     let ward = ward_with_round();
     let units = add_units(&ward, "W", WRITERS);
     let items = periodic_items(&ward);
-    let audit_before: i64 = Connection::open(ward.db())
-        .unwrap()
-        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
-        .unwrap();
+    let audit_before: i64 =
+        Connection::open(ward.db()).unwrap().query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap();
     let done = AtomicBool::new(false);
     let (outcomes, reads) = std::thread::scope(|s| {
         let reader = s.spawn(|| {

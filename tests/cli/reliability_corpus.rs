@@ -186,7 +186,14 @@ pub fn run_measured(mut cmd: Command) -> (Output, u64) {
 }
 
 /// Runs one refused input through one command; returns what went wrong, if anything, and the peak memory.
-fn refuse(ward: &Ward, before: &Snapshot, args: &[String], file: &str, at: &str, problem: &[&str]) -> (Vec<String>, u64) {
+fn refuse(
+    ward: &Ward,
+    before: &Snapshot,
+    args: &[String],
+    file: &str,
+    at: &str,
+    problem: &[&str],
+) -> (Vec<String>, u64) {
     let argv: Vec<&str> = args.iter().map(String::as_str).collect();
     let (out, peak_kib) = run_measured(ward.std_cmd(&argv));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -279,7 +286,8 @@ fn odd_but_valid_files_import() {
     ward.ok(&["score", "import", "2026-dot1", &format!("{BAD}/ok-scores-formula-cached.xlsx")]);
     ward.ok(&["score", "import", "2026-dot1", &format!("{BAD}/ok-scores-hidden-sheet.xlsx")]);
     let scores = ward.json(&["score", "list", "2026-dot1", "--unit", "VHXH"]);
-    let points = |code: &str| scores.as_array().unwrap().iter().find(|s| s["criterion"] == code).unwrap()["points"].clone();
+    let points =
+        |code: &str| scores.as_array().unwrap().iter().find(|s| s["criterion"] == code).unwrap()["points"].clone();
     assert_eq!(points("1.1.1"), 1.5);
     assert_eq!(points("1.1.2"), 1.0);
     // The catalogue the bad variants are made from is itself valid, so each variant fails for its own reason.
@@ -298,14 +306,18 @@ fn a_panic_inside_the_xlsx_parser_is_contained() {
         assert_eq!(ward.json(&["score", "list", "2026-dot1", "--unit", "VHXH"])[0]["points"], 1.0);
     } else {
         assert_eq!(out.status.code(), Some(1));
-        assert!(stderr.contains(REVERSED_DIMENSION) && stderr.contains("cấu trúc bên trong tệp bất thường"), "{stderr}");
+        assert!(
+            stderr.contains(REVERSED_DIMENSION) && stderr.contains("cấu trúc bên trong tệp bất thường"),
+            "{stderr}"
+        );
         assert!(Snapshot::take(&ward.db()) == before, "the database changed");
     }
 }
 
 #[test]
 fn the_corpus_has_at_least_forty_files_and_each_is_tried() {
-    let mut listed: Vec<&str> = CASES.iter().map(|c| c.file).chain(GOOD.iter().copied()).chain(TOOLS.iter().copied()).collect();
+    let mut listed: Vec<&str> =
+        CASES.iter().map(|c| c.file).chain(GOOD.iter().copied()).chain(TOOLS.iter().copied()).collect();
     listed.push(REVERSED_DIMENSION);
     listed.sort_unstable();
     let mut present: Vec<String> = std::fs::read_dir(BAD)
@@ -410,7 +422,7 @@ fn make_xlsx_fixtures() {
         "scores-date-cell.xlsx",
         xlsx(|s| {
             rows(s);
-            s.write_datetime_with_format(1, 2, &ExcelDateTime::from_ymd(2026, 7, 5).unwrap(), &date).unwrap();
+            s.write_datetime_with_format(1, 2, ExcelDateTime::from_ymd(2026, 7, 5).unwrap(), &date).unwrap();
         }),
     );
     write(
@@ -432,7 +444,9 @@ fn make_xlsx_fixtures() {
     empty.add_worksheet();
     write("scores-empty-sheet.xlsx", empty.save_to_buffer().unwrap());
     write("scores-hidden-sheet.xlsx", hidden_first("bảy"));
-    let reversed = rezip(&good, "xl/worksheets/sheet1.xml", |xml| xml.replace("<dimension ref=\"A1:D2\"/>", "<dimension ref=\"D2:A1\"/>"));
+    let reversed = rezip(&good, "xl/worksheets/sheet1.xml", |xml| {
+        xml.replace("<dimension ref=\"A1:D2\"/>", "<dimension ref=\"D2:A1\"/>")
+    });
     assert_ne!(reversed, good);
     write(REVERSED_DIMENSION, reversed);
     write("ok-scores-hidden-sheet.xlsx", hidden_first("1"));

@@ -18,7 +18,17 @@ fn hostile_ward() -> Ward {
     let ward = ward_with_round();
     ward.ok(&["unit", "add", "--code", "EVIL", "--name", FORMULA_NAME]);
     ward.ok(&["unit", "add", "--code", "ESC", "--name", ESCAPE_NAME]);
-    ward.ok(&["official", "add", "--code", "CB99", "--name", PLUS_NAME, "--unit", "EVIL", &format!("--position={MINUS_POSITION}")]);
+    ward.ok(&[
+        "official",
+        "add",
+        "--code",
+        "CB99",
+        "--name",
+        PLUS_NAME,
+        "--unit",
+        "EVIL",
+        &format!("--position={MINUS_POSITION}"),
+    ]);
     ward.ok(&["score", "set", "2026-dot1", "EVIL", "1.1.1", "1", "--note", AT_NOTE]);
     let add = ["finding", "add", "2026-dot1", "--unit", "EVIL", "--official", "CB99", "--kind", "han-che"];
     ward.ok(&[&add[..], &["--text", DDE_TEXT, "--recommend", HTML_TEXT, "--due", "31/12/2026"]].concat());
@@ -85,7 +95,10 @@ fn reports_neutralise_formulas_and_escape_markup_in_every_format() {
             match ext {
                 "csv" => {
                     assert_eq!(live_formulas(&bytes), Vec::<String>::new(), "{what}");
-                    assert!(String::from_utf8_lossy(&bytes).contains("=cmd|' /C calc'!A0"), "{what}: the finding is there");
+                    assert!(
+                        String::from_utf8_lossy(&bytes).contains("=cmd|' /C calc'!A0"),
+                        "{what}: the finding is there"
+                    );
                 }
                 "xlsx" => {
                     let parts = unzip(&bytes);

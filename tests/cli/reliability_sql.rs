@@ -90,12 +90,19 @@ fn no_sql_is_built_from_values() {
     let mut statements = 0;
     for file in &files {
         let source = std::fs::read_to_string(file).expect("read source");
-        statements += ["prepare(", "execute(", "query_row(", "prepare_cached("].iter().map(|c| source.matches(c).count()).sum::<usize>();
+        statements += ["prepare(", "execute(", "query_row(", "prepare_cached("]
+            .iter()
+            .map(|c| source.matches(c).count())
+            .sum::<usize>();
         for (line, what) in sql_with_values(&source) {
             offenders.push(format!("{}:{line}: {what}", file.display()));
         }
     }
-    assert!(files.len() > 20 && statements > 50, "{} files, {statements} statements: the scan found the sources", files.len());
+    assert!(
+        files.len() > 20 && statements > 50,
+        "{} files, {statements} statements: the scan found the sources",
+        files.len()
+    );
     assert!(offenders.is_empty(), "SQL built with values; use ?N parameters:\n{}", offenders.join("\n"));
 }
 

@@ -1,6 +1,7 @@
 //! Listings on stdout (table, JSON, CSV) and messages on stderr.
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -30,6 +31,8 @@ pub struct FormatArg {
 pub enum Value {
     Text(String),
     Number(Option<f64>),
+    /// A score on the 100-point scale: shown with `SCORE_DECIMALS` in tables.
+    Score(Option<f64>),
     Integer(i64),
     Date(Option<NaiveDate>),
 }
@@ -105,7 +108,7 @@ impl Listing {
             table.add_row(shown.map(|v| {
                 let cell = comfy_table::Cell::new(display(v));
                 match v {
-                    Value::Number(_) | Value::Integer(_) => cell.set_alignment(CellAlignment::Right),
+                    Value::Number(_) | Value::Score(_) | Value::Integer(_) => cell.set_alignment(CellAlignment::Right),
                     _ => cell,
                 }
             }));
@@ -136,30 +139,80 @@ impl Listing {
     }
 }
 
-/// Points as a Vietnamese reader writes them: decimal comma, no trailing zeros.
-pub fn points(p: f64) -> String {
-    let text = format!("{:.2}", p);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.replace('.', ",")
+/// Decimals of a score on the 100-point scale wherever it is shown (listings, report tables and text), so
+/// that "91,80" never stands next to "91,8".
+pub const SCORE_DECIMALS: u8 = 2;
+
+/// A score on the 100-point scale: always two decimals ("91,80", "100,00").
+pub fn score(value: f64) -> String {
+    decimal(value, SCORE_DECIMALS.into())
 }
 
-pub fn date(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
+/// Points as a Vietnamese reader writes them: up to two decimals, no trailing zeros ("7,5", "8").
+pub fn points(value: f64) -> String {
+    let text = decimal(value, 2);
+    if text.contains(',') { text.trim_end_matches('0').trim_end_matches(',').to_owned() } else { text }
+}
+
+/// A ratio as a percentage with one decimal ("81,0%").
+pub fn percent(ratio: f64) -> String {
+    let text = decimal(ratio * 100.0, 1);
+    if text.is_empty() { text } else { format!("{text}%") }
+}
+
+/// Vietnamese number display: decimal comma, dot as thousands separator ("1.234,5"). Non-finite values are
+/// shown as empty.
+pub fn decimal(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    // Round half away from zero (6,25 → 6,3), as people round scores by hand.
+    let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+    let rounded = (value.abs() * factor).round() / factor;
+    let fixed = format!("{rounded:.decimals$}");
+    let (int_part, frac_part) = fixed.split_once('.').unwrap_or((fixed.as_str(), ""));
+    let is_zero = fixed.bytes().all(|b| b == b'0' || b == b'.');
+    let sign = if value < 0.0 && !is_zero { "-" } else { "" };
+    let mut out = format!("{sign}{}", group_thousands(int_part));
+    if !frac_part.is_empty() {
+        out.push(',');
+        out.push_str(frac_part);
+    }
+    out
+}
+
+pub fn integer(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let sign = if value < 0 { "-" } else { "" };
+    format!("{sign}{}", group_thousands(&digits))
+}
+
+fn group_thousands(digits: &str) -> String {
+    let len = digits.len();
+    let mut out = String::with_capacity(len + len / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (len - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 fn display(v: &Value) -> String {
     match v {
         Value::Text(s) => printable(s),
         Value::Number(n) => n.map(points).unwrap_or_default(),
+        Value::Score(n) => n.map(score).unwrap_or_default(),
         Value::Integer(i) => i.to_string(),
-        Value::Date(d) => d.map(date).unwrap_or_default(),
+        Value::Date(d) => d.map(crate::domain::date::format).unwrap_or_default(),
     }
 }
 
 fn machine_text(v: &Value) -> String {
     match v {
         Value::Text(s) => neutralise_formula(s),
-        Value::Number(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        Value::Number(n) | Value::Score(n) => n.map(|n| n.to_string()).unwrap_or_default(),
         Value::Integer(i) => i.to_string(),
         Value::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
     }
@@ -189,7 +242,7 @@ pub fn looks_like_formula(text: &str) -> bool {
 fn json(v: &Value) -> Json {
     match v {
         Value::Text(s) => Json::String(s.clone()),
-        Value::Number(n) => n.map(Json::from).unwrap_or(Json::Null),
+        Value::Number(n) | Value::Score(n) => n.map(Json::from).unwrap_or(Json::Null),
         Value::Integer(i) => Json::from(*i),
         Value::Date(d) => d.map(|d| Json::String(d.to_string())).unwrap_or(Json::Null),
     }
@@ -202,8 +255,23 @@ pub fn terminal_width() -> Option<u16> {
     if io::stdout().is_terminal() { Table::new().width() } else { None }
 }
 
+/// Set while the demo replays a secretary's commands: what they print for the person or a script
+/// (ids, listings, confirmations) is not the demo's own output. Warnings still show.
+static REPLAYING: AtomicBool = AtomicBool::new(false);
+
+pub fn set_replaying(on: bool) {
+    REPLAYING.store(on, Ordering::Relaxed);
+}
+
+fn replaying() -> bool {
+    REPLAYING.load(Ordering::Relaxed)
+}
+
 /// Writes data to stdout; a closed pipe (`cchc … | head`) surfaces as an io::Error the caller treats as success.
 pub fn print_data(text: &str) -> Result<()> {
+    if replaying() {
+        return Ok(());
+    }
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
@@ -212,6 +280,9 @@ pub fn print_data(text: &str) -> Result<()> {
 
 /// A message for the person at the terminal (never data): stderr.
 pub fn info(message: impl AsRef<str>) {
+    if replaying() {
+        return;
+    }
     eprintln!("{}", message.as_ref());
 }
 
@@ -234,4 +305,37 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn paint(text: &str, ansi: &str) -> String {
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stderr().is_terminal();
     if colour { format!("\x1b[{ansi}m{text}\x1b[0m") } else { text.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_decimal_comma() {
+        assert_eq!(decimal(7.5, 1), "7,5");
+        assert_eq!(decimal(6.25, 1), "6,3");
+        assert_eq!(decimal(14.75, 1), "14,8");
+        assert_eq!(decimal(1234.5, 1), "1.234,5");
+        assert_eq!(decimal(-0.01, 1), "0,0");
+        assert_eq!(decimal(-2.25, 2), "-2,25");
+        assert_eq!(decimal(f64::NAN, 1), "");
+        assert_eq!(points(8.0), "8");
+        assert_eq!(points(7.25), "7,25");
+        assert_eq!(points(7.5), "7,5");
+        assert_eq!(integer(-1234567), "-1.234.567");
+        assert_eq!(percent(0.755), "75,5%");
+        assert_eq!(percent(0.81), "81,0%");
+    }
+
+    #[test]
+    fn scores_always_show_two_decimals() {
+        assert_eq!(score(91.8), "91,80");
+        assert_eq!(score(90.91), "90,91");
+        assert_eq!(score(100.0), "100,00");
+        assert_eq!(score(-4.5), "-4,50");
+        let listing = Listing { columns: vec![col("s", "Thang 100")], rows: vec![vec![Value::Score(Some(91.8))]] };
+        assert!(listing.to_table().contains("91,80"));
+        assert!(listing.to_json().unwrap().contains("91.8"));
+    }
 }

@@ -22,6 +22,13 @@ const EXAMPLE_FILES: &[(&str, &str)] = &[
 
 const YEAR: i32 = 2026;
 
+/// The inspection team: led by Phòng Văn hoá - Xã hội with Văn phòng HĐND và UBND (plan, section IV.1.a).
+const TEAM: [(&str, Role, &str); 3] = [
+    ("Nguyễn Thị Hoài Thu", Role::TruongDoan, "VHXH"),
+    ("Lê Văn Quang", Role::ThanhVien, "VP"),
+    ("Phan Thị Lan Anh", Role::ThuKy, "VHXH"),
+];
+
 #[derive(Debug, Args)]
 pub struct DemoArgs {
     /// Thư mục ghi cơ sở dữ liệu mẫu và các tệp mẫu
@@ -39,16 +46,30 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     let db_path = args.out.join("cchc.db");
     remove_database(&db_path)?;
     let demo = Context { db_path: db_path.clone(), actor: ctx.actor.clone(), now: ctx.now };
+    output::info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
+    output::set_replaying(true);
+    let replayed = replay_year(&demo, &inputs);
+    output::set_replaying(false);
+    replayed?;
+    report::demo(&demo, &args.out)?;
+    output::info(format!(
+        "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
+        db_path.display(),
+        db_path.display()
+    ));
+    Ok(())
+}
 
+/// The secretary's year, step by step, with the same commands a person runs.
+fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
     init::run(
-        &demo,
+        demo,
         init::InitArgs { catalogue: None, ward: Some("Thành Sen".into()), province: Some("Hà Tĩnh".into()) },
     )?;
     let import = |name: &str| ImportArgs { file: inputs.join(name), encoding: Encoding::Auto, dry_run: false };
-    unit::run(&demo, unit::UnitCommand::Import(import("units.csv")))?;
-    official::run(&demo, official::OfficialCommand::Import(import("officials.csv")))?;
-    assign::run(&demo, assign::AssignCommand::Import(import("assignments.csv")))?;
-
+    unit::run(demo, unit::UnitCommand::Import(import("units.csv")))?;
+    official::run(demo, official::OfficialCommand::Import(import("officials.csv")))?;
+    assign::run(demo, assign::AssignCommand::Import(import("assignments.csv")))?;
     for kind in [RoundKind::Dot1, RoundKind::Dot2] {
         let new = NewArgs {
             kind,
@@ -61,27 +82,15 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
             units: vec![],
             from_finding: None,
         };
-        round::run(&demo, RoundCommand::New(new))?;
+        round::run(demo, RoundCommand::New(new))?;
         let id = kind.round_id(YEAR, 1);
-        for (name, role, unit) in [
-            ("Nguyễn Thị Hoài Thu", Role::TruongDoan, "VHXH"),
-            ("Lê Văn Quang", Role::ThanhVien, "VP"),
-            ("Phan Thị Lan Anh", Role::ThuKy, "VHXH"),
-        ] {
+        for (name, role, unit) in TEAM {
             let member = MemberArgs { name: name.into(), role, unit: Some(unit.into()) };
             let team = TeamArgs { round: id.clone(), command: Some(TeamCommand::Add(member)), output: table() };
-            round::run(&demo, RoundCommand::Team(team))?;
+            round::run(demo, RoundCommand::Team(team))?;
         }
     }
-    inspection_demo::demo(&demo)?;
-    round::run(&demo, RoundCommand::List(round::ListArgs { year: Some(YEAR), output: table() }))?;
-    report::demo(&demo, &args.out)?;
-    output::info(format!(
-        "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
-        db_path.display(),
-        db_path.display()
-    ));
-    Ok(())
+    inspection_demo::demo(demo)
 }
 
 fn table() -> FormatArg {

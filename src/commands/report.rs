@@ -334,9 +334,9 @@ fn summary(model: &YearReport) -> Result<()> {
         listing.push(vec![
             unit.rank.map_or(Value::Text(String::new()), |r| Value::Integer(r.into())),
             unit.name.as_str().into(),
-            Value::Number(unit.dot1),
-            Value::Number(unit.dot2),
-            Value::Number(unit.change),
+            Value::Score(unit.dot1),
+            Value::Score(unit.dot2),
+            Value::Score(unit.change),
         ]);
     }
     match &model.basis_round {

@@ -161,7 +161,7 @@ fn set(store: &mut Store, args: SetArgs) -> Result<()> {
     let items: Vec<_> =
         sheet_of(store, &round, &catalogue, Some(&unit), None)?.iter().map(SheetRow::item_score).collect();
     if let Some(total) = scoring::normalise(&items) {
-        output::info(format!("Tổng điểm hiện tại của {unit}: {}/100.", output::points(total)));
+        output::info(format!("Tổng điểm hiện tại của {unit}: {}/100.", output::score(total)));
     }
     Ok(())
 }

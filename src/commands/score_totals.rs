@@ -33,7 +33,7 @@ struct Rows<'a> {
 
 impl Rows<'_> {
     fn push(&mut self, level: &str, unit: &str, code: &str, name: &str, total: &Total, banded: bool) {
-        let score = total.score100().map(|s| (s * 100.0).round() / 100.0);
+        let score = total.score100();
         let band = score
             .filter(|_| banded)
             .and_then(|s| self.catalogue.classification.band_for(s))
@@ -46,7 +46,7 @@ impl Rows<'_> {
             name.into(),
             Value::Number(Some(total.points)),
             Value::Number(Some(total.max)),
-            Value::Number(score),
+            Value::Score(score),
             Value::from(band),
             count(total.scored),
             count(total.not_applicable),
@@ -66,7 +66,8 @@ pub fn listing(
     let columns = vec![
         machine_col("level"),
         col("unit", "Đơn vị"),
-        col("code", "Mã"),
+        // Per unit the row's subject is the unit itself, already in the first column.
+        if by == By::DonVi { machine_col("code") } else { col("code", "Mã") },
         col("name", "Tên"),
         col("points", "Điểm"),
         col("max", "Tối đa"),

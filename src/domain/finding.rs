@@ -44,8 +44,13 @@ impl FindingKind {
             FindingKind::DienHinh => "Điển hình",
             FindingKind::HanChe => "Tồn tại, hạn chế",
             FindingKind::ViPham => "Vi phạm",
-            FindingKind::KienNghi => "Kiến nghị",
+            FindingKind::KienNghi => "Kiến nghị, đề xuất",
         }
+    }
+
+    /// A shortcoming or violation: the unit must correct it (a proposal is answered, a good practice replicated).
+    pub fn is_shortcoming(self) -> bool {
+        matches!(self, FindingKind::HanChe | FindingKind::ViPham)
     }
 
     /// A good practice is replicated, not remediated: it has no status to follow and is never carried over.
@@ -234,5 +239,7 @@ mod tests {
         }
         assert!("xyz".parse::<FindingKind>().is_err());
         assert!(!FindingKind::DienHinh.is_followed_up());
+        let shortcomings: Vec<_> = FindingKind::ALL.into_iter().filter(|k| k.is_shortcoming()).collect();
+        assert_eq!(shortcomings, [FindingKind::HanChe, FindingKind::ViPham]);
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod catalogue;
 pub mod catalogue_parse;
+pub mod classification;
 pub mod code;
 pub mod date;
 pub mod finding;

@@ -2,7 +2,8 @@
 //!
 //! An item marked not applicable (N/A) leaves both the numerator and the denominator. An item not yet
 //! appraised (pending) is left out of the total too, but counted, so a report can say the total is
-//! incomplete instead of silently treating it as zero.
+//! incomplete instead of silently treating it as zero. Scaled results are kept to two decimals, as scores are
+//! written by hand: bands, ranks and every display use that value.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,6 +20,16 @@ pub enum Mark {
     Points(f64),
     NotApplicable,
     Pending,
+}
+
+impl Mark {
+    /// The points given, if any.
+    pub fn points(self) -> Option<f64> {
+        match self {
+            Mark::Points(p) => Some(p),
+            Mark::NotApplicable | Mark::Pending => None,
+        }
+    }
 }
 
 /// One unit's result on one item (leaf) of the catalogue.
@@ -61,9 +72,14 @@ impl Total {
         }
     }
 
-    /// The total on the 100-point scale; `None` when no item counts (all N/A or pending).
+    /// The total on the 100-point scale, to two decimals; `None` when no item counts (all N/A or pending).
     pub fn score100(&self) -> Option<f64> {
-        (self.max > 0.0).then(|| self.points / self.max * 100.0)
+        self.scaled(100.0)
+    }
+
+    /// The total converted to a `scale`-point scale (a field's maximum), to two decimals.
+    pub fn scaled(&self, scale: f64) -> Option<f64> {
+        (self.max > 0.0).then(|| round2(self.points / self.max * scale))
     }
 
     /// Whether every item was appraised.
@@ -136,6 +152,35 @@ pub fn check_item_for_round(round_id: &str, round: RoundKind, item: NodeKind, co
     }
 }
 
+/// Two decimals, half away from zero.
+pub fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+/// Points an appraised item cost: its maximum minus the points given.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Loss {
+    pub unit: String,
+    pub code: String,
+    pub max: f64,
+    pub points: f64,
+    pub lost: f64,
+}
+
+/// The items that cost points, biggest loss first (then in code order); N/A and pending items cost nothing.
+pub fn losses<'a>(items: impl IntoIterator<Item = &'a ItemScore>) -> Vec<Loss> {
+    let mut out: Vec<Loss> = items
+        .into_iter()
+        .filter_map(|item| {
+            let Mark::Points(points) = item.mark else { return None };
+            let lost = round2(item.max - points);
+            (lost > 0.0).then(|| Loss { unit: item.unit.clone(), code: item.code.clone(), max: item.max, points, lost })
+        })
+        .collect();
+    out.sort_by(|a, b| b.lost.total_cmp(&a.lost).then_with(|| code::compare(&a.code, &b.code)));
+    out
+}
+
 /// Sorts criterion codes numerically (`1.10` after `1.9`) and other keys as text.
 #[derive(PartialEq, Eq)]
 struct CodeKey(String);
@@ -163,6 +208,34 @@ mod tests {
 
     fn close(a: Option<f64>, b: f64) -> bool {
         a.is_some_and(|a| (a - b).abs() < 1e-9)
+    }
+
+    #[test]
+    fn scaled_results_keep_two_decimals() {
+        let items = [item("VP", "1.1.1", 2.0, Mark::Points(1.5)), item("VP", "1.1.2", 1.0, Mark::Points(0.0))];
+        let t = total(&items);
+        assert_eq!(t.score100(), Some(50.0));
+        // 1.5 of 3 on a 12-point field; 2 of 3 on the 100-point scale.
+        assert_eq!(t.scaled(12.0), Some(6.0));
+        let t = total(&[item("VP", "1.1.1", 3.0, Mark::Points(2.0))]);
+        assert_eq!(t.score100(), Some(66.67));
+        assert_eq!(round2(6.125), 6.13);
+        assert_eq!(round2(-0.125), -0.13, "half away from zero");
+    }
+
+    #[test]
+    fn biggest_losses_first() {
+        let items = [
+            item("VP", "1.1.2", 2.0, Mark::Points(1.5)),
+            item("VP", "1.1.10", 1.0, Mark::Points(0.0)),
+            item("VP", "1.1.1", 1.5, Mark::Points(1.0)),
+            item("VP", "1.1.3", 2.0, Mark::Points(2.0)),
+            item("VP", "1.1.4", 2.0, Mark::NotApplicable),
+            item("VP", "1.1.5", 2.0, Mark::Pending),
+        ];
+        let lost: Vec<(String, f64)> = losses(&items).into_iter().map(|l| (l.code, l.lost)).collect();
+        let want = [("1.1.10", 1.0), ("1.1.1", 0.5), ("1.1.2", 0.5)].map(|(c, l)| (c.to_owned(), l));
+        assert_eq!(lost, want);
     }
 
     #[test]
@@ -236,7 +309,7 @@ mod tests {
         let (code, cb11) = &by_official[0];
         assert_eq!(code, "CB11");
         // 1 + 1 of 1 + 2 at VHXH.
-        assert!(close(cb11.score100(), 2.0 / 3.0 * 100.0));
+        assert_eq!(cb11.score100(), Some(66.67));
         let (code, cb16) = &by_official[1];
         assert_eq!(code, "CB16");
         // 0 of 1 at TTDVC; the N/A item leaves the total.

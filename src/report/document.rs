@@ -129,6 +129,8 @@ pub struct Chart {
     pub max: f64,
     /// Unit of the values, e.g. "điểm".
     pub unit: String,
+    /// Decimals every value is shown with (scores keep theirs); `None`: as few as show every value exactly.
+    pub decimals: Option<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::rounds::Round;
-use super::{StoreError, Tx, timestamp};
+use super::{StoreError, Tx, parsed, parsed_opt, timestamp};
 use crate::domain::finding::{self, FindingKind, FindingStatus};
 use crate::store::audit::Change;
 
@@ -51,13 +51,14 @@ pub struct NewFinding {
     pub source: Option<String>,
 }
 
-const COLUMNS: &str = "SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kind, f.text,
-    f.recommendation, f.due_date, f.status, f.source, f.created_at FROM findings f JOIN rounds r ON r.id = f.round_id";
+/// Every column of a finding, in the order `row` reads them, with its round for ordering and filtering.
+pub(super) const COLUMNS: &str = "SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kind,
+    f.text, f.recommendation, f.due_date, f.status, f.source, f.created_at FROM findings f JOIN rounds r ON r.id = f.round_id";
 
-fn row(r: &rusqlite::Row) -> rusqlite::Result<Finding> {
-    let parse_err =
-        |i: usize, e: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into());
-    let due: Option<String> = r.get(9)?;
+/// Rounds in date order, findings in their round's order.
+pub(super) const ORDER: &str = "ORDER BY r.start_date, r.id, f.seq";
+
+pub(super) fn row(r: &rusqlite::Row) -> rusqlite::Result<Finding> {
     Ok(Finding {
         id: r.get(0)?,
         round_id: r.get(1)?,
@@ -65,11 +66,11 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Finding> {
         unit_code: r.get(3)?,
         criterion: r.get(4)?,
         official_code: r.get(5)?,
-        kind: r.get::<_, String>(6)?.parse().map_err(|e| parse_err(6, e))?,
+        kind: parsed(r, 6)?,
         text: r.get(7)?,
         recommendation: r.get(8)?,
-        due: due.map(|d| d.parse().map_err(|e: chrono::ParseError| parse_err(9, e.to_string()))).transpose()?,
-        status: r.get::<_, String>(10)?.parse().map_err(|e| parse_err(10, e))?,
+        due: parsed_opt(r, 9)?,
+        status: parsed(r, 10)?,
         source: r.get(11)?,
         created_at: r.get(12)?,
     })
@@ -117,7 +118,7 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Finding>, StoreErr
                      WHERE e.finding_id = f.id AND e.status = 'da-xac-minh' AND e.round_id = ?5))
                 AND (NOT EXISTS (SELECT 1 FROM round_units WHERE round_id = ?5)
                      OR f.unit_code IN (SELECT unit_code FROM round_units WHERE round_id = ?5))))
-         ORDER BY r.start_date, r.id, f.seq"
+         {ORDER}"
     ))?;
     let rows = stmt.query_map(
         params![
@@ -174,6 +175,9 @@ pub fn add(tx: &Tx, new: &NewFinding) -> Result<Finding, StoreError> {
 /// One status change of a finding, with the round in which it was checked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
+    /// Shown under its finding, so left out of the JSON.
+    #[serde(skip)]
+    pub finding_id: String,
     pub at: String,
     pub status: FindingStatus,
     pub note: String,
@@ -182,17 +186,24 @@ pub struct Event {
     pub actor: String,
 }
 
+pub(super) const EVENT_COLUMNS: &str =
+    "SELECT e.finding_id, e.at, e.status, e.note, e.evidence, e.round_id, e.actor FROM finding_events e";
+
+pub(super) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<Event> {
+    Ok(Event {
+        finding_id: r.get(0)?,
+        at: r.get(1)?,
+        status: parsed(r, 2)?,
+        note: r.get(3)?,
+        evidence: r.get(4)?,
+        round_id: r.get(5)?,
+        actor: r.get(6)?,
+    })
+}
+
 pub fn events(conn: &Connection, finding_id: &str) -> Result<Vec<Event>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT at, status, note, evidence, round_id, actor FROM finding_events WHERE finding_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([finding_id], |r| {
-        let status: String = r.get(1)?;
-        let status = status
-            .parse()
-            .map_err(|e: String| rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into()))?;
-        Ok(Event { at: r.get(0)?, status, note: r.get(2)?, evidence: r.get(3)?, round_id: r.get(4)?, actor: r.get(5)? })
-    })?;
+    let mut stmt = conn.prepare(&format!("{EVENT_COLUMNS} WHERE e.finding_id = ?1 ORDER BY e.id"))?;
+    let rows = stmt.query_map([finding_id], event_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 

@@ -14,11 +14,14 @@ pub mod scores;
 pub mod settings;
 pub mod units;
 
+use std::fmt::Display;
 use std::path::Path;
+use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::types::Type;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
 pub use error::StoreError;
@@ -144,4 +147,25 @@ impl std::ops::Deref for Tx<'_> {
 /// Timestamps are stored as local office time, ISO 8601 without a zone.
 pub fn timestamp(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// A text column parsed into a typed value (a date, a kind, a status); a value the type refuses is a conversion
+/// error naming the column, never a panic.
+fn parsed<T: FromStr>(r: &Row, i: usize) -> rusqlite::Result<T>
+where
+    T::Err: Display,
+{
+    parsed_opt(r, i)?.ok_or(rusqlite::Error::InvalidColumnType(i, "text".into(), Type::Null))
+}
+
+/// Like `parsed`, for a column that may be NULL.
+fn parsed_opt<T: FromStr>(r: &Row, i: usize) -> rusqlite::Result<Option<T>>
+where
+    T::Err: Display,
+{
+    let text: Option<String> = r.get(i)?;
+    text.map(|t| {
+        t.parse().map_err(|e: T::Err| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, e.to_string().into()))
+    })
+    .transpose()
 }

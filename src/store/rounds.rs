@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use super::{StoreError, Tx, timestamp};
+use super::{StoreError, Tx, parsed, timestamp};
 use crate::domain::round::{self, RoundKind, RoundStatus};
 use crate::store::audit::Change;
 
@@ -73,23 +73,17 @@ const COLUMNS: &str =
     "SELECT id, kind, year, start_date, end_date, selfreport_due, topic, reason, status, catalogue_hash FROM rounds";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Round> {
-    let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
-    let parse_err =
-        |i: usize, e: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into());
-    let date = |i: usize| -> rusqlite::Result<NaiveDate> {
-        text(i)?.parse().map_err(|e: chrono::ParseError| parse_err(i, e.to_string()))
-    };
     Ok(Round {
-        id: text(0)?,
-        kind: text(1)?.parse().map_err(|e| parse_err(1, e))?,
+        id: r.get(0)?,
+        kind: parsed(r, 1)?,
         year: r.get(2)?,
-        start: date(3)?,
-        end: date(4)?,
-        selfreport_due: date(5)?,
+        start: parsed(r, 3)?,
+        end: parsed(r, 4)?,
+        selfreport_due: parsed(r, 5)?,
         topic: r.get(6)?,
         reason: r.get(7)?,
-        status: text(8)?.parse().map_err(|e| parse_err(8, e))?,
-        catalogue_hash: text(9)?,
+        status: parsed(r, 8)?,
+        catalogue_hash: r.get(9)?,
     })
 }
 

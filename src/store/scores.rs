@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use super::reports::{self, Rounds};
 use super::rounds::{self, Round};
 use super::units::Saved;
 use super::{StoreError, Tx, timestamp};
@@ -29,10 +30,7 @@ impl Score {
     /// A score from the team's mark; `Mark::Pending` (nothing decided) is stored as N/A, so callers pass only
     /// points or N/A.
     pub fn new(round_id: &str, unit_code: String, criterion: String, mark: Mark, note: String) -> Score {
-        let points = match mark {
-            Mark::Points(p) => Some(p),
-            Mark::NotApplicable | Mark::Pending => None,
-        };
+        let points = mark.points();
         Score { round_id: round_id.to_owned(), unit_code, criterion, points, not_applicable: points.is_none(), note }
     }
 
@@ -44,9 +42,9 @@ impl Score {
     }
 }
 
-const COLUMNS: &str = "SELECT round_id, unit_code, criterion, points, not_applicable, note FROM scores";
+pub(super) const COLUMNS: &str = "SELECT round_id, unit_code, criterion, points, not_applicable, note FROM scores";
 
-fn row(r: &rusqlite::Row) -> rusqlite::Result<Score> {
+pub(super) fn row(r: &rusqlite::Row) -> rusqlite::Result<Score> {
     Ok(Score {
         round_id: r.get(0)?,
         unit_code: r.get(1)?,
@@ -99,17 +97,6 @@ pub fn save(tx: &Tx, score: &Score) -> Result<Saved, StoreError> {
     Ok(if old.is_some() { Saved::Updated } else { Saved::Added })
 }
 
-/// Self points from each unit's current self-report revision: (unit, criterion) → points.
-/// Empty until self-reports are imported.
-pub fn self_points(conn: &Connection, round_id: &str) -> Result<HashMap<(String, String), Option<f64>>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT s.unit_code, i.criterion, i.self_points FROM selfreport_items i
-         JOIN selfreports s ON s.id = i.selfreport_id WHERE s.round_id = ?1 AND s.is_current = 1",
-    )?;
-    let rows = stmt.query_map([round_id], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
 /// Who answers for which item at which unit: the assignments that name an official.
 pub fn responsibilities(conn: &Connection) -> Result<Vec<Responsibility>, StoreError> {
     let mut stmt = conn.prepare(
@@ -138,10 +125,7 @@ impl SheetRow {
 
     /// Appraised minus self points, when both are known.
     pub fn difference(&self) -> Option<f64> {
-        match (self.mark, self.self_points) {
-            (Mark::Points(p), Some(s)) => Some(p - s),
-            _ => None,
-        }
+        Some(self.mark.points()? - self.self_points?)
     }
 }
 
@@ -162,7 +146,12 @@ pub fn sheet(conn: &Connection, round: &Round, catalogue: &Catalogue) -> Result<
     }
     let scores: HashMap<(String, String), Score> =
         list(conn, &round.id, None)?.into_iter().map(|s| ((s.unit_code.clone(), s.criterion.clone()), s)).collect();
-    let selfs = self_points(conn, &round.id)?;
+    // Self points from each unit's current self-report revision (none until self-reports are imported).
+    let selfs: HashMap<(String, String), Option<f64>> =
+        reports::self_items(conn, Rounds { year: round.year, round: Some(&round.id) })?
+            .into_iter()
+            .map(|i| ((i.unit_code, i.criterion), i.self_points))
+            .collect();
     for (unit, criterion) in scores.keys().chain(selfs.keys()) {
         wanted.entry(unit.clone()).or_default().insert(criterion.clone());
     }

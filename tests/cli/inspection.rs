@@ -57,7 +57,7 @@ fn row<'a>(rows: &'a Value, unit: &str, criterion: &str) -> &'a Value {
 fn scores_are_set_listed_and_totalled_with_na_left_out() {
     let ward = ward_with_dot1();
     let err = messages(&ward, &["score", "set", "2026-dot1", "VP", "1.1.5", "1,5", "--note", "Chưa số hóa hết"]);
-    assert!(err.contains("1,5/2 điểm") && err.contains("75/100"), "{err}");
+    assert!(err.contains("1,5/2 điểm") && err.contains("75,00/100"), "{err}");
     ward.ok(&["score", "set", "2026-dot1", "van phong", "1.2.10", "--na"]);
     ward.ok(&["score", "set", "2026-dot1", "VP", "1.1.6", "1"]);
     let rows = ward.json(&["score", "list", "2026-dot1", "--unit", "VP"]);
@@ -210,6 +210,9 @@ fn officials_are_scored_on_the_items_assigned_to_them() {
     let units = ward.json(&["score", "summary", "2026-dot1"]);
     let ward_row = units.as_array().unwrap().iter().find(|r| r["level"] == "ward").unwrap();
     assert_eq!(ward_row["score100"], 50.0);
+    // On the terminal: no empty code column per unit, and scores with two decimals.
+    let table = ward.ok(&["score", "summary", "2026-dot1"]);
+    assert!(!table.contains("Mã") && table.contains("50,00") && table.contains("Toàn phường"), "{table}");
 }
 
 #[test]

@@ -3,7 +3,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::date;
-use crate::report::document::{Block, Cell, Column, Letterhead, Signature, Table};
+use crate::output;
+use crate::report::document::{Block, Cell, Chart, ChartKind, Column, Letterhead, Series, Signature, Table};
 use crate::report::model::settings::ReportSettings;
 use crate::report::model::{FindingView, Proposal, RoundInfo};
 
@@ -74,6 +75,24 @@ pub fn capitalized(text: &str) -> String {
 
 pub fn points(title: &str) -> Column {
     Column::number(title, 2)
+}
+
+/// A column of scores on the 100-point scale.
+pub fn scores(title: &str) -> Column {
+    Column::number(title, output::SCORE_DECIMALS)
+}
+
+/// A bar chart of scores on the 100-point scale, one series per entry of `series`.
+pub fn score_chart(title: &str, categories: Vec<String>, series: Vec<(&str, Vec<Option<f64>>)>) -> Chart {
+    Chart {
+        title: title.to_owned(),
+        kind: if series.len() > 1 { ChartKind::GroupedBars } else { ChartKind::Bars },
+        categories,
+        series: series.into_iter().map(|(name, values)| Series { name: name.to_owned(), values }).collect(),
+        max: 100.0,
+        unit: "điểm".to_owned(),
+        decimals: Some(output::SCORE_DECIMALS),
+    }
 }
 
 pub fn stt() -> Column {

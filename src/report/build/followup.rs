@@ -14,7 +14,7 @@ use crate::store::reports::Sources;
 pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {
     let ix = Index::new(src);
     let mut findings: Vec<FindingView> =
-        src.findings.iter().filter(|f| f.kind != "dien-hinh").map(|f| ix.finding(f, as_of)).collect();
+        src.findings.iter().filter(|f| f.kind.is_followed_up()).map(|f| ix.finding(f, as_of)).collect();
     let unit_order = |code: &str| src.units.iter().position(|u| u.code == code).unwrap_or(usize::MAX);
     findings.sort_by_key(|f| (unit_order(&f.unit_code), f.official_name.clone(), f.due_date));
     let tally = |code: &str, name: String, unit_name: Option<String>, mine: &dyn Fn(&FindingView) -> bool| {
@@ -133,7 +133,7 @@ fn details(findings: &[FindingView]) -> Table {
             Cell::text(doc::finding_text(f)),
             Cell::text(&f.recommendation),
             Cell::date(f.due_date),
-            Cell::text(f.status_label),
+            Cell::text(&f.status_label),
             f.days_overdue.map_or(Cell::Empty, Cell::Integer),
         ]);
     }

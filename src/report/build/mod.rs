@@ -14,21 +14,26 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::domain::catalogue::{Catalogue, Node, NodeKind};
-use crate::domain::code;
+use crate::domain::finding::FindingKind;
 use crate::domain::round::RoundKind;
-use crate::report::model::scoring::{Scored, Tally, days_overdue};
-use crate::report::model::{EventView, FindingView, Proposal, RoundInfo, Totals, kind_label, status_label};
+use crate::domain::scoring::{ItemScore, Mark, Total};
+use crate::report::model::{EventView, FindingView, Proposal, RoundInfo, Totals};
+use crate::store::findings::{Event, Finding};
 use crate::store::officials::Official;
-use crate::store::reports::{FindingRow, Sources};
+use crate::store::reports::Sources;
 use crate::store::rounds::Round;
+
+use self::doc::capitalized;
 
 /// Lookups over the loaded rows, built once per report.
 pub struct Index<'a> {
     pub src: &'a Sources,
     unit_names: HashMap<&'a str, &'a str>,
     officials: HashMap<&'a str, &'a Official>,
-    /// (criterion, unit) → official answering for it.
-    pub assigned: HashMap<(&'a str, &'a str), &'a str>,
+    /// (unit, item) → official answering for it.
+    assigned: HashMap<(&'a str, &'a str), &'a str>,
+    /// Finding id → its latest status change (for a proposal: the answer given).
+    latest: HashMap<&'a str, &'a Event>,
 }
 
 impl<'a> Index<'a> {
@@ -40,9 +45,16 @@ impl<'a> Index<'a> {
             assigned: src
                 .assignments
                 .iter()
-                .filter_map(|a| Some(((a.criterion.as_str(), a.unit_code.as_str()), a.official_code.as_deref()?)))
+                .filter_map(|a| Some(((a.unit_code.as_str(), a.criterion.as_str()), a.official_code.as_deref()?)))
                 .collect(),
+            // Events come oldest first: the last one of each finding stays.
+            latest: src.events.iter().map(|e| (e.finding_id.as_str(), e)).collect(),
         }
+    }
+
+    /// The official assigned the item at its unit.
+    pub fn official_of(&self, item: &ItemScore) -> Option<&'a str> {
+        self.assigned.get(&(item.unit.as_str(), item.code.as_str())).copied()
     }
 
     pub fn unit_name(&self, code: &str) -> String {
@@ -67,7 +79,7 @@ impl<'a> Index<'a> {
     }
 
     /// The appraised points of a round, one per (unit, item) with the item's maximum from the round's catalogue.
-    pub fn appraised(&self, round: &Round) -> Vec<Scored<'a>> {
+    pub fn appraised(&self, round: &Round) -> Vec<ItemScore> {
         let Some(catalogue) = self.catalogue(round) else { return Vec::new() };
         self.src
             .scores
@@ -75,20 +87,20 @@ impl<'a> Index<'a> {
             .filter(|s| s.round_id == round.id)
             .filter_map(|s| {
                 let max = self.item(catalogue, round, &s.criterion)?.max_points;
-                Some(Scored { unit: &s.unit_code, criterion: &s.criterion, points: s.points, max })
+                Some(ItemScore { unit: s.unit_code.clone(), code: s.criterion.clone(), max, mark: s.mark() })
             })
             .collect()
     }
 
     /// The self points of a round (current revisions), leaving out items without points and items the team
     /// marked not applicable, so that self and appraised scores cover the same items.
-    pub fn self_points(&self, round: &Round) -> Vec<Scored<'a>> {
+    pub fn self_points(&self, round: &Round) -> Vec<ItemScore> {
         let Some(catalogue) = self.catalogue(round) else { return Vec::new() };
         let not_applicable: HashSet<(&str, &str)> = self
             .src
             .scores
             .iter()
-            .filter(|s| s.round_id == round.id && s.points.is_none())
+            .filter(|s| s.round_id == round.id && s.mark() == Mark::NotApplicable)
             .map(|s| (s.unit_code.as_str(), s.criterion.as_str()))
             .collect();
         self.src
@@ -99,43 +111,45 @@ impl<'a> Index<'a> {
             })
             .filter_map(|i| {
                 let max = self.item(catalogue, round, &i.criterion)?.max_points;
-                Some(Scored { unit: &i.unit_code, criterion: &i.criterion, points: Some(i.self_points?), max })
+                let mark = Mark::Points(i.self_points?);
+                Some(ItemScore { unit: i.unit_code.clone(), code: i.criterion.clone(), max, mark })
             })
             .collect()
     }
 
-    /// The responsible official is the finding's own, else the one assigned to its item for its unit.
     /// An assessable item of the kind the round scores (periodic items in Đợt 1 and 2, topics in ad-hoc rounds).
     fn item<'c>(&self, catalogue: &'c Catalogue, round: &Round, code: &str) -> Option<&'c Node> {
         catalogue.get(code).filter(|n| n.is_leaf && n.kind == node_kind(round.kind))
     }
 
-    pub fn finding(&self, row: &FindingRow, as_of: NaiveDate) -> FindingView {
-        let assigned = || self.assigned.get(&(row.criterion.as_deref()?, row.unit_code.as_str())).copied();
-        let official = row.official_code.as_deref().or_else(assigned).and_then(|c| self.official(c));
-        let title = self.round(&row.round_id).and_then(|r| self.catalogue(r)).and_then(|c| {
-            let code = row.criterion.as_deref()?;
+    /// The responsible official is the finding's own, else the one assigned to its item for its unit.
+    pub fn finding(&self, f: &Finding, as_of: NaiveDate) -> FindingView {
+        let assigned = || self.assigned.get(&(f.unit_code.as_str(), f.criterion.as_deref()?)).copied();
+        let official = f.official_code.as_deref().or_else(assigned).and_then(|c| self.official(c));
+        let title = self.round(&f.round_id).and_then(|r| self.catalogue(r)).and_then(|c| {
+            let code = f.criterion.as_deref()?;
             c.get(code).map(|n| n.title.clone())
         });
+        let latest = self.latest.get(f.id.as_str());
         FindingView {
-            id: row.id.clone(),
-            round_id: row.round_id.clone(),
-            unit_code: row.unit_code.clone(),
-            unit_name: self.unit_name(&row.unit_code),
-            criterion: row.criterion.clone(),
+            id: f.id.clone(),
+            round_id: f.round_id.clone(),
+            unit_code: f.unit_code.clone(),
+            unit_name: self.unit_name(&f.unit_code),
+            criterion: f.criterion.clone(),
             criterion_title: title,
             official_code: official.map(|o| o.code.clone()),
             official_name: official.map(|o| o.name.clone()),
-            kind: row.kind.clone(),
-            kind_label: kind_label(&row.kind),
-            text: row.text.clone(),
-            recommendation: row.recommendation.clone(),
-            due_date: row.due_date,
-            status: row.status.clone(),
-            status_label: status_label(&row.status),
-            days_overdue: days_overdue(row.due_date, &row.status, as_of),
-            latest_note: row.latest.as_ref().map(|e| e.note.clone()).filter(|n| !n.trim().is_empty()),
-            latest_at: row.latest.as_ref().map(|e| e.at.clone()),
+            kind: f.kind,
+            kind_label: f.kind.label(),
+            text: f.text.clone(),
+            recommendation: f.recommendation.clone(),
+            due_date: f.due,
+            status: f.status,
+            status_label: capitalized(f.status.label()),
+            days_overdue: Some(f.days_overdue(as_of)).filter(|days| *days > 0),
+            latest_note: latest.and_then(|e| non_empty(&e.note)),
+            latest_at: latest.map(|e| e.at.clone()),
         }
     }
 
@@ -146,8 +160,8 @@ impl<'a> Index<'a> {
             .filter(|e| e.finding_id == finding_id)
             .map(|e| EventView {
                 at: e.at.clone(),
-                status: e.status.clone(),
-                status_label: status_label(&e.status),
+                status: e.status,
+                status_label: capitalized(e.status.label()),
                 note: e.note.clone(),
                 evidence: e.evidence.clone(),
                 round_id: e.round_id.clone(),
@@ -159,11 +173,11 @@ impl<'a> Index<'a> {
     /// self-reports that no `kien-nghi` finding of the same unit and item takes up.
     pub fn proposals(&self, round: &Round, unit: Option<&str>) -> Vec<Proposal> {
         let wanted = |u: &str| unit.is_none_or(|only| only == u);
-        let findings: Vec<&FindingRow> = self
+        let findings: Vec<&Finding> = self
             .src
             .findings
             .iter()
-            .filter(|f| f.round_id == round.id && f.kind == "kien-nghi" && wanted(&f.unit_code))
+            .filter(|f| f.round_id == round.id && f.kind == FindingKind::KienNghi && wanted(&f.unit_code))
             .collect();
         let mut out: Vec<Proposal> = findings
             .iter()
@@ -173,7 +187,7 @@ impl<'a> Index<'a> {
                 criterion: f.criterion.clone(),
                 text: f.text.clone(),
                 finding_id: Some(f.id.clone()),
-                answer: f.latest.as_ref().map(|e| e.note.clone()).filter(|n| !n.trim().is_empty()),
+                answer: self.latest.get(f.id.as_str()).and_then(|e| non_empty(&e.note)),
             })
             .collect();
         let taken = |u: &str, c: &str| findings.iter().any(|f| f.unit_code == u && f.criterion.as_deref() == Some(c));
@@ -217,18 +231,23 @@ pub fn node_kind(kind: RoundKind) -> NodeKind {
     }
 }
 
-/// Self and appraised totals from the two tallies of the same items.
-pub fn totals(appraised: Option<&Tally>, own: Option<&Tally>) -> Totals {
+/// A note, unless blank.
+fn non_empty(note: &str) -> Option<String> {
+    Some(note.to_owned()).filter(|n| !n.trim().is_empty())
+}
+
+/// Self and appraised totals of the same items.
+pub fn totals(appraised: Option<&Total>, own: Option<&Total>) -> Totals {
     let appraised = appraised.copied().unwrap_or_default();
     Totals {
-        self_score: own.and_then(Tally::score),
-        appraised_score: appraised.score(),
-        items_assessed: appraised.items,
+        self_score: own.and_then(Total::score100),
+        appraised_score: appraised.score100(),
+        items_assessed: appraised.scored,
         not_applicable: appraised.not_applicable,
     }
 }
 
-/// The field of an item, for grouping.
-pub fn field_of<'s>(s: &Scored<'s>) -> &'s str {
-    code::field(s.criterion)
+/// Totals keyed for lookup (from `scoring::totals_by*`).
+pub fn keyed(totals: Vec<(String, Total)>) -> HashMap<String, Total> {
+    totals.into_iter().collect()
 }

@@ -5,16 +5,17 @@ use std::collections::{HashMap, HashSet};
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
-use super::{Index, field_of, node_kind, round_info, totals};
+use super::{Index, keyed, node_kind, round_info, totals};
 use crate::commands::round::role_label;
 use crate::domain::catalogue::{Catalogue, Node};
 use crate::domain::code;
+use crate::domain::finding::FindingKind;
 use crate::domain::round::RoundKind;
+use crate::domain::scoring::{self, ItemScore, round2};
+use crate::report::model::FindingView;
 use crate::report::model::round::{
     CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, TeamMember, UnitResult,
 };
-use crate::report::model::scoring::{Scored, by_official, round2, tally_by, total};
-use crate::report::model::{FindingView, is_shortcoming, kind_label};
 use crate::store::reports::Sources;
 use crate::store::rounds::Round;
 
@@ -27,7 +28,7 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
     let scope = ix.scope(&round.id);
     let findings: Vec<FindingView> =
         src.findings.iter().filter(|f| f.round_id == round.id).map(|f| ix.finding(f, as_of)).collect();
-    let of_kind = |pred: &dyn Fn(&str) -> bool| findings.iter().filter(|f| pred(&f.kind)).cloned().collect();
+    let of_kind = |pred: fn(FindingKind) -> bool| findings.iter().filter(|f| pred(f.kind)).cloned().collect();
     let fields = fields(&ix, round, catalogue, &appraised, &own);
     let field_codes: Vec<&str> = fields.iter().map(|f| f.code.as_str()).collect();
     Ok(RoundReport {
@@ -48,13 +49,14 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
             .iter()
             .filter(|r| r.round_id == round.id && scope.contains(&r.unit_code.as_str()))
             .count(),
-        ward: totals(Some(&total(&appraised)), Some(&total(&own))),
+        ward: totals(Some(&scoring::total(&appraised)), Some(&scoring::total(&own))),
         officials: officials(&ix, catalogue, &scope, &field_codes, &appraised, &own),
         fields,
         units: {
-            let (by_unit, own_by_unit) = (tally_by(&appraised, |s| s.unit), tally_by(&own, |s| s.unit));
+            let by_unit = keyed(scoring::totals_by_unit(&appraised));
+            let own_by_unit = keyed(scoring::totals_by_unit(&own));
             let result = |code: &&str| {
-                let totals = totals(by_unit.get(code), own_by_unit.get(code));
+                let totals = totals(by_unit.get(*code), own_by_unit.get(*code));
                 UnitResult {
                     code: (*code).to_owned(),
                     name: ix.unit_name(code),
@@ -65,8 +67,8 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
             };
             scope.iter().map(result).collect()
         },
-        good_practices: of_kind(&|k| k == "dien-hinh"),
-        shortcomings: of_kind(&|k| is_shortcoming(k)),
+        good_practices: of_kind(|k| k == FindingKind::DienHinh),
+        shortcomings: of_kind(FindingKind::is_shortcoming),
         proposals: ix.proposals(round, None),
         carry_over: carry_over(&ix, round, as_of),
         late_units: late_units(&ix, round, &scope),
@@ -82,9 +84,15 @@ pub fn round_fields<'c>(catalogue: &'c Catalogue, round: &Round, has_data: impl 
     if round.kind == RoundKind::DotXuat && !with_data.is_empty() { with_data } else { all }
 }
 
-fn fields(ix: &Index, round: &Round, catalogue: &Catalogue, appraised: &[Scored], own: &[Scored]) -> Vec<FieldResult> {
-    let by_field = tally_by(appraised, field_of);
-    let own_by_field = tally_by(own, field_of);
+fn fields(
+    ix: &Index,
+    round: &Round,
+    catalogue: &Catalogue,
+    appraised: &[ItemScore],
+    own: &[ItemScore],
+) -> Vec<FieldResult> {
+    let by_field = keyed(scoring::totals_by_field(appraised));
+    let own_by_field = keyed(scoring::totals_by_field(own));
     let has_data = |code: &str| by_field.contains_key(code) || own_by_field.contains_key(code);
     round_fields(catalogue, round, has_data)
         .into_iter()
@@ -117,14 +125,11 @@ fn comments(ix: &Index, round: &Round, field: &str) -> Vec<String> {
     notes.sort_by(|a, b| code::compare(&a.criterion, &b.criterion).then_with(|| a.unit_code.cmp(&b.unit_code)));
     let mut out: Vec<String> =
         notes.iter().map(|s| format!("{} – {}: {}", ix.unit_name(&s.unit_code), s.criterion, s.note.trim())).collect();
-    out.extend(ix.src.findings.iter().filter(|f| f.round_id == round.id && f.kind != "kien-nghi").filter_map(|f| {
+    let recorded = ix.src.findings.iter().filter(|f| f.round_id == round.id && f.kind != FindingKind::KienNghi);
+    out.extend(recorded.filter_map(|f| {
         let code = f.criterion.as_deref().filter(|c| in_field(c))?;
-        Some(format!(
-            "{} – {code}: {} ({})",
-            ix.unit_name(&f.unit_code),
-            f.text.trim(),
-            kind_label(&f.kind).to_lowercase()
-        ))
+        let kind = f.kind.label().to_lowercase();
+        Some(format!("{} – {code}: {} ({kind})", ix.unit_name(&f.unit_code), f.text.trim()))
     }));
     out
 }
@@ -135,11 +140,11 @@ fn officials(
     catalogue: &Catalogue,
     scope: &[&str],
     fields: &[&str],
-    appraised: &[Scored],
-    own: &[Scored],
+    appraised: &[ItemScore],
+    own: &[ItemScore],
 ) -> Vec<OfficialResult> {
-    let by_a = by_official(appraised, &ix.assigned);
-    let by_s = by_official(own, &ix.assigned);
+    let by_a = keyed(scoring::totals_by(appraised, |i| ix.official_of(i)));
+    let by_s = keyed(scoring::totals_by(own, |i| ix.official_of(i)));
     let scope: HashSet<&str> = scope.iter().copied().collect();
     let mut assigned: HashMap<&str, usize> = HashMap::new();
     for a in &ix.src.assignments {
@@ -174,7 +179,7 @@ fn carry_over(ix: &Index, round: &Round, as_of: NaiveDate) -> Vec<CarryOver> {
     ix.src
         .findings
         .iter()
-        .filter(|f| is_shortcoming(&f.kind) && earlier(&f.round_id))
+        .filter(|f| f.kind.is_shortcoming() && earlier(&f.round_id))
         .map(|f| {
             let events = ix.events(&f.id);
             CarryOver {

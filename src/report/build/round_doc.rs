@@ -2,12 +2,12 @@
 
 use crate::domain::date;
 use crate::domain::round::RoundKind;
-use crate::output::points;
-use crate::report::document::{Block, Cell, Chart, ChartKind, Column, Document, Section, Series, Table};
+use crate::output::{percent, points, score};
+use crate::report::document::{Block, Cell, Chart, Column, Document, Section, Table};
 use crate::report::model::Totals;
 use crate::report::model::round::{CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, UnitResult};
 
-use super::doc::{self, Frame, count, note, points as points_col, row_number, stt, table_or};
+use super::doc::{self, Frame, count, note, points as points_col, row_number, score_chart, scores, stt, table_or};
 
 pub const NO_APPRAISAL: &str = "Chưa có điểm thẩm định.";
 
@@ -106,17 +106,17 @@ pub fn score_sentence(whose: &str, t: &Totals) -> String {
     match (t.appraised_score, t.self_score) {
         (Some(a), own) => format!(
             "Điểm {whose} (thang 100): thẩm định {}{}, trên {} nội dung được chấm{}.",
-            points(a),
-            own.map(|s| format!(", tự chấm {}", points(s))).unwrap_or_default(),
+            score(a),
+            own.map(|s| format!(", tự chấm {}", score(s))).unwrap_or_default(),
             t.items_assessed,
             na_clause(t.not_applicable)
         ),
-        (None, Some(s)) => format!("Điểm tự chấm {whose} (thang 100): {}. {NO_APPRAISAL}", points(s)),
+        (None, Some(s)) => format!("Điểm tự chấm {whose} (thang 100): {}. {NO_APPRAISAL}", score(s)),
         (None, None) => NO_APPRAISAL.to_owned(),
     }
 }
 
-pub fn na_clause(n: u32) -> String {
+pub fn na_clause(n: usize) -> String {
     if n == 0 { String::new() } else { format!(" (không tính {n} nội dung không áp dụng)") }
 }
 
@@ -166,26 +166,19 @@ fn fields_section(m: &RoundReport) -> Section {
 }
 
 fn fields_chart(fields: &[FieldResult]) -> Chart {
-    Chart {
-        title: "Điểm theo lĩnh vực, quy về thang 100: tự chấm và thẩm định".to_owned(),
-        kind: ChartKind::GroupedBars,
-        categories: fields.iter().map(|f| format!("{}. {}", f.code, f.title)).collect(),
-        series: vec![
-            Series { name: "Tự chấm".to_owned(), values: fields.iter().map(|f| f.totals.self_score).collect() },
-            Series {
-                name: "Thẩm định".to_owned(), values: fields.iter().map(|f| f.totals.appraised_score).collect()
-            },
+    score_chart(
+        "Điểm theo lĩnh vực, quy về thang 100: tự chấm và thẩm định",
+        fields.iter().map(|f| format!("{}. {}", f.code, f.title)).collect(),
+        vec![
+            ("Tự chấm", fields.iter().map(|f| f.totals.self_score).collect()),
+            ("Thẩm định", fields.iter().map(|f| f.totals.appraised_score).collect()),
         ],
-        max: 100.0,
-        unit: "điểm".to_owned(),
-    }
+    )
 }
 
 fn field_comment(f: &FieldResult) -> String {
     let result = match (f.appraised_points, f.totals.appraised_score) {
-        (Some(p), Some(pct)) => {
-            format!("đạt {}/{} điểm ({}%)", points(p), points(f.max), points((pct * 10.0).round() / 10.0))
-        }
+        (Some(p), Some(pct)) => format!("đạt {}/{} điểm ({})", points(p), points(f.max), percent(pct / 100.0)),
         _ => "chưa có điểm thẩm định".to_owned(),
     };
     let parts: Vec<&str> =
@@ -202,9 +195,9 @@ fn units_section(units: &[UnitResult]) -> Section {
             Column::text("Đơn vị").with_width(28.0),
             Column::integer("Số nội dung chấm"),
             Column::integer("Không áp dụng"),
-            points_col("Tự chấm"),
-            points_col("Thẩm định"),
-            points_col("Chênh lệch"),
+            scores("Tự chấm"),
+            scores("Thẩm định"),
+            scores("Chênh lệch"),
             Column::integer("Số kết luận"),
         ],
     );
@@ -229,17 +222,11 @@ fn units_section(units: &[UnitResult]) -> Section {
                 "Chênh lệch = điểm thẩm định − điểm tự chấm; số âm là đơn vị tự chấm cao hơn kết quả thẩm định.",
             ));
         }
-        s.blocks.push(Block::Chart(Chart {
-            title: "Điểm thẩm định theo đơn vị (thang 100)".to_owned(),
-            kind: ChartKind::Bars,
-            categories: units.iter().map(|u| u.name.clone()).collect(),
-            series: vec![Series {
-                name: "Thẩm định".to_owned(),
-                values: units.iter().map(|u| u.totals.appraised_score).collect(),
-            }],
-            max: 100.0,
-            unit: "điểm".to_owned(),
-        }));
+        s.blocks.push(Block::Chart(score_chart(
+            "Điểm thẩm định theo đơn vị (thang 100)",
+            units.iter().map(|u| u.name.clone()).collect(),
+            vec![("Thẩm định", units.iter().map(|u| u.totals.appraised_score).collect())],
+        )));
     }
     s
 }
@@ -254,8 +241,8 @@ fn officials_section(officials: &[OfficialResult]) -> Section {
             Column::text("Chức vụ, đơn vị").with_width(24.0),
             Column::integer("Số nội dung phụ trách"),
             Column::integer("Số nội dung chấm"),
-            points_col("Tự chấm"),
-            points_col("Thẩm định"),
+            scores("Tự chấm"),
+            scores("Thẩm định"),
         ],
     );
     for (i, o) in officials.iter().enumerate() {
@@ -299,7 +286,7 @@ fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
         };
         let status = match f.days_overdue {
             Some(days) => format!("{}, quá hạn {days} ngày", f.status_label),
-            None => f.status_label.to_owned(),
+            None => f.status_label.clone(),
         };
         t.push_row(vec![
             row_number(i),

@@ -1,16 +1,18 @@
 //! The ward's self-assessment table for the province, from Đợt 2: every periodic item with the ward's self and
 //! appraised points, evidence and notes, fields and groups carrying subtotals.
 
+use std::collections::HashMap;
+
 use anyhow::{Context as _, Result};
 
 use super::doc::{Frame, note, points as points_col};
 use super::round_doc::NO_APPRAISAL;
-use super::{Index, node_kind, round_info};
+use super::{Index, keyed, node_kind, round_info};
 use crate::domain::code;
 use crate::domain::round::RoundKind;
-use crate::output::points;
+use crate::domain::scoring::{self, ItemScore, Total, round2};
+use crate::output::{self, points};
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
-use crate::report::model::scoring::{Scored, round2, total};
 use crate::report::model::selfassessment::{AssessmentRow, AssessmentTotal, RowLevel, SelfAssessment};
 use crate::store::reports::Sources;
 
@@ -23,8 +25,9 @@ struct ItemSum {
     not_applicable: bool,
 }
 
-fn only<'a>(all: &[Scored<'a>], code: &str) -> Vec<Scored<'a>> {
-    all.iter().filter(|s| s.criterion == code).copied().collect()
+/// Totals per item: several units may answer for one item.
+fn by_item(items: &[ItemScore]) -> HashMap<String, Total> {
+    keyed(scoring::totals_by(items, |i| Some(i.code.as_str())))
 }
 
 /// Sum of the values some items have; `None` when none has one.
@@ -38,8 +41,8 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
         format!("năm {year} chưa có Đợt 2; bảng tự đánh giá lập từ Đợt 2 (tạo bằng `cchc round new --kind dot2 --year {year}`)")
     })?;
     let catalogue = ix.catalogue(round).context("không tìm thấy bộ tiêu chí của đợt")?;
-    let appraised = ix.appraised(round);
-    let own = ix.self_points(round);
+    let appraised = by_item(&ix.appraised(round));
+    let own = by_item(&ix.self_points(round));
     let kind = node_kind(round.kind);
     let mut rows = Vec::new();
     let mut items: Vec<ItemSum> = Vec::new();
@@ -61,8 +64,9 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
         };
         if node.is_leaf {
             // Several units may answer for one item: their points combine in proportion to the item's maximum.
-            let (a, s) = (total(&only(&appraised, &node.code)), total(&only(&own, &node.code)));
-            let not_applicable = a.items == 0 && a.not_applicable > 0;
+            let total_of = |totals: &HashMap<String, Total>| totals.get(&node.code).copied().unwrap_or_default();
+            let (a, s) = (total_of(&appraised), total_of(&own));
+            let not_applicable = a.scored == 0 && a.not_applicable > 0;
             row.self_points = s.scaled(node.max_points);
             row.appraised_points = a.scaled(node.max_points);
             row.note = notes(src, &round.id, &node.code, not_applicable);
@@ -99,7 +103,7 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
             assessed_max,
             self_score: on_100(self_points, self_max),
             appraised_score: on_100(appraised_points, assessed_max),
-            not_applicable: u32::try_from(items.iter().filter(|i| i.not_applicable).count()).unwrap_or(u32::MAX),
+            not_applicable: items.iter().filter(|i| i.not_applicable).count(),
         },
         rows,
     })
@@ -182,13 +186,13 @@ pub fn document(m: &SelfAssessment, frame: &Frame) -> Document {
         Cell::Empty,
     ]);
     let summary = match (total.appraised_points, total.appraised_score) {
-        (Some(p), Some(score)) => format!(
+        (Some(p), Some(value)) => format!(
             "Tổng điểm thẩm định: {}/{} điểm của các nội dung được chấm{}; quy về thang 100: {} điểm{}.",
             points(p),
             points(total.assessed_max),
             super::round_doc::na_clause(total.not_applicable),
-            points(score),
-            total.self_score.map(|s| format!(" (tự chấm: {})", points(s))).unwrap_or_default()
+            output::score(value),
+            total.self_score.map(|s| format!(" (tự chấm: {})", output::score(s))).unwrap_or_default()
         ),
         _ => NO_APPRAISAL.to_owned(),
     };

@@ -9,19 +9,22 @@ use super::doc::{self, Frame, note, points as points_col, table_or};
 use super::round_doc::{NO_APPRAISAL, score_sentence};
 use super::{Index, node_kind, round_info, totals};
 use crate::domain::date;
+use crate::domain::finding::FindingKind;
+use crate::domain::scoring::{ItemScore, Mark, Total};
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
-use crate::report::model::scoring::{Scored, total};
+use crate::report::model::FindingView;
 use crate::report::model::unit::{ItemResult, UnitReport};
-use crate::report::model::{FindingView, is_shortcoming};
 use crate::store::assignments::AssignmentView;
-use crate::store::reports::{ScoreRow, SelfItemRow, Sources};
+use crate::store::findings::Finding;
+use crate::store::reports::{SelfItemRow, Sources};
+use crate::store::scores::Score;
 
 pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Result<UnitReport> {
     let ix = Index::new(src);
     let round = ix.round(round_id).with_context(|| format!("không có đợt kiểm tra «{round_id}»"))?;
     let catalogue = ix.catalogue(round).context("không tìm thấy bộ tiêu chí của đợt")?;
     // The unit's own rows first, so that each item is looked up among tens of rows, not the whole round's.
-    let scores: HashMap<&str, &ScoreRow> = src
+    let scores: HashMap<&str, &Score> = src
         .scores
         .iter()
         .filter(|s| s.round_id == round.id && s.unit_code == unit)
@@ -45,23 +48,23 @@ pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Res
             n.kind == kind && (assigned(&n.code).is_some() || score(&n.code).is_some() || own(&n.code).is_some())
         })
         .map(|n| {
-            let s = score(&n.code);
+            let mark = score(&n.code).map(Score::mark);
             ItemResult {
                 code: n.code.clone(),
                 title: n.title.clone(),
                 max: n.max_points,
                 self_points: own(&n.code).and_then(|i| i.self_points),
-                appraised_points: s.and_then(|s| s.points),
-                not_applicable: s.is_some_and(|s| s.points.is_none()),
-                note: s.map(|s| s.note.clone()).unwrap_or_default(),
+                appraised_points: mark.and_then(Mark::points),
+                not_applicable: mark == Some(Mark::NotApplicable),
+                note: score(&n.code).map(|s| s.note.clone()).unwrap_or_default(),
                 evidence: own(&n.code).map(|i| i.evidence.clone()).unwrap_or_default(),
                 official_name: assigned(&n.code).and_then(|a| a.official_name.clone()),
             }
         })
         .collect();
-    let mine = |all: Vec<Scored>| total(&all.into_iter().filter(|s| s.unit == unit).collect::<Vec<_>>());
+    let mine = |all: Vec<ItemScore>| all.iter().filter(|i| i.unit == unit).collect::<Total>();
     let earlier = |id: &str| ix.round(id).is_some_and(|r| (r.start, &r.id) < (round.start, &round.id));
-    let findings = |keep: &dyn Fn(&crate::store::reports::FindingRow) -> bool| -> Vec<FindingView> {
+    let findings = |keep: &dyn Fn(&Finding) -> bool| -> Vec<FindingView> {
         src.findings.iter().filter(|f| f.unit_code == unit && keep(f)).map(|f| ix.finding(f, as_of)).collect()
     };
     Ok(UnitReport {
@@ -75,11 +78,9 @@ pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Res
             .map(|r| r.first_received),
         totals: totals(Some(&mine(ix.appraised(round))), Some(&mine(ix.self_points(round)))),
         items,
-        good_practices: findings(&|f| f.round_id == round.id && f.kind == "dien-hinh"),
-        to_remediate: findings(&|f| f.round_id == round.id && is_shortcoming(&f.kind)),
-        earlier_open: findings(&|f| {
-            earlier(&f.round_id) && is_shortcoming(&f.kind) && matches!(f.status.as_str(), "mo" | "dang-khac-phuc")
-        }),
+        good_practices: findings(&|f| f.round_id == round.id && f.kind == FindingKind::DienHinh),
+        to_remediate: findings(&|f| f.round_id == round.id && f.kind.is_shortcoming()),
+        earlier_open: findings(&|f| earlier(&f.round_id) && f.kind.is_shortcoming() && !f.status.is_remediated()),
         proposals: ix.proposals(round, Some(unit)),
     })
 }

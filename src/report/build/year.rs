@@ -5,16 +5,18 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
-use super::{Index, field_of, node_kind, round_info, totals};
+use super::doc::capitalized;
+use super::{Index, keyed, node_kind, round_info, totals};
 use crate::domain::catalogue::Catalogue;
+use crate::domain::classification::{check_top_band_cap, ranks};
+use crate::domain::finding::FindingStatus;
 use crate::domain::round::RoundKind;
-use crate::report::model::ranking::{check_top_band_cap, ranks};
-use crate::report::model::scoring::{Scored, by_official, losses, round2, tally_by, total};
+use crate::domain::scoring::{self, ItemScore, round2};
+use crate::report::model::FindingView;
 use crate::report::model::year::{
     BandCount, FieldChange, ItemLoss, OfficialProposal, Remediation, RoundSummary, StatusCount, UnitChange, UnitScore,
     YearReport,
 };
-use crate::report::model::{FindingView, status_label};
 use crate::store::reports::Sources;
 use crate::store::rounds::Round;
 
@@ -64,13 +66,13 @@ fn round_summary(ix: &Index, round: &Round) -> RoundSummary {
     let appraised = ix.appraised(round);
     let scope = ix.scope(&round.id);
     let unit_results = if round.kind == RoundKind::DotXuat {
+        let by_unit = keyed(scoring::totals_by_unit(&appraised));
         scope
             .iter()
             .map(|code| UnitScore {
                 code: (*code).to_owned(),
                 name: ix.unit_name(code),
-                appraised_score: total(&appraised.iter().filter(|s| s.unit == *code).copied().collect::<Vec<_>>())
-                    .score(),
+                appraised_score: by_unit.get(*code).and_then(|t| t.score100()),
             })
             .collect()
     } else {
@@ -79,7 +81,7 @@ fn round_summary(ix: &Index, round: &Round) -> RoundSummary {
     RoundSummary {
         round: round_info(round),
         units_in_scope: scope.len(),
-        ward: totals(Some(&total(&appraised)), Some(&total(&ix.self_points(round)))),
+        ward: totals(Some(&scoring::total(&appraised)), Some(&scoring::total(&ix.self_points(round)))),
         findings: ix.src.findings.iter().filter(|f| f.round_id == round.id).count(),
         unit_results,
     }
@@ -89,9 +91,12 @@ fn round_summary(ix: &Index, round: &Round) -> RoundSummary {
 fn field_points(ix: &Index, round: Option<&Round>) -> BTreeMap<String, f64> {
     let Some(round) = round else { return BTreeMap::new() };
     let Some(catalogue) = ix.catalogue(round) else { return BTreeMap::new() };
-    tally_by(&ix.appraised(round), field_of)
+    scoring::totals_by_field(&ix.appraised(round))
         .into_iter()
-        .filter_map(|(code, tally)| Some((code.to_owned(), tally.scaled(catalogue.get(code)?.max_points)?)))
+        .filter_map(|(code, total)| {
+            let scaled = total.scaled(catalogue.get(&code)?.max_points)?;
+            Some((code, scaled))
+        })
         .collect()
 }
 
@@ -118,12 +123,12 @@ fn fields(ix: &Index, catalogue: &Catalogue, dot1: Option<&Round>, dot2: Option<
 fn units(
     ix: &Index,
     rounds: [Option<&Round>; 2],
-    scored: [&[Scored]; 2],
-    basis: Option<&Vec<Scored>>,
+    scored: [&[ItemScore]; 2],
+    basis: Option<&Vec<ItemScore>>,
 ) -> Vec<UnitChange> {
     let in_scope: HashSet<&str> = rounds.iter().flatten().flat_map(|r| ix.scope(&r.id)).collect();
-    let by_unit = |all: &[Scored]| -> HashMap<String, f64> {
-        tally_by(all, |s| s.unit).into_iter().filter_map(|(u, t)| Some((u.to_owned(), t.score()?))).collect()
+    let by_unit = |all: &[ItemScore]| -> HashMap<String, f64> {
+        scoring::totals_by_unit(all).into_iter().filter_map(|(u, t)| Some((u, t.score100()?))).collect()
     };
     let (first, second) = (by_unit(scored[0]), by_unit(scored[1]));
     let mut out: Vec<UnitChange> = ix
@@ -157,13 +162,13 @@ fn units(
 
 fn remediation(ix: &Index, as_of: NaiveDate) -> Remediation {
     let findings: Vec<FindingView> =
-        ix.src.findings.iter().filter(|f| f.kind != "dien-hinh").map(|f| ix.finding(f, as_of)).collect();
+        ix.src.findings.iter().filter(|f| f.kind.is_followed_up()).map(|f| ix.finding(f, as_of)).collect();
     Remediation {
-        counts: ["mo", "dang-khac-phuc", "da-khac-phuc", "da-xac-minh"]
+        counts: FindingStatus::ALL
             .into_iter()
             .map(|status| StatusCount {
                 status,
-                label: status_label(status),
+                label: capitalized(status.label()),
                 count: findings.iter().filter(|f| f.status == status).count(),
             })
             .collect(),
@@ -174,15 +179,9 @@ fn remediation(ix: &Index, as_of: NaiveDate) -> Remediation {
 
 /// Every official with assigned items in the basis round, their score, proposed band and costliest items;
 /// also the band codes proposed, for the cap check.
-fn officials(ix: &Index, catalogue: &Catalogue, scored: &[Scored]) -> (Vec<OfficialProposal>, Vec<String>) {
-    let tallies = by_official(scored, &ix.assigned);
+fn officials(ix: &Index, catalogue: &Catalogue, scored: &[ItemScore]) -> (Vec<OfficialProposal>, Vec<String>) {
+    let by_official = keyed(scoring::totals_by(scored, |i| ix.official_of(i)));
     let answering: HashSet<&str> = ix.src.assignments.iter().filter_map(|a| a.official_code.as_deref()).collect();
-    let mut items: HashMap<&str, Vec<Scored>> = HashMap::new();
-    for s in scored {
-        if let Some(official) = ix.assigned.get(&(s.criterion, s.unit)) {
-            items.entry(official).or_default().push(*s);
-        }
-    }
     let mut proposed = Vec::new();
     let rows = ix
         .src
@@ -190,28 +189,28 @@ fn officials(ix: &Index, catalogue: &Catalogue, scored: &[Scored]) -> (Vec<Offic
         .iter()
         .filter(|o| answering.contains(o.code.as_str()))
         .map(|o| {
-            let tally = tallies.get(&o.code).copied().unwrap_or_default();
-            let band = tally.score().and_then(|s| catalogue.classification.band_for(s));
+            let total = by_official.get(&o.code).copied().unwrap_or_default();
+            let band = total.score100().and_then(|s| catalogue.classification.band_for(s));
             if let Some(band) = band {
                 proposed.push(band.code.clone());
             }
-            let own = items.get(o.code.as_str()).map_or(&[][..], Vec::as_slice);
+            let own = scored.iter().filter(|i| ix.official_of(i) == Some(o.code.as_str()));
             OfficialProposal {
                 code: o.code.clone(),
                 name: o.name.clone(),
                 position: o.position.clone(),
                 unit_code: o.unit_code.clone(),
                 unit_name: ix.unit_name(&o.unit_code),
-                totals: totals(Some(&tally), None),
+                totals: totals(Some(&total), None),
                 band_code: band.map(|b| b.code.clone()),
                 band_name: band.map(|b| b.name.clone()),
-                losses: losses(own)
+                losses: scoring::losses(own)
                     .into_iter()
                     .take(LOSSES_SHOWN)
                     .map(|l| ItemLoss {
-                        title: catalogue.get(&l.criterion).map(|n| n.title.clone()).unwrap_or_default(),
-                        criterion: l.criterion,
-                        unit_code: l.unit_code,
+                        title: catalogue.get(&l.code).map(|n| n.title.clone()).unwrap_or_default(),
+                        criterion: l.code,
+                        unit_code: l.unit,
                         max: l.max,
                         points: l.points,
                         lost: l.lost,

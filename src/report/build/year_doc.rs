@@ -1,12 +1,14 @@
 //! The year-end report as a document: the basis for classifying officials and for emulation awards.
 
+use crate::domain::classification::CapWarning;
 use crate::domain::round::RoundKind;
-use crate::output::points;
-use crate::report::document::{Block, Cell, Chart, ChartKind, Column, Document, Section, Series, Table};
+use crate::output::{points, score};
+use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::year::{FieldChange, OfficialProposal, RoundSummary, UnitChange, YearReport};
 
 use super::doc::{
-    Frame, capitalized, count, finding_text, note, points as points_col, row_number, span, stt, table_or, who,
+    Frame, capitalized, count, finding_text, note, points as points_col, row_number, score_chart, scores, span, stt,
+    table_or, who,
 };
 use super::round_doc::NO_APPRAISAL;
 
@@ -43,7 +45,7 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
             Column::text("Đợt kiểm tra").with_width(24.0),
             Column::text("Thời gian").with_width(14.0),
             Column::integer("Số đơn vị"),
-            points_col("Điểm thẩm định toàn phường"),
+            scores("Điểm thẩm định toàn phường"),
             Column::integer("Số kết luận"),
             Column::text("Trạng thái").with_width(11.0),
         ],
@@ -65,7 +67,7 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
         s.blocks.push(note("Trong năm không có đợt kiểm tra đột xuất."));
     }
     for r in adhoc {
-        let reason = r.round.reason.as_deref().map(|x| format!(" Lý do: {x}.")).unwrap_or_default();
+        let reason = r.round.reason.as_deref().map(|x| format!(" Lý do: {}.", x.trim_end_matches('.'))).unwrap_or_default();
         s.blocks.push(Block::Paragraph(format!(
             "Kiểm tra đột xuất {} ({}): {}.{reason}",
             r.round.id,
@@ -73,7 +75,7 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
             r.round.topic.as_deref().unwrap_or("không nêu chủ đề"),
         )));
         let results = r.unit_results.iter().map(|u| match u.appraised_score {
-            Some(score) => format!("{}: {} điểm (thang 100)", u.name, points(score)),
+            Some(value) => format!("{}: {} điểm (thang 100)", u.name, score(value)),
             None => format!("{}: chưa có điểm thẩm định", u.name),
         });
         s.blocks.push(Block::Bullets(results.collect()));
@@ -81,8 +83,8 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
     s
 }
 
-fn change_columns(first: Column) -> Vec<Column> {
-    vec![first, points_col("Đợt 1"), points_col("Đợt 2"), Column::number("Tăng (+), giảm (−)", 2)]
+fn change_columns(first: Column, values: fn(&str) -> Column) -> Vec<Column> {
+    vec![first, values("Đợt 1"), values("Đợt 2"), values("Tăng (+), giảm (−)")]
 }
 
 fn fields_section(fields: &[FieldChange]) -> Section {
@@ -91,7 +93,7 @@ fn fields_section(fields: &[FieldChange]) -> Section {
         return s.with_block(note(NO_APPRAISAL));
     }
     let mut columns = vec![Column::text("Mã").with_width(6.0)];
-    columns.extend(change_columns(Column::text("Lĩnh vực").with_width(40.0)));
+    columns.extend(change_columns(Column::text("Lĩnh vực").with_width(40.0), points_col));
     columns.insert(2, points_col("Điểm tối đa"));
     let mut t = Table::new("linh_vuc", "Điểm lĩnh vực, Đợt 1 và Đợt 2", columns);
     for f in fields {
@@ -104,18 +106,15 @@ fn fields_section(fields: &[FieldChange]) -> Section {
             Cell::number(f.change),
         ]);
     }
-    let percent = |v: Option<f64>, max: f64| v.filter(|_| max > 0.0).map(|v| v / max * 100.0);
-    s.with_block(Block::Table(t)).with_block(Block::Chart(Chart {
-        title: "Điểm theo lĩnh vực, quy về thang 100: Đợt 1 và Đợt 2".to_owned(),
-        kind: ChartKind::GroupedBars,
-        categories: fields.iter().map(|f| format!("{}. {}", f.code, f.title)).collect(),
-        series: vec![
-            Series { name: "Đợt 1".to_owned(), values: fields.iter().map(|f| percent(f.dot1, f.max)).collect() },
-            Series { name: "Đợt 2".to_owned(), values: fields.iter().map(|f| percent(f.dot2, f.max)).collect() },
+    let on_100 = |v: Option<f64>, max: f64| v.filter(|_| max > 0.0).map(|v| v / max * 100.0);
+    s.with_block(Block::Table(t)).with_block(Block::Chart(score_chart(
+        "Điểm theo lĩnh vực, quy về thang 100: Đợt 1 và Đợt 2",
+        fields.iter().map(|f| format!("{}. {}", f.code, f.title)).collect(),
+        vec![
+            ("Đợt 1", fields.iter().map(|f| on_100(f.dot1, f.max)).collect()),
+            ("Đợt 2", fields.iter().map(|f| on_100(f.dot2, f.max)).collect()),
         ],
-        max: 100.0,
-        unit: "điểm".to_owned(),
-    }))
+    )))
 }
 
 fn units_section(units: &[UnitChange], basis: Option<&str>) -> Section {
@@ -124,7 +123,7 @@ fn units_section(units: &[UnitChange], basis: Option<&str>) -> Section {
         return s.with_block(note(format!("{NO_APPRAISAL} Chưa xếp hạng đơn vị.")));
     };
     let mut columns = vec![Column::integer("Hạng")];
-    columns.extend(change_columns(Column::text("Đơn vị").with_width(34.0)));
+    columns.extend(change_columns(Column::text("Đơn vị").with_width(34.0), scores));
     let mut t = Table::new("xep_hang", "Xếp hạng đơn vị (thang 100)", columns);
     for u in units {
         t.push_row(vec![
@@ -137,17 +136,11 @@ fn units_section(units: &[UnitChange], basis: Option<&str>) -> Section {
     }
     s.with_block(note(format!("Xếp hạng theo điểm thẩm định {basis} (thang 100); các đơn vị bằng điểm xếp cùng hạng.")))
         .with_block(Block::Table(t))
-        .with_block(Block::Chart(Chart {
-            title: "Điểm thẩm định theo đơn vị: Đợt 1 và Đợt 2".to_owned(),
-            kind: ChartKind::GroupedBars,
-            categories: units.iter().map(|u| u.name.clone()).collect(),
-            series: vec![
-                Series { name: "Đợt 1".to_owned(), values: units.iter().map(|u| u.dot1).collect() },
-                Series { name: "Đợt 2".to_owned(), values: units.iter().map(|u| u.dot2).collect() },
-            ],
-            max: 100.0,
-            unit: "điểm".to_owned(),
-        }))
+        .with_block(Block::Chart(score_chart(
+            "Điểm thẩm định theo đơn vị: Đợt 1 và Đợt 2",
+            units.iter().map(|u| u.name.clone()).collect(),
+            vec![("Đợt 1", units.iter().map(|u| u.dot1).collect()), ("Đợt 2", units.iter().map(|u| u.dot2).collect())],
+        )))
 }
 
 fn remediation_section(m: &YearReport) -> Section {
@@ -156,7 +149,7 @@ fn remediation_section(m: &YearReport) -> Section {
     if r.findings.is_empty() {
         return s.with_block(note("Trong năm chưa ghi nhận tồn tại, hạn chế, vi phạm hay kiến nghị nào."));
     }
-    let summary = r.counts.iter().map(|c| format!("{}: {}", c.label.to_lowercase(), c.count)).collect::<Vec<_>>();
+    let summary = r.counts.iter().map(|c| format!("{}: {}", c.status.label(), c.count)).collect::<Vec<_>>();
     let mut t = Table::new(
         "khac_phuc",
         "Tình trạng khắc phục",
@@ -176,7 +169,7 @@ fn remediation_section(m: &YearReport) -> Section {
             Cell::text(who(f)),
             Cell::text(finding_text(f)),
             Cell::date(f.due_date),
-            Cell::text(f.status_label),
+            Cell::text(&f.status_label),
             f.days_overdue.map_or(Cell::Empty, Cell::Integer),
             Cell::text(f.latest_note.clone().unwrap_or_default()),
         ]);
@@ -210,7 +203,7 @@ fn officials_section(m: &YearReport, basis: Option<&str>) -> Section {
     }
     s.blocks.push(Block::Table(bands));
     if let Some(warning) = &m.cap_warning {
-        s.blocks.push(Block::Paragraph(warning.message()));
+        s.blocks.push(Block::Paragraph(cap_sentence(warning)));
     }
     s
 }
@@ -224,7 +217,7 @@ fn officials_table(officials: &[OfficialProposal]) -> Table {
             Column::text("Họ và tên").with_width(16.0),
             Column::text("Chức vụ, đơn vị").with_width(20.0),
             Column::integer("Số nội dung chấm"),
-            points_col("Điểm (thang 100)"),
+            scores("Điểm (thang 100)"),
             Column::text("Đề xuất xếp loại").with_width(14.0),
             Column::text("Nội dung bị trừ điểm nhiều nhất").with_width(20.0),
         ],
@@ -254,4 +247,37 @@ fn officials_table(officials: &[OfficialProposal]) -> Table {
         ]);
     }
     t
+}
+
+/// The top band holds more than the cap allows: said plainly, for the people who decide.
+fn cap_sentence(w: &CapWarning) -> String {
+    format!(
+        "Lưu ý: có {} người được đề xuất mức «{}», vượt tỷ lệ cho phép: không quá {}% số được đề xuất mức «{}» ({} người), tức tối đa {} người. Cấp có thẩm quyền cần xem xét lại trước khi quyết định.",
+        w.top_count,
+        w.top_band,
+        points(w.cap_percent),
+        w.below_band,
+        w.below_count,
+        w.allowed
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cap_warning_names_the_share_and_the_limit() {
+        let w = CapWarning {
+            top_band: "Hoàn thành xuất sắc nhiệm vụ".into(),
+            below_band: "Hoàn thành tốt nhiệm vụ".into(),
+            top_count: 3,
+            below_count: 10,
+            cap_percent: 20.0,
+            allowed: 2,
+        };
+        let text = cap_sentence(&w);
+        assert!(text.contains("có 3 người") && text.contains("vượt tỷ lệ cho phép: không quá 20%"), "{text}");
+        assert!(text.contains("(10 người), tức tối đa 2 người"), "{text}");
+    }
 }

@@ -2,9 +2,7 @@
 //! plain numbers, codes next to their Vietnamese labels); the other formats go through `build` → `Document`.
 
 pub mod followup;
-pub mod ranking;
 pub mod round;
-pub mod scoring;
 pub mod selfassessment;
 pub mod settings;
 pub mod unit;
@@ -13,6 +11,7 @@ pub mod year;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::{RoundKind, RoundStatus};
 
 /// The round a report speaks about.
@@ -36,8 +35,8 @@ pub struct Totals {
     pub self_score: Option<f64>,
     pub appraised_score: Option<f64>,
     /// Items with appraised points.
-    pub items_assessed: u32,
-    pub not_applicable: u32,
+    pub items_assessed: usize,
+    pub not_applicable: usize,
 }
 
 /// A finding as every report shows it, with names resolved and the latest remediation note.
@@ -51,13 +50,13 @@ pub struct FindingView {
     pub criterion_title: Option<String>,
     pub official_code: Option<String>,
     pub official_name: Option<String>,
-    pub kind: String,
+    pub kind: FindingKind,
     pub kind_label: &'static str,
     pub text: String,
     pub recommendation: String,
     pub due_date: Option<NaiveDate>,
-    pub status: String,
-    pub status_label: &'static str,
+    pub status: FindingStatus,
+    pub status_label: String,
     pub days_overdue: Option<i64>,
     /// The latest event's note: for a proposal, the answer given; else the latest remediation news.
     pub latest_note: Option<String>,
@@ -68,8 +67,8 @@ pub struct FindingView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventView {
     pub at: String,
-    pub status: String,
-    pub status_label: &'static str,
+    pub status: FindingStatus,
+    pub status_label: String,
     pub note: String,
     pub evidence: String,
     pub round_id: Option<String>,
@@ -85,29 +84,4 @@ pub struct Proposal {
     pub text: String,
     pub finding_id: Option<String>,
     pub answer: Option<String>,
-}
-
-pub fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "dien-hinh" => "Điển hình",
-        "han-che" => "Tồn tại, hạn chế",
-        "vi-pham" => "Vi phạm",
-        "kien-nghi" => "Kiến nghị, đề xuất",
-        _ => "Khác",
-    }
-}
-
-pub fn status_label(status: &str) -> &'static str {
-    match status {
-        "mo" => "Chưa khắc phục",
-        "dang-khac-phuc" => "Đang khắc phục",
-        "da-khac-phuc" => "Đã khắc phục",
-        "da-xac-minh" => "Đã xác minh",
-        _ => "Không rõ",
-    }
-}
-
-/// Findings that ask for a correction (not good practices, not proposals).
-pub fn is_shortcoming(kind: &str) -> bool {
-    matches!(kind, "han-che" | "vi-pham")
 }

@@ -43,5 +43,5 @@ pub struct AssessmentTotal {
     pub assessed_max: f64,
     pub self_score: Option<f64>,
     pub appraised_score: Option<f64>,
-    pub not_applicable: u32,
+    pub not_applicable: usize,
 }

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
-use super::ranking::CapWarning;
 use super::{FindingView, RoundInfo, Totals};
+use crate::domain::classification::CapWarning;
+use crate::domain::finding::FindingStatus;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearReport {
@@ -69,8 +70,8 @@ pub struct Remediation {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatusCount {
-    pub status: &'static str,
-    pub label: &'static str,
+    pub status: FindingStatus,
+    pub label: String,
     pub count: usize,
 }
 

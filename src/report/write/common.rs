@@ -1,8 +1,8 @@
-//! Formatting shared by the text writers: Vietnamese number and date display,
-//! cell alignment, escaping, and flattening of the section tree.
+//! Formatting shared by the text writers: cells in their column's format (numbers and dates as `output` and
+//! `domain::date` show them), chart values, cell alignment, escaping, and flattening of the section tree.
 
-use chrono::NaiveDate;
-
+use crate::domain::date;
+use crate::output::{decimal, integer, percent, points};
 use crate::report::document::{Cell, Chart, ColumnKind, Section};
 
 /// Horizontal alignment of a cell.
@@ -40,83 +40,31 @@ impl Align {
     }
 }
 
-/// dd/mm/yyyy.
-pub fn format_date(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
-}
-
-/// Vietnamese number display: decimal comma, dot as thousands separator
-/// ("1.234,5"). Non-finite values are shown as empty.
-pub fn format_decimal(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    // Round half away from zero (6,25 → 6,3), as people round scores by hand.
-    let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
-    let rounded = (value.abs() * factor).round() / factor;
-    let fixed = format!("{rounded:.decimals$}");
-    let (int_part, frac_part) = fixed.split_once('.').unwrap_or((fixed.as_str(), ""));
-    let is_zero = fixed.bytes().all(|b| b == b'0' || b == b'.');
-    let sign = if value < 0.0 && !is_zero { "-" } else { "" };
-    let mut out = format!("{sign}{}", group_thousands(int_part));
-    if !frac_part.is_empty() {
-        out.push(',');
-        out.push_str(frac_part);
-    }
-    out
-}
-
-/// A number without a column format: up to two decimals, trailing zeros dropped.
-pub fn format_general(value: f64) -> String {
-    let text = format_decimal(value, 2);
-    if text.contains(',') { text.trim_end_matches('0').trim_end_matches(',').to_string() } else { text }
-}
-
-pub fn format_integer(value: i64) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let sign = if value < 0 { "-" } else { "" };
-    format!("{sign}{}", group_thousands(&digits))
-}
-
-fn group_thousands(digits: &str) -> String {
-    let len = digits.len();
-    let mut out = String::with_capacity(len + len / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (len - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 /// Display text of a cell in a column of the given kind.
 pub fn format_cell(cell: &Cell, kind: ColumnKind) -> String {
     match cell {
         Cell::Text(text) => text.clone(),
         Cell::Number(value) => match kind {
-            ColumnKind::Number { decimals } => format_decimal(*value, usize::from(decimals)),
-            ColumnKind::Integer => format_decimal(*value, 0),
+            ColumnKind::Number { decimals } => decimal(*value, usize::from(decimals)),
+            ColumnKind::Integer => decimal(*value, 0),
             ColumnKind::Percent => percent(*value),
-            ColumnKind::Text | ColumnKind::Date => format_general(*value),
+            ColumnKind::Text | ColumnKind::Date => points(*value),
         },
         Cell::Integer(value) => match kind {
-            ColumnKind::Percent => format!("{}%", format_integer(*value)),
-            _ => format_integer(*value),
+            ColumnKind::Percent => format!("{}%", integer(*value)),
+            _ => integer(*value),
         },
-        Cell::Date(date) => format_date(*date),
+        Cell::Date(date) => date::format(*date),
         Cell::Empty => String::new(),
     }
 }
 
-fn percent(ratio: f64) -> String {
-    let text = format_decimal(ratio * 100.0, 1);
-    if text.is_empty() { text } else { format!("{text}%") }
-}
-
-/// Decimals that show every value of a chart exactly (at most two), so that a
-/// column of values lines up ("9,0" next to "8,5").
+/// The chart's own decimals, else those that show every value exactly (at most two), so that a column of
+/// values lines up ("9,0" next to "8,5").
 pub fn chart_decimals(chart: &Chart) -> usize {
+    if let Some(decimals) = chart.decimals {
+        return decimals.into();
+    }
     let needed = |v: f64| {
         if ((v * 10.0).round() - v * 10.0).abs() > 1e-6 {
             2
@@ -133,7 +81,7 @@ pub fn chart_decimals(chart: &Chart) -> usize {
 /// A chart value for display, or a dash when missing.
 pub fn format_chart_value(value: Option<f64>, decimals: usize) -> String {
     match value {
-        Some(v) if v.is_finite() => format_decimal(v, decimals),
+        Some(v) if v.is_finite() => decimal(v, decimals),
         _ => "—".to_string(),
     }
 }
@@ -208,19 +156,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_use_decimal_comma() {
-        assert_eq!(format_decimal(7.5, 1), "7,5");
-        assert_eq!(format_decimal(6.25, 1), "6,3");
-        assert_eq!(format_decimal(14.75, 1), "14,8");
-        assert_eq!(format_decimal(1234.5, 1), "1.234,5");
-        assert_eq!(format_decimal(-0.01, 1), "0,0");
-        assert_eq!(format_decimal(-2.25, 2), "-2,25");
-        assert_eq!(format_decimal(f64::NAN, 1), "");
-        assert_eq!(format_general(8.0), "8");
-        assert_eq!(format_general(7.25), "7,25");
-        assert_eq!(format_general(7.5), "7,5");
-        assert_eq!(format_integer(-1234567), "-1.234.567");
+    fn cells_follow_their_column() {
         assert_eq!(format_cell(&Cell::Number(0.755), ColumnKind::Percent), "75,5%");
+        assert_eq!(format_cell(&Cell::Number(91.8), ColumnKind::Number { decimals: 2 }), "91,80");
+        assert_eq!(format_cell(&Cell::Number(7.5), ColumnKind::Text), "7,5");
+        assert_eq!(format_cell(&Cell::Integer(1234), ColumnKind::Integer), "1.234");
+    }
+
+    #[test]
+    fn charts_keep_their_own_decimals_or_show_just_enough() {
+        let mut chart = super::super::sample::scores_chart();
+        assert_eq!(chart_decimals(&chart), 2, "6,25 needs two");
+        chart.series.iter_mut().for_each(|s| s.values = vec![Some(8.5), Some(9.0)]);
+        assert_eq!(chart_decimals(&chart), 1);
+        chart.decimals = Some(2);
+        assert_eq!(chart_rows(&chart).1[0][1], "8,50");
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! CSV: every table one after another (title line, header, rows, total, blank
 //! line). UTF-8 with a byte-order mark so that Excel shows Vietnamese text.
 
+use crate::domain::date;
 use crate::report::document::{Cell, Document, Table};
 
 use super::WriteError;
-use super::common::format_date;
 use crate::output::neutralise_formula as neutralise;
 
 const BOM: &str = "\u{FEFF}";
@@ -37,7 +37,7 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Number(value) if value.is_finite() => value.to_string(),
         Cell::Number(_) | Cell::Empty => String::new(),
         Cell::Integer(value) => value.to_string(),
-        Cell::Date(date) => format_date(*date),
+        Cell::Date(day) => date::format(*day),
     }
 }
 

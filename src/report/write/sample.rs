@@ -101,6 +101,7 @@ pub fn scores_chart() -> Chart {
         ],
         max: 12.0,
         unit: "điểm".into(),
+        decimals: None,
     }
 }
 

@@ -4,7 +4,8 @@ use std::fmt::Write;
 
 use crate::report::document::{Chart, ChartKind};
 
-use super::common::{chart_decimals, format_chart_value, format_general, xml_escape};
+use super::common::{chart_decimals, format_chart_value, xml_escape};
+use crate::output::points;
 
 const WIDTH: f64 = 640.0;
 const LABEL_WIDTH: f64 = 230.0;
@@ -74,7 +75,7 @@ pub fn chart(chart: &Chart) -> String {
         r##"<line x1="{LABEL_WIDTH}" y1="{top}" x2="{LABEL_WIDTH}" y2="{axis_y}" stroke="#000"/><line x1="{LABEL_WIDTH}" y1="{axis_y}" x2="{end}" y2="{axis_y}" stroke="#000"/><text x="{LABEL_WIDTH}" y="{ty}">0</text><text x="{end}" y="{ty}" text-anchor="end">{max} {unit}</text></svg>"##,
         end = LABEL_WIDTH + plot,
         ty = axis_y + 14.0,
-        max = xml_escape(&format_general(max)),
+        max = xml_escape(&points(max)),
         unit = xml_escape(&chart.unit),
     );
     svg

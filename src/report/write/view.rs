@@ -19,9 +19,10 @@
 
 use minijinja::{Value, context};
 
+use crate::domain::date;
 use crate::report::document::{Block, Chart, Column, Document, Letterhead, Table};
 
-use super::common::{Align, chart_rows, flatten_sections, format_cell, format_date};
+use super::common::{Align, chart_rows, flatten_sections, format_cell};
 use super::svg;
 
 /// Which writer the context is for.
@@ -67,7 +68,7 @@ fn letterhead(lh: &Letterhead) -> Value {
         issuing_body => lh.issuing_body.clone(),
         number => lh.number.clone(),
         place => lh.place.clone(),
-        date => lh.date.map(format_date),
+        date => lh.date.map(date::format),
         date_line => lh.date_line(),
         year => lh.year,
         recipients => lh.recipient_lines(),

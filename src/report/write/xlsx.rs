@@ -198,7 +198,7 @@ fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, format: &F
                 sheet.write_datetime_with_format(row, col, d, format)?;
             }
             None => {
-                sheet.write_string_with_format(row, col, super::common::format_date(*date), format)?;
+                sheet.write_string_with_format(row, col, crate::domain::date::format(*date), format)?;
             }
         },
         Cell::Number(_) | Cell::Empty => {

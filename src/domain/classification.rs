@@ -1,8 +1,8 @@
-//! Year-end rules that only the reports use: ranking units, and the share cap on the top classification band.
+//! Year-end rules on the 100-point results: ranking with ties, and the share cap on the top classification band.
 
 use serde::Serialize;
 
-use crate::domain::catalogue::Classification;
+use super::catalogue::Classification;
 
 /// The share the catalogue allows when it names none (NĐ 335/2025/NĐ-CP: at most 20% of those in the band below).
 pub const DEFAULT_TOP_BAND_CAP_PERCENT: f64 = 20.0;
@@ -53,21 +53,6 @@ pub fn check_top_band_cap(classification: &Classification, proposed: &[&str]) ->
     })
 }
 
-impl CapWarning {
-    /// The sentence the year report prints.
-    pub fn message(&self) -> String {
-        format!(
-            "Lưu ý: có {} người được đề xuất mức «{}», vượt tỷ lệ cho phép: không quá {}% số được đề xuất mức «{}» ({} người), tức tối đa {} người. Cấp có thẩm quyền cần xem xét lại trước khi quyết định.",
-            self.top_count,
-            self.top_band,
-            crate::output::points(self.cap_percent),
-            self.below_band,
-            self.below_count,
-            self.allowed
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,7 +84,7 @@ mod tests {
         proposed.push("xs");
         let warning = check_top_band_cap(&c, &proposed).expect("3 of 10 is over the cap");
         assert_eq!((warning.top_count, warning.below_count, warning.allowed), (3, 10, 2));
-        assert!(warning.message().contains("vượt tỷ lệ cho phép: không quá 20%"));
+        assert_eq!((warning.top_band.as_str(), warning.cap_percent), ("Mức xs", 20.0));
         assert!(check_top_band_cap(&c, &["xs"]).is_some(), "none in the band below allows none on top");
         assert_eq!(check_top_band_cap(&c, &["tot", "ht"]), None);
     }

@@ -9,6 +9,7 @@ mod reliability_backup;
 mod reliability_concurrency;
 mod reliability_corpus;
 mod reliability_crash;
+mod reliability_fixtures;
 mod reliability_injection;
 mod reliability_sql;
 mod reports;

@@ -88,7 +88,7 @@ struct Arguments {
 fn arguments(text: &str) -> Arguments {
     let mut args = Arguments::default();
     let (mut depth, mut current) = (0i32, String::new());
-    let mut push = |arg: &str, args: &mut Arguments| {
+    let push = |arg: &str, args: &mut Arguments| {
         let arg = arg.trim();
         if arg.is_empty() {
             return;

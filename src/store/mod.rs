@@ -22,7 +22,6 @@ use std::time::Duration;
 use chrono::NaiveDateTime;
 use rusqlite::types::Type;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
-use rusqlite_migration::{M, Migrations};
 
 pub use error::StoreError;
 
@@ -75,11 +74,11 @@ impl Store {
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew { found: version, supported: SCHEMA_VERSION });
         }
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        use_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if version < SCHEMA_VERSION {
-            migrations().to_latest(&mut conn).map_err(|e| StoreError::Migration(e.to_string()))?;
+            migrate(&mut conn)?;
         }
         Ok(Store { conn, actor: actor.to_owned(), now })
     }
@@ -126,8 +125,32 @@ fn not_before_last_entry(conn: &Connection, now: NaiveDateTime) -> Result<NaiveD
     Ok(last.filter(|last| *last > now).unwrap_or(now))
 }
 
-pub fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+/// Switching a file that is not yet in WAL mode (a new database, or one written by another tool) needs it to itself:
+/// a second cchc opening it at that moment is told "busy" at once, without the busy timeout, so it waits here.
+fn use_wal(conn: &Connection) -> Result<(), StoreError> {
+    let deadline = std::time::Instant::now() + busy_timeout();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL").map_err(StoreError::from) {
+            Err(StoreError::Busy) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Applies the migrations the file lacks in one IMMEDIATE transaction that reads the version only once it holds the
+/// write lock: when two cchc open the same old database at once (the morning after an upgrade), the second waits,
+/// then finds the file upgraded, instead of running the same migration again.
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (reached, sql) in (1_i64..).zip(MIGRATIONS).skip(usize::try_from(version).unwrap_or(0)) {
+        tx.execute_batch(sql).map_err(|e| StoreError::Migration(e.to_string()))?;
+        tx.pragma_update(None, "user_version", reached)?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// A write transaction that knows who acts and when, for the audit log.

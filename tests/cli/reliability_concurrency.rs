@@ -236,3 +236,25 @@ fn a_writer_kept_waiting_too_long_says_the_database_is_busy() {
     assert!(stderr.contains(BUSY) && stderr.contains("chạy lại"), "{stderr}");
     assert_eq!(ward.dump(), before);
 }
+
+/// The morning after cchc is upgraded, several people open the same old database at once: one upgrades it, the
+/// others wait and find it upgraded (each migration runs once).
+#[test]
+fn commands_opening_an_old_database_at_once_upgrade_it_once() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema/v1.db");
+    for attempt in 0..10 {
+        let ward = Ward::empty();
+        std::fs::copy(fixture, ward.db()).unwrap();
+        let openers: Vec<_> = (0..4)
+            .map(|_| {
+                let mut cmd = ward.std_cmd(&["unit", "list", "--format", "json"]);
+                cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("spawn")
+            })
+            .collect();
+        for opener in openers {
+            let out = opener.wait_with_output().expect("wait");
+            assert!(out.status.success(), "attempt {attempt}: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        assert!(ward.ok(&["check"]).contains("đạt"), "attempt {attempt}");
+    }
+}

@@ -97,14 +97,14 @@ pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<()> {
     match cmd {
         ScoreCommand::Set(args) => set(&mut store, args),
         ScoreCommand::Import(args) => import(&mut store, &args),
-        ScoreCommand::List(args) => list(&store, &args),
-        ScoreCommand::Summary(args) => {
-            let (round, catalogue) = round_and_catalogue(&store, &args.round)?;
-            let unit = unit_filter(&store, args.unit.as_deref())?;
-            let sheet = sheet_of(&store, &round, &catalogue, unit.as_deref(), None)?;
+        ScoreCommand::List(args) => store.snapshot(|store| list(store, &args)),
+        ScoreCommand::Summary(args) => store.snapshot(|store| {
+            let (round, catalogue) = round_and_catalogue(store, &args.round)?;
+            let unit = unit_filter(store, args.unit.as_deref())?;
+            let sheet = sheet_of(store, &round, &catalogue, unit.as_deref(), None)?;
             score_totals::listing(&store.conn, &catalogue, &sheet, args.per, args.output.format)?
                 .emit(args.output.format)
-        }
+        }),
     }
 }
 

@@ -91,6 +91,19 @@ impl Store {
         &self.actor
     }
 
+    /// Runs `f`'s reads in one read transaction: a report or listing made of several queries sees one committed
+    /// state throughout, even while another command writes.
+    pub fn snapshot<T, E>(&self, f: impl FnOnce(&Store) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        self.conn.execute_batch("BEGIN DEFERRED").map_err(StoreError::from)?;
+        let result = f(self);
+        // Ending a transaction that only read cannot lose anything.
+        let _ = self.conn.execute_batch("COMMIT");
+        result
+    }
+
     /// Runs `f` in one IMMEDIATE transaction: all of it is written, with its audit entries, or nothing.
     pub fn write<T, E>(&mut self, f: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E>
     where

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::commands::{assign, criteria, demo, init, official, round, unit};
+use crate::commands::{assign, criteria, demo, init, official, round, selfreport, unit};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,6 +47,9 @@ pub enum Commands {
     /// Đợt kiểm tra: Đợt 1, Đợt 2, đột xuất
     #[command(subcommand)]
     Round(round::RoundCommand),
+    /// Báo cáo tự kiểm tra của đơn vị
+    #[command(subcommand)]
+    Selfreport(selfreport::SelfreportCommand),
 }
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";

@@ -7,6 +7,7 @@ pub mod directory_import;
 pub mod init;
 pub mod official;
 pub mod round;
+pub mod selfreport;
 pub mod unit;
 
 use anyhow::Result;
@@ -24,5 +25,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Official(cmd) => official::run(&ctx, cmd),
         Commands::Assign(cmd) => assign::run(&ctx, cmd),
         Commands::Round(cmd) => round::run(&ctx, cmd),
+        Commands::Selfreport(cmd) => selfreport::run(&ctx, cmd),
     }
 }

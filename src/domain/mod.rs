@@ -5,4 +5,5 @@ pub mod catalogue_parse;
 pub mod code;
 pub mod date;
 pub mod round;
+pub mod selfreport;
 pub mod text;

@@ -11,6 +11,8 @@ mod guard;
 mod header;
 pub mod problem;
 mod rejected;
+pub mod selfreport;
+pub mod selfreport_read;
 pub mod value;
 mod xlsx;
 

@@ -7,6 +7,7 @@ pub mod error;
 pub mod lookup;
 pub mod officials;
 pub mod rounds;
+pub mod selfreports;
 pub mod settings;
 pub mod units;
 

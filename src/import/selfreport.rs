@@ -1,0 +1,452 @@
+//! Checking self-report rows (báo cáo tự kiểm tra) against the round: unit, item, points, figure, assignment and
+//! duplicates. Rows are checked as they stream by, borrowing their text; each unit's content is hashed on the way.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::directory::RowCheck;
+use super::problem::{Problem, nearest};
+use super::{ColumnMap, ColumnSpec, Row, parse_figure, parse_points};
+use crate::domain::catalogue::{Catalogue, Node, NodeKind, Rubric};
+use crate::domain::selfreport::{ContentHash, ItemContent, settle_points};
+use crate::output::points;
+use crate::store::selfreports::NewItem;
+
+pub const COLUMNS: &[ColumnSpec] = &[
+    ColumnSpec::optional("ma_don_vi", "Mã đơn vị"),
+    ColumnSpec::required("ma_tieu_chi", "Mã tiêu chí"),
+    ColumnSpec::required("diem_tu_cham", "Điểm tự chấm"),
+    ColumnSpec::optional("so_lieu", "Số liệu"),
+    ColumnSpec::required("ket_qua", "Kết quả thực hiện"),
+    ColumnSpec::required("tai_lieu_kiem_chung", "Tài liệu kiểm chứng"),
+    ColumnSpec::optional("kho_khan_de_xuat", "Khó khăn, vướng mắc, đề xuất"),
+];
+
+/// Columns of the template that the import reads past without a word.
+pub const TEMPLATE_ONLY: &[&str] = &["STT", "Nội dung", "Điểm tối đa"];
+
+/// How many problems (or warnings) are kept in full; the rest are counted, so memory stays bounded.
+const KEEP: usize = 500;
+
+/// Problems or warnings: the first ones in full, the others counted.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub list: Vec<Problem>,
+    pub omitted: usize,
+}
+
+impl Findings {
+    pub fn push(&mut self, problem: Problem) {
+        if self.list.len() < KEEP { self.list.push(problem) } else { self.omitted += 1 }
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len() + self.omitted
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What every row is checked against, built once per import.
+pub struct Rules<'c> {
+    catalogue: &'c Catalogue,
+    leaves: HashMap<&'c str, u16>,
+    nodes: Vec<&'c Node>,
+    /// Periodic rounds take periodic items only; ad-hoc rounds take any item.
+    periodic: bool,
+    units: HashMap<String, u32>,
+    /// Lowercase code → unit, for files that write `vp` for `VP`.
+    units_folded: HashMap<String, u32>,
+    codes: Vec<String>,
+    in_scope: Vec<bool>,
+    /// Bit set of assigned leaves, `words` u64 per unit.
+    assigned: Vec<u64>,
+    words: usize,
+    pub round_id: String,
+    pub fixed_unit: Option<u32>,
+    pub strict: bool,
+}
+
+impl<'c> Rules<'c> {
+    /// `units` are all unit codes; `scope` those the round covers.
+    pub fn new(round_id: &str, periodic: bool, catalogue: &'c Catalogue, units: Vec<String>, scope: &[String]) -> Self {
+        let nodes: Vec<&Node> =
+            catalogue.leaves().filter(|n| !periodic || n.kind == NodeKind::Periodic).take(usize::from(u16::MAX)).collect();
+        let leaves = nodes.iter().enumerate().map(|(i, n)| (n.code.as_str(), i as u16)).collect();
+        let index: HashMap<String, u32> = units.iter().enumerate().map(|(i, c)| (c.clone(), i as u32)).collect();
+        let units_folded = units.iter().enumerate().map(|(i, c)| (c.to_lowercase(), i as u32)).collect();
+        let mut in_scope = vec![false; units.len()];
+        for code in scope {
+            if let Some(&i) = index.get(code) {
+                in_scope[i as usize] = true;
+            }
+        }
+        let words = nodes.len().div_ceil(64).max(1);
+        Rules {
+            catalogue,
+            leaves,
+            nodes,
+            periodic,
+            assigned: vec![0; words * units.len()],
+            words,
+            units: index,
+            units_folded,
+            codes: units,
+            in_scope,
+            round_id: round_id.to_owned(),
+            fixed_unit: None,
+            strict: false,
+        }
+    }
+
+    /// Records an assignment (criterion → unit); unknown codes are ignored.
+    pub fn assign(&mut self, unit: &str, criterion: &str) {
+        if let (Some(&u), Some(&l)) = (self.units.get(unit), self.leaves.get(criterion)) {
+            let bit = u as usize * self.words + usize::from(l) / 64;
+            if let Some(word) = self.assigned.get_mut(bit) {
+                *word |= 1 << (l % 64);
+            }
+        }
+    }
+
+    pub fn is_assigned(&self, unit: u32, leaf: u16) -> bool {
+        let word = self.assigned.get(unit as usize * self.words + usize::from(leaf) / 64).copied().unwrap_or(0);
+        word & (1 << (leaf % 64)) != 0
+    }
+
+    pub fn unit(&self, code: &str) -> Option<u32> {
+        self.units.get(code).or_else(|| self.units_folded.get(&code.to_lowercase())).copied()
+    }
+
+    pub fn unit_code(&self, unit: u32) -> &str {
+        self.codes.get(unit as usize).map_or("", String::as_str)
+    }
+
+    pub fn unit_count(&self) -> usize {
+        self.codes.len()
+    }
+
+    pub fn in_scope(&self, unit: u32) -> bool {
+        self.in_scope.get(unit as usize).copied().unwrap_or(false)
+    }
+
+    pub fn node(&self, leaf: u16) -> Option<&'c Node> {
+        self.nodes.get(usize::from(leaf)).copied()
+    }
+
+    pub fn criterion(&self, leaf: u16) -> &'c str {
+        self.node(leaf).map_or("", |n| n.code.as_str())
+    }
+
+    pub fn leaf_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// The items a unit must report on in this round: its assignments (all items when it has none here).
+    pub fn assigned_count(&self, unit: u32) -> usize {
+        let start = unit as usize * self.words;
+        let words = self.assigned.get(start..start + self.words).unwrap_or_default();
+        words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+}
+
+/// One good row, its text borrowed from the reader's row.
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'r> {
+    pub unit: u32,
+    pub leaf: u16,
+    pub points: Option<f64>,
+    pub figure: &'r str,
+    pub percent: Option<f64>,
+    pub result: &'r str,
+    pub evidence: &'r str,
+    pub proposal: &'r str,
+}
+
+impl<'r> Item<'r> {
+    pub fn to_new<'a>(&'a self, criterion: &'a str) -> NewItem<'a> {
+        NewItem {
+            criterion,
+            points: self.points,
+            figure: self.figure,
+            percent: self.percent,
+            result: self.result,
+            evidence: self.evidence,
+            proposal: self.proposal,
+        }
+    }
+}
+
+/// A unit's submission in one file, once the file is read.
+#[derive(Debug, Clone)]
+pub struct UnitDone {
+    pub unit: u32,
+    pub hash: String,
+    pub rows: u64,
+}
+
+struct Tally {
+    /// Line of each leaf's row in this file (0: not seen), for duplicates.
+    lines: Box<[u64]>,
+    hash: ContentHash,
+    unassigned: Vec<u16>,
+}
+
+/// The checking state of one file.
+pub struct FileCheck<'a, 'c> {
+    rules: &'a Rules<'c>,
+    file: Arc<str>,
+    columns: Option<ColumnMap>,
+    tallies: Vec<Option<Box<Tally>>>,
+    order: Vec<u32>,
+    scratch: Vec<Problem>,
+}
+
+impl<'a, 'c> FileCheck<'a, 'c> {
+    pub fn new(rules: &'a Rules<'c>, file: &str) -> Self {
+        FileCheck {
+            rules,
+            file: Arc::from(file),
+            columns: None,
+            tallies: Vec::new(),
+            order: Vec::new(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Checks the header once the reader has matched it: the unit column is needed without `--unit`; columns the
+    /// import does not know (and the template does not have) are named in a warning, with the nearest known one.
+    pub fn header(&mut self, columns: &ColumnMap, problems: &mut Findings, warnings: &mut Findings) {
+        if self.rules.fixed_unit.is_none() && !columns.contains("ma_don_vi") {
+            problems.push(self.file_problem(
+                "thiếu cột «Mã đơn vị» (hoặc «ma_don_vi»)".into(),
+                Some("thêm cột Mã đơn vị, hoặc chỉ rõ đơn vị của cả tệp bằng --unit MÃ".into()),
+            ));
+        }
+        let known: Vec<&str> = COLUMNS.iter().flat_map(|c| [c.label, c.key]).chain(TEMPLATE_ONLY.iter().copied()).collect();
+        for (index, header) in columns.headers().iter().enumerate() {
+            let used = columns.mapped().iter().any(|m| m.index == index);
+            let template = TEMPLATE_ONLY.iter().any(|t| crate::domain::text::fold(t) == crate::domain::text::fold(header));
+            if header.is_empty() || used || template {
+                continue;
+            }
+            let hint = nearest(header, known.iter().copied()).map(|n| format!("có phải «{n}»?"));
+            warnings.push(Problem {
+                column: Some(header.clone()),
+                ..self.file_problem("cột này không được dùng nên bị bỏ qua".into(), hint)
+            });
+        }
+        self.columns = Some(columns.clone());
+    }
+
+    fn file_problem(&self, message: String, hint: Option<String>) -> Problem {
+        Problem { file: self.file.to_string(), row: None, column: None, value: None, message, hint }
+    }
+
+    fn label<'h>(&'h self, key: &'h str) -> &'h str {
+        self.columns.as_ref().map_or(key, |c| c.header(key))
+    }
+
+    /// Checks one row. Its problems go to `problems` (and `None` comes back); warnings to `warnings`.
+    pub fn check<'r>(&mut self, row: &'r Row, problems: &mut Findings, warnings: &mut Findings) -> Option<Item<'r>> {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        let file = Arc::clone(&self.file);
+        let item = {
+            let mut check = RowCheck { file: &file, line: row.line, problems: &mut scratch };
+            self.check_row(row, &mut check, warnings)
+        };
+        let bad = !scratch.is_empty();
+        for p in scratch.drain(..) {
+            problems.push(p);
+        }
+        self.scratch = scratch;
+        item.filter(|_| !bad)
+    }
+
+    fn check_row<'r>(&mut self, row: &'r Row, check: &mut RowCheck, warnings: &mut Findings) -> Option<Item<'r>> {
+        let rules = self.rules;
+        let unit = self.unit(row, check);
+        let code = row.get("ma_tieu_chi").unwrap_or("");
+        let leaf = match rules.leaves.get(code) {
+            Some(&leaf) => Some(leaf),
+            None => {
+                let message = match rules.catalogue.leaf(code) {
+                    _ if code.is_empty() => "thiếu mã tiêu chí".to_owned(),
+                    Ok(node) if rules.periodic && node.kind == NodeKind::Adhoc => format!(
+                        "«{code}» là nội dung kiểm tra đột xuất, không thuộc báo cáo tự kiểm tra của đợt định kỳ {}",
+                        rules.round_id
+                    ),
+                    Ok(_) => format!("nội dung «{code}» không thuộc đợt {}", rules.round_id),
+                    Err(message) => message,
+                };
+                check.problem(Some(self.label("ma_tieu_chi")), code, message, None);
+                None
+            }
+        };
+        let points_text = row.get("diem_tu_cham").unwrap_or("");
+        let given = parse_points(points_text)
+            .map_err(|e| check.problem(Some(self.label("diem_tu_cham")), points_text, e.to_string(), None))
+            .ok();
+        let figure = row.get("so_lieu").unwrap_or("");
+        let percent = parse_figure(figure)
+            .map_err(|e| check.problem(Some(self.label("so_lieu")), figure, e.to_string(), None))
+            .ok();
+        let (Some(unit), Some(leaf), Some(given), Some(percent)) = (unit, leaf, given, percent) else {
+            return None;
+        };
+        let percent = percent.map(|f| f.percent());
+        let node = rules.node(leaf)?;
+        let settled = match settle_points(node.max_points, node.rubric.as_ref(), given, percent) {
+            Ok(settled) => settled,
+            Err(max) => {
+                let message = format!("vượt quá điểm tối đa {} của nội dung {code}", points(max));
+                let hint = Some(format!("điểm tự chấm phải từ 0 đến {}", points(max)));
+                check.problem(Some(self.label("diem_tu_cham")), points_text, message, hint);
+                return None;
+            }
+        };
+        if let Some(rubric) = settled.disagreement(given) {
+            let message = format!(
+                "điểm tự chấm {} khác điểm tính theo thang điểm từ số liệu «{figure}» ({}%): {}; giữ điểm đơn vị tự chấm",
+                points_text,
+                points(percent.unwrap_or_default()),
+                points(rubric)
+            );
+            warnings.push(self.warning(row.line, "diem_tu_cham", points_text, message));
+        } else if settled.points.is_none() {
+            let message = match &node.rubric {
+                Some(Rubric::Ratio { .. }) => "chưa tự chấm điểm và chưa có số liệu để tính điểm (ví dụ 95/100)",
+                _ => "chưa tự chấm điểm",
+            };
+            warnings.push(self.warning(row.line, "diem_tu_cham", points_text, message.to_owned()));
+        }
+        let first = {
+            let seen = self.tally(unit).lines.get_mut(usize::from(leaf))?;
+            let first = *seen;
+            if first == 0 {
+                *seen = row.line;
+            }
+            first
+        };
+        if first != 0 {
+            let message = format!("trùng với dòng {first}: mỗi nội dung chỉ được báo cáo một lần cho mỗi đơn vị");
+            check.problem(Some(self.label("ma_tieu_chi")), code, message, None);
+            return None;
+        }
+        if !rules.is_assigned(unit, leaf) {
+            if rules.strict {
+                let unit_code = rules.unit_code(unit);
+                let message = format!("nội dung {code} không được phân công cho đơn vị {unit_code}");
+                let hint = format!("bỏ dòng này, hoặc phân công trước: cchc assign add {code} --unit {unit_code}");
+                check.problem(Some(self.label("ma_tieu_chi")), code, message, Some(hint));
+                return None;
+            }
+            self.tally(unit).unassigned.push(leaf);
+        }
+        let item = Item {
+            unit,
+            leaf,
+            points: settled.points,
+            figure,
+            percent,
+            result: row.get("ket_qua").unwrap_or(""),
+            evidence: row.get("tai_lieu_kiem_chung").unwrap_or(""),
+            proposal: row.get("kho_khan_de_xuat").unwrap_or(""),
+        };
+        self.tally(unit).hash.add(&ItemContent {
+            criterion: &node.code,
+            points: item.points,
+            figure: item.figure,
+            result: item.result,
+            evidence: item.evidence,
+            proposal: item.proposal,
+        });
+        Some(item)
+    }
+
+    fn unit(&self, row: &Row, check: &mut RowCheck) -> Option<u32> {
+        let rules = self.rules;
+        let value = row.get("ma_don_vi").unwrap_or("");
+        let label = self.label("ma_don_vi");
+        if let Some(fixed) = rules.fixed_unit {
+            if value.is_empty() || rules.unit(value) == Some(fixed) {
+                return Some(fixed);
+            }
+            let message = format!("khác đơn vị đã chọn bằng --unit ({})", rules.unit_code(fixed));
+            check.problem(Some(label), value, message, Some("sửa mã đơn vị, hoặc bỏ --unit".into()));
+            return None;
+        }
+        if value.is_empty() {
+            let hint = "ghi mã đơn vị (ví dụ VHXH), hoặc chỉ rõ đơn vị của cả tệp bằng --unit MÃ".to_owned();
+            check.problem(Some(label), value, "thiếu mã đơn vị".into(), Some(hint));
+            return None;
+        }
+        match rules.unit(value) {
+            Some(unit) if rules.in_scope(unit) => Some(unit),
+            Some(_) => {
+                let message = format!("đơn vị này không thuộc phạm vi kiểm tra của đợt {}", rules.round_id);
+                check.problem(Some(label), value, message, Some(format!("xem `cchc round show {}`", rules.round_id)));
+                None
+            }
+            None => {
+                let hint = nearest(value, rules.codes.iter().map(String::as_str)).map(|n| format!("có phải «{n}»?"));
+                check.problem(Some(label), value, "đơn vị chưa có trong cơ sở dữ liệu".into(), hint);
+                None
+            }
+        }
+    }
+
+    fn warning(&self, line: u64, key: &str, value: &str, message: String) -> Problem {
+        Problem {
+            file: self.file.to_string(),
+            row: Some(line),
+            column: Some(self.label(key).to_owned()),
+            value: Some(value.to_owned()),
+            message,
+            hint: None,
+        }
+    }
+
+    fn tally(&mut self, unit: u32) -> &mut Tally {
+        let i = unit as usize;
+        if self.tallies.len() <= i {
+            self.tallies.resize_with(self.rules.unit_count().max(i + 1), || None);
+        }
+        let leaves = self.rules.leaf_count();
+        let order = &mut self.order;
+        self.tallies[i].get_or_insert_with(|| {
+            order.push(unit);
+            Box::new(Tally { lines: vec![0; leaves].into_boxed_slice(), hash: ContentHash::default(), unassigned: vec![] })
+        })
+    }
+
+    /// Each unit's hash, in order of first appearance; items not assigned to a unit are summed up in one warning.
+    pub fn finish(mut self, warnings: &mut Findings) -> Vec<UnitDone> {
+        let mut done = Vec::with_capacity(self.order.len());
+        for &unit in &self.order {
+            let Some(tally) = self.tallies.get_mut(unit as usize).and_then(Option::take) else { continue };
+            if !tally.unassigned.is_empty() {
+                let mut codes: Vec<&str> = tally.unassigned.iter().take(5).map(|&l| self.rules.criterion(l)).collect();
+                if tally.unassigned.len() > codes.len() {
+                    codes.push("…");
+                }
+                let message = format!(
+                    "đơn vị {}: {} nội dung không được phân công cho đơn vị này ({}); vẫn được nhập, dùng --strict để từ chối",
+                    self.rules.unit_code(unit),
+                    tally.unassigned.len(),
+                    codes.join(", ")
+                );
+                warnings.push(self.file_problem(message, None));
+            }
+            done.push(UnitDone { unit, hash: tally.hash.finish(), rows: tally.hash.rows() });
+        }
+        done
+    }
+}
+
+#[cfg(test)]
+#[path = "selfreport_tests.rs"]
+mod tests;

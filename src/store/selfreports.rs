@@ -1,0 +1,219 @@
+//! Self-reports: one row per revision of a unit's report for a round (the newest is current), and its items.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Statement, params};
+use serde::Serialize;
+
+use super::{StoreError, Tx, timestamp};
+use crate::store::audit::Change;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Revision {
+    #[serde(skip)]
+    pub id: i64,
+    pub round_id: String,
+    pub unit_code: String,
+    pub revision: i64,
+    pub content_hash: String,
+    pub file_name: String,
+    pub received_on: NaiveDate,
+    pub imported_at: String,
+    pub is_current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredItem {
+    pub criterion: String,
+    pub self_points: Option<f64>,
+    pub figure: Option<String>,
+    pub figure_pct: Option<f64>,
+    pub result: String,
+    pub evidence: String,
+    pub proposal: String,
+}
+
+/// One item to insert, borrowed from the row it was read from.
+#[derive(Debug, Clone, Copy)]
+pub struct NewItem<'a> {
+    pub criterion: &'a str,
+    pub points: Option<f64>,
+    pub figure: &'a str,
+    pub percent: Option<f64>,
+    pub result: &'a str,
+    pub evidence: &'a str,
+    pub proposal: &'a str,
+}
+
+/// What closing a unit's submission did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Same content as the current revision: nothing kept, nothing logged.
+    Unchanged { revision: i64 },
+    /// A new current revision; `replaced` is the one it supersedes.
+    New { revision: i64, replaced: Option<i64> },
+}
+
+/// Writes the submissions of one import inside its transaction, with the item insert prepared once.
+pub struct Writer<'t> {
+    tx: &'t Tx<'t>,
+    round_id: &'t str,
+    received: String,
+    imported_at: String,
+    insert: Statement<'t>,
+}
+
+impl<'t> Writer<'t> {
+    pub fn new(tx: &'t Tx<'t>, round_id: &'t str, received: NaiveDate) -> Result<Writer<'t>, StoreError> {
+        let insert = tx.prepare(
+            "INSERT INTO selfreport_items (selfreport_id, criterion, self_points, figure, figure_pct, result, evidence, proposal)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        Ok(Writer { tx, round_id, received: received.to_string(), imported_at: timestamp(tx.now), insert })
+    }
+
+    /// Starts a revision of `unit`'s report from `file_name`; it is not current until [`Writer::close`].
+    pub fn open(&mut self, unit: &str, file_name: &str) -> Result<i64, StoreError> {
+        let next: i64 = self.tx.prepare_cached(
+            "SELECT COALESCE(MAX(revision), 0) + 1 FROM selfreports WHERE round_id = ?1 AND unit_code = ?2",
+        )?
+        .query_row(params![self.round_id, unit], |r| r.get(0))?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO selfreports (round_id, unit_code, revision, content_hash, file_name, received_on, imported_at, is_current)
+                 VALUES (?1, ?2, ?3, '', ?4, ?5, ?6, 0)",
+            )?
+            .execute(params![self.round_id, unit, next, file_name, self.received, self.imported_at])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn insert(&mut self, selfreport: i64, item: &NewItem) -> Result<(), StoreError> {
+        let figure = Some(item.figure).filter(|f| !f.is_empty());
+        let s = &mut self.insert;
+        s.raw_bind_parameter(1, selfreport)?;
+        s.raw_bind_parameter(2, item.criterion)?;
+        s.raw_bind_parameter(3, item.points)?;
+        s.raw_bind_parameter(4, figure)?;
+        s.raw_bind_parameter(5, item.percent)?;
+        s.raw_bind_parameter(6, item.result)?;
+        s.raw_bind_parameter(7, item.evidence)?;
+        s.raw_bind_parameter(8, item.proposal)?;
+        s.raw_execute()?;
+        Ok(())
+    }
+
+    /// Ends the revision opened for `unit`: dropped when its content equals the current revision's, else made
+    /// current (the previous one stays as history) and logged.
+    pub fn close(&mut self, selfreport: i64, unit: &str, hash: &str, items: u64) -> Result<Outcome, StoreError> {
+        let current: Option<(i64, i64, String)> = self
+            .tx
+            .prepare_cached(
+                "SELECT id, revision, content_hash FROM selfreports WHERE round_id = ?1 AND unit_code = ?2 AND is_current = 1",
+            )?
+            .query_row(params![self.round_id, unit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        if let Some((_, revision, _)) = current.as_ref().filter(|c| c.2 == hash) {
+            self.tx.prepare_cached("DELETE FROM selfreport_items WHERE selfreport_id = ?1")?.execute([selfreport])?;
+            self.tx.prepare_cached("DELETE FROM selfreports WHERE id = ?1")?.execute([selfreport])?;
+            return Ok(Outcome::Unchanged { revision: *revision });
+        }
+        if let Some((id, _, _)) = &current {
+            self.tx.prepare_cached("UPDATE selfreports SET is_current = 0 WHERE id = ?1")?.execute([id])?;
+        }
+        self.tx
+            .prepare_cached("UPDATE selfreports SET is_current = 1, content_hash = ?2 WHERE id = ?1")?
+            .execute(params![selfreport, hash])?;
+        let (revision, file_name): (i64, String) = self
+            .tx
+            .prepare_cached("SELECT revision, file_name FROM selfreports WHERE id = ?1")?
+            .query_row([selfreport], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let old = current.as_ref().map(|(_, revision, hash)| serde_json::json!({"revision": revision, "content_hash": hash}));
+        let new = serde_json::json!({
+            "revision": revision, "file": file_name, "received_on": self.received, "items": items, "content_hash": hash
+        });
+        let entity_id = format!("{}/{unit}", self.round_id);
+        let change = Change { action: "import", entity: "selfreport", entity_id: &entity_id, round_id: Some(self.round_id) };
+        self.tx.audit(change, old.as_ref(), Some(&new))?;
+        Ok(Outcome::New { revision, replaced: current.map(|c| c.1) })
+    }
+}
+
+/// Calls `each(unit, criterion)` for every assignment, without collecting them.
+pub fn for_each_assignment(conn: &Connection, mut each: impl FnMut(&str, &str)) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare("SELECT unit_code, criterion FROM assignments")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let unit = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+        let criterion = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+        each(unit, criterion);
+    }
+    Ok(())
+}
+
+fn revision_row(r: &rusqlite::Row) -> rusqlite::Result<Revision> {
+    let received: String = r.get(6)?;
+    let received_on = received.parse().map_err(|e: chrono::ParseError| {
+        rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, e.into())
+    })?;
+    Ok(Revision {
+        id: r.get(0)?,
+        round_id: r.get(1)?,
+        unit_code: r.get(2)?,
+        revision: r.get(3)?,
+        content_hash: r.get(4)?,
+        file_name: r.get(5)?,
+        received_on,
+        imported_at: r.get(7)?,
+        is_current: r.get::<_, i64>(8)? == 1,
+    })
+}
+
+const REVISION_COLUMNS: &str =
+    "SELECT id, round_id, unit_code, revision, content_hash, file_name, received_on, imported_at, is_current FROM selfreports";
+
+/// Every revision of a unit's report for a round, oldest first.
+pub fn revisions(conn: &Connection, round_id: &str, unit: &str) -> Result<Vec<Revision>, StoreError> {
+    let mut stmt =
+        conn.prepare(&format!("{REVISION_COLUMNS} WHERE round_id = ?1 AND unit_code = ?2 ORDER BY revision"))?;
+    let rows = stmt.query_map(params![round_id, unit], revision_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every revision of every unit for a round, by unit then revision.
+pub fn all_revisions(conn: &Connection, round_id: &str) -> Result<Vec<Revision>, StoreError> {
+    let mut stmt = conn.prepare(&format!("{REVISION_COLUMNS} WHERE round_id = ?1 ORDER BY unit_code, revision"))?;
+    let rows = stmt.query_map([round_id], revision_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The items of one revision, in criterion order.
+pub fn items(conn: &Connection, selfreport: i64) -> Result<Vec<StoredItem>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT criterion, self_points, figure, figure_pct, result, evidence, proposal FROM selfreport_items
+         WHERE selfreport_id = ?1",
+    )?;
+    let rows = stmt.query_map([selfreport], |r| {
+        Ok(StoredItem {
+            criterion: r.get(0)?,
+            self_points: r.get(1)?,
+            figure: r.get(2)?,
+            figure_pct: r.get(3)?,
+            result: r.get(4)?,
+            evidence: r.get(5)?,
+            proposal: r.get(6)?,
+        })
+    })?;
+    let mut all: Vec<StoredItem> = rows.collect::<Result<_, _>>()?;
+    all.sort_by(|a, b| crate::domain::code::compare(&a.criterion, &b.criterion));
+    Ok(all)
+}
+
+/// Item count and sum of self points of each current revision of a round: (unit, items, points).
+pub fn current_totals(conn: &Connection, round_id: &str) -> Result<Vec<(String, i64, Option<f64>)>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT s.unit_code, COUNT(i.criterion), SUM(i.self_points) FROM selfreports s
+         LEFT JOIN selfreport_items i ON i.selfreport_id = s.id
+         WHERE s.round_id = ?1 AND s.is_current = 1 GROUP BY s.id",
+    )?;
+    let rows = stmt.query_map([round_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -2,9 +2,10 @@
 
 use std::io::{self, Cursor, Read};
 
-use csv::StringRecord;
+use csv::ByteRecord;
 
 use super::ImportError;
+use super::fields::Fields;
 use super::decode::DecodeError;
 use super::guard::{Guard, GuardError};
 
@@ -16,6 +17,7 @@ type Stream = io::Chain<Cursor<Vec<u8>>, Box<dyn Read + Send>>;
 
 pub(crate) struct CsvSource {
     rdr: csv::Reader<Guard<Stream>>,
+    bytes: ByteRecord,
     file: String,
     encoding: &'static str,
     pub delimiter: u8,
@@ -33,15 +35,20 @@ impl CsvSource {
             .delimiter(delimiter)
             .buffer_capacity(BUFFER)
             .from_reader(guard);
-        Ok(CsvSource { rdr, file: file.to_owned(), encoding, delimiter })
+        Ok(CsvSource { rdr, bytes: ByteRecord::new(), file: file.to_owned(), encoding, delimiter })
     }
 
     /// Next record and the line it starts on; `None` at the end.
-    pub fn next_record(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, ImportError> {
-        match self.rdr.read_record(rec) {
+    pub fn next_record(&mut self, rec: &mut Fields) -> Result<Option<u64>, ImportError> {
+        match self.rdr.read_byte_record(&mut self.bytes) {
             Ok(true) => {
-                let fallback = rec.position().map_or(0, |p| p.line());
-                let line = self.rdr.get_mut().pop_record_line().unwrap_or(fallback);
+                let position = self.bytes.position().map_or((0, 0), |p| (p.line(), p.byte()));
+                let line = self.rdr.get_mut().pop_record_line().unwrap_or(position.0);
+                rec.fill(&self.bytes).map_err(|at| ImportError::InvalidUtf8 {
+                    file: self.file.clone(),
+                    line,
+                    offset: position.1 + at,
+                })?;
                 Ok(Some(line))
             }
             Ok(false) => Ok(None),

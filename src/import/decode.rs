@@ -84,7 +84,8 @@ pub(crate) fn scan_utf8(mut reader: impl Read) -> io::Result<Utf8Scan> {
         let mut pos = 0usize;
         carry = 0;
         while let Some(rest) = data.get(pos..).filter(|r| !r.is_empty()) {
-            match std::str::from_utf8(rest) {
+            // SIMD validation: this pass reads the whole file before the import starts.
+            match simdutf8::compat::from_utf8(rest) {
                 Ok(s) => {
                     scan.note_valid(s.as_bytes());
                     pos = end;

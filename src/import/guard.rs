@@ -11,6 +11,19 @@ pub(crate) const MAX_FIELD_BYTES: u64 = 1024 * 1024;
 pub(crate) const MAX_RECORD_BYTES: u64 = 8 * 1024 * 1024;
 pub(crate) const MAX_COLUMNS: u64 = 1000;
 
+/// Bytes that can change the parser's state: everything else only lengthens a field. Delimiters are all marked,
+/// whichever one the file uses; a delimiter that is not this file's then takes the (equivalent) slow path.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    let special = [0u8, b'\n', b'\r', b'"', b',', b';', b'\t'];
+    while i < special.len() {
+        t[special[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// A structural problem found by the guard; travels inside an `io::Error`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum GuardError {
@@ -128,6 +141,28 @@ impl<R: Read> Guard<R> {
         self.record_bytes = 0;
     }
 
+    /// Advances the state machine over `len` bytes that are none of [`SPECIAL`], outside `RecordStart`: the same
+    /// as `len` calls of [`Guard::step`], in constant time.
+    fn plain_run(&mut self, len: u64) -> Result<(), GuardError> {
+        self.record_bytes += len;
+        self.field_bytes += len;
+        if self.state != State::Quoted {
+            self.state = State::Unquoted;
+        }
+        self.check_limits()
+    }
+
+    fn check_limits(&self) -> Result<(), GuardError> {
+        if self.field_bytes > MAX_FIELD_BYTES {
+            let quote_line = (self.state == State::Quoted).then_some(self.quote_line);
+            return Err(GuardError::FieldTooLong { line: self.record_line, quote_line });
+        }
+        if self.record_bytes > MAX_RECORD_BYTES {
+            return Err(GuardError::RecordTooLong { line: self.record_line });
+        }
+        Ok(())
+    }
+
     /// Advances the state machine over one (already CR-normalised) byte.
     fn step(&mut self, b: u8) -> Result<(), GuardError> {
         if b == 0 {
@@ -165,14 +200,7 @@ impl<R: Read> Guard<R> {
             (State::Quoted, _) => {}
             (_, _) => self.state = State::Unquoted,
         }
-        if self.field_bytes > MAX_FIELD_BYTES {
-            let quote_line = (self.state == State::Quoted).then_some(self.quote_line);
-            return Err(GuardError::FieldTooLong { line: self.record_line, quote_line });
-        }
-        if self.record_bytes > MAX_RECORD_BYTES {
-            return Err(GuardError::RecordTooLong { line: self.record_line });
-        }
-        Ok(())
+        self.check_limits()
     }
 }
 
@@ -195,8 +223,25 @@ impl<R: Read> Read for Guard<R> {
             };
             // Rewrite in place: CR → LF, and drop the LF of a CRLF pair.
             let mut w = 0usize;
-            for r in 0..n {
+            let mut r = 0usize;
+            while r < n {
                 let Some(&b) = chunk.get(r) else { break };
+                if !SPECIAL[usize::from(b)] && self.state != State::RecordStart {
+                    // A run of plain bytes only lengthens the field: count it in one go (the hot path).
+                    let rest = chunk.get(r..n).unwrap_or_default();
+                    let len = rest.iter().position(|&c| SPECIAL[usize::from(c)]).unwrap_or(rest.len());
+                    self.after_cr = false;
+                    if let Err(e) = self.plain_run(len as u64) {
+                        return Err(self.fail(e));
+                    }
+                    if w != r {
+                        chunk.copy_within(r..r + len, w);
+                    }
+                    w += len;
+                    r += len;
+                    continue;
+                }
+                r += 1;
                 let out = match b {
                     b'\n' if self.after_cr => {
                         self.after_cr = false;

@@ -7,6 +7,7 @@ mod decode;
 pub mod directory;
 mod encoding;
 mod error;
+mod fields;
 mod guard;
 mod header;
 pub mod problem;
@@ -28,7 +29,6 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use csv::StringRecord;
 
 pub use encoding::Encoding;
 pub use error::{ImportError, display_name};
@@ -39,6 +39,7 @@ pub use value::{Figure, ValueError, parse_date, parse_figure, parse_points};
 
 use crate::domain::text::nfc;
 use csv_source::CsvSource;
+use fields::Fields;
 use header::Matcher;
 use xlsx::XlsxSource;
 
@@ -57,7 +58,7 @@ pub struct TableReader {
     encoding: &'static str,
     columns: Arc<ColumnMap>,
     source: Source,
-    pending: Option<(u64, StringRecord)>,
+    pending: Option<(u64, Fields)>,
     bytes_read: Arc<AtomicU64>,
     total: u64,
     /// Whether text still needs NFC (CSV) or came normalised (XLSX).
@@ -191,7 +192,7 @@ impl TableReader {
     }
 
     /// Next non-blank record from the source.
-    fn fetch(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, ImportError> {
+    fn fetch(&mut self, rec: &mut Fields) -> Result<Option<u64>, ImportError> {
         loop {
             let line = match &mut self.source {
                 Source::Csv(c) => c.next_record(rec)?,
@@ -206,9 +207,9 @@ impl TableReader {
 
     fn read_header(&mut self, specs: &[ColumnSpec]) -> Result<(), ImportError> {
         let matcher = Matcher::new(specs);
-        let mut rec = StringRecord::new();
-        let mut first: Option<StringRecord> = None;
-        let mut header: Option<StringRecord> = None;
+        let mut rec = Fields::new();
+        let mut first: Option<Fields> = None;
+        let mut header: Option<Fields> = None;
         for _ in 0..HEADER_SEARCH_ROWS {
             if self.fetch(&mut rec)?.is_none() {
                 break;
@@ -238,7 +239,7 @@ impl TableReader {
         };
         let map = matcher.map(&self.file, header.iter())?;
         self.columns = Arc::new(map);
-        let mut data = StringRecord::new();
+        let mut data = Fields::new();
         match self.fetch(&mut data)? {
             Some(line) => self.pending = Some((line, data)),
             None => {
@@ -301,8 +302,8 @@ pub struct Row {
     /// 1-based line in the file where the row starts (the header is a line
     /// of its own); for XLSX, the sheet row number.
     pub line: u64,
-    record: StringRecord,
-    scratch: StringRecord,
+    record: Fields,
+    scratch: Fields,
     columns: Option<Arc<ColumnMap>>,
 }
 

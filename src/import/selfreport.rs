@@ -22,6 +22,15 @@ pub const COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::optional("kho_khan_de_xuat", "Khó khăn, vướng mắc, đề xuất"),
 ];
 
+// Positions in `COLUMNS`.
+const UNIT: usize = 0;
+const CODE: usize = 1;
+const POINTS: usize = 2;
+const FIGURE: usize = 3;
+const RESULT: usize = 4;
+const EVIDENCE: usize = 5;
+const PROPOSAL: usize = 6;
+
 /// Columns of the template that the import reads past without a word.
 pub const TEMPLATE_ONLY: &[&str] = &["STT", "Nội dung", "Điểm tối đa"];
 
@@ -166,7 +175,10 @@ pub struct Item<'r> {
 }
 
 impl<'r> Item<'r> {
-    pub fn to_new<'a>(&'a self, criterion: &'a str) -> NewItem<'a> {
+    pub fn to_new<'a>(self, criterion: &'a str) -> NewItem<'a>
+    where
+        'r: 'a,
+    {
         NewItem {
             criterion,
             points: self.points,
@@ -199,6 +211,10 @@ pub struct FileCheck<'a, 'c> {
     rules: &'a Rules<'c>,
     file: Arc<str>,
     columns: Option<ColumnMap>,
+    /// Field index of each of `COLUMNS` in this file.
+    fields: [Option<usize>; 7],
+    /// The last unit code looked up and its unit: rows come grouped by unit.
+    last_unit: (String, u32),
     tallies: Vec<Option<Box<Tally>>>,
     order: Vec<u32>,
     scratch: Vec<Problem>,
@@ -210,6 +226,8 @@ impl<'a, 'c> FileCheck<'a, 'c> {
             rules,
             file: Arc::from(file),
             columns: None,
+            fields: [None; 7],
+            last_unit: (String::new(), 0),
             tallies: Vec::new(),
             order: Vec::new(),
             scratch: Vec::new(),
@@ -238,7 +256,15 @@ impl<'a, 'c> FileCheck<'a, 'c> {
                 ..self.file_problem("cột này không được dùng nên bị bỏ qua".into(), hint)
             });
         }
+        for (field, spec) in self.fields.iter_mut().zip(COLUMNS) {
+            *field = columns.index(spec.key);
+        }
         self.columns = Some(columns.clone());
+    }
+
+    /// A cell of one of `COLUMNS`, trimmed (and NFC, as the reader gives mapped columns); "" when absent.
+    fn cell<'r>(&self, row: &'r Row, column: usize) -> &'r str {
+        self.fields.get(column).copied().flatten().and_then(|i| row.field(i)).unwrap_or("").trim()
     }
 
     fn file_problem(&self, message: String, hint: Option<String>) -> Problem {
@@ -269,7 +295,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
     fn check_row<'r>(&mut self, row: &'r Row, check: &mut RowCheck, warnings: &mut Findings) -> Option<Item<'r>> {
         let rules = self.rules;
         let unit = self.unit(row, check);
-        let code = row.get("ma_tieu_chi").unwrap_or("");
+        let code = self.cell(row, CODE);
         let leaf = match rules.leaves.get(code) {
             Some(&leaf) => Some(leaf),
             None => {
@@ -286,11 +312,11 @@ impl<'a, 'c> FileCheck<'a, 'c> {
                 None
             }
         };
-        let points_text = row.get("diem_tu_cham").unwrap_or("");
+        let points_text = self.cell(row, POINTS);
         let given = parse_points(points_text)
             .map_err(|e| check.problem(Some(self.label("diem_tu_cham")), points_text, e.to_string(), None))
             .ok();
-        let figure = row.get("so_lieu").unwrap_or("");
+        let figure = self.cell(row, FIGURE);
         let percent = parse_figure(figure)
             .map_err(|e| check.problem(Some(self.label("so_lieu")), figure, e.to_string(), None))
             .ok();
@@ -352,9 +378,9 @@ impl<'a, 'c> FileCheck<'a, 'c> {
             points: settled.points,
             figure,
             percent,
-            result: row.get("ket_qua").unwrap_or(""),
-            evidence: row.get("tai_lieu_kiem_chung").unwrap_or(""),
-            proposal: row.get("kho_khan_de_xuat").unwrap_or(""),
+            result: self.cell(row, RESULT),
+            evidence: self.cell(row, EVIDENCE),
+            proposal: self.cell(row, PROPOSAL),
         };
         self.tally(unit).hash.add(&ItemContent {
             criterion: &node.code,
@@ -367,9 +393,12 @@ impl<'a, 'c> FileCheck<'a, 'c> {
         Some(item)
     }
 
-    fn unit(&self, row: &Row, check: &mut RowCheck) -> Option<u32> {
+    fn unit(&mut self, row: &Row, check: &mut RowCheck) -> Option<u32> {
         let rules = self.rules;
-        let value = row.get("ma_don_vi").unwrap_or("");
+        let value = self.cell(row, UNIT);
+        if !value.is_empty() && value == self.last_unit.0 {
+            return Some(self.last_unit.1);
+        }
         let label = self.label("ma_don_vi");
         if let Some(fixed) = rules.fixed_unit {
             if value.is_empty() || rules.unit(value) == Some(fixed) {
@@ -385,7 +414,12 @@ impl<'a, 'c> FileCheck<'a, 'c> {
             return None;
         }
         match rules.unit(value) {
-            Some(unit) if rules.in_scope(unit) => Some(unit),
+            Some(unit) if rules.in_scope(unit) => {
+                self.last_unit.0.clear();
+                self.last_unit.0.push_str(value);
+                self.last_unit.1 = unit;
+                Some(unit)
+            }
             Some(_) => {
                 let message = format!("đơn vị này không thuộc phạm vi kiểm tra của đợt {}", rules.round_id);
                 check.problem(Some(label), value, message, Some(format!("xem `cchc round show {}`", rules.round_id)));

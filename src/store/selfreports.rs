@@ -44,6 +44,13 @@ pub struct NewItem<'a> {
     pub proposal: &'a str,
 }
 
+/// A revision being written: not current until closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Opened {
+    pub id: i64,
+    pub revision: i64,
+}
+
 /// What closing a unit's submission did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -53,26 +60,34 @@ pub enum Outcome {
     New { revision: i64, replaced: Option<i64> },
 }
 
-/// Writes the submissions of one import inside its transaction, with the item insert prepared once.
+/// Rows per multi-row insert: one statement step per chunk instead of per row is the cheapest way into SQLite.
+/// `OR FAIL` spares SQLite a statement journal: a failing row fails the whole import, whose transaction is then
+/// rolled back anyway.
+const CHUNK: usize = 32;
+const ITEM_COLUMNS: &str = "INSERT OR FAIL INTO selfreport_items \
+    (selfreport_id, criterion, self_points, figure, figure_pct, result, evidence, proposal) VALUES ";
+const ITEM_VALUES: &str = "(?, ?, ?, ?, ?, ?, ?, ?)";
+
+/// Writes the submissions of one import inside its transaction, with the item inserts prepared once.
 pub struct Writer<'t> {
     tx: &'t Tx<'t>,
     round_id: &'t str,
     received: String,
     imported_at: String,
     insert: Statement<'t>,
+    insert_chunk: Statement<'t>,
 }
 
 impl<'t> Writer<'t> {
     pub fn new(tx: &'t Tx<'t>, round_id: &'t str, received: NaiveDate) -> Result<Writer<'t>, StoreError> {
-        let insert = tx.prepare(
-            "INSERT INTO selfreport_items (selfreport_id, criterion, self_points, figure, figure_pct, result, evidence, proposal)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
-        Ok(Writer { tx, round_id, received: received.to_string(), imported_at: timestamp(tx.now), insert })
+        let insert = tx.prepare(&format!("{ITEM_COLUMNS}{ITEM_VALUES}"))?;
+        let insert_chunk = tx.prepare(&format!("{ITEM_COLUMNS}{}", vec![ITEM_VALUES; CHUNK].join(", ")))?;
+        let (received, imported_at) = (received.to_string(), timestamp(tx.now));
+        Ok(Writer { tx, round_id, received, imported_at, insert, insert_chunk })
     }
 
     /// Starts a revision of `unit`'s report from `file_name`; it is not current until [`Writer::close`].
-    pub fn open(&mut self, unit: &str, file_name: &str) -> Result<i64, StoreError> {
+    pub fn open(&mut self, unit: &str, file_name: &str) -> Result<Opened, StoreError> {
         let next: i64 = self.tx.prepare_cached(
             "SELECT COALESCE(MAX(revision), 0) + 1 FROM selfreports WHERE round_id = ?1 AND unit_code = ?2",
         )?
@@ -83,27 +98,29 @@ impl<'t> Writer<'t> {
                  VALUES (?1, ?2, ?3, '', ?4, ?5, ?6, 0)",
             )?
             .execute(params![self.round_id, unit, next, file_name, self.received, self.imported_at])?;
-        Ok(self.tx.last_insert_rowid())
+        Ok(Opened { id: self.tx.last_insert_rowid(), revision: next })
     }
 
-    pub fn insert(&mut self, selfreport: i64, item: &NewItem) -> Result<(), StoreError> {
-        let figure = Some(item.figure).filter(|f| !f.is_empty());
-        let s = &mut self.insert;
-        s.raw_bind_parameter(1, selfreport)?;
-        s.raw_bind_parameter(2, item.criterion)?;
-        s.raw_bind_parameter(3, item.points)?;
-        s.raw_bind_parameter(4, figure)?;
-        s.raw_bind_parameter(5, item.percent)?;
-        s.raw_bind_parameter(6, item.result)?;
-        s.raw_bind_parameter(7, item.evidence)?;
-        s.raw_bind_parameter(8, item.proposal)?;
-        s.raw_execute()?;
+    /// Inserts items, each into the revision (selfreport id) it comes with.
+    pub fn insert(&mut self, items: &[(i64, NewItem)]) -> Result<(), StoreError> {
+        let mut chunks = items.chunks_exact(CHUNK);
+        for chunk in &mut chunks {
+            for (i, (selfreport, item)) in chunk.iter().enumerate() {
+                bind(&mut self.insert_chunk, i * 8, *selfreport, item)?;
+            }
+            self.insert_chunk.raw_execute()?;
+        }
+        for (selfreport, item) in chunks.remainder() {
+            bind(&mut self.insert, 0, *selfreport, item)?;
+            self.insert.raw_execute()?;
+        }
         Ok(())
     }
 
     /// Ends the revision opened for `unit`: dropped when its content equals the current revision's, else made
     /// current (the previous one stays as history) and logged.
-    pub fn close(&mut self, selfreport: i64, unit: &str, hash: &str, items: u64) -> Result<Outcome, StoreError> {
+    pub fn close(&mut self, opened: Opened, unit: &str, file: &str, hash: &str, items: u64) -> Result<Outcome, StoreError> {
+        let selfreport = opened.id;
         let current: Option<(i64, i64, String)> = self
             .tx
             .prepare_cached(
@@ -122,19 +139,30 @@ impl<'t> Writer<'t> {
         self.tx
             .prepare_cached("UPDATE selfreports SET is_current = 1, content_hash = ?2 WHERE id = ?1")?
             .execute(params![selfreport, hash])?;
-        let (revision, file_name): (i64, String) = self
-            .tx
-            .prepare_cached("SELECT revision, file_name FROM selfreports WHERE id = ?1")?
-            .query_row([selfreport], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let revision = opened.revision;
         let old = current.as_ref().map(|(_, revision, hash)| serde_json::json!({"revision": revision, "content_hash": hash}));
         let new = serde_json::json!({
-            "revision": revision, "file": file_name, "received_on": self.received, "items": items, "content_hash": hash
+            "revision": revision, "file": file, "received_on": self.received, "items": items, "content_hash": hash
         });
         let entity_id = format!("{}/{unit}", self.round_id);
         let change = Change { action: "import", entity: "selfreport", entity_id: &entity_id, round_id: Some(self.round_id) };
         self.tx.audit(change, old.as_ref(), Some(&new))?;
         Ok(Outcome::New { revision, replaced: current.map(|c| c.1) })
     }
+}
+
+/// Binds one item to parameters `base + 1 ..= base + 8`.
+fn bind(s: &mut Statement, base: usize, selfreport: i64, item: &NewItem) -> Result<(), StoreError> {
+    let figure = Some(item.figure).filter(|f| !f.is_empty());
+    s.raw_bind_parameter(base + 1, selfreport)?;
+    s.raw_bind_parameter(base + 2, item.criterion)?;
+    s.raw_bind_parameter(base + 3, item.points)?;
+    s.raw_bind_parameter(base + 4, figure)?;
+    s.raw_bind_parameter(base + 5, item.percent)?;
+    s.raw_bind_parameter(base + 6, item.result)?;
+    s.raw_bind_parameter(base + 7, item.evidence)?;
+    s.raw_bind_parameter(base + 8, item.proposal)?;
+    Ok(())
 }
 
 /// Calls `each(unit, criterion)` for every assignment, without collecting them.

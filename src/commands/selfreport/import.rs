@@ -21,7 +21,7 @@ use crate::import::{Encoding, Rejected, display_name};
 use crate::output::{info, warn};
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds::{self, Round};
-use crate::store::selfreports::{Outcome, Writer, for_each_assignment};
+use crate::store::selfreports::{Opened, Outcome, Writer, for_each_assignment};
 use crate::store::{Tx, catalogues, units};
 
 /// Batches in flight between the reader and the writer: enough to keep both busy, few enough to bound memory.
@@ -166,28 +166,31 @@ fn write_all(
     incoming: Receiver<Event>,
     spare: Sender<Batch>,
 ) -> Result<Summary> {
-    let mut open: Vec<Option<i64>> = vec![None; rules.unit_count()];
+    let mut open: Vec<Option<Opened>> = vec![None; rules.unit_count()];
     let mut summary = Summary::default();
     for event in incoming {
         match event {
             Event::Batch(mut batch) => {
                 let name = names.get(batch.file).map_or("", String::as_str);
+                let mut items = Vec::with_capacity(batch.len());
                 for item in batch.iter() {
                     let Some(slot) = open.get_mut(item.unit as usize) else { continue };
-                    let id = match *slot {
-                        Some(id) => id,
+                    let opened = match *slot {
+                        Some(opened) => opened,
                         None => *slot.insert(writer.open(rules.unit_code(item.unit), name)?),
                     };
-                    writer.insert(id, &item.to_new(rules.criterion(item.leaf)))?;
+                    items.push((opened.id, item.to_new(rules.criterion(item.leaf))));
                 }
+                writer.insert(&items)?;
                 batch.clear();
                 // The reader may be done already; the batch is then simply dropped.
                 let _ = spare.send(batch);
             }
-            Event::FileDone(_, units) => {
+            Event::FileDone(file, units) => {
+                let name = names.get(file).map_or("", String::as_str);
                 for done in units {
-                    let Some(id) = open.get_mut(done.unit as usize).and_then(Option::take) else { continue };
-                    match writer.close(id, rules.unit_code(done.unit), &done.hash, done.rows)? {
+                    let Some(opened) = open.get_mut(done.unit as usize).and_then(Option::take) else { continue };
+                    match writer.close(opened, rules.unit_code(done.unit), name, &done.hash, done.rows)? {
                         Outcome::New { revision, replaced } => summary.created.push((done.unit, revision, replaced)),
                         Outcome::Unchanged { revision } => summary.unchanged.push((done.unit, revision)),
                     }
@@ -298,3 +301,4 @@ impl Observer for Progress {
         self.bar.set_position(done);
     }
 }
+

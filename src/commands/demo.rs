@@ -72,6 +72,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
             round::run(&demo, RoundCommand::Team(team))?;
         }
     }
+    crate::commands::selfreport::demo(&demo, &inputs)?;
     round::run(&demo, RoundCommand::List(round::ListArgs { year: Some(YEAR), output: table() }))?;
     output::info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",

@@ -4,4 +4,5 @@ mod common;
 mod criteria;
 mod directory;
 mod rounds;
+mod selfreport;
 mod store;

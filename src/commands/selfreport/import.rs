@@ -302,3 +302,7 @@ impl Observer for Progress {
     }
 }
 
+
+#[cfg(test)]
+#[path = "import_tests.rs"]
+mod tests;

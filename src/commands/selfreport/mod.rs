@@ -61,14 +61,14 @@ macro_rules! demo_file {
 /// VP corrects its Đợt 1 report once (a second revision).
 const DEMO_FILES: &[DemoFile] = &[
     demo_file!("2026-dot1", "vp-dot1.csv", (2026, 6, 22), None),
-    demo_file!("2026-dot1", "kt-dot1.csv", (2026, 6, 26), None),
-    demo_file!("2026-dot1", "ttpvhcc-dot1.xlsx", (2026, 6, 25), None),
     demo_file!("2026-dot1", "vp-dot1-sua.csv", (2026, 6, 24), None),
+    demo_file!("2026-dot1", "ttpvhcc-dot1.xlsx", (2026, 6, 25), None),
+    demo_file!("2026-dot1", "kt-dot1.csv", (2026, 6, 26), None),
     demo_file!("2026-dot1", "vhxh-dot1.csv", (2026, 6, 30), Some("29/06/2026")),
     demo_file!("2026-dot2", "vp-dot2-windows-1258.csv", (2026, 10, 13), None),
     demo_file!("2026-dot2", "kt-dot2-utf16.txt", (2026, 10, 14), None),
     demo_file!("2026-dot2", "vhxh-dot2.csv", (2026, 10, 15), None),
-    demo_file!("2026-dot2", "ttpvhcc-dot2.csv", (2026, 10, 16), Some("16/10/2026")),
+    demo_file!("2026-dot2", "ttpvhcc-dot2.csv", (2026, 10, 19), Some("16/10/2026")),
 ];
 
 /// Imports the example ward's self-reports into the demo database, each on the day it arrived, after the rounds

@@ -117,7 +117,7 @@ fn heading(
         all.len(),
         chosen.file_name,
         date::format(chosen.received_on),
-        chosen.imported_at.replace('T', " "),
+        imported_at(&chosen.imported_at),
         date::format(first),
         Timeliness::of(first, round.selfreport_due).label(),
         date::format(round.selfreport_due),
@@ -125,6 +125,13 @@ fn heading(
         output::points(points),
         output::points(max),
     )
+}
+
+/// A stored timestamp as dd/mm/yyyy HH:MM.
+fn imported_at(stamp: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M:%S")
+        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| stamp.to_owned())
 }
 
 pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {

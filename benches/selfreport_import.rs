@@ -56,7 +56,13 @@ fn main() {
     let csv = o.dir.join("selfreports.csv");
     let rows = generate(&o, &leaves, &csv);
     let size = std::fs::metadata(&csv).map(|m| m.len()).unwrap_or(0);
-    eprintln!("{rows} dòng, {} đơn vị × {} nội dung, {:.1} MB: {}", o.units, leaves.len(), size as f64 / 1e6, csv.display());
+    eprintln!(
+        "{rows} dòng, {} đơn vị × {} nội dung, {:.1} MB: {}",
+        o.units,
+        leaves.len(),
+        size as f64 / 1e6,
+        csv.display()
+    );
     let base = prepare(&o);
 
     let baseline = std::env::var("CCHC_BASELINE").unwrap_or_else(|_| DEFAULT_BASELINE.to_owned());

@@ -57,17 +57,16 @@ pub fn periodic_leaves(toml_text: &str) -> Vec<Leaf> {
     let doc: toml::Table = toml_text.parse().expect("catalogue TOML");
     let nodes = doc["nodes"].as_array().expect("nodes");
     let code_of = |n: &toml::Value| n["code"].as_str().unwrap_or_default().to_owned();
-    let parents: std::collections::HashSet<String> = nodes
-        .iter()
-        .filter_map(|n| code_of(n).rsplit_once('.').map(|(p, _)| p.to_owned()))
-        .collect();
+    let parents: std::collections::HashSet<String> =
+        nodes.iter().filter_map(|n| code_of(n).rsplit_once('.').map(|(p, _)| p.to_owned())).collect();
     let num = |v: &toml::Value| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)).unwrap_or(0.0);
     nodes
         .iter()
         .filter(|n| n.get("kind").and_then(|k| k.as_str()) == Some("periodic") && !parents.contains(&code_of(n)))
         .map(|n| {
             let rubric = n.get("rubric");
-            let list = |key: &str| rubric.and_then(|r| r.get(key)).and_then(|l| l.as_array()).cloned().unwrap_or_default();
+            let list =
+                |key: &str| rubric.and_then(|r| r.get(key)).and_then(|l| l.as_array()).cloned().unwrap_or_default();
             Leaf {
                 code: code_of(n),
                 max_points: n.get("max_points").map(num).unwrap_or(0.0),
@@ -87,9 +86,42 @@ pub fn periodic_leaves(toml_text: &str) -> Vec<Leaf> {
 }
 
 const SYLLABLES: &[&str] = &[
-    "An", "Bình", "Cẩm", "Đức", "Hà", "Hoà", "Hồng", "Hương", "Kỳ", "Lộc", "Mỹ", "Nam", "Phú", "Quang", "Sơn", "Tân",
-    "Thạch", "Thành", "Thiên", "Tiến", "Trung", "Vĩnh", "Xuân", "Yên", "Lĩnh", "Nghi", "Cương", "Gián", "Khánh",
-    "Long", "Phúc", "Thịnh", "Hưng", "Đồng", "Trường", "Việt",
+    "An",
+    "Bình",
+    "Cẩm",
+    "Đức",
+    "Hà",
+    "Hoà",
+    "Hồng",
+    "Hương",
+    "Kỳ",
+    "Lộc",
+    "Mỹ",
+    "Nam",
+    "Phú",
+    "Quang",
+    "Sơn",
+    "Tân",
+    "Thạch",
+    "Thành",
+    "Thiên",
+    "Tiến",
+    "Trung",
+    "Vĩnh",
+    "Xuân",
+    "Yên",
+    "Lĩnh",
+    "Nghi",
+    "Cương",
+    "Gián",
+    "Khánh",
+    "Long",
+    "Phúc",
+    "Thịnh",
+    "Hưng",
+    "Đồng",
+    "Trường",
+    "Việt",
 ];
 
 /// Unit code `DV00001`… (the nth unit, 0-based).
@@ -189,7 +221,13 @@ pub fn item(rng: &mut Rng, leaf: &Leaf) -> (String, String, String, String, Stri
     if pts < leaf.max_points {
         let _ = write!(result, "; {}", rng.pick(SHORT).to_lowercase());
     }
-    let doc = format!("số {}/{} ngày {:02}/{:02}/2026", 1 + rng.below(250), rng.pick(DOCS), 1 + rng.below(28), 1 + rng.below(6));
+    let doc = format!(
+        "số {}/{} ngày {:02}/{:02}/2026",
+        1 + rng.below(250),
+        rng.pick(DOCS),
+        1 + rng.below(28),
+        1 + rng.below(6)
+    );
     let evidence = match leaf.evidence.first() {
         Some(_) if rng.chance(40) => format!("{} ({doc})", rng.pick(&leaf.evidence)),
         _ => format!("Văn bản {doc}"),

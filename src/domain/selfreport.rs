@@ -65,7 +65,12 @@ impl Settled {
 
 /// Settles the points of an item worth `max`: written points must lie in 0 … max (the error carries `max`);
 /// when none are written, a ratio rubric computes them from the figure's percentage.
-pub fn settle_points(max: f64, rubric: Option<&Rubric>, given: Option<f64>, percent: Option<f64>) -> Result<Settled, f64> {
+pub fn settle_points(
+    max: f64,
+    rubric: Option<&Rubric>,
+    given: Option<f64>,
+    percent: Option<f64>,
+) -> Result<Settled, f64> {
     if given.is_some_and(|g| !(0.0..=max + EPS).contains(&g)) {
         return Err(max);
     }

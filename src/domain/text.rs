@@ -23,11 +23,10 @@ fn stable_letters(bytes: &[u8]) -> bool {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // Skip ASCII eight bytes at a time.
-        if let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-            if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 == 0 {
-                i += 8;
-                continue;
-            }
+        let word = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
+        if word.is_some_and(|w| u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0) {
+            i += 8;
+            continue;
         }
         i += match b {
             0x00..=0x7F => 1,

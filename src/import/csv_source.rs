@@ -5,8 +5,8 @@ use std::io::{self, Cursor, Read};
 use csv::ByteRecord;
 
 use super::ImportError;
-use super::fields::Fields;
 use super::decode::DecodeError;
+use super::fields::Fields;
 use super::guard::{Guard, GuardError};
 
 /// How much of the decoded text is examined to choose the delimiter.

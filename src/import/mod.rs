@@ -29,7 +29,6 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-
 pub use encoding::Encoding;
 pub use error::{ImportError, display_name};
 pub use header::{ColumnMap, ColumnSpec, MappedColumn};
@@ -47,7 +46,8 @@ use xlsx::XlsxSource;
 const HEADER_SEARCH_ROWS: usize = 20;
 
 enum Source {
-    Csv(CsvSource),
+    // Boxed: the CSV parser's tables make it much larger than the XLSX source.
+    Csv(Box<CsvSource>),
     Xlsx(XlsxSource),
 }
 
@@ -102,7 +102,7 @@ impl TableReader {
                 handle.seek(SeekFrom::Start(0)).map_err(|e| ImportError::read(&file, &e))?;
                 let prepared = encoding::prepare(handle, &file, encoding, bytes_read.clone())?;
                 let csv = CsvSource::new(prepared.reader, &file, prepared.label)?;
-                (Source::Csv(csv), prepared.label)
+                (Source::Csv(Box::new(csv)), prepared.label)
             }
         };
         let is_csv = matches!(source, Source::Csv(_));
@@ -330,7 +330,7 @@ impl Row {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.record.is_empty()
+        self.record.len() == 0
     }
 
     /// NFC for the columns callers read; the record is rebuilt (into a

@@ -81,8 +81,11 @@ pub struct Rules<'c> {
 impl<'c> Rules<'c> {
     /// `units` are all unit codes; `scope` those the round covers.
     pub fn new(round_id: &str, periodic: bool, catalogue: &'c Catalogue, units: Vec<String>, scope: &[String]) -> Self {
-        let nodes: Vec<&Node> =
-            catalogue.leaves().filter(|n| !periodic || n.kind == NodeKind::Periodic).take(usize::from(u16::MAX)).collect();
+        let nodes: Vec<&Node> = catalogue
+            .leaves()
+            .filter(|n| !periodic || n.kind == NodeKind::Periodic)
+            .take(usize::from(u16::MAX))
+            .collect();
         let leaves = nodes.iter().enumerate().map(|(i, n)| (n.code.as_str(), i as u16)).collect();
         let index: HashMap<String, u32> = units.iter().enumerate().map(|(i, c)| (c.clone(), i as u32)).collect();
         let units_folded = units.iter().enumerate().map(|(i, c)| (c.to_lowercase(), i as u32)).collect();
@@ -243,10 +246,12 @@ impl<'a, 'c> FileCheck<'a, 'c> {
                 Some("thêm cột Mã đơn vị, hoặc chỉ rõ đơn vị của cả tệp bằng --unit MÃ".into()),
             ));
         }
-        let known: Vec<&str> = COLUMNS.iter().flat_map(|c| [c.label, c.key]).chain(TEMPLATE_ONLY.iter().copied()).collect();
+        let known: Vec<&str> =
+            COLUMNS.iter().flat_map(|c| [c.label, c.key]).chain(TEMPLATE_ONLY.iter().copied()).collect();
         for (index, header) in columns.headers().iter().enumerate() {
             let used = columns.mapped().iter().any(|m| m.index == index);
-            let template = TEMPLATE_ONLY.iter().any(|t| crate::domain::text::fold(t) == crate::domain::text::fold(header));
+            let template =
+                TEMPLATE_ONLY.iter().any(|t| crate::domain::text::fold(t) == crate::domain::text::fold(header));
             if header.is_empty() || used || template {
                 continue;
             }
@@ -453,7 +458,11 @@ impl<'a, 'c> FileCheck<'a, 'c> {
         let order = &mut self.order;
         self.tallies[i].get_or_insert_with(|| {
             order.push(unit);
-            Box::new(Tally { lines: vec![0; leaves].into_boxed_slice(), hash: ContentHash::default(), unassigned: vec![] })
+            Box::new(Tally {
+                lines: vec![0; leaves].into_boxed_slice(),
+                hash: ContentHash::default(),
+                unassigned: vec![],
+            })
         })
     }
 

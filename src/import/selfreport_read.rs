@@ -144,7 +144,7 @@ pub fn read_all(
                 }
             }
             count += 1;
-            if count % PROGRESS_EVERY == 0 {
+            if count.is_multiple_of(PROGRESS_EVERY) {
                 let (done, total) = reader.progress();
                 observer.progress(done, total);
             }

@@ -63,7 +63,9 @@ const HEAD: &str = "Mã đơn vị,Mã tiêu chí,Điểm tự chấm,Số liệ
 fn good_rows_come_through_with_rubric_points() {
     let cat = catalogue();
     let rules = rules(&cat);
-    let text = format!("{HEAD}VP,1.1.5,\"1,5\",,Đã lưu trữ số,BC 12\nVP,1.1.7,,96/100,Hoàn thành,BC 13\nvp,1.1.6,1,,Đã đối thoại,BB 1\n");
+    let text = format!(
+        "{HEAD}VP,1.1.5,\"1,5\",,Đã lưu trữ số,BC 12\nVP,1.1.7,,96/100,Hoàn thành,BC 13\nvp,1.1.6,1,,Đã đối thoại,BB 1\n"
+    );
     let got = check_text(&rules, &text);
     assert_eq!(got.problems, Vec::<String>::new());
     assert_eq!(got.warnings, Vec::<String>::new());
@@ -86,7 +88,11 @@ fn disagreement_with_the_rubric_is_a_warning_and_the_points_written_are_kept() {
     let got = check_text(&rules, &format!("{HEAD}VP,1.1.7,2,90%,Hoàn thành,BC\nVP,1.2.1,,,Chưa chấm,BC\n"));
     assert_eq!(got.problems, Vec::<String>::new());
     assert_eq!(got.items[0].3, Some(2.0));
-    assert!(got.warnings[0].contains("dòng 2") && got.warnings[0].contains("khác điểm tính theo thang điểm"), "{:?}", got.warnings);
+    assert!(
+        got.warnings[0].contains("dòng 2") && got.warnings[0].contains("khác điểm tính theo thang điểm"),
+        "{:?}",
+        got.warnings
+    );
     assert!(got.warnings[0].contains(": 1"), "{:?}", got.warnings);
     assert!(got.warnings[1].contains("dòng 3") && got.warnings[1].contains("chưa tự chấm điểm"), "{:?}", got.warnings);
 }
@@ -129,7 +135,10 @@ fn unassigned_items_warn_once_per_unit_or_fail_when_strict() {
     assert_eq!(got.problems, Vec::<String>::new());
     assert_eq!(got.items.len(), 3);
     assert_eq!(got.warnings.len(), 1, "{:?}", got.warnings);
-    assert!(got.warnings[0].contains("đơn vị KT: 2 nội dung không được phân công") && got.warnings[0].contains("1.6.1.2, 1.6.1.3"));
+    assert!(
+        got.warnings[0].contains("đơn vị KT: 2 nội dung không được phân công")
+            && got.warnings[0].contains("1.6.1.2, 1.6.1.3")
+    );
     rules.strict = true;
     let got = check_text(&rules, &text);
     assert_eq!(got.problems.len(), 2, "{:?}", got.problems);
@@ -142,7 +151,11 @@ fn the_unit_column_is_needed_unless_one_unit_is_chosen() {
     let mut rules = rules(&cat);
     let text = "Mã tiêu chí,Điểm tự chấm,Kết quả thực hiện,Tài liệu kiểm chứng,Ghi chu\n1.1.5,2,x,y,z\n";
     let got = check_text(&rules, text);
-    assert!(got.problems.iter().any(|p| p.contains("thiếu cột «Mã đơn vị»") && p.contains("--unit")), "{:?}", got.problems);
+    assert!(
+        got.problems.iter().any(|p| p.contains("thiếu cột «Mã đơn vị»") && p.contains("--unit")),
+        "{:?}",
+        got.problems
+    );
     assert!(got.warnings.iter().any(|w| w.contains("«Ghi chu»") && w.contains("bỏ qua")), "{:?}", got.warnings);
     rules.fixed_unit = rules.unit("VP");
     let got = check_text(&rules, text);

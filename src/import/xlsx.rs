@@ -110,12 +110,7 @@ impl XlsxSource {
     }
 }
 
-fn produce(
-    handle: File,
-    file: &str,
-    tx: &SyncSender<Msg>,
-    recycled: &Receiver<Fields>,
-) -> Result<(), ImportError> {
+fn produce(handle: File, file: &str, tx: &SyncSender<Msg>, recycled: &Receiver<Fields>) -> Result<(), ImportError> {
     let detail = |e: calamine::XlsxError| ImportError::excel(file, format!("nội dung hỏng (chi tiết kỹ thuật: {e})"));
     let mut book: Xlsx<BufReader<File>> = Xlsx::new(BufReader::new(handle)).map_err(detail)?;
     let sheet = book

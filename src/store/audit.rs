@@ -29,15 +29,15 @@ impl Tx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?
         .execute(params![
-                timestamp(self.now),
-                self.actor,
-                change.action,
-                change.entity,
-                change.entity_id,
-                change.round_id,
-                old,
-                new
-            ])?;
+            timestamp(self.now),
+            self.actor,
+            change.action,
+            change.entity,
+            change.entity_id,
+            change.round_id,
+            old,
+            new
+        ])?;
         Ok(())
     }
 }

@@ -88,10 +88,12 @@ impl<'t> Writer<'t> {
 
     /// Starts a revision of `unit`'s report from `file_name`; it is not current until [`Writer::close`].
     pub fn open(&mut self, unit: &str, file_name: &str) -> Result<Opened, StoreError> {
-        let next: i64 = self.tx.prepare_cached(
-            "SELECT COALESCE(MAX(revision), 0) + 1 FROM selfreports WHERE round_id = ?1 AND unit_code = ?2",
-        )?
-        .query_row(params![self.round_id, unit], |r| r.get(0))?;
+        let next: i64 = self
+            .tx
+            .prepare_cached(
+                "SELECT COALESCE(MAX(revision), 0) + 1 FROM selfreports WHERE round_id = ?1 AND unit_code = ?2",
+            )?
+            .query_row(params![self.round_id, unit], |r| r.get(0))?;
         self.tx
             .prepare_cached(
                 "INSERT INTO selfreports (round_id, unit_code, revision, content_hash, file_name, received_on, imported_at, is_current)
@@ -119,7 +121,14 @@ impl<'t> Writer<'t> {
 
     /// Ends the revision opened for `unit`: dropped when its content equals the current revision's, else made
     /// current (the previous one stays as history) and logged.
-    pub fn close(&mut self, opened: Opened, unit: &str, file: &str, hash: &str, items: u64) -> Result<Outcome, StoreError> {
+    pub fn close(
+        &mut self,
+        opened: Opened,
+        unit: &str,
+        file: &str,
+        hash: &str,
+        items: u64,
+    ) -> Result<Outcome, StoreError> {
         let selfreport = opened.id;
         let current: Option<(i64, i64, String)> = self
             .tx
@@ -140,12 +149,14 @@ impl<'t> Writer<'t> {
             .prepare_cached("UPDATE selfreports SET is_current = 1, content_hash = ?2 WHERE id = ?1")?
             .execute(params![selfreport, hash])?;
         let revision = opened.revision;
-        let old = current.as_ref().map(|(_, revision, hash)| serde_json::json!({"revision": revision, "content_hash": hash}));
+        let old =
+            current.as_ref().map(|(_, revision, hash)| serde_json::json!({"revision": revision, "content_hash": hash}));
         let new = serde_json::json!({
             "revision": revision, "file": file, "received_on": self.received, "items": items, "content_hash": hash
         });
         let entity_id = format!("{}/{unit}", self.round_id);
-        let change = Change { action: "import", entity: "selfreport", entity_id: &entity_id, round_id: Some(self.round_id) };
+        let change =
+            Change { action: "import", entity: "selfreport", entity_id: &entity_id, round_id: Some(self.round_id) };
         self.tx.audit(change, old.as_ref(), Some(&new))?;
         Ok(Outcome::New { revision, replaced: current.map(|c| c.1) })
     }
@@ -195,8 +206,7 @@ fn revision_row(r: &rusqlite::Row) -> rusqlite::Result<Revision> {
     })
 }
 
-const REVISION_COLUMNS: &str =
-    "SELECT id, round_id, unit_code, revision, content_hash, file_name, received_on, imported_at, is_current FROM selfreports";
+const REVISION_COLUMNS: &str = "SELECT id, round_id, unit_code, revision, content_hash, file_name, received_on, imported_at, is_current FROM selfreports";
 
 /// Every revision of a unit's report for a round, oldest first.
 pub fn revisions(conn: &Connection, round_id: &str, unit: &str) -> Result<Vec<Revision>, StoreError> {

@@ -114,8 +114,17 @@ fn every_encoding_is_read_and_named() {
 
 #[test]
 fn delimiters_and_header_spellings() {
-    let ascii = ["ma_don_vi", "ma_tieu_chi", "diem_tu_cham", "so_lieu", "ket_qua", "tai_lieu_kiem_chung", "kho_khan_de_xuat"];
-    let upper = ["MA DON VI", "MA TIEU CHI", "DIEM TU CHAM", "SO LIEU", "KET QUA THUC HIEN", "TAI LIEU KIEM CHUNG", "KHO KHAN VUONG MAC DE XUAT"];
+    let ascii =
+        ["ma_don_vi", "ma_tieu_chi", "diem_tu_cham", "so_lieu", "ket_qua", "tai_lieu_kiem_chung", "kho_khan_de_xuat"];
+    let upper = [
+        "MA DON VI",
+        "MA TIEU CHI",
+        "DIEM TU CHAM",
+        "SO LIEU",
+        "KET QUA THUC HIEN",
+        "TAI LIEU KIEM CHUNG",
+        "KHO KHAN VUONG MAC DE XUAT",
+    ];
     for (sep, header, said) in
         [(";", &ascii[..], "chấm phẩy"), ("\t", &upper[..], "tab"), (",", &HEADER[..], "dấu phẩy")]
     {
@@ -132,7 +141,12 @@ fn decimals_with_comma_and_the_rubric_disagreement_is_shown() {
     let ward = ward();
     ward.write("vp.csv", "Mã đơn vị;Mã tiêu chí;Điểm tự chấm;Số liệu;Kết quả thực hiện;Tài liệu kiểm chứng\nVP;1.1.5;1,5;;x;y\nVP;1.1.7;2;80%;x;y\n");
     let stderr = import(&ward, "vp.csv", &[]);
-    assert!(stderr.contains("Cảnh báo: vp.csv, dòng 3, cột «Điểm tự chấm» = «2»: điểm tự chấm 2 khác điểm tính theo thang điểm"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "Cảnh báo: vp.csv, dòng 3, cột «Điểm tự chấm» = «2»: điểm tự chấm 2 khác điểm tính theo thang điểm"
+        ),
+        "{stderr}"
+    );
     let got = items(&ward, "VP");
     assert_eq!((got[0]["self_points"].as_f64(), got[1]["self_points"].as_f64()), (Some(1.5), Some(2.0)));
 }
@@ -148,7 +162,11 @@ fn bad_input_is_refused_and_nothing_is_written() {
         ("max.csv", format!("{head}\nVP,1.1.6,1.5,,x,y,\n").into_bytes(), vec!["«1.5»", "vượt quá điểm tối đa 1"]),
         ("nan.csv", format!("{head}\nVP,1.1.6,một,,x,y,\n").into_bytes(), vec!["«một»", "không phải số"]),
         ("figure.csv", format!("{head}\nVP,1.1.7,,96,x,y,\n").into_bytes(), vec!["cột «Số liệu» = «96»", "95/100"]),
-        ("dup.csv", format!("{head}\nVP,1.1.6,1,,x,y,\nVP,1.1.6,1,,x,y,\n").into_bytes(), vec!["dòng 3", "trùng với dòng 2"]),
+        (
+            "dup.csv",
+            format!("{head}\nVP,1.1.6,1,,x,y,\nVP,1.1.6,1,,x,y,\n").into_bytes(),
+            vec!["dòng 3", "trùng với dòng 2"],
+        ),
         ("wide.csv", format!("{head}\nVP,1.1.6,1,,x,y,,z\n").into_bytes(), vec!["dòng 2", "có 8 cột", "7 cột"]),
         ("short.csv", format!("{head}\nVP,1.1.6,1\n").into_bytes(), vec!["dòng 2", "có 3 cột"]),
         ("empty.csv", Vec::new(), vec!["rỗng"]),
@@ -192,7 +210,10 @@ fn unassigned_items_warn_unless_strict() {
     ward.write("kt.csv", format!("{}\nKT,1.1.5,1,,x,y,\n", head()));
     let before = ward.dump();
     let err = ward.fails(1, &["selfreport", "import", "2026-dot1", "kt.csv", "--strict"]);
-    assert!(err.contains("không được phân công cho đơn vị KT") && err.contains("cchc assign add 1.1.5 --unit KT"), "{err}");
+    assert!(
+        err.contains("không được phân công cho đơn vị KT") && err.contains("cchc assign add 1.1.5 --unit KT"),
+        "{err}"
+    );
     assert_eq!(ward.dump(), before);
     let stderr = import(&ward, "kt.csv", &[]);
     assert!(stderr.contains("đơn vị KT: 1 nội dung không được phân công"), "{stderr}");

@@ -67,14 +67,22 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
         let (code, _) = resolve(&store.conn, Directory::Units, query)?;
         match rules.unit(&code) {
             Some(unit) if rules.in_scope(unit) => rules.fixed_unit = Some(unit),
-            _ => bail!("đơn vị {code} không thuộc phạm vi kiểm tra của đợt {} (xem `cchc round show {}`)", round.id, round.id),
+            _ => bail!(
+                "đơn vị {code} không thuộc phạm vi kiểm tra của đợt {} (xem `cchc round show {}`)",
+                round.id,
+                round.id
+            ),
         }
     }
     rules.strict = args.strict;
     for_each_assignment(&store.conn, |unit, criterion| rules.assign(unit, criterion))?;
     let received = args.received.unwrap_or_else(|| ctx.today());
     if received > ctx.today() {
-        warn(format!("ngày nhận {} ở sau ngày hôm nay ({}); hãy kiểm tra lại --received", date::format(received), date::format(ctx.today())));
+        warn(format!(
+            "ngày nhận {} ở sau ngày hôm nay ({}); hãy kiểm tra lại --received",
+            date::format(received),
+            date::format(ctx.today())
+        ));
     }
 
     let progress = Progress::new();
@@ -146,7 +154,8 @@ fn pipeline(tx: &Tx, rules: &Rules, args: &ImportArgs, received: NaiveDate, prog
             read_all(rules, &args.files, args.encoding, &mut sink, progress)
         });
         let written = write_all(&mut writer, rules, &names, incoming, spare_out);
-        let read: ReadOutcome = reader.join().map_err(|_| anyhow!("lỗi nội bộ khi đọc tệp; chưa ghi gì vào cơ sở dữ liệu"))?;
+        let read: ReadOutcome =
+            reader.join().map_err(|_| anyhow!("lỗi nội bộ khi đọc tệp; chưa ghi gì vào cơ sở dữ liệu"))?;
         if !read.rejected.is_empty() {
             return Err(anyhow::Error::new(Rejections(read.rejected)));
         }
@@ -301,7 +310,6 @@ impl Observer for Progress {
         self.bar.set_position(done);
     }
 }
-
 
 #[cfg(test)]
 #[path = "import_tests.rs"]

@@ -21,7 +21,10 @@ fn ward(dir: &std::path::Path) -> Context {
                 unit_store::save(tx, &Unit { code: code.into(), name: format!("Đơn vị {code}"), kind: String::new() })?;
             }
             for code in ["1.1.5", "1.1.6", "1.1.7"] {
-                assignments::save(tx, &Assignment { criterion: code.into(), unit_code: "VP".into(), official_code: None })?;
+                assignments::save(
+                    tx,
+                    &Assignment { criterion: code.into(), unit_code: "VP".into(), official_code: None },
+                )?;
             }
             let (hash, _) = catalogues::active(tx)?;
             let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
@@ -133,12 +136,14 @@ fn the_same_file_twice_changes_nothing_and_a_changed_one_is_a_new_revision() {
     let ctx = ward(dir.path());
     let head = "Mã đơn vị,Mã tiêu chí,Điểm tự chấm,Số liệu,Kết quả thực hiện,Tài liệu kiểm chứng\n";
     let path = dir.path().join("vp.csv");
-    std::fs::write(&path, format!("{head}VP,1.1.5,2,,Đã lưu trữ số,BC 12\nVP,1.1.7,,96/100,Hoàn thành,BC 13\n")).unwrap();
+    std::fs::write(&path, format!("{head}VP,1.1.5,2,,Đã lưu trữ số,BC 12\nVP,1.1.7,,96/100,Hoàn thành,BC 13\n"))
+        .unwrap();
     run(&ctx, args(path.clone())).unwrap();
     let once = dump(&ctx.store().unwrap());
     run(&ctx, args(path.clone())).unwrap();
     assert_eq!(dump(&ctx.store().unwrap()), once);
-    std::fs::write(&path, format!("{head}VP,1.1.7,,96/100,Hoàn thành,BC 13\nVP,1.1.5,1.5,,Đã lưu trữ số,BC 12\n")).unwrap();
+    std::fs::write(&path, format!("{head}VP,1.1.7,,96/100,Hoàn thành,BC 13\nVP,1.1.5,1.5,,Đã lưu trữ số,BC 12\n"))
+        .unwrap();
     run(&ctx, args(path)).unwrap();
     let store = ctx.store().unwrap();
     let revisions = crate::store::selfreports::revisions(&store.conn, "2026-dot1", "VP").unwrap();

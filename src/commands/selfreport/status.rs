@@ -51,7 +51,12 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<()> {
     };
     let Some(chosen) = chosen else {
         let known: Vec<String> = revisions.iter().map(|r| r.revision.to_string()).collect();
-        bail!("đơn vị {unit} không có bản {} cho đợt {}; các bản hiện có: {}", args.revision.unwrap_or(0), round.id, known.join(", "));
+        bail!(
+            "đơn vị {unit} không có bản {} cho đợt {}; các bản hiện có: {}",
+            args.revision.unwrap_or(0),
+            round.id,
+            known.join(", ")
+        );
     };
     let catalogue = catalogues::get(&store.conn, &round.catalogue_hash)?;
     let items = selfreports::items(&store.conn, chosen.id)?;

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 use clap::Args;
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Note, ProtectionOptions, Workbook, Worksheet,
-    XlsxError,
+    DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Note, ProtectionOptions, Workbook,
+    Worksheet, XlsxError,
 };
 
 use crate::context::Context;
@@ -68,10 +68,14 @@ pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
     let mut items: Vec<&Node> = catalogue.leaves().filter(in_round).collect();
     let unit = args.unit.as_deref().map(|u| resolve(&store.conn, Directory::Units, u)).transpose()?;
     if let Some((code, _)) = &unit {
-        let assigned: Vec<String> = assignments::list(&store.conn, Some(code), None)?.into_iter().map(|a| a.criterion).collect();
+        let assigned: Vec<String> =
+            assignments::list(&store.conn, Some(code), None)?.into_iter().map(|a| a.criterion).collect();
         let mine: Vec<&Node> = items.iter().copied().filter(|n| assigned.contains(&n.code)).collect();
         if mine.is_empty() {
-            output::warn(format!("đơn vị {code} chưa được phân công nội dung nào của đợt {}; mẫu gồm mọi nội dung", round.id));
+            output::warn(format!(
+                "đơn vị {code} chưa được phân công nội dung nào của đợt {}; mẫu gồm mọi nội dung",
+                round.id
+            ));
         } else {
             items = mine;
         }
@@ -83,7 +87,10 @@ pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
             .map_err(|e| anyhow::anyhow!("{e}"))
             .with_context(|| format!("Không ghi được «{}»", args.output.display()))?,
         "csv" => write_csv(&form, &args.output)?,
-        _ => bail!("tệp mẫu phải có đuôi .xlsx hoặc .csv (ví dụ -o mau-tu-kiem-tra.xlsx), không phải «{}»", args.output.display()),
+        _ => bail!(
+            "tệp mẫu phải có đuôi .xlsx hoặc .csv (ví dụ -o mau-tu-kiem-tra.xlsx), không phải «{}»",
+            args.output.display()
+        ),
     }
     output::info(format!(
         "Đã tạo mẫu báo cáo tự kiểm tra «{}»: {} nội dung, hạn nộp {}.",
@@ -132,7 +139,14 @@ fn write_xlsx(form: &Form, path: &Path) -> Result<(), XlsxError> {
 
     let last = (WIDTHS.len() - 1) as u16;
     let round = form.round;
-    sheet.merge_range(0, 0, 0, last, &format!("BÁO CÁO TỰ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH — {}", round.title().to_uppercase()), &title)?;
+    sheet.merge_range(
+        0,
+        0,
+        0,
+        last,
+        &format!("BÁO CÁO TỰ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH — {}", round.title().to_uppercase()),
+        &title,
+    )?;
     let unit = match &form.unit {
         Some((code, name)) => format!("Đơn vị: {code} — {name}"),
         None => "Đơn vị: ghi mã đơn vị ở cột «Mã đơn vị»".to_owned(),

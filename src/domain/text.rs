@@ -20,22 +20,12 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
 /// the precomposed Vietnamese letters): all are NFC and none combines with its neighbours, so such text is NFC.
 /// A byte scan, much faster than the general quick check on the import hot path.
 fn stable_letters(bytes: &[u8]) -> bool {
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // Skip ASCII eight bytes at a time.
-        let word = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok());
-        if word.is_some_and(|w| u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0) {
-            i += 8;
-            continue;
-        }
-        i += match b {
-            0x00..=0x7F => 1,
-            0xC2..=0xCB => 2, // U+0080–U+02FF
-            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3,
-            _ => return false,
-        };
-    }
-    true
+    // On valid UTF-8, bytes below 0xCC are ASCII, continuation bytes and the leads of U+0080–U+02FF; 0xE1 then
+    // 0xB8–0xBB leads U+1E00–U+1EFF. Folds without early exit, so that they compile to vector code.
+    let other_lead = bytes.iter().fold(false, |bad, &b| bad | (b >= 0xCC && b != 0xE1));
+    let next = bytes.get(1..).unwrap_or_default();
+    let other_e1 = bytes.iter().zip(next).fold(false, |bad, (&a, &b)| bad | (a == 0xE1 && !(0xB8..=0xBB).contains(&b)));
+    !other_lead && !other_e1 && bytes.last() != Some(&0xE1)
 }
 
 /// Key for accent-, case- and spacing-insensitive matching: combining marks

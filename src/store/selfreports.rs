@@ -1,7 +1,9 @@
 //! Self-reports: one row per revision of a unit's report for a round (the newest is current), and its items.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Statement, params};
+use rusqlite::{Connection, Statement, params};
 use serde::Serialize;
 
 use super::{StoreError, Tx, timestamp};
@@ -68,6 +70,13 @@ const ITEM_COLUMNS: &str = "INSERT OR FAIL INTO selfreport_items \
     (selfreport_id, criterion, self_points, figure, figure_pct, result, evidence, proposal) VALUES ";
 const ITEM_VALUES: &str = "(?, ?, ?, ?, ?, ?, ?, ?)";
 
+/// A unit's revisions in the round: the last number, and the current one as (id, number, content hash).
+#[derive(Debug, Default)]
+struct Known {
+    last: i64,
+    current: Option<(i64, i64, String)>,
+}
+
 /// Writes the submissions of one import inside its transaction, with the item inserts prepared once.
 pub struct Writer<'t> {
     tx: &'t Tx<'t>,
@@ -76,6 +85,8 @@ pub struct Writer<'t> {
     imported_at: String,
     insert: Statement<'t>,
     insert_chunk: Statement<'t>,
+    /// Read once and kept up to date, so that opening and closing a revision needs no query.
+    known: HashMap<String, Known>,
 }
 
 impl<'t> Writer<'t> {
@@ -83,17 +94,26 @@ impl<'t> Writer<'t> {
         let insert = tx.prepare(&format!("{ITEM_COLUMNS}{ITEM_VALUES}"))?;
         let insert_chunk = tx.prepare(&format!("{ITEM_COLUMNS}{}", vec![ITEM_VALUES; CHUNK].join(", ")))?;
         let (received, imported_at) = (received.to_string(), timestamp(tx.now));
-        Ok(Writer { tx, round_id, received, imported_at, insert, insert_chunk })
+        let mut known: HashMap<String, Known> = HashMap::new();
+        let mut stmt = tx
+            .prepare("SELECT unit_code, id, revision, content_hash, is_current FROM selfreports WHERE round_id = ?1")?;
+        let mut rows = stmt.query([round_id])?;
+        while let Some(r) = rows.next()? {
+            let entry = known.entry(r.get(0)?).or_default();
+            let revision: i64 = r.get(2)?;
+            entry.last = entry.last.max(revision);
+            if r.get::<_, i64>(4)? == 1 {
+                entry.current = Some((r.get(1)?, revision, r.get(3)?));
+            }
+        }
+        drop(rows);
+        drop(stmt);
+        Ok(Writer { tx, round_id, received, imported_at, insert, insert_chunk, known })
     }
 
     /// Starts a revision of `unit`'s report from `file_name`; it is not current until [`Writer::close`].
     pub fn open(&mut self, unit: &str, file_name: &str) -> Result<Opened, StoreError> {
-        let next: i64 = self
-            .tx
-            .prepare_cached(
-                "SELECT COALESCE(MAX(revision), 0) + 1 FROM selfreports WHERE round_id = ?1 AND unit_code = ?2",
-            )?
-            .query_row(params![self.round_id, unit], |r| r.get(0))?;
+        let next = self.known.get(unit).map_or(0, |k| k.last) + 1;
         self.tx
             .prepare_cached(
                 "INSERT INTO selfreports (round_id, unit_code, revision, content_hash, file_name, received_on, imported_at, is_current)
@@ -130,25 +150,23 @@ impl<'t> Writer<'t> {
         items: u64,
     ) -> Result<Outcome, StoreError> {
         let selfreport = opened.id;
-        let current: Option<(i64, i64, String)> = self
-            .tx
-            .prepare_cached(
-                "SELECT id, revision, content_hash FROM selfreports WHERE round_id = ?1 AND unit_code = ?2 AND is_current = 1",
-            )?
-            .query_row(params![self.round_id, unit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .optional()?;
-        if let Some((_, revision, _)) = current.as_ref().filter(|c| c.2 == hash) {
+        let known = self.known.entry(unit.to_owned()).or_default();
+        let current = known.current.take();
+        if let Some(revision) = current.as_ref().filter(|c| c.2 == hash).map(|c| c.1) {
+            known.current = current;
             self.tx.prepare_cached("DELETE FROM selfreport_items WHERE selfreport_id = ?1")?.execute([selfreport])?;
             self.tx.prepare_cached("DELETE FROM selfreports WHERE id = ?1")?.execute([selfreport])?;
-            return Ok(Outcome::Unchanged { revision: *revision });
+            return Ok(Outcome::Unchanged { revision });
         }
+        let revision = opened.revision;
+        known.last = revision;
+        known.current = Some((selfreport, revision, hash.to_owned()));
         if let Some((id, _, _)) = &current {
             self.tx.prepare_cached("UPDATE selfreports SET is_current = 0 WHERE id = ?1")?.execute([id])?;
         }
         self.tx
             .prepare_cached("UPDATE selfreports SET is_current = 1, content_hash = ?2 WHERE id = ?1")?
             .execute(params![selfreport, hash])?;
-        let revision = opened.revision;
         let old =
             current.as_ref().map(|(_, revision, hash)| serde_json::json!({"revision": revision, "content_hash": hash}));
         let new = serde_json::json!({

@@ -70,6 +70,14 @@ fn assert_vp_imported(ward: &Ward) {
     assert_eq!(got[2]["proposal"], "Đề nghị gia hạn");
 }
 
+/// The import writes with foreign keys checked by construction (not row by row): prove they hold.
+fn assert_foreign_keys_hold(ward: &Ward) {
+    let conn = rusqlite::Connection::open(ward.db()).unwrap();
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check").unwrap();
+    let violations = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap().count();
+    assert_eq!(violations, 0);
+}
+
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
     std::iter::once(0xFEFF)
         .chain(text.encode_utf16())
@@ -259,6 +267,7 @@ fn reimport_changes_nothing_and_a_new_content_is_a_new_revision() {
     assert!(table.contains("bản 1/2 (bản cũ)") && table.contains("vp3.csv"), "{table}");
     let err = ward.fails(1, &["selfreport", "show", "2026-dot1", "VP", "--revision", "7"]);
     assert!(err.contains("không có bản 7") && err.contains("1, 2"), "{err}");
+    assert_foreign_keys_hold(&ward);
 }
 
 #[test]
@@ -342,4 +351,7 @@ fn the_demo_has_self_reports_late_and_revised() {
     assert_eq!(late, vec!["TTPVHCC"]);
     let vp = ward.json(&["--db", db, "selfreport", "show", "2026-dot2", "VP"]);
     assert!(vp[0]["result"].as_str().unwrap().contains("số hoá xong"), "Windows-1258 text decoded: {}", vp[0]);
+    let conn = rusqlite::Connection::open(ward.path("d/cchc.db")).unwrap();
+    let violations = conn.prepare("PRAGMA foreign_key_check").unwrap().query_map([], |_| Ok(())).unwrap().count();
+    assert_eq!(violations, 0);
 }

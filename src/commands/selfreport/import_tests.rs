@@ -121,6 +121,8 @@ proptest! {
                     .query_row("SELECT COUNT(*) FROM selfreport_items i JOIN selfreports s ON s.id = i.selfreport_id WHERE s.is_current = 1", [], |r| r.get(0))
                     .unwrap();
                 prop_assert_eq!(stored as usize, rows.len());
+                let violations = store.conn.prepare("PRAGMA foreign_key_check").unwrap().query_map([], |_| Ok(())).unwrap().count();
+                prop_assert_eq!(violations, 0);
             }
             Err(err) => {
                 prop_assert!(!err.to_string().is_empty());

@@ -1,6 +1,7 @@
 //! CSV rows from a UTF-8 stream: delimiter sniffing and error mapping.
 
 use std::io::{self, Cursor, Read};
+use std::path::{Path, PathBuf};
 
 use csv::ByteRecord;
 
@@ -18,13 +19,21 @@ type Stream = io::Chain<Cursor<Vec<u8>>, Box<dyn Read + Send>>;
 pub(crate) struct CsvSource {
     rdr: csv::Reader<Guard<Stream>>,
     bytes: ByteRecord,
+    /// Where the file is and the bytes before the stream (a BOM), to find damaged UTF-8 exactly.
+    path: PathBuf,
+    skip: u64,
     file: String,
     encoding: &'static str,
     pub delimiter: u8,
 }
 
 impl CsvSource {
-    pub fn new(mut stream: Box<dyn Read + Send>, file: &str, encoding: &'static str) -> Result<Self, ImportError> {
+    pub fn new(
+        mut stream: Box<dyn Read + Send>,
+        file: &str,
+        encoding: &'static str,
+        (path, skip): (&Path, u64),
+    ) -> Result<Self, ImportError> {
         let mut prefix = Vec::new();
         (&mut stream).take(SNIFF_BYTES).read_to_end(&mut prefix).map_err(|e| map_io(file, encoding, e))?;
         let delimiter = sniff_delimiter(&prefix);
@@ -35,20 +44,18 @@ impl CsvSource {
             .delimiter(delimiter)
             .buffer_capacity(BUFFER)
             .from_reader(guard);
-        Ok(CsvSource { rdr, bytes: ByteRecord::new(), file: file.to_owned(), encoding, delimiter })
+        let path = path.to_owned();
+        Ok(CsvSource { rdr, bytes: ByteRecord::new(), path, skip, file: file.to_owned(), encoding, delimiter })
     }
 
     /// Next record and the line it starts on; `None` at the end.
     pub fn next_record(&mut self, rec: &mut Fields) -> Result<Option<u64>, ImportError> {
         match self.rdr.read_byte_record(&mut self.bytes) {
             Ok(true) => {
-                let position = self.bytes.position().map_or((0, 0), |p| (p.line(), p.byte()));
-                let line = self.rdr.get_mut().pop_record_line().unwrap_or(position.0);
-                rec.fill(&self.bytes).map_err(|at| ImportError::InvalidUtf8 {
-                    file: self.file.clone(),
-                    line,
-                    offset: position.1 + at,
-                })?;
+                let fallback = self.bytes.position().map_or(0, |p| p.line());
+                let line = self.rdr.get_mut().pop_record_line().unwrap_or(fallback);
+                // Bad bytes past the start the encoding check looked at: the file is damaged; say exactly where.
+                rec.fill(&self.bytes).map_err(|_| super::encoding::utf8_damage(&self.path, &self.file, self.skip))?;
                 Ok(Some(line))
             }
             Ok(false) => Ok(None),

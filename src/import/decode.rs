@@ -64,8 +64,10 @@ impl Utf8Scan {
     }
 }
 
-/// Scans a stream for UTF-8 validity in fixed-size chunks.
-pub(crate) fn scan_utf8(mut reader: impl Read) -> io::Result<Utf8Scan> {
+/// Scans a stream for UTF-8 validity in fixed-size chunks. With `settle_early`, the scan stops after the first
+/// chunk when it holds valid multi-byte text and nothing invalid: such a file is UTF-8, and the reader checks the
+/// rest record by record (a full pass here would read the whole file once more before the import starts).
+pub(crate) fn scan_utf8(mut reader: impl Read, settle_early: bool) -> io::Result<Utf8Scan> {
     let mut scan = Utf8Scan::default();
     let mut buf = vec![0u8; CHUNK + 4];
     let mut carry = 0usize;
@@ -110,6 +112,9 @@ pub(crate) fn scan_utf8(mut reader: impl Read) -> io::Result<Utf8Scan> {
         }
         buf.copy_within(end - carry..end, 0);
         base += (end - carry) as u64;
+        if settle_early && scan.first_invalid.is_none() && scan.multibyte_total > 0 {
+            return Ok(scan);
+        }
     }
 }
 
@@ -297,16 +302,28 @@ mod tests {
         let mut data = "ệ".repeat(CHUNK); // 3-byte chars straddle chunk ends
         data.push('x');
         let mut bytes = data.into_bytes();
-        assert_eq!(scan_utf8(bytes.as_slice()).unwrap().first_invalid, None);
+        assert_eq!(scan_utf8(bytes.as_slice(), false).unwrap().first_invalid, None);
         bytes.push(0xFF);
-        let scan = scan_utf8(bytes.as_slice()).unwrap();
+        let scan = scan_utf8(bytes.as_slice(), false).unwrap();
         assert_eq!(scan.first_invalid, Some(bytes.len() as u64 - 1));
         assert!(scan.looks_like_damaged_utf8());
     }
 
     #[test]
+    fn scan_settles_early_on_a_clean_multibyte_start() {
+        let mut bytes = "ệ".repeat(2 * CHUNK).into_bytes();
+        bytes.push(0xFF);
+        let scan = scan_utf8(bytes.as_slice(), true).unwrap();
+        assert_eq!(scan.first_invalid, None);
+        // An ASCII start proves nothing: the scan goes on to the end.
+        let mut ascii = vec![b'a'; 2 * CHUNK];
+        ascii.push(0xFF);
+        assert_eq!(scan_utf8(ascii.as_slice(), true).unwrap().first_invalid, Some(2 * CHUNK as u64));
+    }
+
+    #[test]
     fn scan_truncated_sequence_at_end_is_invalid() {
-        let scan = scan_utf8(&b"ab\xE1\xBB"[..]).unwrap();
+        let scan = scan_utf8(&b"ab\xE1\xBB"[..], false).unwrap();
         assert_eq!(scan.first_invalid, Some(2));
     }
 

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
+use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
@@ -57,6 +58,8 @@ impl fmt::Display for Encoding {
 pub(crate) struct Prepared {
     pub reader: Box<dyn Read + Send>,
     pub label: &'static str,
+    /// Bytes skipped at the start (the BOM): file offset = `skip` + stream offset.
+    pub skip: u64,
 }
 
 enum Plan {
@@ -137,16 +140,36 @@ pub(crate) fn prepare(
         Plan::Utf8 { .. } => Box::new(counted),
         Plan::Decode { encoding, .. } => Box::new(DecodeReader::new(counted, encoding, skip)),
     };
-    Ok(Prepared { reader, label })
+    Ok(Prepared { reader, label, skip })
 }
 
-/// Validates the file as UTF-8 from `skip` on. Returns `Ok(false)` only
+/// Validates the file as UTF-8 from `skip` on (settling early on a clean
+/// multi-byte start: the reader checks the rest). Returns `Ok(false)` only
 /// when `allow_legacy` and the bytes look like a legacy single-byte file
 /// rather than damaged UTF-8.
 fn check_utf8(file: &mut File, name: &str, skip: u64, allow_legacy: bool) -> Result<bool, ImportError> {
+    scan_file(file, name, skip, allow_legacy, true)
+}
+
+/// The exact error for a UTF-8 file that the reader found damaged past the
+/// start [`check_utf8`] looked at: the whole file is scanned again.
+pub(crate) fn utf8_damage(path: &Path, name: &str, skip: u64) -> ImportError {
+    let scanned = File::open(path)
+        .map_err(|e| ImportError::open(name, &e))
+        .and_then(|mut file| scan_file(&mut file, name, skip, false, false));
+    match scanned {
+        Err(e) => e,
+        // Valid now: the file changed while it was read.
+        Ok(_) => ImportError::Read {
+            file: name.to_owned(), reason: "tệp bị thay đổi trong khi đang đọc".to_owned()
+        },
+    }
+}
+
+fn scan_file(file: &mut File, name: &str, skip: u64, allow_legacy: bool, settle: bool) -> Result<bool, ImportError> {
     let read_err = |e: io::Error| ImportError::read(name, &e);
     file.seek(SeekFrom::Start(skip)).map_err(read_err)?;
-    let scan = scan_utf8(&mut *file).map_err(read_err)?;
+    let scan = scan_utf8(&mut *file, settle).map_err(read_err)?;
     let Some(bad) = scan.first_invalid else {
         return Ok(true);
     };

@@ -101,7 +101,7 @@ impl TableReader {
                 use std::io::{Seek, SeekFrom};
                 handle.seek(SeekFrom::Start(0)).map_err(|e| ImportError::read(&file, &e))?;
                 let prepared = encoding::prepare(handle, &file, encoding, bytes_read.clone())?;
-                let csv = CsvSource::new(prepared.reader, &file, prepared.label)?;
+                let csv = CsvSource::new(prepared.reader, &file, prepared.label, (path, prepared.skip))?;
                 (Source::Csv(Box::new(csv)), prepared.label)
             }
         };

@@ -49,6 +49,15 @@ impl Findings {
         if self.list.len() < KEEP { self.list.push(problem) } else { self.omitted += 1 }
     }
 
+    /// A problem that stops the file (damaged encoding, broken structure): listed first, never left out.
+    pub fn push_first(&mut self, problem: Problem) {
+        self.list.insert(0, problem);
+        if self.list.len() > KEEP {
+            self.list.truncate(KEEP);
+            self.omitted += 1;
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.list.len() + self.omitted
     }

@@ -135,11 +135,12 @@ pub fn read_all(
             match reader.next_row(&mut row) {
                 Ok(true) => {}
                 Ok(false) => break,
-                Err(err) => {
+                Err(err) if err.is_row_problem() => {
                     problems.push(err.to_problem());
-                    if err.is_row_problem() {
-                        continue;
-                    }
+                    continue;
+                }
+                Err(err) => {
+                    problems.push_first(err.to_problem());
                     break;
                 }
             }

@@ -187,4 +187,6 @@ fn findings_keep_a_bounded_list() {
         f.push(p.clone());
     }
     assert_eq!((f.list.len(), f.omitted, f.len()), (KEEP, 10, KEEP + 10));
+    f.push_first(Problem { message: "tệp hỏng".into(), ..p });
+    assert_eq!((f.list[0].message.as_str(), f.len()), ("tệp hỏng", KEEP + 11));
 }

@@ -198,6 +198,25 @@ fn bad_input_is_refused_and_nothing_is_written() {
 }
 
 #[test]
+fn damage_far_into_a_large_utf8_file_is_found_exactly() {
+    let ward = ward();
+    let mut text = head() + "\n";
+    let mut line = 1;
+    while text.len() < 200_000 {
+        text.push_str("VP,1.1.6,1,,Đã tổ chức đối thoại với người dân,Biên bản,\n");
+        line += 1;
+    }
+    let offset = text.len() + "VP,1.1.5,2,,Đã ".len();
+    let bytes = [text.as_bytes(), "VP,1.1.5,2,,Đã ".as_bytes(), b"\xC4 xong,y,\n"].concat();
+    ward.write("late.csv", bytes);
+    let before = ward.dump();
+    let err = ward.fails(1, &["selfreport", "import", "2026-dot1", "late.csv"]);
+    let want = format!("không phải UTF-8 hợp lệ: hỏng ở dòng {}, byte {offset}", line + 1);
+    assert!(err.contains(&want), "{want} not in {err}");
+    assert_eq!(ward.dump(), before);
+}
+
+#[test]
 fn every_problem_of_every_file_is_listed_and_none_is_written() {
     let ward = ward();
     let head = head();

@@ -212,8 +212,8 @@ pub struct UnitDone {
 }
 
 struct Tally {
-    /// Line of each leaf's row in this file (0: not seen), for duplicates.
-    lines: Box<[u64]>,
+    /// Line of each leaf's row in this file (0: not seen), for duplicates; u32 keeps per-unit state small.
+    lines: Box<[u32]>,
     hash: ContentHash,
     unassigned: Vec<u16>,
 }
@@ -367,7 +367,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
             let seen = self.tally(unit).lines.get_mut(usize::from(leaf))?;
             let first = *seen;
             if first == 0 {
-                *seen = row.line;
+                *seen = u32::try_from(row.line).unwrap_or(u32::MAX);
             }
             first
         };

@@ -13,7 +13,6 @@ mod header;
 pub mod problem;
 mod rejected;
 pub mod selfreport;
-pub mod selfreport_read;
 pub mod value;
 mod xlsx;
 

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use super::rules::KEEP;
 use super::*;
 use crate::domain::catalogue::{Catalogue, DEFAULT_FILE_NAME, DEFAULT_TOML};
 use crate::domain::catalogue_parse;

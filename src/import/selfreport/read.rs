@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::selfreport::{FileCheck, Findings, Item, Rules, UnitDone};
-use super::{Encoding, Rejected, Row, TableReader};
+use super::{FileCheck, Findings, Item, Rules, UnitDone};
+use crate::import::{Encoding, Rejected, Row, TableReader};
 
 /// Rows per batch; a batch is also handed on once its text passes `BATCH_TEXT` bytes.
 const BATCH_ROWS: usize = 2048;
@@ -119,7 +119,7 @@ pub fn read_all(
     let mut row = Row::new();
     for (index, path) in paths.iter().enumerate() {
         let mut problems = Findings::default();
-        let mut reader = match TableReader::open(path, encoding, super::selfreport::COLUMNS) {
+        let mut reader = match TableReader::open(path, encoding, super::COLUMNS) {
             Ok(reader) => reader,
             Err(err) => {
                 outcome.rejected.push(Rejected::from(err));

@@ -180,6 +180,21 @@ impl<'t> Writer<'t> {
     }
 }
 
+impl Writer<'_> {
+    /// Foreign keys are off during an import (see the import command); the revision rows are few, so their links
+    /// to the round and the units are checked here before the commit.
+    pub fn check_links(&self) -> Result<(), StoreError> {
+        let broken: i64 =
+            self.tx.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check('selfreports')", [], |r| r.get(0))?;
+        if broken > 0 {
+            return Err(StoreError::Invalid(format!(
+                "lỗi nội bộ: {broken} bản báo cáo tự kiểm tra trỏ tới đợt hoặc đơn vị không có; chưa ghi gì"
+            )));
+        }
+        Ok(())
+    }
+}
+
 /// Binds one item to parameters `base + 1 ..= base + 8`.
 fn bind(s: &mut Statement, base: usize, selfreport: i64, item: &NewItem) -> Result<(), StoreError> {
     let figure = Some(item.figure).filter(|f| !f.is_empty());

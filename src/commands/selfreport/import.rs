@@ -166,6 +166,7 @@ fn pipeline(tx: &Tx, rules: &Rules, args: &ImportArgs, received: NaiveDate, prog
             return Err(anyhow::Error::new(Rejections(read.rejected)));
         }
         let mut summary = written?;
+        writer.check_links()?;
         summary.rows = read.rows;
         summary.files = args.files.len();
         summary.warnings = read.warnings;
@@ -289,7 +290,7 @@ impl Progress {
         if !std::io::stderr().is_terminal() {
             return Progress { bar: ProgressBar::hidden() };
         }
-        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})") {
             bar.set_style(style.progress_chars("=> "));
         }
@@ -298,7 +299,7 @@ impl Progress {
 }
 
 impl Observer for Progress {
-    fn opened(&self, file: &str, encoding: &str, delimiter: Option<char>) {
+    fn opened(&self, file: &str, encoding: &str, delimiter: Option<char>, total: u64) {
         let delimiter = match delimiter {
             Some(',') => ", phân cách bằng dấu phẩy",
             Some(';') => ", phân cách bằng dấu chấm phẩy",
@@ -306,9 +307,10 @@ impl Observer for Progress {
             _ => "",
         };
         let message = format!("Đọc «{file}»: bảng mã {encoding}{delimiter}.");
-        self.bar.suspend(|| info(message));
-        self.bar.reset();
+        self.bar.set_length(total);
         self.bar.set_message(file.to_owned());
+        self.bar.reset();
+        self.bar.suspend(|| info(message));
     }
 
     fn progress(&self, done: u64, total: u64) {

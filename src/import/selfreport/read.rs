@@ -90,8 +90,8 @@ pub trait Sink {
 
 /// Told what is going on, for the person at the terminal.
 pub trait Observer {
-    /// A file was opened: its name as shown, the encoding used and the delimiter (none for XLSX).
-    fn opened(&self, file: &str, encoding: &str, delimiter: Option<char>);
+    /// A file was opened: its name as shown, the encoding used, the delimiter (none for XLSX) and its size.
+    fn opened(&self, file: &str, encoding: &str, delimiter: Option<char>, total: u64);
     /// Bytes done of the current file.
     fn progress(&self, done: u64, total: u64);
 }
@@ -126,7 +126,7 @@ pub fn read_all(
                 continue;
             }
         };
-        observer.opened(reader.file_name(), reader.encoding_used(), reader.delimiter());
+        observer.opened(reader.file_name(), reader.encoding_used(), reader.delimiter(), reader.progress().1);
         let mut check = FileCheck::new(rules, reader.file_name());
         check.header(reader.columns(), &mut problems, &mut outcome.warnings);
         batch.file = index;

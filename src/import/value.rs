@@ -65,7 +65,9 @@ fn parse_number(t: &str) -> Result<f64, ValueError> {
     if !digits(int) || !digits(frac) {
         return Err(ValueError::NotANumber);
     }
-    let value: f64 = format!("{int}.{frac}").parse().map_err(|_| ValueError::NotANumber)?;
+    // `7,5` is read as `7.5`; a dot is parsed in place, without building a new string per cell.
+    let parsed = if t.contains(',') { format!("{int}.{frac}").parse() } else { t.parse() };
+    let value: f64 = parsed.map_err(|_| ValueError::NotANumber)?;
     if value.is_finite() { Ok(value) } else { Err(ValueError::TooLarge) }
 }
 

@@ -11,6 +11,7 @@ pub mod officials;
 pub mod reports;
 pub mod rounds;
 pub mod scores;
+pub mod selfreports;
 pub mod settings;
 pub mod units;
 

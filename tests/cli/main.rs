@@ -7,5 +7,6 @@ mod inspection;
 mod inspection_findings;
 mod reports;
 mod rounds;
+mod selfreport;
 mod store;
 mod upgrade;

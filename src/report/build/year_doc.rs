@@ -67,7 +67,8 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
         s.blocks.push(note("Trong năm không có đợt kiểm tra đột xuất."));
     }
     for r in adhoc {
-        let reason = r.round.reason.as_deref().map(|x| format!(" Lý do: {}.", x.trim_end_matches('.'))).unwrap_or_default();
+        let reason =
+            r.round.reason.as_deref().map(|x| format!(" Lý do: {}.", x.trim_end_matches('.'))).unwrap_or_default();
         s.blocks.push(Block::Paragraph(format!(
             "Kiểm tra đột xuất {} ({}): {}.{reason}",
             r.round.id,

@@ -35,10 +35,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use encoding::Encoding;
 pub use error::{ImportError, display_name};
-pub use header::{ColumnMap, ColumnSpec, MappedColumn};
+pub use header::{ColumnMap, ColumnSpec};
 pub use problem::{Problem, nearest};
 pub use rejected::Rejected;
-pub use value::{Figure, ValueError, parse_date, parse_figure, parse_points};
+pub use value::{parse_figure, parse_points};
 
 use crate::domain::text::nfc;
 use csv_source::CsvSource;
@@ -326,15 +326,6 @@ impl Row {
     /// A raw field by position (untrimmed; NFC only for mapped columns).
     pub fn field(&self, index: usize) -> Option<&str> {
         self.record.get(index)
-    }
-
-    /// Number of fields in this row.
-    pub fn len(&self) -> usize {
-        self.record.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.record.len() == 0
     }
 
     /// NFC for the columns callers read; the record is rebuilt (into a

@@ -76,14 +76,6 @@ impl Store {
         Ok(Store { conn, actor: actor.to_owned(), now })
     }
 
-    pub fn now(&self) -> NaiveDateTime {
-        self.now
-    }
-
-    pub fn actor(&self) -> &str {
-        &self.actor
-    }
-
     /// Runs `f` in one IMMEDIATE transaction: all of it is written, with its audit entries, or nothing.
     pub fn write<T, E>(&mut self, f: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E>
     where

@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-
 /// Why a cell value was refused; the Display says what was expected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ValueError {

@@ -5,6 +5,7 @@ mod criteria;
 mod directory;
 mod inspection;
 mod inspection_findings;
+mod readme;
 mod reports;
 mod rounds;
 mod selfreport;

@@ -175,7 +175,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
         col("revisions", "Số bản"),
         machine_col("current_received_on"),
     ]);
-    let (mut submitted, mut late) = (0, 0);
+    let (mut submitted, mut late, mut not_required) = (0, 0, 0);
     for code in &scope {
         let assigned = rules.unit(code).map_or(0, |u| rules.assigned_count(u)) as i64;
         let name = names.get(code.as_str()).copied().unwrap_or("");
@@ -203,7 +203,13 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
             }
             None => {
                 let overdue = Timeliness::of(ctx.today(), round.selfreport_due);
+                if assigned == 0 {
+                    not_required += 1;
+                }
                 let status = match (table, overdue) {
+                    // A unit answering for no item has nothing to report.
+                    (false, _) if assigned == 0 => "not_required".to_owned(),
+                    (true, _) if assigned == 0 => "không được giao nội dung".to_owned(),
                     (false, _) => "missing".to_owned(),
                     (true, Timeliness::OnTime) => "chưa nộp".to_owned(),
                     (true, Timeliness::Late { days }) => format!("chưa nộp (quá hạn {days} ngày)"),
@@ -231,8 +237,8 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
             round.title(),
             round.id,
             date::format(round.selfreport_due),
-            scope.len(),
-            scope.len() - submitted
+            scope.len() - not_required,
+            scope.len() - not_required - submitted
         ))?;
     }
     Ok(())

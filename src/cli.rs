@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::{
-    assign, backup, config, criteria, demo, finding, init, log, official, report, restore, round, score, unit,
+    assign, backup, config, criteria, demo, finding, init, log, official, report, restore, round, score, selfreport,
+    unit,
 };
 use crate::output::FormatArg;
 
@@ -50,6 +51,9 @@ pub enum Commands {
     /// Đợt kiểm tra: Đợt 1, Đợt 2, đột xuất
     #[command(subcommand)]
     Round(round::RoundCommand),
+    /// Báo cáo tự kiểm tra của đơn vị
+    #[command(subcommand)]
+    Selfreport(selfreport::SelfreportCommand),
     /// Điểm thẩm định của đoàn kiểm tra: ghi, nhập tệp, bảng điểm, tổng điểm thang 100
     #[command(subcommand)]
     Score(score::ScoreCommand),

@@ -16,6 +16,7 @@ pub mod restore;
 pub mod round;
 pub mod score;
 pub mod score_totals;
+pub mod selfreport;
 pub mod unit;
 
 use anyhow::Result;
@@ -41,5 +42,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Check(out) => backup::check(&ctx, out),
         Commands::Report(cmd) => report::run(&ctx, cmd),
         Commands::Config(cmd) => config::run(&ctx, cmd),
+        Commands::Selfreport(cmd) => selfreport::run(&ctx, cmd),
     }
 }

@@ -9,9 +9,9 @@ use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread::JoinHandle;
 
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx};
-use csv::StringRecord;
 
 use super::ImportError;
+use super::fields::Fields;
 use super::guard::MAX_COLUMNS;
 use crate::domain::text::nfc;
 
@@ -39,14 +39,14 @@ fn quiet_worker_panics() {
 enum Msg {
     /// Last row number declared by the sheet, for progress.
     Rows(u64),
-    Row(u64, StringRecord),
+    Row(u64, Fields),
     Failed(ImportError),
     End,
 }
 
 pub(crate) struct XlsxSource {
     rx: Receiver<Msg>,
-    recycle: Sender<StringRecord>,
+    recycle: Sender<Fields>,
     worker: Option<JoinHandle<()>>,
     file: String,
     finished: bool,
@@ -95,7 +95,7 @@ impl XlsxSource {
     }
 
     /// Next non-empty sheet row and its 1-based row number.
-    pub fn next_record(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, ImportError> {
+    pub fn next_record(&mut self, rec: &mut Fields) -> Result<Option<u64>, ImportError> {
         if self.finished {
             return Ok(None);
         }
@@ -128,12 +128,7 @@ impl XlsxSource {
     }
 }
 
-fn produce(
-    handle: File,
-    file: &str,
-    tx: &SyncSender<Msg>,
-    recycled: &Receiver<StringRecord>,
-) -> Result<(), ImportError> {
+fn produce(handle: File, file: &str, tx: &SyncSender<Msg>, recycled: &Receiver<Fields>) -> Result<(), ImportError> {
     let detail = |e: calamine::XlsxError| ImportError::excel(file, format!("nội dung hỏng (chi tiết kỹ thuật: {e})"));
     let mut book: Xlsx<BufReader<File>> = Xlsx::new(BufReader::new(handle)).map_err(detail)?;
     let sheet = book
@@ -149,7 +144,7 @@ fn produce(
     let percent: Vec<bool> =
         cells.styles().iter().map(|s| s.number_format.as_ref().is_some_and(|f| f.format_code.contains('%'))).collect();
 
-    let mut rec = StringRecord::new();
+    let mut rec = Fields::new();
     let mut row: Option<u32> = None;
     let mut text = String::new();
     while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(detail)? {

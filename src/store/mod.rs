@@ -11,6 +11,7 @@ pub mod officials;
 pub mod reports;
 pub mod rounds;
 pub mod scores;
+pub mod selfreports;
 pub mod settings;
 pub mod units;
 
@@ -81,14 +82,6 @@ impl Store {
             migrate(&mut conn)?;
         }
         Ok(Store { conn, actor: actor.to_owned(), now })
-    }
-
-    pub fn now(&self) -> NaiveDateTime {
-        self.now
-    }
-
-    pub fn actor(&self) -> &str {
-        &self.actor
     }
 
     /// Runs `f`'s reads in one read transaction: a report or listing made of several queries sees one committed

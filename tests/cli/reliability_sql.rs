@@ -129,6 +129,23 @@ fn placeholders(template: &str) -> Vec<String> {
         .collect()
 }
 
+/// The source up to its inline `#[cfg(test)] mod … {`, which by convention ends the file.
+fn without_inline_tests(source: &str) -> String {
+    let mut cut = source.len();
+    let mut from = 0;
+    while let Some(at) = source[from..].find("#[cfg(test)]") {
+        let at = from + at;
+        let rest = source[at + "#[cfg(test)]".len()..].trim_start();
+        let inline = rest.strip_prefix("mod ").and_then(|r| r.lines().next()).is_some_and(|l| l.contains('{'));
+        if inline {
+            cut = at;
+            break;
+        }
+        from = at + 1;
+    }
+    source[..cut].to_owned()
+}
+
 fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("src folder") {
         let path = entry.expect("entry").path();
@@ -147,7 +164,11 @@ fn no_sql_is_built_from_values() {
     let mut offenders = Vec::new();
     let mut statements = 0;
     for file in &files {
-        let source = std::fs::read_to_string(file).expect("read source");
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.contains("test") {
+            continue; // test code builds its own scratch databases
+        }
+        let source = without_inline_tests(&std::fs::read_to_string(file).expect("read source"));
         statements += ["prepare(", "execute(", "query_row(", "prepare_cached("]
             .iter()
             .map(|c| source.matches(c).count())
@@ -166,6 +187,8 @@ fn no_sql_is_built_from_values() {
 
 #[test]
 fn the_scan_catches_a_value_pasted_into_sql() {
+    let with_tests = "let a = 1;\n#[cfg(test)]\nmod tests;\nfn f() {}\n#[cfg(test)]\nmod tests {\n    fn g() {}\n}\n";
+    assert_eq!(without_inline_tests(with_tests), "let a = 1;\n#[cfg(test)]\nmod tests;\nfn f() {}\n");
     let bad = r#"let sql = format!("SELECT * FROM units WHERE code = '{code}'");"#;
     assert_eq!(sql_with_values(bad).len(), 1);
     let raw = r##"conn.execute(&format!(r#"DELETE FROM {table} WHERE id = ?1"#), [id])"##;

@@ -19,6 +19,8 @@ enum Via {
     Assignments,
     /// `cchc score import 2026-dot1`: the appraisal file.
     Scores,
+    /// `cchc selfreport import 2026-dot1`: a unit's self-report.
+    SelfReports,
     /// Both `cchc criteria check` and `cchc init --catalogue` on an existing database.
     Catalogue,
 }
@@ -31,6 +33,7 @@ impl Via {
             Via::Officials => vec![args(&["official", "import"])],
             Via::Assignments => vec![args(&["assign", "import"])],
             Via::Scores => vec![args(&["score", "import", "2026-dot1"])],
+            Via::SelfReports => vec![args(&["selfreport", "import", "2026-dot1"])],
             Via::Catalogue => vec![args(&["criteria", "check"]), args(&["init", "--catalogue"])],
         }
     }
@@ -110,6 +113,24 @@ const CASES: &[Case] = &[
     case("scores-hidden-sheet.xlsx", Scores, "dòng 3", &["«bảy»"]),
     case("scores-10000-columns.xlsx", Scores, "dòng 1", &["hơn 1000 cột"]),
     case("scores-empty-sheet.xlsx", Scores, "", &["rỗng"]),
+    case("selfreports-1e309.csv", SelfReports, "dòng 3", &["«1e309»", "không phải số"]),
+    case("selfreports-nan.csv", SelfReports, "dòng 3", &["«NaN»", "không phải số"]),
+    case("selfreports-negative.csv", SelfReports, "dòng 3", &["«-1»", "không được là số âm"]),
+    case("selfreports-eastern-arabic-digit.csv", SelfReports, "dòng 3", &["«٣»", "chữ số 0–9"]),
+    case("selfreports-over-maximum.csv", SelfReports, "dòng 3", &["«9»", "vượt quá điểm tối đa 2 của nội dung 1.1.2"]),
+    case("selfreports-impossible-date.csv", SelfReports, "dòng 3", &["«31/02/2026»", "không đúng dạng số liệu"]),
+    case("selfreports-percent-over-100.csv", SelfReports, "dòng 3", &["«150%»", "không được vượt quá 100%"]),
+    case("selfreports-zero-denominator.csv", SelfReports, "dòng 3", &["«5/0»", "mẫu số phải lớn hơn 0"]),
+    case("selfreports-unknown-criterion.csv", SelfReports, "dòng 3", &["«1.1.99»"]),
+    case("selfreports-unknown-unit.csv", SelfReports, "dòng 3", &["«VHX»"]),
+    case("selfreports-invalid-utf8-mid.csv", SelfReports, "dòng 3", &["không phải UTF-8 hợp lệ"]),
+    case("selfreports-nul-byte.csv", SelfReports, "dòng 3", &["ký tự NUL"]),
+    case("selfreports-unbalanced-quote.csv", SelfReports, "dòng 3", &["dấu ngoặc kép", "không được đóng"]),
+    case("selfreports-header-only.csv", SelfReports, "", &["chỉ có dòng tiêu đề"]),
+    case("selfreports-duplicate-header.csv", SelfReports, "", &["hai cột cùng là «Mã tiêu chí»"]),
+    case("selfreports-formula-error.xlsx", SelfReports, "dòng 3", &["«#DIV/0!»", "không phải số"]),
+    case("selfreports-date-cell.xlsx", SelfReports, "dòng 2", &["«05/07/2026»", "không phải số"]),
+    case("selfreports-boolean-cell.xlsx", SelfReports, "dòng 2", &["«TRUE»", "không phải số"]),
     case("catalogue-repeats-ancestor.toml", Catalogue, ":53:8", &["mã «1.1» bị trùng"]),
     case("catalogue-self-parent.toml", Catalogue, ":44:1", &["khoá không được hỗ trợ «nodes.parent»"]),
     case("catalogue-orphan.toml", Catalogue, ":53:8", &["không có mục cha «1.9»"]),

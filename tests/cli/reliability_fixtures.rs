@@ -18,10 +18,19 @@ fn workbook() -> Workbook {
 
 /// An appraisal workbook (a header row) after `edit` adds to its sheet.
 pub fn xlsx(edit: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    sheet(&["Mã đơn vị", "Mã tiêu chí", "Điểm thẩm định", "Nhận xét"], edit)
+}
+
+/// A self-report workbook: the same first three columns, with self points.
+fn selfreport_xlsx(edit: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
+    sheet(&["Mã đơn vị", "Mã tiêu chí", "Điểm tự chấm", "Số liệu", "Kết quả thực hiện", "Tài liệu kiểm chứng"], edit)
+}
+
+fn sheet(headers: &[&str], edit: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -> Vec<u8> {
     let mut book = workbook();
     let sheet = book.add_worksheet();
-    for (c, h) in (0u16..).zip(["Mã đơn vị", "Mã tiêu chí", "Điểm thẩm định", "Nhận xét"]) {
-        sheet.write_string(0, c, h).unwrap();
+    for (c, h) in (0u16..).zip(headers) {
+        sheet.write_string(0, c, *h).unwrap();
     }
     edit(sheet);
     book.save_to_buffer().unwrap()
@@ -77,15 +86,28 @@ fn make_xlsx_fixtures() {
     };
     let good = xlsx(rows);
     write("scores-truncated.xlsx", good[..good.len() / 2].to_vec());
-    write(
-        "scores-formula-error.xlsx",
-        xlsx(|s| {
-            rows(s);
-            s.write_string(2, 0, "VHXH").unwrap();
-            s.write_string(2, 1, "1.1.2").unwrap();
-            s.write_formula(2, 2, Formula::new("=1/0").set_result("#DIV/0!")).unwrap();
-        }),
-    );
+    // The same damaged cells in the points column of an appraisal and of a self-report.
+    let formula_error = |s: &mut rust_xlsxwriter::Worksheet| {
+        rows(s);
+        s.write_string(2, 0, "VHXH").unwrap();
+        s.write_string(2, 1, "1.1.2").unwrap();
+        s.write_formula(2, 2, Formula::new("=1/0").set_result("#DIV/0!")).unwrap();
+    };
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let date_cell = |s: &mut rust_xlsxwriter::Worksheet| {
+        rows(s);
+        s.write_datetime_with_format(1, 2, ExcelDateTime::from_ymd(2026, 7, 5).unwrap(), &date).unwrap();
+    };
+    let boolean_cell = |s: &mut rust_xlsxwriter::Worksheet| {
+        rows(s);
+        s.write_boolean(1, 2, true).unwrap();
+    };
+    write("scores-formula-error.xlsx", xlsx(formula_error));
+    write("scores-date-cell.xlsx", xlsx(date_cell));
+    write("scores-boolean-cell.xlsx", xlsx(boolean_cell));
+    write("selfreports-formula-error.xlsx", selfreport_xlsx(formula_error));
+    write("selfreports-date-cell.xlsx", selfreport_xlsx(date_cell));
+    write("selfreports-boolean-cell.xlsx", selfreport_xlsx(boolean_cell));
     write(
         "scores-merged-cells.xlsx",
         xlsx(|s| {
@@ -94,21 +116,6 @@ fn make_xlsx_fixtures() {
                 s.write_string(r, 1, code).unwrap();
                 s.write_number(r, 2, 0.5).unwrap();
             }
-        }),
-    );
-    let date = Format::new().set_num_format("dd/mm/yyyy");
-    write(
-        "scores-date-cell.xlsx",
-        xlsx(|s| {
-            rows(s);
-            s.write_datetime_with_format(1, 2, ExcelDateTime::from_ymd(2026, 7, 5).unwrap(), &date).unwrap();
-        }),
-    );
-    write(
-        "scores-boolean-cell.xlsx",
-        xlsx(|s| {
-            rows(s);
-            s.write_boolean(1, 2, true).unwrap();
         }),
     );
     write(

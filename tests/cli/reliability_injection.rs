@@ -32,8 +32,18 @@ fn hostile_ward() -> Ward {
     ward.ok(&["score", "set", "2026-dot1", "EVIL", "1.1.1", "1", "--note", AT_NOTE]);
     let add = ["finding", "add", "2026-dot1", "--unit", "EVIL", "--official", "CB99", "--kind", "han-che"];
     ward.ok(&[&add[..], &["--text", DDE_TEXT, "--recommend", HTML_TEXT, "--due", "31/12/2026"]].concat());
+    // A unit's self-report: its result, evidence and proposal (which becomes a finding) reach the reports too.
+    let report = format!(
+        "ma_don_vi,ma_tieu_chi,diem_tu_cham,ket_qua,tai_lieu_kiem_chung,kho_khan_de_xuat\n\
+         EVIL,1.1.1,1,\"{SELF_RESULT}\",{HTML_TEXT},\"{SELF_PROPOSAL}\"\n"
+    );
+    let file = ward.write("tu-kiem-tra.csv", report);
+    ward.ok(&["selfreport", "import", "2026-dot1", &file.display().to_string()]);
     ward
 }
+
+const SELF_RESULT: &str = "=1+1 đã hoàn thành";
+const SELF_PROPOSAL: &str = "+đề nghị <b onmouseover=alert(1)>cấp kinh phí</b>";
 
 /// Every field of a CSV that a spreadsheet would run: a leading `=`, `+`, `@`, tab or CR, or a `-` that does not
 /// start a plain number.
@@ -63,6 +73,8 @@ fn listings_quote_formulas_in_csv_keep_json_raw_and_escape_the_terminal() {
         &["official", "list"],
         &["finding", "list"],
         &["score", "list", "2026-dot1", "--unit", "EVIL"],
+        &["selfreport", "show", "2026-dot1", "EVIL"],
+        &["selfreport", "status", "2026-dot1"],
         &["log"],
     ] {
         let csv = ward.ok(&[args, &["--format", "csv"]].concat());
@@ -112,8 +124,9 @@ fn reports_neutralise_formulas_and_escape_markup_in_every_format() {
                 }
                 "html" | "md" => {
                     let text = String::from_utf8_lossy(&bytes);
-                    assert!(!text.contains("<script") && !text.contains("<img"), "{what}");
+                    assert!(!text.contains("<script") && !text.contains("<img") && !text.contains("<b "), "{what}");
                     assert!(text.contains("alert(1)"), "{what}: the text is shown, escaped");
+                    assert!(text.contains("&lt;b onmouseover"), "{what}: the unit's proposal, escaped");
                 }
                 _ => {
                     let parts = unzip(&bytes);

@@ -92,6 +92,8 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
     // `PRAGMA foreign_key_check` after imports.) The pragma only applies between transactions.
     store.conn.pragma_update(None, "foreign_keys", "OFF")?;
     let result = store.transaction(!args.dry_run, |tx| {
+        // The round may have been closed since it was read above.
+        rounds::ensure_open_in(tx, &round.id)?;
         let summary = pipeline(tx, &rules, &args, received, &progress)?;
         // Nothing new: roll back, so that the file stays as it was to the byte.
         if summary.created.is_empty() && !args.dry_run {

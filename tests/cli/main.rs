@@ -11,6 +11,7 @@ mod reliability_concurrency;
 mod reliability_corpus;
 mod reliability_crash;
 mod reliability_fixtures;
+mod reliability_fuzz;
 mod reliability_injection;
 mod reliability_sql;
 mod reports;

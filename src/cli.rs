@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::{
-    assign, backup, config, criteria, demo, finding, gen_scale, init, log, official, report, round, score, unit,
+    assign, backup, config, criteria, demo, finding, gen_scale, init, log, official, report, restore, round, score,
+    selfreport, unit,
 };
 use crate::output::FormatArg;
 
@@ -50,6 +51,9 @@ pub enum Commands {
     /// Đợt kiểm tra: Đợt 1, Đợt 2, đột xuất
     #[command(subcommand)]
     Round(round::RoundCommand),
+    /// Báo cáo tự kiểm tra của đơn vị
+    #[command(subcommand)]
+    Selfreport(selfreport::SelfreportCommand),
     /// Điểm thẩm định của đoàn kiểm tra: ghi, nhập tệp, bảng điểm, tổng điểm thang 100
     #[command(subcommand)]
     Score(score::ScoreCommand),
@@ -60,6 +64,8 @@ pub enum Commands {
     Log(log::LogArgs),
     /// Sao lưu cơ sở dữ liệu (an toàn cả khi đang có người ghi)
     Backup(backup::BackupArgs),
+    /// Khôi phục cơ sở dữ liệu từ một bản sao lưu (bản hiện tại được giữ lại bên cạnh)
+    Restore(restore::RestoreArgs),
     /// Kiểm tra cơ sở dữ liệu: toàn vẹn, khoá ngoại, bộ tiêu chí, nhật ký
     Check(FormatArg),
     /// Báo cáo: kết quả đợt, thông báo đơn vị, báo cáo năm, bảng tự đánh giá, theo dõi khắc phục

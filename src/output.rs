@@ -201,7 +201,7 @@ fn group_thousands(digits: &str) -> String {
 
 fn display(v: &Value) -> String {
     match v {
-        Value::Text(s) => s.clone(),
+        Value::Text(s) => printable(s),
         Value::Number(n) => n.map(points).unwrap_or_default(),
         Value::Score(n) => n.map(score).unwrap_or_default(),
         Value::Integer(i) => i.to_string(),
@@ -218,12 +218,25 @@ fn machine_text(v: &Value) -> String {
     }
 }
 
+/// Text for the terminal: control characters from imported files (an escape sequence could recolour or clear the
+/// screen, or retitle the window) are shown as `\u{1B}`; line breaks stay.
+fn printable(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control() && c != '\n') {
+        return s.to_owned();
+    }
+    s.chars()
+        .map(|c| if c.is_control() && c != '\n' { format!("\\u{{{:X}}}", u32::from(c)) } else { c.to_string() })
+        .collect()
+}
+
 /// A cell that a spreadsheet would run as a formula gets a leading quote.
 pub fn neutralise_formula(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_owned(),
-    }
+    if looks_like_formula(s) { format!("'{s}") } else { s.to_owned() }
+}
+
+/// Whether a spreadsheet would read this text as a formula (or DDE payload).
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 fn json(v: &Value) -> Json {

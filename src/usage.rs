@@ -58,8 +58,8 @@ pub fn message(err: &clap::Error) -> String {
 pub fn localize_help(text: &str) -> String {
     const WORDS: &[(&str, &str)] = &[
         ("[OPTIONS]", "[TÙY_CHỌN]"),
-        ("[default: ", "[mặc định: "),
-        ("[env: ", "[biến môi trường: "),
+        ("[default:", "[mặc định:"),
+        ("[env:", "[biến môi trường:"),
         ("[possible values: ", "[giá trị: "),
         ("Possible values:", "Các giá trị:"),
         ("[aliases: ", "[tên khác: "),

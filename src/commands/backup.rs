@@ -34,8 +34,9 @@ pub fn backup(ctx: &Context, args: BackupArgs) -> Result<()> {
         bail!("bản sao lưu «{}» không đạt kiểm tra: {}", args.file.display(), failed.join("; "));
     }
     output::info(format!(
-        "Đã sao lưu «{}» sang «{}». Khôi phục: chép tệp này về chỗ cũ (khi không ai đang dùng), rồi chạy `cchc check`.",
+        "Đã sao lưu «{}» sang «{}». Khôi phục: `cchc restore {}`.",
         ctx.db_path.display(),
+        args.file.display(),
         args.file.display()
     ));
     Ok(())

@@ -82,9 +82,17 @@ fn load(ctx: &Context, source: &SourceArgs) -> Result<Catalogue> {
 }
 
 fn read_file(path: &Path) -> Result<Catalogue> {
-    let content = std::fs::read_to_string(path)
-        .with_context(|| format!("Không đọc được tệp «{}» (cần tệp TOML UTF-8)", path.display()))?;
-    Ok(catalogue_parse::parse(&path.display().to_string(), &content)?)
+    let (name, content) = read_source(path)?;
+    Ok(catalogue_parse::parse(&name, &content)?)
+}
+
+/// A catalogue file's name (as shown in messages) and its text; bytes that are not UTF-8 are reported by line.
+pub fn read_source(path: &Path) -> Result<(String, String)> {
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("Không đọc được tệp bộ tiêu chí «{}» (cần tệp TOML UTF-8)", path.display()))?;
+    let name = path.display().to_string();
+    let content = catalogue_parse::decode(&name, &bytes)?.to_owned();
+    Ok((name, content))
 }
 
 pub fn kind_label(node: &Node) -> &'static str {

@@ -90,6 +90,7 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
             round::run(demo, RoundCommand::Team(team))?;
         }
     }
+    crate::commands::selfreport::demo(demo, inputs)?;
     inspection_demo::demo(demo)
 }
 

@@ -27,11 +27,7 @@ pub struct InitArgs {
 pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
     let existed = ctx.db_path.exists();
     let (file_name, content) = match &args.catalogue {
-        Some(path) => {
-            let content = std::fs::read_to_string(path)
-                .with_context(|| format!("Không đọc được tệp bộ tiêu chí «{}» (cần tệp TOML UTF-8)", path.display()))?;
-            (path.display().to_string(), content)
-        }
+        Some(path) => super::criteria::read_source(path)?,
         None => (DEFAULT_FILE_NAME.to_owned(), DEFAULT_TOML.to_owned()),
     };
     let catalogue = catalogue_parse::parse(&file_name, &content)?;

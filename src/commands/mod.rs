@@ -13,9 +13,11 @@ pub mod inspection_demo;
 pub mod log;
 pub mod official;
 pub mod report;
+pub mod restore;
 pub mod round;
 pub mod score;
 pub mod score_totals;
+pub mod selfreport;
 pub mod unit;
 
 use anyhow::Result;
@@ -37,9 +39,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Finding(cmd) => finding::run(&ctx, cmd),
         Commands::Log(args) => log::run(&ctx, args),
         Commands::Backup(args) => backup::backup(&ctx, args),
+        Commands::Restore(args) => restore::run(&ctx, args),
         Commands::Check(out) => backup::check(&ctx, out),
         Commands::Report(cmd) => report::run(&ctx, cmd),
         Commands::Config(cmd) => config::run(&ctx, cmd),
+        Commands::Selfreport(cmd) => selfreport::run(&ctx, cmd),
         Commands::GenScale(args) => gen_scale::run(&ctx, args),
     }
 }

@@ -139,14 +139,17 @@ impl Built {
 
 pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
     let store = ctx.store()?;
-    let (built, out) = match &cmd {
-        ReportCommand::Round(a) => (build_round(ctx, &store.conn, &a.round)?, &a.out),
-        ReportCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit)?, &a.out),
-        ReportCommand::Year(a) => (build_year(ctx, &store.conn, a.year)?.1, &a.out),
-        ReportCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year)?, &a.out),
-        ReportCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of)?, &a.out),
-    };
-    if report_settings(&store.conn)?.signer_name.trim().is_empty() {
+    let (built, out, unsigned) = store.snapshot(|store| -> Result<_> {
+        let (built, out) = match &cmd {
+            ReportCommand::Round(a) => (build_round(ctx, &store.conn, &a.round)?, &a.out),
+            ReportCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit)?, &a.out),
+            ReportCommand::Year(a) => (build_year(ctx, &store.conn, a.year)?.1, &a.out),
+            ReportCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year)?, &a.out),
+            ReportCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of)?, &a.out),
+        };
+        Ok((built, out, report_settings(&store.conn)?.signer_name.trim().is_empty()))
+    })?;
+    if unsigned {
         output::warn("chưa đặt họ tên người ký; đặt bằng `cchc config set signer_name \"Họ và tên\"`.");
     }
     emit(built, out)

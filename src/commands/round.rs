@@ -243,13 +243,12 @@ fn new(ctx: &Context, store: &mut Store, args: NewArgs) -> Result<()> {
         catalogue_hash: hash,
     };
     let round = store.write(|tx| rounds::create(tx, &new))?;
-    output::info(format!(
-        "Đã tạo đợt {}: {} – {}, hạn nộp báo cáo tự kiểm tra {}.",
-        round.id,
-        date::format(round.start),
-        date::format(round.end),
-        date::format(round.selfreport_due)
-    ));
+    // Ad-hoc rounds ask for no self-report (plan, section IV.1.c), so their deadline is not announced.
+    let due = match round.kind {
+        RoundKind::DotXuat => String::new(),
+        _ => format!(", hạn nộp báo cáo tự kiểm tra {}", date::format(round.selfreport_due)),
+    };
+    output::info(format!("Đã tạo đợt {}: {} – {}{due}.", round.id, date::format(round.start), date::format(round.end)));
     output::print_data(&format!("{}\n", round.id))
 }
 

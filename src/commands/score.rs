@@ -97,14 +97,14 @@ pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<()> {
     match cmd {
         ScoreCommand::Set(args) => set(&mut store, args),
         ScoreCommand::Import(args) => import(&mut store, &args),
-        ScoreCommand::List(args) => list(&store, &args),
-        ScoreCommand::Summary(args) => {
-            let (round, catalogue) = round_and_catalogue(&store, &args.round)?;
-            let unit = unit_filter(&store, args.unit.as_deref())?;
-            let sheet = sheet_of(&store, &round, &catalogue, unit.as_deref(), None)?;
+        ScoreCommand::List(args) => store.snapshot(|store| list(store, &args)),
+        ScoreCommand::Summary(args) => store.snapshot(|store| {
+            let (round, catalogue) = round_and_catalogue(store, &args.round)?;
+            let unit = unit_filter(store, args.unit.as_deref())?;
+            let sheet = sheet_of(store, &round, &catalogue, unit.as_deref(), None)?;
             score_totals::listing(&store.conn, &catalogue, &sheet, args.per, args.output.format)?
                 .emit(args.output.format)
-        }
+        }),
     }
 }
 
@@ -185,9 +185,13 @@ fn warn_unassigned<'a>(
         .map(|(u, c)| format!("{c} ({u})"))
         .collect();
     if !missing.is_empty() {
+        // A whole file of unassigned items stays one readable line.
+        const SHOWN: usize = 10;
+        let more = missing.len().saturating_sub(SHOWN);
+        let more = if more > 0 { format!(" và {more} nội dung khác") } else { String::new() };
         output::warn(format!(
-            "nội dung chưa được phân công cho đơn vị nhưng vẫn được chấm và tính vào tổng điểm của đơn vị: {}",
-            missing.join(", ")
+            "nội dung chưa được phân công cho đơn vị nhưng vẫn được chấm và tính vào tổng điểm của đơn vị: {}{more}",
+            missing.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ")
         ));
     }
     Ok(())

@@ -12,6 +12,11 @@ use toml::de::{DeTable, DeValue};
 use super::catalogue::{Band, Catalogue, Classification, Level, Node, NodeKind, Rubric, Threshold};
 use super::code;
 
+mod source;
+
+pub use source::decode;
+use source::toml_message;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub line: usize,
@@ -54,7 +59,7 @@ struct RawCatalogue {
 struct RawClassification {
     #[serde(default)]
     basis: String,
-    top_band_cap_percent: Option<f64>,
+    top_band_cap_percent: Option<Spanned<f64>>,
     bands: Vec<Spanned<RawBand>>,
 }
 
@@ -143,14 +148,14 @@ pub fn parse(file: &str, source: &str) -> Result<Catalogue, CatalogueError> {
     match DeTable::parse(source) {
         Ok(table) => check_keys(&mut c, table.get_ref()),
         Err(err) => {
-            c.at(err.span().unwrap_or(0..0), format!("TOML không hợp lệ: {}", err.message()));
+            c.at(err.span().unwrap_or(0..0), format!("TOML không hợp lệ: {}", toml_message(err.message())));
             return Err(fail(c));
         }
     }
     let raw: RawCatalogue = match toml::from_str(source) {
         Ok(raw) => raw,
         Err(err) => {
-            c.at(err.span().unwrap_or(0..0), format!("giá trị không hợp lệ: {}", err.message().trim()));
+            c.at(err.span().unwrap_or(0..0), format!("giá trị không hợp lệ: {}", toml_message(err.message())));
             return Err(fail(c));
         }
     };
@@ -257,9 +262,14 @@ fn check_bands(c: &mut Collector, raw: Spanned<RawClassification>) -> Classifica
         c.at(span, format!("các mức xếp loại phải phủ kín 0–100, mức cao nhất đang dừng ở {expected_min}"));
     }
     bands.reverse();
+    if let Some(cap) = &raw.top_band_cap_percent
+        && !(0.0..=100.0).contains(cap.get_ref())
+    {
+        c.at(cap.span(), "top_band_cap_percent phải là một tỉ lệ phần trăm từ 0 đến 100");
+    }
     Classification {
         basis: raw.basis,
-        top_band_cap_percent: raw.top_band_cap_percent,
+        top_band_cap_percent: raw.top_band_cap_percent.map(Spanned::into_inner),
         bands: bands.into_iter().map(|(_, b)| b).collect(),
     }
 }
@@ -381,5 +391,7 @@ fn check_rubric(c: &mut Collector, code: &str, raw: &Spanned<RawRubric>, max: f6
     }
 }
 
+#[cfg(test)]
+pub(crate) mod fuzz;
 #[cfg(test)]
 mod tests;

@@ -36,9 +36,13 @@ mod tests {
 
     #[test]
     fn rejects_bad_dates() {
-        for bad in ["2026-07-05", "31/02/2026", "5/7/26", "aa/bb/cccc", "", "1/1/2026/1", "٣/1/2026"] {
+        for bad in ["2026-07-05", "31/02/2026", "5/7/26", "aa/bb/cccc", "", "1/1/2026/1", "٣/1/2026", "005/07/2026"] {
             assert!(parse(bad).is_err(), "{bad}");
         }
+        for no_such_day in ["31/02/2026", "29/02/2026", "00/01/2026", "01/13/2026"] {
+            assert!(parse(no_such_day).unwrap_err().contains("không tồn tại"), "{no_such_day}");
+        }
+        assert_eq!(parse(" 29/02/2028 "), Ok(NaiveDate::from_ymd_opt(2028, 2, 29).unwrap()));
         assert!(parse("31/02/2026").unwrap_err().contains("không tồn tại"));
     }
 }

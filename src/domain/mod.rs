@@ -8,4 +8,5 @@ pub mod date;
 pub mod finding;
 pub mod round;
 pub mod scoring;
+pub mod selfreport;
 pub mod text;

@@ -183,21 +183,14 @@ pub struct Loss {
     pub lost: f64,
 }
 
-/// The items that cost points, biggest loss first (then in code order); N/A and pending items cost nothing.
-pub fn losses<'a>(items: impl IntoIterator<Item = &'a ItemScore>) -> Vec<Loss> {
-    let mut out: Vec<Loss> = items.into_iter().filter_map(|i| loss(&i.unit, &i.code, i.max, i.mark)).collect();
-    out.sort_by(costlier_first);
-    out
-}
-
-/// What an appraised item cost, when it cost anything.
+/// What an appraised item cost, when it cost anything: N/A and pending items cost nothing.
 pub fn loss(unit: &str, code: &str, max: f64, mark: Mark) -> Option<Loss> {
     let Mark::Points(points) = mark else { return None };
     let lost = round2(max - points);
     (lost > 0.0).then(|| Loss { unit: unit.to_owned(), code: code.to_owned(), max, points, lost })
 }
 
-/// The order of `losses`: biggest loss first, then by code.
+/// The order losses are shown in: biggest first, then by code.
 pub fn costlier_first(a: &Loss, b: &Loss) -> std::cmp::Ordering {
     b.lost.total_cmp(&a.lost).then_with(|| code::compare(&a.code, &b.code))
 }
@@ -243,7 +236,9 @@ mod tests {
             item("VP", "1.1.4", 2.0, Mark::NotApplicable),
             item("VP", "1.1.5", 2.0, Mark::Pending),
         ];
-        let lost: Vec<(String, f64)> = losses(&items).into_iter().map(|l| (l.code, l.lost)).collect();
+        let mut all: Vec<Loss> = items.iter().filter_map(|i| loss(&i.unit, &i.code, i.max, i.mark)).collect();
+        all.sort_by(costlier_first);
+        let lost: Vec<(String, f64)> = all.into_iter().map(|l| (l.code, l.lost)).collect();
         let want = [("1.1.10", 1.0), ("1.1.1", 0.5), ("1.1.2", 0.5)].map(|(c, l)| (c.to_owned(), l));
         assert_eq!(lost, want);
     }

@@ -3,11 +3,11 @@
 use std::io::{self, Cursor, Read};
 use std::path::{Path, PathBuf};
 
-use csv::StringRecord;
+use csv::ByteRecord;
 
 use super::ImportError;
 use super::decode::DecodeError;
-use super::encoding::{Prepared, locate_invalid_utf8};
+use super::fields::Fields;
 use super::guard::{Guard, GuardError};
 
 /// How much of the decoded text is examined to choose the delimiter.
@@ -18,16 +18,22 @@ type Stream = io::Chain<Cursor<Vec<u8>>, Box<dyn Read + Send>>;
 
 pub(crate) struct CsvSource {
     rdr: csv::Reader<Guard<Stream>>,
+    bytes: ByteRecord,
+    /// Where the file is and the bytes before the stream (a BOM), to find damaged UTF-8 exactly.
+    path: PathBuf,
+    skip: u64,
     file: String,
-    /// The path and text start, to locate invalid UTF-8 for the message.
-    raw_utf8: Option<(PathBuf, u64)>,
     encoding: &'static str,
     pub delimiter: u8,
 }
 
 impl CsvSource {
-    pub fn new(path: &Path, file: &str, prepared: Prepared) -> Result<Self, ImportError> {
-        let Prepared { reader: mut stream, label: encoding, raw_utf8_from } = prepared;
+    pub fn new(
+        mut stream: Box<dyn Read + Send>,
+        file: &str,
+        encoding: &'static str,
+        (path, skip): (&Path, u64),
+    ) -> Result<Self, ImportError> {
         let mut prefix = Vec::new();
         (&mut stream).take(SNIFF_BYTES).read_to_end(&mut prefix).map_err(|e| map_io(file, encoding, e))?;
         let delimiter = sniff_delimiter(&prefix);
@@ -38,21 +44,18 @@ impl CsvSource {
             .delimiter(delimiter)
             .buffer_capacity(BUFFER)
             .from_reader(guard);
-        Ok(CsvSource {
-            rdr,
-            file: file.to_owned(),
-            raw_utf8: raw_utf8_from.map(|from| (path.to_owned(), from)),
-            encoding,
-            delimiter,
-        })
+        let path = path.to_owned();
+        Ok(CsvSource { rdr, bytes: ByteRecord::new(), path, skip, file: file.to_owned(), encoding, delimiter })
     }
 
     /// Next record and the line it starts on; `None` at the end.
-    pub fn next_record(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, ImportError> {
-        match self.rdr.read_record(rec) {
+    pub fn next_record(&mut self, rec: &mut Fields) -> Result<Option<u64>, ImportError> {
+        match self.rdr.read_byte_record(&mut self.bytes) {
             Ok(true) => {
-                let fallback = rec.position().map_or(0, |p| p.line());
+                let fallback = self.bytes.position().map_or(0, |p| p.line());
                 let line = self.rdr.get_mut().pop_record_line().unwrap_or(fallback);
+                // Bad bytes past the start the encoding check looked at: the file is damaged; say exactly where.
+                rec.fill(&self.bytes).map_err(|_| super::encoding::utf8_damage(&self.path, &self.file, self.skip))?;
                 Ok(Some(line))
             }
             Ok(false) => Ok(None),
@@ -64,21 +67,15 @@ impl CsvSource {
         let line = e.position().map_or(0, |p| p.line());
         match e.into_kind() {
             csv::ErrorKind::Io(io) => map_io(&self.file, self.encoding, io),
-            csv::ErrorKind::Utf8 { pos, .. } => self
-                .raw_utf8
-                .as_ref()
-                .and_then(|(path, from)| locate_invalid_utf8(path, &self.file, *from))
-                .unwrap_or_else(|| ImportError::InvalidUtf8 {
-                    // The file changed under us; the record position is
-                    // the best we have.
-                    file: self.file.clone(),
-                    line: pos.as_ref().map_or(line, |p| p.line()),
-                    offset: pos.as_ref().map_or(0, |p| p.byte()),
-                }),
+            csv::ErrorKind::Utf8 { pos, .. } => ImportError::InvalidUtf8 {
+                file: self.file.clone(),
+                line: pos.as_ref().map_or(line, |p| p.line()),
+                offset: pos.as_ref().map_or(0, |p| p.byte()),
+            },
             other => ImportError::Structure {
                 file: self.file.clone(),
                 line,
-                message: format!("không đọc được dòng CSV (chi tiết kỹ thuật: {other:?})"),
+                message: format!("không đọc được dòng CSV ({other:?})"),
             },
         }
     }

@@ -64,11 +64,10 @@ impl Utf8Scan {
     }
 }
 
-/// Scans a stream for UTF-8 validity in fixed-size chunks. With
-/// `stop_once_utf8`, stops as soon as a valid multi-byte sequence has been
-/// seen before any invalid one: the file is then UTF-8, and the rest is
-/// validated while it is read.
-pub(crate) fn scan_utf8(mut reader: impl Read, stop_once_utf8: bool) -> io::Result<Utf8Scan> {
+/// Scans a stream for UTF-8 validity in fixed-size chunks. With `settle_early`, the scan stops after the first
+/// chunk when it holds valid multi-byte text and nothing invalid: such a file is UTF-8, and the reader checks the
+/// rest record by record (a full pass here would read the whole file once more before the import starts).
+pub(crate) fn scan_utf8(mut reader: impl Read, settle_early: bool) -> io::Result<Utf8Scan> {
     let mut scan = Utf8Scan::default();
     let mut buf = vec![0u8; CHUNK + 4];
     let mut carry = 0usize;
@@ -87,7 +86,8 @@ pub(crate) fn scan_utf8(mut reader: impl Read, stop_once_utf8: bool) -> io::Resu
         let mut pos = 0usize;
         carry = 0;
         while let Some(rest) = data.get(pos..).filter(|r| !r.is_empty()) {
-            match std::str::from_utf8(rest) {
+            // SIMD validation: this pass reads the whole file before the import starts.
+            match simdutf8::compat::from_utf8(rest) {
                 Ok(s) => {
                     scan.note_valid(s.as_bytes());
                     pos = end;
@@ -110,17 +110,19 @@ pub(crate) fn scan_utf8(mut reader: impl Read, stop_once_utf8: bool) -> io::Resu
                 }
             }
         }
-        if stop_once_utf8 && scan.multibyte_before > 0 {
-            return Ok(scan);
-        }
         buf.copy_within(end - carry..end, 0);
         base += (end - carry) as u64;
+        if settle_early && scan.first_invalid.is_none() && scan.multibyte_total > 0 {
+            return Ok(scan);
+        }
     }
 }
 
 impl Utf8Scan {
     fn note_valid(&mut self, bytes: &[u8]) {
-        let leads: u64 = bytes.iter().map(|&b| u64::from(b >= 0xC0)).sum();
+        // Byte-wide counters over blocks of 255 compile to vector code; this runs over the whole file.
+        let leads: u64 =
+            bytes.chunks(255).map(|c| u64::from(c.iter().fold(0u8, |n, &b| n + u8::from(b >= 0xC0)))).sum();
         self.multibyte_total += leads;
         if self.first_invalid.is_none() {
             self.multibyte_before += leads;
@@ -212,21 +214,10 @@ impl<R: Read> DecodeReader<R> {
 
     /// Decodes more input into the (empty) output buffer.
     fn refill(&mut self) -> io::Result<()> {
-        let mut output = std::mem::take(&mut self.output);
-        let res = self.decode_into(&mut output);
-        self.output = output;
-        let (start, end) = res?;
-        self.out_start = start;
-        self.out_end = end;
-        Ok(())
-    }
-
-    /// Decodes input into `dst` until something is written or the input
-    /// ends; returns the written range `(0, n)`.
-    fn decode_into(&mut self, dst: &mut [u8]) -> io::Result<(usize, usize)> {
         use encoding_rs::DecoderResult;
-        let mut out_end = 0;
-        while out_end == 0 && !self.done {
+        self.out_start = 0;
+        self.out_end = 0;
+        while self.out_end == 0 && !self.done {
             if self.in_start == self.in_end && !self.eof {
                 self.base += self.in_end as u64;
                 self.in_start = 0;
@@ -234,15 +225,14 @@ impl<R: Read> DecodeReader<R> {
                 self.eof = self.in_end == 0;
             }
             let src = self.input.get(self.in_start..self.in_end).unwrap_or_default();
-            let (result, read, written) = self.decoder.decode_to_utf8_without_replacement(src, dst, self.eof);
-            self.lines.feed(dst.get(..written).unwrap_or_default());
+            let (result, read, written) =
+                self.decoder.decode_to_utf8_without_replacement(src, &mut self.output, self.eof);
+            let produced = self.output.get(..written).unwrap_or_default();
+            self.lines.feed(produced);
             self.in_start += read;
-            out_end = written;
+            self.out_end = written;
             match result {
                 DecoderResult::InputEmpty => self.done = self.eof,
-                // Nothing fits in a tiny `dst`: let the caller use the
-                // internal buffer.
-                DecoderResult::OutputFull if written == 0 => return Ok((0, 0)),
                 DecoderResult::OutputFull => {}
                 DecoderResult::Malformed(bad, after) => {
                     let at = self.base + self.in_start as u64;
@@ -252,22 +242,13 @@ impl<R: Read> DecodeReader<R> {
                 }
             }
         }
-        Ok((0, out_end))
+        Ok(())
     }
 }
 
 impl<R: Read> Read for DecodeReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.out_start == self.out_end {
-            // Large reads (the CSV reader's) are decoded in place: one copy
-            // less. Small ones go through the internal buffer, which always
-            // has room for a whole character.
-            if buf.len() >= 64 {
-                let (_, n) = self.decode_into(buf)?;
-                if n > 0 || self.done {
-                    return Ok(n);
-                }
-            }
             self.refill()?;
         }
         let pending = self.output.get(self.out_start..self.out_end).unwrap_or_default();
@@ -326,11 +307,18 @@ mod tests {
         let scan = scan_utf8(bytes.as_slice(), false).unwrap();
         assert_eq!(scan.first_invalid, Some(bytes.len() as u64 - 1));
         assert!(scan.looks_like_damaged_utf8());
-        // Stopping early still sees an invalid byte in the same chunk.
-        let early = scan_utf8(&b"\xC3\xA1 \xFF"[..], true).unwrap();
-        assert_eq!(early.first_invalid, Some(3));
-        let early = scan_utf8(bytes.as_slice(), true).unwrap();
-        assert_eq!(early.first_invalid, None);
+    }
+
+    #[test]
+    fn scan_settles_early_on_a_clean_multibyte_start() {
+        let mut bytes = "ệ".repeat(2 * CHUNK).into_bytes();
+        bytes.push(0xFF);
+        let scan = scan_utf8(bytes.as_slice(), true).unwrap();
+        assert_eq!(scan.first_invalid, None);
+        // An ASCII start proves nothing: the scan goes on to the end.
+        let mut ascii = vec![b'a'; 2 * CHUNK];
+        ascii.push(0xFF);
+        assert_eq!(scan_utf8(ascii.as_slice(), true).unwrap().first_invalid, Some(2 * CHUNK as u64));
     }
 
     #[test]

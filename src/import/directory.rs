@@ -77,7 +77,7 @@ pub fn read_all<T>(
             Err(err) => return Err(Rejected::from(err)),
         }
     }
-    if problems.is_empty() { Ok(rows) } else { Err(Rejected { file, problems }) }
+    if problems.is_empty() { Ok(rows) } else { Err(Rejected { file, problems, omitted: 0 }) }
 }
 
 /// Collects the problems of one row.

@@ -58,13 +58,12 @@ impl fmt::Display for Encoding {
 pub(crate) struct Prepared {
     pub reader: Box<dyn Read + Send>,
     pub label: &'static str,
-    /// Where the undecoded UTF-8 text starts, when the stream is raw UTF-8
-    /// still to be validated by the CSV reader (see [`locate_invalid_utf8`]).
-    pub raw_utf8_from: Option<u64>,
+    /// Bytes skipped at the start (the BOM): file offset = `skip` + stream offset.
+    pub skip: u64,
 }
 
 enum Plan {
-    /// Bytes are UTF-8 already (validated as they are parsed).
+    /// Bytes are already UTF-8 (validated).
     Utf8 {
         skip: u64,
         label: &'static str,
@@ -99,9 +98,9 @@ pub(crate) fn prepare(
     counter: Arc<AtomicU64>,
 ) -> Result<Prepared, ImportError> {
     let read_err = |e: io::Error| ImportError::read(name, &e);
-    let mut head = Vec::with_capacity(4);
-    (&mut file).take(4).read_to_end(&mut head).map_err(read_err)?;
-    let bom = sniff_bom(&head);
+    let mut head = [0u8; 4];
+    let got = (&mut file).take(4).read(&mut head).map_err(read_err)?;
+    let bom = sniff_bom(head.get(..got).unwrap_or_default());
 
     let bom_name = match bom {
         Some(Bom::Utf8) => "UTF-8",
@@ -110,8 +109,7 @@ pub(crate) fn prepare(
         None => "",
     };
     let plan = match (choice, bom) {
-        // A BOM is unambiguous: an explicit choice that contradicts it
-        // would only produce garbage headers.
+        // A BOM is unambiguous: an explicit choice that contradicts it would only produce garbage headers.
         (Encoding::Utf8, Some(Bom::Utf16Le | Bom::Utf16Be))
         | (Encoding::Utf16, Some(Bom::Utf8))
         | (Encoding::Windows1258, Some(_)) => {
@@ -131,13 +129,19 @@ pub(crate) fn prepare(
         (Encoding::Windows1258, _) => {
             Plan::Decode { encoding: encoding_rs::WINDOWS_1258, skip: 0, label: "Windows-1258" }
         }
-        (Encoding::Auto | Encoding::Utf8, Some(Bom::Utf8)) => Plan::Utf8 { skip: 3, label: "UTF-8 (BOM)" },
-        (Encoding::Utf8, _) => Plan::Utf8 { skip: 0, label: "UTF-8" },
+        (Encoding::Auto | Encoding::Utf8, Some(Bom::Utf8)) => {
+            check_utf8(&mut file, name, 3, false)?;
+            Plan::Utf8 { skip: 3, label: "UTF-8 (BOM)" }
+        }
+        (Encoding::Utf8, _) => {
+            check_utf8(&mut file, name, 0, false)?;
+            Plan::Utf8 { skip: 0, label: "UTF-8" }
+        }
         (Encoding::Auto, None) => {
-            if is_legacy(&mut file, name)? {
-                Plan::Decode { encoding: encoding_rs::WINDOWS_1258, skip: 0, label: "Windows-1258" }
-            } else {
+            if check_utf8(&mut file, name, 0, true)? {
                 Plan::Utf8 { skip: 0, label: "UTF-8" }
+            } else {
+                Plan::Decode { encoding: encoding_rs::WINDOWS_1258, skip: 0, label: "Windows-1258" }
             }
         }
     };
@@ -148,43 +152,50 @@ pub(crate) fn prepare(
     file.seek(SeekFrom::Start(skip)).map_err(read_err)?;
     counter.store(skip, std::sync::atomic::Ordering::Relaxed);
     let counted = CountingReader::new(file, counter);
-    let (reader, raw_utf8_from): (Box<dyn Read + Send>, _) = match plan {
-        Plan::Utf8 { .. } => (Box::new(counted), Some(skip)),
-        Plan::Decode { encoding, .. } => (Box::new(DecodeReader::new(counted, encoding, skip)), None),
+    let reader: Box<dyn Read + Send> = match plan {
+        Plan::Utf8 { .. } => Box::new(counted),
+        Plan::Decode { encoding, .. } => Box::new(DecodeReader::new(counted, encoding, skip)),
     };
-    Ok(Prepared { reader, label, raw_utf8_from })
+    Ok(Prepared { reader, label, skip })
 }
 
-/// Is this BOM-less file in a legacy single-byte encoding rather than
-/// UTF-8? Damaged UTF-8 is an error. Reads only up to the first non-ASCII
-/// text for a UTF-8 file; the CSV reader validates the rest.
-fn is_legacy(file: &mut File, name: &str) -> Result<bool, ImportError> {
-    let read_err = |e: std::io::Error| ImportError::read(name, &e);
+/// Validates the file as UTF-8 from `skip` on (settling early on a clean
+/// multi-byte start: the reader checks the rest). Returns `Ok(false)` only
+/// when `allow_legacy` and the bytes look like a legacy single-byte file
+/// rather than damaged UTF-8.
+fn check_utf8(file: &mut File, name: &str, skip: u64, allow_legacy: bool) -> Result<bool, ImportError> {
+    scan_file(file, name, skip, allow_legacy, true)
+}
+
+/// The exact error for a UTF-8 file that the reader found damaged past the
+/// start [`check_utf8`] looked at: the whole file is scanned again.
+pub(crate) fn utf8_damage(path: &Path, name: &str, skip: u64) -> ImportError {
+    let scanned = File::open(path)
+        .map_err(|e| ImportError::open(name, &e))
+        .and_then(|mut file| scan_file(&mut file, name, skip, false, false));
+    match scanned {
+        Err(e) => e,
+        // Valid now: the file changed while it was read.
+        Ok(_) => ImportError::Read {
+            file: name.to_owned(), reason: "tệp bị thay đổi trong khi đang đọc".to_owned()
+        },
+    }
+}
+
+fn scan_file(file: &mut File, name: &str, skip: u64, allow_legacy: bool, settle: bool) -> Result<bool, ImportError> {
+    let read_err = |e: io::Error| ImportError::read(name, &e);
+    file.seek(SeekFrom::Start(skip)).map_err(read_err)?;
+    let scan = scan_utf8(&mut *file, settle).map_err(read_err)?;
+    let Some(bad) = scan.first_invalid else {
+        return Ok(true);
+    };
+    if allow_legacy && !scan.looks_like_damaged_utf8() {
+        return Ok(false);
+    }
+    let offset = skip + bad;
     file.seek(SeekFrom::Start(0)).map_err(read_err)?;
-    let scan = scan_utf8(&mut *file, true).map_err(read_err)?;
-    match scan.first_invalid {
-        None => Ok(false),
-        Some(_) if !scan.looks_like_damaged_utf8() => Ok(true),
-        Some(offset) => Err(invalid_utf8(file, name, offset)),
-    }
-}
-
-/// The error for invalid UTF-8 at a file offset, with its line.
-fn invalid_utf8(file: &mut File, name: &str, offset: u64) -> ImportError {
-    let line = file.seek(SeekFrom::Start(0)).and_then(|_| line_of_offset(&mut *file, offset));
-    match line {
-        Ok(line) => ImportError::InvalidUtf8 { file: name.to_owned(), line, offset },
-        Err(e) => ImportError::read(name, &e),
-    }
-}
-
-/// Finds the first invalid UTF-8 sequence after `from`, for the error
-/// message once the CSV reader has hit one.
-pub(crate) fn locate_invalid_utf8(path: &Path, name: &str, from: u64) -> Option<ImportError> {
-    let mut file = File::open(path).ok()?;
-    file.seek(SeekFrom::Start(from)).ok()?;
-    let bad = scan_utf8(&mut file, false).ok()?.first_invalid?;
-    Some(invalid_utf8(&mut file, name, from + bad))
+    let line = line_of_offset(&mut *file, offset).map_err(read_err)?;
+    Err(ImportError::InvalidUtf8 { file: name.to_owned(), line, offset })
 }
 
 #[cfg(test)]

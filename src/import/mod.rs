@@ -8,11 +8,12 @@ mod decode;
 pub mod directory;
 mod encoding;
 mod error;
+mod fields;
 mod guard;
 mod header;
 pub mod problem;
 mod rejected;
-mod row;
+pub mod selfreport;
 pub mod value;
 mod xlsx;
 
@@ -23,26 +24,27 @@ mod tests_csv;
 #[cfg(test)]
 mod tests_encoding;
 #[cfg(test)]
+mod tests_fuzz;
+#[cfg(test)]
 mod tests_xlsx;
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use csv::StringRecord;
-
 pub use encoding::Encoding;
 pub use error::{ImportError, display_name};
-pub use header::{ColumnMap, ColumnSpec, MappedColumn};
+pub use header::{ColumnMap, ColumnSpec};
 pub use problem::{Problem, nearest};
 pub use rejected::Rejected;
-pub use row::Row;
-pub use value::{Figure, ValueError, parse_date, parse_figure, parse_points};
+pub use value::{parse_figure, parse_points};
 
 use crate::domain::text::nfc;
 use csv_source::CsvSource;
+use fields::Fields;
 use header::Matcher;
 use xlsx::XlsxSource;
 
@@ -50,6 +52,7 @@ use xlsx::XlsxSource;
 const HEADER_SEARCH_ROWS: usize = 20;
 
 enum Source {
+    // Boxed: the CSV parser's tables make it much larger than the XLSX source.
     Csv(Box<CsvSource>),
     Xlsx(XlsxSource),
 }
@@ -61,7 +64,7 @@ pub struct TableReader {
     encoding: &'static str,
     columns: Arc<ColumnMap>,
     source: Source,
-    pending: Option<(u64, StringRecord)>,
+    pending: Option<(u64, Fields)>,
     bytes_read: Arc<AtomicU64>,
     total: u64,
     /// Whether text still needs NFC (CSV) or came normalised (XLSX).
@@ -104,9 +107,8 @@ impl TableReader {
                 use std::io::{Seek, SeekFrom};
                 handle.seek(SeekFrom::Start(0)).map_err(|e| ImportError::read(&file, &e))?;
                 let prepared = encoding::prepare(handle, &file, encoding, bytes_read.clone())?;
-                let label = prepared.label;
-                let csv = CsvSource::new(path, &file, prepared)?;
-                (Source::Csv(Box::new(csv)), label)
+                let csv = CsvSource::new(prepared.reader, &file, prepared.label, (path, prepared.skip))?;
+                (Source::Csv(Box::new(csv)), prepared.label)
             }
         };
         let is_csv = matches!(source, Source::Csv(_));
@@ -196,7 +198,7 @@ impl TableReader {
     }
 
     /// Next non-blank record from the source.
-    fn fetch(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, ImportError> {
+    fn fetch(&mut self, rec: &mut Fields) -> Result<Option<u64>, ImportError> {
         loop {
             let line = match &mut self.source {
                 Source::Csv(c) => c.next_record(rec)?,
@@ -211,9 +213,9 @@ impl TableReader {
 
     fn read_header(&mut self, specs: &[ColumnSpec]) -> Result<(), ImportError> {
         let matcher = Matcher::new(specs);
-        let mut rec = StringRecord::new();
-        let mut first: Option<StringRecord> = None;
-        let mut header: Option<StringRecord> = None;
+        let mut rec = Fields::new();
+        let mut first: Option<Fields> = None;
+        let mut header: Option<Fields> = None;
         for _ in 0..HEADER_SEARCH_ROWS {
             if self.fetch(&mut rec)?.is_none() {
                 break;
@@ -243,7 +245,7 @@ impl TableReader {
         };
         let map = matcher.map(&self.file, header.iter())?;
         self.columns = Arc::new(map);
-        let mut data = StringRecord::new();
+        let mut data = Fields::new();
         match self.fetch(&mut data)? {
             Some(line) => self.pending = Some((line, data)),
             None => {
@@ -298,4 +300,48 @@ fn classify(path: &Path, magic: &[u8], file: &str) -> Result<Kind, ImportError> 
         ));
     }
     Ok(Kind::Csv)
+}
+
+/// One data row. Reuse one `Row` for the whole file: its buffers are kept.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    /// 1-based line in the file where the row starts (the header is a line
+    /// of its own); for XLSX, the sheet row number.
+    pub line: u64,
+    record: Fields,
+    scratch: Fields,
+    columns: Option<Arc<ColumnMap>>,
+}
+
+impl Row {
+    pub fn new() -> Row {
+        Row::default()
+    }
+
+    /// The value of a column by spec key, trimmed and NFC. `None` when the
+    /// file has no such column, `Some("")` when the cell is empty.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        let index = self.columns.as_ref()?.index(key)?;
+        Some(self.record.get(index).unwrap_or("").trim())
+    }
+
+    /// A raw field by position (untrimmed; NFC only for mapped columns).
+    pub fn field(&self, index: usize) -> Option<&str> {
+        self.record.get(index)
+    }
+
+    /// NFC for the columns callers read; the record is rebuilt (into a
+    /// reused buffer) only when one of them is not NFC already.
+    fn normalise(&mut self, columns: &ColumnMap) {
+        let needed =
+            columns.mapped().iter().any(|m| self.record.get(m.index).is_some_and(|f| matches!(nfc(f), Cow::Owned(_))));
+        if !needed {
+            return;
+        }
+        self.scratch.clear();
+        for f in self.record.iter() {
+            self.scratch.push_field(&nfc(f));
+        }
+        std::mem::swap(&mut self.record, &mut self.scratch);
+    }
 }

@@ -11,6 +11,8 @@ const SHOWN: usize = 50;
 pub struct Rejected {
     pub file: String,
     pub problems: Vec<Problem>,
+    /// Problems counted but not kept, so that a wholly wrong large file does not fill memory.
+    pub omitted: usize,
 }
 
 impl fmt::Display for Rejected {
@@ -19,13 +21,14 @@ impl fmt::Display for Rejected {
             f,
             "Tệp «{}» có {} lỗi; chưa ghi gì vào cơ sở dữ liệu. Hãy sửa các dòng sau rồi nhập lại:",
             self.file,
-            self.problems.len()
+            self.problems.len() + self.omitted
         )?;
         for problem in self.problems.iter().take(SHOWN) {
             write!(f, "\n  - {problem}")?;
         }
-        if self.problems.len() > SHOWN {
-            write!(f, "\n  … và {} lỗi khác.", self.problems.len() - SHOWN)?;
+        let more = self.problems.len().saturating_sub(SHOWN) + self.omitted;
+        if more > 0 {
+            write!(f, "\n  … và {more} lỗi khác.")?;
         }
         Ok(())
     }
@@ -33,6 +36,6 @@ impl fmt::Display for Rejected {
 
 impl From<ImportError> for Rejected {
     fn from(err: ImportError) -> Self {
-        Rejected { file: err.file().to_owned(), problems: vec![err.to_problem()] }
+        Rejected { file: err.file().to_owned(), problems: vec![err.to_problem()], omitted: 0 }
     }
 }

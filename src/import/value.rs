@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
-
 /// Why a cell value was refused; the Display says what was expected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ValueError {
@@ -26,10 +24,6 @@ pub enum ValueError {
     ZeroDenominator,
     #[error("tỉ lệ phần trăm không được vượt quá 100%")]
     PercentOver100,
-    #[error("không đúng dạng ngày; cần ngày dạng dd/mm/yyyy, ví dụ 05/07/2026")]
-    NotADate,
-    #[error("ngày không tồn tại; cần một ngày có thật dạng dd/mm/yyyy, ví dụ 28/02/2026")]
-    NoSuchDate,
 }
 
 /// Points (điểm): `""` → `None`; `7.5` and `7,5` both accepted; no sign,
@@ -65,7 +59,9 @@ fn parse_number(t: &str) -> Result<f64, ValueError> {
     if !digits(int) || !digits(frac) {
         return Err(ValueError::NotANumber);
     }
-    let value: f64 = format!("{int}.{frac}").parse().map_err(|_| ValueError::NotANumber)?;
+    // `7,5` is read as `7.5`; a dot is parsed in place, without building a new string per cell.
+    let parsed = if t.contains(',') { format!("{int}.{frac}").parse() } else { t.parse() };
+    let value: f64 = parsed.map_err(|_| ValueError::NotANumber)?;
     if value.is_finite() { Ok(value) } else { Err(ValueError::TooLarge) }
 }
 
@@ -125,22 +121,6 @@ pub fn parse_figure(s: &str) -> Result<Option<Figure>, ValueError> {
         return Ok(Some(Figure::Ratio { num, den }));
     }
     Err(ValueError::NotAFigure)
-}
-
-/// A date written dd/mm/yyyy (or d/m/yyyy).
-pub fn parse_date(s: &str) -> Result<NaiveDate, ValueError> {
-    let mut parts = s.trim().split('/');
-    let (Some(d), Some(m), Some(y), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
-        return Err(ValueError::NotADate);
-    };
-    let num = |p: &str, lens: std::ops::RangeInclusive<usize>| {
-        if lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) { p.parse::<u32>().ok() } else { None }
-    };
-    let (Some(d), Some(m), Some(y)) = (num(d, 1..=2), num(m, 1..=2), num(y, 4..=4)) else {
-        return Err(ValueError::NotADate);
-    };
-    let year = i32::try_from(y).map_err(|_| ValueError::NotADate)?;
-    NaiveDate::from_ymd_opt(year, m, d).ok_or(ValueError::NoSuchDate)
 }
 
 #[cfg(test)]
@@ -221,22 +201,5 @@ mod tests {
         ] {
             assert_eq!(parse_figure(input), Err(want), "{input:?}");
         }
-    }
-
-    #[test]
-    fn dates() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(parse_date("05/07/2026"), Ok(d(2026, 7, 5)));
-        assert_eq!(parse_date("5/7/2026"), Ok(d(2026, 7, 5)));
-        assert_eq!(parse_date(" 29/02/2028 "), Ok(d(2028, 2, 29)));
-        assert_eq!(parse_date("31/02/2026"), Err(ValueError::NoSuchDate));
-        assert_eq!(parse_date("29/02/2026"), Err(ValueError::NoSuchDate));
-        assert_eq!(parse_date("00/01/2026"), Err(ValueError::NoSuchDate));
-        assert_eq!(parse_date("01/13/2026"), Err(ValueError::NoSuchDate));
-        for bad in ["", "2026-07-05", "05/07/26", "005/07/2026", "05/07/2026/1", "a/b/cccc"] {
-            assert_eq!(parse_date(bad), Err(ValueError::NotADate), "{bad:?}");
-        }
-        assert_eq!(parse_date("٠٥/07/2026"), Err(ValueError::NotADate));
-        assert!(ValueError::NoSuchDate.to_string().starts_with("ngày không tồn tại"));
     }
 }

@@ -9,9 +9,9 @@ use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread::JoinHandle;
 
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx};
-use csv::StringRecord;
 
 use super::ImportError;
+use super::fields::Fields;
 use super::guard::MAX_COLUMNS;
 use crate::domain::text::nfc;
 
@@ -19,18 +19,34 @@ use crate::domain::text::nfc;
 const MAX_UNCOMPRESSED: u64 = 200 * 1024 * 1024;
 const MAX_ENTRIES: usize = 10_000;
 const CHANNEL_ROWS: usize = 256;
+const WORKER: &str = "cchc-xlsx";
+
+/// calamine can panic on malformed XML (a reversed `<dimension ref="D4:A1">` overflows a subtraction when overflow
+/// checks are on). The worker's death already becomes a Vietnamese error through the closed channel, so the default
+/// hook's English report is silenced for that thread only; any other thread's panic is reported as before.
+fn quiet_worker_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if std::thread::current().name() != Some(WORKER) {
+                default(info);
+            }
+        }));
+    });
+}
 
 enum Msg {
     /// Last row number declared by the sheet, for progress.
     Rows(u64),
-    Row(u64, StringRecord),
+    Row(u64, Fields),
     Failed(ImportError),
     End,
 }
 
 pub(crate) struct XlsxSource {
     rx: Receiver<Msg>,
-    recycle: Sender<StringRecord>,
+    recycle: Sender<Fields>,
     worker: Option<JoinHandle<()>>,
     file: String,
     finished: bool,
@@ -45,8 +61,9 @@ impl XlsxSource {
         let (tx, rx) = mpsc::sync_channel(CHANNEL_ROWS);
         let (recycle, recycled) = mpsc::channel();
         let name = file.to_owned();
+        quiet_worker_panics();
         let worker = std::thread::Builder::new()
-            .name("cchc-xlsx".into())
+            .name(WORKER.into())
             .spawn(move || {
                 let msg = match produce(handle, &name, &tx, &recycled) {
                     Ok(()) => Msg::End,
@@ -78,7 +95,7 @@ impl XlsxSource {
     }
 
     /// Next non-empty sheet row and its 1-based row number.
-    pub fn next_record(&mut self, rec: &mut StringRecord) -> Result<Option<u64>, ImportError> {
+    pub fn next_record(&mut self, rec: &mut Fields) -> Result<Option<u64>, ImportError> {
         if self.finished {
             return Ok(None);
         }
@@ -111,12 +128,7 @@ impl XlsxSource {
     }
 }
 
-fn produce(
-    handle: File,
-    file: &str,
-    tx: &SyncSender<Msg>,
-    recycled: &Receiver<StringRecord>,
-) -> Result<(), ImportError> {
+fn produce(handle: File, file: &str, tx: &SyncSender<Msg>, recycled: &Receiver<Fields>) -> Result<(), ImportError> {
     let detail = |e: calamine::XlsxError| ImportError::excel(file, format!("nội dung hỏng (chi tiết kỹ thuật: {e})"));
     let mut book: Xlsx<BufReader<File>> = Xlsx::new(BufReader::new(handle)).map_err(detail)?;
     let sheet = book
@@ -132,7 +144,7 @@ fn produce(
     let percent: Vec<bool> =
         cells.styles().iter().map(|s| s.number_format.as_ref().is_some_and(|f| f.format_code.contains('%'))).collect();
 
-    let mut rec = StringRecord::new();
+    let mut rec = Fields::new();
     let mut row: Option<u32> = None;
     let mut text = String::new();
     while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(detail)? {

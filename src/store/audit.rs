@@ -23,20 +23,21 @@ impl Tx<'_> {
     ) -> Result<(), StoreError> {
         let old = old.map(serde_json::to_string).transpose()?;
         let new = new.map(serde_json::to_string).transpose()?;
-        self.execute(
+        // Cached: an import may log thousands of entries in one transaction.
+        self.prepare_cached(
             "INSERT INTO audit_log (at, actor, action, entity, entity_id, round_id, old_value, new_value)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                timestamp(self.now),
-                self.actor,
-                change.action,
-                change.entity,
-                change.entity_id,
-                change.round_id,
-                old,
-                new
-            ],
-        )?;
+        )?
+        .execute(params![
+            timestamp(self.now),
+            self.actor,
+            change.action,
+            change.entity,
+            change.entity_id,
+            change.round_id,
+            old,
+            new
+        ])?;
         Ok(())
     }
 }

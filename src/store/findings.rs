@@ -141,6 +141,7 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Finding>, StoreErr
 
 /// Records a finding under the next number of its round.
 pub fn add(tx: &Tx, new: &NewFinding) -> Result<Finding, StoreError> {
+    super::rounds::ensure_open_in(tx, &new.round_id)?;
     let seq: i64 =
         tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM findings WHERE round_id = ?1", [&new.round_id], |r| {
             r.get(0)

@@ -21,6 +21,15 @@ pub fn backup(conn: &Connection, to: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Writes the backup at `from` into the live database through SQLite itself (the online backup API in reverse),
+/// so the database's own write-ahead log is handled by SQLite: copying a file over the database could have a
+/// stale `-wal` replayed onto it. Other readers see the old state or the new, never a mix.
+pub fn restore(live: &mut Connection, from: &Connection) -> Result<(), StoreError> {
+    let backup = Backup::new(from, live)?;
+    backup.run_to_completion(BACKUP_STEP, BACKUP_PAUSE, None)?;
+    Ok(())
+}
+
 #[derive(Debug, Clone)]
 pub struct CheckResult {
     pub name: &'static str,
@@ -86,14 +95,18 @@ fn audit_continuity(conn: &Connection) -> Result<Vec<String>, StoreError> {
     if backwards > 0 {
         problems.push(format!("{backwards} mục nhật ký có thời gian lùi so với mục trước"));
     }
-    for (table, entity) in [("rounds", "round"), ("units", "unit"), ("officials", "official")] {
-        let sql = format!(
-            "SELECT code_or_id FROM (SELECT {key} AS code_or_id FROM {table})
-             WHERE code_or_id NOT IN (SELECT entity_id FROM audit_log WHERE entity = ?1)",
-            key = if table == "rounds" { "id" } else { "code" }
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let missing: Vec<String> = stmt.query_map([entity], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    // Whole statements rather than a table name pasted into SQL: every statement stays a literal.
+    const UNLOGGED: [(&str, &str); 3] = [
+        ("round", "SELECT id FROM rounds WHERE id NOT IN (SELECT entity_id FROM audit_log WHERE entity = 'round')"),
+        ("unit", "SELECT code FROM units WHERE code NOT IN (SELECT entity_id FROM audit_log WHERE entity = 'unit')"),
+        (
+            "official",
+            "SELECT code FROM officials WHERE code NOT IN (SELECT entity_id FROM audit_log WHERE entity = 'official')",
+        ),
+    ];
+    for (entity, sql) in UNLOGGED {
+        let mut stmt = conn.prepare(sql)?;
+        let missing: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
         for id in missing {
             problems.push(format!("{entity} «{id}» không có mục nào trong nhật ký"));
         }

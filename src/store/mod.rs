@@ -12,6 +12,7 @@ pub mod reports;
 pub mod reports_year;
 pub mod rounds;
 pub mod scores;
+pub mod selfreports;
 pub mod settings;
 pub mod units;
 
@@ -22,8 +23,7 @@ use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use rusqlite::types::Type;
-use rusqlite::{Connection, OpenFlags, Row, Transaction, TransactionBehavior};
-use rusqlite_migration::{M, Migrations};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
 pub use error::StoreError;
 
@@ -36,8 +36,17 @@ const MIGRATIONS: &[&str] = &[
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// How long a writer waits for another process's transaction before saying the database is busy.
+/// How long a writer waits for another process's transaction before saying the database is busy; the
+/// environment variable `CCHC_BUSY_TIMEOUT` (seconds, decimals allowed) overrides it, e.g. on a slow shared drive.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn busy_timeout() -> Duration {
+    std::env::var("CCHC_BUSY_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().replace(',', ".").parse::<f64>().ok())
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        .unwrap_or(BUSY_TIMEOUT)
+}
 
 pub struct Store {
     pub conn: Connection,
@@ -59,7 +68,7 @@ impl Store {
 
     fn connect(path: &Path, flags: OpenFlags, actor: &str, now: NaiveDateTime) -> Result<Store, StoreError> {
         let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_timeout(busy_timeout())?;
         // Read before any pragma writes to the file: a newer database must stay untouched.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -67,21 +76,26 @@ impl Store {
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew { found: version, supported: SCHEMA_VERSION });
         }
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        use_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if version < SCHEMA_VERSION {
-            migrations().to_latest(&mut conn).map_err(|e| StoreError::Migration(e.to_string()))?;
+            migrate(&mut conn)?;
         }
         Ok(Store { conn, actor: actor.to_owned(), now })
     }
 
-    pub fn now(&self) -> NaiveDateTime {
-        self.now
-    }
-
-    pub fn actor(&self) -> &str {
-        &self.actor
+    /// Runs `f`'s reads in one read transaction: a report or listing made of several queries sees one committed
+    /// state throughout, even while another command writes.
+    pub fn snapshot<T, E>(&self, f: impl FnOnce(&Store) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        self.conn.execute_batch("BEGIN DEFERRED").map_err(StoreError::from)?;
+        let result = f(self);
+        // Ending a transaction that only read cannot lose anything.
+        let _ = self.conn.execute_batch("COMMIT");
+        result
     }
 
     /// Runs `f` in one IMMEDIATE transaction: all of it is written, with its audit entries, or nothing.
@@ -98,7 +112,8 @@ impl Store {
         E: From<StoreError>,
     {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-        let wrapped = Tx { tx, actor: &self.actor, now: self.now };
+        let now = not_before_last_entry(&tx, self.now)?;
+        let wrapped = Tx { tx, actor: &self.actor, now };
         let value = f(&wrapped)?;
         if commit {
             wrapped.tx.commit().map_err(StoreError::from)?;
@@ -107,8 +122,42 @@ impl Store {
     }
 }
 
-pub fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+/// A command that waited for another's lock logs no earlier than the entry written before it: the clock is read
+/// when a command starts, so without this two writers could log out of order and `cchc check` would see the
+/// audit log run backwards.
+fn not_before_last_entry(conn: &Connection, now: NaiveDateTime) -> Result<NaiveDateTime, StoreError> {
+    let last: Option<String> =
+        conn.query_row("SELECT at FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).optional()?;
+    let last = last.and_then(|at| NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M:%S").ok());
+    Ok(last.filter(|last| *last > now).unwrap_or(now))
+}
+
+/// Switching a file that is not yet in WAL mode (a new database, or one written by another tool) needs it to itself:
+/// a second cchc opening it at that moment is told "busy" at once, without the busy timeout, so it waits here.
+fn use_wal(conn: &Connection) -> Result<(), StoreError> {
+    let deadline = std::time::Instant::now() + busy_timeout();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL").map_err(StoreError::from) {
+            Err(StoreError::Busy) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Applies the migrations the file lacks in one IMMEDIATE transaction that reads the version only once it holds the
+/// write lock: when two cchc open the same old database at once (the morning after an upgrade), the second waits,
+/// then finds the file upgraded, instead of running the same migration again.
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (reached, sql) in (1_i64..).zip(MIGRATIONS).skip(usize::try_from(version).unwrap_or(0)) {
+        tx.execute_batch(sql).map_err(|e| StoreError::Migration(e.to_string()))?;
+        tx.pragma_update(None, "user_version", reached)?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// A write transaction that knows who acts and when, for the audit log.

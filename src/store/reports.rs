@@ -127,19 +127,14 @@ pub enum FindingSet<'a> {
 impl FindingSet<'_> {
     /// The set's condition on `findings f`: one per set rather than one query with `OR`, so that each uses its
     /// index.
-    pub(super) fn condition(self) -> String {
+    fn condition(self) -> String {
         match self {
             FindingSet::Of(_) => format!("f.round_id IN {IN_ROUNDS}"),
             FindingSet::Open => "f.status IN ('mo', 'dang-khac-phuc')".to_owned(),
         }
     }
 
-    pub(super) fn rows<T>(
-        self,
-        conn: &Connection,
-        sql: &str,
-        map: impl FnMut(&Row) -> rusqlite::Result<T>,
-    ) -> Result<Vec<T>> {
+    fn rows<T>(self, conn: &Connection, sql: &str, map: impl FnMut(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
         match self {
             FindingSet::Of(rounds) => rounds.rows(conn, sql, map),
             FindingSet::Open => rows(conn, sql, &[], map),

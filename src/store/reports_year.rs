@@ -10,7 +10,7 @@ use rusqlite::{Connection, Row, params};
 
 use super::assignments::AssignmentView;
 use super::findings::{self, Finding};
-use super::reports::{FindingSet, IN_ROUNDS, Rounds, Sources, directory};
+use super::reports::{IN_ROUNDS, Rounds, Sources, directory};
 use super::{StoreError, rounds};
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -67,16 +67,16 @@ const WHOLE_SCOPES: &str =
     "SELECT id FROM rounds r WHERE NOT EXISTS (SELECT 1 FROM round_units x WHERE x.round_id = r.id) AND id IN ";
 
 /// Every query of the year report over the rows of its rounds, `IN_ROUNDS` in place (`?1` = year, `?2` = NULL):
-/// what the sqlite3 shell is asked to run for the benchmark (`scripts/report-year-core.sql`).
-pub fn core_queries() -> Vec<String> {
-    let set = FindingSet::Of(Rounds { year: 0, round: None }).condition();
+/// what the sqlite3 shell is asked to run for the benchmark (`scripts/report-year-core.sql`, checked below).
+#[cfg(test)]
+fn core_queries() -> Vec<String> {
     vec![
         super::assignments::ALL_SQL.to_owned(),
         format!("{SCORES_SQL}{IN_ROUNDS}"),
         format!("{SELF_POINTS_SQL}{IN_ROUNDS}"),
-        format!("{} WHERE {set} {}", findings::COLUMNS, findings::ORDER),
-        format!("{LATEST_EVENTS}{set}"),
-        format!("{FINDING_ASSIGNMENTS}{set}"),
+        findings_sql(),
+        format!("{LATEST_EVENTS}f.round_id IN {IN_ROUNDS}"),
+        format!("{FINDING_ASSIGNMENTS}f.round_id IN {IN_ROUNDS}"),
         format!("{LISTED_SCOPES}{IN_ROUNDS} ORDER BY x.round_id, u.rowid"),
         format!("{WHOLE_SCOPES}{IN_ROUNDS}"),
     ]
@@ -87,10 +87,9 @@ pub fn core_queries() -> Vec<String> {
 /// latest step, the assignments naming who answers for findings recorded without an official, and the scopes.
 pub fn load(conn: &Connection, year: i32) -> Result<Sources> {
     let rounds = Rounds { year, round: None };
-    let set = FindingSet::Of(rounds);
     let mut src = directory(conn, rounds::list(conn, Some(year))?)?;
-    src.events = set.rows(conn, &format!("{LATEST_EVENTS}{}", set.condition()), findings::event_row)?;
-    src.assignments = set.rows(conn, &format!("{FINDING_ASSIGNMENTS}{}", set.condition()), |r| {
+    src.events = rounds.rows(conn, &format!("{LATEST_EVENTS}f.round_id IN {IN_ROUNDS}"), findings::event_row)?;
+    src.assignments = rounds.rows(conn, &format!("{FINDING_ASSIGNMENTS}f.round_id IN {IN_ROUNDS}"), |r| {
         Ok(AssignmentView {
             criterion: r.get(0)?,
             unit_code: r.get(1)?,
@@ -107,21 +106,24 @@ pub fn load(conn: &Connection, year: i32) -> Result<Sources> {
 
 /// How many findings of the year are followed up (all but good practices): what the year report lists.
 pub fn count_followed_up(conn: &Connection, year: i32) -> Result<usize> {
-    let set = FindingSet::Of(Rounds { year, round: None }).condition();
-    let sql = format!("SELECT COUNT(*) FROM findings f WHERE {set} AND f.kind <> 'dien-hinh'");
+    let sql = format!("SELECT COUNT(*) FROM findings f WHERE f.round_id IN {IN_ROUNDS} AND f.kind <> 'dien-hinh'");
     let count: i64 = conn.query_row(&sql, params![year, None::<&str>], |r| r.get(0))?;
     Ok(usize::try_from(count).unwrap_or(0))
 }
 
 /// Calls `f` with every finding of the year, in round then sequence order.
 pub fn for_each_finding(conn: &Connection, year: i32, mut f: impl FnMut(Finding)) -> Result<()> {
-    let set = FindingSet::Of(Rounds { year, round: None }).condition();
-    let mut stmt = conn.prepare_cached(&format!("{} WHERE {set} {}", findings::COLUMNS, findings::ORDER))?;
+    let mut stmt = conn.prepare_cached(&findings_sql())?;
     let mut rows = stmt.query(params![year, None::<&str>])?;
     while let Some(r) = rows.next()? {
         f(findings::row(r)?);
     }
     Ok(())
+}
+
+/// The findings of the year's rounds, in round then sequence order (through `findings (round_id, seq)`).
+fn findings_sql() -> String {
+    format!("{} WHERE f.round_id IN {IN_ROUNDS} {}", findings::COLUMNS, findings::ORDER)
 }
 
 /// Calls `f` with every appraised score of the year's rounds.

@@ -46,6 +46,17 @@ impl Round {
     }
 }
 
+/// Refuses a write into a closed round from inside the write's own transaction: another command may have closed
+/// the round after this one read it.
+pub fn ensure_open_in(tx: &Tx, id: &str) -> Result<(), StoreError> {
+    let status: Option<String> =
+        tx.prepare_cached("SELECT status FROM rounds WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?;
+    if status.as_deref() == Some(RoundStatus::Closed.as_str()) {
+        return get(tx, id)?.ensure_open();
+    }
+    Ok(())
+}
+
 pub struct NewRound {
     pub kind: RoundKind,
     pub year: i32,
@@ -193,6 +204,7 @@ pub fn add_member(
     role: &str,
     unit: Option<&str>,
 ) -> Result<TeamMember, StoreError> {
+    ensure_open_in(tx, round_id)?;
     if role == "truong-doan" && team(tx, round_id)?.iter().any(|m| m.role == "truong-doan") {
         return Err(StoreError::Conflict(format!("đợt {round_id} đã có trưởng đoàn")));
     }

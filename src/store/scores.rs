@@ -67,6 +67,7 @@ pub fn list(conn: &Connection, round_id: &str, unit: Option<&str>) -> Result<Vec
 /// Writes a score; an identical one is left alone (no write, no audit entry), so importing a file twice
 /// changes nothing.
 pub fn save(tx: &Tx, score: &Score) -> Result<Saved, StoreError> {
+    rounds::ensure_open_in(tx, &score.round_id)?;
     let old = get(tx, &score.round_id, &score.unit_code, &score.criterion)?;
     if old.as_ref() == Some(score) {
         return Ok(Saved::Unchanged);

@@ -48,7 +48,13 @@ impl Ward {
     }
 
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("cchc").expect("binary");
+        Command::from_std(self.std_cmd(args))
+    }
+
+    /// The same command as a plain `std::process::Command`, for tests that spawn, wait, or kill it themselves.
+    pub fn std_cmd(&self, args: &[&str]) -> std::process::Command {
+        use assert_cmd::cargo::CommandCargoExt;
+        let mut cmd = std::process::Command::cargo_bin("cchc").expect("binary");
         cmd.current_dir(self.dir.path())
             .env_clear()
             .env("CCHC_DB", self.db())

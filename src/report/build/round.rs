@@ -191,13 +191,15 @@ fn carry_over(ix: &Index, round: &Round, as_of: NaiveDate) -> Vec<CarryOver> {
         .collect()
 }
 
-/// Units that sent their self-report late or not at all; ad-hoc rounds ask for none (plan, section IV.1.c).
+/// Units that sent their self-report late or not at all; ad-hoc rounds ask for none (plan, section IV.1.c),
+/// and a unit answering for no item has nothing to report.
 fn late_units(ix: &Index, round: &Round, scope: &[&str]) -> Vec<LateUnit> {
     if round.kind == RoundKind::DotXuat {
         return Vec::new();
     }
     scope
         .iter()
+        .filter(|code| ix.src.assignments.iter().any(|a| a.unit_code == **code))
         .filter_map(|code| {
             let receipt = ix.src.receipts.iter().find(|r| r.round_id == round.id && r.unit_code == *code);
             let received_on = receipt.map(|r| r.first_received);

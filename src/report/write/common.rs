@@ -128,10 +128,7 @@ pub fn flatten_sections(sections: &[Section]) -> Vec<FlatSection<'_>> {
     out
 }
 
-/// Whether a spreadsheet would read this text as a formula (or DDE payload).
-pub fn looks_like_formula(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
+pub use crate::output::looks_like_formula;
 
 /// Drop characters that XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE/U+FFFF).
 pub fn is_xml_char(ch: char) -> bool {

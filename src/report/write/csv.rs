@@ -5,7 +5,7 @@ use crate::domain::date;
 use crate::report::document::{Cell, Document, Table};
 
 use super::WriteError;
-use super::common::looks_like_formula;
+use crate::output::neutralise_formula as neutralise;
 
 const BOM: &str = "\u{FEFF}";
 
@@ -39,11 +39,6 @@ fn cell_text(cell: &Cell) -> String {
         Cell::Integer(value) => value.to_string(),
         Cell::Date(day) => date::format(*day),
     }
-}
-
-/// Prefix text that a spreadsheet would run as a formula with `'`.
-fn neutralise(text: &str) -> String {
-    if looks_like_formula(text) { format!("'{text}") } else { text.to_string() }
 }
 
 #[cfg(test)]

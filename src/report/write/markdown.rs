@@ -14,6 +14,14 @@ pub fn render_markdown(doc: &Document, template_override: Option<&str>) -> Resul
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);
+    // Markdown viewers render raw HTML: a `<` in user text is written as an entity, so no tag, comment or
+    // script from a unit's text becomes live markup.
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text) if !value.is_safe() && text.contains('<') => {
+            out.write_str(&text.replace('<', "&lt;")).map_err(minijinja::Error::from)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
     env.add_template("report.md", template_override.unwrap_or(TEMPLATE))?;
     let text = env.get_template("report.md")?.render(view::document(doc, Target::Markdown))?;
     Ok(ensure_newline(text))
@@ -44,6 +52,16 @@ mod tests {
     fn pipes_in_cells_are_escaped() {
         let text = render_markdown(&sample(), None).unwrap_or_default();
         assert!(text.contains("Cải cách thể chế \\| văn bản QPPL"));
+    }
+
+    #[test]
+    fn html_in_user_text_is_not_live_markup() {
+        let mut doc = sample();
+        doc.subject = "<script>alert(1)</script>".into();
+        doc.sections[0].blocks.push(crate::report::document::Block::Paragraph("<img src=x onerror=alert(1)>".into()));
+        let text = render_markdown(&doc, None).unwrap_or_default();
+        assert!(!text.contains("<script") && !text.contains("<img"), "{text}");
+        assert!(text.contains("&lt;script>alert(1)&lt;/script>"));
     }
 
     #[test]

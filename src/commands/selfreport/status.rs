@@ -1,0 +1,245 @@
+//! `cchc selfreport show` (one unit's report, any revision) and `cchc selfreport status` (who has reported, on time
+//! or late, and who is missing).
+
+use std::collections::HashMap;
+
+use anyhow::{Result, bail};
+use clap::Args;
+
+use crate::context::Context;
+use crate::domain::date;
+use crate::domain::round::RoundKind;
+use crate::domain::selfreport::Timeliness;
+use crate::import::selfreport::Rules;
+use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
+use crate::store::lookup::{Directory, resolve};
+use crate::store::selfreports::{self, Revision, for_each_assignment};
+use crate::store::{catalogues, rounds, units};
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Mã đợt, ví dụ 2026-dot1
+    pub round: String,
+    /// Mã hoặc tên đơn vị
+    pub unit: String,
+    /// Xem một bản cũ (mặc định: bản hiện hành)
+    #[arg(long, value_name = "SỐ")]
+    pub revision: Option<i64>,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Mã đợt, ví dụ 2026-dot1
+    pub round: String,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+pub fn show(ctx: &Context, args: ShowArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let round = rounds::get(&store.conn, &args.round)?;
+    let (unit, unit_name) = resolve(&store.conn, Directory::Units, &args.unit)?;
+    let revisions = selfreports::revisions(&store.conn, &round.id, &unit)?;
+    if revisions.is_empty() {
+        bail!("đơn vị {unit} chưa nộp báo cáo tự kiểm tra cho đợt {}", round.id);
+    }
+    let chosen = match args.revision {
+        None => revisions.iter().find(|r| r.is_current).or(revisions.last()),
+        Some(n) => revisions.iter().find(|r| r.revision == n),
+    };
+    let Some(chosen) = chosen else {
+        let known: Vec<String> = revisions.iter().map(|r| r.revision.to_string()).collect();
+        bail!(
+            "đơn vị {unit} không có bản {} cho đợt {}; các bản hiện có: {}",
+            args.revision.unwrap_or(0),
+            round.id,
+            known.join(", ")
+        );
+    };
+    let catalogue = catalogues::get(&store.conn, &round.catalogue_hash)?;
+    let items = selfreports::items(&store.conn, chosen.id)?;
+    let mut listing = Listing::new(vec![
+        machine_col("revision"),
+        col("criterion", "Mã tiêu chí"),
+        machine_col("title"),
+        col("max_points", "Điểm tối đa"),
+        col("self_points", "Điểm tự chấm"),
+        col("figure", "Số liệu"),
+        machine_col("figure_pct"),
+        col("result", "Kết quả thực hiện"),
+        col("evidence", "Tài liệu kiểm chứng"),
+        col("proposal", "Khó khăn, vướng mắc, đề xuất"),
+    ]);
+    let mut total = (0.0, 0.0);
+    for item in items {
+        let node = catalogue.get(&item.criterion);
+        let max = node.map(|n| n.max_points);
+        total.0 += item.self_points.unwrap_or(0.0);
+        total.1 += max.unwrap_or(0.0);
+        listing.push(vec![
+            Value::Integer(chosen.revision),
+            item.criterion.into(),
+            node.map(|n| n.title.clone()).into(),
+            Value::Number(max),
+            Value::Number(item.self_points),
+            item.figure.into(),
+            Value::Number(item.figure_pct),
+            item.result.into(),
+            item.evidence.into(),
+            item.proposal.into(),
+        ]);
+    }
+    if args.output.format == ListFormat::Table {
+        let head = heading(&round, &unit, &unit_name, chosen, &revisions, listing.rows.len(), total);
+        output::print_data(&head)?;
+    }
+    listing.emit(args.output.format)
+}
+
+fn heading(
+    round: &rounds::Round,
+    unit: &str,
+    unit_name: &str,
+    chosen: &Revision,
+    all: &[Revision],
+    items: usize,
+    (points, max): (f64, f64),
+) -> String {
+    let first = all.first().map_or(chosen.received_on, |r| r.received_on);
+    let current = if chosen.is_current { " (hiện hành)" } else { " (bản cũ)" };
+    let list: Vec<String> = all
+        .iter()
+        .map(|r| format!("{} — nhận {}, «{}»", r.revision, date::format(r.received_on), r.file_name))
+        .collect();
+    format!(
+        "{unit} — {unit_name} · {} ({})\nBáo cáo tự kiểm tra: bản {}/{}{current}, tệp «{}», nhận ngày {}, nhập lúc {}\n\
+         Nộp lần đầu ngày {} ({}; hạn nộp {})\nCác bản: {}\nTổng điểm tự chấm: {} / {} ({items} nội dung)\n",
+        round.title(),
+        round.id,
+        chosen.revision,
+        all.len(),
+        chosen.file_name,
+        date::format(chosen.received_on),
+        imported_at(&chosen.imported_at),
+        date::format(first),
+        Timeliness::of(first, round.selfreport_due).label(),
+        date::format(round.selfreport_due),
+        list.join("; "),
+        output::points(points),
+        output::points(max),
+    )
+}
+
+/// A stored timestamp as dd/mm/yyyy HH:MM.
+fn imported_at(stamp: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M:%S")
+        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| stamp.to_owned())
+}
+
+pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let round = rounds::get(&store.conn, &args.round)?;
+    let catalogue = catalogues::get(&store.conn, &round.catalogue_hash)?;
+    let scope = rounds::scope(&store.conn, &round.id)?;
+    let all_units = units::list(&store.conn)?;
+    let names: HashMap<&str, &str> = all_units.iter().map(|u| (u.code.as_str(), u.name.as_str())).collect();
+    let codes = all_units.iter().map(|u| u.code.clone()).collect();
+    let mut rules = Rules::new(&round.id, round.kind != RoundKind::DotXuat, &catalogue, codes, &scope);
+    for_each_assignment(&store.conn, |unit, criterion| rules.assign(unit, criterion))?;
+
+    // Per unit: first received date, revision count, current revision's date.
+    let mut history: HashMap<String, (chrono::NaiveDate, i64, chrono::NaiveDate)> = HashMap::new();
+    for r in selfreports::all_revisions(&store.conn, &round.id)? {
+        let entry = history.entry(r.unit_code.clone()).or_insert((r.received_on, 0, r.received_on));
+        entry.1 += 1;
+        if r.is_current {
+            entry.2 = r.received_on;
+        }
+    }
+    let totals: HashMap<String, (i64, Option<f64>)> =
+        selfreports::current_totals(&store.conn, &round.id)?.into_iter().map(|(u, n, p)| (u, (n, p))).collect();
+
+    let table = args.output.format == ListFormat::Table;
+    let mut listing = Listing::new(vec![
+        col("unit", "Mã đơn vị"),
+        col("name", "Tên đơn vị"),
+        col("submitted_on", "Ngày nộp"),
+        col("status", "Tình trạng"),
+        machine_col("days_late"),
+        col("items_reported", "Nội dung đã báo cáo"),
+        col("items_assigned", "Nội dung được phân công"),
+        col("self_points", "Tổng điểm tự chấm"),
+        col("revisions", "Số bản"),
+        machine_col("current_received_on"),
+    ]);
+    let (mut submitted, mut late, mut not_required) = (0, 0, 0);
+    for code in &scope {
+        let assigned = rules.unit(code).map_or(0, |u| rules.assigned_count(u)) as i64;
+        let name = names.get(code.as_str()).copied().unwrap_or("");
+        let row = match history.get(code) {
+            Some(&(first, revisions, current)) => {
+                submitted += 1;
+                let timeliness = Timeliness::of(first, round.selfreport_due);
+                if timeliness != Timeliness::OnTime {
+                    late += 1;
+                }
+                let (items, points) = totals.get(code).copied().unwrap_or((0, None));
+                let status = if table { timeliness.label() } else { timeliness.code().to_owned() };
+                vec![
+                    code.as_str().into(),
+                    name.into(),
+                    Value::Date(Some(first)),
+                    status.into(),
+                    Value::Integer(timeliness.days_late()),
+                    Value::Integer(items),
+                    Value::Integer(assigned),
+                    Value::Number(Some(points.unwrap_or(0.0))),
+                    Value::Integer(revisions),
+                    Value::Date(Some(current)),
+                ]
+            }
+            None => {
+                let overdue = Timeliness::of(ctx.today(), round.selfreport_due);
+                if assigned == 0 {
+                    not_required += 1;
+                }
+                let status = match (table, overdue) {
+                    // A unit answering for no item has nothing to report.
+                    (false, _) if assigned == 0 => "not_required".to_owned(),
+                    (true, _) if assigned == 0 => "không được giao nội dung".to_owned(),
+                    (false, _) => "missing".to_owned(),
+                    (true, Timeliness::OnTime) => "chưa nộp".to_owned(),
+                    (true, Timeliness::Late { days }) => format!("chưa nộp (quá hạn {days} ngày)"),
+                };
+                vec![
+                    code.as_str().into(),
+                    name.into(),
+                    Value::Date(None),
+                    status.into(),
+                    Value::Integer(overdue.days_late()),
+                    Value::Integer(0),
+                    Value::Integer(assigned),
+                    Value::Number(None),
+                    Value::Integer(0),
+                    Value::Date(None),
+                ]
+            }
+        };
+        listing.push(row);
+    }
+    listing.emit(args.output.format)?;
+    if table {
+        output::print_data(&format!(
+            "{} ({}), hạn nộp báo cáo tự kiểm tra {}: {submitted}/{} đơn vị đã nộp ({late} nộp muộn), {} chưa nộp.\n",
+            round.title(),
+            round.id,
+            date::format(round.selfreport_due),
+            scope.len() - not_required,
+            scope.len() - not_required - submitted
+        ))?;
+    }
+    Ok(())
+}

@@ -19,7 +19,7 @@ use crate::context::Context;
 use crate::domain::round::RoundKind;
 use crate::output::{self, ListFormat, Listing, Value, col};
 use crate::report::build::doc::Frame;
-use crate::report::build::year_tally::{Assignees, Tally};
+use crate::report::build::year_tally::Tally;
 use crate::report::build::{followup, round, round_doc, selfassessment, unit, year, year_doc};
 use crate::report::document::Document;
 use crate::report::model::settings::ReportSettings;
@@ -185,17 +185,13 @@ pub fn build_year(ctx: &Context, conn: &Connection, year_number: i32) -> Result<
     let model = {
         let src = reports_year::load(conn, year_number)?;
         let mut tally = Tally::new(&src.rounds, &src.catalogues);
-        let mut assignees = Assignees::default();
-        assignments::for_each(conn, |unit, criterion, official| assignees.add(unit, criterion, official))?;
-        reports_year::for_each_score(conn, year_number, |s| {
-            tally.score(s, assignees.official(s.unit_code, s.criterion))
-        })?;
-        let answering = assignees.into_officials();
+        assignments::for_each(conn, |unit, criterion, official| tally.assign(unit, criterion, official))?;
+        reports_year::for_each_score(conn, year_number, |s| tally.score(s))?;
         reports_year::for_each_self_point(conn, year_number, |s| tally.self_point(s))?;
         let sums = tally.finish();
         let findings = |each: &mut dyn FnMut(Finding)| Ok(reports_year::for_each_finding(conn, year_number, each)?);
         let followed_up = reports_year::count_followed_up(conn, year_number)?;
-        Rc::new(year::model(src, sums, &answering, year_number, ctx.today(), (followed_up, findings))?)
+        Rc::new(year::model(src, sums, year_number, ctx.today(), (followed_up, findings))?)
     };
     let stem = format!("bao-cao-nam-{year_number}");
     let built = Built::new(Rc::clone(&model), report_settings(conn)?, ctx.today(), year_doc::document, stem);

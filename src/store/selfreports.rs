@@ -209,18 +209,6 @@ fn bind(s: &mut Statement, base: usize, selfreport: i64, item: &NewItem) -> Resu
     Ok(())
 }
 
-/// Calls `each(unit, criterion)` for every assignment, without collecting them.
-pub fn for_each_assignment(conn: &Connection, mut each: impl FnMut(&str, &str)) -> Result<(), StoreError> {
-    let mut stmt = conn.prepare("SELECT unit_code, criterion FROM assignments")?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let unit = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-        let criterion = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-        each(unit, criterion);
-    }
-    Ok(())
-}
-
 fn revision_row(r: &rusqlite::Row) -> rusqlite::Result<Revision> {
     let received: String = r.get(6)?;
     let received_on = received.parse().map_err(|e: chrono::ParseError| {

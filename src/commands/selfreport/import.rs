@@ -19,9 +19,10 @@ use crate::import::selfreport::read::{Batch, Observer, Outcome as ReadOutcome, S
 use crate::import::selfreport::{Findings, Rules, UnitDone};
 use crate::import::{Encoding, Rejected, display_name};
 use crate::output::{info, warn};
+use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds::{self, Round};
-use crate::store::selfreports::{Opened, Outcome, Writer, for_each_assignment};
+use crate::store::selfreports::{Opened, Outcome, Writer};
 use crate::store::{Tx, catalogues, findings, units};
 
 /// Batches in flight between the reader and the writer: enough to keep both busy, few enough to bound memory.
@@ -75,7 +76,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
         }
     }
     rules.strict = args.strict;
-    for_each_assignment(&store.conn, |unit, criterion| rules.assign(unit, criterion))?;
+    assignments::for_each(&store.conn, |unit, criterion, _| rules.assign(unit, criterion))?;
     let received = args.received.unwrap_or_else(|| ctx.today());
     if received > ctx.today() {
         warn(format!(

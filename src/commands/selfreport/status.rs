@@ -12,8 +12,9 @@ use crate::domain::round::RoundKind;
 use crate::domain::selfreport::Timeliness;
 use crate::import::selfreport::Rules;
 use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
+use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::selfreports::{self, Revision, for_each_assignment};
+use crate::store::selfreports::{self, Revision};
 use crate::store::{catalogues, rounds, units};
 
 #[derive(Debug, Args)]
@@ -148,7 +149,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
     let names: HashMap<&str, &str> = all_units.iter().map(|u| (u.code.as_str(), u.name.as_str())).collect();
     let codes = all_units.iter().map(|u| u.code.clone()).collect();
     let mut rules = Rules::new(&round.id, round.kind != RoundKind::DotXuat, &catalogue, codes, &scope);
-    for_each_assignment(&store.conn, |unit, criterion| rules.assign(unit, criterion))?;
+    assignments::for_each(&store.conn, |unit, criterion, _| rules.assign(unit, criterion))?;
 
     // Per unit: first received date, revision count, current revision's date.
     let mut history: HashMap<String, (chrono::NaiveDate, i64, chrono::NaiveDate)> = HashMap::new();

@@ -12,7 +12,7 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::classification::{check_top_band_cap, ranks};
 use crate::domain::finding::FindingStatus;
 use crate::domain::round::RoundKind;
-use crate::domain::scoring::{Total, round2};
+use crate::domain::scoring::round2;
 use crate::report::model::FindingView;
 use crate::report::model::year::{
     BandCount, FieldChange, ItemLoss, OfficialProposal, Remediation, RoundSummary, StatusCount, UnitChange, UnitScore,
@@ -22,14 +22,13 @@ use crate::store::findings::Finding;
 use crate::store::reports::Sources;
 use crate::store::rounds::Round;
 
-/// `src` as `store::reports_year::load` reads it, `tally` the sums of the year's scores and self points,
-/// `answering` the officials assigned at least one item; `findings` passes every finding of the year to the
+/// `src` as `store::reports_year::load` reads it, `tally` the sums of the year's scores and self points;
+/// `findings` passes every finding of the year to the
 /// function it is given (a national year has tens of thousands: each is moved into its view as it comes), and
 /// `followed_up` says how many of them are not good practices.
 pub fn model(
     src: Sources,
     mut tally: Sums,
-    answering: &[String],
     year: i32,
     as_of: NaiveDate,
     (followed_up, findings): (usize, impl FnOnce(&mut dyn FnMut(Finding)) -> Result<()>),
@@ -37,14 +36,14 @@ pub fn model(
     let ix = Index::new(&src);
     let periodic = |kind: RoundKind| src.rounds.iter().find(|r| r.kind == kind);
     let (dot1, dot2) = (periodic(RoundKind::Dot1), periodic(RoundKind::Dot2));
-    let basis = [dot2, dot1].into_iter().flatten().find(|r| tally.round(&r.id).items > 0);
+    let basis = [dot2, dot1].into_iter().flatten().find(|r| tally.round(&r.id).items() > 0);
     let catalogue = [basis, dot2, dot1, src.rounds.first()]
         .into_iter()
         .flatten()
         .find_map(|r| ix.catalogue(r))
         .with_context(|| format!("năm {year} chưa có đợt kiểm tra nào"))?;
     let (officials, proposed) = match basis {
-        Some(basis) => officials(&ix, basis, catalogue, tally.round(&basis.id), answering),
+        Some(basis) => officials(&ix, basis, catalogue, &tally),
         None => (Vec::new(), Vec::new()),
     };
     // Laid out: let go of the sums per official before the findings come.
@@ -91,11 +90,11 @@ pub fn model(
 }
 
 /// A unit's total on the 100-point scale in a round, when it has one.
-fn score100(sums: Option<&RoundTally>, unit: &str) -> Option<f64> {
-    sums?.units.get(unit)?.score100()
+fn score100(sums: Option<RoundTally>, unit: &str) -> Option<f64> {
+    sums?.unit(unit)?.score100()
 }
 
-fn round_summary(ix: &Index, round: &Round, sums: &RoundTally, findings: usize) -> RoundSummary {
+fn round_summary(ix: &Index, round: &Round, sums: RoundTally, findings: usize) -> RoundSummary {
     let scope = ix.scope(&round.id);
     let unit_results = if round.kind == RoundKind::DotXuat {
         scope
@@ -112,7 +111,7 @@ fn round_summary(ix: &Index, round: &Round, sums: &RoundTally, findings: usize) 
     RoundSummary {
         round: round_info(round),
         units_in_scope: scope.len(),
-        ward: totals(Some(&sums.ward), Some(&sums.own)),
+        ward: totals(Some(&sums.ward()), Some(&sums.own())),
         findings,
         unit_results,
     }
@@ -124,9 +123,8 @@ fn field_points(ix: &Index, round: Option<&Round>, tally: &Sums) -> BTreeMap<Str
     let Some(catalogue) = ix.catalogue(round) else { return BTreeMap::new() };
     tally
         .round(&round.id)
-        .fields
-        .iter()
-        .filter_map(|(code, total)| Some((code.clone(), total.scaled(catalogue.get(code)?.max_points)?)))
+        .fields()
+        .filter_map(|(code, total)| Some((code.to_owned(), total.scaled(catalogue.get(code)?.max_points)?)))
         .collect()
 }
 
@@ -159,8 +157,8 @@ fn fields(
 fn units(
     ix: &Index,
     rounds: [Option<&Round>; 2],
-    sums: [Option<&RoundTally>; 2],
-    basis: Option<&RoundTally>,
+    sums: [Option<RoundTally>; 2],
+    basis: Option<RoundTally>,
 ) -> Vec<UnitChange> {
     let in_scope: HashSet<&str> = rounds.iter().flatten().flat_map(|r| ix.scope(&r.id)).collect();
     let mut out: Vec<UnitChange> = ix
@@ -211,21 +209,20 @@ fn remediation(findings: Vec<FindingView>) -> Remediation {
 /// the band codes proposed, for the cap check.
 fn officials<'c>(
     ix: &Index,
-    round: &Round,
+    basis: &Round,
     catalogue: &'c Catalogue,
-    basis: &RoundTally,
-    answering: &[String],
+    tally: &Sums,
 ) -> (Vec<OfficialProposal>, Vec<&'c str>) {
-    let answering: HashSet<&str> = answering.iter().map(String::as_str).collect();
+    let sums = tally.round(&basis.id);
     let mut proposed = Vec::new();
     let rows = ix
         .src
         .officials
         .iter()
-        .filter(|o| answering.contains(o.code.as_str()))
+        .filter(|o| tally.answers(&o.code))
         .map(|o| {
-            let sums = basis.officials.get(&o.code);
-            let total = sums.map(|s| s.total).unwrap_or_else(Total::default);
+            let own = sums.official(&o.code);
+            let total = own.map(|s| s.total).unwrap_or_default();
             let band = total.score100().and_then(|s| catalogue.classification.band_for(s));
             if let Some(band) = band {
                 proposed.push(band.code.as_str());
@@ -239,11 +236,11 @@ fn officials<'c>(
                 totals: totals(Some(&total), None),
                 band_code: band.map(|b| b.code.clone()),
                 band_name: band.map(|b| b.name.clone()),
-                losses: sums
+                losses: own
                     .map_or(&[][..], |s| s.losses.as_slice())
                     .iter()
                     .map(|l| ItemLoss {
-                        title: ix.title(round, &l.code).unwrap_or_default(),
+                        title: ix.title(basis, &l.code).unwrap_or_default(),
                         criterion: l.code.clone(),
                         unit_code: l.unit.clone(),
                         max: l.max,

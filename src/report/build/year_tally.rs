@@ -1,8 +1,12 @@
 //! The year report's sums of appraised and self points per round, unit, field and official, folded while the
-//! scores stream from the store (`store::reports_year`): a national database holds about a million of them, and
+//! rows stream from the store (`store::reports_year`): a national database holds about a million of them, and
 //! the report needs only their totals and each official's costliest items.
+//!
+//! Units, items, fields and officials are numbered as first seen, so that the work per score is indexing rather
+//! than hashing codes; scores come grouped by round and unit, so the last round and unit are kept at hand.
 
-use std::collections::{HashMap, HashSet};
+// Hashed once or twice per row: foldhash is several times faster than the standard SipHash on short codes.
+use foldhash::{HashMap, HashSet};
 
 use super::scored_item;
 use crate::domain::catalogue::Catalogue;
@@ -15,23 +19,58 @@ use crate::store::rounds::Round;
 /// How many of an official's costliest items the report names.
 pub const LOSSES_SHOWN: usize = 3;
 
-/// A round's sums.
+/// Codes numbered in the order they are first seen.
 #[derive(Debug, Default)]
-pub struct RoundTally {
-    /// Appraised items of the round counted, not applicable ones included: zero when nothing is appraised yet.
-    pub items: usize,
-    /// Every appraised item of the round.
-    pub ward: Total,
-    /// The self points of the same items: items without self points, or that the team marked not applicable,
-    /// left out.
-    pub own: Total,
-    pub units: HashMap<String, Total>,
-    /// By field (`1.1` … `1.7`).
-    pub fields: HashMap<String, Total>,
-    /// Periodic rounds: by the official assigned each item.
-    pub officials: HashMap<String, OfficialTally>,
-    /// Unit → items the team marked not applicable.
-    not_applicable: HashMap<String, HashSet<String>>,
+struct Numbers {
+    map: HashMap<String, u32>,
+    codes: Vec<String>,
+}
+
+impl Numbers {
+    fn number(&mut self, code: &str) -> u32 {
+        if let Some(&n) = self.map.get(code) {
+            return n;
+        }
+        let n = self.codes.len() as u32;
+        self.map.insert(code.to_owned(), n);
+        self.codes.push(code.to_owned());
+        n
+    }
+
+    fn get(&self, code: &str) -> Option<u32> {
+        self.map.get(code).copied()
+    }
+}
+
+/// The number of the last code looked up, which the next row most likely repeats.
+#[derive(Debug, Default)]
+struct Last {
+    code: String,
+    number: Option<u32>,
+}
+
+impl Last {
+    fn number(&mut self, code: &str, numbers: &mut Numbers) -> u32 {
+        match self.number {
+            Some(n) if self.code == code => n,
+            _ => {
+                let n = numbers.number(code);
+                self.code.clear();
+                self.code.push_str(code);
+                self.number = Some(n);
+                n
+            }
+        }
+    }
+}
+
+/// `v[i]`, growing `v` when `i` is past its end.
+fn slot<T: Default>(v: &mut Vec<T>, i: u32) -> &mut T {
+    let i = i as usize;
+    if v.len() <= i {
+        v.resize_with(i + 1, T::default);
+    }
+    &mut v[i]
 }
 
 #[derive(Debug, Default)]
@@ -41,115 +80,120 @@ pub struct OfficialTally {
     pub losses: Vec<Loss>,
 }
 
-pub struct Tally<'a> {
-    rounds: Vec<(&'a Round, Option<&'a Catalogue>, RoundTally)>,
-    index: HashMap<&'a str, usize>,
-}
-
-/// The sums of every round of the year.
-pub struct Sums {
-    rounds: HashMap<String, RoundTally>,
-    empty: RoundTally,
-}
-
-impl Sums {
-    /// The sums of a round (empty for a round the tally did not know).
-    pub fn round(&self, id: &str) -> &RoundTally {
-        self.rounds.get(id).unwrap_or(&self.empty)
-    }
-
-    /// Lets go of the sums per official once they are laid out.
-    pub fn drop_officials(&mut self) {
-        for sums in self.rounds.values_mut() {
-            sums.officials = HashMap::new();
-        }
-    }
-}
-
-/// Who answers for each item at each unit, with units, items and officials numbered: a national directory has a
-/// quarter of a million assignments, looked up once per score.
+/// A round's sums, by unit, field and official number.
 #[derive(Debug, Default)]
-pub struct Assignees {
-    units: HashMap<String, u32>,
-    items: HashMap<String, u32>,
-    officials: Vec<String>,
-    numbers: HashMap<String, u32>,
-    who: HashMap<(u32, u32), u32>,
+struct RoundSums {
+    items: usize,
+    ward: Total,
+    own: Total,
+    units: Vec<Total>,
+    fields: Vec<Total>,
+    officials: Vec<OfficialTally>,
+    /// (unit, item) the team marked not applicable.
+    not_applicable: HashSet<(u32, u32)>,
 }
 
-/// `key`'s number in `map`, numbering it when new.
-fn number(map: &mut HashMap<String, u32>, key: &str) -> u32 {
-    let next = map.len() as u32;
-    *entry_or(map, key, next)
+/// What a round makes of an item: unknown yet, not one it scores, or scored with this maximum in this field.
+#[derive(Debug, Default, Clone, Copy)]
+enum ItemRule {
+    #[default]
+    Unknown,
+    Skipped,
+    Scored {
+        max: f64,
+        field: u32,
+    },
 }
 
-impl Assignees {
-    pub fn add(&mut self, unit: &str, criterion: &str, official: Option<&str>) {
-        let Some(official) = official else { return };
-        let (unit, item) = (number(&mut self.units, unit), number(&mut self.items, criterion));
-        let next = self.numbers.len() as u32;
-        let official_number = *entry_or(&mut self.numbers, official, next);
-        if official_number == next {
-            self.officials.push(official.to_owned());
+struct RoundState<'a> {
+    round: &'a Round,
+    catalogue: Option<&'a Catalogue>,
+    rules: Vec<ItemRule>,
+    sums: RoundSums,
+}
+
+impl RoundState<'_> {
+    fn rule(&mut self, item: u32, code: &str, fields: &mut Numbers) -> ItemRule {
+        let rule = slot(&mut self.rules, item);
+        if let ItemRule::Unknown = rule {
+            *rule = match self.catalogue.and_then(|c| scored_item(c, self.round, code)) {
+                Some(node) => ItemRule::Scored { max: node.max_points, field: fields.number(code::field(code)) },
+                None => ItemRule::Skipped,
+            };
         }
-        self.who.insert((unit, item), official_number);
-    }
-
-    pub fn official(&self, unit: &str, criterion: &str) -> Option<&str> {
-        let key = (*self.units.get(unit)?, *self.items.get(criterion)?);
-        self.officials.get(*self.who.get(&key)? as usize).map(String::as_str)
-    }
-
-    /// Officials assigned at least one item (the lookup tables are let go).
-    pub fn into_officials(self) -> Vec<String> {
-        self.officials
+        *rule
     }
 }
 
-/// The entry for `key`, allocating the key only the first time it is seen.
-fn entry<'m, T: Default>(map: &'m mut HashMap<String, T>, key: &str) -> &'m mut T {
-    entry_or(map, key, T::default())
-}
-
-fn entry_or<'m, T>(map: &'m mut HashMap<String, T>, key: &str, new: T) -> &'m mut T {
-    if !map.contains_key(key) {
-        map.insert(key.to_owned(), new);
-    }
-    map.get_mut(key).expect("inserted above")
+pub struct Tally<'a> {
+    rounds: Vec<RoundState<'a>>,
+    units: Numbers,
+    items: Numbers,
+    fields: Numbers,
+    officials: Numbers,
+    /// Unit → item → official number + 1 (0: nobody).
+    who: Vec<Vec<u32>>,
+    last_round: Option<usize>,
+    last_unit: Last,
 }
 
 impl<'a> Tally<'a> {
-    pub fn new(rounds: &'a [Round], catalogues: &'a HashMap<String, Catalogue>) -> Self {
+    pub fn new(rounds: &'a [Round], catalogues: &'a std::collections::HashMap<String, Catalogue>) -> Self {
         Tally {
-            rounds: rounds.iter().map(|r| (r, catalogues.get(&r.catalogue_hash), RoundTally::default())).collect(),
-            index: rounds.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect(),
+            rounds: rounds
+                .iter()
+                .map(|r| RoundState {
+                    round: r,
+                    catalogue: catalogues.get(&r.catalogue_hash),
+                    rules: Vec::new(),
+                    sums: RoundSums::default(),
+                })
+                .collect(),
+            units: Numbers::default(),
+            items: Numbers::default(),
+            fields: Numbers::default(),
+            officials: Numbers::default(),
+            who: Vec::new(),
+            last_round: None,
+            last_unit: Last::default(),
         }
     }
 
-    /// The sums, by round, once every score and self point is in.
-    pub fn finish(self) -> Sums {
-        Sums {
-            rounds: self.rounds.into_iter().map(|(r, _, t)| (r.id.clone(), t)).collect(),
-            empty: RoundTally::default(),
-        }
+    /// Records who answers for an item at a unit; call for every assignment before the scores.
+    pub fn assign(&mut self, unit: &str, criterion: &str, official: Option<&str>) {
+        let Some(official) = official else { return };
+        let (unit, item) = (self.last_unit.number(unit, &mut self.units), self.items.number(criterion));
+        let official = self.officials.number(official);
+        *slot(slot(&mut self.who, unit), item) = official + 1;
     }
 
-    /// Adds an appraised score of an item `official` answers for; scores of items the round does not assess
-    /// (another kind) are left out.
-    pub fn score(&mut self, s: &ScoreRef, official: Option<&str>) {
-        let Some(&i) = self.index.get(s.round_id) else { return };
-        let (round, catalogue, t) = &mut self.rounds[i];
-        let Some(node) = catalogue.and_then(|c| scored_item(c, round, s.criterion)) else { return };
-        let (mark, max) = (Mark::stored(s.points, s.not_applicable), node.max_points);
+    /// The index of the round `id`, most likely the last one's.
+    fn round_index(&mut self, id: &str) -> Option<usize> {
+        if let Some(i) = self.last_round.filter(|&i| self.rounds[i].round.id == id) {
+            return Some(i);
+        }
+        self.last_round = self.rounds.iter().position(|r| r.round.id == id);
+        self.last_round
+    }
+
+    /// Adds an appraised score; scores of items the round does not assess (another kind) are left out.
+    pub fn score(&mut self, s: &ScoreRef) {
+        let Some(r) = self.round_index(s.round_id) else { return };
+        let (unit, item) = (self.last_unit.number(s.unit_code, &mut self.units), self.items.number(s.criterion));
+        let official = self.who.get(unit as usize).and_then(|items| items.get(item as usize)).copied().unwrap_or(0);
+        let state = &mut self.rounds[r];
+        let ItemRule::Scored { max, field } = state.rule(item, s.criterion, &mut self.fields) else { return };
+        let periodic = state.round.kind != RoundKind::DotXuat;
+        let (mark, t) = (Mark::stored(s.points, s.not_applicable), &mut state.sums);
         t.items += 1;
         t.ward.add_mark(mark, max);
-        entry(&mut t.units, s.unit_code).add_mark(mark, max);
-        entry(&mut t.fields, code::field(s.criterion)).add_mark(mark, max);
+        slot(&mut t.units, unit).add_mark(mark, max);
+        slot(&mut t.fields, field).add_mark(mark, max);
         if mark == Mark::NotApplicable {
-            entry(&mut t.not_applicable, s.unit_code).insert(s.criterion.to_owned());
+            t.not_applicable.insert((unit, item));
         }
-        if let (Some(official), false) = (official, round.kind == RoundKind::DotXuat) {
-            let o = entry(&mut t.officials, official);
+        if let (Some(official), true) = (official.checked_sub(1), periodic) {
+            let o = slot(&mut t.officials, official);
             o.total.add_mark(mark, max);
             if let Some(loss) = scoring::loss(s.unit_code, s.criterion, max, mark) {
                 // Kept sorted and cut: the same as sorting all of the official's losses and taking the first.
@@ -162,12 +206,103 @@ impl<'a> Tally<'a> {
 
     /// Adds an item's self points; call after every score, so that items marked not applicable are known.
     pub fn self_point(&mut self, s: &SelfPointRef) {
-        let Some(&i) = self.index.get(s.round_id) else { return };
-        let (round, catalogue, t) = &mut self.rounds[i];
-        let Some(node) = catalogue.and_then(|c| scored_item(c, round, s.criterion)) else { return };
-        if t.not_applicable.get(s.unit_code).is_some_and(|items| items.contains(s.criterion)) {
-            return;
+        let Some(r) = self.round_index(s.round_id) else { return };
+        let (unit, item) = (self.last_unit.number(s.unit_code, &mut self.units), self.items.number(s.criterion));
+        let state = &mut self.rounds[r];
+        let ItemRule::Scored { max, .. } = state.rule(item, s.criterion, &mut self.fields) else { return };
+        if !state.sums.not_applicable.contains(&(unit, item)) {
+            state.sums.own.add_mark(Mark::Points(s.points), max);
         }
-        t.own.add_mark(Mark::Points(s.points), node.max_points);
+    }
+
+    /// The sums, by round, once every score and self point is in.
+    pub fn finish(self) -> Sums {
+        let mut answering = vec![false; self.officials.codes.len()];
+        for official in self.who.iter().flatten().filter_map(|o| o.checked_sub(1)) {
+            answering[official as usize] = true;
+        }
+        Sums {
+            rounds: self.rounds.into_iter().map(|r| (r.round.id.clone(), r.sums)).collect(),
+            units: self.units,
+            fields: self.fields,
+            officials: self.officials,
+            answering,
+            empty: RoundSums::default(),
+        }
+    }
+}
+
+/// The sums of every round of the year.
+pub struct Sums {
+    rounds: HashMap<String, RoundSums>,
+    units: Numbers,
+    fields: Numbers,
+    officials: Numbers,
+    answering: Vec<bool>,
+    empty: RoundSums,
+}
+
+/// The sums of one round.
+#[derive(Clone, Copy)]
+pub struct RoundTally<'s> {
+    sums: &'s Sums,
+    round: &'s RoundSums,
+}
+
+impl Sums {
+    /// The sums of a round (empty for a round the tally did not know).
+    pub fn round(&self, id: &str) -> RoundTally<'_> {
+        RoundTally { sums: self, round: self.rounds.get(id).unwrap_or(&self.empty) }
+    }
+
+    /// Whether the official is assigned at least one item.
+    pub fn answers(&self, official: &str) -> bool {
+        self.officials.get(official).is_some_and(|n| self.answering[n as usize])
+    }
+
+    /// Lets go of the sums per official once they are laid out.
+    pub fn drop_officials(&mut self) {
+        for sums in self.rounds.values_mut() {
+            sums.officials = Vec::new();
+        }
+    }
+}
+
+impl<'s> RoundTally<'s> {
+    /// Appraised items counted, not applicable ones included: zero when nothing is appraised yet.
+    pub fn items(&self) -> usize {
+        self.round.items
+    }
+
+    /// Every appraised item of the round.
+    pub fn ward(&self) -> Total {
+        self.round.ward
+    }
+
+    /// The self points of the same items: items without self points, or that the team marked not applicable,
+    /// left out.
+    pub fn own(&self) -> Total {
+        self.round.own
+    }
+
+    pub fn unit(&self, code: &str) -> Option<&'s Total> {
+        self.round.units.get(self.sums.units.get(code)? as usize)
+    }
+
+    /// By field (`1.1` … `1.7`).
+    pub fn fields(&self) -> impl Iterator<Item = (&'s str, &'s Total)> {
+        let codes = &self.sums.fields.codes;
+        let counted = |t: &Total| t.scored + t.not_applicable + t.pending > 0;
+        self.round
+            .fields
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| counted(t))
+            .filter_map(|(i, t)| Some((codes.get(i)?.as_str(), t)))
+    }
+
+    /// Periodic rounds: the items an official is assigned.
+    pub fn official(&self, code: &str) -> Option<&'s OfficialTally> {
+        self.round.officials.get(self.sums.officials.get(code)? as usize)
     }
 }

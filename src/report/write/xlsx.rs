@@ -26,9 +26,10 @@ pub fn render_xlsx(doc: &Document) -> Result<Vec<u8>, WriteError> {
     let info = workbook.add_worksheet();
     write_info(info, doc, &tables, &names[1..])?;
     for (table, name) in tables.iter().zip(&names[1..]) {
-        // Rows go to a temporary file as they are written (they are written in order): a national year report's
-        // tables hold tens of thousands of rows, which the standard mode keeps in memory twice over.
-        let sheet = workbook.add_worksheet_with_low_memory()?;
+        // Rows go to a temporary file as they are written (they are written in order), strings inline: a national
+        // year report's tables hold tens of thousands of rows, which the standard mode keeps in memory twice over
+        // and whose mostly distinct strings a shared string table would hash for nothing.
+        let sheet = workbook.add_worksheet_with_constant_memory()?;
         sheet.set_name(name)?;
         write_table(sheet, table)?;
     }
@@ -165,16 +166,16 @@ fn write_table(sheet: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
     sheet.set_freeze_panes(1, 0)?;
     sheet.set_header(format!("&C&\"{FONT},Bold\"{}", t.title.replace('&', "&&")));
     sheet.set_paper_size(9);
-    let rows = t.rows.iter().map(|r| (r, false)).chain(t.total.iter().map(|r| (r, true)));
-    for (i, (cells, is_total)) in rows.enumerate() {
+    // Made once, not per cell: a national report's tables have hundreds of thousands of cells.
+    let totals: Vec<Format> =
+        formats.iter().map(|f| f.clone().set_bold().set_border_top(FormatBorder::Double)).collect();
+    let rows = t.rows.iter().map(|r| (r, &formats)).chain(t.total.iter().map(|r| (r, &totals)));
+    for (i, (cells, formats)) in rows.enumerate() {
         let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
         for (col, cell) in cells.iter().enumerate() {
-            let mut format = formats.get(col).cloned().unwrap_or_else(|| cell_base.clone());
-            if is_total {
-                format = format.set_bold().set_border_top(FormatBorder::Double);
-            }
+            let format = formats.get(col).unwrap_or(&cell_base);
             let col = u16::try_from(col).unwrap_or(u16::MAX);
-            write_cell(sheet, row, col, cell, &format)?;
+            write_cell(sheet, row, col, cell, format)?;
         }
     }
     Ok(())

@@ -16,6 +16,7 @@ mod reliability_injection;
 mod reliability_sql;
 mod reports;
 mod rounds;
+mod scale;
 mod selfreport;
 mod store;
 mod upgrade;

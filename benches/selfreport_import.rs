@@ -1,11 +1,13 @@
 //! Benchmark of `cchc selfreport import` against the sqlite3 shell's raw `.import` of the same file.
 //!
-//!   cargo bench --bench selfreport_import [-- --units 7400 --seed 2026 --runs 3]
+//!   cargo bench --bench selfreport_import [-- --units 7400 --seed 2026 --runs 3 --tsv FILE]
 //!
 //! Generates (deterministically) a province of `--units` units with every periodic item assigned, and one self-report
 //! CSV of every item for every unit; prepares a database with the release binary; then, `--runs` times, times the
 //! baseline script (`/work/shared/bench/sqlite3-import-baseline.sh`, or `$CCHC_BASELINE`) and the import on a fresh
-//! copy of that database, both under `/usr/bin/time -v` for the peak resident memory. Prints the medians and the ratio.
+//! copy of that database, both under `/usr/bin/time -v` for the peak resident memory. Prints the medians with their
+//! spread (fastest–slowest run) and the ratio; `--tsv FILE` also writes every run's figures there (for
+//! `scripts/bench.sh`).
 
 #[path = "support/generator.rs"]
 mod generator;
@@ -25,6 +27,7 @@ struct Options {
     seed: u64,
     runs: usize,
     dir: PathBuf,
+    tsv: Option<PathBuf>,
 }
 
 fn options() -> Options {
@@ -33,6 +36,7 @@ fn options() -> Options {
         seed: 2026,
         runs: 3,
         dir: PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-selfreport"),
+        tsv: None,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
@@ -43,6 +47,7 @@ fn options() -> Options {
             "--seed" => o.seed = value().parse().expect("--seed N"),
             "--runs" => o.runs = value().parse().expect("--runs N"),
             "--dir" => o.dir = PathBuf::from(value()),
+            "--tsv" => o.tsv = Some(PathBuf::from(value())),
             _ => {} // `cargo bench` passes `--bench`
         }
     }
@@ -83,14 +88,33 @@ fn main() {
     println!("| tệp | sqlite3 .import | cchc selfreport import | tỉ lệ | bộ nhớ đỉnh cchc | bộ nhớ đỉnh sqlite3 |");
     println!("|---|---|---|---|---|---|");
     println!(
-        "| {rows} dòng, {:.0} MB | {:.2} s | {:.2} s | {:.2}× | {:.1} MiB | {:.1} MiB |",
+        "| {rows} dòng, {:.0} MB | {:.2} s ({}) | {:.2} s ({}) | {:.2}× | {:.1} MiB | {:.1} MiB |",
         size as f64 / 1e6,
         theirs_t.as_secs_f64(),
+        spread(&theirs),
         ours_t.as_secs_f64(),
+        spread(&ours),
         ours_t.as_secs_f64() / theirs_t.as_secs_f64(),
         ours_m as f64 / 1024.0,
         theirs_m as f64 / 1024.0
     );
+    if let Some(path) = &o.tsv {
+        // One line per run and program: seconds, peak KiB.
+        let mut lines = String::new();
+        for (name, runs) in [("cchc", &ours), ("sqlite3", &theirs)] {
+            for (time, kib) in runs {
+                lines.push_str(&format!("{name}\t{:.4}\t{kib}\n", time.as_secs_f64()));
+            }
+        }
+        std::fs::write(path, lines).expect("write --tsv file");
+    }
+}
+
+/// Fastest–slowest run, e.g. `1.08–1.13 s`.
+fn spread(runs: &[(Duration, u64)]) -> String {
+    let secs = runs.iter().map(|r| r.0.as_secs_f64());
+    let (min, max) = secs.fold((f64::MAX, 0.0f64), |(lo, hi), t| (lo.min(t), hi.max(t)));
+    format!("{min:.2}–{max:.2} s")
 }
 
 /// Writes the units, assignments and self-report files unless the same ones are there already.

@@ -1,41 +1,6 @@
-//! `cchc`: the administrative-reform inspection programme of a ward, from the terminal.
+//! `cchc`: the administrative-reform inspection programme of a ward, from the terminal (the code is the library's:
+//! `src/lib.rs`).
 
-mod cli;
-mod commands;
-mod context;
-mod domain;
-mod import;
-mod output;
-mod report;
-mod store;
-mod usage;
-
-use std::process::ExitCode;
-
-fn main() -> ExitCode {
-    let cli = match cli::parse() {
-        Ok(cli) => cli,
-        Err(err) => {
-            // Help and version are not errors; everything else clap rejects is a usage error (2).
-            if !err.use_stderr() {
-                print!("{}", usage::localize_help(&err.render().to_string()));
-                return ExitCode::SUCCESS;
-            }
-            // A group called without its subcommand: its help is the most useful answer.
-            if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                eprint!("{}", usage::localize_help(&err.render().to_string()));
-                return ExitCode::from(2);
-            }
-            eprintln!("{}", usage::message(&err));
-            return ExitCode::from(2);
-        }
-    };
-    match commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => {
-            output::print_error(&err);
-            ExitCode::from(1)
-        }
-    }
+fn main() -> std::process::ExitCode {
+    cchc::main()
 }

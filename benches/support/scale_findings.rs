@@ -95,7 +95,7 @@ pub fn write(g: &mut Gen, round: &GenRound, leaves: &[Leaf]) -> rusqlite::Result
             ])?;
             g.audit(&created, "add", "finding", &id, Some(&round.id), &format!(r#"{{"kind":"{kind}"}}"#))?;
             let mut day = round.end;
-            for step in 1..=steps {
+            for (step, status) in STATUSES.iter().enumerate().take(steps + 1).skip(1) {
                 day = plus(day, 7 + g.rng.below(20) as u64).min(last_day);
                 let (note, checked_in, actor) = match step {
                     1 => ((*g.rng.pick(PROGRESS)).to_owned(), None, "thư ký"),
@@ -107,8 +107,8 @@ pub fn write(g: &mut Gen, round: &GenRound, leaves: &[Leaf]) -> rusqlite::Result
                 }
                 let evidence = format!("Báo cáo số {}/BC-UBND ngày {}", 10 + g.rng.below(300), shown(day));
                 let when = at(day, step);
-                event.execute(params![id, when, STATUSES[step], note, evidence, checked_in, actor])?;
-                let new = format!(r#"{{"status":"{}"}}"#, STATUSES[step]);
+                event.execute(params![id, when, status, note, evidence, checked_in, actor])?;
+                let new = format!(r#"{{"status":"{status}"}}"#);
                 g.audit(&when, "status", "finding", &id, Some(&round.id), &new)?;
                 g.counts.events += 1;
             }

@@ -99,10 +99,13 @@ pub struct FollowupArgs {
     pub out: OutputArgs,
 }
 
+/// Writes a report's view model as JSON.
+type WriteJson = dyn Fn(&mut dyn Write) -> Result<()>;
+
 /// A report ready to print: its view model, written as JSON or laid out as a document for every other format.
 /// Both are made only when asked for: a national year report runs to tens of megabytes.
 pub struct Built {
-    json: Box<dyn Fn(&mut dyn Write) -> Result<()>>,
+    json: Box<WriteJson>,
     layout: Box<dyn Fn() -> Document>,
     /// File name without extension, for the demo.
     pub stem: String,

@@ -302,6 +302,15 @@ fn classify(path: &Path, magic: &[u8], file: &str) -> Result<Kind, ImportError> 
     Ok(Kind::Csv)
 }
 
+/// Maps a header row against `specs`, as `TableReader::open` does with the row it finds (for the benchmarks).
+pub fn map_header<'a>(
+    file: &str,
+    specs: &[ColumnSpec],
+    cells: impl Iterator<Item = &'a str>,
+) -> Result<ColumnMap, ImportError> {
+    Matcher::new(specs).map(file, cells)
+}
+
 /// One data row. Reuse one `Row` for the whole file: its buffers are kept.
 #[derive(Debug, Clone, Default)]
 pub struct Row {

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# The performance targets of issue 6 in one run: each cchc figure beside the floor SQLite itself sets for the same
+# work on the same data (the sqlite3 shell), every measure run several times, median and spread (fastest–slowest),
+# the ratio of the medians, and the peak memory of every command (/usr/bin/time). See BENCHMARKS.md.
+#
+#   (a) selfreport import of the ~510,000-row CSV / sqlite3 .import of it (shared/bench baseline) — target ≤ 0.8
+#   (b) report year as JSON and XLSX on the national database / the sqlite3 shell running the report's core queries
+#       (scripts/report-year-core.sql) — target ≤ 2 and under 1 s
+#   (c) score list, round list on the example ward / sqlite3 'SELECT count(*) FROM …' — start-up, target ≤ 3
+#   (d) peak memory of each — target under 100 MiB
+#
+# Usage: scripts/bench.sh [--smoke] [--runs N] [--units N] [--import-units N] [--dir DIR]
+#   --smoke           tiny data, one run each: checks that the script and the generators work, in seconds
+#   --runs N          runs of each measure (default 5)
+#   --units N         units of the generated national database the year report reads (default 3400)
+#   --import-units N  units of the generated self-report CSV (default 7400: 510,600 rows)
+#   --dir DIR         where the data go (default target/bench); generated once, reused while the parameters hold
+# Builds the optimised binary once (cargo bench --no-run) and installs sqlite3 and GNU time when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=5 units=3400 import_units=7400 dir=target/bench repeat=20 smoke=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) smoke=1 runs=1 units=20 import_units=30 repeat=3 dir=target/bench-smoke ;;
+    --runs) runs="$2"; shift ;;
+    --units) units="$2"; shift ;;
+    --import-units) import_units="$2"; shift ;;
+    --dir) dir="$2"; shift ;;
+    *) echo "Tùy chọn không rõ: $1 (xem đầu tệp $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+have() { command -v "$1" >/dev/null 2>&1; }
+missing=()
+have sqlite3 || missing+=(sqlite3)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Cài thêm: ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The bench profile is the release profile; this one build also makes the self-report import benchmark.
+cargo bench --no-run --bench selfreport_import --quiet 2>/dev/null || cargo bench --no-run --bench selfreport_import
+target="${CARGO_TARGET_DIR:-target}"
+cchc="$target/release/cchc"
+mkdir -p "$dir/out"
+export CCHC_NOW=2026-11-28T09:00:00 CCHC_USER=bench NO_COLOR=1
+year=2026
+
+# median min max of the numbers on stdin (one a line).
+stats() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "0 0 0"; exit } m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m, v[1], v[NR] }'; }
+
+# measure NAME REPEAT CMD…: RUNS runs of REPEAT back-to-back executions; appends "NAME seconds-per-execution"
+# to $dir/times, then one run under /usr/bin/time appends "NAME peak-KiB" to $dir/memory. Output is discarded.
+measure() {
+  local name="$1" n="$2"; shift 2
+  local start end i
+  start=$EPOCHREALTIME
+  for ((i = 0; i < n; i++)); do "$@" >/dev/null 2>&1; done
+  end=$EPOCHREALTIME
+  echo "$name $(awk -v s="$start" -v e="$end" -v n="$n" 'BEGIN { printf "%.6f", (e - s) / n }')" >>"$dir/times"
+}
+memory() {
+  local name="$1"; shift
+  /usr/bin/time -f "%M" -o "$dir/mem.one" "$@" >/dev/null 2>&1
+  echo "$name $(cat "$dir/mem.one")" >>"$dir/memory"
+}
+: >"$dir/times"
+: >"$dir/memory"
+
+# (b) The national database, generated once per parameters.
+national="$dir/national-$units.db"
+if [ ! -f "$national" ]; then
+  rm -f "$national.tmp"*
+  "$cchc" gen-scale --units "$units" --seed 2026 --out "$national.tmp" 2>"$dir/gen.log" || { cat "$dir/gen.log" >&2; exit 1; }
+  mv "$national.tmp" "$national"
+fi
+floor_sql() { sqlite3 -cmd ".parameter set ?1 $year" -cmd ".parameter set ?2 NULL" "$national" <scripts/report-year-core.sql; }
+for ((r = 0; r < runs; r++)); do
+  measure "year-sql" 1 floor_sql
+  measure "year-json" 1 "$cchc" --db "$national" report year $year --format json -o "$dir/out/nam.json"
+  measure "year-xlsx" 1 "$cchc" --db "$national" report year $year --format xlsx -o "$dir/out/nam.xlsx"
+done
+memory "year-sql" sqlite3 -cmd ".parameter set ?1 $year" -cmd ".parameter set ?2 NULL" "$national" -init scripts/report-year-core.sql .quit
+memory "year-json" "$cchc" --db "$national" report year $year --format json -o "$dir/out/nam.json"
+memory "year-xlsx" "$cchc" --db "$national" report year $year --format xlsx -o "$dir/out/nam.xlsx"
+
+# (c) Start-up on the example ward (the demo's database: both rounds, scores, findings).
+ward="$dir/ward"
+[ -f "$ward/cchc.db" ] || "$cchc" demo --out "$ward" >/dev/null 2>&1
+wdb="$ward/cchc.db"
+for ((r = 0; r < runs; r++)); do
+  measure "scores-sql" "$repeat" sqlite3 "$wdb" "SELECT count(*) FROM scores"
+  measure "scores-cchc" "$repeat" "$cchc" --db "$wdb" score list $year-dot1
+  measure "rounds-sql" "$repeat" sqlite3 "$wdb" "SELECT count(*) FROM rounds"
+  measure "rounds-cchc" "$repeat" "$cchc" --db "$wdb" round list
+done
+memory "scores-sql" sqlite3 "$wdb" "SELECT count(*) FROM scores"
+memory "scores-cchc" "$cchc" --db "$wdb" score list $year-dot1
+memory "rounds-sql" sqlite3 "$wdb" "SELECT count(*) FROM rounds"
+memory "rounds-cchc" "$cchc" --db "$wdb" round list
+
+# (a) The self-report import, through its own benchmark (the same generator, the shared baseline script).
+cargo bench --quiet --bench selfreport_import -- --units "$import_units" --runs "$runs" --dir "$dir/import" \
+  --tsv "$dir/import.tsv" >"$dir/import.md" 2>"$dir/import.log" || { cat "$dir/import.log" >&2; exit 1; }
+while read -r who secs kib; do
+  name="import-$who"
+  [ "$who" = sqlite3 ] && name="import-sql"
+  echo "$name $secs" >>"$dir/times"
+  echo "$name $kib" >>"$dir/memory"
+done <"$dir/import.tsv"
+rows=$(grep -o '[0-9]* dòng' "$dir/import.md" | head -1 || true)
+
+# The table.
+times() { awk -v n="$1" '$1 == n { print $2 }' "$dir/times" | stats; }
+peak() { awk -v n="$1" '$1 == n { print $2 }' "$dir/memory" | sort -g | tail -1; }
+fmt() { awk -v m="$1" -v lo="$2" -v hi="$3" 'BEGIN { if (m < 0.1) printf "%.2f ms (%.2f–%.2f)", m * 1000, lo * 1000, hi * 1000; else printf "%.3f s (%.3f–%.3f)", m, lo, hi }'; }
+row() { # label ours floor target
+  read -r om olo ohi < <(times "$2")
+  read -r fm flo fhi < <(times "$3")
+  local ratio
+  ratio=$(awk -v a="$om" -v b="$fm" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+  printf '| %s | %s | %s | **%s×** | %s | %.1f MiB | %.1f MiB |\n' "$1" "$(fmt "$om" "$olo" "$ohi")" \
+    "$(fmt "$fm" "$flo" "$fhi")" "$ratio" "$4" "$(awk -v k="$(peak "$2")" 'BEGIN { print k / 1024 }')" \
+    "$(awk -v k="$(peak "$3")" 'BEGIN { print k / 1024 }')"
+}
+echo
+echo "Máy: $(nproc) nhân, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/^Mem/ { print $2 }') GiB; $(sqlite3 --version | cut -d' ' -f1) (sqlite3), tải $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Dữ liệu: $units đơn vị (báo cáo năm), ${rows:-?} tự kiểm tra ($import_units đơn vị), $runs lần đo mỗi phép; trung vị (nhanh nhất–chậm nhất)"
+[ "$smoke" = 1 ] && echo "(--smoke: dữ liệu rất nhỏ, chỉ để kiểm tra kịch bản chạy được; các tỉ lệ không có ý nghĩa)"
+echo
+echo "| phép đo | cchc | sàn sqlite3 | tỉ lệ | mục tiêu | bộ nhớ đỉnh cchc | bộ nhớ đỉnh sqlite3 |"
+echo "|---|---|---|---|---|---|---|"
+row "selfreport import, ${rows:-?}" import-cchc import-sql "≤ 0.8"
+row "report year --format json, $units đơn vị" year-json year-sql "≤ 2, < 1 s"
+row "report year --format xlsx, $units đơn vị" year-xlsx year-sql "≤ 2, < 1 s"
+row "score list (phường mẫu)" scores-cchc scores-sql "≤ 3"
+row "round list (phường mẫu)" rounds-cchc rounds-sql "≤ 3"
+echo
+echo "Bộ nhớ: mục tiêu dưới 100 MiB cho mọi lệnh. Số đo từng lần: $dir/times, $dir/memory."

@@ -1,5 +1,7 @@
 //! Findings (kết luận) of a round and the history of their remediation.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -79,7 +81,13 @@ pub(super) fn row(r: &rusqlite::Row) -> rusqlite::Result<Finding> {
 /// A finding by id; an unknown id names the nearest one.
 pub fn get(conn: &Connection, id: &str) -> Result<Finding, StoreError> {
     let id = id.trim();
-    if let Some(found) = conn.query_row(&format!("{COLUMNS} WHERE f.id = ?1 COLLATE NOCASE"), [id], row).optional()? {
+    // The exact id through the primary key first: a comparison without case cannot use it, and scans every finding.
+    let exact = conn.prepare_cached(&format!("{COLUMNS} WHERE f.id = ?1"))?.query_row([id], row).optional()?;
+    let found = match exact {
+        Some(found) => Some(found),
+        None => conn.query_row(&format!("{COLUMNS} WHERE f.id = ?1 COLLATE NOCASE"), [id], row).optional()?,
+    };
+    if let Some(found) = found {
         return Ok(found);
     }
     let mut stmt = conn.prepare("SELECT id FROM findings")?;
@@ -142,32 +150,53 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Finding>, StoreErr
 /// Records a finding under the next number of its round.
 pub fn add(tx: &Tx, new: &NewFinding) -> Result<Finding, StoreError> {
     super::rounds::ensure_open_in(tx, &new.round_id)?;
-    let seq: i64 =
-        tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM findings WHERE round_id = ?1", [&new.round_id], |r| {
-            r.get(0)
-        })?;
-    let id = finding::finding_id(&new.round_id, seq);
-    tx.execute(
+    insert(tx, new, next_seq(tx, &new.round_id)?)
+}
+
+/// The number the next finding of a round takes.
+fn next_seq(tx: &Tx, round_id: &str) -> Result<i64, StoreError> {
+    let sql = "SELECT COALESCE(MAX(seq), 0) + 1 FROM findings WHERE round_id = ?1";
+    Ok(tx.prepare_cached(sql)?.query_row([round_id], |r| r.get(0))?)
+}
+
+/// Writes a finding under number `seq` of its round (open, checked by the caller), with its audit entry.
+fn insert(tx: &Tx, new: &NewFinding, seq: i64) -> Result<Finding, StoreError> {
+    let created = Finding {
+        id: finding::finding_id(&new.round_id, seq),
+        round_id: new.round_id.clone(),
+        seq,
+        unit_code: new.unit_code.clone(),
+        criterion: new.criterion.clone(),
+        official_code: new.official_code.clone(),
+        kind: new.kind,
+        text: new.text.clone(),
+        recommendation: new.recommendation.clone(),
+        due: new.due,
+        status: FindingStatus::Mo,
+        source: new.source.clone(),
+        created_at: timestamp(tx.now),
+    };
+    tx.prepare_cached(
         "INSERT INTO findings (id, round_id, seq, unit_code, criterion, official_code, kind, text, recommendation,
              due_date, status, source, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'mo', ?11, ?12)",
-        params![
-            id,
-            new.round_id,
-            seq,
-            new.unit_code,
-            new.criterion,
-            new.official_code,
-            new.kind.as_str(),
-            new.text,
-            new.recommendation,
-            new.due.map(|d| d.to_string()),
-            new.source,
-            timestamp(tx.now)
-        ],
-    )?;
-    let created = get(tx, &id)?;
-    let change = Change { action: "add", entity: "finding", entity_id: &id, round_id: Some(&new.round_id) };
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        created.id,
+        created.round_id,
+        seq,
+        created.unit_code,
+        created.criterion,
+        created.official_code,
+        created.kind.as_str(),
+        created.text,
+        created.recommendation,
+        created.due.map(|d| d.to_string()),
+        created.status.as_str(),
+        created.source,
+        created.created_at
+    ])?;
+    let change = Change { action: "add", entity: "finding", entity_id: &created.id, round_id: Some(&new.round_id) };
     tx.audit(change, None::<&()>, Some(&created))?;
     Ok(created)
 }
@@ -267,21 +296,32 @@ pub fn default_event_round(conn: &Connection, of: &Round) -> Result<Option<Strin
 /// `round_id` into `kien-nghi` findings, so the team can answer them. A proposal that already has its finding in
 /// the round is left alone, so calling this again adds nothing. Returns how many findings were added.
 pub fn sync_proposals(tx: &Tx, round_id: &str) -> Result<usize, StoreError> {
+    // Linear at any size (a province's import brings tens of thousands of proposals): the round's proposal findings
+    // are read once, the round is checked once, and the findings are numbered on from the last.
+    let taken: HashSet<String> = {
+        let sql = "SELECT source FROM findings WHERE round_id = ?1 AND source LIKE 'selfreport:%'";
+        let mut stmt = tx.prepare(sql)?;
+        let rows = stmt.query_map([round_id], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
     let mut pending: Vec<(String, String, String, Option<String>)> = {
         let mut stmt = tx.prepare(
             "SELECT s.unit_code, i.criterion, trim(i.proposal), a.official_code
              FROM selfreport_items i JOIN selfreports s ON s.id = i.selfreport_id
              LEFT JOIN assignments a ON a.criterion = i.criterion AND a.unit_code = s.unit_code
-             WHERE s.round_id = ?1 AND s.is_current = 1 AND trim(i.proposal) <> ''
-               AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.round_id = ?1
-                               AND f.source = 'selfreport:' || s.unit_code || ':' || i.criterion)
-             ORDER BY s.unit_code, i.criterion",
+             WHERE s.round_id = ?1 AND s.is_current = 1 AND trim(i.proposal) <> ''",
         )?;
         let rows = stmt.query_map([round_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         rows.collect::<Result<_, _>>()?
     };
+    pending.retain(|(unit, criterion, _, _)| !taken.contains(&source(unit, criterion)));
+    if pending.is_empty() {
+        return Ok(0);
+    }
     pending.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| crate::domain::code::compare(&a.1, &b.1)));
-    for (unit, criterion, proposal, official) in &pending {
+    super::rounds::ensure_open_in(tx, round_id)?;
+    let first = next_seq(tx, round_id)?;
+    for ((unit, criterion, proposal, official), seq) in pending.iter().zip(first..) {
         let new = NewFinding {
             round_id: round_id.to_owned(),
             unit_code: unit.clone(),
@@ -291,11 +331,16 @@ pub fn sync_proposals(tx: &Tx, round_id: &str) -> Result<usize, StoreError> {
             text: proposal.clone(),
             recommendation: String::new(),
             due: None,
-            source: Some(format!("selfreport:{unit}:{criterion}")),
+            source: Some(source(unit, criterion)),
         };
-        add(tx, &new)?;
+        insert(tx, &new, seq)?;
     }
     Ok(pending.len())
+}
+
+/// Where a proposal's finding came from: `selfreport:UNIT:CRITERION`.
+fn source(unit: &str, criterion: &str) -> String {
+    format!("selfreport:{unit}:{criterion}")
 }
 
 #[cfg(test)]

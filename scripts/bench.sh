@@ -9,8 +9,9 @@
 #   (c) score list, round list on the example ward / sqlite3 'SELECT count(*) FROM …' — start-up, target ≤ 3
 #   (d) peak memory of each — target under 100 MiB
 #
-# Usage: scripts/bench.sh [--smoke] [--runs N] [--units N] [--import-units N] [--dir DIR]
+# Usage: scripts/bench.sh [--smoke] [--growth] [--runs N] [--units N] [--import-units N] [--dir DIR]
 #   --smoke           tiny data, one run each: checks that the script and the generators work, in seconds
+#   --growth          instead: how the year report and the import grow with N = 100, 1,000, 3,400, 10,000 units
 #   --runs N          runs of each measure (default 5)
 #   --units N         units of the generated national database the year report reads (default 3400)
 #   --import-units N  units of the generated self-report CSV (default 7400: 510,600 rows)
@@ -19,10 +20,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=5 units=3400 import_units=7400 dir=target/bench repeat=20 smoke=0
+runs=5 units=3400 import_units=7400 dir=target/bench repeat=20 smoke=0 growth=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1 runs=1 units=20 import_units=30 repeat=3 dir=target/bench-smoke ;;
+    --growth) growth=1 runs=3 ;;
     --runs) runs="$2"; shift ;;
     --units) units="$2"; shift ;;
     --import-units) import_units="$2"; shift ;;
@@ -73,14 +75,46 @@ memory() {
 : >"$dir/times"
 : >"$dir/memory"
 
-# (b) The national database, generated once per parameters.
-national="$dir/national-$units.db"
-if [ ! -f "$national" ]; then
-  rm -f "$national.tmp"*
-  "$cchc" gen-scale --units "$units" --seed 2026 --out "$national.tmp" 2>"$dir/gen.log" || { cat "$dir/gen.log" >&2; exit 1; }
-  mv "$national.tmp" "$national"
-fi
+# national N: the generated national database of N units (made once, then reused).
+national() {
+  local db="$dir/national-$1.db"
+  if [ ! -f "$db" ]; then
+    rm -f "$db.tmp"*
+    "$cchc" gen-scale --units "$1" --seed 2026 --out "$db.tmp" 2>"$dir/gen.log" || { cat "$dir/gen.log" >&2; exit 1; }
+    mv "$db.tmp" "$db"
+  fi
+  echo "$db"
+}
 floor_sql() { sqlite3 -cmd ".parameter set ?1 $year" -cmd ".parameter set ?2 NULL" "$national" <scripts/report-year-core.sql; }
+median_of() { awk -v n="$1" '$1 == n { print $2 }' "$dir/times" | stats | cut -d' ' -f1; }
+
+if [ "$growth" = 1 ]; then
+  echo "| đơn vị | report year json | xlsx | sàn sqlite3 | bộ nhớ json | dòng tự kiểm tra | selfreport import | sàn .import | bộ nhớ import |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for n in 100 1000 3400 10000; do
+    national=$(national "$n")
+    : >"$dir/times"
+    : >"$dir/memory"
+    for ((r = 0; r < runs; r++)); do
+      measure "sql" 1 floor_sql
+      measure "json" 1 "$cchc" --db "$national" report year $year --format json -o "$dir/out/nam.json"
+      measure "xlsx" 1 "$cchc" --db "$national" report year $year --format xlsx -o "$dir/out/nam.xlsx"
+    done
+    memory "json" "$cchc" --db "$national" report year $year --format json -o "$dir/out/nam.json"
+    cargo bench --quiet --bench selfreport_import -- --units "$n" --runs "$runs" --dir "$dir/import-$n" \
+      --tsv "$dir/import-$n.tsv" >"$dir/import-$n.md" 2>"$dir/import-$n.log" || { cat "$dir/import-$n.log" >&2; exit 1; }
+    imp=$(awk '$1 == "cchc" { print $2 }' "$dir/import-$n.tsv" | stats | cut -d' ' -f1)
+    base=$(awk '$1 == "sqlite3" { print $2 }' "$dir/import-$n.tsv" | stats | cut -d' ' -f1)
+    kib=$(awk '$1 == "cchc" { print $3 }' "$dir/import-$n.tsv" | sort -g | tail -1)
+    printf '| %s | %.3f s | %.3f s | %.3f s | %.1f MiB | %s | %.3f s | %.3f s | %.1f MiB |\n' "$n" "$(median_of json)" \
+      "$(median_of xlsx)" "$(median_of sql)" "$(awk '$1 == "json" { print $2 / 1024 }' "$dir/memory")" \
+      "$(grep -o '[0-9]* dòng' "$dir/import-$n.md" | head -1)" "$imp" "$base" "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')"
+  done
+  exit 0
+fi
+
+# (b) The national database.
+national=$(national "$units")
 for ((r = 0; r < runs; r++)); do
   measure "year-sql" 1 floor_sql
   measure "year-json" 1 "$cchc" --db "$national" report year $year --format json -o "$dir/out/nam.json"

@@ -32,6 +32,8 @@ pub struct Index<'a> {
     pub src: &'a Sources,
     unit_names: HashMap<&'a str, &'a str>,
     officials: HashMap<&'a str, &'a Official>,
+    /// By id: a national year has a hundred ad-hoc rounds, looked up for every finding.
+    rounds: HashMap<&'a str, &'a Round>,
     /// What finding views show, one copy each: unit and official names, item titles by catalogue, status labels.
     shared_units: HashMap<&'a str, Rc<str>>,
     shared_officials: HashMap<&'a str, Rc<str>>,
@@ -49,6 +51,7 @@ impl<'a> Index<'a> {
             src,
             unit_names: src.units.iter().map(|u| (u.code.as_str(), u.name.as_str())).collect(),
             officials: src.officials.iter().map(|o| (o.code.as_str(), o)).collect(),
+            rounds: src.rounds.iter().map(|r| (r.id.as_str(), r)).collect(),
             shared_units: src.units.iter().map(|u| (u.code.as_str(), Rc::from(u.name.as_str()))).collect(),
             shared_officials: src.officials.iter().map(|o| (o.code.as_str(), Rc::from(o.name.as_str()))).collect(),
             shared_titles: src
@@ -93,7 +96,7 @@ impl<'a> Index<'a> {
     }
 
     pub fn round(&self, id: &str) -> Option<&'a Round> {
-        self.src.rounds.iter().find(|r| r.id == id)
+        self.rounds.get(id).copied()
     }
 
     pub fn catalogue(&self, round: &Round) -> Option<&'a Catalogue> {

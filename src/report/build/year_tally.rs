@@ -86,7 +86,8 @@ struct RoundSums {
     items: usize,
     ward: Total,
     own: Total,
-    units: Vec<Total>,
+    /// Sparse: an ad-hoc round covers a few units of thousands.
+    units: HashMap<u32, Total>,
     fields: Vec<Total>,
     officials: Vec<OfficialTally>,
     /// (unit, item) the team marked not applicable.
@@ -187,7 +188,7 @@ impl<'a> Tally<'a> {
         let (mark, t) = (Mark::stored(s.points, s.not_applicable), &mut state.sums);
         t.items += 1;
         t.ward.add_mark(mark, max);
-        slot(&mut t.units, unit).add_mark(mark, max);
+        t.units.entry(unit).or_default().add_mark(mark, max);
         slot(&mut t.fields, field).add_mark(mark, max);
         if mark == Mark::NotApplicable {
             t.not_applicable.insert((unit, item));
@@ -286,7 +287,7 @@ impl<'s> RoundTally<'s> {
     }
 
     pub fn unit(&self, code: &str) -> Option<&'s Total> {
-        self.round.units.get(self.sums.units.get(code)? as usize)
+        self.round.units.get(&self.sums.units.get(code)?)
     }
 
     /// By field (`1.1` … `1.7`).

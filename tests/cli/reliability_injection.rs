@@ -39,6 +39,8 @@ fn hostile_ward() -> Ward {
     );
     let file = ward.write("tu-kiem-tra.csv", report);
     ward.ok(&["selfreport", "import", "2026-dot1", &file.display().to_string()]);
+    // Starting the round turns the unit's proposal into a kiến nghị finding, which every report shows.
+    ward.ok(&["round", "start", "2026-dot1"]);
     ward
 }
 

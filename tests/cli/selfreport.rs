@@ -381,17 +381,20 @@ fn the_demo_has_self_reports_late_and_revised() {
 fn a_units_proposal_becomes_a_kien_nghi_finding_once() {
     let ward = ward();
     ward.write("vp.csv", vp_file(",", &HEADER));
-    let said = import(&ward, "vp.csv", &[]);
-    assert!(said.contains("kiến nghị"), "{said}");
+    import(&ward, "vp.csv", &[]);
+    // Before the round starts, proposals wait; starting it turns them into findings.
+    assert_eq!(ward.json(&["finding", "list", "--round", "2026-dot1"]).as_array().unwrap().len(), 0);
+    ward.ok(&["round", "start", "2026-dot1"]);
     let found = ward.json(&["finding", "list", "--round", "2026-dot1", "--kind", "kien-nghi"]);
     let found = found.as_array().unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0]["text"], "Đề nghị gia hạn");
     assert_eq!(found[0]["unit"], "VP");
     assert_eq!(found[0]["criterion"], "1.1.7");
-    // A corrected file (new revision) does not repeat the finding.
+    // A corrected file during the round (new revision) does not repeat the finding.
     ward.write("vp2.csv", vp_file(",", &HEADER).replace("Biên bản đối thoại", "Biên bản đối thoại số 2"));
-    import(&ward, "vp2.csv", &[]);
+    let said = import(&ward, "vp2.csv", &[]);
+    assert!(!said.contains("kiến nghị"), "{said}");
     assert_eq!(
         ward.json(&["finding", "list", "--round", "2026-dot1", "--kind", "kien-nghi"]).as_array().unwrap().len(),
         1

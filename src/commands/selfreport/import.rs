@@ -14,6 +14,7 @@ use crate::commands::round::parse_date;
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::round::RoundKind;
+use crate::domain::round::RoundStatus;
 use crate::domain::selfreport::Timeliness;
 use crate::import::selfreport::read::{Batch, Observer, Outcome as ReadOutcome, Sink, Stopped, read_all};
 use crate::import::selfreport::{Findings, Rules, UnitDone};
@@ -172,8 +173,9 @@ fn pipeline(tx: &Tx, rules: &Rules, args: &ImportArgs, received: NaiveDate, prog
         }
         let mut summary = written?;
         writer.check_links()?;
-        // Difficulties and proposals become kiến nghị findings at once, so the team can answer them.
-        if !summary.created.is_empty() {
+        // Difficulties and proposals become kiến nghị findings when the team starts the round (`round start`);
+        // a report that arrives while the round is under way gets them at once.
+        if !summary.created.is_empty() && rounds::get(tx, &rules.round_id)?.status == RoundStatus::InProgress {
             summary.proposals = findings::sync_proposals(tx, &rules.round_id)?;
         }
         summary.rows = read.rows;

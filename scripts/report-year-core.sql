@@ -22,9 +22,8 @@ ORDER BY r.start_date, r.id, f.seq;
 
 SELECT e.finding_id, e.at, e.status, e.note, '', NULL, '' FROM finding_events e
 JOIN findings f ON f.id = e.finding_id
-WHERE NOT EXISTS (SELECT 1 FROM finding_events n WHERE n.finding_id = e.finding_id
-    AND (n.at > e.at OR (n.at = e.at AND n.id > e.id)))
-  AND f.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2));
+WHERE f.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2))
+ORDER BY e.finding_id, e.at, e.id;
 
 SELECT DISTINCT a.criterion, a.unit_code, u.name, a.official_code, o.name
 FROM findings f JOIN assignments a ON a.criterion = f.criterion AND a.unit_code = f.unit_code

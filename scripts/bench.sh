@@ -38,13 +38,7 @@ have() { command -v "$1" >/dev/null 2>&1; }
 missing=()
 have sqlite3 || missing+=(sqlite3)
 [ -x /usr/bin/time ] || missing+=(time)
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "Cài thêm: ${missing[*]}" >&2
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+. "$(dirname "${BASH_SOURCE[0]}")/lib/install-missing.sh"
 
 # The bench profile is the release profile; this one build also makes the self-report import benchmark.
 cargo bench --no-run --bench selfreport_import --quiet 2>/dev/null || cargo bench --no-run --bench selfreport_import

@@ -22,13 +22,7 @@ have pdftoppm || missing+=(poppler-utils)
 have chromium || missing+=(chromium)
 # Liberation Serif has the metrics of Times New Roman, which Linux does not ship.
 fc-list 2>/dev/null | grep -qi "Liberation Serif" || missing+=(fonts-liberation)
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "Cài thêm: ${missing[*]}" >&2
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+. "$(dirname "${BASH_SOURCE[0]}")/lib/install-missing.sh"
 
 mkdir -p "$out"
 shopt -s nullglob

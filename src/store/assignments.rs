@@ -24,21 +24,24 @@ pub struct AssignmentView {
     pub official_name: Option<String>,
 }
 
+/// Maps `criterion, unit_code, unit name, official_code, official name` to a view (shared with the year report).
+pub fn view_row(r: &rusqlite::Row) -> rusqlite::Result<AssignmentView> {
+    Ok(AssignmentView {
+        criterion: r.get(0)?,
+        unit_code: r.get(1)?,
+        unit_name: r.get(2)?,
+        official_code: r.get(3)?,
+        official_name: r.get(4)?,
+    })
+}
+
 pub fn list(conn: &Connection, unit: Option<&str>, official: Option<&str>) -> Result<Vec<AssignmentView>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT a.criterion, a.unit_code, u.name, a.official_code, o.name
          FROM assignments a JOIN units u ON u.code = a.unit_code LEFT JOIN officials o ON o.code = a.official_code
          WHERE (?1 IS NULL OR a.unit_code = ?1) AND (?2 IS NULL OR a.official_code = ?2)",
     )?;
-    let rows = stmt.query_map(params![unit, official], |r| {
-        Ok(AssignmentView {
-            criterion: r.get(0)?,
-            unit_code: r.get(1)?,
-            unit_name: r.get(2)?,
-            official_code: r.get(3)?,
-            official_name: r.get(4)?,
-        })
-    })?;
+    let rows = stmt.query_map(params![unit, official], view_row)?;
     let mut all: Vec<AssignmentView> = rows.collect::<Result<_, _>>()?;
     all.sort_by(|a, b| crate::domain::code::compare(&a.criterion, &b.criterion).then(a.unit_code.cmp(&b.unit_code)));
     Ok(all)

@@ -8,7 +8,7 @@
 
 use rusqlite::{Connection, Row, params};
 
-use super::assignments::AssignmentView;
+use super::assignments;
 use super::findings::{self, Event, Finding};
 use super::reports::{IN_ROUNDS, Rounds, Sources, directory};
 use super::{StoreError, rounds};
@@ -87,15 +87,8 @@ pub fn load(conn: &Connection, year: i32) -> Result<Sources> {
     let rounds = Rounds { year, round: None };
     let mut src = directory(conn, rounds::list(conn, Some(year))?)?;
     src.events = latest_events(conn, year)?;
-    src.assignments = rounds.rows(conn, &format!("{FINDING_ASSIGNMENTS}f.round_id IN {IN_ROUNDS}"), |r| {
-        Ok(AssignmentView {
-            criterion: r.get(0)?,
-            unit_code: r.get(1)?,
-            unit_name: r.get(2)?,
-            official_code: r.get(3)?,
-            official_name: r.get(4)?,
-        })
-    })?;
+    src.assignments =
+        rounds.rows(conn, &format!("{FINDING_ASSIGNMENTS}f.round_id IN {IN_ROUNDS}"), assignments::view_row)?;
     let listed = format!("{LISTED_SCOPES}{IN_ROUNDS} ORDER BY x.round_id, u.rowid");
     src.scopes = rounds.rows(conn, &listed, |r| Ok((r.get(0)?, r.get(1)?)))?;
     src.whole = rounds.rows(conn, &format!("{WHOLE_SCOPES}{IN_ROUNDS}"), |r| r.get(0))?;

@@ -25,9 +25,8 @@ JOIN findings f ON f.id = e.finding_id
 WHERE f.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2))
 ORDER BY e.finding_id, e.at, e.id;
 
-SELECT DISTINCT a.criterion, a.unit_code, u.name, a.official_code, o.name
+SELECT DISTINCT a.criterion, a.unit_code, '', a.official_code, NULL
 FROM findings f JOIN assignments a ON a.criterion = f.criterion AND a.unit_code = f.unit_code
-JOIN units u ON u.code = a.unit_code LEFT JOIN officials o ON o.code = a.official_code
 WHERE f.official_code IS NULL AND a.official_code IS NOT NULL
   AND f.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2));
 

@@ -3,6 +3,7 @@
 //! `--format json` prints the report's view model (the data, for machines: codes, ISO dates, plain numbers);
 //! every other format prints the laid-out document (letterhead, numbered sections, tables, signature).
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -16,10 +17,12 @@ use serde::Serialize;
 
 use crate::commands::round::parse_date;
 use crate::context::Context;
+use crate::domain::catalogue::Catalogue;
 use crate::domain::round::RoundKind;
 use crate::output::{self, ListFormat, Listing, Value, col};
+use crate::report::build::Index;
 use crate::report::build::doc::Frame;
-use crate::report::build::year_tally::Tally;
+use crate::report::build::year_tally::{Sums, Tally};
 use crate::report::build::{followup, round, round_doc, selfassessment, unit, year, year_doc};
 use crate::report::document::Document;
 use crate::report::model::settings::ReportSettings;
@@ -142,11 +145,11 @@ impl Built {
 
 pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
     let store = ctx.store()?;
-    let (built, out, unsigned) = store.snapshot(|store| -> Result<_> {
+    let (built, out, unsigned) = store.snapshot_pair(|store, twin| -> Result<_> {
         let (built, out) = match &cmd {
             ReportCommand::Round(a) => (build_round(ctx, &store.conn, &a.round)?, &a.out),
             ReportCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit)?, &a.out),
-            ReportCommand::Year(a) => (build_year(ctx, &store.conn, a.year)?.1, &a.out),
+            ReportCommand::Year(a) => (build_year(ctx, &store.conn, twin, a.year)?.1, &a.out),
             ReportCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year)?, &a.out),
             ReportCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of)?, &a.out),
         };
@@ -182,23 +185,52 @@ pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str) -> Re
     Ok(Built::new(Rc::new(model), report_settings(conn)?, ctx.today(), unit::document, stem))
 }
 
-/// The year report: the scores and self points are summed as they stream from the store, never loaded.
-pub fn build_year(ctx: &Context, conn: &Connection, year_number: i32) -> Result<(Rc<YearReport>, Built)> {
+/// The year report. The scores and self points are summed as they stream from the store, never loaded; given a
+/// `twin` connection reading the same snapshot (`Store::snapshot_pair`), they are summed on the other core while
+/// this one reads the findings.
+pub fn build_year(
+    ctx: &Context,
+    conn: &Connection,
+    twin: Option<Connection>,
+    year_number: i32,
+) -> Result<(Rc<YearReport>, Built)> {
     ensure_rounds(conn, year_number)?;
-    let model = {
-        let src = reports_year::load(conn, year_number)?;
-        let mut tally = Tally::new(&src.rounds, &src.catalogues);
-        assignments::for_each(conn, |unit, criterion, official| tally.assign(unit, criterion, official))?;
-        reports_year::for_each_score(conn, year_number, |s| tally.score(s))?;
-        reports_year::for_each_self_point(conn, year_number, |s| tally.self_point(s))?;
-        let sums = tally.finish();
-        let findings = |each: &mut dyn FnMut(Finding)| Ok(reports_year::for_each_finding(conn, year_number, each)?);
+    let mut src = reports_year::load_directory(conn, year_number)?;
+    let model = std::thread::scope(|scope| -> Result<YearReport> {
+        let summing = twin.map(|twin| {
+            // The other thread's own copies: a few dozen rounds and one or two catalogues.
+            let (rounds, catalogues) = (src.rounds.clone(), src.catalogues.clone());
+            scope.spawn(move || year_sums(&twin, year_number, &rounds, &catalogues))
+        });
+        reports_year::load_finding_context(conn, year_number, &mut src)?;
+        let ix = Index::new(&src);
         let followed_up = reports_year::count_followed_up(conn, year_number)?;
-        Rc::new(year::model(src, sums, year_number, ctx.today(), (followed_up, findings))?)
-    };
+        let each = |each: &mut dyn FnMut(Finding)| Ok(reports_year::for_each_finding(conn, year_number, each)?);
+        let found = year::findings(&ix, ctx.today(), (followed_up, each))?;
+        let sums = match summing {
+            Some(summing) => summing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+            None => year_sums(conn, year_number, &src.rounds, &src.catalogues)?,
+        };
+        year::model(&ix, sums, year_number, found)
+    })?;
+    let model = Rc::new(model);
     let stem = format!("bao-cao-nam-{year_number}");
     let built = Built::new(Rc::clone(&model), report_settings(conn)?, ctx.today(), year_doc::document, stem);
     Ok((model, built))
+}
+
+/// The sums of the year's scores and self points, and who answers for each item.
+fn year_sums(
+    conn: &Connection,
+    year_number: i32,
+    rounds: &[rounds::Round],
+    catalogues: &HashMap<String, Catalogue>,
+) -> Result<Sums> {
+    let mut tally = Tally::new(rounds, catalogues);
+    assignments::for_each(conn, |unit, criterion, official| tally.assign(unit, criterion, official))?;
+    reports_year::for_each_score(conn, year_number, |s| tally.score(s))?;
+    reports_year::for_each_self_point(conn, year_number, |s| tally.self_point(s))?;
+    Ok(tally.finish())
 }
 
 pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32) -> Result<Built> {
@@ -338,7 +370,7 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
     if let Some(first) = of_year.first() {
         built.push(build_unit(ctx, conn, &first.id, &demo_unit(conn, &first.id)?)?);
     }
-    let (year_model, year_report) = build_year(ctx, conn, year_number)?;
+    let (year_model, year_report) = build_year(ctx, conn, None, year_number)?;
     if of_year.iter().any(|r| r.kind == RoundKind::Dot2) {
         built.push(build_selfassessment(ctx, conn, year_number)?);
     }

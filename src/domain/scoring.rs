@@ -173,26 +173,27 @@ pub fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
 
-/// Points an appraised item cost: its maximum minus the points given.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Loss {
-    pub unit: String,
-    pub code: String,
+/// Points an appraised item cost at a unit: its maximum minus the points given. `K` names the unit and the item:
+/// their codes, or the numbers a tally gives them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Loss<K> {
+    pub unit: K,
+    pub code: K,
     pub max: f64,
     pub points: f64,
     pub lost: f64,
 }
 
 /// What an appraised item cost, when it cost anything: N/A and pending items cost nothing.
-pub fn loss(unit: &str, code: &str, max: f64, mark: Mark) -> Option<Loss> {
+pub fn loss<K>(unit: K, code: K, max: f64, mark: Mark) -> Option<Loss<K>> {
     let Mark::Points(points) = mark else { return None };
     let lost = round2(max - points);
-    (lost > 0.0).then(|| Loss { unit: unit.to_owned(), code: code.to_owned(), max, points, lost })
+    (lost > 0.0).then_some(Loss { unit, code, max, points, lost })
 }
 
-/// The order losses are shown in: biggest first, then by code.
-pub fn costlier_first(a: &Loss, b: &Loss) -> std::cmp::Ordering {
-    b.lost.total_cmp(&a.lost).then_with(|| code::compare(&a.code, &b.code))
+/// The order losses are shown in, given as (points lost, item code): biggest first, then by code.
+pub fn costlier_first(a: (f64, &str), b: (f64, &str)) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0).then_with(|| code::compare(a.1, b.1))
 }
 
 /// Criterion codes in numeric order (`1.10` after `1.9`), other keys (unit and official codes) as text.
@@ -236,9 +237,9 @@ mod tests {
             item("VP", "1.1.4", 2.0, Mark::NotApplicable),
             item("VP", "1.1.5", 2.0, Mark::Pending),
         ];
-        let mut all: Vec<Loss> = items.iter().filter_map(|i| loss(&i.unit, &i.code, i.max, i.mark)).collect();
-        all.sort_by(costlier_first);
-        let lost: Vec<(String, f64)> = all.into_iter().map(|l| (l.code, l.lost)).collect();
+        let mut all: Vec<Loss<&str>> = items.iter().filter_map(|i| loss(&*i.unit, &*i.code, i.max, i.mark)).collect();
+        all.sort_by(|a, b| costlier_first((a.lost, a.code), (b.lost, b.code)));
+        let lost: Vec<(String, f64)> = all.into_iter().map(|l| (l.code.to_owned(), l.lost)).collect();
         let want = [("1.1.10", 1.0), ("1.1.1", 0.5), ("1.1.2", 0.5)].map(|(c, l)| (c.to_owned(), l));
         assert_eq!(lost, want);
     }

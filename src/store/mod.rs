@@ -98,6 +98,37 @@ impl Store {
         result
     }
 
+    /// Like `snapshot`, with a second connection reading the very same committed state, for a report that reads
+    /// on both cores. A third connection holds the write lock for the instant both begin, so that no commit can
+    /// fall between them. When another command is writing at that instant, or no second connection can be had,
+    /// `f` gets `None` and reads on the one connection: never wrong, only slower.
+    pub fn snapshot_pair<T, E>(&self, f: impl FnOnce(&Store, Option<Connection>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        self.snapshot(|store| {
+            let twin = store.twin();
+            f(store, twin)
+        })
+    }
+
+    /// Called first thing in `snapshot`, before its transaction has read anything (see `snapshot_pair`).
+    fn twin(&self) -> Option<Connection> {
+        let path = self.conn.path().filter(|p| !p.is_empty())?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let lock = Connection::open_with_flags(path, flags).ok()?;
+        let twin = Connection::open_with_flags(path, flags).ok()?;
+        twin.busy_timeout(busy_timeout()).ok()?;
+        // Busy at once rather than waiting: a writer at work means reading on one connection.
+        lock.busy_timeout(Duration::ZERO).ok()?;
+        lock.execute_batch("BEGIN IMMEDIATE").ok()?;
+        let begin = |conn: &Connection| conn.execute_batch("SELECT count(*) FROM sqlite_schema");
+        let same = begin(&self.conn).and_then(|()| twin.execute_batch("BEGIN DEFERRED")).and_then(|()| begin(&twin));
+        // Ending a transaction that wrote nothing cannot lose anything.
+        let _ = lock.execute_batch("ROLLBACK");
+        same.ok().map(|()| twin)
+    }
+
     /// Runs `f` in one IMMEDIATE transaction: all of it is written, with its audit entries, or nothing.
     pub fn write<T, E>(&mut self, f: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E>
     where
@@ -198,4 +229,50 @@ where
         t.parse().map_err(|e: T::Err| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, e.to_string().into()))
     })
     .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let store = Store::create(&dir.path().join("t.db"), "tester", now).unwrap();
+        (dir, store)
+    }
+
+    fn settings(conn: &Connection) -> i64 {
+        conn.query_row("SELECT COUNT(*) FROM settings", [], |r| r.get(0)).unwrap()
+    }
+
+    fn other(dir: &tempfile::TempDir) -> Connection {
+        Connection::open(dir.path().join("t.db")).unwrap()
+    }
+
+    #[test]
+    fn the_twin_reads_the_same_state_as_the_snapshot_while_another_connection_commits() {
+        let (dir, store) = store();
+        let writer = other(&dir);
+        let before = settings(&store.conn);
+        let seen = store
+            .snapshot_pair(|store, twin| -> Result<_, StoreError> {
+                let twin = twin.expect("a twin when nobody writes");
+                writer.execute("INSERT INTO settings (key, value) VALUES ('signer_name', 'A')", []).unwrap();
+                Ok((settings(&store.conn), settings(&twin)))
+            })
+            .unwrap();
+        assert_eq!(seen, (before, before), "both see the state before the commit");
+        assert_eq!(settings(&store.conn), before + 1, "and the commit is there afterwards");
+    }
+
+    #[test]
+    fn no_twin_while_another_connection_is_writing() {
+        let (dir, store) = store();
+        let writer = other(&dir);
+        writer.execute_batch("BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('signer_name', 'A')").unwrap();
+        let twin = store.snapshot_pair(|_, twin| -> Result<_, StoreError> { Ok(twin.is_some()) }).unwrap();
+        assert!(!twin, "the report reads on one connection rather than wait");
+        writer.execute_batch("COMMIT").unwrap();
+    }
 }

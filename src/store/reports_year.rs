@@ -50,10 +50,10 @@ pub const SELF_POINTS_SQL: &str = "SELECT s.round_id, s.unit_code, i.criterion, 
 const EVENTS: &str = "SELECT e.finding_id, e.at, e.status, e.note, '', NULL, '' FROM finding_events e
     JOIN findings f ON f.id = e.finding_id WHERE ";
 
-/// Who answers for findings recorded without an official: the assignment of their unit and item.
-const FINDING_ASSIGNMENTS: &str = "SELECT DISTINCT a.criterion, a.unit_code, u.name, a.official_code, o.name
+/// Who answers for findings recorded without an official: the assignment of their unit and item, codes only (the
+/// report names units and officials from the directory it holds).
+const FINDING_ASSIGNMENTS: &str = "SELECT DISTINCT a.criterion, a.unit_code, '', a.official_code, NULL
     FROM findings f JOIN assignments a ON a.criterion = f.criterion AND a.unit_code = f.unit_code
-    JOIN units u ON u.code = a.unit_code LEFT JOIN officials o ON o.code = a.official_code
     WHERE f.official_code IS NULL AND a.official_code IS NOT NULL AND ";
 
 /// Units of the rounds that name their units (ad-hoc rounds), in directory order.
@@ -80,19 +80,23 @@ fn core_queries() -> Vec<String> {
     ]
 }
 
-/// The year report's rows but the big ones, which stream past: scores and self points (`for_each_score`,
-/// `for_each_self_point`) and findings (`for_each_finding`). Read here: the rounds, the directory, each finding's
-/// latest step, the assignments naming who answers for findings recorded without an official, and the scopes.
-pub fn load(conn: &Connection, year: i32) -> Result<Sources> {
+/// The rounds of the year with their catalogues, the units and the officials: what the year report reads first.
+pub fn load_directory(conn: &Connection, year: i32) -> Result<Sources> {
+    directory(conn, rounds::list(conn, Some(year))?)
+}
+
+/// What the year report reads besides the big rows, which stream past (`for_each_score`, `for_each_self_point`,
+/// `for_each_finding`): each finding's latest step, the assignments naming who answers for findings recorded
+/// without an official, and the rounds' scopes.
+pub fn load_finding_context(conn: &Connection, year: i32, src: &mut Sources) -> Result<()> {
     let rounds = Rounds { year, round: None };
-    let mut src = directory(conn, rounds::list(conn, Some(year))?)?;
     src.events = latest_events(conn, year)?;
     src.assignments =
         rounds.rows(conn, &format!("{FINDING_ASSIGNMENTS}f.round_id IN {IN_ROUNDS}"), assignments::view_row)?;
     let listed = format!("{LISTED_SCOPES}{IN_ROUNDS} ORDER BY x.round_id, u.rowid");
     src.scopes = rounds.rows(conn, &listed, |r| Ok((r.get(0)?, r.get(1)?)))?;
     src.whole = rounds.rows(conn, &format!("{WHOLE_SCOPES}{IN_ROUNDS}"), |r| r.get(0))?;
-    Ok(src)
+    Ok(())
 }
 
 /// Each finding's latest status change (its note and time), in finding order.

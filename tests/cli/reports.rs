@@ -220,3 +220,16 @@ fn write_fixture_reports() {
         }
     }
 }
+
+#[test]
+fn the_year_report_is_the_same_read_on_two_cores_or_on_one_while_another_command_writes() {
+    let ward = fixture();
+    let args = ["report", "year", "2026", "--format", "json"];
+    let on_two = ward.ok(&args);
+    // While another connection holds the write lock, the report reads on one connection (and does not wait).
+    let writer = Connection::open(ward.db()).expect("open");
+    writer.execute_batch("BEGIN IMMEDIATE; DELETE FROM settings").expect("lock");
+    let on_one = ward.ok(&args);
+    writer.execute_batch("ROLLBACK").expect("rollback");
+    assert!(on_two == on_one, "the two readings differ");
+}

@@ -19,36 +19,23 @@ use crate::report::model::year::{
     YearReport,
 };
 use crate::store::findings::Finding;
-use crate::store::reports::Sources;
 use crate::store::rounds::Round;
 
-/// `src` as `store::reports_year::load` reads it, `tally` the sums of the year's scores and self points;
-/// `findings` passes every finding of the year to the
-/// function it is given (a national year has tens of thousands: each is moved into its view as it comes), and
-/// `followed_up` says how many of them are not good practices.
-pub fn model(
-    src: Sources,
-    mut tally: Sums,
-    year: i32,
+/// The year's findings as the report lists them: the views of all but good practices, and how many each round
+/// recorded.
+pub struct YearFindings<'a> {
+    views: Vec<FindingView>,
+    per_round: HashMap<&'a str, usize>,
+}
+
+/// `findings` passes every finding of the year to the function it is given (a national year has tens of thousands:
+/// each is moved into its view as it comes); `followed_up` says how many of them are not good practices.
+pub fn findings<'a>(
+    ix: &Index<'a>,
     as_of: NaiveDate,
     (followed_up, findings): (usize, impl FnOnce(&mut dyn FnMut(Finding)) -> Result<()>),
-) -> Result<YearReport> {
-    let ix = Index::new(&src);
-    let periodic = |kind: RoundKind| src.rounds.iter().find(|r| r.kind == kind);
-    let (dot1, dot2) = (periodic(RoundKind::Dot1), periodic(RoundKind::Dot2));
-    let basis = [dot2, dot1].into_iter().flatten().find(|r| tally.round(&r.id).items() > 0);
-    let catalogue = [basis, dot2, dot1, src.rounds.first()]
-        .into_iter()
-        .flatten()
-        .find_map(|r| ix.catalogue(r))
-        .with_context(|| format!("năm {year} chưa có đợt kiểm tra nào"))?;
-    let (officials, proposed) = match basis {
-        Some(basis) => officials(&ix, basis, catalogue, &tally),
-        None => (Vec::new(), Vec::new()),
-    };
-    // Laid out: let go of the sums per official before the findings come.
-    tally.drop_officials();
-    let mut per_round: HashMap<&str, usize> = src.rounds.iter().map(|r| (r.id.as_str(), 0)).collect();
+) -> Result<YearFindings<'a>> {
+    let mut per_round: HashMap<&str, usize> = ix.src.rounds.iter().map(|r| (r.id.as_str(), 0)).collect();
     // Sized up front: grown by doubling, the list would need twice its size at the last step.
     let mut views = Vec::with_capacity(followed_up);
     findings(&mut |f| {
@@ -60,6 +47,25 @@ pub fn model(
         }
     })?;
     views.shrink_to_fit();
+    Ok(YearFindings { views, per_round })
+}
+
+/// `ix` over the sources `store::reports_year` reads, `tally` the sums of the year's scores and self points.
+pub fn model(ix: &Index, tally: Sums, year: i32, found: YearFindings) -> Result<YearReport> {
+    let src = ix.src;
+    let periodic = |kind: RoundKind| src.rounds.iter().find(|r| r.kind == kind);
+    let (dot1, dot2) = (periodic(RoundKind::Dot1), periodic(RoundKind::Dot2));
+    let basis = [dot2, dot1].into_iter().flatten().find(|r| tally.round(&r.id).items() > 0);
+    let catalogue = [basis, dot2, dot1, src.rounds.first()]
+        .into_iter()
+        .flatten()
+        .find_map(|r| ix.catalogue(r))
+        .with_context(|| format!("năm {year} chưa có đợt kiểm tra nào"))?;
+    let (officials, proposed) = match basis {
+        Some(basis) => officials(ix, basis, catalogue, &tally),
+        None => (Vec::new(), Vec::new()),
+    };
+    let YearFindings { views, per_round } = found;
     let tally = &tally;
     let sums = |r: Option<&Round>| r.map(|r| tally.round(&r.id));
     let classification = &catalogue.classification;
@@ -68,11 +74,11 @@ pub fn model(
         rounds: src
             .rounds
             .iter()
-            .map(|r| round_summary(&ix, r, tally.round(&r.id), per_round.get(r.id.as_str()).copied().unwrap_or(0)))
+            .map(|r| round_summary(ix, r, tally.round(&r.id), per_round.get(r.id.as_str()).copied().unwrap_or(0)))
             .collect(),
         basis_round: basis.map(|r| r.id.clone()),
-        fields: fields(&ix, catalogue, dot1, dot2, tally),
-        units: units(&ix, [dot1, dot2], [sums(dot1), sums(dot2)], basis.map(|r| tally.round(&r.id))),
+        fields: fields(ix, catalogue, dot1, dot2, tally),
+        units: units(ix, [dot1, dot2], [sums(dot1), sums(dot2)], basis.map(|r| tally.round(&r.id))),
         remediation: remediation(views),
         band_counts: classification
             .bands
@@ -215,11 +221,10 @@ fn officials<'c>(
 ) -> (Vec<OfficialProposal>, Vec<&'c str>) {
     let sums = tally.round(&basis.id);
     let mut proposed = Vec::new();
-    let rows = ix
-        .src
-        .officials
-        .iter()
-        .filter(|o| tally.answers(&o.code))
+    // Listed first, so that the proposals are allocated once at their size (tens of thousands in a national year).
+    let answering: Vec<_> = ix.src.officials.iter().filter(|o| tally.answers(&o.code)).collect();
+    let rows = answering
+        .into_iter()
         .map(|o| {
             let own = sums.official(&o.code);
             let total = own.map(|s| s.total).unwrap_or_default();
@@ -237,12 +242,12 @@ fn officials<'c>(
                 band_code: band.map(|b| b.code.clone()),
                 band_name: band.map(|b| b.name.clone()),
                 losses: own
-                    .map_or(&[][..], |s| s.losses.as_slice())
-                    .iter()
+                    .into_iter()
+                    .flat_map(|s| sums.losses(s))
                     .map(|l| ItemLoss {
-                        title: ix.title(basis, &l.code).unwrap_or_default(),
-                        criterion: l.code.clone(),
-                        unit_code: l.unit.clone(),
+                        title: ix.title(basis, l.code).unwrap_or_default(),
+                        criterion: l.code.to_owned(),
+                        unit_code: l.unit.to_owned(),
                         max: l.max,
                         points: l.points,
                         lost: l.lost,

@@ -12,7 +12,7 @@ use super::scored_item;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::code;
 use crate::domain::round::RoundKind;
-use crate::domain::scoring::{self, Loss, Mark, Total};
+use crate::domain::scoring::{self, Loss, Mark, Total, costlier_first};
 use crate::store::reports_year::{ScoreRef, SelfPointRef};
 use crate::store::rounds::Round;
 
@@ -39,6 +39,10 @@ impl Numbers {
 
     fn get(&self, code: &str) -> Option<u32> {
         self.map.get(code).copied()
+    }
+
+    fn code(&self, n: u32) -> &str {
+        self.codes.get(n as usize).map_or("", String::as_str)
     }
 }
 
@@ -76,8 +80,22 @@ fn slot<T: Default>(v: &mut Vec<T>, i: u32) -> &mut T {
 #[derive(Debug, Default)]
 pub struct OfficialTally {
     pub total: Total,
-    /// The costliest items, in `scoring::costlier_first` order, at most `LOSSES_SHOWN`.
-    pub losses: Vec<Loss>,
+    /// The costliest items so far, in `scoring::costlier_first` order: numbers for the unit and item, held in
+    /// place (a national year offers tens of thousands of candidates, for 17,000 officials).
+    losses: [Option<Loss<u32>>; LOSSES_SHOWN],
+}
+
+impl OfficialTally {
+    /// Keeps `loss` if it is among the costliest (`items` gives the item codes, for ties): the same as sorting
+    /// all of the official's losses and taking the first.
+    fn offer(&mut self, loss: Loss<u32>, items: &Numbers) {
+        let key = |l: &Loss<u32>| (l.lost, items.code(l.code));
+        // After the losses it does not beat, so that among equals the first offered stays first.
+        let beats = |kept: &Option<Loss<u32>>| kept.is_none_or(|k| costlier_first(key(&loss), key(&k)).is_lt());
+        let Some(at) = self.losses.iter().position(beats) else { return };
+        self.losses[at..].rotate_right(1);
+        self.losses[at] = Some(loss);
+    }
 }
 
 /// A round's sums, by unit, field and official number.
@@ -194,13 +212,14 @@ impl<'a> Tally<'a> {
             t.not_applicable.insert((unit, item));
         }
         if let (Some(official), true) = (official.checked_sub(1), periodic) {
+            if t.officials.is_empty() {
+                // Every official is numbered by now (the assignments come first): sized once, not by doubling.
+                t.officials.resize_with(self.officials.codes.len(), OfficialTally::default);
+            }
             let o = slot(&mut t.officials, official);
             o.total.add_mark(mark, max);
-            if let Some(loss) = scoring::loss(s.unit_code, s.criterion, max, mark) {
-                // Kept sorted and cut: the same as sorting all of the official's losses and taking the first.
-                o.losses.push(loss);
-                o.losses.sort_by(scoring::costlier_first);
-                o.losses.truncate(LOSSES_SHOWN);
+            if let Some(loss) = scoring::loss(unit, item, max, mark) {
+                o.offer(loss, &self.items);
             }
         }
     }
@@ -225,6 +244,7 @@ impl<'a> Tally<'a> {
         Sums {
             rounds: self.rounds.into_iter().map(|r| (r.round.id.clone(), r.sums)).collect(),
             units: self.units,
+            items: self.items,
             fields: self.fields,
             officials: self.officials,
             answering,
@@ -237,6 +257,7 @@ impl<'a> Tally<'a> {
 pub struct Sums {
     rounds: HashMap<String, RoundSums>,
     units: Numbers,
+    items: Numbers,
     fields: Numbers,
     officials: Numbers,
     answering: Vec<bool>,
@@ -259,13 +280,6 @@ impl Sums {
     /// Whether the official is assigned at least one item.
     pub fn answers(&self, official: &str) -> bool {
         self.officials.get(official).is_some_and(|n| self.answering[n as usize])
-    }
-
-    /// Lets go of the sums per official once they are laid out.
-    pub fn drop_officials(&mut self) {
-        for sums in self.rounds.values_mut() {
-            sums.officials = Vec::new();
-        }
     }
 }
 
@@ -305,5 +319,47 @@ impl<'s> RoundTally<'s> {
     /// Periodic rounds: the items an official is assigned.
     pub fn official(&self, code: &str) -> Option<&'s OfficialTally> {
         self.round.officials.get(self.sums.officials.get(code)? as usize)
+    }
+
+    /// The official's costliest items, costliest first.
+    pub fn losses(&self, official: &'s OfficialTally) -> impl Iterator<Item = Loss<&'s str>> + use<'s> {
+        let (units, items) = (&self.sums.units, &self.sums.items);
+        official.losses.iter().flatten().map(|l| Loss {
+            unit: units.code(l.unit),
+            code: items.code(l.code),
+            max: l.max,
+            points: l.points,
+            lost: l.lost,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_official_keeps_the_costliest_losses_as_a_stable_sort_of_all_would() {
+        let mut items = Numbers::default();
+        let codes = ["1.1.2", "1.1.10", "1.1.1", "1.2.1"];
+        let numbered: Vec<u32> = codes.iter().map(|c| items.number(c)).collect();
+        // (unit, item index, points lost): ties on points and on item, across units.
+        let offered = [(0, 0, 0.5), (1, 1, 1.0), (2, 2, 0.5), (3, 0, 0.5), (4, 3, 0.25), (5, 1, 1.0)];
+        for start in 0..offered.len() {
+            let order: Vec<_> = offered.iter().cycle().skip(start).take(offered.len()).copied().collect();
+            let losses: Vec<Loss<u32>> = order
+                .iter()
+                .map(|&(unit, item, lost)| Loss { unit, code: numbered[item], max: 2.0, points: 2.0 - lost, lost })
+                .collect();
+            let mut official = OfficialTally::default();
+            for loss in &losses {
+                official.offer(*loss, &items);
+            }
+            let mut sorted = losses.clone();
+            sorted.sort_by(|a, b| costlier_first((a.lost, items.code(a.code)), (b.lost, items.code(b.code))));
+            let kept: Vec<u32> = official.losses.iter().flatten().map(|l| l.unit).collect();
+            let want: Vec<u32> = sorted.iter().take(LOSSES_SHOWN).map(|l| l.unit).collect();
+            assert_eq!(kept, want, "offered in the order {order:?}");
+        }
     }
 }

@@ -55,3 +55,47 @@ fn sheet_names_are_legal_and_unique() {
     let wb = workbook(&doc);
     assert_eq!(wb.sheet_names(), ["Thông tin", "Điểm kiểm tra theo lĩnh vực", "Điểm kiểm tra theo lĩnh vực (2)"]);
 }
+
+/// The parts of an XLSX file but its creation time.
+fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { panic!("not a zip") };
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let Ok(mut file) = zip.by_index(i) else { panic!("unreadable part {i}") };
+        let mut content = Vec::new();
+        if let Err(e) = std::io::Read::read_to_end(&mut file, &mut content) {
+            panic!("{e}");
+        }
+        let name = file.name().map(|n| n.to_string()).unwrap_or_default();
+        if name != "docProps/core.xml" {
+            out.push((name, content));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_big_table_written_on_its_own_thread_comes_out_whole_and_the_same_every_time() {
+    let mut doc = sample();
+    let mut big = scores_table();
+    big.title = "Bảng lớn".into();
+    let rows = big.rows.clone();
+    while big.rows.len() * big.columns.len() <= CELLS_FOR_A_THREAD {
+        big.rows.extend(rows.iter().cloned());
+    }
+    let count = big.rows.len();
+    doc.sections[0].blocks.push(Block::Table(big));
+    let Ok(first) = render_xlsx(&doc) else { panic!("not written") };
+    for _ in 0..3 {
+        let Ok(again) = render_xlsx(&doc) else { panic!("not written") };
+        assert!(parts(&first) == parts(&again), "the styles or sheets differ between two runs");
+    }
+    let Ok(mut wb) = open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(first)) else { panic!("not an xlsx") };
+    let Ok(range) = wb.worksheet_range("Bảng lớn") else { panic!("no sheet") };
+    // The header, every row, then the total row.
+    assert_eq!(range.height(), count + 2);
+    assert_eq!(range.get((count - 1, 6)), Some(&Data::String("=1+1".into())));
+    assert_eq!(range.get((count + 1, 1)), Some(&Data::String("Tổng cộng".into())));
+    let Ok(small) = wb.worksheet_range("Điểm kiểm tra theo lĩnh vực") else { panic!("no sheet") };
+    assert_eq!(small.get((1, 3)), Some(&Data::Float(8.5)));
+}

@@ -145,14 +145,16 @@ impl Collector<'_> {
 pub fn parse(file: &str, source: &str) -> Result<Catalogue, CatalogueError> {
     let mut c = Collector { source, problems: Vec::new() };
     let fail = |c: Collector| CatalogueError { file: file.to_owned(), problems: c.problems };
-    match DeTable::parse(source) {
-        Ok(table) => check_keys(&mut c, table.get_ref()),
+    let table = match DeTable::parse(source) {
+        Ok(table) => table,
         Err(err) => {
             c.at(err.span().unwrap_or(0..0), format!("TOML không hợp lệ: {}", toml_message(err.message())));
             return Err(fail(c));
         }
-    }
-    let raw: RawCatalogue = match toml::from_str(source) {
+    };
+    check_keys(&mut c, table.get_ref());
+    // From the table already parsed: the document is read once (every command on a round parses its catalogue).
+    let raw = match RawCatalogue::deserialize(toml::de::Deserializer::from(table)) {
         Ok(raw) => raw,
         Err(err) => {
             c.at(err.span().unwrap_or(0..0), format!("giá trị không hợp lệ: {}", toml_message(err.message())));

@@ -13,7 +13,6 @@ use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use rusqlite::Connection;
-use serde::Serialize;
 
 use crate::commands::round::parse_date;
 use crate::context::Context;
@@ -21,12 +20,11 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::round::RoundKind;
 use crate::output::{self, ListFormat, Listing, Value, col};
 use crate::report::build::Index;
-use crate::report::build::doc::Frame;
 use crate::report::build::year_tally::{Sums, Tally};
 use crate::report::build::{followup, round, round_doc, selfassessment, unit, year, year_doc};
-use crate::report::document::Document;
 use crate::report::model::settings::ReportSettings;
 use crate::report::model::year::YearReport;
+use crate::report::ready::{Layout, Ready};
 use crate::report::write::{self, Format, RenderOptions};
 use crate::store::findings::Finding;
 use crate::store::lookup::{Directory, resolve};
@@ -102,47 +100,6 @@ pub struct FollowupArgs {
     pub out: OutputArgs,
 }
 
-/// Writes a report's view model as JSON.
-type WriteJson = dyn Fn(&mut dyn Write) -> Result<()>;
-
-/// A report ready to print: its view model, written as JSON or laid out as a document for every other format.
-/// Both are made only when asked for: a national year report runs to tens of megabytes.
-pub struct Built {
-    json: Box<WriteJson>,
-    layout: Box<dyn Fn() -> Document>,
-    /// File name without extension, for the demo.
-    pub stem: String,
-}
-
-impl Built {
-    fn new<M: Serialize + 'static>(
-        model: Rc<M>,
-        settings: ReportSettings,
-        today: NaiveDate,
-        layout: fn(&M, &Frame) -> Document,
-        stem: String,
-    ) -> Self {
-        let shared = Rc::clone(&model);
-        Built {
-            json: Box::new(move |out| {
-                serde_json::to_writer_pretty(&mut *out, &*shared)?;
-                Ok(out.write_all(b"\n")?)
-            }),
-            layout: Box::new(move || layout(&model, &Frame { settings: &settings, today })),
-            stem,
-        }
-    }
-
-    /// The view model as JSON.
-    pub fn write_json(&self, out: &mut dyn Write) -> Result<()> {
-        (self.json)(out)
-    }
-
-    pub fn document(&self) -> Document {
-        (self.layout)()
-    }
-}
-
 pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
     let store = ctx.store()?;
     let (built, out, unsigned) = store.snapshot_pair(|store, twin| -> Result<_> {
@@ -165,15 +122,15 @@ fn report_settings(conn: &Connection) -> Result<ReportSettings> {
     Ok(ReportSettings::resolve(&settings::all(conn)?))
 }
 
-pub fn build_round(ctx: &Context, conn: &Connection, id: &str) -> Result<Built> {
+pub fn build_round(ctx: &Context, conn: &Connection, id: &str) -> Result<Ready> {
     let found = rounds::get(conn, id)?;
     let src = reports::load(conn, found.year, Some(&found.id))?;
     let model = round::model(&src, &found.id, ctx.today())?;
     let stem = format!("bao-cao-{}", found.id);
-    Ok(Built::new(Rc::new(model), report_settings(conn)?, ctx.today(), round_doc::document, stem))
+    Ok(Ready::new(Rc::new(model), report_settings(conn)?, ctx.today(), Layout::Borrowed(round_doc::document), stem))
 }
 
-pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str) -> Result<Built> {
+pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str) -> Result<Ready> {
     let found = rounds::get(conn, id)?;
     let (code, name) = resolve(conn, Directory::Units, query)?;
     let src = reports::load(conn, found.year, Some(&found.id))?;
@@ -182,7 +139,7 @@ pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str) -> Re
     }
     let model = unit::model(&src, &found.id, &code, ctx.today())?;
     let stem = format!("thong-bao-{}-{}", found.id, code);
-    Ok(Built::new(Rc::new(model), report_settings(conn)?, ctx.today(), unit::document, stem))
+    Ok(Ready::new(Rc::new(model), report_settings(conn)?, ctx.today(), Layout::Borrowed(unit::document), stem))
 }
 
 /// The year report. The scores and self points are summed as they stream from the store, never loaded; given a
@@ -193,7 +150,7 @@ pub fn build_year(
     conn: &Connection,
     twin: Option<Connection>,
     year_number: i32,
-) -> Result<(Rc<YearReport>, Built)> {
+) -> Result<(Rc<YearReport>, Ready)> {
     ensure_rounds(conn, year_number)?;
     let mut src = reports_year::load_directory(conn, year_number)?;
     let model = std::thread::scope(|scope| -> Result<YearReport> {
@@ -206,7 +163,8 @@ pub fn build_year(
         let ix = Index::new(&src);
         let followed_up = reports_year::count_followed_up(conn, year_number)?;
         let each = |each: &mut dyn FnMut(Finding)| Ok(reports_year::for_each_finding(conn, year_number, each)?);
-        let found = year::findings(&ix, ctx.today(), (followed_up, each))?;
+        let latest = reports_year::latest_events(conn, year_number)?;
+        let found = year::findings(&ix, ctx.today(), latest, (followed_up, each))?;
         let sums = match summing {
             Some(summing) => summing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
             None => year_sums(conn, year_number, &src.rounds, &src.catalogues)?,
@@ -215,7 +173,8 @@ pub fn build_year(
     })?;
     let model = Rc::new(model);
     let stem = format!("bao-cao-nam-{year_number}");
-    let built = Built::new(Rc::clone(&model), report_settings(conn)?, ctx.today(), year_doc::document, stem);
+    let built =
+        Ready::new(Rc::clone(&model), report_settings(conn)?, ctx.today(), Layout::Owned(year_doc::document), stem);
     Ok((model, built))
 }
 
@@ -233,21 +192,27 @@ fn year_sums(
     Ok(tally.finish())
 }
 
-pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32) -> Result<Built> {
+pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32) -> Result<Ready> {
     ensure_rounds(conn, year_number)?;
     let dot2 = RoundKind::Dot2.round_id(year_number, 1);
     let has_dot2 = rounds::list(conn, Some(year_number))?.iter().any(|r| r.id == dot2);
     let src = reports::load(conn, year_number, has_dot2.then_some(dot2.as_str()))?;
     let model = selfassessment::model(&src, year_number)?;
     let stem = format!("tu-danh-gia-{year_number}");
-    Ok(Built::new(Rc::new(model), report_settings(conn)?, ctx.today(), selfassessment::document, stem))
+    Ok(Ready::new(
+        Rc::new(model),
+        report_settings(conn)?,
+        ctx.today(),
+        Layout::Borrowed(selfassessment::document),
+        stem,
+    ))
 }
 
-pub fn build_followup(ctx: &Context, conn: &Connection, as_of: Option<NaiveDate>) -> Result<Built> {
+pub fn build_followup(ctx: &Context, conn: &Connection, as_of: Option<NaiveDate>) -> Result<Ready> {
     let src = reports::load_open(conn)?;
     let model = followup::model(&src, as_of.unwrap_or_else(|| ctx.today()));
     let stem = "theo-doi-khac-phuc".to_owned();
-    Ok(Built::new(Rc::new(model), report_settings(conn)?, ctx.today(), followup::document, stem))
+    Ok(Ready::new(Rc::new(model), report_settings(conn)?, ctx.today(), Layout::Borrowed(followup::document), stem))
 }
 
 fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<()> {
@@ -266,7 +231,7 @@ fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<()> {
 }
 
 /// Renders `built` in the requested format to the requested place.
-pub fn emit(built: Built, out: &OutputArgs) -> Result<()> {
+pub fn emit(built: Ready, out: &OutputArgs) -> Result<()> {
     let format = match (out.format, &out.output) {
         (Some(format), _) => format,
         (None, Some(path)) => Format::from_extension(path).with_context(|| {
@@ -294,17 +259,15 @@ pub fn emit(built: Built, out: &OutputArgs) -> Result<()> {
             format.extension()
         );
     }
-    // The document is laid out only for the formats that print one, and the view model let go before rendering.
-    let rendered: Result<Vec<u8>, Built> = match format {
+    // The document is laid out only for the formats that print one, and the view model let go as it is laid out.
+    let rendered: Result<Vec<u8>, Ready> = match format {
         Format::Json => Err(built),
         _ => {
             let options = match out.output {
                 Some(_) => RenderOptions { template, width: None, color: false },
                 None => RenderOptions { template, ..RenderOptions::for_stdout(output::terminal_width()) },
             };
-            let document = built.document();
-            drop(built);
-            Ok(write::render(&document, format, &options)?)
+            Ok(write::render(&built.into_document(), format, &options)?)
         }
     };
     let write = |sink: &mut dyn Write| -> Result<()> {

@@ -4,4 +4,5 @@
 pub mod build;
 pub mod document;
 pub mod model;
+pub mod ready;
 pub mod write;

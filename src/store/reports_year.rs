@@ -86,11 +86,10 @@ pub fn load_directory(conn: &Connection, year: i32) -> Result<Sources> {
 }
 
 /// What the year report reads besides the big rows, which stream past (`for_each_score`, `for_each_self_point`,
-/// `for_each_finding`): each finding's latest step, the assignments naming who answers for findings recorded
-/// without an official, and the rounds' scopes.
+/// `for_each_finding`), and the findings' latest steps (`latest_events`, handed to the findings as they come): the
+/// assignments naming who answers for findings recorded without an official, and the rounds' scopes.
 pub fn load_finding_context(conn: &Connection, year: i32, src: &mut Sources) -> Result<()> {
     let rounds = Rounds { year, round: None };
-    src.events = latest_events(conn, year)?;
     src.assignments =
         rounds.rows(conn, &format!("{FINDING_ASSIGNMENTS}f.round_id IN {IN_ROUNDS}"), assignments::view_row)?;
     let listed = format!("{LISTED_SCOPES}{IN_ROUNDS} ORDER BY x.round_id, u.rowid");
@@ -100,7 +99,7 @@ pub fn load_finding_context(conn: &Connection, year: i32, src: &mut Sources) -> 
 }
 
 /// Each finding's latest status change (its note and time), in finding order.
-fn latest_events(conn: &Connection, year: i32) -> Result<Vec<Event>> {
+pub fn latest_events(conn: &Connection, year: i32) -> Result<Vec<Event>> {
     let sql = format!("{EVENTS}f.round_id IN {IN_ROUNDS} ORDER BY e.finding_id, e.at, e.id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params![year, None::<&str>])?;

@@ -27,6 +27,12 @@ use crate::store::rounds::Round;
 
 use self::doc::capitalized;
 
+/// What a finding's view shows of its latest status change.
+pub struct LatestStep {
+    pub note: String,
+    pub at: String,
+}
+
 /// Lookups over the loaded rows, built once per report.
 pub struct Index<'a> {
     pub src: &'a Sources,
@@ -152,16 +158,17 @@ impl<'a> Index<'a> {
 
     /// The responsible official is the finding's own, else the one assigned to its item for its unit.
     pub fn finding(&self, f: &Finding, as_of: NaiveDate) -> FindingView {
-        self.finding_view(f.clone(), as_of)
+        let latest = self.latest.get(f.id.as_str()).map(|e| LatestStep { note: e.note.clone(), at: e.at.clone() });
+        self.finding_view(f.clone(), latest, as_of)
     }
 
-    /// Like `finding`, taking the finding's own text instead of copying it (the year report of a province has tens
-    /// of thousands).
-    pub fn finding_view(&self, f: Finding, as_of: NaiveDate) -> FindingView {
+    /// Like `finding`, taking the finding's own text and its latest status change instead of copying them (the
+    /// year report of a province has tens of thousands).
+    pub fn finding_view(&self, f: Finding, latest: Option<LatestStep>, as_of: NaiveDate) -> FindingView {
+        let (latest_note, latest_at) = latest.map(|e| (e.note, e.at)).unzip();
         let assigned = || self.assigned.get(&(f.unit_code.as_str(), f.criterion.as_deref()?)).copied();
         let official = f.official_code.as_deref().or_else(assigned).and_then(|c| self.official(c));
         let title = self.round(&f.round_id).and_then(|r| self.title(r, f.criterion.as_deref()?));
-        let latest = self.latest.get(f.id.as_str());
         let status = FindingStatus::ALL.iter().position(|s| *s == f.status).and_then(|i| self.shared_statuses.get(i));
         FindingView {
             unit_name: self.shared_unit_name(&f.unit_code),
@@ -174,8 +181,8 @@ impl<'a> Index<'a> {
             status: f.status,
             status_label: status.cloned().unwrap_or_else(|| Rc::from(capitalized(f.status.label()))),
             days_overdue: Some(f.days_overdue(as_of)).filter(|days| *days > 0),
-            latest_note: latest.and_then(|e| non_empty(&e.note)),
-            latest_at: latest.map(|e| e.at.clone()),
+            latest_note: latest_note.filter(|n| !n.trim().is_empty()),
+            latest_at,
             id: f.id,
             round_id: f.round_id,
             unit_code: f.unit_code,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::doc::capitalized;
 use super::year_tally::{RoundTally, Sums};
-use super::{Index, node_kind, round_info, totals};
+use super::{Index, LatestStep, node_kind, round_info, totals};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::classification::{check_top_band_cap, ranks};
 use crate::domain::finding::FindingStatus;
@@ -18,7 +18,7 @@ use crate::report::model::year::{
     BandCount, FieldChange, ItemLoss, OfficialProposal, Remediation, RoundSummary, StatusCount, UnitChange, UnitScore,
     YearReport,
 };
-use crate::store::findings::Finding;
+use crate::store::findings::{Event, Finding};
 use crate::store::rounds::Round;
 
 /// The year's findings as the report lists them: the views of all but good practices, and how many each round
@@ -29,12 +29,22 @@ pub struct YearFindings<'a> {
 }
 
 /// `findings` passes every finding of the year to the function it is given (a national year has tens of thousands:
-/// each is moved into its view as it comes); `followed_up` says how many of them are not good practices.
+/// each is moved into its view as it comes, with the note and time of its latest status change, taken from
+/// `latest`: one status change per finding, as `store::reports_year::latest_events` reads them); `followed_up` says
+/// how many of them are not good practices.
 pub fn findings<'a>(
     ix: &Index<'a>,
     as_of: NaiveDate,
+    mut latest: Vec<Event>,
     (followed_up, findings): (usize, impl FnOnce(&mut dyn FnMut(Finding)) -> Result<()>),
 ) -> Result<YearFindings<'a>> {
+    // Looked up by halving: sorted here rather than trusting the database's collation.
+    latest.sort_by(|a, b| a.finding_id.cmp(&b.finding_id));
+    let mut take_latest = |id: &str| {
+        let at = latest.binary_search_by(|e| e.finding_id.as_str().cmp(id)).ok()?;
+        let e = &mut latest[at];
+        Some(LatestStep { note: std::mem::take(&mut e.note), at: std::mem::take(&mut e.at) })
+    };
     let mut per_round: HashMap<&str, usize> = ix.src.rounds.iter().map(|r| (r.id.as_str(), 0)).collect();
     // Sized up front: grown by doubling, the list would need twice its size at the last step.
     let mut views = Vec::with_capacity(followed_up);
@@ -43,7 +53,8 @@ pub fn findings<'a>(
             *count += 1;
         }
         if f.kind.is_followed_up() {
-            views.push(ix.finding_view(f, as_of));
+            let latest = take_latest(&f.id);
+            views.push(ix.finding_view(f, latest, as_of));
         }
     })?;
     views.shrink_to_fit();

@@ -4,7 +4,8 @@ use crate::domain::classification::CapWarning;
 use crate::domain::round::RoundKind;
 use crate::output::{points, score};
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
-use crate::report::model::year::{FieldChange, OfficialProposal, RoundSummary, UnitChange, YearReport};
+use crate::report::model::FindingView;
+use crate::report::model::year::{FieldChange, OfficialProposal, Remediation, RoundSummary, UnitChange, YearReport};
 
 use super::doc::{
     Frame, capitalized, count, finding_text, note, points as points_col, row_number, score_chart, scores, span, stt,
@@ -12,7 +13,11 @@ use super::doc::{
 };
 use super::round_doc::NO_APPRAISAL;
 
-pub fn document(m: &YearReport, frame: &Frame) -> Document {
+/// Takes the model: its findings and officials, tens of thousands in a national year, are let go one by one as their
+/// rows are laid out.
+pub fn document(mut m: YearReport, frame: &Frame) -> Document {
+    let findings = std::mem::take(&mut m.remediation.findings);
+    let officials = std::mem::take(&mut m.officials);
     let subject = format!("Kết quả kiểm tra cải cách hành chính năm {}", m.year);
     let mut d =
         Document::new(frame.letterhead("BC-UBND", m.year, frame.settings.recipients.clone()), "BÁO CÁO", &subject);
@@ -25,8 +30,8 @@ pub fn document(m: &YearReport, frame: &Frame) -> Document {
         rounds_section(&m.rounds),
         fields_section(&m.fields),
         units_section(&m.units, basis.as_deref()),
-        remediation_section(m),
-        officials_section(m, basis.as_deref()),
+        remediation_section(&m.remediation, findings),
+        officials_section(&m, officials, basis.as_deref()),
     ];
     d.closing = Some(format!(
         "Trên đây là báo cáo kết quả kiểm tra cải cách hành chính năm {} của UBND {}, làm cơ sở để cấp có thẩm quyền đánh giá, xếp loại cán bộ, công chức, viên chức và xét thi đua, khen thưởng cuối năm./.",
@@ -144,10 +149,10 @@ fn units_section(units: &[UnitChange], basis: Option<&str>) -> Section {
         )))
 }
 
-fn remediation_section(m: &YearReport) -> Section {
-    let r = &m.remediation;
+/// `r` without its findings, which come apart.
+fn remediation_section(r: &Remediation, findings: Vec<FindingView>) -> Section {
     let s = Section::new("IV", "TÌNH HÌNH KHẮC PHỤC TỒN TẠI, HẠN CHẾ");
-    if r.findings.is_empty() {
+    if findings.is_empty() {
         return s.with_block(note("Trong năm chưa ghi nhận tồn tại, hạn chế, vi phạm hay kiến nghị nào."));
     }
     let summary = r.counts.iter().map(|c| format!("{}: {}", c.status.label(), c.count)).collect::<Vec<_>>();
@@ -164,27 +169,29 @@ fn remediation_section(m: &YearReport) -> Section {
             Column::text("Ghi chú").with_width(18.0),
         ],
     );
-    for (i, f) in r.findings.iter().enumerate() {
+    let listed = findings.len();
+    for (i, f) in findings.into_iter().enumerate() {
         t.push_row(vec![
             row_number(i),
-            Cell::text(who(f)),
-            Cell::text(finding_text(f)),
+            Cell::text(who(&f)),
+            Cell::text(finding_text(&f)),
             Cell::date(f.due_date),
             Cell::text(&*f.status_label),
             f.days_overdue.map_or(Cell::Empty, Cell::Integer),
-            Cell::text(f.latest_note.clone().unwrap_or_default()),
+            Cell::text(f.latest_note.unwrap_or_default()),
         ]);
     }
     s.with_block(Block::Paragraph(format!(
         "Trong năm có {} tồn tại, hạn chế, vi phạm và kiến nghị ({}); {} kết luận quá hạn khắc phục.",
-        r.findings.len(),
+        listed,
         summary.join(", "),
         r.overdue
     )))
     .with_block(Block::Table(t))
 }
 
-fn officials_section(m: &YearReport, basis: Option<&str>) -> Section {
+/// `m` without its officials, which come apart.
+fn officials_section(m: &YearReport, officials: Vec<OfficialProposal>, basis: Option<&str>) -> Section {
     let s = Section::new("V", "KẾT QUẢ CỦA CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC PHỤ TRÁCH VÀ ĐỀ XUẤT XẾP LOẠI");
     let Some(basis) = basis else {
         return s.with_block(note(format!("{NO_APPRAISAL} Chưa đề xuất xếp loại.")));
@@ -193,7 +200,7 @@ fn officials_section(m: &YearReport, basis: Option<&str>) -> Section {
         "Điểm của mỗi người tính trên các nội dung được phân công phụ trách, theo điểm thẩm định {basis} (thang 100); mức xếp loại do phần mềm đề xuất theo {}. Đây là căn cứ tham khảo: việc đánh giá, xếp loại và khen thưởng do cấp có thẩm quyền xem xét, quyết định.",
         m.classification_basis
     )));
-    s.blocks.push(Block::Table(officials_table(&m.officials)));
+    s.blocks.push(Block::Table(officials_table(officials)));
     let mut bands = Table::new(
         "muc_xep_loai",
         "Số người theo mức đề xuất",
@@ -209,7 +216,7 @@ fn officials_section(m: &YearReport, basis: Option<&str>) -> Section {
     s
 }
 
-fn officials_table(officials: &[OfficialProposal]) -> Table {
+fn officials_table(officials: Vec<OfficialProposal>) -> Table {
     let mut t = Table::new(
         "de_xuat_xep_loai",
         "Đề xuất xếp loại cán bộ",
@@ -223,7 +230,7 @@ fn officials_table(officials: &[OfficialProposal]) -> Table {
             Column::text("Nội dung bị trừ điểm nhiều nhất").with_width(20.0),
         ],
     );
-    for (i, o) in officials.iter().enumerate() {
+    for (i, o) in officials.into_iter().enumerate() {
         let reasons: Vec<String> = o
             .losses
             .iter()
@@ -239,11 +246,11 @@ fn officials_table(officials: &[OfficialProposal]) -> Table {
         };
         t.push_row(vec![
             row_number(i),
-            Cell::text(&o.name),
+            Cell::text(o.name),
             Cell::text(format!("{}, {}", o.position, o.unit_name)),
             count(o.totals.items_assessed),
             Cell::number(o.totals.appraised_score),
-            Cell::text(o.band_name.clone().unwrap_or_default()),
+            Cell::text(o.band_name.unwrap_or_default()),
             Cell::text(reason),
         ]);
     }

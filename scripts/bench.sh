@@ -10,7 +10,8 @@
 #   (d) peak memory of each — target under 100 MiB
 #
 # Usage: scripts/bench.sh [--smoke] [--growth] [--runs N] [--units N] [--import-units N] [--dir DIR]
-#   --smoke           tiny data, one run each: checks that the script and the generators work, in seconds
+#   --smoke           tiny data, one run each, unoptimised build (the tests' own): checks that the script and the
+#                     generators work, in seconds; CI runs it (.ci/run)
 #   --growth          instead: how the year report and the import grow with N = 100, 1,000, 3,400, 10,000 units
 #   --runs N          runs of each measure (default 5)
 #   --units N         units of the generated national database the year report reads (default 3400)
@@ -20,10 +21,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=5 units=3400 import_units=7400 dir=target/bench repeat=20 smoke=0 growth=0
+runs=5 units=3400 import_units=7400 dir=target/bench repeat=20 smoke=0 growth=0 profile=release
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) smoke=1 runs=1 units=20 import_units=30 repeat=3 dir=target/bench-smoke ;;
+    --smoke) smoke=1 runs=1 units=20 import_units=30 repeat=3 dir=target/bench-smoke profile=dev ;;
     --growth) growth=1 runs=3 ;;
     --runs) runs="$2"; shift ;;
     --units) units="$2"; shift ;;
@@ -41,9 +42,11 @@ have sqlite3 || missing+=(sqlite3)
 . "$(dirname "${BASH_SOURCE[0]}")/lib/install-missing.sh"
 
 # The bench profile is the release profile; this one build also makes the self-report import benchmark.
-cargo bench --no-run --bench selfreport_import --quiet 2>/dev/null || cargo bench --no-run --bench selfreport_import
+# (--smoke: the dev profile, whose build `cargo test` has already made.)
+bench() { cargo bench --profile "$profile" "$@"; }
+bench --no-run --bench selfreport_import --quiet 2>/dev/null || bench --no-run --bench selfreport_import
 target="${CARGO_TARGET_DIR:-target}"
-cchc="$target/release/cchc"
+cchc="$target/$([ "$profile" = dev ] && echo debug || echo release)/cchc"
 mkdir -p "$dir/out"
 export CCHC_NOW=2026-11-28T09:00:00 CCHC_USER=bench NO_COLOR=1
 year=2026
@@ -83,8 +86,9 @@ floor_sql() { sqlite3 -cmd ".parameter set ?1 $year" -cmd ".parameter set ?2 NUL
 median_of() { awk -v n="$1" '$1 == n { print $2 }' "$dir/times" | stats | cut -d' ' -f1; }
 
 if [ "$growth" = 1 ]; then
-  echo "| đơn vị | report year json | xlsx | sàn sqlite3 | bộ nhớ json | dòng tự kiểm tra | selfreport import | sàn .import | bộ nhớ import |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  mib() { awk -v n="$1" '$1 == n { print $2 / 1024 }' "$dir/memory"; }
+  echo "| đơn vị | report year json | xlsx | sàn sqlite3 | bộ nhớ json | bộ nhớ xlsx | dòng tự kiểm tra | selfreport import | sàn .import | bộ nhớ import |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   for n in 100 1000 3400 10000; do
     national=$(national "$n")
     : >"$dir/times"
@@ -95,13 +99,14 @@ if [ "$growth" = 1 ]; then
       measure "xlsx" 1 "$cchc" --db "$national" report year $year --format xlsx -o "$dir/out/nam.xlsx"
     done
     memory "json" "$cchc" --db "$national" report year $year --format json -o "$dir/out/nam.json"
-    cargo bench --quiet --bench selfreport_import -- --units "$n" --runs "$runs" --dir "$dir/import-$n" \
+    memory "xlsx" "$cchc" --db "$national" report year $year --format xlsx -o "$dir/out/nam.xlsx"
+    bench --quiet --bench selfreport_import -- --units "$n" --runs "$runs" --dir "$dir/import-$n" \
       --tsv "$dir/import-$n.tsv" >"$dir/import-$n.md" 2>"$dir/import-$n.log" || { cat "$dir/import-$n.log" >&2; exit 1; }
     imp=$(awk '$1 == "cchc" { print $2 }' "$dir/import-$n.tsv" | stats | cut -d' ' -f1)
     base=$(awk '$1 == "sqlite3" { print $2 }' "$dir/import-$n.tsv" | stats | cut -d' ' -f1)
     kib=$(awk '$1 == "cchc" { print $3 }' "$dir/import-$n.tsv" | sort -g | tail -1)
-    printf '| %s | %.3f s | %.3f s | %.3f s | %.1f MiB | %s | %.3f s | %.3f s | %.1f MiB |\n' "$n" "$(median_of json)" \
-      "$(median_of xlsx)" "$(median_of sql)" "$(awk '$1 == "json" { print $2 / 1024 }' "$dir/memory")" \
+    printf '| %s | %.3f s | %.3f s | %.3f s | %.1f MiB | %.1f MiB | %s | %.3f s | %.3f s | %.1f MiB |\n' "$n" \
+      "$(median_of json)" "$(median_of xlsx)" "$(median_of sql)" "$(mib json)" "$(mib xlsx)" \
       "$(grep -o '[0-9]* dòng' "$dir/import-$n.md" | head -1)" "$imp" "$base" "$(awk -v k="$kib" 'BEGIN { print k / 1024 }')"
   done
   exit 0
@@ -134,7 +139,7 @@ memory "rounds-sql" sqlite3 "$wdb" "SELECT count(*) FROM rounds"
 memory "rounds-cchc" "$cchc" --db "$wdb" round list
 
 # (a) The self-report import, through its own benchmark (the same generator, the shared baseline script).
-cargo bench --quiet --bench selfreport_import -- --units "$import_units" --runs "$runs" --dir "$dir/import" \
+bench --quiet --bench selfreport_import -- --units "$import_units" --runs "$runs" --dir "$dir/import" \
   --tsv "$dir/import.tsv" >"$dir/import.md" 2>"$dir/import.log" || { cat "$dir/import.log" >&2; exit 1; }
 while read -r who secs kib; do
   name="import-$who"

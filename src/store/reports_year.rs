@@ -1,7 +1,8 @@
 //! What the year report reads. A year of a national database holds about a million item scores and self points
 //! and tens of thousands of findings: they stream past the caller (the scores borrowed, one row at a time) to be
 //! summed or laid out, instead of being loaded. The rest — rounds, directory, each finding's latest step — is
-//! loaded as for the other reports.
+//! loaded as for the other reports. The scores and self points may be read on a second connection, on the same
+//! snapshot (`Store::snapshot_pair`), while the rest is read on the first.
 //!
 //! `scripts/report-year-core.sql` runs these same queries in the sqlite3 shell, the floor the benchmark compares
 //! the year report with; a test keeps the two in step.

@@ -3,7 +3,8 @@
 //! `write_string*`, never as a formula.
 
 use rust_xlsxwriter::{
-    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, Worksheet, XlsxError,
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, FormatPattern, Workbook, Worksheet,
+    XlsxError,
 };
 
 use crate::report::document::{Block, Cell, ColumnKind, Document, Table};
@@ -18,6 +19,13 @@ const FONT: &str = "Times New Roman";
 pub fn render_xlsx(doc: &Document) -> Result<Vec<u8>, WriteError> {
     let mut workbook = Workbook::new();
     workbook.set_zip_compression_level(ZIP_LEVEL);
+    // Dated as the DOCX is, with the report's own date rather than the clock: the same report, the same file.
+    let title = format!("{} {}", doc.title, doc.subject);
+    let mut properties = DocProperties::new().set_title(title).set_author(&doc.letterhead.issuing_body);
+    if let Some(date) = doc.letterhead.date.and_then(excel_date) {
+        properties = properties.set_creation_datetime(&date);
+    }
+    workbook.set_properties(&properties);
     let tables = doc.tables();
     let mut names = vec![INFO_SHEET.to_string()];
     for table in &tables {

@@ -46,10 +46,10 @@ pub struct AddArgs {
     #[arg(long, value_enum, value_name = "LOẠI")]
     pub kind: FindingKind,
     /// Nội dung kết luận
-    #[arg(long, value_name = "NỘI_DUNG")]
+    #[arg(long, allow_hyphen_values = true, value_name = "NỘI_DUNG")]
     pub text: String,
     /// Kiến nghị, yêu cầu khắc phục
-    #[arg(long, value_name = "KIẾN_NGHỊ")]
+    #[arg(long, allow_hyphen_values = true, value_name = "KIẾN_NGHỊ")]
     pub recommend: Option<String>,
     /// Hạn khắc phục dd/mm/yyyy
     #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
@@ -98,10 +98,10 @@ pub struct UpdateArgs {
     #[arg(long, value_enum, value_name = "TRẠNG_THÁI")]
     pub status: FindingStatus,
     /// Ghi chú về kết quả khắc phục
-    #[arg(long, value_name = "GHI_CHÚ")]
+    #[arg(long, allow_hyphen_values = true, value_name = "GHI_CHÚ")]
     pub note: Option<String>,
     /// Tài liệu kiểm chứng (số, ngày văn bản…)
-    #[arg(long, value_name = "TÀI_LIỆU")]
+    #[arg(long, allow_hyphen_values = true, value_name = "TÀI_LIỆU")]
     pub evidence: Option<String>,
     /// Đợt kiểm tra ghi nhận việc này (mặc định: đợt đang kiểm tra mới nhất của năm)
     #[arg(long, value_name = "ĐỢT")]

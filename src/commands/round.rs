@@ -51,10 +51,10 @@ pub struct NewArgs {
     #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
     pub due: Option<NaiveDate>,
     /// Chủ đề (đợt đột xuất), ví dụ "Kỷ luật, kỷ cương hành chính"
-    #[arg(long, value_name = "CHỦ_ĐỀ")]
+    #[arg(long, allow_hyphen_values = true, value_name = "CHỦ_ĐỀ")]
     pub topic: Option<String>,
     /// Lý do (đợt đột xuất), ví dụ phản ánh của ai, ngày nào, số văn bản
-    #[arg(long, value_name = "LÝ_DO")]
+    #[arg(long, allow_hyphen_values = true, value_name = "LÝ_DO")]
     pub reason: Option<String>,
     /// Chỉ kiểm tra các đơn vị này (mã hoặc tên, cách nhau bởi dấu phẩy)
     #[arg(long, value_name = "ĐƠN_VỊ,…", value_delimiter = ',')]
@@ -90,7 +90,7 @@ pub struct ReopenArgs {
     /// Mã đợt
     pub round: String,
     /// Lý do mở lại (bắt buộc)
-    #[arg(long, value_name = "LÝ_DO")]
+    #[arg(long, allow_hyphen_values = true, value_name = "LÝ_DO")]
     pub reason: String,
 }
 

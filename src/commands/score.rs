@@ -49,7 +49,7 @@ pub struct SetArgs {
     #[arg(long)]
     pub na: bool,
     /// Nhận xét của đoàn kiểm tra (giữ nhận xét cũ nếu không ghi)
-    #[arg(long, value_name = "NHẬN_XÉT")]
+    #[arg(long, allow_hyphen_values = true, value_name = "NHẬN_XÉT")]
     pub note: Option<String>,
 }
 

@@ -290,3 +290,16 @@ fn every_successful_write_is_logged_exactly_once_and_a_failed_one_not_at_all() {
     let err = ward.fails(1, &["log", "--round", "2026-dot3"]);
     assert!(err.contains("2026-dot1"), "{err}");
 }
+
+#[test]
+fn free_text_may_begin_with_a_dash_as_a_list_item_does() {
+    let ward = ward_with_dot1();
+    let text = "- Chưa niêm yết công khai thủ tục hành chính";
+    let id = ward.ok(&["finding", "add", "2026-dot1", "--unit", "KT", "--kind", "han-che", "--text", text]);
+    ward.ok(&["finding", "update", id.trim(), "--status", "dang-khac-phuc", "--note", "-Đã lập kế hoạch"]);
+    ward.ok(&["score", "set", "2026-dot1", "VP", "1.1.5", "1", "--note", "-0,5 vì thiếu hồ sơ"]);
+    let shown = ward.json(&["finding", "show", id.trim()]);
+    assert_eq!(shown["text"], text, "{shown}");
+    let scores = ward.ok(&["score", "list", "2026-dot1", "--format", "csv"]);
+    assert!(scores.contains("-0,5 vì thiếu hồ sơ"), "{scores}");
+}

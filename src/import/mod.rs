@@ -16,6 +16,7 @@ mod rejected;
 pub mod selfreport;
 pub mod value;
 mod xlsx;
+mod xlsx_merged;
 
 #[cfg(test)]
 mod tests_bench;

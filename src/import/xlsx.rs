@@ -13,6 +13,7 @@ use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx};
 use super::ImportError;
 use super::fields::Fields;
 use super::guard::MAX_COLUMNS;
+use super::xlsx_merged::MergedRanges;
 use crate::domain::text::nfc;
 
 /// Refuse archives that would expand beyond this (ZIP bombs).
@@ -137,6 +138,7 @@ fn produce(handle: File, file: &str, tx: &SyncSender<Msg>, recycled: &Receiver<F
         .find(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
         .map(|s| s.name.clone())
         .ok_or_else(|| ImportError::excel(file, "không có trang tính (sheet) nào đang hiện"))?;
+    let mut merged = MergedRanges::new(book.merge_cells_by_sheet_name(&sheet).map_err(detail)?);
     let mut cells = book.worksheet_cells_reader(&sheet).map_err(detail)?;
     if tx.send(Msg::Rows(u64::from(cells.dimensions().end.0) + 1)).is_err() {
         return Ok(());
@@ -152,7 +154,7 @@ fn produce(handle: File, file: &str, tx: &SyncSender<Msg>, recycled: &Receiver<F
         if row != Some(r) {
             if let Some(prev) = row {
                 let next = recycled.try_recv().unwrap_or_default();
-                let full = std::mem::replace(&mut rec, next);
+                let full = merged.fill(prev, std::mem::replace(&mut rec, next));
                 if tx.send(Msg::Row(u64::from(prev) + 1, full)).is_err() {
                     return Ok(());
                 }
@@ -165,6 +167,7 @@ fn produce(handle: File, file: &str, tx: &SyncSender<Msg>, recycled: &Receiver<F
         if text.is_empty() {
             continue;
         }
+        merged.read(r, c, &text);
         if u64::from(c) >= MAX_COLUMNS {
             return Err(ImportError::Structure {
                 file: file.to_owned(),
@@ -182,7 +185,7 @@ fn produce(handle: File, file: &str, tx: &SyncSender<Msg>, recycled: &Receiver<F
         rec.push_field(&text);
     }
     if let Some(prev) = row {
-        let _ = tx.send(Msg::Row(u64::from(prev) + 1, rec));
+        let _ = tx.send(Msg::Row(u64::from(prev) + 1, merged.fill(prev, rec)));
     }
     Ok(())
 }

@@ -107,7 +107,6 @@ const CASES: &[Case] = &[
     case("scores-not-a-zip.xlsx", Scores, "", &["không phải định dạng .xlsx"]),
     case("scores-truncated.xlsx", Scores, "", &["bị hỏng hoặc không đầy đủ"]),
     case("scores-formula-error.xlsx", Scores, "dòng 3", &["«#DIV/0!»", "không phải số"]),
-    case("scores-merged-cells.xlsx", Scores, "dòng 3", &["thiếu mã đơn vị", "dòng 4"]),
     case("scores-date-cell.xlsx", Scores, "dòng 2", &["«05/07/2026»", "không phải số"]),
     case("scores-boolean-cell.xlsx", Scores, "dòng 2", &["«TRUE»", "không phải số"]),
     case("scores-hidden-sheet.xlsx", Scores, "dòng 3", &["«bảy»"]),
@@ -156,6 +155,7 @@ const GOOD: &[&str] = &[
     "ok-units-cr.csv",
     "ok-scores-formula-cached.xlsx",
     "ok-scores-hidden-sheet.xlsx",
+    "ok-scores-merged-cells.xlsx",
     "ok-catalogue-base.toml",
 ];
 
@@ -309,6 +309,12 @@ fn odd_but_valid_files_import() {
         |code: &str| scores.as_array().unwrap().iter().find(|s| s["criterion"] == code).unwrap()["points"].clone();
     assert_eq!(points("1.1.1"), 1.5);
     assert_eq!(points("1.1.2"), 1.0);
+    // A unit's code merged down its rows (Excel keeps it in the first cell only) counts for each of them.
+    ward.ok(&["score", "import", "2026-dot1", &format!("{BAD}/ok-scores-merged-cells.xlsx")]);
+    let merged = ward.json(&["score", "list", "2026-dot1", "--unit", "VP"]);
+    let scored = merged.as_array().unwrap().iter().filter(|s| s["points"] == 0.5);
+    let codes: Vec<&str> = scored.filter_map(|s| s["criterion"].as_str()).collect();
+    assert_eq!(codes, ["1.1.1", "1.1.2", "1.1.3"]);
     // The catalogue the bad variants are made from is itself valid, so each variant fails for its own reason.
     ward.ok(&["criteria", "check", &format!("{BAD}/ok-catalogue-base.toml")]);
 }

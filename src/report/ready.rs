@@ -71,7 +71,8 @@ struct Model<M> {
 
 impl<M: Serialize + Clone> Printable for Model<M> {
     fn write_json(&self, out: &mut dyn Write) -> Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &*self.model)?;
+        // As an io::Error: a closed pipe (`| head`) must be recognised as one, which serde_json's error hides.
+        serde_json::to_writer_pretty(&mut *out, &*self.model).map_err(std::io::Error::from)?;
         Ok(out.write_all(b"\n")?)
     }
 

@@ -63,3 +63,25 @@ fn gen_scale_is_left_out_of_help_and_refuses_to_overwrite() {
     let err = ward.fails(1, &["gen-scale", "--units", "5", "--out", &out]);
     assert!(err.contains("đã có"), "{err}");
 }
+
+#[test]
+fn a_report_piped_into_a_reader_that_stops_early_ends_quietly() {
+    let ward = generated("7");
+    for args in [["report", "year", "2026", "--format", "json"], ["report", "year", "2026", "--format", "md"]] {
+        let mut child = ward
+            .std_cmd(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // Like `| head -c 10`: a few bytes read, then the pipe closed while the report is still being written.
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 10];
+        std::io::Read::read_exact(&mut stdout, &mut first).expect("the report starts");
+        drop(stdout);
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+        assert!(!stderr.contains("Lỗi"), "{args:?}: {stderr}");
+    }
+}

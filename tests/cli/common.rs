@@ -125,3 +125,18 @@ pub fn dump(db: &Path) -> String {
     }
     out
 }
+
+/// The parts of a ZIP package (DOCX, XLSX) as text, by name, in archive order.
+pub fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP package");
+    (0..zip.len())
+        .map(|i| {
+            let mut entry = zip.by_index(i).expect("entry");
+            let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+            let mut text = String::new();
+            entry.read_to_string(&mut text).expect("a text part");
+            (name, text)
+        })
+        .collect()
+}

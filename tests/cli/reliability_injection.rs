@@ -1,9 +1,7 @@
 //! Injection: text a unit or an inspector typed reaches listings and reports as text, never as a spreadsheet
 //! formula, live HTML, broken XML or terminal escape sequences.
 
-use std::io::{Cursor, Read};
-
-use crate::common::Ward;
+use crate::common::{Ward, unzip};
 use crate::reliability_corpus::ward_with_round;
 
 const FORMULA_NAME: &str = "=HYPERLINK(\"http://x\",\"Phòng\")";
@@ -144,17 +142,4 @@ fn reports_neutralise_formulas_and_escape_markup_in_every_format() {
         }
     }
     eprintln!("injection: {tried} reports in 5 formats checked");
-}
-
-fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a ZIP");
-    (0..zip.len())
-        .map(|i| {
-            let mut entry = zip.by_index(i).unwrap();
-            let name = entry.name().unwrap().into_owned();
-            let mut text = String::new();
-            entry.read_to_string(&mut text).unwrap_or_default();
-            (name, text)
-        })
-        .collect()
 }

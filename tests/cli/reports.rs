@@ -3,12 +3,12 @@
 mod fixture;
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use rusqlite::Connection;
 
-use crate::common::Ward;
+use crate::common::{Ward, unzip};
 use fixture::fixture;
 
 /// Every report, as (name, arguments).
@@ -46,23 +46,12 @@ fn reports_on_a_year_without_scores_say_so() {
     assert!(err.contains("năm 2026 chưa có Đợt 2"), "{err}");
 }
 
-fn unzip(bytes: &[u8]) -> HashMap<String, String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip package");
-    let mut parts = HashMap::new();
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).expect("entry");
-        let mut text = String::new();
-        file.read_to_string(&mut text).expect("utf-8 part");
-        parts.insert(file.name().map(|n| n.to_string()).unwrap_or_default(), text);
-    }
-    parts
-}
-
 #[test]
 fn docx_is_a_vietnamese_administrative_report() {
     let ward = fixture();
     ward.ok(&["report", "round", "2026-dot1", "-o", "bc.docx"]);
-    let parts = unzip(&std::fs::read(ward.path("bc.docx")).expect("docx written"));
+    let parts: HashMap<String, String> =
+        unzip(&std::fs::read(ward.path("bc.docx")).expect("docx written")).into_iter().collect();
     let doc = &parts["word/document.xml"];
     assert!(doc.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#), "A4");
     // top/bottom 20 mm, left 30 mm, right 15 mm (1 mm = 56.7 twips)

@@ -29,7 +29,7 @@ pub fn backup(ctx: &Context, args: BackupArgs) -> Result<()> {
     maintenance::backup(&store.conn, &args.file)?;
     // The copy is checked before it is called a backup.
     let copy = Store::open(&args.file, &ctx.actor, ctx.now)?;
-    let failed: Vec<String> = maintenance::run_checks(&copy.conn)?.into_iter().flat_map(|c| c.problems).collect();
+    let failed = maintenance::problems(&copy.conn)?;
     if !failed.is_empty() {
         bail!("bản sao lưu «{}» không đạt kiểm tra: {}", args.file.display(), failed.join("; "));
     }

@@ -177,8 +177,7 @@ pub fn add(store: &mut Store, args: AddArgs) -> Result<String> {
 /// The official the unit assigned to the criterion, if any.
 fn assigned_official(store: &Store, criterion: Option<&str>, unit: &str) -> Result<Option<String>> {
     let Some(criterion) = criterion else { return Ok(None) };
-    let assigned = crate::store::assignments::list(&store.conn, Some(unit), None)?;
-    Ok(assigned.into_iter().find(|a| a.criterion == criterion).and_then(|a| a.official_code))
+    Ok(crate::store::assignments::get(&store.conn, criterion, unit)?.and_then(|a| a.official_code))
 }
 
 fn list(store: &Store, today: NaiveDate, args: ListArgs) -> Result<()> {
@@ -254,8 +253,7 @@ fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
         ListFormat::Csv => return listing(std::slice::from_ref(&f), today, ListFormat::Csv).emit(ListFormat::Csv),
         ListFormat::Table => {}
     }
-    let round = rounds::get(&store.conn, &f.round_id)?;
-    let catalogue = catalogues::get(&store.conn, &round.catalogue_hash)?;
+    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &f.round_id)?;
     let unit = crate::store::units::get(&store.conn, &f.unit_code)?.map(|u| u.name).unwrap_or_default();
     let mut text = format!("{} — {} ({})\nĐơn vị: {} — {unit}\n", f.id, f.kind.label(), round.title(), f.unit_code);
     if let Some(code) = &f.criterion {

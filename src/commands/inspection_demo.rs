@@ -15,7 +15,7 @@ use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::{RoundKind, RoundStatus};
 use crate::import::Encoding;
 use crate::output::{FormatArg, ListFormat};
-use crate::store::{assignments, catalogues, rounds};
+use crate::store::{assignments, rounds};
 
 const DOT1: &str = "2026-dot1";
 const DOT2: &str = "2026-dot2";
@@ -142,8 +142,7 @@ fn id_args(id: &str) -> IdArgs {
 /// (`;`-separated, decimal commas), then imports it. `progress` lifts Đợt 2's points a little above Đợt 1's.
 fn import_appraisal(ctx: &Context, folder: &Path, round_id: &str, progress: u32) -> Result<()> {
     let store = ctx.store()?;
-    let round = rounds::get(&store.conn, round_id)?;
-    let catalogue = catalogues::get(&store.conn, &round.catalogue_hash)?;
+    let (_, catalogue) = rounds::get_with_catalogue(&store.conn, round_id)?;
     let mut csv = String::from("Mã đơn vị;Mã tiêu chí;Điểm thẩm định;Nhận xét\n");
     for unit in UNITS {
         for a in assignments::list(&store.conn, Some(unit), None)? {

@@ -1,13 +1,12 @@
 //! `cchc log`: the audit log — who changed what, when, from which value to which.
 
-use std::collections::BTreeSet;
-
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
 
 use crate::commands::round::parse_date;
 use crate::context::Context;
+use crate::domain::date;
 use crate::domain::text::fold;
 use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
 use crate::store::audit::{self, Filter};
@@ -72,9 +71,8 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
         Filter { round_id: round.as_ref().map(|r| r.id.as_str()), entity: entity.as_deref(), since: args.since };
     let entries = audit::list(&store.conn, &filter)?;
     if entries.is_empty() {
-        let all = audit::list(&store.conn, &Filter::default())?;
-        let kinds: BTreeSet<&str> = all.iter().map(|e| e.entity.as_str()).collect();
-        let kinds: Vec<&str> = kinds.into_iter().collect();
+        // The names only, not every entry of the log.
+        let kinds = audit::entities(&store.conn)?;
         output::info(format!("Nhật ký không có mục nào khớp. Các loại đối tượng đã ghi: {}.", kinds.join(", ")));
     }
     let format = args.output.format;
@@ -99,7 +97,7 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
                 v
             }
         };
-        let at = if table { shown_time(&e.at) } else { e.at.clone() };
+        let at = if table { date::format_timestamp(&e.at) } else { e.at.clone() };
         let (action, entity) = if table {
             (label(ACTIONS, &e.action).to_owned(), label(ENTITIES, &e.entity).to_owned())
         } else {
@@ -118,12 +116,4 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
         ]);
     }
     listing.emit(format)
-}
-
-/// `2026-11-28T09:00:00` → `28/11/2026 09:00`.
-fn shown_time(at: &str) -> String {
-    match chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M:%S") {
-        Ok(t) => t.format("%d/%m/%Y %H:%M").to_string(),
-        Err(_) => at.to_owned(),
-    }
 }

@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: RestoreArgs) -> Result<()> {
     let source = open_backup(&args.file)?;
     let kept = put_back(ctx, &source)?;
     let mut store = ctx.store()?;
-    let failed: Vec<String> = maintenance::run_checks(&store.conn)?.into_iter().flat_map(|c| c.problems).collect();
+    let failed = maintenance::problems(&store.conn)?;
     if !failed.is_empty() {
         bail!("sau khi khôi phục, cơ sở dữ liệu không đạt kiểm tra: {}", failed.join("; "));
     }
@@ -98,7 +98,7 @@ fn open_backup(path: &Path) -> Result<Connection> {
     if version > SCHEMA_VERSION {
         bail!("bản sao lưu «{}» do phiên bản cchc mới hơn tạo; hãy cài bản mới hơn rồi khôi phục", path.display());
     }
-    let failed: Vec<String> = maintenance::run_checks(&source)?.into_iter().flat_map(|c| c.problems).collect();
+    let failed = maintenance::problems(&source)?;
     if !failed.is_empty() {
         bail!("bản sao lưu «{}» không đạt kiểm tra, không khôi phục: {}", path.display(), failed.join("; "));
     }

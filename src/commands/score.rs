@@ -17,7 +17,7 @@ use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds::{self, Round};
 use crate::store::scores::{self, Score, SheetRow};
 use crate::store::units::Saved;
-use crate::store::{Store, catalogues, units};
+use crate::store::{Store, units};
 
 #[derive(Debug, Subcommand)]
 pub enum ScoreCommand {
@@ -99,19 +99,13 @@ pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<()> {
         ScoreCommand::Import(args) => import(&mut store, &args),
         ScoreCommand::List(args) => store.snapshot(|store| list(store, &args)),
         ScoreCommand::Summary(args) => store.snapshot(|store| {
-            let (round, catalogue) = round_and_catalogue(store, &args.round)?;
+            let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
             let unit = unit_filter(store, args.unit.as_deref())?;
             let sheet = sheet_of(store, &round, &catalogue, unit.as_deref(), None)?;
             score_totals::listing(&store.conn, &catalogue, &sheet, args.per, args.output.format)?
                 .emit(args.output.format)
         }),
     }
-}
-
-fn round_and_catalogue(store: &Store, id: &str) -> Result<(Round, Catalogue)> {
-    let round = rounds::get(&store.conn, id)?;
-    let catalogue = catalogues::get(&store.conn, &round.catalogue_hash)?;
-    Ok((round, catalogue))
 }
 
 fn scope<'a>(store: &Store, round: &'a Round, catalogue: &'a Catalogue) -> Result<Scope<'a>> {
@@ -124,7 +118,7 @@ fn scope<'a>(store: &Store, round: &'a Round, catalogue: &'a Catalogue) -> Resul
 }
 
 fn set(store: &mut Store, args: SetArgs) -> Result<()> {
-    let (round, catalogue) = round_and_catalogue(store, &args.round)?;
+    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
     round.ensure_open()?;
     let (unit, unit_name) = resolve(&store.conn, Directory::Units, &args.unit)?;
     let scope = scope(store, &round, &catalogue)?;
@@ -175,10 +169,11 @@ fn warn_unassigned<'a>(
     if round.kind == crate::domain::round::RoundKind::DotXuat {
         return Ok(());
     }
-    let assigned: HashSet<(String, String)> = crate::store::assignments::list(&store.conn, None, None)?
-        .into_iter()
-        .map(|a| (a.unit_code, a.criterion))
-        .collect();
+    // One plain scan: the pairs only, without the names and the sort of `assignments::list`.
+    let mut assigned: HashSet<(String, String)> = HashSet::new();
+    crate::store::assignments::for_each(&store.conn, |unit, criterion, _| {
+        assigned.insert((unit.to_owned(), criterion.to_owned()));
+    })?;
     let missing: Vec<String> = pairs
         .into_iter()
         .filter(|(u, c)| !assigned.contains(&((*u).to_owned(), (*c).to_owned())))
@@ -198,7 +193,7 @@ fn warn_unassigned<'a>(
 }
 
 fn import(store: &mut Store, args: &ScoreImportArgs) -> Result<()> {
-    let (round, catalogue) = round_and_catalogue(store, &args.round)?;
+    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
     round.ensure_open()?;
     let scope = scope(store, &round, &catalogue)?;
     let (rows, skipped) = appraisal::read(&args.file.file, args.file.encoding, &scope)?;
@@ -231,7 +226,7 @@ fn sheet_of(
 }
 
 fn list(store: &Store, args: &ListArgs) -> Result<()> {
-    let (round, catalogue) = round_and_catalogue(store, &args.round)?;
+    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
     let unit = unit_filter(store, args.unit.as_deref())?;
     let field = args.field.as_deref().map(str::trim);
     if let Some(f) = field

@@ -23,6 +23,13 @@ pub fn format(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
 
+/// A stored timestamp (`2026-11-28T09:00:00`) as `28/11/2026 09:00`; text that is not one is shown as it is.
+pub fn format_timestamp(stamp: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M:%S")
+        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| stamp.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -32,6 +39,8 @@ mod tests {
         assert_eq!(parse("05/07/2026"), Ok(NaiveDate::from_ymd_opt(2026, 7, 5).unwrap()));
         assert_eq!(parse("5/7/2026"), Ok(NaiveDate::from_ymd_opt(2026, 7, 5).unwrap()));
         assert_eq!(format(NaiveDate::from_ymd_opt(2026, 7, 5).unwrap()), "05/07/2026");
+        assert_eq!(format_timestamp("2026-11-28T09:00:00"), "28/11/2026 09:00");
+        assert_eq!(format_timestamp("hôm qua"), "hôm qua");
     }
 
     #[test]

@@ -64,7 +64,8 @@ pub fn for_each(conn: &Connection, mut each: impl FnMut(&str, &str, Option<&str>
     Ok(())
 }
 
-fn get(conn: &Connection, criterion: &str, unit: &str) -> Result<Option<Assignment>, StoreError> {
+/// The assignment of `criterion` at `unit`, if there is one.
+pub fn get(conn: &Connection, criterion: &str, unit: &str) -> Result<Option<Assignment>, StoreError> {
     Ok(conn
         .query_row(
             "SELECT criterion, unit_code, official_code FROM assignments WHERE criterion = ?1 AND unit_code = ?2",

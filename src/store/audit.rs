@@ -84,3 +84,10 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Entry>, StoreError
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// The kinds of entity the log holds (`unit`, `score`…), each once, in order.
+pub fn entities(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare("SELECT DISTINCT entity FROM audit_log ORDER BY entity")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

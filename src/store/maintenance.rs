@@ -47,6 +47,11 @@ pub fn run_checks(conn: &Connection) -> Result<Vec<CheckResult>, StoreError> {
     ])
 }
 
+/// Every problem the checks find, for a command that only needs to know whether the database is sound.
+pub fn problems(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    Ok(run_checks(conn)?.into_iter().flat_map(|c| c.problems).collect())
+}
+
 fn integrity(conn: &Connection) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
     let lines: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;

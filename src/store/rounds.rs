@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use super::{StoreError, Tx, parsed, timestamp};
+use super::{StoreError, Tx, catalogues, parsed, timestamp};
+use crate::domain::catalogue::Catalogue;
 use crate::domain::round::{self, RoundKind, RoundStatus};
 use crate::store::audit::Change;
 
@@ -104,6 +105,13 @@ pub fn get(conn: &Connection, id: &str) -> Result<Round, StoreError> {
         };
         StoreError::NotFound(format!("không có đợt kiểm tra «{id}». {hint}"))
     })
+}
+
+/// A round with the catalogue version it pinned: what a command on a round's items reads first.
+pub fn get_with_catalogue(conn: &Connection, id: &str) -> Result<(Round, Catalogue), StoreError> {
+    let round = get(conn, id)?;
+    let catalogue = catalogues::get(conn, &round.catalogue_hash)?;
+    Ok((round, catalogue))
 }
 
 pub fn create(tx: &Tx, new: &NewRound) -> Result<Round, StoreError> {

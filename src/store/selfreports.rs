@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Statement, params};
 use serde::Serialize;
 
-use super::{StoreError, Tx, timestamp};
+use super::{StoreError, Tx, parsed, timestamp};
 use crate::store::audit::Change;
 
 #[derive(Debug, Clone, Serialize)]
@@ -210,10 +210,6 @@ fn bind(s: &mut Statement, base: usize, selfreport: i64, item: &NewItem) -> Resu
 }
 
 fn revision_row(r: &rusqlite::Row) -> rusqlite::Result<Revision> {
-    let received: String = r.get(6)?;
-    let received_on = received.parse().map_err(|e: chrono::ParseError| {
-        rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, e.into())
-    })?;
     Ok(Revision {
         id: r.get(0)?,
         round_id: r.get(1)?,
@@ -221,7 +217,7 @@ fn revision_row(r: &rusqlite::Row) -> rusqlite::Result<Revision> {
         revision: r.get(3)?,
         content_hash: r.get(4)?,
         file_name: r.get(5)?,
-        received_on,
+        received_on: parsed(r, 6)?,
         imported_at: r.get(7)?,
         is_current: r.get::<_, i64>(8)? == 1,
     })

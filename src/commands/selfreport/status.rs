@@ -123,7 +123,7 @@ fn heading(
         all.len(),
         chosen.file_name,
         date::format(chosen.received_on),
-        imported_at(&chosen.imported_at),
+        date::format_timestamp(&chosen.imported_at),
         date::format(first),
         Timeliness::of(first, round.selfreport_due).label(),
         date::format(round.selfreport_due),
@@ -133,17 +133,9 @@ fn heading(
     )
 }
 
-/// A stored timestamp as dd/mm/yyyy HH:MM.
-fn imported_at(stamp: &str) -> String {
-    chrono::NaiveDateTime::parse_from_str(stamp, "%Y-%m-%dT%H:%M:%S")
-        .map(|t| t.format("%d/%m/%Y %H:%M").to_string())
-        .unwrap_or_else(|_| stamp.to_owned())
-}
-
 pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
     let store = ctx.store()?;
-    let round = rounds::get(&store.conn, &args.round)?;
-    let catalogue = catalogues::get(&store.conn, &round.catalogue_hash)?;
+    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
     let scope = rounds::scope(&store.conn, &round.id)?;
     let all_units = units::list(&store.conn)?;
     let names: HashMap<&str, &str> = all_units.iter().map(|u| (u.code.as_str(), u.name.as_str())).collect();

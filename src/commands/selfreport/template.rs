@@ -15,9 +15,9 @@ use crate::domain::date;
 use crate::domain::round::RoundKind;
 use crate::import::selfreport::{COLUMNS, TEMPLATE_ONLY};
 use crate::output::{self, points};
+use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds::{self, Round};
-use crate::store::{assignments, catalogues};
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
@@ -62,8 +62,7 @@ struct Form<'a> {
 
 pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
     let store = ctx.store()?;
-    let round = rounds::get(&store.conn, &args.round)?;
-    let catalogue = catalogues::get(&store.conn, &round.catalogue_hash)?;
+    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
     let in_round = |n: &&Node| round.kind == RoundKind::DotXuat || n.kind == NodeKind::Periodic;
     let mut items: Vec<&Node> = catalogue.leaves().filter(in_round).collect();
     let unit = args.unit.as_deref().map(|u| resolve(&store.conn, Directory::Units, u)).transpose()?;

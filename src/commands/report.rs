@@ -102,7 +102,7 @@ pub struct FollowupArgs {
 
 pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
     let store = ctx.store()?;
-    let (built, out, unsigned) = store.snapshot_pair(|store, twin| -> Result<_> {
+    let (built, out) = store.snapshot_pair(|store, twin| -> Result<_> {
         let (built, out) = match &cmd {
             ReportCommand::Round(a) => (build_round(ctx, &store.conn, &a.round)?, &a.out),
             ReportCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit)?, &a.out),
@@ -110,9 +110,9 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
             ReportCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year)?, &a.out),
             ReportCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of)?, &a.out),
         };
-        Ok((built, out, report_settings(&store.conn)?.signer_name.trim().is_empty()))
+        Ok((built, out))
     })?;
-    if unsigned {
+    if built.settings().signer_name.trim().is_empty() {
         output::warn("chưa đặt họ tên người ký; đặt bằng `cchc config set signer_name \"Họ và tên\"`.");
     }
     emit(built, out)
@@ -193,9 +193,8 @@ fn year_sums(
 }
 
 pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32) -> Result<Ready> {
-    ensure_rounds(conn, year_number)?;
     let dot2 = RoundKind::Dot2.round_id(year_number, 1);
-    let has_dot2 = rounds::list(conn, Some(year_number))?.iter().any(|r| r.id == dot2);
+    let has_dot2 = ensure_rounds(conn, year_number)?.iter().any(|r| r.id == dot2);
     let src = reports::load(conn, year_number, has_dot2.then_some(dot2.as_str()))?;
     let model = selfassessment::model(&src, year_number)?;
     let stem = format!("tu-danh-gia-{year_number}");
@@ -215,8 +214,10 @@ pub fn build_followup(ctx: &Context, conn: &Connection, as_of: Option<NaiveDate>
     Ok(Ready::new(Rc::new(model), report_settings(conn)?, ctx.today(), Layout::Borrowed(followup::document), stem))
 }
 
-fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<()> {
-    if rounds::list(conn, Some(year_number))?.is_empty() {
+/// The year's rounds; an error naming the years that have some when it has none.
+fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<Vec<rounds::Round>> {
+    let of_year = rounds::list(conn, Some(year_number))?;
+    if of_year.is_empty() {
         let years: Vec<String> = rounds::list(conn, None)?.iter().map(|r| r.year.to_string()).collect();
         let hint = if years.is_empty() {
             "Chưa có đợt nào; tạo bằng `cchc round new --kind dot1`.".to_owned()
@@ -227,7 +228,7 @@ fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<()> {
         };
         bail!("năm {year_number} chưa có đợt kiểm tra nào. {hint}");
     }
-    Ok(())
+    Ok(of_year)
 }
 
 /// Renders `built` in the requested format to the requested place.

@@ -40,6 +40,11 @@ impl Ready {
         Ready { report: Box::new(Model { model, settings, today, layout }), stem }
     }
 
+    /// The letterhead settings the document is laid out with.
+    pub fn settings(&self) -> &ReportSettings {
+        self.report.settings()
+    }
+
     /// The view model as JSON.
     pub fn write_json(&self, out: &mut dyn Write) -> Result<()> {
         self.report.write_json(out)
@@ -57,6 +62,7 @@ impl Ready {
 }
 
 trait Printable {
+    fn settings(&self) -> &ReportSettings;
     fn write_json(&self, out: &mut dyn Write) -> Result<()>;
     fn document(&self) -> Document;
     fn into_document(self: Box<Self>) -> Document;
@@ -70,6 +76,10 @@ struct Model<M> {
 }
 
 impl<M: Serialize + Clone> Printable for Model<M> {
+    fn settings(&self) -> &ReportSettings {
+        &self.settings
+    }
+
     fn write_json(&self, out: &mut dyn Write) -> Result<()> {
         // As an io::Error: a closed pipe (`| head`) must be recognised as one, which serde_json's error hides.
         serde_json::to_writer_pretty(&mut *out, &*self.model).map_err(std::io::Error::from)?;

@@ -6,7 +6,7 @@ use crate::domain::date;
 use crate::output;
 use crate::report::document::{Block, Cell, Chart, ChartKind, Column, Letterhead, Series, Signature, Table};
 use crate::report::model::settings::ReportSettings;
-use crate::report::model::{FindingView, Proposal, RoundInfo};
+use crate::report::model::{FindingView, Proposal, RoundInfo, Totals};
 
 /// What a document needs besides its model: the letterhead settings and today's date.
 pub struct Frame<'a> {
@@ -71,6 +71,27 @@ pub fn span(round: &RoundInfo) -> String {
 pub fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+pub const NO_APPRAISAL: &str = "Chưa có điểm thẩm định.";
+
+/// "Điểm toàn phường (thang 100): thẩm định …, tự chấm …, trên N nội dung được chấm."
+pub fn score_sentence(whose: &str, t: &Totals) -> String {
+    match (t.appraised_score, t.self_score) {
+        (Some(a), own) => format!(
+            "Điểm {whose} (thang 100): thẩm định {}{}, trên {} nội dung được chấm{}.",
+            output::score(a),
+            own.map(|s| format!(", tự chấm {}", output::score(s))).unwrap_or_default(),
+            t.items_assessed,
+            na_clause(t.not_applicable)
+        ),
+        (None, Some(s)) => format!("Điểm tự chấm {whose} (thang 100): {}. {NO_APPRAISAL}", output::score(s)),
+        (None, None) => NO_APPRAISAL.to_owned(),
+    }
+}
+
+pub fn na_clause(n: usize) -> String {
+    if n == 0 { String::new() } else { format!(" (không tính {n} nội dung không áp dụng)") }
 }
 
 pub fn points(title: &str) -> Column {

@@ -1,5 +1,7 @@
 //! Follow-up: findings not yet remediated, by unit and by responsible official, with days overdue.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::Index;
@@ -15,35 +17,47 @@ pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {
     let ix = Index::new(src);
     let mut findings: Vec<FindingView> =
         src.findings.iter().filter(|f| f.kind.is_followed_up()).map(|f| ix.finding(f, as_of)).collect();
-    let unit_order = |code: &str| src.units.iter().position(|u| u.code == code).unwrap_or(usize::MAX);
-    findings.sort_by_key(|f| (unit_order(&f.unit_code), f.official_name.clone(), f.due_date));
-    let tally = |code: &str, name: String, unit_name: Option<String>, mine: &dyn Fn(&FindingView) -> bool| {
-        let of: Vec<&FindingView> = findings.iter().filter(|f| mine(f)).collect();
+    // Positions and counts looked up by code, in one pass over the findings: open findings of every year, for
+    // every unit and official, would otherwise be scanned once per unit and per official.
+    let mut unit_order: HashMap<&str, usize> = HashMap::new();
+    for (i, u) in src.units.iter().enumerate() {
+        unit_order.entry(u.code.as_str()).or_insert(i);
+    }
+    let order = |code: &str| unit_order.get(code).copied().unwrap_or(usize::MAX);
+    findings.sort_by_key(|f| (order(&f.unit_code), f.official_name.clone(), f.due_date));
+    let (mut of_unit, mut of_official) = (HashMap::<&str, Open>::new(), HashMap::<&str, Open>::new());
+    let mut nobody = Open::default();
+    for f in &findings {
+        of_unit.entry(f.unit_code.as_str()).or_default().add(f);
+        match f.official_code.as_deref() {
+            Some(official) => of_official.entry(official).or_default().add(f),
+            None => nobody.add(f),
+        }
+    }
+    let count = |code: &str, name: String, unit_name: Option<String>, open: Option<&Open>| {
+        let open = open.copied().unwrap_or_default();
         OpenCount {
             code: code.to_owned(),
             name,
             unit_name,
-            open: of.len(),
-            overdue: of.iter().filter(|f| f.days_overdue.is_some()).count(),
-            max_days_overdue: of.iter().filter_map(|f| f.days_overdue).max(),
+            open: open.open,
+            overdue: open.overdue,
+            max_days_overdue: open.max_days_overdue,
         }
     };
     let by_unit = src
         .units
         .iter()
-        .map(|u| tally(&u.code, u.name.clone(), None, &|f| f.unit_code == u.code))
+        .map(|u| count(&u.code, u.name.clone(), None, of_unit.get(u.code.as_str())))
         .filter(|c| c.open > 0)
         .collect();
     let mut by_official: Vec<OpenCount> = src
         .officials
         .iter()
-        .map(|o| {
-            let mine = |f: &FindingView| f.official_code.as_deref() == Some(o.code.as_str());
-            tally(&o.code, o.name.clone(), Some(ix.unit_name(&o.unit_code)), &mine)
-        })
+        .map(|o| count(&o.code, o.name.clone(), Some(ix.unit_name(&o.unit_code)), of_official.get(o.code.as_str())))
         .filter(|c| c.open > 0)
         .collect();
-    let nobody = tally("", "Chưa xác định người phụ trách".to_owned(), None, &|f| f.official_code.is_none());
+    let nobody = count("", "Chưa xác định người phụ trách".to_owned(), None, Some(&nobody));
     if nobody.open > 0 {
         by_official.push(nobody);
     }
@@ -54,6 +68,24 @@ pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {
         by_unit,
         by_official,
         findings,
+    }
+}
+
+/// Open findings of one unit or official, and how overdue.
+#[derive(Debug, Default, Clone, Copy)]
+struct Open {
+    open: usize,
+    overdue: usize,
+    max_days_overdue: Option<i64>,
+}
+
+impl Open {
+    fn add(&mut self, f: &FindingView) {
+        self.open += 1;
+        if let Some(days) = f.days_overdue {
+            self.overdue += 1;
+            self.max_days_overdue = self.max_days_overdue.max(Some(days));
+        }
     }
 }
 

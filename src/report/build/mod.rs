@@ -36,7 +36,6 @@ pub struct LatestStep {
 /// Lookups over the loaded rows, built once per report.
 pub struct Index<'a> {
     pub src: &'a Sources,
-    unit_names: HashMap<&'a str, &'a str>,
     officials: HashMap<&'a str, &'a Official>,
     /// By id: a national year has a hundred ad-hoc rounds, looked up for every finding.
     rounds: HashMap<&'a str, &'a Round>,
@@ -55,7 +54,6 @@ impl<'a> Index<'a> {
     pub fn new(src: &'a Sources) -> Self {
         Self {
             src,
-            unit_names: src.units.iter().map(|u| (u.code.as_str(), u.name.as_str())).collect(),
             officials: src.officials.iter().map(|o| (o.code.as_str(), o)).collect(),
             rounds: src.rounds.iter().map(|r| (r.id.as_str(), r)).collect(),
             shared_units: src.units.iter().map(|u| (u.code.as_str(), Rc::from(u.name.as_str()))).collect(),
@@ -84,7 +82,7 @@ impl<'a> Index<'a> {
     }
 
     pub fn unit_name(&self, code: &str) -> String {
-        self.unit_names.get(code).map_or_else(|| code.to_owned(), |n| (*n).to_owned())
+        self.shared_units.get(code).map_or_else(|| code.to_owned(), |n| n.to_string())
     }
 
     /// The unit's name, shared by every view that shows it.
@@ -103,6 +101,11 @@ impl<'a> Index<'a> {
 
     pub fn round(&self, id: &str) -> Option<&'a Round> {
         self.rounds.get(id).copied()
+    }
+
+    /// Whether round `id` came before `round` in the year (by start date, then id).
+    pub fn is_before(&self, id: &str, round: &Round) -> bool {
+        self.round(id).is_some_and(|r| (r.start, &r.id) < (round.start, &round.id))
     }
 
     pub fn catalogue(&self, round: &Round) -> Option<&'a Catalogue> {

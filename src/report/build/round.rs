@@ -175,11 +175,10 @@ fn officials(
 
 /// Shortcomings and violations of the year's earlier rounds, and what became of them.
 fn carry_over(ix: &Index, round: &Round, as_of: NaiveDate) -> Vec<CarryOver> {
-    let earlier = |id: &str| ix.round(id).is_some_and(|r| (r.start, &r.id) < (round.start, &round.id));
     ix.src
         .findings
         .iter()
-        .filter(|f| f.kind.is_shortcoming() && earlier(&f.round_id))
+        .filter(|f| f.kind.is_shortcoming() && ix.is_before(&f.round_id, round))
         .map(|f| {
             let events = ix.events(&f.id);
             CarryOver {

@@ -2,14 +2,14 @@
 
 use crate::domain::date;
 use crate::domain::round::RoundKind;
-use crate::output::{percent, points, score};
+use crate::output::{percent, points};
 use crate::report::document::{Block, Cell, Chart, Column, Document, Section, Table};
-use crate::report::model::Totals;
 use crate::report::model::round::{CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, UnitResult};
 
-use super::doc::{self, Frame, count, note, points as points_col, row_number, score_chart, scores, stt, table_or};
-
-pub const NO_APPRAISAL: &str = "Chưa có điểm thẩm định.";
+use super::doc::{
+    self, Frame, NO_APPRAISAL, count, note, points as points_col, row_number, score_chart, score_sentence, scores, stt,
+    table_or,
+};
 
 pub fn document(m: &RoundReport, frame: &Frame) -> Document {
     let r = &m.round;
@@ -99,25 +99,6 @@ fn overview(m: &RoundReport, frame: &Frame) -> Section {
     }
     bullets.push(score_sentence("toàn phường", &m.ward));
     s.with_block(Block::Bullets(bullets))
-}
-
-/// "Điểm toàn phường (thang 100): thẩm định …, tự chấm …, trên N nội dung được chấm."
-pub fn score_sentence(whose: &str, t: &Totals) -> String {
-    match (t.appraised_score, t.self_score) {
-        (Some(a), own) => format!(
-            "Điểm {whose} (thang 100): thẩm định {}{}, trên {} nội dung được chấm{}.",
-            score(a),
-            own.map(|s| format!(", tự chấm {}", score(s))).unwrap_or_default(),
-            t.items_assessed,
-            na_clause(t.not_applicable)
-        ),
-        (None, Some(s)) => format!("Điểm tự chấm {whose} (thang 100): {}. {NO_APPRAISAL}", score(s)),
-        (None, None) => NO_APPRAISAL.to_owned(),
-    }
-}
-
-pub fn na_clause(n: usize) -> String {
-    if n == 0 { String::new() } else { format!(" (không tính {n} nội dung không áp dụng)") }
 }
 
 fn fields_section(m: &RoundReport) -> Section {

@@ -5,8 +5,7 @@ use std::collections::HashMap;
 
 use anyhow::{Context as _, Result};
 
-use super::doc::{Frame, note, points as points_col};
-use super::round_doc::NO_APPRAISAL;
+use super::doc::{Frame, NO_APPRAISAL, na_clause, note, points as points_col};
 use super::{Index, keyed, node_kind, round_info};
 use crate::domain::code;
 use crate::domain::round::RoundKind;
@@ -190,7 +189,7 @@ pub fn document(m: &SelfAssessment, frame: &Frame) -> Document {
             "Tổng điểm thẩm định: {}/{} điểm của các nội dung được chấm{}; quy về thang 100: {} điểm{}.",
             points(p),
             points(total.assessed_max),
-            super::round_doc::na_clause(total.not_applicable),
+            na_clause(total.not_applicable),
             output::score(value),
             total.self_score.map(|s| format!(" (tự chấm: {})", output::score(s))).unwrap_or_default()
         ),

@@ -5,8 +5,7 @@ use std::collections::HashMap;
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
-use super::doc::{self, Frame, note, points as points_col, table_or};
-use super::round_doc::{NO_APPRAISAL, score_sentence};
+use super::doc::{self, Frame, NO_APPRAISAL, note, points as points_col, score_sentence, table_or};
 use super::{Index, node_kind, round_info, totals};
 use crate::domain::date;
 use crate::domain::finding::FindingKind;
@@ -63,7 +62,6 @@ pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Res
         })
         .collect();
     let mine = |all: Vec<ItemScore>| all.iter().filter(|i| i.unit == unit).collect::<Total>();
-    let earlier = |id: &str| ix.round(id).is_some_and(|r| (r.start, &r.id) < (round.start, &round.id));
     let findings = |keep: &dyn Fn(&Finding) -> bool| -> Vec<FindingView> {
         src.findings.iter().filter(|f| f.unit_code == unit && keep(f)).map(|f| ix.finding(f, as_of)).collect()
     };
@@ -80,7 +78,9 @@ pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Res
         items,
         good_practices: findings(&|f| f.round_id == round.id && f.kind == FindingKind::DienHinh),
         to_remediate: findings(&|f| f.round_id == round.id && f.kind.is_shortcoming()),
-        earlier_open: findings(&|f| earlier(&f.round_id) && f.kind.is_shortcoming() && !f.status.is_remediated()),
+        earlier_open: findings(&|f| {
+            ix.is_before(&f.round_id, round) && f.kind.is_shortcoming() && !f.status.is_remediated()
+        }),
         proposals: ix.proposals(round, Some(unit)),
     })
 }

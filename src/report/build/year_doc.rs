@@ -8,10 +8,9 @@ use crate::report::model::FindingView;
 use crate::report::model::year::{FieldChange, OfficialProposal, Remediation, RoundSummary, UnitChange, YearReport};
 
 use super::doc::{
-    Frame, capitalized, count, finding_text, note, points as points_col, row_number, score_chart, scores, span, stt,
-    table_or, who,
+    Frame, NO_APPRAISAL, capitalized, count, finding_text, note, points as points_col, row_number, score_chart, scores,
+    span, stt, table_or, who,
 };
-use super::round_doc::NO_APPRAISAL;
 
 /// Takes the model: its findings and officials, tens of thousands in a national year, are let go one by one as their
 /// rows are laid out.

@@ -3,7 +3,7 @@
 
 use crate::domain::date;
 use crate::output::{decimal, integer, percent, points};
-use crate::report::document::{Cell, Chart, ColumnKind, Section};
+use crate::report::document::{Cell, Chart, ColumnKind, Section, Table};
 
 /// Horizontal alignment of a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,11 @@ impl Align {
             ColumnKind::Date => Self::Center,
             _ => Self::Left,
         }
+    }
+
+    /// A chart shown as a table: the category at the left, its values at the right.
+    pub fn of_chart_column(column: usize) -> Self {
+        if column == 0 { Self::Left } else { Self::Right }
     }
 
     pub fn name(self) -> &'static str {
@@ -59,6 +64,14 @@ pub fn format_cell(cell: &Cell, kind: ColumnKind) -> String {
     }
 }
 
+/// Display text and alignment of a row's cells, each in its column's format (text for cells past the columns).
+pub fn row_cells<'a>(table: &'a Table, row: &'a [Cell]) -> impl Iterator<Item = (String, Align)> + 'a {
+    row.iter().enumerate().map(|(i, cell)| {
+        let kind = table.columns.get(i).map_or(ColumnKind::Text, |c| c.kind);
+        (format_cell(cell, kind), Align::of(kind, cell))
+    })
+}
+
 /// The chart's own decimals, else those that show every value exactly (at most two), so that a column of
 /// values lines up ("9,0" next to "8,5").
 pub fn chart_decimals(chart: &Chart) -> usize {
@@ -83,6 +96,14 @@ pub fn format_chart_value(value: Option<f64>, decimals: usize) -> String {
     match value {
         Some(v) if v.is_finite() => decimal(v, decimals),
         _ => "—".to_string(),
+    }
+}
+
+/// A chart's title with its unit: "Điểm theo lĩnh vực (đơn vị: điểm)".
+pub fn chart_caption(chart: &Chart) -> String {
+    match chart.unit.trim() {
+        "" => chart.title.clone(),
+        unit => format!("{} (đơn vị: {unit})", chart.title),
     }
 }
 
@@ -129,6 +150,14 @@ pub fn flatten_sections(sections: &[Section]) -> Vec<FlatSection<'_>> {
 }
 
 pub use crate::output::looks_like_formula;
+
+/// Text output ends with a line break.
+pub fn with_final_newline(mut text: String) -> String {
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
 
 /// Drop characters that XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE/U+FFFF).
 pub fn is_xml_char(ch: char) -> bool {

@@ -7,10 +7,10 @@ use std::io::{Cursor, Write};
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
-use crate::report::document::{Block, Cell, Chart, ColumnKind, Document, Letterhead, Table};
+use crate::report::document::{Block, Cell, Chart, Document, Letterhead, Table};
 
 use super::WriteError;
-use super::common::{Align, chart_rows, flatten_sections, format_cell};
+use super::common::{Align, chart_caption, chart_rows, flatten_sections, format_cell, row_cells};
 use super::docx_xml::{self as x, Jc, Para, Row, Run};
 
 /// Text width of an A4 page with 30 mm + 15 mm side margins, in twips.
@@ -148,14 +148,7 @@ fn table_xml(t: &Table) -> String {
         Row { header: true, cells: t.columns.iter().map(|c| cell_para(&c.title, Align::Center, true)).collect() };
     let row = |cells: &Vec<Cell>, bold: bool| Row {
         header: false,
-        cells: cells
-            .iter()
-            .enumerate()
-            .map(|(i, cell)| {
-                let kind = t.columns.get(i).map_or(ColumnKind::Text, |c| c.kind);
-                cell_para(&format_cell(cell, kind), Align::of(kind, cell), bold)
-            })
-            .collect(),
+        cells: row_cells(t, cells).map(|(text, align)| cell_para(&text, align, bold)).collect(),
     };
     let mut rows = vec![header];
     rows.extend(t.rows.iter().map(|r| row(r, false)));
@@ -231,20 +224,16 @@ fn fit(needs: Vec<Need>) -> Vec<u32> {
 
 /// Charts are shown as a small table of their values.
 fn chart_xml(chart: &Chart) -> String {
-    let title = match chart.unit.trim() {
-        "" => chart.title.clone(),
-        unit => format!("{} (đơn vị: {unit})", chart.title),
-    };
+    let title = chart_caption(chart);
     if chart.is_empty() {
         return caption(&title) + &Para::new(Jc::Center).xml(&[Run::new("Không có dữ liệu.").italic()]);
     }
     let (header, rows) = chart_rows(chart);
-    let align = |j: usize| if j == 0 { Align::Left } else { Align::Right };
     let mut table_rows =
         vec![Row { header: true, cells: header.iter().map(|h| cell_para(h, Align::Center, true)).collect() }];
     table_rows.extend(rows.iter().map(|r| Row {
         header: false,
-        cells: r.iter().enumerate().map(|(j, text)| cell_para(text, align(j), false)).collect(),
+        cells: r.iter().enumerate().map(|(j, text)| cell_para(text, Align::of_chart_column(j), false)).collect(),
     }));
     let needs = header.iter().enumerate().map(|(j, h)| {
         let cells = rows.iter().filter_map(|r| r.get(j)).map(|c| (c.clone(), j == 0));

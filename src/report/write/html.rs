@@ -6,6 +6,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use crate::report::document::Document;
 
 use super::WriteError;
+use super::common::with_final_newline;
 use super::view::{self, Target};
 
 const TEMPLATE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/report.html.j2"));
@@ -17,11 +18,8 @@ pub fn render_html(doc: &Document, template_override: Option<&str>) -> Result<St
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.add_template("report.html", template_override.unwrap_or(TEMPLATE))?;
-    let mut text = env.get_template("report.html")?.render(view::document(doc, Target::Html))?;
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    Ok(text)
+    let text = env.get_template("report.html")?.render(view::document(doc, Target::Html))?;
+    Ok(with_final_newline(text))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use crate::report::document::Document;
 
 use super::WriteError;
+use super::common::with_final_newline;
 use super::view::{self, Target};
 
 const TEMPLATE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/report.md.j2"));
@@ -24,14 +25,7 @@ pub fn render_markdown(doc: &Document, template_override: Option<&str>) -> Resul
     });
     env.add_template("report.md", template_override.unwrap_or(TEMPLATE))?;
     let text = env.get_template("report.md")?.render(view::document(doc, Target::Markdown))?;
-    Ok(ensure_newline(text))
-}
-
-fn ensure_newline(mut text: String) -> String {
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text
+    Ok(with_final_newline(text))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use comfy_table::{Attribute, Cell as TermCell, CellAlignment, ContentArrangement
 
 use crate::report::document::{Block, Chart, Document, Table};
 
-use super::common::{Align, chart_rows, flatten_sections, format_cell};
+use super::common::{Align, chart_caption, chart_rows, flatten_sections, row_cells};
 
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
@@ -36,7 +36,7 @@ pub fn render_table(doc: &Document, width: Option<u16>, color: bool) -> String {
                 Block::Note(text) => out.wrapped(&format!("({text})"), ""),
                 Block::Bullets(items) => items.iter().for_each(|i| out.wrapped(&format!("- {i}"), "  ")),
                 Block::Table(t) => out.table(&t.title, terminal_table(t, width, color)),
-                Block::Chart(c) => out.table(&chart_title(c), terminal_chart(c, width, color)),
+                Block::Chart(c) => out.table(&chart_caption(c), terminal_chart(c, width, color)),
             }
         }
     }
@@ -159,20 +159,12 @@ fn terminal_table(t: &Table, width: Option<u16>, color: bool) -> TermTable {
     styled(&mut table, color);
     table.set_header(t.columns.iter().map(|c| header_cell(&c.title, color)));
     for (is_total, row) in t.rows.iter().map(|r| (false, r)).chain(t.total.iter().map(|r| (true, r))) {
-        table.add_row(row.iter().enumerate().map(|(i, cell)| {
-            let kind = t.columns.get(i).map_or(crate::report::document::ColumnKind::Text, |c| c.kind);
-            let out = aligned(format_cell(cell, kind), Align::of(kind, cell));
+        table.add_row(row_cells(t, row).map(|(text, align)| {
+            let out = aligned(text, align);
             if is_total && color { out.add_attribute(Attribute::Bold) } else { out }
         }));
     }
     table
-}
-
-fn chart_title(chart: &Chart) -> String {
-    match chart.unit.trim() {
-        "" => chart.title.clone(),
-        unit => format!("{} (đơn vị: {unit})", chart.title),
-    }
 }
 
 /// A chart as a table of values with a text bar per value.
@@ -191,11 +183,8 @@ fn terminal_chart(chart: &Chart, width: Option<u16>, color: bool) -> TermTable {
     for (i, row) in rows.into_iter().enumerate() {
         let bars: Vec<String> =
             chart.drawn_series().iter().map(|s| bar(s.values.get(i).copied().flatten(), max)).collect();
-        let mut cells: Vec<TermCell> = row
-            .into_iter()
-            .enumerate()
-            .map(|(j, text)| aligned(text, if j == 0 { Align::Left } else { Align::Right }))
-            .collect();
+        let mut cells: Vec<TermCell> =
+            row.into_iter().enumerate().map(|(j, text)| aligned(text, Align::of_chart_column(j))).collect();
         cells.push(TermCell::new(bars.join("\n")));
         table.add_row(cells);
     }

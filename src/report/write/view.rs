@@ -22,7 +22,7 @@ use minijinja::{Value, context};
 use crate::domain::date;
 use crate::report::document::{Block, Chart, Column, Document, Letterhead, Table};
 
-use super::common::{Align, chart_rows, flatten_sections, format_cell};
+use super::common::{Align, chart_rows, flatten_sections, row_cells};
 use super::svg;
 
 /// Which writer the context is for.
@@ -115,14 +115,7 @@ fn columns(columns: &[Column], target: Target) -> Vec<Value> {
 
 fn table(t: &Table, target: Target) -> Value {
     let row = |cells: &Vec<crate::report::document::Cell>| -> Vec<Value> {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(i, cell)| {
-                let kind = t.columns.get(i).map_or(crate::report::document::ColumnKind::Text, |c| c.kind);
-                cell_value(&format_cell(cell, kind), Align::of(kind, cell), target)
-            })
-            .collect()
+        row_cells(t, cells).map(|(text, align)| cell_value(&text, align, target)).collect()
     };
     let rows: Vec<Vec<Value>> = t.rows.iter().map(row).collect();
     context! {
@@ -140,20 +133,11 @@ fn table(t: &Table, target: Target) -> Value {
 
 fn chart(c: &Chart, target: Target) -> Value {
     let (header, rows) = chart_rows(c);
-    let header: Vec<Value> = header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| cell_value(h, if i == 0 { Align::Left } else { Align::Right }, target))
-        .collect();
-    let rows: Vec<Vec<Value>> = rows
-        .iter()
-        .map(|r| {
-            r.iter()
-                .enumerate()
-                .map(|(i, text)| cell_value(text, if i == 0 { Align::Left } else { Align::Right }, target))
-                .collect()
-        })
-        .collect();
+    let line = |texts: &[String]| -> Vec<Value> {
+        texts.iter().enumerate().map(|(i, text)| cell_value(text, Align::of_chart_column(i), target)).collect()
+    };
+    let header = line(&header);
+    let rows: Vec<Vec<Value>> = rows.iter().map(|r| line(r)).collect();
     let svg = match target {
         Target::Html if !c.is_empty() => Some(Value::from_safe_string(svg::chart(c))),
         _ => None,

@@ -26,7 +26,7 @@ use crate::report::model::settings::ReportSettings;
 use crate::report::model::year::YearReport;
 use crate::report::ready::{Layout, Ready};
 use crate::report::write::{self, Format, RenderOptions};
-use crate::store::findings::Finding;
+use crate::store::findings::{self, Finding};
 use crate::store::lookup::{Directory, resolve};
 use crate::store::{assignments, reports, reports_year, rounds, settings};
 
@@ -365,9 +365,7 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
 /// The unit the demo's notice goes to: the first in scope with findings in the round, else the first in scope.
 fn demo_unit(conn: &Connection, round_id: &str) -> Result<String> {
     let scope = rounds::scope(conn, round_id)?;
-    let with_findings: Option<String> = conn
-        .query_row("SELECT unit_code FROM findings WHERE round_id = ?1 ORDER BY seq LIMIT 1", [round_id], |r| r.get(0))
-        .ok();
+    let with_findings = findings::first_unit(conn, round_id)?;
     with_findings.or_else(|| scope.first().cloned()).context("đợt chưa có đơn vị nào")
 }
 

@@ -8,7 +8,7 @@ use crate::commands::finding;
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::finding::FindingKind;
-use crate::domain::round::{RoundKind, RoundStatus, selfreport_due};
+use crate::domain::round::{RoundKind, RoundStatus, role_label, selfreport_due};
 use crate::domain::text::nfc;
 use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
 use crate::store::lookup::{Directory, resolve};
@@ -129,14 +129,6 @@ impl Role {
             Role::ThanhVien => "thanh-vien",
             Role::ThuKy => "thu-ky",
         }
-    }
-}
-
-pub fn role_label(code: &str) -> &'static str {
-    match code {
-        "truong-doan" => "Trưởng đoàn",
-        "thu-ky" => "Thư ký",
-        _ => "Thành viên",
     }
 }
 

@@ -122,6 +122,15 @@ impl fmt::Display for RoundStatus {
 }
 
 /// planned → in progress → closed; closed → in progress only by `reopen` (with a reason).
+/// How a team member's role (as stored: `truong-doan`, `thanh-vien`, `thu-ky`) is shown.
+pub fn role_label(code: &str) -> &'static str {
+    match code {
+        "truong-doan" => "Trưởng đoàn",
+        "thu-ky" => "Thư ký",
+        _ => "Thành viên",
+    }
+}
+
 pub fn check_move(id: &str, from: RoundStatus, to: RoundStatus) -> Result<(), String> {
     use RoundStatus::*;
     match (from, to) {

@@ -78,6 +78,12 @@ pub(super) fn row(r: &rusqlite::Row) -> rusqlite::Result<Finding> {
     })
 }
 
+/// The unit of a round's first finding, if the round has any.
+pub fn first_unit(conn: &Connection, round_id: &str) -> Result<Option<String>, StoreError> {
+    let sql = "SELECT unit_code FROM findings WHERE round_id = ?1 ORDER BY seq LIMIT 1";
+    Ok(conn.query_row(sql, [round_id], |r| r.get(0)).optional()?)
+}
+
 /// A finding by id; an unknown id names the nearest one.
 pub fn get(conn: &Connection, id: &str) -> Result<Finding, StoreError> {
     let id = id.trim();

@@ -6,11 +6,10 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
 use super::{Index, keyed, node_kind, round_info, totals};
-use crate::commands::round::role_label;
 use crate::domain::catalogue::{Catalogue, Node};
 use crate::domain::code;
 use crate::domain::finding::FindingKind;
-use crate::domain::round::RoundKind;
+use crate::domain::round::{RoundKind, role_label};
 use crate::domain::scoring::{self, ItemScore, round2};
 use crate::report::model::FindingView;
 use crate::report::model::round::{

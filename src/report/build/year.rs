@@ -38,8 +38,7 @@ pub fn findings<'a>(
     mut latest: Vec<Event>,
     (followed_up, findings): (usize, impl FnOnce(&mut dyn FnMut(Finding)) -> Result<()>),
 ) -> Result<YearFindings<'a>> {
-    // Looked up by halving: sorted here rather than trusting the database's collation.
-    latest.sort_by(|a, b| a.finding_id.cmp(&b.finding_id));
+    // In finding id order, bytewise (`latest_events` sorts them so, in SQLite's binary collation): found by halving.
     let mut take_latest = |id: &str| {
         let at = latest.binary_search_by(|e| e.finding_id.as_str().cmp(id)).ok()?;
         let e = &mut latest[at];

@@ -1,26 +1,5 @@
-use std::io::{Cursor, Read};
-
 use super::*;
-use crate::report::write::sample::sample;
-
-fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
-    let mut archive = match zip::ZipArchive::new(Cursor::new(bytes)) {
-        Ok(a) => a,
-        Err(e) => panic!("not a zip: {e}"),
-    };
-    let mut parts = Vec::new();
-    for i in 0..archive.len() {
-        let Ok(mut file) = archive.by_index(i) else {
-            continue;
-        };
-        let name = file.name().map(|n| n.to_string()).unwrap_or_default();
-        let mut text = String::new();
-        if file.read_to_string(&mut text).is_ok() {
-            parts.push((name, text));
-        }
-    }
-    parts
-}
+use crate::report::write::sample::{sample, unzip};
 
 fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
     parts.iter().find(|(n, _)| n == name).map_or("", |(_, t)| t.as_str())

@@ -1,5 +1,7 @@
 //! A sample round report used by the writer tests.
 
+use std::io::{Cursor, Read};
+
 use chrono::NaiveDate;
 
 use crate::report::document::{
@@ -186,4 +188,24 @@ fn dump_sample() {
             assert!(bytes.is_ok_and(|b| std::fs::write(path, b).is_ok()), "{format:?}");
         }
     }
+}
+
+/// The text parts of a ZIP package (DOCX, XLSX), by name, in archive order.
+pub fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut archive = match zip::ZipArchive::new(Cursor::new(bytes)) {
+        Ok(a) => a,
+        Err(e) => panic!("not a zip: {e}"),
+    };
+    let mut parts = Vec::new();
+    for i in 0..archive.len() {
+        let Ok(mut file) = archive.by_index(i) else {
+            continue;
+        };
+        let name = file.name().map(|n| n.to_string()).unwrap_or_default();
+        let mut text = String::new();
+        if file.read_to_string(&mut text).is_ok() {
+            parts.push((name, text));
+        }
+    }
+    parts
 }

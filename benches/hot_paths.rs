@@ -18,16 +18,7 @@ const SENTENCE: &str = "Đã ban hành kế hoạch, triển khai đúng tiến 
 const UNIT_NAME: &str = "UBND phường Thành Sen (Hà Tĩnh)";
 
 fn header(c: &mut Criterion) {
-    let cells = [
-        "STT",
-        "Mã đơn vị",
-        "Mã tiêu chí",
-        "Điểm tự chấm",
-        "Số liệu",
-        "Kết quả thực hiện",
-        "Tài liệu kiểm chứng",
-        "Khó khăn, vướng mắc, đề xuất",
-    ];
+    let cells = generator::SELFREPORT_COLUMNS;
     assert_eq!(bench::match_selfreport_header(cells.iter().copied()), 7, "every column but STT");
     c.bench_function("header/selfreport 8 columns", |b| {
         b.iter(|| bench::match_selfreport_header(black_box(&cells).iter().copied()))

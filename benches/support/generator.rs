@@ -1,8 +1,9 @@
 //! Deterministic generator of a large ward (or province) for import benchmarks and tests: units, assignments and
 //! self-report CSV files with realistic Vietnamese text, the same bytes for the same seed on every machine.
 //!
-//! Shared by `benches/selfreport_import.rs` and the integration tests (`#[path]`-included), so it depends only on
-//! `std` and `toml` and reads the catalogue TOML itself.
+//! Shared (`#[path]`-included) by `benches/selfreport_import.rs`, `benches/hot_paths.rs` and `cchc gen-scale`; the
+//! benchmarks cannot reach the program's private modules, so it depends only on `std` and `toml` and reads the
+//! catalogue TOML itself.
 
 #![allow(dead_code)]
 
@@ -50,6 +51,13 @@ pub struct Leaf {
     /// `(label, points)` for level rubrics.
     pub levels: Vec<(String, f64)>,
     pub evidence: Vec<String>,
+}
+
+impl Leaf {
+    /// What a ratio rubric gives for a percentage: the points of the highest threshold reached (`None` without one).
+    pub fn points_for_percent(&self, percent: f64) -> Option<f64> {
+        self.thresholds.iter().filter(|t| percent + 1e-9 >= t.0).map(|t| t.1).reduce(f64::max)
+    }
 }
 
 /// The periodic leaves of a catalogue TOML, in file order.
@@ -189,19 +197,33 @@ fn points(p: f64) -> String {
     text.replace('.', ",")
 }
 
-/// Appends one CSV field, quoted when it must be.
-fn field(line: &mut String, value: &str) {
-    if value.contains([',', '"', '\n', '\r']) {
-        line.push('"');
-        line.push_str(&value.replace('"', "\"\""));
-        line.push('"');
-    } else {
-        line.push_str(value);
+/// Appends CSV fields, comma-separated, each quoted when it must be.
+fn fields(line: &mut String, values: &[&str]) {
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        if value.contains([',', '"', '\n', '\r']) {
+            line.push('"');
+            line.push_str(&value.replace('"', "\"\""));
+            line.push('"');
+        } else {
+            line.push_str(value);
+        }
     }
 }
 
-pub const SELFREPORT_HEADER: &str = "STT,Mã đơn vị,Mã tiêu chí,Điểm tự chấm,Số liệu,Kết quả thực hiện,\
-     Tài liệu kiểm chứng,\"Khó khăn, vướng mắc, đề xuất\"";
+/// The self-report template's header cells.
+pub const SELFREPORT_COLUMNS: [&str; 8] = [
+    "STT",
+    "Mã đơn vị",
+    "Mã tiêu chí",
+    "Điểm tự chấm",
+    "Số liệu",
+    "Kết quả thực hiện",
+    "Tài liệu kiểm chứng",
+    "Khó khăn, vướng mắc, đề xuất",
+];
 
 /// One unit's row for one leaf: (points, figure, result, evidence, proposal).
 pub fn item(rng: &mut Rng, leaf: &Leaf) -> (String, String, String, String, String) {
@@ -217,7 +239,7 @@ pub fn item(rng: &mut Rng, leaf: &Leaf) -> (String, String, String, String, Stri
             let pct = (num * 100 / den) as f64;
             (pct, format!("{pct}%"))
         };
-        (leaf.thresholds.iter().filter(|t| pct + 1e-9 >= t.0).map(|t| t.1).fold(0.0, f64::max), figure)
+        (leaf.points_for_percent(pct).unwrap_or(0.0).max(0.0), figure)
     };
     pts = pts.min(leaf.max_points);
     // Ratio items often leave the points to the rubric.
@@ -244,8 +266,9 @@ pub fn item(rng: &mut Rng, leaf: &Leaf) -> (String, String, String, String, Stri
 /// A self-report CSV of `count` units (every periodic leaf each), grouped by unit; returns the row count.
 pub fn write_selfreports(out: &mut impl Write, count: usize, leaves: &[Leaf], seed: u64) -> io::Result<u64> {
     let mut rng = Rng::new(seed);
-    writeln!(out, "{SELFREPORT_HEADER}")?;
     let mut line = String::with_capacity(512);
+    fields(&mut line, &SELFREPORT_COLUMNS);
+    writeln!(out, "{line}")?;
     let mut rows = 0u64;
     for n in 0..count {
         let unit = unit_code(n);
@@ -254,12 +277,7 @@ pub fn write_selfreports(out: &mut impl Write, count: usize, leaves: &[Leaf], se
             let (pts, figure, result, evidence, proposal) = item(&mut rng, leaf);
             line.clear();
             let _ = write!(line, "{rows},{unit},{},", leaf.code);
-            for (i, value) in [&pts, &figure, &result, &evidence, &proposal].into_iter().enumerate() {
-                if i > 0 {
-                    line.push(',');
-                }
-                field(&mut line, value);
-            }
+            fields(&mut line, &[&pts, &figure, &result, &evidence, &proposal]);
             line.push('\n');
             out.write_all(line.as_bytes())?;
         }

@@ -12,6 +12,7 @@ use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, Transaction, params};
 
 use super::generator::{self, Leaf, Rng};
+use crate::domain::text::fold;
 
 #[path = "scale_findings.rs"]
 mod findings;
@@ -143,11 +144,6 @@ pub(super) fn plus(day: NaiveDate, days: u64) -> NaiveDate {
 
 pub(super) fn at(day: NaiveDate, hour: usize) -> String {
     format!("{day}T{:02}:{:02}:00", 7 + hour % 10, (hour * 7) % 60)
-}
-
-/// dd/mm/yyyy, as text in the documents.
-pub(super) fn shown(day: NaiveDate) -> String {
-    day.format("%d/%m/%Y").to_string()
 }
 
 impl Gen<'_> {
@@ -294,9 +290,4 @@ impl Gen<'_> {
         self.counts.rounds = rounds.len();
         Ok(rounds)
     }
-}
-
-/// The catalogue's folding (accents, case, spaces), as the directory's lookups expect it.
-fn fold(name: &str) -> String {
-    crate::domain::text::fold(name)
 }

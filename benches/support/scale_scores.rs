@@ -4,6 +4,7 @@ use rusqlite::params;
 
 use super::generator::{self, Leaf};
 use super::{Gen, GenRound, at, plus};
+use crate::import::parse_points;
 
 const SCORE_NOTES: &[&str] = &[
     "Hồ sơ kiểm chứng chưa đầy đủ",
@@ -59,7 +60,7 @@ pub fn write(g: &mut Gen, round: &GenRound, leaves: &[Leaf]) -> rusqlite::Result
                 for (leaf, own) in leaves.iter().zip(own.iter_mut()) {
                     let (points, figure, result, evidence, proposal) = generator::item(&mut g.rng, leaf);
                     let percent = percent(&figure);
-                    *own = points.replace(',', ".").parse().ok().or_else(|| rubric(leaf, percent?));
+                    *own = parse_points(&points).ok().flatten().or_else(|| leaf.points_for_percent(percent?));
                     let figure = Some(figure).filter(|f| !f.is_empty());
                     item.execute(params![id, leaf.code, *own, figure, percent, result, evidence, proposal])?;
                     g.counts.selfreport_items += 1;
@@ -98,9 +99,4 @@ fn percent(figure: &str) -> Option<f64> {
     let (num, den) = figure.split_once('/')?;
     let (num, den): (f64, f64) = (num.parse().ok()?, den.parse().ok()?);
     Some(num * 100.0 / den)
-}
-
-/// What a ratio rubric gives for a percentage: the points of the highest threshold reached.
-fn rubric(leaf: &Leaf, percent: f64) -> Option<f64> {
-    leaf.thresholds.iter().filter(|t| percent + 1e-9 >= t.0).map(|t| t.1).reduce(f64::max)
 }

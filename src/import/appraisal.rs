@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::directory::{RowCheck, read_all};
-use super::problem::nearest;
+use super::problem::did_you_mean;
 use super::{ColumnSpec, Encoding, Rejected, parse_points};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::scoring::{Mark, check_item_for_round};
@@ -57,7 +57,7 @@ impl Scope<'_> {
     /// The unit a value names, known and covered by the round.
     pub fn check_unit(&self, unit: &str) -> Result<(), (String, Option<String>)> {
         if !self.units.contains(unit) {
-            let hint = nearest(unit, self.units.iter().map(String::as_str)).map(|n| format!("có phải «{n}»?"));
+            let hint = did_you_mean(unit, self.units.iter().map(String::as_str));
             return Err(("đơn vị chưa có trong cơ sở dữ liệu".into(), hint));
         }
         if !self.in_round.contains(unit) {

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::ColumnSpec;
-use super::problem::{Problem, nearest};
+use super::problem::{Problem, did_you_mean};
 use super::{Encoding, Rejected, Row, TableReader};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::text::nfc;
@@ -125,7 +125,7 @@ impl RowCheck<'_> {
         if known.contains(value) {
             return true;
         }
-        let hint = nearest(value, known.iter().map(String::as_str)).map(|n| format!("có phải «{n}»?"));
+        let hint = did_you_mean(value, known.iter().map(String::as_str));
         self.problem(Some(label), value, format!("{noun} chưa có trong cơ sở dữ liệu"), hint);
         false
     }
@@ -193,8 +193,7 @@ pub fn read_assignments(path: &Path, encoding: Encoding, known: &Known) -> Resul
             "" => None,
             code => match (known.officials.get(code), &unit) {
                 (None, _) => {
-                    let hint =
-                        nearest(code, known.officials.keys().map(String::as_str)).map(|n| format!("có phải «{n}»?"));
+                    let hint = did_you_mean(code, known.officials.keys().map(String::as_str));
                     check.problem(Some("Mã cán bộ"), code, "cán bộ chưa có trong cơ sở dữ liệu".into(), hint);
                     return None;
                 }

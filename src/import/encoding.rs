@@ -82,6 +82,17 @@ enum Bom {
     Utf16Be,
 }
 
+impl Bom {
+    /// The encoding the BOM announces, as messages name it.
+    fn name(self) -> &'static str {
+        match self {
+            Bom::Utf8 => "UTF-8",
+            Bom::Utf16Le => "UTF-16LE",
+            Bom::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
 fn sniff_bom(head: &[u8]) -> Option<Bom> {
     match head {
         [0xEF, 0xBB, 0xBF, ..] => Some(Bom::Utf8),
@@ -102,12 +113,6 @@ pub(crate) fn prepare(
     let got = (&mut file).take(4).read(&mut head).map_err(read_err)?;
     let bom = sniff_bom(head.get(..got).unwrap_or_default());
 
-    let bom_name = match bom {
-        Some(Bom::Utf8) => "UTF-8",
-        Some(Bom::Utf16Le) => "UTF-16LE",
-        Some(Bom::Utf16Be) => "UTF-16BE",
-        None => "",
-    };
     let plan = match (choice, bom) {
         // A BOM is unambiguous: an explicit choice that contradicts it would only produce garbage headers.
         (Encoding::Utf8, Some(Bom::Utf16Le | Bom::Utf16Be))
@@ -116,7 +121,7 @@ pub(crate) fn prepare(
             return Err(ImportError::EncodingMismatch {
                 file: name.to_owned(),
                 chosen: choice.to_string(),
-                found: bom_name,
+                found: bom.map_or("", Bom::name),
             });
         }
         (Encoding::Utf16, Some(Bom::Utf16Be)) | (Encoding::Auto, Some(Bom::Utf16Be)) => {

@@ -87,6 +87,11 @@ pub fn nearest<'a>(value: &str, candidates: impl Iterator<Item = &'a str>) -> Op
     best.map(|(_, c)| c)
 }
 
+/// The hint for a value that names nothing known: `có phải «…»?` with the nearest candidate, when one is close.
+pub fn did_you_mean<'a>(value: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    nearest(value, candidates).map(|n| format!("có phải «{n}»?"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

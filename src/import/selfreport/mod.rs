@@ -7,10 +7,11 @@ mod rules;
 use std::sync::Arc;
 
 use super::directory::RowCheck;
-use super::problem::{Problem, nearest};
+use super::problem::{Problem, did_you_mean};
 use super::{ColumnMap, ColumnSpec, Row, parse_figure, parse_points};
 use crate::domain::catalogue::{NodeKind, Rubric};
 use crate::domain::selfreport::{ContentHash, ItemContent, settle_points};
+use crate::domain::text::fold;
 use crate::output::points;
 use crate::store::selfreports::NewItem;
 
@@ -124,12 +125,11 @@ impl<'a, 'c> FileCheck<'a, 'c> {
             COLUMNS.iter().flat_map(|c| [c.label, c.key]).chain(TEMPLATE_ONLY.iter().copied()).collect();
         for (index, header) in columns.headers().iter().enumerate() {
             let used = columns.mapped().iter().any(|m| m.index == index);
-            let template =
-                TEMPLATE_ONLY.iter().any(|t| crate::domain::text::fold(t) == crate::domain::text::fold(header));
+            let template = TEMPLATE_ONLY.iter().any(|t| fold(t) == fold(header));
             if header.is_empty() || used || template {
                 continue;
             }
-            let hint = nearest(header, known.iter().copied()).map(|n| format!("có phải «{n}»?"));
+            let hint = did_you_mean(header, known.iter().copied());
             warnings.push(Problem {
                 column: Some(header.clone()),
                 ..self.file_problem("cột này không được dùng nên bị bỏ qua".into(), hint)
@@ -305,7 +305,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
                 None
             }
             None => {
-                let hint = nearest(value, rules.codes.iter().map(String::as_str)).map(|n| format!("có phải «{n}»?"));
+                let hint = did_you_mean(value, rules.codes.iter().map(String::as_str));
                 check.problem(Some(label), value, "đơn vị chưa có trong cơ sở dữ liệu".into(), hint);
                 None
             }

@@ -168,6 +168,14 @@ pub fn check_item_for_round(round_id: &str, round: RoundKind, item: NodeKind, co
     }
 }
 
+/// Rounding slack when comparing points (they are halves and quarters, stored as f64).
+pub const EPS: f64 = 1e-9;
+
+/// Whether points stay within an item's maximum, rounding slack allowed.
+pub fn within_max(points: f64, max: f64) -> bool {
+    points <= max + EPS
+}
+
 /// Two decimals, half away from zero.
 pub fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0

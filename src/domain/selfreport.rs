@@ -4,9 +4,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use super::catalogue::Rubric;
-
-/// Rounding slack when comparing points (they are halves and quarters, stored as f64).
-const EPS: f64 = 1e-9;
+use super::scoring::{EPS, within_max};
 
 /// Whether a self-report came in by the round's deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +69,7 @@ pub fn settle_points(
     given: Option<f64>,
     percent: Option<f64>,
 ) -> Result<Settled, f64> {
-    if given.is_some_and(|g| !(0.0..=max + EPS).contains(&g)) {
+    if given.is_some_and(|g| g < 0.0 || !within_max(g, max)) {
         return Err(max);
     }
     let from_rubric = percent.and_then(|p| rubric?.points_for_percent(p)).map(|p| p.min(max));

@@ -7,7 +7,7 @@ use super::directory::{RowCheck, read_all};
 use super::problem::did_you_mean;
 use super::{ColumnSpec, Encoding, Rejected, parse_points};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::scoring::{Mark, check_item_for_round};
+use crate::domain::scoring::{self, Mark, check_item_for_round};
 use crate::domain::text::{fold, nfc};
 use crate::output::points as show_points;
 use crate::store::rounds::Round;
@@ -46,7 +46,7 @@ pub fn parse_mark(text: &str) -> Result<Option<Mark>, String> {
 
 /// Appraised points lie between 0 and the item's maximum.
 pub fn check_points(points: f64, max: f64, code: &str) -> Result<(), String> {
-    if points <= max + 1e-9 {
+    if scoring::within_max(points, max) {
         Ok(())
     } else {
         Err(format!("vượt quá điểm tối đa của nội dung {code}; cần từ 0 đến {}", show_points(max)))

@@ -11,9 +11,11 @@ use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::scoring::check_item_for_round;
 use crate::domain::text::nfc;
 use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
-use crate::store::findings::{self, Filter, Finding, NewFinding, StatusUpdate};
+use crate::domain::finding::Finding;
+use crate::store::findings::{self, Filter, NewFinding, StatusUpdate};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, Round};
+use crate::domain::round::Round;
+use crate::store::rounds;
 use crate::store::{Store, catalogues, officials};
 
 #[derive(Debug, Subcommand)]

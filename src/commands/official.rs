@@ -8,7 +8,8 @@ use crate::context::Context;
 use crate::domain::text::nfc;
 use crate::output::{self, FormatArg, Listing, col};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::officials::{self, Official};
+use crate::domain::directory::Official;
+use crate::store::officials;
 use crate::store::units::Saved;
 
 #[derive(Debug, Subcommand)]

@@ -26,7 +26,9 @@ use crate::report::model::settings::ReportSettings;
 use crate::report::model::year::YearReport;
 use crate::report::ready::{Layout, Ready};
 use crate::report::write::{self, Format, RenderOptions};
-use crate::store::findings::{self, Finding};
+use crate::domain::finding::Finding;
+use crate::domain::round::Round;
+use crate::store::findings;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::{assignments, reports, reports_year, rounds, settings};
 
@@ -182,7 +184,7 @@ pub fn build_year(
 fn year_sums(
     conn: &Connection,
     year_number: i32,
-    rounds: &[rounds::Round],
+    rounds: &[Round],
     catalogues: &HashMap<String, Catalogue>,
 ) -> Result<Sums> {
     let mut tally = Tally::new(rounds, catalogues);
@@ -215,7 +217,7 @@ pub fn build_followup(ctx: &Context, conn: &Connection, as_of: Option<NaiveDate>
 }
 
 /// The year's rounds; an error naming the years that have some when it has none.
-fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<Vec<rounds::Round>> {
+fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<Vec<Round>> {
     let of_year = rounds::list(conn, Some(year_number))?;
     if of_year.is_empty() {
         let years: Vec<String> = rounds::list(conn, None)?.iter().map(|r| r.year.to_string()).collect();
@@ -326,7 +328,7 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
         output::warn("Chưa có đợt kiểm tra nào nên chưa lập báo cáo.");
         return Ok(());
     };
-    let of_year: Vec<&rounds::Round> = all.iter().filter(|r| r.year == year_number).collect();
+    let of_year: Vec<&Round> = all.iter().filter(|r| r.year == year_number).collect();
     let mut built = Vec::new();
     for r in &of_year {
         built.push(build_round(ctx, conn, &r.id)?);

@@ -12,7 +12,8 @@ use crate::domain::round::{RoundKind, RoundStatus, role_label, selfreport_due};
 use crate::domain::text::nfc;
 use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, NewRound, Round};
+use crate::domain::round::Round;
+use crate::store::rounds::{self, NewRound};
 use crate::store::{Store, StoreError, catalogues, findings};
 
 #[derive(Debug, Subcommand)]

@@ -14,8 +14,9 @@ use crate::domain::text::nfc;
 use crate::import::appraisal::{self, Scope, check_points, parse_mark};
 use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, Round};
-use crate::store::scores::{self, Score, SheetRow};
+use crate::domain::round::Round;
+use crate::domain::score::{Score, SheetRow};
+use crate::store::{rounds, scores};
 use crate::store::units::Saved;
 use crate::store::{Store, units};
 

@@ -9,7 +9,8 @@ use rusqlite::Connection;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::scoring::{self, ItemScore, Total};
 use crate::output::{ListFormat, Listing, Value, col, machine_col};
-use crate::store::scores::{self, SheetRow};
+use crate::domain::score::SheetRow;
+use crate::store::scores;
 use crate::store::{officials, units};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,7 +8,8 @@ use crate::context::Context;
 use crate::domain::text::nfc;
 use crate::output::{self, FormatArg, Listing, Value, col};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::units::{self, Saved, Unit};
+use crate::domain::directory::Unit;
+use crate::store::units::{self, Saved};
 use crate::store::{assignments, officials};
 
 #[derive(Debug, Subcommand)]

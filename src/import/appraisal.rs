@@ -10,8 +10,8 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::scoring::{self, Mark, check_item_for_round};
 use crate::domain::text::{fold, nfc};
 use crate::output::points as show_points;
-use crate::store::rounds::Round;
-use crate::store::scores::Score;
+use crate::domain::round::Round;
+use crate::domain::score::Score;
 
 pub const APPRAISAL_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required("ma_don_vi", "Mã đơn vị"),

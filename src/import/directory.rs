@@ -8,9 +8,7 @@ use super::problem::{Problem, did_you_mean};
 use super::{Encoding, Rejected, Row, TableReader};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::text::nfc;
-use crate::store::assignments::Assignment;
-use crate::store::officials::Official;
-use crate::store::units::Unit;
+use crate::domain::directory::{Assignment, Official, Unit};
 
 pub const UNIT_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required("ma_don_vi", "Mã đơn vị"),

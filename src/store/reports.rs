@@ -4,15 +4,14 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use chrono::NaiveDate;
 use rusqlite::{Connection, Row, ToSql, params};
 
-use super::assignments::{self, AssignmentView};
-use super::findings::{self, Event, Finding};
-use super::officials::{self, Official};
-use super::rounds::{self, Round, TeamMember};
-use super::scores::{self, Score};
-use super::units::{self, Unit};
+use super::{assignments, findings, officials, rounds, scores, units};
+use crate::domain::finding::{Event, Finding};
+use crate::domain::round::Round;
+use crate::domain::score::Score;
+use crate::domain::selfreport::{ReceiptRow, SelfItemRow};
+use crate::domain::sources::Sources;
 use super::{StoreError, catalogues, parsed};
 use crate::domain::catalogue::Catalogue;
 
@@ -60,18 +59,6 @@ pub fn scores(conn: &Connection, rounds: Rounds) -> Result<Vec<Score>> {
     rounds.rows(conn, &format!("{} WHERE round_id IN {IN_ROUNDS}", scores::COLUMNS), scores::row)
 }
 
-/// One item of a unit's current self-report revision.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SelfItemRow {
-    pub round_id: String,
-    pub unit_code: String,
-    pub criterion: String,
-    pub self_points: Option<f64>,
-    pub figure: Option<String>,
-    pub evidence: String,
-    pub proposal: String,
-}
-
 pub fn self_items(conn: &Connection, rounds: Rounds) -> Result<Vec<SelfItemRow>> {
     let sql = format!(
         "SELECT s.round_id, s.unit_code, i.criterion, i.self_points, i.figure, i.evidence, i.proposal
@@ -89,15 +76,6 @@ pub fn self_items(conn: &Connection, rounds: Rounds) -> Result<Vec<SelfItemRow>>
             proposal: r.get(6)?,
         })
     })
-}
-
-/// When a unit first sent its self-report for a round (a later corrected revision does not make it late).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReceiptRow {
-    pub round_id: String,
-    pub unit_code: String,
-    pub first_received: NaiveDate,
-    pub revisions: i64,
 }
 
 pub fn receipts(conn: &Connection, rounds: Rounds) -> Result<Vec<ReceiptRow>> {
@@ -166,29 +144,6 @@ pub fn scopes(conn: &Connection, rounds: Rounds) -> Result<Vec<(String, String)>
                 OR EXISTS (SELECT 1 FROM round_units x WHERE x.round_id = r.id AND x.unit_code = u.code))
          ORDER BY r.id, u.rowid";
     rounds.rows(conn, sql, |r| Ok((r.get(0)?, r.get(1)?)))
-}
-
-/// Everything a report reads, as the store returns it: the build step turns it into a view model.
-pub struct Sources {
-    /// The rounds of the year (every round, for follow-up), in date order.
-    pub rounds: Vec<Round>,
-    /// The catalogue each round pinned, by hash.
-    pub catalogues: HashMap<String, Catalogue>,
-    pub units: Vec<Unit>,
-    pub officials: Vec<Official>,
-    pub assignments: Vec<AssignmentView>,
-    /// (round, unit) pairs: which units each round covers.
-    pub scopes: Vec<(String, String)>,
-    /// Rounds that cover every unit, left out of `scopes` (only the year report loads them so: a national year
-    /// would list every unit for every round).
-    pub whole: Vec<String>,
-    pub team: Vec<TeamMember>,
-    pub scores: Vec<Score>,
-    pub self_items: Vec<SelfItemRow>,
-    pub receipts: Vec<ReceiptRow>,
-    pub findings: Vec<Finding>,
-    /// The findings' status changes, oldest first.
-    pub events: Vec<Event>,
 }
 
 /// For a report on one year, or on one round of it (`round`: scores, self-reports and team of that round only;

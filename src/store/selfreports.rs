@@ -4,47 +4,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Statement, params};
-use serde::Serialize;
 
 use super::{StoreError, Tx, parsed, timestamp};
+use crate::domain::selfreport::{NewItem, Revision, StoredItem};
 use crate::store::audit::Change;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Revision {
-    #[serde(skip)]
-    pub id: i64,
-    pub round_id: String,
-    pub unit_code: String,
-    pub revision: i64,
-    pub content_hash: String,
-    pub file_name: String,
-    pub received_on: NaiveDate,
-    pub imported_at: String,
-    pub is_current: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct StoredItem {
-    pub criterion: String,
-    pub self_points: Option<f64>,
-    pub figure: Option<String>,
-    pub figure_pct: Option<f64>,
-    pub result: String,
-    pub evidence: String,
-    pub proposal: String,
-}
-
-/// One item to insert, borrowed from the row it was read from.
-#[derive(Debug, Clone, Copy)]
-pub struct NewItem<'a> {
-    pub criterion: &'a str,
-    pub points: Option<f64>,
-    pub figure: &'a str,
-    pub percent: Option<f64>,
-    pub result: &'a str,
-    pub evidence: &'a str,
-    pub proposal: &'a str,
-}
 
 /// A revision being written: not current until closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -22,7 +22,8 @@ use crate::import::{Encoding, Rejected, display_name};
 use crate::output::{info, warn};
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, Round};
+use crate::domain::round::Round;
+use crate::store::rounds;
 use crate::store::selfreports::{Opened, Outcome, Writer};
 use crate::store::{Tx, catalogues, findings, units};
 

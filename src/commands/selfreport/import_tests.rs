@@ -6,9 +6,11 @@ use proptest::prelude::*;
 use super::*;
 use crate::commands::init;
 use crate::store::Store;
-use crate::store::assignments::{self, Assignment};
+use crate::domain::directory::Assignment;
+use crate::store::assignments;
 use crate::store::rounds::NewRound;
-use crate::store::units::{self as unit_store, Unit};
+use crate::domain::directory::Unit;
+use crate::store::units as unit_store;
 
 fn ward(dir: &std::path::Path) -> Context {
     let now = NaiveDate::from_ymd_opt(2026, 6, 20).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap();

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use anyhow::{Result, bail};
 use clap::Args;
 
+use crate::domain::round::Round;
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::round::RoundKind;
@@ -14,7 +15,8 @@ use crate::import::selfreport::Rules;
 use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::selfreports::{self, Revision};
+use crate::domain::selfreport::Revision;
+use crate::store::selfreports;
 use crate::store::{catalogues, rounds, units};
 
 #[derive(Debug, Args)]
@@ -100,7 +102,7 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<()> {
 }
 
 fn heading(
-    round: &rounds::Round,
+    round: &Round,
     unit: &str,
     unit_name: &str,
     chosen: &Revision,

@@ -17,7 +17,8 @@ use crate::import::selfreport::{COLUMNS, TEMPLATE_ONLY};
 use crate::output::{self, points};
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, Round};
+use crate::domain::round::Round;
+use crate::store::rounds;
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {

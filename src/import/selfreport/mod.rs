@@ -13,7 +13,7 @@ use crate::domain::catalogue::{NodeKind, Rubric};
 use crate::domain::selfreport::{ContentHash, ItemContent, settle_points};
 use crate::domain::text::fold;
 use crate::output::points;
-use crate::store::selfreports::NewItem;
+use crate::domain::selfreport::NewItem;
 
 pub use rules::{Findings, Rules};
 

@@ -10,7 +10,7 @@ use crate::domain::date;
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::FindingView;
 use crate::report::model::followup::{Followup, OpenCount};
-use crate::store::reports::Sources;
+use crate::domain::sources::Sources;
 
 /// `src` holds the open findings of every year (see `store::reports::load_open`).
 pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {

@@ -20,10 +20,10 @@ use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::RoundKind;
 use crate::domain::scoring::{ItemScore, Mark, Total};
 use crate::report::model::{EventView, FindingView, Proposal, RoundInfo, Totals};
-use crate::store::findings::{Event, Finding};
-use crate::store::officials::Official;
-use crate::store::reports::Sources;
-use crate::store::rounds::Round;
+use crate::domain::directory::Official;
+use crate::domain::finding::{Event, Finding};
+use crate::domain::round::Round;
+use crate::domain::sources::Sources;
 
 use self::doc::capitalized;
 

@@ -15,8 +15,8 @@ use crate::report::model::FindingView;
 use crate::report::model::round::{
     CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, TeamMember, UnitResult,
 };
-use crate::store::reports::Sources;
-use crate::store::rounds::Round;
+use crate::domain::round::Round;
+use crate::domain::sources::Sources;
 
 pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundReport> {
     let ix = Index::new(src);

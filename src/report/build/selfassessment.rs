@@ -13,7 +13,7 @@ use crate::domain::scoring::{self, ItemScore, Total, round2};
 use crate::output::{self, points};
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::selfassessment::{AssessmentRow, AssessmentTotal, RowLevel, SelfAssessment};
-use crate::store::reports::Sources;
+use crate::domain::sources::Sources;
 
 /// An item's contribution to the subtotals.
 struct ItemSum {

@@ -13,10 +13,11 @@ use crate::domain::scoring::{ItemScore, Mark, Total};
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::FindingView;
 use crate::report::model::unit::{ItemResult, UnitReport};
-use crate::store::assignments::AssignmentView;
-use crate::store::findings::Finding;
-use crate::store::reports::{SelfItemRow, Sources};
-use crate::store::scores::Score;
+use crate::domain::directory::AssignmentView;
+use crate::domain::finding::Finding;
+use crate::domain::score::Score;
+use crate::domain::selfreport::SelfItemRow;
+use crate::domain::sources::Sources;
 
 pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Result<UnitReport> {
     let ix = Index::new(src);

@@ -18,8 +18,8 @@ use crate::report::model::year::{
     BandCount, FieldChange, ItemLoss, OfficialProposal, Remediation, RoundSummary, StatusCount, UnitChange, UnitScore,
     YearReport,
 };
-use crate::store::findings::{Event, Finding};
-use crate::store::rounds::Round;
+use crate::domain::finding::{Event, Finding};
+use crate::domain::round::Round;
 
 /// The year's findings as the report lists them: the views of all but good practices, and how many each round
 /// recorded.

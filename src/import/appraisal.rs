@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::directory::{RowCheck, read_all};
-use super::problem::did_you_mean;
+use crate::domain::suggest::did_you_mean;
 use super::{ColumnSpec, Encoding, Rejected, parse_points};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::scoring::{self, Mark, check_item_for_round};

@@ -4,7 +4,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::ColumnSpec;
-use super::problem::{Problem, did_you_mean};
+use super::problem::Problem;
+use crate::domain::suggest::did_you_mean;
 use super::{Encoding, Rejected, Row, TableReader};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::text::nfc;

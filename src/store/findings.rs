@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::domain::finding::{Event, Finding};
 use crate::domain::round::Round;
+use crate::domain::suggest::{Cutoff, nearest};
 use super::{StoreError, Tx, parsed, parsed_opt, timestamp};
 use crate::domain::finding::{self, FindingKind, FindingStatus};
 use crate::store::audit::Change;
@@ -68,7 +69,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Finding, StoreError> {
     }
     let mut stmt = conn.prepare("SELECT id FROM findings")?;
     let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    let hint = match crate::import::nearest(id, ids.iter().map(String::as_str)) {
+    let hint = match nearest(id, ids.iter().map(String::as_str), Cutoff::Typo) {
         Some(near) => format!(" Có phải «{near}»?"),
         None if ids.is_empty() => " Chưa có kết luận nào.".to_owned(),
         None => " Xem danh sách: `cchc finding list`.".to_owned(),

@@ -11,7 +11,8 @@ use rusqlite::{Connection, Row, params};
 
 use super::assignments;
 use super::findings;
-use super::reports::{IN_ROUNDS, Rounds, directory};
+use super::reports::directory;
+use super::round_set::{IN_ROUNDS, Rounds};
 use crate::domain::finding::{Event, Finding};
 use crate::domain::sources::{ScoreRef, SelfPointRef, Sources};
 use super::{StoreError, rounds};

@@ -4,7 +4,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::reports::{self, Rounds};
+use super::round_set::Rounds;
+use super::selfreports;
 use super::rounds;
 use crate::domain::round::Round;
 use crate::domain::score::{Score, SheetRow};
@@ -100,7 +101,7 @@ pub fn sheet(conn: &Connection, round: &Round, catalogue: &Catalogue) -> Result<
         list(conn, &round.id, None)?.into_iter().map(|s| ((s.unit_code.clone(), s.criterion.clone()), s)).collect();
     // Self points from each unit's current self-report revision (none until self-reports are imported).
     let selfs: HashMap<(String, String), Option<f64>> =
-        reports::self_items(conn, Rounds { year: round.year, round: Some(&round.id) })?
+        selfreports::current_items(conn, Rounds { year: round.year, round: Some(&round.id) })?
             .into_iter()
             .map(|i| ((i.unit_code, i.criterion), i.self_points))
             .collect();

@@ -7,7 +7,8 @@ mod rules;
 use std::sync::Arc;
 
 use super::directory::RowCheck;
-use super::problem::{Problem, did_you_mean};
+use super::problem::Problem;
+use crate::domain::suggest::did_you_mean;
 use super::{ColumnMap, ColumnSpec, Row, parse_figure, parse_points};
 use crate::domain::catalogue::{NodeKind, Rubric};
 use crate::domain::selfreport::{ContentHash, ItemContent, settle_points};

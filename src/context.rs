@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 use chrono::{Local, NaiveDate, NaiveDateTime};
 
-use crate::cli::Cli;
 use crate::store::Store;
 
 pub struct Context {
@@ -15,8 +14,10 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(cli: &Cli) -> Result<Self> {
-        Ok(Self { db_path: cli.db.clone(), actor: actor(cli.actor.as_deref()), now: clock()? })
+    /// From the global options: the database path and the `--by` flag; the clock and the fallbacks for the actor
+    /// come from the environment.
+    pub fn new(db_path: PathBuf, actor_flag: Option<&str>) -> Result<Self> {
+        Ok(Self { db_path, actor: actor(actor_flag), now: clock()? })
     }
 
     pub fn today(&self) -> NaiveDate {

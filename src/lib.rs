@@ -35,7 +35,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match commands::run(cli) {
+    let run = context::Context::new(cli.db, cli.actor.as_deref()).and_then(|ctx| commands::run(&ctx, cli.command));
+    match run {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use crate::context::Context;
 use crate::domain::text::nfc;
 use crate::domain::suggest::{Cutoff, nearest};
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::report::model::settings::{KEYS, ReportSettings, split_recipients};
 use crate::store::settings;
 
@@ -43,9 +43,9 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
             let value = if key == "recipients" { split_recipients(&value).join("; ") } else { value };
             let changed = store.write(|tx| settings::set(tx, key, &value))?;
             if changed {
-                output::info(format!("Đã đặt {key} = «{value}»."));
+                ctx.info(format!("Đã đặt {key} = «{value}»."));
             } else {
-                output::info(format!("{key} đã là «{value}»: không có gì thay đổi."));
+                ctx.info(format!("{key} đã là «{value}»: không có gì thay đổi."));
             }
             Ok(())
         }
@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
                 let description = KEYS.iter().find(|(k, _)| *k == key).map_or("", |(_, d)| *d);
                 listing.push(vec![key.into(), Value::Text(value), source.into(), description.into()]);
             }
-            listing.emit(out.format)
+            listing.emit(ctx, out.format)
         }
     }
 }

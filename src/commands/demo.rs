@@ -11,7 +11,7 @@ use crate::commands::{assign, init, inspection_demo, official, report, round, un
 use crate::context::Context;
 use crate::domain::round::RoundKind;
 use crate::import::Encoding;
-use crate::output::{self, FormatArg, ListFormat};
+use crate::commands::listing::{FormatArg, ListFormat};
 
 /// The example ward's files, compiled in so the demo runs from any folder.
 const EXAMPLE_FILES: &[(&str, &str)] = &[
@@ -45,14 +45,11 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     }
     let db_path = args.out.join("cchc.db");
     remove_database(&db_path)?;
-    let demo = Context { db_path: db_path.clone(), actor: ctx.actor.clone(), now: ctx.now };
-    output::info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
-    output::set_replaying(true);
-    let replayed = replay_year(&demo, &inputs);
-    output::set_replaying(false);
-    replayed?;
+    let demo = Context { db_path: db_path.clone(), actor: ctx.actor.clone(), now: ctx.now, replaying: false };
+    ctx.info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
+    replay_year(&Context { replaying: true, ..demo.clone() }, &inputs)?;
     report::demo(&demo, &args.out)?;
-    output::info(format!(
+    ctx.info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
         db_path.display(),
         db_path.display()

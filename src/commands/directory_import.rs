@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use clap::Args;
 
+use crate::context::Context;
 use crate::import::Encoding;
 use crate::import::directory::{self, Known};
-use crate::output::info;
+
 use crate::store::units::Saved;
 use crate::store::{Store, Tx, assignments, catalogues, officials, units};
 
@@ -59,7 +60,7 @@ impl Counts {
 }
 
 /// Saves every row in one transaction (rolled back on a dry run) and says what changed.
-pub fn save_all<T>(
+pub fn save_all<T>(ctx: &Context, 
     store: &mut Store,
     args: &ImportArgs,
     what: &str,
@@ -74,7 +75,7 @@ pub fn save_all<T>(
         Ok(counts)
     })?;
     let lead = if args.dry_run { "Chạy thử (chưa ghi gì):" } else { "Đã nhập" };
-    info(format!(
+    ctx.info(format!(
         "{lead} {} {what} từ «{}»: {} mới, {} cập nhật, {} không đổi.",
         rows.len(),
         args.file.display(),
@@ -85,22 +86,22 @@ pub fn save_all<T>(
     Ok(())
 }
 
-pub fn units(store: &mut Store, args: &ImportArgs) -> Result<()> {
+pub fn units(ctx: &Context, store: &mut Store, args: &ImportArgs) -> Result<()> {
     let rows = directory::read_units(&args.file, args.encoding)?;
-    save_all(store, args, "đơn vị", &rows, |tx, u| Ok(units::save(tx, u)?))
+    save_all(ctx, store, args, "đơn vị", &rows, |tx, u| Ok(units::save(tx, u)?))
 }
 
-pub fn officials(store: &mut Store, args: &ImportArgs) -> Result<()> {
+pub fn officials(ctx: &Context, store: &mut Store, args: &ImportArgs) -> Result<()> {
     let known = Known {
         units: units::list(&store.conn)?.into_iter().map(|u| u.code).collect(),
         officials: HashMap::new(),
         catalogue: None,
     };
     let rows = directory::read_officials(&args.file, args.encoding, &known)?;
-    save_all(store, args, "cán bộ", &rows, |tx, o| Ok(officials::save(tx, o)?))
+    save_all(ctx, store, args, "cán bộ", &rows, |tx, o| Ok(officials::save(tx, o)?))
 }
 
-pub fn assignments(store: &mut Store, args: &ImportArgs) -> Result<()> {
+pub fn assignments(ctx: &Context, store: &mut Store, args: &ImportArgs) -> Result<()> {
     let (_, catalogue) = catalogues::active(&store.conn)?;
     let known = Known {
         units: units::list(&store.conn)?.into_iter().map(|u| u.code).collect(),
@@ -108,5 +109,5 @@ pub fn assignments(store: &mut Store, args: &ImportArgs) -> Result<()> {
         catalogue: Some(&catalogue),
     };
     let rows = directory::read_assignments(&args.file, args.encoding, &known)?;
-    save_all(store, args, "phân công", &rows, |tx, a| Ok(assignments::save(tx, a)?))
+    save_all(ctx, store, args, "phân công", &rows, |tx, a| Ok(assignments::save(tx, a)?))
 }

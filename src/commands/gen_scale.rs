@@ -15,7 +15,7 @@ use clap::Args;
 
 use crate::commands::init::{self, InitArgs};
 use crate::context::Context;
-use crate::output::info;
+
 
 #[derive(Debug, Args)]
 pub struct GenScaleArgs {
@@ -38,13 +38,13 @@ pub fn run(ctx: &Context, args: GenScaleArgs) -> Result<()> {
         bail!("tệp «{}» đã có; hãy chọn tên khác hoặc xoá tệp cũ trước", args.out.display());
     }
     let started = Instant::now();
-    let target = Context { db_path: args.out.clone(), actor: ctx.actor.clone(), now: ctx.now };
+    let target = Context { db_path: args.out.clone(), actor: ctx.actor.clone(), now: ctx.now, replaying: ctx.replaying };
     init::run(&target, InitArgs { catalogue: None, ward: None, province: None })?;
     let mut store = target.store()?;
     let params = scale::Params { units: args.units as usize, seed: args.seed, year: args.year };
     let counts = scale::generate(&mut store.conn, &params)
         .with_context(|| format!("không sinh được dữ liệu vào «{}»", args.out.display()))?;
-    info(format!(
+    ctx.info(format!(
         "Đã sinh {} đơn vị, {} cán bộ, {} phân công, {} đợt, {} nội dung tự kiểm tra, {} điểm thẩm định, \
          {} kết luận, {} bước khắc phục trong {:.1} giây.",
         counts.units,

@@ -10,6 +10,7 @@ pub mod directory_import;
 pub mod finding;
 pub mod gen_scale;
 pub mod init;
+pub mod listing;
 pub mod inspection_demo;
 pub mod log;
 pub mod official;
@@ -25,7 +26,7 @@ use anyhow::Result;
 use clap::Subcommand;
 
 use crate::context::Context;
-use crate::output::FormatArg;
+use listing::FormatArg;
 
 #[derive(Debug, Subcommand)]
 pub enum Commands {

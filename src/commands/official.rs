@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use crate::commands::directory_import::{self, ImportArgs};
 use crate::context::Context;
 use crate::domain::text::nfc;
-use crate::output::{self, FormatArg, Listing, col};
+use crate::commands::listing::{FormatArg, Listing, col};
 use crate::store::lookup::{Directory, resolve};
 use crate::domain::directory::Official;
 use crate::store::officials;
@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
             directory_import::check_code(&official.code, "mã cán bộ")?;
             directory_import::check_text(&official.name, "họ và tên")?;
             let saved = store.write(|tx| officials::save(tx, &official))?;
-            output::info(match saved {
+            ctx.info(match saved {
                 Saved::Added => format!("Đã thêm cán bộ {} {} ({unit_name}).", official.code, official.name),
                 Saved::Updated => format!("Đã cập nhật cán bộ {} {}.", official.code, official.name),
                 Saved::Unchanged => format!("Cán bộ {} không thay đổi.", official.code),
@@ -82,8 +82,8 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
             for o in officials::list(&store.conn, unit.as_deref())? {
                 listing.push(vec![o.code.into(), o.name.into(), o.position.into(), o.unit_code.into()]);
             }
-            listing.emit(args.output.format)
+            listing.emit(ctx, args.output.format)
         }
-        OfficialCommand::Import(args) => directory_import::officials(&mut store, &args),
+        OfficialCommand::Import(args) => directory_import::officials(ctx, &mut store, &args),
     }
 }

@@ -14,11 +14,13 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use rusqlite::Connection;
 
+use crate::messages;
+use crate::commands::listing;
 use crate::commands::round::parse_date;
 use crate::context::Context;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::round::RoundKind;
-use crate::output::{self, ListFormat, Listing, Value, col};
+use crate::commands::listing::{ListFormat, Listing, Value, col};
 use crate::report::build::Index;
 use crate::report::build::year_tally::{Sums, Tally};
 use crate::report::build::{followup, round, round_doc, selfassessment, unit, year, year_doc};
@@ -115,9 +117,9 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
         Ok((built, out))
     })?;
     if built.settings().signer_name.trim().is_empty() {
-        output::warn("chưa đặt họ tên người ký; đặt bằng `cchc config set signer_name \"Họ và tên\"`.");
+        messages::warn("chưa đặt họ tên người ký; đặt bằng `cchc config set signer_name \"Họ và tên\"`.");
     }
-    emit(built, out)
+    emit(ctx, built, out)
 }
 
 fn report_settings(conn: &Connection) -> Result<ReportSettings> {
@@ -234,7 +236,7 @@ fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<Vec<Round>> {
 }
 
 /// Renders `built` in the requested format to the requested place.
-pub fn emit(built: Ready, out: &OutputArgs) -> Result<()> {
+pub fn emit(ctx: &Context, built: Ready, out: &OutputArgs) -> Result<()> {
     let format = match (out.format, &out.output) {
         (Some(format), _) => format,
         (None, Some(path)) => Format::from_extension(path).with_context(|| {
@@ -268,7 +270,7 @@ pub fn emit(built: Ready, out: &OutputArgs) -> Result<()> {
         _ => {
             let options = match out.output {
                 Some(_) => RenderOptions { template, width: None, color: false },
-                None => RenderOptions { template, ..RenderOptions::for_stdout(output::terminal_width()) },
+                None => RenderOptions { template, ..RenderOptions::for_stdout(listing::terminal_width()) },
             };
             Ok(write::render(&built.into_document(), format, &options)?)
         }
@@ -285,7 +287,7 @@ pub fn emit(built: Ready, out: &OutputArgs) -> Result<()> {
             let mut file = BufWriter::new(File::create(path).with_context(fail)?);
             write(&mut file)?;
             file.flush().with_context(fail)?;
-            output::info(format!("Đã ghi «{}».", path.display()));
+            ctx.info(format!("Đã ghi «{}».", path.display()));
             Ok(())
         }
         None => {
@@ -325,7 +327,7 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
     let conn = &store.conn;
     let all = rounds::list(conn, None)?;
     let Some(year_number) = all.iter().map(|r| r.year).max() else {
-        output::warn("Chưa có đợt kiểm tra nào nên chưa lập báo cáo.");
+        messages::warn("Chưa có đợt kiểm tra nào nên chưa lập báo cáo.");
         return Ok(());
     };
     let of_year: Vec<&Round> = all.iter().filter(|r| r.year == year_number).collect();
@@ -360,8 +362,8 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
             written += 1;
         }
     }
-    output::info(format!("Đã ghi {written} tệp báo cáo vào «{}».", dir.display()));
-    summary(&year_model)
+    ctx.info(format!("Đã ghi {written} tệp báo cáo vào «{}».", dir.display()));
+    summary(ctx, &year_model)
 }
 
 /// The unit the demo's notice goes to: the first in scope with findings in the round, else the first in scope.
@@ -372,7 +374,7 @@ fn demo_unit(conn: &Connection, round_id: &str) -> Result<String> {
 }
 
 /// The year-end ranking, on the terminal.
-fn summary(model: &YearReport) -> Result<()> {
+fn summary(ctx: &Context, model: &YearReport) -> Result<()> {
     let mut listing = Listing::new(vec![
         col("rank", "Hạng"),
         col("unit", "Đơn vị"),
@@ -390,8 +392,8 @@ fn summary(model: &YearReport) -> Result<()> {
         ]);
     }
     match &model.basis_round {
-        Some(basis) => output::info(format!("Tổng hợp năm {} (xếp hạng theo điểm thẩm định {basis}):", model.year)),
-        None => output::info(format!("Tổng hợp năm {}: chưa có điểm thẩm định nên chưa xếp hạng.", model.year)),
+        Some(basis) => ctx.info(format!("Tổng hợp năm {} (xếp hạng theo điểm thẩm định {basis}):", model.year)),
+        None => ctx.info(format!("Tổng hợp năm {}: chưa có điểm thẩm định nên chưa xếp hạng.", model.year)),
     }
-    listing.emit(ListFormat::Table)
+    listing.emit(ctx, ListFormat::Table)
 }

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use crate::domain::catalogue::Catalogue;
 use crate::domain::scoring::{self, ItemScore, Total};
-use crate::output::{ListFormat, Listing, Value, col, machine_col};
+use crate::commands::listing::{ListFormat, Listing, Value, col, machine_col};
 use crate::domain::score::SheetRow;
 use crate::store::scores;
 use crate::store::{officials, units};

@@ -7,6 +7,7 @@ pub mod code;
 pub mod date;
 pub mod directory;
 pub mod finding;
+pub mod number;
 pub mod round;
 pub mod score;
 pub mod scoring;

@@ -9,7 +9,7 @@ use super::{ColumnSpec, Encoding, Rejected, parse_points};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::scoring::{self, Mark, check_item_for_round};
 use crate::domain::text::{fold, nfc};
-use crate::output::points as show_points;
+use crate::domain::number::points as show_points;
 use crate::domain::round::Round;
 use crate::domain::score::Score;
 

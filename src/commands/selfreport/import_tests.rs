@@ -14,7 +14,7 @@ use crate::store::units as unit_store;
 
 fn ward(dir: &std::path::Path) -> Context {
     let now = NaiveDate::from_ymd_opt(2026, 6, 20).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap();
-    let ctx = Context { db_path: dir.join("cchc.db"), actor: "kiểm thử".into(), now };
+    let ctx = Context { db_path: dir.join("cchc.db"), actor: "kiểm thử".into(), now, replaying: false };
     init::run(&ctx, init::InitArgs { catalogue: None, ward: None, province: None }).unwrap();
     let mut store = ctx.store().unwrap();
     store

@@ -81,7 +81,7 @@ pub fn demo(ctx: &Context, inputs: &Path) -> Result<()> {
         std::fs::write(&path, file.bytes).with_context(|| format!("Không ghi được «{}»", path.display()))?;
         let (y, m, d) = file.imported;
         let day = NaiveDate::from_ymd_opt(y, m, d).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap_or(ctx.now);
-        let on_the_day = Context { db_path: ctx.db_path.clone(), actor: ctx.actor.clone(), now: day };
+        let on_the_day = Context { db_path: ctx.db_path.clone(), actor: ctx.actor.clone(), now: day, replaying: ctx.replaying };
         let received = file.received.map(crate::domain::date::parse).transpose().map_err(anyhow::Error::msg)?;
         let args = import::ImportArgs {
             round: file.round.to_owned(),

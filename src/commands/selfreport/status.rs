@@ -6,13 +6,14 @@ use std::collections::HashMap;
 use anyhow::{Result, bail};
 use clap::Args;
 
+use crate::domain::number;
 use crate::domain::round::Round;
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::round::RoundKind;
 use crate::domain::selfreport::Timeliness;
 use crate::import::selfreport::Rules;
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
 use crate::domain::selfreport::Revision;
@@ -96,9 +97,9 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<()> {
     }
     if args.output.format == ListFormat::Table {
         let head = heading(&round, &unit, &unit_name, chosen, &revisions, listing.rows.len(), total);
-        output::print_data(&head)?;
+        ctx.print_data(&head)?;
     }
-    listing.emit(args.output.format)
+    listing.emit(ctx, args.output.format)
 }
 
 fn heading(
@@ -130,8 +131,8 @@ fn heading(
         Timeliness::of(first, round.selfreport_due).label(),
         date::format(round.selfreport_due),
         list.join("; "),
-        output::points(points),
-        output::points(max),
+        number::points(points),
+        number::points(max),
     )
 }
 
@@ -225,9 +226,9 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
         };
         listing.push(row);
     }
-    listing.emit(args.output.format)?;
+    listing.emit(ctx, args.output.format)?;
     if table {
-        output::print_data(&format!(
+        ctx.print_data(&format!(
             "{} ({}), hạn nộp báo cáo tự kiểm tra {}: {submitted}/{} đơn vị đã nộp ({late} nộp muộn), {} chưa nộp.\n",
             round.title(),
             round.id,

@@ -9,12 +9,13 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
+use crate::messages;
 use crate::context::Context;
 use crate::domain::catalogue::{Node, NodeKind, Rubric};
 use crate::domain::date;
 use crate::domain::round::RoundKind;
 use crate::import::selfreport::{COLUMNS, TEMPLATE_ONLY};
-use crate::output::{self, points};
+use crate::domain::number::points;
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
 use crate::domain::round::Round;
@@ -72,7 +73,7 @@ pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
             assignments::list(&store.conn, Some(code), None)?.into_iter().map(|a| a.criterion).collect();
         let mine: Vec<&Node> = items.iter().copied().filter(|n| assigned.contains(&n.code)).collect();
         if mine.is_empty() {
-            output::warn(format!(
+            messages::warn(format!(
                 "đơn vị {code} chưa được phân công nội dung nào của đợt {}; mẫu gồm mọi nội dung",
                 round.id
             ));
@@ -92,7 +93,7 @@ pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
             args.output.display()
         ),
     }
-    output::info(format!(
+    ctx.info(format!(
         "Đã tạo mẫu báo cáo tự kiểm tra «{}»: {} nội dung, hạn nộp {}.",
         args.output.display(),
         form.items.len(),

@@ -13,7 +13,7 @@ use super::{ColumnMap, ColumnSpec, Row, parse_figure, parse_points};
 use crate::domain::catalogue::{NodeKind, Rubric};
 use crate::domain::selfreport::{ContentHash, ItemContent, settle_points};
 use crate::domain::text::fold;
-use crate::output::points;
+use crate::domain::number::points;
 use crate::domain::selfreport::NewItem;
 
 pub use rules::{Findings, Rules};

@@ -2,7 +2,7 @@
 
 use crate::domain::date;
 use crate::domain::round::RoundKind;
-use crate::output::{percent, points};
+use crate::domain::number::{percent, points};
 use crate::report::document::{Block, Cell, Chart, Column, Document, Section, Table};
 use crate::report::model::round::{CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, UnitResult};
 

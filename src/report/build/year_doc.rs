@@ -2,7 +2,7 @@
 
 use crate::domain::classification::CapWarning;
 use crate::domain::round::RoundKind;
-use crate::output::{points, score};
+use crate::domain::number::{points, score};
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::FindingView;
 use crate::report::model::year::{FieldChange, OfficialProposal, Remediation, RoundSummary, UnitChange, YearReport};

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
 use crate::context::Context;
@@ -13,7 +13,6 @@ use crate::import::directory::{self, Known};
 use crate::store::units::Saved;
 use crate::store::{Store, Tx, assignments, catalogues, officials, units};
 
-pub use crate::import::directory::check_code as code_shape;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -25,17 +24,6 @@ pub struct ImportArgs {
     /// Chỉ kiểm tra và cho biết sẽ thay đổi gì, không ghi
     #[arg(long)]
     pub dry_run: bool,
-}
-
-pub fn check_code(code: &str, what: &str) -> Result<()> {
-    code_shape(code).map_err(|message| anyhow::anyhow!("{what} «{code}»: {message}"))
-}
-
-pub fn check_text(text: &str, what: &str) -> Result<()> {
-    if text.trim().is_empty() {
-        bail!("thiếu {what}");
-    }
-    Ok(())
 }
 
 fn known(store: &Store) -> Result<HashMap<String, String>> {

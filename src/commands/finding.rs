@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use crate::commands::round::parse_date;
+use crate::commands::args::parse_date;
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::finding::{FindingKind, FindingStatus};

@@ -4,7 +4,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::commands::round::parse_date;
+use crate::commands::args::parse_date;
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::text::fold;

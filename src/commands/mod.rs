@@ -1,6 +1,7 @@
 //! The command enum and its dispatch; one module per command group with its clap arguments and the code that
 //! runs it.
 
+pub mod args;
 pub mod assign;
 pub mod backup;
 pub mod config;

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
+use crate::commands::args;
 use crate::commands::directory_import::{self, ImportArgs};
 use crate::context::Context;
 use crate::domain::text::nfc;
@@ -58,8 +59,8 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
                 position: nfc(args.position.trim()).into_owned(),
                 unit_code,
             };
-            directory_import::check_code(&official.code, "mã cán bộ")?;
-            directory_import::check_text(&official.name, "họ và tên")?;
+            args::check_code(&official.code, "mã cán bộ")?;
+            args::check_text(&official.name, "họ và tên")?;
             let saved = store.write(|tx| officials::save(tx, &official))?;
             ctx.info(match saved {
                 Saved::Added => format!("Đã thêm cán bộ {} {} ({unit_name}).", official.code, official.name),

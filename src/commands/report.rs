@@ -16,7 +16,7 @@ use rusqlite::Connection;
 
 use crate::messages;
 use crate::commands::listing;
-use crate::commands::round::parse_date;
+use crate::commands::args::parse_date;
 use crate::context::Context;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::round::RoundKind;

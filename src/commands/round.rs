@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::commands::args::parse_date;
 use crate::commands::finding;
 use crate::context::Context;
 use crate::domain::date;
@@ -63,10 +64,6 @@ pub struct NewArgs {
     /// Đợt đột xuất theo một kiến nghị đã ghi (mã kết luận, ví dụ 2026-dot2-F05): lấy làm lý do và đơn vị
     #[arg(long, value_name = "MÃ_KẾT_LUẬN")]
     pub from_finding: Option<String>,
-}
-
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    date::parse(text)
 }
 
 #[derive(Debug, Args)]

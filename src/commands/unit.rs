@@ -4,6 +4,7 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use crate::commands::listing;
+use crate::commands::args;
 use crate::commands::directory_import::{self, ImportArgs};
 use crate::context::Context;
 use crate::domain::text::nfc;
@@ -55,8 +56,8 @@ pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<()> {
                 name: nfc(args.name.trim()).into_owned(),
                 kind: args.kind.trim().to_owned(),
             };
-            directory_import::check_code(&unit.code, "mã đơn vị")?;
-            directory_import::check_text(&unit.name, "tên đơn vị")?;
+            args::check_code(&unit.code, "mã đơn vị")?;
+            args::check_text(&unit.name, "tên đơn vị")?;
             let saved = store.write(|tx| units::save(tx, &unit))?;
             ctx.info(match saved {
                 Saved::Added => format!("Đã thêm đơn vị {} ({}).", unit.code, unit.name),

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::commands::round::parse_date;
+use crate::commands::args::parse_date;
 use crate::context::Context;
 use crate::messages;
 use crate::domain::date;

@@ -4,8 +4,8 @@ use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 
 use crate::commands::directory_import::{self, ImportArgs};
-use crate::context::Context;
 use crate::commands::listing::{FormatArg, Listing, Value, col};
+use crate::context::Context;
 use crate::domain::directory::Assignment;
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::context::Context;
 use crate::commands::listing::{FormatArg, Listing, col};
+use crate::context::Context;
 use crate::store::{Store, maintenance};
 
 #[derive(Debug, Args)]

@@ -3,10 +3,10 @@
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 
-use crate::context::Context;
-use crate::domain::text::nfc;
-use crate::domain::suggest::{Cutoff, nearest};
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
+use crate::context::Context;
+use crate::domain::suggest::{Cutoff, nearest};
+use crate::domain::text::nfc;
 use crate::report::model::settings::{KEYS, ReportSettings, split_recipients};
 use crate::store::settings;
 
@@ -36,7 +36,9 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
             let key = args.key.trim();
             if !KEYS.iter().any(|(k, _)| *k == key) {
                 let keys: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
-                let hint = nearest(key, keys.iter().copied(), Cutoff::Typo).map(|k| format!(" Có phải «{k}»?")).unwrap_or_default();
+                let hint = nearest(key, keys.iter().copied(), Cutoff::Typo)
+                    .map(|k| format!(" Có phải «{k}»?"))
+                    .unwrap_or_default();
                 bail!("không có thiết lập «{key}».{hint} Các thiết lập: {}.", keys.join(", "));
             }
             let value = nfc(args.value.trim()).into_owned();

@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 use clap::{Args, Subcommand};
 
-use crate::messages;
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::context::Context;
 use crate::domain::catalogue::{Catalogue, DEFAULT_FILE_NAME, DEFAULT_TOML, Node, NodeKind, Rubric};
-use crate::domain::{catalogue_parse, code};
 use crate::domain::number::points;
-use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
+use crate::domain::{catalogue_parse, code};
+use crate::messages;
 use crate::store::catalogues;
 
 #[derive(Debug, Subcommand)]

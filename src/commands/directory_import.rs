@@ -13,7 +13,6 @@ use crate::import::directory::{self, Known};
 use crate::store::units::Saved;
 use crate::store::{Store, Tx, assignments, catalogues, officials, units};
 
-
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Tệp CSV hoặc XLSX
@@ -48,7 +47,8 @@ impl Counts {
 }
 
 /// Saves every row in one transaction (rolled back on a dry run) and says what changed.
-pub fn save_all<T>(ctx: &Context, 
+pub fn save_all<T>(
+    ctx: &Context,
     store: &mut Store,
     args: &ImportArgs,
     what: &str,

@@ -5,16 +5,16 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use crate::commands::args::parse_date;
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::context::Context;
 use crate::domain::date;
+use crate::domain::finding::Finding;
 use crate::domain::finding::{FindingKind, FindingStatus};
+use crate::domain::round::Round;
 use crate::domain::scoring::check_item_for_round;
 use crate::domain::text::nfc;
-use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
-use crate::domain::finding::Finding;
 use crate::store::findings::{self, Filter, NewFinding, StatusUpdate};
 use crate::store::lookup::{Directory, resolve};
-use crate::domain::round::Round;
 use crate::store::rounds;
 use crate::store::{Store, catalogues, officials};
 

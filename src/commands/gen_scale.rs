@@ -16,7 +16,6 @@ use clap::Args;
 use crate::commands::init::{self, InitArgs};
 use crate::context::Context;
 
-
 #[derive(Debug, Args)]
 pub struct GenScaleArgs {
     /// Số đơn vị (cấp xã)
@@ -38,7 +37,8 @@ pub fn run(ctx: &Context, args: GenScaleArgs) -> Result<()> {
         bail!("tệp «{}» đã có; hãy chọn tên khác hoặc xoá tệp cũ trước", args.out.display());
     }
     let started = Instant::now();
-    let target = Context { db_path: args.out.clone(), actor: ctx.actor.clone(), now: ctx.now, replaying: ctx.replaying };
+    let target =
+        Context { db_path: args.out.clone(), actor: ctx.actor.clone(), now: ctx.now, replaying: ctx.replaying };
     init::run(&target, InitArgs { catalogue: None, ward: None, province: None })?;
     let mut store = target.store()?;
     let params = scale::Params { units: args.units as usize, seed: args.seed, year: args.year };

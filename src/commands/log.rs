@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use crate::commands::args::parse_date;
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::text::fold;
-use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::store::audit::{self, Filter};
 use crate::store::rounds;
 

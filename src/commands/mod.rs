@@ -12,7 +12,6 @@ pub mod finding;
 pub mod gen_scale;
 pub mod init;
 pub mod listing;
-pub mod inspection_demo;
 pub mod log;
 pub mod official;
 pub mod report;

@@ -5,11 +5,11 @@ use clap::{Args, Subcommand};
 
 use crate::commands::args;
 use crate::commands::directory_import::{self, ImportArgs};
-use crate::context::Context;
-use crate::domain::text::nfc;
 use crate::commands::listing::{FormatArg, Listing, col};
-use crate::store::lookup::{Directory, resolve};
+use crate::context::Context;
 use crate::domain::directory::Official;
+use crate::domain::text::nfc;
+use crate::store::lookup::{Directory, resolve};
 use crate::store::officials;
 use crate::store::units::Saved;
 

@@ -42,10 +42,7 @@ pub fn run(ctx: &Context, args: RestoreArgs) -> Result<()> {
         ),
         None => String::new(),
     };
-    ctx.info(format!(
-        "Đã khôi phục «{}» từ «{from}»; cơ sở dữ liệu đạt mọi kiểm tra.{kept}",
-        ctx.db_path.display()
-    ));
+    ctx.info(format!("Đã khôi phục «{}» từ «{from}»; cơ sở dữ liệu đạt mọi kiểm tra.{kept}", ctx.db_path.display()));
     Ok(())
 }
 

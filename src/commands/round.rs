@@ -6,14 +6,14 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::commands::args::parse_date;
 use crate::commands::finding;
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::finding::FindingKind;
+use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, RoundStatus, role_label, selfreport_due};
 use crate::domain::text::nfc;
-use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::store::lookup::{Directory, resolve};
-use crate::domain::round::Round;
 use crate::store::rounds::{self, NewRound};
 use crate::store::{Store, StoreError, catalogues, findings};
 
@@ -347,12 +347,7 @@ fn team(ctx: &Context, store: &mut Store, args: TeamArgs) -> Result<()> {
             let unit = member.unit.as_deref().map(|u| resolve(&store.conn, Directory::Units, u)).transpose()?;
             let unit_code = unit.as_ref().map(|u| u.0.as_str());
             let added = store.write(|tx| rounds::add_member(tx, &round.id, &name, member.role.code(), unit_code))?;
-            ctx.info(format!(
-                "Đã thêm {} ({}) vào đoàn kiểm tra {}.",
-                added.name,
-                role_label(&added.role),
-                round.id
-            ));
+            ctx.info(format!("Đã thêm {} ({}) vào đoàn kiểm tra {}.", added.name, role_label(&added.role), round.id));
             return Ok(());
         }
         Some(TeamCommand::List(out)) => out.format,

@@ -5,22 +5,22 @@ use std::collections::HashSet;
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 
-use crate::messages;
-use crate::domain::number;
 use crate::commands::directory_import::{ImportArgs, save_all};
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::commands::score_totals::{self, By};
 use crate::context::Context;
 use crate::domain::catalogue::Catalogue;
+use crate::domain::number;
+use crate::domain::round::Round;
+use crate::domain::score::{Score, SheetRow};
 use crate::domain::scoring::{self, Mark};
 use crate::domain::text::nfc;
 use crate::import::appraisal::{self, Scope, check_points, parse_mark};
-use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
+use crate::messages;
 use crate::store::lookup::{Directory, resolve};
-use crate::domain::round::Round;
-use crate::domain::score::{Score, SheetRow};
-use crate::store::{rounds, scores};
 use crate::store::units::Saved;
 use crate::store::{Store, units};
+use crate::store::{rounds, scores};
 
 #[derive(Debug, Subcommand)]
 pub enum ScoreCommand {

@@ -3,14 +3,14 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
-use crate::commands::listing;
 use crate::commands::args;
 use crate::commands::directory_import::{self, ImportArgs};
-use crate::context::Context;
-use crate::domain::text::nfc;
+use crate::commands::listing;
 use crate::commands::listing::{FormatArg, Listing, Value, col};
-use crate::store::lookup::{Directory, resolve};
+use crate::context::Context;
 use crate::domain::directory::Unit;
+use crate::domain::text::nfc;
+use crate::store::lookup::{Directory, resolve};
 use crate::store::units::{self, Saved};
 use crate::store::{assignments, officials};
 

@@ -12,6 +12,6 @@ pub mod round;
 pub mod score;
 pub mod scoring;
 pub mod selfreport;
-pub mod suggest;
 pub mod sources;
+pub mod suggest;
 pub mod text;

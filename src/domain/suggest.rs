@@ -58,7 +58,10 @@ mod tests {
         assert_eq!(nearest("9.9.9.9.9", codes.iter().copied(), Cutoff::Typo), None);
         assert_eq!(nearest("", codes.iter().copied(), Cutoff::Typo), None);
         let units = ["Phòng Văn hoá - Xã hội", "Văn phòng HĐND và UBND"];
-        assert_eq!(nearest("phong van hoa xa hoi", units.iter().copied(), Cutoff::Typo), Some("Phòng Văn hoá - Xã hội"));
+        assert_eq!(
+            nearest("phong van hoa xa hoi", units.iter().copied(), Cutoff::Typo),
+            Some("Phòng Văn hoá - Xã hội")
+        );
         assert_eq!(nearest("xyz", units.iter().copied(), Cutoff::Typo), None);
     }
 

@@ -5,11 +5,11 @@ use std::path::Path;
 
 use super::ColumnSpec;
 use super::problem::Problem;
-use crate::domain::suggest::did_you_mean;
 use super::{Encoding, Rejected, Row, TableReader};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::text::nfc;
 use crate::domain::directory::{Assignment, Official, Unit};
+use crate::domain::suggest::did_you_mean;
+use crate::domain::text::nfc;
 
 pub const UNIT_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required("ma_don_vi", "Mã đơn vị"),

@@ -5,11 +5,11 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::{StoreError, Tx, parsed, parsed_opt, timestamp};
+use crate::domain::finding::{self, FindingKind, FindingStatus};
 use crate::domain::finding::{Event, Finding};
 use crate::domain::round::Round;
 use crate::domain::suggest::{Cutoff, nearest};
-use super::{StoreError, Tx, parsed, parsed_opt, timestamp};
-use crate::domain::finding::{self, FindingKind, FindingStatus};
 use crate::store::audit::Change;
 
 pub struct NewFinding {

@@ -8,13 +8,13 @@ use rusqlite::{Connection, Row};
 
 use super::round_set::{IN_ROUNDS, Result, Rounds, rows};
 use super::{assignments, findings, officials, rounds, scores, selfreports, units};
+use super::{catalogues, parsed};
+use crate::domain::catalogue::Catalogue;
 use crate::domain::finding::{Event, Finding};
 use crate::domain::round::Round;
 use crate::domain::score::Score;
 use crate::domain::selfreport::ReceiptRow;
 use crate::domain::sources::Sources;
-use super::{catalogues, parsed};
-use crate::domain::catalogue::Catalogue;
 
 /// The appraised scores (điểm thẩm định) of the rounds.
 pub fn scores(conn: &Connection, rounds: Rounds) -> Result<Vec<Score>> {

@@ -13,9 +13,9 @@ use super::assignments;
 use super::findings;
 use super::reports::directory;
 use super::round_set::{IN_ROUNDS, Rounds};
+use super::{StoreError, rounds};
 use crate::domain::finding::{Event, Finding};
 use crate::domain::sources::{ScoreRef, SelfPointRef, Sources};
-use super::{StoreError, rounds};
 
 type Result<T> = std::result::Result<T, StoreError>;
 

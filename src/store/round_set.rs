@@ -42,4 +42,3 @@ pub(super) fn rows<T>(
     all.shrink_to_fit();
     Ok(all)
 }
-

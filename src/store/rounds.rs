@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{StoreError, Tx, catalogues, parsed, timestamp};
-use crate::domain::round::{Round, TeamMember};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::round::{self, RoundKind, RoundStatus};
+use crate::domain::round::{Round, TeamMember};
 use crate::store::audit::Change;
 
 /// Refuses a write into a closed round from inside the write's own transaction: another command may have closed

@@ -5,15 +5,15 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::round_set::Rounds;
-use super::selfreports;
 use super::rounds;
-use crate::domain::round::Round;
-use crate::domain::score::{Score, SheetRow};
+use super::selfreports;
 use super::units::Saved;
 use super::{StoreError, Tx, timestamp};
 use crate::domain::catalogue::{Catalogue, NodeKind};
 use crate::domain::code;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
+use crate::domain::score::{Score, SheetRow};
 use crate::domain::scoring::{Mark, Responsibility};
 use crate::store::audit::Change;
 

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, Statement, params};
 
-use super::{StoreError, Tx, parsed, timestamp};
 use super::round_set::{IN_ROUNDS, Rounds};
+use super::{StoreError, Tx, parsed, timestamp};
 use crate::domain::selfreport::{NewItem, Revision, SelfItemRow, StoredItem};
 use crate::store::audit::Change;
 

@@ -5,11 +5,11 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::commands::init;
-use crate::store::Store;
 use crate::domain::directory::Assignment;
+use crate::domain::directory::Unit;
+use crate::store::Store;
 use crate::store::assignments;
 use crate::store::rounds::NewRound;
-use crate::domain::directory::Unit;
 use crate::store::units as unit_store;
 
 fn ward(dir: &std::path::Path) -> Context {

@@ -6,17 +6,17 @@ use std::collections::HashMap;
 use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::domain::number;
-use crate::domain::round::Round;
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::context::Context;
 use crate::domain::date;
+use crate::domain::number;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
+use crate::domain::selfreport::Revision;
 use crate::domain::selfreport::Timeliness;
 use crate::import::selfreport::Rules;
-use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
-use crate::domain::selfreport::Revision;
 use crate::store::selfreports;
 use crate::store::{catalogues, rounds, units};
 

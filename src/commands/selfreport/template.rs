@@ -9,16 +9,16 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use crate::messages;
 use crate::context::Context;
 use crate::domain::catalogue::{Node, NodeKind, Rubric};
 use crate::domain::date;
+use crate::domain::number::points;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::import::selfreport::{COLUMNS, TEMPLATE_ONLY};
-use crate::domain::number::points;
+use crate::messages;
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
-use crate::domain::round::Round;
 use crate::store::rounds;
 
 #[derive(Debug, Args)]

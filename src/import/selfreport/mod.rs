@@ -8,13 +8,13 @@ use std::sync::Arc;
 
 use super::directory::RowCheck;
 use super::problem::Problem;
-use crate::domain::suggest::did_you_mean;
 use super::{ColumnMap, ColumnSpec, Row, parse_figure, parse_points};
 use crate::domain::catalogue::{NodeKind, Rubric};
-use crate::domain::selfreport::{ContentHash, ItemContent, settle_points};
-use crate::domain::text::fold;
 use crate::domain::number::points;
 use crate::domain::selfreport::NewItem;
+use crate::domain::selfreport::{ContentHash, ItemContent, settle_points};
+use crate::domain::suggest::did_you_mean;
+use crate::domain::text::fold;
 
 pub use rules::{Findings, Rules};
 

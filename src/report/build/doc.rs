@@ -2,8 +2,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::number;
 use crate::domain::date;
+use crate::domain::number;
 use crate::report::document::{Block, Cell, Chart, ChartKind, Column, Letterhead, Series, Signature, Table};
 use crate::report::model::settings::ReportSettings;
 use crate::report::model::{FindingView, Proposal, RoundInfo, Totals};

@@ -7,14 +7,14 @@ use anyhow::{Context as _, Result};
 
 use super::doc::{Frame, NO_APPRAISAL, na_clause, note, points as points_col};
 use super::{Index, keyed, node_kind, round_info};
-use crate::domain::number;
 use crate::domain::code;
+use crate::domain::number;
+use crate::domain::number::points;
 use crate::domain::round::RoundKind;
 use crate::domain::scoring::{self, ItemScore, Total, round2};
-use crate::domain::number::points;
+use crate::domain::sources::Sources;
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::selfassessment::{AssessmentRow, AssessmentTotal, RowLevel, SelfAssessment};
-use crate::domain::sources::Sources;
 
 /// An item's contribution to the subtotals.
 struct ItemSum {

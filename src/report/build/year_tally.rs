@@ -11,9 +11,9 @@ use foldhash::{HashMap, HashSet};
 use super::scored_item;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::code;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::scoring::{self, Loss, Mark, Total, costlier_first};
-use crate::domain::round::Round;
 use crate::domain::sources::{ScoreRef, SelfPointRef};
 
 /// How many of an official's costliest items the report names.

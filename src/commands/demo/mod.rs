@@ -1,23 +1,27 @@
 //! `cchc demo`: a fresh database of the example ward, built with the same commands a secretary runs.
 
+mod inspection;
+mod reports;
+mod selfreports;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use clap::Args;
 
 use crate::commands::directory_import::ImportArgs;
+use crate::commands::listing::{FormatArg, ListFormat};
 use crate::commands::round::{MemberArgs, NewArgs, Role, RoundCommand, TeamArgs, TeamCommand};
-use crate::commands::{assign, init, inspection_demo, official, report, round, unit};
+use crate::commands::{assign, init, official, round, unit};
 use crate::context::Context;
 use crate::domain::round::RoundKind;
 use crate::import::Encoding;
-use crate::commands::listing::{FormatArg, ListFormat};
 
 /// The example ward's files, compiled in so the demo runs from any folder.
 const EXAMPLE_FILES: &[(&str, &str)] = &[
-    ("units.csv", include_str!("../../examples/thanh-sen/units.csv")),
-    ("officials.csv", include_str!("../../examples/thanh-sen/officials.csv")),
-    ("assignments.csv", include_str!("../../examples/thanh-sen/assignments.csv")),
+    ("units.csv", include_str!("../../../examples/thanh-sen/units.csv")),
+    ("officials.csv", include_str!("../../../examples/thanh-sen/officials.csv")),
+    ("assignments.csv", include_str!("../../../examples/thanh-sen/assignments.csv")),
 ];
 
 const YEAR: i32 = 2026;
@@ -48,7 +52,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     let demo = Context { db_path: db_path.clone(), actor: ctx.actor.clone(), now: ctx.now, replaying: false };
     ctx.info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
     replay_year(&Context { replaying: true, ..demo.clone() }, &inputs)?;
-    report::demo(&demo, &args.out)?;
+    reports::demo(&demo, &args.out)?;
     ctx.info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
         db_path.display(),
@@ -87,8 +91,8 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
             round::run(demo, RoundCommand::Team(team))?;
         }
     }
-    crate::commands::selfreport::demo(demo, inputs)?;
-    inspection_demo::demo(demo)
+    selfreports::demo(demo, inputs)?;
+    inspection::demo(demo)
 }
 
 fn table() -> FormatArg {

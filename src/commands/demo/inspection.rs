@@ -7,6 +7,7 @@ use anyhow::{Context as _, Result};
 
 use crate::commands::directory_import::ImportArgs;
 use crate::commands::finding::{self, AddArgs, FindingCommand, UpdateArgs};
+use crate::commands::listing::{FormatArg, ListFormat};
 use crate::commands::round::{self, IdArgs, NewArgs, RoundCommand};
 use crate::commands::score::{self, ScoreCommand, ScoreImportArgs, SetArgs};
 use crate::context::Context;
@@ -14,7 +15,6 @@ use crate::domain::catalogue::NodeKind;
 use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::{RoundKind, RoundStatus};
 use crate::import::Encoding;
-use crate::commands::listing::{FormatArg, ListFormat};
 use crate::store::{assignments, rounds};
 
 const DOT1: &str = "2026-dot1";

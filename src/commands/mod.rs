@@ -9,7 +9,6 @@ pub mod criteria;
 pub mod demo;
 pub mod directory_import;
 pub mod finding;
-pub mod gen_scale;
 pub mod init;
 pub mod listing;
 pub mod log;
@@ -72,9 +71,6 @@ pub enum Commands {
     /// Thiết lập in trên báo cáo: tên phường, người ký, nơi nhận…
     #[command(subcommand)]
     Config(config::ConfigCommand),
-    /// Sinh cơ sở dữ liệu quy mô toàn quốc để đo hiệu năng (scripts/bench.sh)
-    #[command(hide = true)]
-    GenScale(gen_scale::GenScaleArgs),
 }
 
 pub fn run(ctx: &Context, command: Commands) -> Result<()> {
@@ -95,6 +91,5 @@ pub fn run(ctx: &Context, command: Commands) -> Result<()> {
         Commands::Report(cmd) => report::run(ctx, cmd),
         Commands::Config(cmd) => config::run(ctx, cmd),
         Commands::Selfreport(cmd) => selfreport::run(ctx, cmd),
-        Commands::GenScale(args) => gen_scale::run(ctx, args),
     }
 }

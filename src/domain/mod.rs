@@ -9,6 +9,7 @@ pub mod directory;
 pub mod finding;
 pub mod number;
 pub mod round;
+pub mod schedule;
 pub mod score;
 pub mod scoring;
 pub mod selfreport;

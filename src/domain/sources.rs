@@ -6,6 +6,7 @@ use super::catalogue::Catalogue;
 use super::directory::{AssignmentView, Official, Unit};
 use super::finding::{Event, Finding};
 use super::round::{Round, TeamMember};
+use super::schedule::Slot;
 use super::score::Score;
 use super::selfreport::{ReceiptRow, SelfItemRow};
 
@@ -27,6 +28,8 @@ pub struct Sources {
     pub scores: Vec<Score>,
     pub self_items: Vec<SelfItemRow>,
     pub receipts: Vec<ReceiptRow>,
+    /// The inspection slots of the rounds: each scheduled unit's self-report deadline.
+    pub slots: Vec<Slot>,
     pub findings: Vec<Finding>,
     /// The findings' status changes, oldest first.
     pub events: Vec<Event>,

@@ -26,6 +26,8 @@ use crate::store::{rounds, scores};
 pub enum ScoreCommand {
     /// Ghi điểm thẩm định một nội dung của một đơn vị (hoặc --na: không áp dụng)
     Set(SetArgs),
+    /// Xoá điểm thẩm định ghi nhầm: nội dung trở lại «chưa chấm» (khác --na: không áp dụng)
+    Unset(UnsetArgs),
     /// Nhập điểm thẩm định từ CSV/XLSX (ma_don_vi, ma_tieu_chi, diem_tham_dinh, nhan_xet)
     Import(ScoreImportArgs),
     /// Bảng điểm từng nội dung: tối đa, tự chấm, thẩm định, chênh lệch, nhận xét; kèm tổng điểm
@@ -43,7 +45,7 @@ pub struct SetArgs {
     #[arg(value_name = "ĐƠN_VỊ")]
     pub unit: String,
     /// Mã nội dung chấm điểm, ví dụ 1.3.2
-    #[arg(value_name = "MÃ")]
+    #[arg(value_name = "MÃ_TIÊU_CHÍ")]
     pub criterion: String,
     /// Điểm thẩm định, ví dụ 7,5 hoặc 7.5 (bỏ trống khi dùng --na)
     #[arg(required_unless_present = "na", conflicts_with = "na", allow_hyphen_values = true, value_name = "ĐIỂM")]
@@ -54,6 +56,19 @@ pub struct SetArgs {
     /// Nhận xét của đoàn kiểm tra (giữ nhận xét cũ nếu không ghi)
     #[arg(long, allow_hyphen_values = true, value_name = "NHẬN_XÉT")]
     pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct UnsetArgs {
+    /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "ĐỢT")]
+    pub round: String,
+    /// Đơn vị (mã hoặc tên)
+    #[arg(value_name = "ĐƠN_VỊ")]
+    pub unit: String,
+    /// Mã nội dung chấm điểm, ví dụ 1.3.2
+    #[arg(value_name = "MÃ_TIÊU_CHÍ")]
+    pub criterion: String,
 }
 
 #[derive(Debug, Args)]
@@ -74,7 +89,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "ĐƠN_VỊ")]
     pub unit: Option<String>,
     /// Chỉ lĩnh vực hoặc nhóm này, ví dụ 1.3
-    #[arg(long, value_name = "MÃ")]
+    #[arg(long, value_name = "MÃ_TIÊU_CHÍ")]
     pub field: Option<String>,
     #[command(flatten)]
     pub output: FormatArg,
@@ -99,6 +114,7 @@ pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<()> {
     let mut store = ctx.store()?;
     match cmd {
         ScoreCommand::Set(args) => set(ctx, &mut store, args),
+        ScoreCommand::Unset(args) => unset(ctx, &mut store, &args),
         ScoreCommand::Import(args) => import(ctx, &mut store, &args),
         ScoreCommand::List(args) => store.snapshot(|store| list(ctx, store, &args)),
         ScoreCommand::Summary(args) => store.snapshot(|store| {
@@ -159,6 +175,22 @@ fn set(ctx: &Context, store: &mut Store, args: SetArgs) -> Result<()> {
         sheet_of(store, &round, &catalogue, Some(&unit), None)?.iter().map(SheetRow::item_score).collect();
     if let Some(total) = scoring::normalise(&items) {
         ctx.info(format!("Tổng điểm hiện tại của {unit}: {}/100.", number::score(total)));
+    }
+    Ok(())
+}
+
+fn unset(ctx: &Context, store: &mut Store, args: &UnsetArgs) -> Result<()> {
+    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
+    round.ensure_open()?;
+    let (unit, _) = resolve(&store.conn, Directory::Units, &args.unit)?;
+    let criterion = args.criterion.trim();
+    scope(store, &round, &catalogue)?.check_item(criterion).map_err(anyhow::Error::msg)?;
+    match store.write(|tx| scores::unset(tx, &round.id, &unit, criterion))? {
+        Some(_) => ctx.info(format!(
+            "Đã xoá điểm thẩm định {criterion} của {unit} trong đợt {}: nội dung trở lại «chưa chấm».",
+            round.id
+        )),
+        None => bail!("{unit} chưa có điểm thẩm định {criterion} trong đợt {}; không có gì để xoá.", round.id),
     }
     Ok(())
 }

@@ -3,6 +3,8 @@
 mod common;
 mod criteria;
 mod directory;
+mod exit_codes;
+mod help;
 mod inspection;
 mod inspection_findings;
 mod readme;
@@ -18,6 +20,7 @@ mod reports;
 mod rounds;
 mod scale;
 mod schedule;
+mod score_unset;
 mod selfreport;
 mod store;
 mod upgrade;

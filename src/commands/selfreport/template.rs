@@ -26,6 +26,7 @@ use crate::store::{assignments, schedule};
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
     /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Đơn vị (mã hoặc tên): chỉ các nội dung được phân công cho đơn vị; bỏ trống thì gồm mọi nội dung
     #[arg(long, value_name = "ĐƠN_VỊ")]

@@ -27,7 +27,7 @@ pub enum ScoreCommand {
     /// Ghi điểm thẩm định một nội dung của một đơn vị (hoặc --na: không áp dụng)
     Set(SetArgs),
     /// Xoá điểm thẩm định ghi nhầm: nội dung trở lại «chưa chấm» (khác --na: không áp dụng)
-    Unset(UnsetArgs),
+    Unset(ItemArgs),
     /// Nhập điểm thẩm định từ CSV/XLSX (ma_don_vi, ma_tieu_chi, diem_tham_dinh, nhan_xet)
     Import(ScoreImportArgs),
     /// Bảng điểm từng nội dung: tối đa, tự chấm, thẩm định, chênh lệch, nhận xét; kèm tổng điểm
@@ -36,8 +36,9 @@ pub enum ScoreCommand {
     Summary(SummaryArgs),
 }
 
+/// One item of one unit in one round: what `score set` writes and `score unset` removes.
 #[derive(Debug, Args)]
-pub struct SetArgs {
+pub struct ItemArgs {
     /// Mã đợt, ví dụ 2026-dot1
     #[arg(value_name = "ĐỢT")]
     pub round: String,
@@ -47,6 +48,12 @@ pub struct SetArgs {
     /// Mã nội dung chấm điểm, ví dụ 1.3.2
     #[arg(value_name = "MÃ_TIÊU_CHÍ")]
     pub criterion: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    #[command(flatten)]
+    pub item: ItemArgs,
     /// Điểm thẩm định, ví dụ 7,5 hoặc 7.5 (bỏ trống khi dùng --na)
     #[arg(required_unless_present = "na", conflicts_with = "na", allow_hyphen_values = true, value_name = "ĐIỂM")]
     pub points: Option<String>,
@@ -56,19 +63,6 @@ pub struct SetArgs {
     /// Nhận xét của đoàn kiểm tra (giữ nhận xét cũ nếu không ghi)
     #[arg(long, allow_hyphen_values = true, value_name = "NHẬN_XÉT")]
     pub note: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct UnsetArgs {
-    /// Mã đợt, ví dụ 2026-dot1
-    #[arg(value_name = "ĐỢT")]
-    pub round: String,
-    /// Đơn vị (mã hoặc tên)
-    #[arg(value_name = "ĐƠN_VỊ")]
-    pub unit: String,
-    /// Mã nội dung chấm điểm, ví dụ 1.3.2
-    #[arg(value_name = "MÃ_TIÊU_CHÍ")]
-    pub criterion: String,
 }
 
 #[derive(Debug, Args)]
@@ -137,12 +131,12 @@ fn scope<'a>(store: &Store, round: &'a Round, catalogue: &'a Catalogue) -> Resul
 }
 
 fn set(ctx: &Context, store: &mut Store, args: SetArgs) -> Result<()> {
-    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
+    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.item.round)?;
     round.ensure_open()?;
-    let (unit, unit_name) = resolve(&store.conn, Directory::Units, &args.unit)?;
+    let (unit, unit_name) = resolve(&store.conn, Directory::Units, &args.item.unit)?;
     let scope = scope(store, &round, &catalogue)?;
     scope.check_unit(&unit).map_err(|(message, _)| anyhow::anyhow!("{unit} ({unit_name}): {message}"))?;
-    let criterion = args.criterion.trim();
+    let criterion = args.item.criterion.trim();
     let max = scope.check_item(criterion).map_err(anyhow::Error::msg)?;
     let mark = match (args.na, args.points.as_deref()) {
         (true, _) => Mark::NotApplicable,
@@ -179,7 +173,7 @@ fn set(ctx: &Context, store: &mut Store, args: SetArgs) -> Result<()> {
     Ok(())
 }
 
-fn unset(ctx: &Context, store: &mut Store, args: &UnsetArgs) -> Result<()> {
+fn unset(ctx: &Context, store: &mut Store, args: &ItemArgs) -> Result<()> {
     let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
     round.ensure_open()?;
     let (unit, _) = resolve(&store.conn, Directory::Units, &args.unit)?;

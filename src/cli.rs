@@ -16,7 +16,7 @@ use crate::commands::Commands;
 )]
 pub struct Cli {
     /// Tệp cơ sở dữ liệu (mặc định: biến CCHC_DB, nếu không có thì ./cchc.db)
-    #[arg(long, global = true, env = "CCHC_DB", default_value = "cchc.db", value_name = "TỆP")]
+    #[arg(long, global = true, env = "CCHC_DB", hide_env_values = true, default_value = "cchc.db", value_name = "TỆP")]
     pub db: PathBuf,
 
     /// Người thực hiện, ghi vào nhật ký (mặc định: biến CCHC_USER, nếu không có thì người dùng máy)

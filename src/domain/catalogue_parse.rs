@@ -83,6 +83,7 @@ struct RawNode {
     evidence: Vec<String>,
     rubric: Option<Spanned<RawRubric>>,
     note: Option<String>,
+    replaces: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq)]
@@ -118,7 +119,7 @@ struct RawThreshold {
 const TOP_KEYS: &[&str] = &["id", "version", "title", "description", "legal_basis", "classification", "nodes"];
 const CLASSIFICATION_KEYS: &[&str] = &["basis", "top_band_cap_percent", "bands"];
 const BAND_KEYS: &[&str] = &["code", "name", "min", "max"];
-const NODE_KEYS: &[&str] = &["code", "title", "kind", "max_points", "unit", "evidence", "rubric", "note"];
+const NODE_KEYS: &[&str] = &["code", "title", "kind", "max_points", "unit", "evidence", "rubric", "note", "replaces"];
 const RUBRIC_KEYS: &[&str] = &["type", "levels", "thresholds"];
 const LEVEL_KEYS: &[&str] = &["label", "points"];
 const THRESHOLD_KEYS: &[&str] = &["at_least", "points"];
@@ -341,6 +342,14 @@ fn check_nodes(c: &mut Collector, raw: Vec<RawNode>) -> Vec<Node> {
             }
         }
         let rubric = raw.rubric.as_ref().map(|r| check_rubric(c, code, r, max_points, is_leaf));
+        let replaces = raw.replaces.as_ref().map(|old| old.get_ref().trim().to_owned()).filter(|old| !old.is_empty());
+        if let (Some(old), Some(span)) = (&replaces, raw.replaces.as_ref().map(Spanned::span)) {
+            match code::validate(old) {
+                Err(message) => c.at(span, format!("replaces của «{code}»: {message}")),
+                Ok(()) if old == code => c.at(span, format!("«{code}» không thể thay cho chính nó (replaces)")),
+                Ok(()) => {}
+            }
+        }
         nodes.push(Node {
             code: code.to_owned(),
             title: crate::domain::text::nfc(raw.title.get_ref().trim()).into_owned(),
@@ -355,6 +364,7 @@ fn check_nodes(c: &mut Collector, raw: Vec<RawNode>) -> Vec<Node> {
             note: raw.note.clone(),
             parent: parent.map(str::to_owned),
             is_leaf,
+            replaces,
         });
     }
     nodes

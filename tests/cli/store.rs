@@ -59,7 +59,7 @@ fn usage_errors_exit_with_2() {
 fn init_with_another_catalogue_file() {
     let ward = Ward::empty();
     let text =
-        include_str!("../../criteria/thanh-sen-2026.toml").replacen("version = \"1.0.0\"", "version = \"1.1.0\"", 1);
+        include_str!("../../criteria/mac-dinh-2026.toml").replacen("version = \"1.0.0\"", "version = \"1.1.0\"", 1);
     ward.write("khac.toml", &text);
     ward.ok(&["init", "--catalogue", "khac.toml"]);
     let out = ward.cmd(&["criteria", "check", "khac.toml"]).output().unwrap();

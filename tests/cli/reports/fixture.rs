@@ -6,7 +6,7 @@ use rusqlite::{Connection, params};
 
 use crate::common::Ward;
 
-const CATALOGUE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/criteria/thanh-sen-2026.toml"));
+const CATALOGUE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/criteria/mac-dinh-2026.toml"));
 
 /// The example ward through 2026: Đợt 1, an ad-hoc round on discipline, Đợt 2; self-reports (one late, one
 /// corrected, some missing), appraised scores with N/A items and notes, findings of every kind and their events.

@@ -332,11 +332,11 @@ fn check_nodes(c: &mut Collector, raw: Vec<RawNode>) -> Vec<Node> {
             }
             None => children_sum(code, &points),
         };
-        if !is_leaf && raw.max_points.is_some() {
+        if let (false, Some(declared)) = (is_leaf, &raw.max_points) {
             let sum = children_sum(code, &points);
             if (sum - max_points).abs() > EPSILON {
                 c.at(
-                    span.clone(),
+                    declared.span(),
                     format!("nhóm «{code}» có điểm tối đa {max_points} nhưng tổng các mục con là {sum}"),
                 );
             }

@@ -1,5 +1,6 @@
 //! End-to-end tests through the `cchc` binary. One test binary: every module below shares one build.
 
+mod catalogue;
 mod common;
 mod criteria;
 mod directory;

@@ -3,7 +3,7 @@
 //! back at its sheet, row and column. Group points are derived: a group's formula is never evaluated (a script may
 //! leave it without a computed value) — its total is recomputed from its items.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use calamine::{Data, Range, Reader, open_workbook_auto};
@@ -81,7 +81,7 @@ struct Problems<'a> {
 impl Problems<'_> {
     fn at(&mut self, sheet: &str, row: Option<u32>, column: Option<&str>, value: Option<String>, message: String) {
         self.list.push(Problem {
-            file: format!("{}, trang «{sheet}»", self.file),
+            file: if sheet.is_empty() { self.file.to_owned() } else { format!("{}, trang «{sheet}»", self.file) },
             row: row.map(|r| u64::from(r) + 1),
             column: column.map(str::to_owned),
             value,
@@ -106,7 +106,7 @@ pub fn read(path: &Path) -> Result<Catalogue, WorkbookError> {
     };
     let (Some(head), Some(bands), Some(nodes)) = (sheet(HEAD_SHEET), sheet(BANDS_SHEET), sheet(NODES_SHEET)) else {
         let missing = format!("cần đủ ba trang «{HEAD_SHEET}», «{BANDS_SHEET}», «{NODES_SHEET}» như tệp do `cchc criteria export` tạo; tệp có: {}", names.join(", "));
-        p.at("(cả tệp)", None, None, None, missing);
+        p.at("", None, None, None, missing);
         return Err(WorkbookError::Problems { file: file.clone(), problems: p.list });
     };
     let head_rows = read_head(&head, &mut p);
@@ -234,20 +234,23 @@ fn read_nodes(sheet: &Sheet, p: &mut Problems) -> (Vec<u32>, Vec<Node>) {
     for (&row, code) in data_rows.iter().zip(&codes) {
         let is_group = groups.contains(code.as_str());
         let column = header(&NODE_COLUMNS, "max_points");
+        let mut unreadable = false;
         let value = match at("max_points") {
             Some(c) if is_group && sheet.has_formula(row, c) => None,
             Some(c) => sheet.number(row, c).unwrap_or_else(|message| {
                 p.at(&sheet.name, Some(row), column, Some(text(row, "max_points")), message);
+                unreadable = true;
                 None
             }),
             None => None,
         };
-        if value.is_none() && !is_group && !code.is_empty() {
+        if value.is_none() && !is_group && !code.is_empty() && !unreadable {
             let message = format!("nội dung «{code}» chưa có điểm tối đa; hãy nhập một số, ví dụ 1,5");
             p.at(&sheet.name, Some(row), column, Some(String::new()), message);
         }
         written.push(value);
     }
+    let derived = group_totals(&codes, &written);
     for (i, (&row, code)) in data_rows.iter().zip(&codes).enumerate() {
         let parent_cell = text(row, "parent");
         let parent = code::parent(code).unwrap_or("");
@@ -267,15 +270,7 @@ fn read_nodes(sheet: &Sheet, p: &mut Problems) -> (Vec<u32>, Vec<Node>) {
             None
         });
         let is_leaf = !groups.contains(code.as_str());
-        let max_points = written[i].unwrap_or_else(|| {
-            let prefix = format!("{code}.");
-            codes
-                .iter()
-                .zip(&written)
-                .filter(|(c, _)| c.starts_with(&prefix) && !groups.contains(c.as_str()))
-                .filter_map(|(_, points)| *points)
-                .sum()
-        });
+        let max_points = derived[i];
         let optional = |key| Some(text(row, key)).filter(|t| !t.is_empty());
         rows.push(row);
         nodes.push(Node {
@@ -293,4 +288,26 @@ fn read_nodes(sheet: &Sheet, p: &mut Problems) -> (Vec<u32>, Vec<Node>) {
         });
     }
     (rows, nodes)
+}
+
+/// Each row's points: as written, or for a group left to its formula (or empty), the sum of its children's, the
+/// way the parser sums them (a repeated code counts once, at its first row), so a derived total never disagrees.
+fn group_totals(codes: &[String], written: &[Option<f64>]) -> Vec<f64> {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for (i, code) in codes.iter().enumerate() {
+        first.entry(code.as_str()).or_insert(i);
+    }
+    let mut children: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (&code, &i) in &first {
+        if let Some(parent) = code::parent(code) {
+            children.entry(parent).or_default().push(i);
+        }
+    }
+    fn total(i: usize, codes: &[String], written: &[Option<f64>], children: &HashMap<&str, Vec<usize>>) -> f64 {
+        written[i].unwrap_or_else(|| {
+            let under = children.get(codes[i].as_str()).map_or(&[][..], Vec::as_slice);
+            under.iter().map(|&c| total(c, codes, written, children)).sum()
+        })
+    }
+    (0..codes.len()).map(|i| total(i, codes, written, &children)).collect()
 }

@@ -49,11 +49,8 @@ pub struct ItemChange {
 
 /// For each node of `new`, the node of `old` it continues (by `replaces`, else by code), if any.
 pub fn predecessors<'a>(old: &'a Catalogue, new: &'a Catalogue) -> Vec<(&'a Node, Option<&'a Node>)> {
-    let explicit: HashMap<&str, &Node> = new
-        .nodes
-        .iter()
-        .filter_map(|n| Some((n.code.as_str(), old.get(n.replaces.as_deref()?)?)))
-        .collect();
+    let explicit: HashMap<&str, &Node> =
+        new.nodes.iter().filter_map(|n| Some((n.code.as_str(), old.get(n.replaces.as_deref()?)?))).collect();
     let claimed: HashSet<&str> = explicit.values().map(|n| n.code.as_str()).collect();
     new.nodes
         .iter()

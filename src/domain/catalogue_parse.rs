@@ -9,11 +9,13 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::catalogue::{Band, Catalogue, Classification, Level, Node, NodeKind, Rubric, Threshold};
+use super::catalogue::{Band, Catalogue, Classification, Node, NodeKind};
 use super::code;
 
+mod rubric;
 mod source;
 
+use rubric::check_rubric;
 pub use source::decode;
 use source::toml_message;
 
@@ -372,35 +374,6 @@ fn check_nodes(c: &mut Collector, raw: Vec<RawNode>) -> Vec<Node> {
 
 fn children_sum(code: &str, points: &HashMap<&str, f64>) -> f64 {
     points.iter().filter(|(c, _)| code::parent(c) == Some(code)).map(|(_, p)| p).sum()
-}
-
-fn check_rubric(c: &mut Collector, code: &str, raw: &Spanned<RawRubric>, max: f64, is_leaf: bool) -> Rubric {
-    let span = raw.span();
-    if !is_leaf {
-        c.at(span.clone(), format!("«{code}» là nhóm; chỉ nội dung chấm điểm (mục lá) mới có thang chấm"));
-    }
-    let mut check_points = |points: f64| {
-        if !(0.0..=max + EPSILON).contains(&points) {
-            c.at(span.clone(), format!("thang chấm của «{code}» cho {points} điểm, ngoài khoảng 0 … {max}"));
-        }
-    };
-    match raw.get_ref() {
-        RawRubric::Levels { levels } => {
-            levels.iter().for_each(|l| check_points(l.points));
-            Rubric::Levels {
-                levels: levels.iter().map(|l| Level { label: l.label.clone(), points: l.points }).collect(),
-            }
-        }
-        RawRubric::Ratio { thresholds } => {
-            thresholds.iter().for_each(|t| check_points(t.points));
-            for t in thresholds.iter().filter(|t| !(0.0..=100.0).contains(&t.at_least)) {
-                c.at(span.clone(), format!("ngưỡng {}% của «{code}» phải trong khoảng 0 … 100", t.at_least));
-            }
-            Rubric::Ratio {
-                thresholds: thresholds.iter().map(|t| Threshold { at_least: t.at_least, points: t.points }).collect(),
-            }
-        }
-    }
 }
 
 #[cfg(test)]

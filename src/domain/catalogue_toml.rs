@@ -49,8 +49,13 @@ impl Rendered {
 
 /// The canonical text of a catalogue: what the database stores and hashes.
 pub fn canonical(c: &Catalogue) -> String {
-    let head =
-        Head { id: &c.id, version: &c.version, title: &c.title, description: &c.description, legal_basis: &c.legal_basis };
+    let head = Head {
+        id: &c.id,
+        version: &c.version,
+        title: &c.title,
+        description: &c.description,
+        legal_basis: &c.legal_basis,
+    };
     render(&head, &c.classification, &c.nodes).text
 }
 

@@ -21,7 +21,15 @@ const KIND: usize = 4;
 fn hashes(ward: &Ward) -> Vec<(String, String)> {
     let versions = ward.json(&["criteria", "versions"]);
     let versions = versions.as_array().unwrap();
-    versions.iter().map(|v| (format!("{}@{}", v["id"].as_str().unwrap(), v["version"].as_str().unwrap()), v["hash"].as_str().unwrap().to_owned())).collect()
+    versions
+        .iter()
+        .map(|v| {
+            (
+                format!("{}@{}", v["id"].as_str().unwrap(), v["version"].as_str().unwrap()),
+                v["hash"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -43,7 +51,7 @@ fn export_then_import_unchanged_gives_the_same_catalogue() {
     assert_eq!(hashes(&ward), before, "no new version: the same content hash");
     let toml = std::fs::read_to_string(ward.path("bo-tieu-chi.toml")).unwrap();
     ward.ok(&["criteria", "check", "bo-tieu-chi.toml"]);
-    assert!(toml.contains("id = \"mac-dinh-2026\"") && toml.contains("replaces") == false, "{toml}");
+    assert!(toml.contains("id = \"mac-dinh-2026\"") && !toml.contains("replaces"), "{toml}");
 }
 
 /// One refusal: the default workbook with one edit, imported.
@@ -95,11 +103,21 @@ fn a_workbook_edited_with_openpyxl_loads_as_a_new_version_and_old_rounds_do_not_
     let table = ward.ok(&["criteria", "diff", "mac-dinh-2026@1.0.0", "mac-dinh-2026@2.0.0"]);
     insta::assert_snapshot!("catalogue_diff_openpyxl", table);
     let json = ward.json(&["criteria", "diff", "mac-dinh-2026@1.0.0"]);
-    let kinds: Vec<(&str, &str)> =
-        json.as_array().unwrap().iter().map(|c| (c["new_code"].as_str().unwrap(), c["change"].as_str().unwrap())).collect();
+    let kinds: Vec<(&str, &str)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["new_code"].as_str().unwrap(), c["change"].as_str().unwrap()))
+        .collect();
     assert_eq!(
         kinds,
-        [("1.1.1", "repointed"), ("1.1.2", "repointed"), ("1.1.7", "repointed"), ("1.1.8", "added"), ("1.2.12", "moved")]
+        [
+            ("1.1.1", "repointed"),
+            ("1.1.2", "repointed"),
+            ("1.1.7", "repointed"),
+            ("1.1.8", "added"),
+            ("1.2.12", "moved")
+        ]
     );
     // New rounds take the newest version unless told otherwise.
     ward.ok(&["round", "new", "--kind", "dot1", "--year", "2027"]);

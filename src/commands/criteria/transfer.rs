@@ -87,8 +87,11 @@ pub fn import(args: ImportArgs) -> Result<()> {
 }
 
 pub fn load(ctx: &Context, args: LoadArgs) -> Result<()> {
-    let catalogue =
-        if has_extension(&args.file, &["xlsx", "ods", "xlsm"]) { read_workbook(&args.file)? } else { read_file(&args.file)? };
+    let catalogue = if has_extension(&args.file, &["xlsx", "ods", "xlsm"]) {
+        read_workbook(&args.file)?
+    } else {
+        read_file(&args.file)?
+    };
     let mut store = ctx.store()?;
     let spec = format!("{}@{}", catalogue.id, catalogue.version);
     let known = catalogues::find(&store.conn, &spec).is_ok();

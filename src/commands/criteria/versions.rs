@@ -60,8 +60,7 @@ pub fn diff(ctx: &Context, args: DiffArgs) -> Result<()> {
         Some(spec) => catalogues::find(&store.conn, spec)?,
         None => catalogues::active(&store.conn)?,
     };
-    let changes: Vec<_> =
-        catalogue_diff::diff(&old, &new).into_iter().filter(|c| args.groups || c.is_leaf).collect();
+    let changes: Vec<_> = catalogue_diff::diff(&old, &new).into_iter().filter(|c| args.groups || c.is_leaf).collect();
     let mut listing = Listing::new(vec![
         col("change", "Thay đổi"),
         col("old_code", "Mã cũ"),

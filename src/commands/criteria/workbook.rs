@@ -6,8 +6,8 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign, FormatBorder, Formula,
-    Workbook, Worksheet, XlsxError,
+    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatAlign, FormatBorder, Formula, Workbook,
+    Worksheet, XlsxError,
 };
 
 use crate::domain::catalogue::{Catalogue, Node};
@@ -126,9 +126,8 @@ fn validations(sheet: &mut Worksheet) -> Result<(), XlsxError> {
     let kinds = DataValidation::new()
         .allow_list_strings(&[layout::kind_text(crate::domain::catalogue::NodeKind::Periodic), "đột xuất"])?;
     sheet.add_data_validation(1, col("kind"), LAST_ROW, col("kind"), &kinds)?;
-    let rubric_kinds = DataValidation::new()
-        .allow_list_strings(&[LEVELS, RATIO])?
-        .set_error_style(DataValidationErrorStyle::Warning);
+    let rubric_kinds =
+        DataValidation::new().allow_list_strings(&[LEVELS, RATIO])?.set_error_style(DataValidationErrorStyle::Warning);
     sheet.add_data_validation(1, col("rubric_type"), LAST_ROW, col("rubric_type"), &rubric_kinds)?;
     Ok(())
 }

@@ -92,8 +92,10 @@ pub fn rubric_text(rubric: &Rubric) -> (&'static str, String) {
             (LEVELS, lines.join("\n"))
         }
         Rubric::Ratio { thresholds } => {
-            let lines: Vec<String> =
-                thresholds.iter().map(|t| format!("từ {}%: {}", points_text(t.at_least), points_text(t.points))).collect();
+            let lines: Vec<String> = thresholds
+                .iter()
+                .map(|t| format!("từ {}%: {}", points_text(t.at_least), points_text(t.points)))
+                .collect();
             (RATIO, lines.join("\n"))
         }
     }
@@ -111,7 +113,8 @@ pub fn parse_rubric(kind: &str, text: &str) -> Result<Option<Rubric>, String> {
         _ => return Err(format!("kiểu thang chấm «{kind}» không rõ; cần «{LEVELS}» hoặc «{RATIO}»")),
     };
     let number = |s: &str, line: &str| -> Result<f64, String> {
-        let s = s.trim().trim_start_matches("từ").trim_start_matches("Từ").trim_end_matches("điểm").trim_end_matches('đ');
+        let s =
+            s.trim().trim_start_matches("từ").trim_start_matches("Từ").trim_end_matches("điểm").trim_end_matches('đ');
         match parse_points(s.trim().trim_end_matches('%')) {
             Ok(Some(x)) => Ok(x),
             _ => Err(format!("dòng «{line}» không đọc được số «{}»", s.trim())),
@@ -149,7 +152,10 @@ mod tests {
     #[test]
     fn rubrics_round_trip_through_their_cell_text() {
         let levels = Rubric::Levels {
-            levels: vec![Level { label: "Đầy đủ: kịp thời".into(), points: 1.5 }, Level { label: "Không".into(), points: 0.0 }],
+            levels: vec![
+                Level { label: "Đầy đủ: kịp thời".into(), points: 1.5 },
+                Level { label: "Không".into(), points: 0.0 },
+            ],
         };
         let ratio = Rubric::Ratio {
             thresholds: vec![Threshold { at_least: 95.0, points: 3.0 }, Threshold { at_least: 0.0, points: 0.5 }],

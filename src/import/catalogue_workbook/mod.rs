@@ -95,7 +95,8 @@ impl Problems<'_> {
 pub fn read(path: &Path) -> Result<Catalogue, WorkbookError> {
     let file = display_name(path);
     super::xlsx::check_archive(path, &file)?;
-    let mut book = open_workbook_auto(path).map_err(|e| ImportError::excel(&file, format!("không đọc được bảng tính ({e})")))?;
+    let mut book =
+        open_workbook_auto(path).map_err(|e| ImportError::excel(&file, format!("không đọc được bảng tính ({e})")))?;
     let names = book.sheet_names();
     let mut p = Problems { file: &file, list: Vec::new() };
     let mut sheet = |wanted: &str| -> Option<Sheet> {
@@ -105,7 +106,10 @@ pub fn read(path: &Path) -> Result<Catalogue, WorkbookError> {
         Some(Sheet { name, cells, formulas })
     };
     let (Some(head), Some(bands), Some(nodes)) = (sheet(HEAD_SHEET), sheet(BANDS_SHEET), sheet(NODES_SHEET)) else {
-        let missing = format!("cần đủ ba trang «{HEAD_SHEET}», «{BANDS_SHEET}», «{NODES_SHEET}» như tệp do `cchc criteria export` tạo; tệp có: {}", names.join(", "));
+        let missing = format!(
+            "cần đủ ba trang «{HEAD_SHEET}», «{BANDS_SHEET}», «{NODES_SHEET}» như tệp do `cchc criteria export` tạo; tệp có: {}",
+            names.join(", ")
+        );
         p.at("", None, None, None, missing);
         return Err(WorkbookError::Problems { file: file.clone(), problems: p.list });
     };
@@ -120,7 +124,8 @@ pub fn read(path: &Path) -> Result<Catalogue, WorkbookError> {
     let cap = parse_points(&value("top_band_cap_percent")).ok().flatten();
     let classification = Classification { basis: value("basis"), top_band_cap_percent: cap, bands: band_list };
     let (id, version, title, description) = (value("id"), value("version"), value("title"), value("description"));
-    let head_part = Head { id: &id, version: &version, title: &title, description: &description, legal_basis: &legal_basis };
+    let head_part =
+        Head { id: &id, version: &version, title: &title, description: &description, legal_basis: &legal_basis };
     let rendered = catalogue_toml::render(&head_part, &classification, &node_list);
     let catalogue = match catalogue_parse::parse(&file, &rendered.text) {
         Ok(catalogue) => catalogue,
@@ -162,7 +167,8 @@ fn read_head(sheet: &Sheet, p: &mut Problems) -> Vec<(&'static str, u32, String)
     let mut out = Vec::new();
     for row in sheet.rows() {
         let key = sheet.text(row, 0);
-        if let Some((known, _)) = HEAD_ROWS.iter().find(|(k, label)| fold(&key) == fold(k) || fold(&key) == fold(label)) {
+        if let Some((known, _)) = HEAD_ROWS.iter().find(|(k, label)| fold(&key) == fold(k) || fold(&key) == fold(label))
+        {
             out.push((*known, row, sheet.text(row, 2)));
         }
     }
@@ -178,10 +184,8 @@ fn read_head(sheet: &Sheet, p: &mut Problems) -> Vec<(&'static str, u32, String)
 fn map_columns(sheet: &Sheet, columns: &[Column], p: &mut Problems) -> Option<(u32, Vec<Option<usize>>)> {
     let header_row = sheet.rows().find(|&r| (0..columns.len() + 8).any(|c| !sheet.text(r, c).is_empty()))?;
     let width = sheet.cells.end().map_or(0, |(_, c)| c as usize + 1);
-    let found: Vec<Option<usize>> = columns
-        .iter()
-        .map(|col| (0..width).find(|&c| layout::names(col, &sheet.text(header_row, c))))
-        .collect();
+    let found: Vec<Option<usize>> =
+        columns.iter().map(|col| (0..width).find(|&c| layout::names(col, &sheet.text(header_row, c)))).collect();
     let required = ["code", "title", "max_points", "name", "min", "max"];
     for (col, at) in columns.iter().zip(&found) {
         if at.is_none() && required.contains(&col.key) {

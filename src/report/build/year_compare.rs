@@ -70,7 +70,13 @@ fn compare(ix: &Index, previous: &YearBasis, current: &YearBasis) -> ScoreCompar
     }
     let row = |code: &str, name: String, key: (bool, String)| {
         let (p, c) = totals.get(&key).map(|(p, c)| (p.score100(), c.score100())).unwrap_or_default();
-        CompareRow { code: code.to_owned(), name, previous: p, current: c, change: p.zip(c).map(|(p, c)| round2(c - p)) }
+        CompareRow {
+            code: code.to_owned(),
+            name,
+            previous: p,
+            current: c,
+            change: p.zip(c).map(|(p, c)| round2(c - p)),
+        }
     };
     let fields = new
         .fields()
@@ -95,7 +101,11 @@ fn compare(ix: &Index, previous: &YearBasis, current: &YearBasis) -> ScoreCompar
             .filter(|(n, o)| n.code != o.code)
             .map(|(n, o)| Renumbered { previous_code: o.code.clone(), code: n.code.clone(), title: n.title.clone() })
             .collect(),
-        dropped_items: old.leaves().filter(|o| periodic_leaf(o) && !continued.contains(o.code.as_str())).map(item).collect(),
+        dropped_items: old
+            .leaves()
+            .filter(|o| periodic_leaf(o) && !continued.contains(o.code.as_str()))
+            .map(item)
+            .collect(),
         new_items,
     }
 }
@@ -124,8 +134,10 @@ pub fn section(c: &YearComparison, number: &str, year: i32) -> Section {
                 s.blocks.push(Block::Bullets(list(&sc.new_items)));
             }
             if !sc.renumbered.is_empty() {
-                s.blocks.push(Block::Paragraph(format!("Nội dung đổi mã so với năm {prev} (được so sánh theo mã cũ):")));
-                let moved = sc.renumbered.iter().map(|r| format!("{} {} (năm {prev}: {})", r.code, r.title, r.previous_code));
+                s.blocks
+                    .push(Block::Paragraph(format!("Nội dung đổi mã so với năm {prev} (được so sánh theo mã cũ):")));
+                let moved =
+                    sc.renumbered.iter().map(|r| format!("{} {} (năm {prev}: {})", r.code, r.title, r.previous_code));
                 s.blocks.push(Block::Bullets(moved.collect()));
             }
             if !sc.dropped_items.is_empty() {

@@ -14,6 +14,7 @@ mod guard;
 mod header;
 pub mod problem;
 mod rejected;
+pub mod schedule;
 pub mod selfreport;
 pub mod value;
 mod xlsx;

@@ -3,21 +3,13 @@
 
 use rusqlite::{Connection, params};
 
-use super::findings::{self, Finding};
-use super::rounds::{self, Round};
-use super::{StoreError, catalogues};
-use crate::domain::catalogue::Catalogue;
+use super::{StoreError, catalogues, findings, rounds};
+use crate::domain::finding::Finding;
 use crate::domain::round::RoundKind;
 use crate::domain::scoring::Mark;
+use crate::domain::year_basis::YearBasis;
 
 type Result<T> = std::result::Result<T, StoreError>;
-
-/// A year's basis round, its catalogue, and its appraised marks: (unit, item, mark).
-pub struct YearBasis {
-    pub round: Round,
-    pub catalogue: Catalogue,
-    pub marks: Vec<(String, String, Mark)>,
-}
 
 /// The round a year's results rest on, as the year report chooses it: Đợt 2 when it has scores, else Đợt 1.
 pub fn basis(conn: &Connection, year: i32) -> Result<Option<YearBasis>> {

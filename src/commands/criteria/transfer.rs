@@ -11,7 +11,6 @@ use crate::context::Context;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::catalogue_toml;
 use crate::import::catalogue_workbook;
-use crate::output::{self, info};
 use crate::store::catalogues;
 
 #[derive(Debug, Args)]
@@ -55,7 +54,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<()> {
         None => super::load(ctx, &SourceArgs { catalogue: None })?,
     };
     super::workbook::write(&catalogue, &args.output)?;
-    info(format!(
+    ctx.info(format!(
         "Đã ghi «{}»: bộ tiêu chí {} phiên bản {}, {} dòng. Sửa xong, hãy tăng «Phiên bản» ở trang «Thông tin» rồi chạy `cchc criteria load {}`.",
         args.output.display(),
         catalogue.id,
@@ -66,7 +65,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<()> {
     Ok(())
 }
 
-pub fn import(args: ImportArgs) -> Result<()> {
+pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
     let catalogue = read_workbook(&args.file)?;
     let canonical = catalogue_toml::canonical(&catalogue);
     let text = format!(
@@ -75,14 +74,14 @@ pub fn import(args: ImportArgs) -> Result<()> {
         catalogue.version,
         crate::import::display_name(&args.file)
     );
-    describe(&args.file, &catalogue, &catalogues::hash(&canonical));
+    describe(ctx, &args.file, &catalogue, &catalogues::hash(&canonical));
     match &args.output {
         Some(path) => {
             std::fs::write(path, text).with_context(|| format!("Không ghi được tệp «{}»", path.display()))?;
-            info(format!("Đã ghi «{}».", path.display()));
+            ctx.info(format!("Đã ghi «{}».", path.display()));
             Ok(())
         }
-        None => output::print_data(&text),
+        None => ctx.print_data(&text),
     }
 }
 
@@ -99,9 +98,11 @@ pub fn load(ctx: &Context, args: LoadArgs) -> Result<()> {
     let hash = store.write(|tx| catalogues::load(tx, &file_name, &catalogue))?;
     let short = &hash[..12.min(hash.len())];
     if known {
-        info(format!("Bộ tiêu chí {spec} đã có trong cơ sở dữ liệu (mã băm {short}); các đợt mới dùng phiên bản này."));
+        ctx.info(format!(
+            "Bộ tiêu chí {spec} đã có trong cơ sở dữ liệu (mã băm {short}); các đợt mới dùng phiên bản này."
+        ));
     } else {
-        info(format!(
+        ctx.info(format!(
             "Đã nạp bộ tiêu chí {spec} (mã băm {short}, {} nội dung chấm điểm). Các đợt mới dùng phiên bản này; các đợt đã tạo giữ phiên bản của mình. Xem thay đổi: cchc criteria diff.",
             catalogue.leaves().count()
         ));
@@ -113,8 +114,8 @@ fn read_workbook(path: &Path) -> Result<Catalogue> {
     Ok(catalogue_workbook::read(path)?)
 }
 
-fn describe(path: &Path, catalogue: &Catalogue, hash: &str) {
-    info(format!(
+fn describe(ctx: &Context, path: &Path, catalogue: &Catalogue, hash: &str) {
+    ctx.info(format!(
         "Tệp «{}» hợp lệ: bộ tiêu chí {} phiên bản {}, {} nội dung chấm điểm, mã băm {}.",
         path.display(),
         catalogue.id,

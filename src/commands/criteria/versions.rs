@@ -3,10 +3,10 @@
 use anyhow::Result;
 use clap::Args;
 
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::context::Context;
 use crate::domain::catalogue::NodeKind;
 use crate::domain::catalogue_diff;
-use crate::output::{FormatArg, ListFormat, Listing, Value, col, info, machine_col};
 use crate::store::catalogues;
 
 #[derive(Debug, Args)]
@@ -50,7 +50,7 @@ pub fn list(ctx: &Context, format: ListFormat) -> Result<()> {
             v.loaded_at.into(),
         ]);
     }
-    listing.emit(format)
+    listing.emit(ctx, format)
 }
 
 pub fn diff(ctx: &Context, args: DiffArgs) -> Result<()> {
@@ -87,13 +87,13 @@ pub fn diff(ctx: &Context, args: DiffArgs) -> Result<()> {
     }
     let name = |c: &crate::domain::catalogue::Catalogue| format!("{}@{}", c.id, c.version);
     if old_hash == new_hash {
-        info(format!("{} và {} là cùng một nội dung.", args.old, name(&new)));
+        ctx.info(format!("{} và {} là cùng một nội dung.", args.old, name(&new)));
     } else if changes.is_empty() {
-        info(format!("Không có nội dung chấm điểm nào khác nhau giữa {} và {}.", name(&old), name(&new)));
+        ctx.info(format!("Không có nội dung chấm điểm nào khác nhau giữa {} và {}.", name(&old), name(&new)));
     } else {
-        info(format!("{} thay đổi từ {} sang {}:", changes.len(), name(&old), name(&new)));
+        ctx.info(format!("{} thay đổi từ {} sang {}:", changes.len(), name(&old), name(&new)));
     }
-    listing.emit(args.output.format)
+    listing.emit(ctx, args.output.format)
 }
 
 fn kind_key(kind: catalogue_diff::ChangeKind) -> &'static str {

@@ -12,12 +12,12 @@ use super::doc::{capitalized, finding_text, note, row_number, scores, stt, who};
 use crate::domain::catalogue::{Node, NodeKind};
 use crate::domain::catalogue_diff::predecessors;
 use crate::domain::code;
+use crate::domain::finding::Finding;
+use crate::domain::number::points;
 use crate::domain::scoring::{Total, round2};
-use crate::output::points;
+use crate::domain::year_basis::YearBasis;
 use crate::report::document::{Block, Cell, Column, Section, Table};
 use crate::report::model::year_compare::{CompareRow, ItemRef, Renumbered, ScoreComparison, YearComparison};
-use crate::store::findings::Finding;
-use crate::store::reports_compare::YearBasis;
 
 /// The comparison of `year` with the year before; None when there is nothing to compare and nothing carried.
 pub fn model(

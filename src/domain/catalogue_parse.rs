@@ -379,4 +379,5 @@ fn children_sum(code: &str, points: &HashMap<&str, f64>) -> f64 {
 #[cfg(test)]
 pub(crate) mod fuzz;
 #[cfg(test)]
+#[path = "catalogue_parse_tests.rs"]
 mod tests;

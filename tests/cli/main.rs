@@ -1,5 +1,6 @@
 //! End-to-end tests through the `cchc` binary. One test binary: every module below shares one build.
 
+mod catalogue;
 mod common;
 mod criteria;
 mod directory;
@@ -7,6 +8,7 @@ mod exit_codes;
 mod help;
 mod inspection;
 mod inspection_findings;
+mod next_year;
 mod readme;
 mod reliability_backup;
 mod reliability_concurrency;

@@ -3,7 +3,7 @@
 use std::io::{Cursor, Write};
 use std::path::Path;
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+use rust_xlsxwriter::{CalculationMode, ExcelDateTime, Format, Formula, Workbook};
 
 use super::tests_csv::{SPECS, fixture, read_all};
 use super::*;
@@ -25,6 +25,8 @@ fn rows(path: &Path) -> Vec<Cells> {
 
 fn template(path: &Path) {
     let mut book = Workbook::new();
+    // Not `fullCalcOnLoad`: the formula's value below stands for one a spreadsheet program computed.
+    book.set_calculation_mode(CalculationMode::Manual);
     let hidden = book.add_worksheet();
     hidden.set_name("Ẩn").unwrap().set_hidden(true);
     hidden.write_string(0, 0, "Mã tiêu chí").unwrap();

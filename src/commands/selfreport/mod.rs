@@ -18,7 +18,7 @@ use crate::import::Encoding;
 pub enum SelfreportCommand {
     /// Tạo mẫu báo cáo tự kiểm tra (XLSX hoặc CSV) để đơn vị điền
     Template(template::TemplateArgs),
-    /// Nhập báo cáo tự kiểm tra của đơn vị (CSV hoặc XLSX; tất cả hoặc không gì cả)
+    /// Nhập báo cáo tự kiểm tra của đơn vị (CSV, XLSX hoặc ODS; tất cả hoặc không gì cả)
     Import(import::ImportArgs),
     /// Xem báo cáo tự kiểm tra của một đơn vị (bản hiện hành hoặc một bản cũ)
     Show(status::ShowArgs),
@@ -90,6 +90,7 @@ pub fn demo(ctx: &Context, inputs: &Path) -> Result<()> {
             encoding: Encoding::Auto,
             dry_run: false,
             strict: false,
+            allow_other_round: false,
             received,
         };
         import::run(&on_the_day, args)?;

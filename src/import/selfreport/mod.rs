@@ -1,7 +1,9 @@
 //! Checking self-report rows (báo cáo tự kiểm tra) against the round: unit, item, points, figure, assignment and
 //! duplicates. Rows are checked as they stream by, borrowing their text; each unit's content is hashed on the way.
 
+mod gaps;
 pub mod read;
+pub mod round_mark;
 mod rules;
 
 use std::sync::Arc;
@@ -96,6 +98,8 @@ pub struct FileCheck<'a, 'c> {
     tallies: Vec<Option<Box<Tally>>>,
     order: Vec<u32>,
     scratch: Vec<Problem>,
+    /// The CSV delimiter (none for a workbook), to spot rows swallowed into a cell.
+    delimiter: Option<char>,
 }
 
 impl<'a, 'c> FileCheck<'a, 'c> {
@@ -109,7 +113,13 @@ impl<'a, 'c> FileCheck<'a, 'c> {
             tallies: Vec::new(),
             order: Vec::new(),
             scratch: Vec::new(),
+            delimiter: None,
         }
+    }
+
+    /// The file's CSV delimiter, as the reader chose it (`None` for a workbook).
+    pub fn split_by(&mut self, delimiter: Option<char>) {
+        self.delimiter = delimiter;
     }
 
     /// Checks the header once the reader has matched it: the unit column is needed without `--unit`; columns the
@@ -171,8 +181,20 @@ impl<'a, 'c> FileCheck<'a, 'c> {
         item.filter(|_| !bad)
     }
 
+    /// A row of the wrong width, reported already: only says whether it swallowed another row.
+    pub fn misshapen(&mut self, row: &Row, problems: &mut Findings) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        self.swallowed(row, &mut RowCheck { file: &self.file, line: row.line, problems: &mut scratch });
+        for p in scratch.drain(..) {
+            problems.push(p);
+        }
+        self.scratch = scratch;
+    }
+
     fn check_row<'r>(&mut self, row: &'r Row, check: &mut RowCheck, warnings: &mut Findings) -> Option<Item<'r>> {
         let rules = self.rules;
+        self.swallowed(row, check);
         let unit = self.unit(row, check);
         let code = self.cell(row, CODE);
         let leaf = match rules.leaves.get(code) {
@@ -341,10 +363,11 @@ impl<'a, 'c> FileCheck<'a, 'c> {
     }
 
     /// Each unit's hash, in order of first appearance; items not assigned to a unit are summed up in one warning.
-    pub fn finish(mut self, warnings: &mut Findings) -> Vec<UnitDone> {
+    pub fn finish(mut self, problems: &mut Findings, warnings: &mut Findings) -> Vec<UnitDone> {
         let mut done = Vec::with_capacity(self.order.len());
         for &unit in &self.order {
             let Some(tally) = self.tallies.get_mut(unit as usize).and_then(Option::take) else { continue };
+            self.missing(unit, &tally, problems, warnings);
             if !tally.unassigned.is_empty() {
                 let mut codes: Vec<&str> = tally.unassigned.iter().take(5).map(|&l| self.rules.criterion(l)).collect();
                 if tally.unassigned.len() > codes.len() {

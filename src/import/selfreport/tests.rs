@@ -44,6 +44,7 @@ fn check_file(rules: &Rules, path: &Path) -> Checked {
     let mut reader = TableReader::open(path, Encoding::Auto, COLUMNS).unwrap();
     let (mut problems, mut warnings) = (Findings::default(), Findings::default());
     let mut check = FileCheck::new(rules, reader.file_name());
+    check.split_by(reader.delimiter());
     check.header(reader.columns(), &mut problems, &mut warnings);
     let mut row = Row::new();
     let mut items = Vec::new();
@@ -53,7 +54,7 @@ fn check_file(rules: &Rules, path: &Path) -> Checked {
             items.push((row.line, unit, rules.criterion(i.leaf).to_owned(), i.points, i.percent, i.result.to_owned()));
         }
     }
-    let units = check.finish(&mut warnings);
+    let units = check.finish(&mut problems, &mut warnings);
     let text = |f: Findings| f.list.iter().map(|p| p.to_string()).collect();
     Checked { items, problems: text(problems), warnings: text(warnings), units }
 }
@@ -69,7 +70,10 @@ fn good_rows_come_through_with_rubric_points() {
     );
     let got = check_text(&rules, &text);
     assert_eq!(got.problems, Vec::<String>::new());
-    assert_eq!(got.warnings, Vec::<String>::new());
+    // VP's fourth assigned item is not in the file.
+    let missing = "tu-kiem-tra.csv: đơn vị VP: thiếu 1 nội dung được phân công cho đơn vị này: 1.2.1; vẫn được nhập, \
+                   dùng --strict để từ chối";
+    assert_eq!(got.warnings, [missing]);
     assert_eq!(
         got.items,
         vec![

@@ -14,6 +14,7 @@ mod header;
 pub mod problem;
 mod rejected;
 pub mod selfreport;
+pub mod swallowed;
 pub mod value;
 pub mod workbook;
 mod xlsx;
@@ -198,6 +199,7 @@ impl TableReader {
             },
         };
         row.line = line;
+        row.delimiter = self.delimiter();
         if !row.columns.as_ref().is_some_and(|c| Arc::ptr_eq(c, &self.columns)) {
             row.columns = Some(Arc::clone(&self.columns));
         }
@@ -341,6 +343,8 @@ pub struct Row {
     record: Fields,
     scratch: Fields,
     columns: Option<Arc<ColumnMap>>,
+    /// The CSV delimiter, or `None` for a workbook.
+    delimiter: Option<char>,
 }
 
 impl Row {

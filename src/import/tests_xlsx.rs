@@ -205,3 +205,16 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn iso_dates_of_ods_cells_read_as_dd_mm_yyyy() {
+    let shown = |iso: &str| {
+        let mut out = String::new();
+        super::xlsx::render(&calamine::DataRef::DateTimeIso(iso.to_owned()), false, &mut out);
+        out
+    };
+    assert_eq!(shown("2026-07-05"), "05/07/2026");
+    assert_eq!(shown("2026-07-05T00:00:00"), "05/07/2026");
+    assert_eq!(shown("2026-07-05T08:30:00"), "05/07/2026 08:30");
+    assert_eq!(shown("không phải ngày"), "không phải ngày");
+}

@@ -237,7 +237,22 @@ pub(super) fn render(value: &DataRef<'_>, percent: bool, out: &mut String) {
                 let _ = write!(out, "{d:02}/{m:02}/{y:04} {hh:02}:{mm:02}");
             }
         }
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => out.push_str(s),
+        // ODS dates (and XLSX `t="d"` cells) come as ISO text: shown as the other dates are.
+        DataRef::DateTimeIso(s) => match chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
+            Ok(t) if t.time() == chrono::NaiveTime::MIN => {
+                let _ = write!(out, "{}", t.format("%d/%m/%Y"));
+            }
+            Ok(t) => {
+                let _ = write!(out, "{}", t.format("%d/%m/%Y %H:%M"));
+            }
+            Err(_) => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Ok(d) => {
+                    let _ = write!(out, "{}", d.format("%d/%m/%Y"));
+                }
+                Err(_) => out.push_str(s),
+            },
+        },
+        DataRef::DurationIso(s) => out.push_str(s),
         DataRef::Error(e) => {
             let _ = write!(out, "{e}");
         }

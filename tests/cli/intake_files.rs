@@ -61,6 +61,11 @@ fn a_quote_left_open_is_refused_where_it_shows_and_a_multiline_note_still_import
     let err = refused_import(&ward, "nuot-dong.csv", swallowed, &[]);
     assert!(err.contains("dòng 2") && err.contains("giống dòng dữ liệu (VP, 1.1.6)"), "{err}");
     assert!(err.contains("«Khó khăn, vướng mắc, đề xuất»"), "the column is named: {err}");
+    // The appraisal file's note likewise.
+    let scores = "ma_don_vi,ma_tieu_chi,diem_tham_dinh,nhan_xet\nVHXH,1.1.1,1,\"Tốt\nVHXH,1.1.2,1,Khá\"\n";
+    ward.write("diem.csv", scores);
+    let err = refused(&ward, &["score", "import", "2026-dot1", "diem.csv"]);
+    assert!(err.contains("diem.csv, dòng 2, cột «Nhận xét»") && err.contains("(VHXH, 1.1.2)"), "{err}");
     // `"abc"def`, which the CSV parser would glue into `abcdef`.
     let glued = format!("{HEAD}VP,1.1.5,2,,\"KQ\"a,TL a,\n");
     let err = refused_import(&ward, "dinh-chu.csv", glued, &[]);
@@ -109,26 +114,22 @@ fn xlsx(points: &str, calc_pr: &str, result: &str) -> Vec<u8> {
              ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>"
                 .to_owned(),
         ),
-        (
-            "_rels/.rels",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
-             <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-             <Relationship Id=\"rId1\" Target=\"xl/workbook.xml\" Type=\"http://schemas.openxmlformats.org/\
-             officeDocument/2006/relationships/officeDocument\"/></Relationships>"
-                .to_owned(),
-        ),
-        (
-            "xl/_rels/workbook.xml.rels",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
-             <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-             <Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\" Type=\"http://schemas.openxmlformats.org/\
-             officeDocument/2006/relationships/worksheet\"/></Relationships>"
-                .to_owned(),
-        ),
+        ("_rels/.rels", relationship("xl/workbook.xml", "officeDocument")),
+        ("xl/_rels/workbook.xml.rels", relationship("worksheets/sheet1.xml", "worksheet")),
         ("xl/workbook.xml", workbook),
         ("xl/worksheets/sheet1.xml", sheet),
     ];
     zip_parts(&parts.iter().map(|(n, t)| (*n, t.as_str())).collect::<Vec<_>>())
+}
+
+/// A relationships part with one relationship.
+fn relationship(target: &str, kind: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+         <Relationship Id=\"rId1\" Target=\"{target}\" \
+         Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\"/></Relationships>"
+    )
 }
 
 fn zip_parts(parts: &[(&str, &str)]) -> Vec<u8> {

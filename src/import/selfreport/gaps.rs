@@ -2,51 +2,25 @@
 //! assigned items left out of the file.
 
 use super::rules::Findings;
-use super::{CODE, FIGURE, FileCheck, PROPOSAL, Tally, UNIT};
-use crate::import::Row;
+use super::{COLUMNS, FIGURE, FileCheck, PROPOSAL, Tally, UNIT};
 use crate::import::directory::RowCheck;
+use crate::import::{Row, swallowed};
 
 /// Missing codes named in a message; the rest are counted.
 const CODES_SHOWN: usize = 10;
 
 impl FileCheck<'_, '_> {
-    /// A text cell of a CSV row holding a line break followed by a line that reads as a row of this file (a known
-    /// unit's code and a known item's code where this file has them): a quote left open swallowed that row.
+    /// A text cell of a CSV row that swallowed another row of this file (see [`crate::import::swallowed`]).
     pub(super) fn swallowed(&self, row: &Row, check: &mut RowCheck) {
-        let Some(delimiter) = self.delimiter else { return };
-        for column in FIGURE..=PROPOSAL {
+        let rules = self.rules;
+        let known = |unit: &str, code: &str| {
+            rules.leaves.contains_key(code) && (self.fields[UNIT].is_none() || rules.unit(unit).is_some())
+        };
+        for (column, spec) in COLUMNS.iter().enumerate().take(PROPOSAL + 1).skip(FIGURE) {
             let text = self.cell(row, column);
-            if !text.contains('\n') {
-                continue;
-            }
-            for line in text.split('\n').skip(1) {
-                let Some((unit, code)) = self.row_like(line, delimiter) else { continue };
-                let key = super::COLUMNS[column].key;
-                let found = if unit.is_empty() { code.to_owned() } else { format!("{unit}, {code}") };
-                let message = format!(
-                    "ô này có xuống dòng rồi một dòng giống dòng dữ liệu ({found}): có lẽ dấu ngoặc kép mở trong ô \
-                     không được đóng, nên dòng của nội dung {code} bị gộp vào đây và sẽ mất"
-                );
-                let hint = "thêm dấu ngoặc kép đóng ở cuối ô; nếu đó đúng là lời ghi chú nhiều dòng, hãy viết lại \
-                            để dòng ấy không bắt đầu bằng mã đơn vị và mã tiêu chí"
-                    .to_owned();
-                check.problem(Some(self.label(key)), text, message, Some(hint));
+            if let Some(found) = row.swallowed(text, ("ma_don_vi", "ma_tieu_chi"), known) {
+                swallowed::report(check, self.label(spec.key), text, found);
                 return;
-            }
-        }
-    }
-
-    /// The (unit, item) codes of `line` split as a row of this file, when they name a known unit (or the file has no
-    /// unit column) and a known item.
-    fn row_like<'l>(&self, line: &'l str, delimiter: char) -> Option<(&'l str, &'l str)> {
-        let fields: Vec<&str> = line.split(delimiter).map(str::trim).collect();
-        let code = *fields.get(self.fields[CODE]?)?;
-        self.rules.leaves.get(code)?;
-        match self.fields[UNIT] {
-            None => Some(("", code)),
-            Some(at) => {
-                let unit = *fields.get(at)?;
-                self.rules.unit(unit).map(|_| (unit, code))
             }
         }
     }

@@ -98,8 +98,6 @@ pub struct FileCheck<'a, 'c> {
     tallies: Vec<Option<Box<Tally>>>,
     order: Vec<u32>,
     scratch: Vec<Problem>,
-    /// The CSV delimiter (none for a workbook), to spot rows swallowed into a cell.
-    delimiter: Option<char>,
 }
 
 impl<'a, 'c> FileCheck<'a, 'c> {
@@ -113,13 +111,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
             tallies: Vec::new(),
             order: Vec::new(),
             scratch: Vec::new(),
-            delimiter: None,
         }
-    }
-
-    /// The file's CSV delimiter, as the reader chose it (`None` for a workbook).
-    pub fn split_by(&mut self, delimiter: Option<char>) {
-        self.delimiter = delimiter;
     }
 
     /// Checks the header once the reader has matched it: the unit column is needed without `--unit`; columns the
@@ -182,14 +174,12 @@ impl<'a, 'c> FileCheck<'a, 'c> {
     }
 
     /// A row of the wrong width, reported already: only says whether it swallowed another row.
-    pub fn misshapen(&mut self, row: &Row, problems: &mut Findings) {
-        let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.clear();
-        self.swallowed(row, &mut RowCheck { file: &self.file, line: row.line, problems: &mut scratch });
-        for p in scratch.drain(..) {
+    pub fn misshapen(&self, row: &Row, problems: &mut Findings) {
+        let mut found = Vec::new();
+        self.swallowed(row, &mut RowCheck { file: &self.file, line: row.line, problems: &mut found });
+        for p in found {
             problems.push(p);
         }
-        self.scratch = scratch;
     }
 
     fn check_row<'r>(&mut self, row: &'r Row, check: &mut RowCheck, warnings: &mut Findings) -> Option<Item<'r>> {
@@ -362,7 +352,8 @@ impl<'a, 'c> FileCheck<'a, 'c> {
         })
     }
 
-    /// Each unit's hash, in order of first appearance; items not assigned to a unit are summed up in one warning.
+    /// Each unit's hash, in order of first appearance; items assigned to a unit and left out, and items not
+    /// assigned to it, are each summed up in one warning (the first a problem under `--strict`).
     pub fn finish(mut self, problems: &mut Findings, warnings: &mut Findings) -> Vec<UnitDone> {
         let mut done = Vec::with_capacity(self.order.len());
         for &unit in &self.order {

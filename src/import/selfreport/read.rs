@@ -128,7 +128,6 @@ pub fn read_all(
         };
         observer.opened(reader.file_name(), reader.encoding_used(), reader.delimiter(), reader.progress().1);
         let mut check = FileCheck::new(rules, reader.file_name());
-        check.split_by(reader.delimiter());
         check.round_mark(reader.preamble(), &mut problems);
         check.header(reader.columns(), &mut problems, &mut outcome.warnings);
         batch.file = index;

@@ -21,7 +21,7 @@ pub fn round_of(preamble: &[(u64, String)]) -> Option<(u64, String)> {
         let (_, rest) = text.split_once(LABEL)?;
         let id: String =
             rest.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
-        (!id.is_empty()).then(|| (*line, id))
+        (!id.is_empty()).then_some((*line, id))
     });
     marked.or_else(|| preamble.iter().find_map(|(line, text)| titled(text).map(|id| (*line, id))))
 }

@@ -44,7 +44,6 @@ fn check_file(rules: &Rules, path: &Path) -> Checked {
     let mut reader = TableReader::open(path, Encoding::Auto, COLUMNS).unwrap();
     let (mut problems, mut warnings) = (Findings::default(), Findings::default());
     let mut check = FileCheck::new(rules, reader.file_name());
-    check.split_by(reader.delimiter());
     check.header(reader.columns(), &mut problems, &mut warnings);
     let mut row = Row::new();
     let mut items = Vec::new();

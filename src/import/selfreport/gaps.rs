@@ -1,7 +1,7 @@
 //! What a self-report can lose with every cell well formed: rows swallowed into a cell by a quote left open, and
 //! assigned items left out of the file.
 
-use super::rules::Findings;
+use super::rules::ProblemList;
 use super::{COLUMNS, FIGURE, FileCheck, PROPOSAL, Tally, UNIT};
 use crate::import::directory::RowCheck;
 use crate::import::{Row, swallowed};
@@ -26,7 +26,7 @@ impl FileCheck<'_, '_> {
     }
 
     /// Items assigned to `unit` that the file does not report on: a warning, or a problem under `--strict`.
-    pub(super) fn missing(&self, unit: u32, tally: &Tally, problems: &mut Findings, warnings: &mut Findings) {
+    pub(super) fn missing(&self, unit: u32, tally: &Tally, problems: &mut ProblemList, warnings: &mut ProblemList) {
         let rules = self.rules;
         let missing: Vec<&str> = (0..rules.leaf_count())
             .filter_map(|leaf| u16::try_from(leaf).ok())

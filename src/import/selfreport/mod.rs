@@ -18,7 +18,7 @@ use crate::domain::selfreport::{ContentHash, ItemContent, settle_points};
 use crate::domain::suggest::did_you_mean;
 use crate::domain::text::fold;
 
-pub use rules::{Findings, Rules};
+pub use rules::{ProblemList, Rules};
 
 pub const COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::optional("ma_don_vi", "Mã đơn vị"),
@@ -117,7 +117,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
 
     /// Checks the header once the reader has matched it: the unit column is needed without `--unit`; columns the
     /// import does not know (and the template does not have) are named in a warning, with the nearest known one.
-    pub fn header(&mut self, columns: &ColumnMap, problems: &mut Findings, warnings: &mut Findings) {
+    pub fn header(&mut self, columns: &ColumnMap, problems: &mut ProblemList, warnings: &mut ProblemList) {
         if self.rules.fixed_unit.is_none() && !columns.contains("ma_don_vi") {
             problems.push(self.file_problem(
                 "thiếu cột «Mã đơn vị» (hoặc «ma_don_vi»)".into(),
@@ -158,7 +158,12 @@ impl<'a, 'c> FileCheck<'a, 'c> {
     }
 
     /// Checks one row. Its problems go to `problems` (and `None` comes back); warnings to `warnings`.
-    pub fn check<'r>(&mut self, row: &'r Row, problems: &mut Findings, warnings: &mut Findings) -> Option<Item<'r>> {
+    pub fn check<'r>(
+        &mut self,
+        row: &'r Row,
+        problems: &mut ProblemList,
+        warnings: &mut ProblemList,
+    ) -> Option<Item<'r>> {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
         let file = Arc::clone(&self.file);
@@ -175,7 +180,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
     }
 
     /// A row of the wrong width, reported already: only says whether it swallowed another row.
-    pub fn misshapen(&self, row: &Row, problems: &mut Findings) {
+    pub fn misshapen(&self, row: &Row, problems: &mut ProblemList) {
         let mut found = Vec::new();
         self.swallowed(row, &mut RowCheck { file: &self.file, line: row.line, problems: &mut found });
         for p in found {
@@ -183,7 +188,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
         }
     }
 
-    fn check_row<'r>(&mut self, row: &'r Row, check: &mut RowCheck, warnings: &mut Findings) -> Option<Item<'r>> {
+    fn check_row<'r>(&mut self, row: &'r Row, check: &mut RowCheck, warnings: &mut ProblemList) -> Option<Item<'r>> {
         let rules = self.rules;
         self.swallowed(row, check);
         let unit = self.unit(row, check);
@@ -355,7 +360,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
 
     /// Each unit's hash, in order of first appearance; items assigned to a unit and left out, and items not
     /// assigned to it, are each summed up in one warning (the first a problem under `--strict`).
-    pub fn finish(mut self, problems: &mut Findings, warnings: &mut Findings) -> Vec<UnitDone> {
+    pub fn finish(mut self, problems: &mut ProblemList, warnings: &mut ProblemList) -> Vec<UnitDone> {
         let mut done = Vec::with_capacity(self.order.len());
         for &unit in &self.order {
             let Some(tally) = self.tallies.get_mut(unit as usize).and_then(Option::take) else { continue };
@@ -380,4 +385,5 @@ impl<'a, 'c> FileCheck<'a, 'c> {
 }
 
 #[cfg(test)]
+#[path = "selfreport_tests.rs"]
 mod tests;

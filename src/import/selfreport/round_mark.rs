@@ -2,7 +2,7 @@
 //! 2026-dot1"), and the import refuses a template of another round unless told `--allow-other-round`.
 
 use super::FileCheck;
-use super::rules::Findings;
+use super::rules::ProblemList;
 use crate::domain::text::fold;
 use crate::import::problem::Problem;
 
@@ -40,7 +40,7 @@ fn titled(text: &str) -> Option<String> {
 
 impl FileCheck<'_, '_> {
     /// A template of another round is a problem unless `--allow-other-round` was given.
-    pub fn round_mark(&self, preamble: &[(u64, String)], problems: &mut Findings) {
+    pub fn round_mark(&self, preamble: &[(u64, String)], problems: &mut ProblemList) {
         let rules = self.rules;
         let Some((line, id)) = round_of(preamble) else { return };
         if rules.allow_other_round || id.eq_ignore_ascii_case(&rules.round_id) {

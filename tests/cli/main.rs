@@ -15,6 +15,8 @@ mod reliability_fuzz;
 mod reliability_injection;
 mod reliability_sql;
 mod reports;
+mod reports_layout;
+mod reports_numbers;
 mod rounds;
 mod scale;
 mod selfreport;

@@ -108,6 +108,8 @@ pub struct Para {
     pub style: Option<&'static str>,
     pub jc: Jc,
     pub keep_next: bool,
+    /// Keep the paragraph's lines on one page.
+    pub keep_lines: bool,
     /// Space before/after in twips.
     pub before: u32,
     pub after: u32,
@@ -139,6 +141,9 @@ impl Para {
         }
         if self.keep_next {
             ppr.push_str("<w:keepNext/>");
+        }
+        if self.keep_lines {
+            ppr.push_str("<w:keepLines/>");
         }
         if self.rule {
             ppr.push_str(r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#);

@@ -43,7 +43,7 @@ impl Need {
     pub fn of(header: &str, cells: impl Iterator<Item = (String, bool)>) -> Need {
         let longest_word = |s: &str| s.split_whitespace().map(chars).fold(0.0, f64::max);
         // Headers are bold: a little wider than the cells' text.
-        let mut min = (longest_word(header) + 1.0).max(3.0);
+        let mut min = (longest_word(header) + 1.5).max(3.0);
         let mut want = min;
         let mut text = false;
         let mut sample = Vec::new();
@@ -54,7 +54,8 @@ impl Need {
                 text = true;
                 min = min.max(longest_word(&content));
             } else {
-                min = min.max(len);
+                // Bold in a total row, and never to be broken: a little slack.
+                min = min.max(len + 0.5);
             }
             if sample.len() < SAMPLE_ROWS {
                 sample.push(content);
@@ -63,15 +64,18 @@ impl Need {
         if text {
             // A column of sentences a word a line reads badly, however few lines it saves elsewhere.
             min = min.max(want.min(TEXT_MIN));
+        } else {
+            // A column of numbers or dates is narrow, but its header takes at most three lines or so.
+            min = min.max(chars(header) / 2.5 + 1.0);
         }
         Need { header: header.to_owned(), min, want, cells: sample, text }
     }
 }
 
 /// The lines `text` takes in a column `width` characters wide, its words wrapped greedily (a word longer than
-/// the line is broken).
+/// the line is broken); half a character is kept spare, as widths are estimates.
 fn lines(text: &str, width: f64) -> usize {
-    let width = width.max(1.0);
+    let width = (width - 0.5).max(1.0);
     let mut count = 1;
     let mut used = 0.0;
     for word in text.split_whitespace() {
@@ -117,7 +121,7 @@ pub fn fit(needs: &[Need], width: f64) -> Vec<f64> {
                 .map(|k| {
                     let w = n.min + k as f64 * step;
                     // Headers are bold: a little wider than the cells' text.
-                    let mut col = vec![self::lines(&n.header, w - 1.0)];
+                    let mut col = vec![self::lines(&n.header, w - 1.5)];
                     col.extend(n.cells.iter().map(|c| self::lines(c, w)));
                     col.resize(rows, 1);
                     col
@@ -260,10 +264,11 @@ mod tests {
 
     #[test]
     fn words_wrap_greedily() {
-        assert_eq!(lines("Chưa khắc phục", 14.0), 1);
+        assert_eq!(lines("Chưa khắc phục", 14.5), 1);
+        assert_eq!(lines("Chưa khắc phục", 14.0), 2, "half a character kept spare");
         assert_eq!(lines("Chưa khắc phục", 10.0), 2);
-        assert_eq!(lines("Chưa khắc phục", 4.0), 3);
-        assert_eq!(lines("2026-dot1-F10", 5.0), 3, "a word longer than the line is broken");
+        assert_eq!(lines("Chưa khắc phục", 4.5), 3);
+        assert_eq!(lines("2026-dot1-F10", 5.5), 3, "a word longer than the line is broken");
         assert_eq!(lines("", 5.0), 1);
     }
 

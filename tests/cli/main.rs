@@ -19,6 +19,7 @@ mod reports_layout;
 mod reports_numbers;
 mod rounds;
 mod scale;
+mod schedule;
 mod selfreport;
 mod store;
 mod upgrade;

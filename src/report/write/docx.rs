@@ -15,7 +15,7 @@ use super::docx_xml::{self as x, Jc, Para, Row, Run};
 use super::widths;
 
 /// Text width of an A4 page with 30 mm + 15 mm side margins, in twips.
-const TEXT_WIDTH: u32 = 11906 - 1701 - 851;
+const TEXT_WIDTH: u32 = widths::A4_TEXT_WIDTH;
 /// Left and right columns of the header and footer tables.
 const HEAD_LEFT: u32 = 3600;
 const FOOT_LEFT: u32 = 4300;
@@ -74,8 +74,9 @@ fn body(doc: &Document) -> String {
         out += &Para { keep_next: true, keep_lines: true, ..Para::body() }.xml(&[Run::new(closing)]);
     }
     out += &footer(&doc.letterhead);
-    // A document must not end with a table.
-    out += &Para { mark_size: Some(4), ..Para::default() }.xml(&[]);
+    // A document must not end with a table; this paragraph is 1 pt high, so that a signature block ending near
+    // the foot of a page does not push it onto a blank page of its own.
+    out += &Para { mark_size: Some(2), line: Some(20), exact_line: true, ..Para::default() }.xml(&[]);
     out
 }
 
@@ -165,20 +166,13 @@ fn table_xml(t: &Table) -> String {
     caption(&t.title) + &x::table(&twips(&widths::needs(&t)), true, &rows)
 }
 
-/// Approximate width of a 12 pt Times New Roman character, in twips.
-const CHAR_TWIPS: f64 = 120.0;
-/// Cell padding (left + right, 80 each) and slack, in twips.
-const CELL_PAD: f64 = 180.0;
-
 /// Column widths in twips over the page's text width.
 fn twips(needs: &[widths::Need]) -> Vec<u32> {
     if needs.is_empty() {
         return vec![TEXT_WIDTH];
     }
-    let padding = CELL_PAD * needs.len() as f64;
-    let chars = (f64::from(TEXT_WIDTH) - padding).max(0.0) / CHAR_TWIPS;
     // Twips of an A4 text width: small positive values.
-    widths::fit(needs, chars).iter().map(|w| (w * CHAR_TWIPS + CELL_PAD).floor().max(200.0) as u32).collect()
+    widths::fit_twips(needs, TEXT_WIDTH).iter().map(|w| w.floor().max(200.0) as u32).collect()
 }
 
 /// Charts are shown as a small table of their values.

@@ -115,6 +115,8 @@ pub struct Para {
     pub after: u32,
     /// Line spacing in 240ths of a line (240 = single); `None` = default.
     pub line: Option<u32>,
+    /// `line` is an exact height in twips rather than a share of a line.
+    pub exact_line: bool,
     pub first_line: u32,
     /// Left/right indentation in twips.
     pub indent: (u32, u32),
@@ -150,7 +152,8 @@ impl Para {
         }
         let _ = write!(ppr, r#"<w:spacing w:before="{}" w:after="{}""#, self.before, self.after);
         if let Some(line) = self.line {
-            let _ = write!(ppr, r#" w:line="{line}" w:lineRule="auto""#);
+            let rule = if self.exact_line { "exact" } else { "auto" };
+            let _ = write!(ppr, r#" w:line="{line}" w:lineRule="{rule}""#);
         }
         ppr.push_str("/>");
         let (left, right) = self.indent;

@@ -121,8 +121,10 @@ fn table(t: &Table, target: Target) -> Value {
     let (t, widths) = match target {
         Target::Html => {
             let t = widths::without_empty_columns(t);
-            let fitted = widths::fit(&widths::needs(&t), 100.0);
-            (t, Some(fitted.iter().map(|w| format!("{w:.1}%")).collect::<Vec<_>>()))
+            // Printed on A4 with the DOCX's margins (`templates/report.html.j2`: 165 mm of text).
+            let fitted = widths::fit_twips(&widths::needs(&t), widths::A4_TEXT_WIDTH);
+            let total: f64 = fitted.iter().sum();
+            (t, Some(fitted.iter().map(|w| format!("{:.1}%", w / total * 100.0)).collect::<Vec<_>>()))
         }
         Target::Markdown => (Cow::Borrowed(t), None),
     };

@@ -172,6 +172,21 @@ pub fn fit(needs: &[Need], width: f64) -> Vec<f64> {
     widths
 }
 
+/// Text width of an A4 page with 30 mm + 15 mm side margins, in twips (DOCX and printed HTML).
+pub const A4_TEXT_WIDTH: u32 = 11906 - 1701 - 851;
+
+/// Approximate width of a 12 pt Times New Roman character, in twips.
+const CHAR_TWIPS: f64 = 120.0;
+/// Cell padding (left + right, 80 each) and slack, in twips.
+const CELL_PAD: f64 = 180.0;
+
+/// Column widths in twips for a table `text_width` twips wide, with 12 pt text (DOCX, and HTML printed on A4).
+pub fn fit_twips(needs: &[Need], text_width: u32) -> Vec<f64> {
+    let padding = CELL_PAD * needs.len() as f64;
+    let chars = (f64::from(text_width) - padding).max(0.0) / CHAR_TWIPS;
+    fit(needs, chars).iter().map(|w| w * CHAR_TWIPS + CELL_PAD).collect()
+}
+
 /// What each column of `t` needs, header and total row included.
 pub fn needs(t: &Table) -> Vec<Need> {
     t.columns

@@ -20,15 +20,15 @@ mod xlsx;
 mod xlsx_merged;
 
 #[cfg(test)]
-mod tests_bench;
+mod bench_tests;
 #[cfg(test)]
-mod tests_csv;
+mod csv_tests;
 #[cfg(test)]
-mod tests_encoding;
+mod encoding_tests;
 #[cfg(test)]
-mod tests_fuzz;
+mod fuzz_tests;
 #[cfg(test)]
-mod tests_xlsx;
+mod xlsx_tests;
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -40,7 +40,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub use encoding::Encoding;
 pub use error::{ImportError, display_name};
 pub use header::{ColumnMap, ColumnSpec};
-pub use problem::{Problem, nearest};
+pub use problem::Problem;
 pub use rejected::Rejected;
 pub use value::{parse_figure, parse_points};
 

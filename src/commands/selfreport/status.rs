@@ -6,16 +6,19 @@ use std::collections::HashMap;
 use anyhow::{Result, bail};
 use clap::Args;
 
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::context::Context;
 use crate::domain::date;
+use crate::domain::number;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::schedule::due_for;
+use crate::domain::selfreport::Revision;
 use crate::domain::selfreport::Timeliness;
 use crate::import::selfreport::Rules;
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::selfreports::{self, Revision};
+use crate::store::selfreports;
 use crate::store::{catalogues, rounds, schedule, units};
 
 #[derive(Debug, Args)]
@@ -96,13 +99,21 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<()> {
     if args.output.format == ListFormat::Table {
         let due = due_for(&schedule::list(&store.conn, &round.id)?, &round.id, &unit, round.selfreport_due);
         let head = heading((&round, due), &unit, &unit_name, chosen, &revisions, listing.rows.len(), total);
-        output::print_data(&head)?;
+        ctx.print_data(&head)?;
     }
-    listing.emit(args.output.format)
+    listing.emit(ctx, args.output.format)
+}
+
+/// A unit's self-report in a round: when it first came, how many revisions, when the current one came.
+#[derive(Clone, Copy)]
+struct Received {
+    first: chrono::NaiveDate,
+    revisions: i64,
+    current: chrono::NaiveDate,
 }
 
 fn heading(
-    (round, due): (&rounds::Round, chrono::NaiveDate),
+    (round, due): (&Round, chrono::NaiveDate),
     unit: &str,
     unit_name: &str,
     chosen: &Revision,
@@ -130,8 +141,8 @@ fn heading(
         Timeliness::of(first, due).label(),
         date::format(due),
         list.join("; "),
-        output::points(points),
-        output::points(max),
+        number::points(points),
+        number::points(max),
     )
 }
 
@@ -146,12 +157,16 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
     assignments::for_each(&store.conn, |unit, criterion, _| rules.assign(unit, criterion))?;
 
     // Per unit: first received date, revision count, current revision's date.
-    let mut history: HashMap<String, (chrono::NaiveDate, i64, chrono::NaiveDate)> = HashMap::new();
+    let mut history: HashMap<String, Received> = HashMap::new();
     for r in selfreports::all_revisions(&store.conn, &round.id)? {
-        let entry = history.entry(r.unit_code.clone()).or_insert((r.received_on, 0, r.received_on));
-        entry.1 += 1;
+        let entry = history.entry(r.unit_code.clone()).or_insert(Received {
+            first: r.received_on,
+            revisions: 0,
+            current: r.received_on,
+        });
+        entry.revisions += 1;
         if r.is_current {
-            entry.2 = r.received_on;
+            entry.current = r.received_on;
         }
     }
     let slots = schedule::list(&store.conn, &round.id)?;
@@ -179,7 +194,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
         let name = names.get(code.as_str()).copied().unwrap_or("");
         let due = due_of(code);
         let row = match history.get(code) {
-            Some(&(first, revisions, current)) => {
+            Some(&Received { first, revisions, current }) => {
                 submitted += 1;
                 let timeliness = Timeliness::of(first, due);
                 if timeliness != Timeliness::OnTime {
@@ -231,7 +246,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
         };
         listing.push(row);
     }
-    listing.emit(args.output.format)?;
+    listing.emit(ctx, args.output.format)?;
     if table {
         let due = match slots.len() {
             0 => format!("hạn nộp báo cáo tự kiểm tra {}", date::format(round.selfreport_due)),
@@ -241,7 +256,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
                 date::format(round.selfreport_due)
             ),
         };
-        output::print_data(&format!(
+        ctx.print_data(&format!(
             "{} ({}), {due}: {submitted}/{} đơn vị đã nộp ({late} nộp muộn), {} chưa nộp.\n",
             round.title(),
             round.id,

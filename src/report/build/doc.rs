@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::date;
-use crate::output;
+use crate::domain::number;
 use crate::report::document::{Block, Cell, Chart, ChartKind, Column, Letterhead, Series, Signature, Table};
 use crate::report::model::settings::ReportSettings;
 use crate::report::model::{FindingView, Proposal, RoundInfo, Totals};
@@ -83,12 +83,12 @@ pub fn score_sentence(whose: &str, t: &Totals) -> String {
     match (t.appraised_score, t.self_score) {
         (Some(a), own) => format!(
             "Điểm {whose} (thang 100): thẩm định {} trên {} nội dung được chấm{}{}.",
-            output::score(a),
+            number::score(a),
             t.items_assessed,
             na_clause(t.not_applicable),
             own.map(|s| self_clause(s, t)).unwrap_or_default(),
         ),
-        (None, Some(s)) => format!("Điểm tự chấm {whose} (thang 100): {}. {NO_APPRAISAL}", output::score(s)),
+        (None, Some(s)) => format!("Điểm tự chấm {whose} (thang 100): {}. {NO_APPRAISAL}", number::score(s)),
         (None, None) => NO_APPRAISAL.to_owned(),
     }
 }
@@ -97,14 +97,14 @@ pub fn score_sentence(whose: &str, t: &Totals) -> String {
 /// score of those same items.
 fn self_clause(own: f64, t: &Totals) -> String {
     if t.items_compared == t.items_assessed {
-        return format!("; tự chấm {} trên cùng {} nội dung đó", output::score(own), t.items_compared);
+        return format!("; tự chấm {} trên cùng {} nội dung đó", number::score(own), t.items_compared);
     }
     format!(
         "; tự chấm {} trên {} nội dung có cả điểm tự chấm và điểm thẩm định (thẩm định trên cùng {} nội dung đó: {})",
-        output::score(own),
+        number::score(own),
         t.items_compared,
         t.items_compared,
-        t.appraised_compared.map(output::score).unwrap_or_default()
+        t.appraised_compared.map(number::score).unwrap_or_default()
     )
 }
 
@@ -118,7 +118,7 @@ pub fn points(title: &str) -> Column {
 
 /// A column of scores on the 100-point scale.
 pub fn scores(title: &str) -> Column {
-    Column::number(title, output::SCORE_DECIMALS)
+    Column::number(title, number::SCORE_DECIMALS)
 }
 
 /// A bar chart of scores on the 100-point scale, one series per entry of `series`.
@@ -130,7 +130,7 @@ pub fn score_chart(title: &str, categories: Vec<String>, series: Vec<(&str, Vec<
         series: series.into_iter().map(|(name, values)| Series { name: name.to_owned(), values }).collect(),
         max: 100.0,
         unit: "điểm".to_owned(),
-        decimals: Some(output::SCORE_DECIMALS),
+        decimals: Some(number::SCORE_DECIMALS),
     }
 }
 

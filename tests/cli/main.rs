@@ -18,6 +18,8 @@ mod reliability_fuzz;
 mod reliability_injection;
 mod reliability_sql;
 mod reports;
+mod reports_layout;
+mod reports_numbers;
 mod rounds;
 mod scale;
 mod schedule;

@@ -20,7 +20,7 @@ pub struct Context {
 
 impl Context {
     /// From the global options: the database path and the `--by` flag; the clock and the fallbacks for the actor
-    /// come from the environment.
+    /// come from the environment (CCHC_USER, USER, USERNAME on Windows, LOGNAME, then the home folder's name).
     pub fn new(db_path: PathBuf, actor_flag: Option<&str>) -> Result<Self> {
         Ok(Self { db_path, actor: actor(actor_flag), now: clock()?, replaying: false })
     }
@@ -60,6 +60,12 @@ fn actor(flag: Option<&str>) -> String {
         .or_else(|| from_env("CCHC_USER"))
         .or_else(|| from_env("USER"))
         .or_else(|| from_env("USERNAME"))
+        .or_else(|| from_env("LOGNAME"))
+        // Without any of these (a service, a bare shell), the account's home folder is named after it.
+        .or_else(|| {
+            let home = from_env("HOME").or_else(|| from_env("USERPROFILE"))?;
+            std::path::Path::new(&home).file_name()?.to_str().map(str::to_owned)
+        })
         .map(|name| crate::domain::text::nfc(name.trim()).into_owned())
         .unwrap_or_else(|| "không rõ".to_owned())
 }

@@ -9,7 +9,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_C
 use serde_json::{Map, Value as Json};
 
 use crate::context::Context;
-use crate::domain::number::{points, score};
+use crate::domain::number::{POINT_DECIMALS, SCORE_DECIMALS, points, round, score};
 use crate::domain::text::neutralise_formula;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -155,7 +155,7 @@ fn display(v: &Value) -> String {
 fn machine_text(v: &Value) -> String {
     match v {
         Value::Text(s) => neutralise_formula(s),
-        Value::Number(n) | Value::Score(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        Value::Number(_) | Value::Score(_) => machine_number(v).map(|n| n.to_string()).unwrap_or_default(),
         Value::Integer(i) => i.to_string(),
         Value::Date(d) => d.map(|d| d.to_string()).unwrap_or_default(),
     }
@@ -172,10 +172,19 @@ fn printable(s: &str) -> String {
         .collect()
 }
 
+/// A number as the table shows it (2 decimals for points and scores), so CSV and JSON carry what a reader sees.
+fn machine_number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.map(|n| round(n, POINT_DECIMALS)),
+        Value::Score(n) => n.map(|n| round(n, SCORE_DECIMALS)),
+        _ => None,
+    }
+}
+
 fn json(v: &Value) -> Json {
     match v {
         Value::Text(s) => Json::String(s.clone()),
-        Value::Number(n) | Value::Score(n) => n.map(Json::from).unwrap_or(Json::Null),
+        Value::Number(_) | Value::Score(_) => machine_number(v).map(Json::from).unwrap_or(Json::Null),
         Value::Integer(i) => Json::from(*i),
         Value::Date(d) => d.map(|d| Json::String(d.to_string())).unwrap_or(Json::Null),
     }
@@ -193,9 +202,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn scores_show_two_decimals_in_tables_and_full_precision_in_json() {
-        let listing = Listing { columns: vec![col("s", "Thang 100")], rows: vec![vec![Value::Score(Some(91.8))]] };
+    fn scores_show_two_decimals_in_tables_and_are_rounded_as_shown_in_json_and_csv() {
+        let listing = Listing {
+            columns: vec![col("s", "Thang 100"), col("p", "Điểm")],
+            rows: vec![vec![Value::Score(Some(91.8)), Value::Number(Some(0.3 - 0.1))]],
+        };
         assert!(listing.to_table().contains("91,80"));
-        assert!(listing.to_json().unwrap().contains("91.8"));
+        let json = listing.to_json().unwrap();
+        assert!(json.contains("91.8") && json.contains("0.2") && !json.contains("0.19999"), "{json}");
+        assert_eq!(listing.to_csv().unwrap(), "s,p\n91.8,0.2\n");
     }
 }

@@ -6,6 +6,7 @@ use clap::Args;
 
 use crate::commands::args::parse_date;
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
+use crate::commands::log_text;
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::text::fold;
@@ -58,7 +59,7 @@ fn label<'a>(table: &[(&'a str, &'a str)], key: &'a str) -> &'a str {
     table.iter().find(|(k, _)| *k == key).map_or(key, |(_, l)| *l)
 }
 
-/// Longest old/new value shown in the terminal table; JSON and CSV keep them whole.
+/// Longest change shown in the terminal table; CSV keeps it whole.
 const SHOWN_VALUE: usize = 100;
 
 pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
@@ -77,8 +78,10 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
         ctx.info(format!("Nhật ký không có mục nào khớp. Các loại đối tượng đã ghi: {}.", kinds.join(", ")));
     }
     let format = args.output.format;
+    // JSON keeps the raw record for programs; the table and CSV are for people.
+    let readable = format != ListFormat::Json;
     let table = format == ListFormat::Table;
-    let mut listing = Listing::new(vec![
+    let mut columns = vec![
         col("id", "STT"),
         col("at", "Thời điểm"),
         col("actor", "Người thực hiện"),
@@ -86,35 +89,44 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
         col("entity", "Đối tượng"),
         col("entity_id", "Mã"),
         col("round", "Đợt"),
-        col("old_value", "Giá trị cũ"),
-        col("new_value", "Giá trị mới"),
-    ]);
+    ];
+    if readable {
+        columns.push(col("change", "Thay đổi"));
+    } else {
+        columns.extend([col("old_value", "Giá trị cũ"), col("new_value", "Giá trị mới")]);
+    }
+    let mut listing = Listing::new(columns);
     for e in entries {
-        let shown = |v: Option<String>| {
-            let v = v.unwrap_or_default();
-            if table && v.chars().count() > SHOWN_VALUE {
-                format!("{}…", v.chars().take(SHOWN_VALUE - 1).collect::<String>())
+        let mut row: Vec<Value> = vec![Value::Integer(e.id)];
+        if readable {
+            let change = log_text::describe(e.old_value.as_deref(), e.new_value.as_deref());
+            let change = if table && change.chars().count() > SHOWN_VALUE {
+                format!("{}…", change.chars().take(SHOWN_VALUE - 1).collect::<String>())
             } else {
-                v
-            }
-        };
-        let at = if table { date::format_timestamp(&e.at) } else { e.at.clone() };
-        let (action, entity) = if table {
-            (label(ACTIONS, &e.action).to_owned(), label(ENTITIES, &e.entity).to_owned())
+                change
+            };
+            row.extend([
+                date::format_timestamp(&e.at).into(),
+                e.actor.into(),
+                label(ACTIONS, &e.action).into(),
+                label(ENTITIES, &e.entity).into(),
+                e.entity_id.into(),
+                Value::from(e.round_id),
+                change.into(),
+            ]);
         } else {
-            (e.action.clone(), e.entity.clone())
-        };
-        listing.push(vec![
-            Value::Integer(e.id),
-            at.into(),
-            e.actor.into(),
-            action.into(),
-            entity.into(),
-            e.entity_id.into(),
-            Value::from(e.round_id),
-            shown(e.old_value).into(),
-            shown(e.new_value).into(),
-        ]);
+            row.extend([
+                e.at.into(),
+                e.actor.into(),
+                e.action.into(),
+                e.entity.into(),
+                e.entity_id.into(),
+                Value::from(e.round_id),
+                Value::from(e.old_value),
+                Value::from(e.new_value),
+            ]);
+        }
+        listing.push(row);
     }
     listing.emit(ctx, format)
 }

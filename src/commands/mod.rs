@@ -12,6 +12,7 @@ pub mod finding;
 pub mod init;
 pub mod listing;
 pub mod log;
+mod log_text;
 pub mod official;
 pub mod report;
 pub mod restore;

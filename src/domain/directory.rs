@@ -2,6 +2,18 @@
 
 use serde::Serialize;
 
+/// Kinds of unit as stored (the code) and as people write them; a kind outside the list is kept as written.
+const UNIT_KINDS: &[(&str, &str)] = &[
+    ("co-quan-chuyen-mon", "Cơ quan chuyên môn"),
+    ("don-vi-su-nghiep", "Đơn vị sự nghiệp"),
+    ("to-chuc-hanh-chinh", "Tổ chức hành chính"),
+];
+
+/// The words for a stored unit kind ("Cơ quan chuyên môn" for `co-quan-chuyen-mon`).
+pub fn unit_kind_label(code: &str) -> Option<&'static str> {
+    UNIT_KINDS.iter().find(|(c, _)| *c == code).map(|(_, label)| *label)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unit {
     pub code: String,

@@ -5,6 +5,17 @@
 /// that "91,80" never stands next to "91,8".
 pub const SCORE_DECIMALS: u8 = 2;
 
+/// Decimals of points (an item's maximum, self-assessed and appraised points) and of a percentage.
+pub const POINT_DECIMALS: u8 = 2;
+pub const PERCENT_DECIMALS: u8 = 1;
+
+/// `value` rounded half away from zero (6,25 → 6,3), as people round scores by hand and as every number is
+/// shown; machine outputs (CSV, JSON, XLSX) carry this value, never the float noise behind it.
+pub fn round(value: f64, decimals: u8) -> f64 {
+    let factor = 10f64.powi(i32::from(decimals));
+    (value * factor).round() / factor
+}
+
 /// A score on the 100-point scale: always two decimals ("91,80", "100,00").
 pub fn score(value: f64) -> String {
     decimal(value, SCORE_DECIMALS.into())
@@ -12,13 +23,13 @@ pub fn score(value: f64) -> String {
 
 /// Points as a Vietnamese reader writes them: up to two decimals, no trailing zeros ("7,5", "8").
 pub fn points(value: f64) -> String {
-    let text = decimal(value, 2);
+    let text = decimal(value, POINT_DECIMALS.into());
     if text.contains(',') { text.trim_end_matches('0').trim_end_matches(',').to_owned() } else { text }
 }
 
 /// A ratio as a percentage with one decimal ("81,0%").
 pub fn percent(ratio: f64) -> String {
-    let text = decimal(ratio * 100.0, 1);
+    let text = decimal(ratio * 100.0, PERCENT_DECIMALS.into());
     if text.is_empty() { text } else { format!("{text}%") }
 }
 
@@ -28,9 +39,7 @@ pub fn decimal(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    // Round half away from zero (6,25 → 6,3), as people round scores by hand.
-    let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
-    let rounded = (value.abs() * factor).round() / factor;
+    let rounded = round(value.abs(), u8::try_from(decimals).unwrap_or(u8::MAX));
     let fixed = format!("{rounded:.decimals$}");
     let (int_part, frac_part) = fixed.split_once('.').unwrap_or((fixed.as_str(), ""));
     let is_zero = fixed.bytes().all(|b| b == b'0' || b == b'.');

@@ -285,7 +285,8 @@ fn every_successful_write_is_logged_exactly_once_and_a_failed_one_not_at_all() {
     let table = ward.ok(&["log", "--round", "2026-dot1", "--entity", "diem"]);
     assert!(table.contains("28/11/2026 09:00") && table.contains("điểm") && table.contains("ghi"), "{table}");
     let csv = ward.ok(&["log", "--since", "28/11/2026", "--format", "csv"]);
-    assert!(csv.starts_with("id,at,actor,action,entity,entity_id,round,old_value,new_value\n"), "{csv}");
+    // CSV is for people too (intake_output.rs): the change in words; JSON keeps the raw old and new values.
+    assert!(csv.starts_with("id,at,actor,action,entity,entity_id,round,change\n"), "{csv}");
     assert!(ward.json(&["log", "--since", "29/11/2026"]).as_array().unwrap().is_empty());
     let err = ward.fails(1, &["log", "--round", "2026-dot3"]);
     assert!(err.contains("2026-dot1"), "{err}");

@@ -13,6 +13,7 @@ mod docx_xml;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod shown;
 mod svg;
 pub mod table;
 mod view;
@@ -132,8 +133,9 @@ pub enum WriteError {
     Io(#[from] std::io::Error),
 }
 
-/// Render a document in the given format.
+/// Render a document in the given format, every number rounded as it is shown (`shown`).
 pub fn render(doc: &Document, format: Format, opts: &RenderOptions) -> Result<Vec<u8>, WriteError> {
+    let doc = &shown::document(doc);
     let template = opts.template.as_deref();
     Ok(match format {
         Format::Table => render_table(doc, opts.width, opts.color).into_bytes(),

@@ -60,7 +60,7 @@ mod tests {
     #[test]
     fn numbers_are_rounded_as_their_column_shows_them() {
         assert_eq!(as_shown(ColumnKind::Percent, 0.7726999999999999), 0.773);
-        assert_eq!(as_shown(ColumnKind::Number { decimals: 2 }, 77.26999999999999), 77.27);
+        assert_eq!(as_shown(ColumnKind::Number { decimals: 2 }, 100.0 * 0.7727), 77.27);
         assert_eq!(as_shown(ColumnKind::Number { decimals: 1 }, 6.25), 6.3);
         assert_eq!(as_shown(ColumnKind::Text, 0.1 + 0.2), 0.3);
         let mut doc = sample();

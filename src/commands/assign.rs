@@ -4,7 +4,8 @@ use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 
 use crate::commands::directory_import::{self, ImportArgs};
-use crate::commands::listing::{FormatArg, Listing, Value, col};
+use crate::commands::export::{self, ExportArg};
+use crate::commands::listing::{Listing, Value, col};
 use crate::context::Context;
 use crate::domain::directory::Assignment;
 use crate::store::assignments;
@@ -44,7 +45,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "CÁN_BỘ")]
     pub official: Option<String>,
     #[command(flatten)]
-    pub output: FormatArg,
+    pub output: ExportArg,
 }
 
 pub fn run(ctx: &Context, cmd: AssignCommand) -> Result<()> {
@@ -82,10 +83,10 @@ pub fn run(ctx: &Context, cmd: AssignCommand) -> Result<()> {
                 args.official.as_deref().map(|o| resolve(&store.conn, Directory::Officials, o)).transpose()?;
             let (_, catalogue) = catalogues::active(&store.conn)?;
             let mut listing = Listing::new(vec![
-                col("criterion", "Mã"),
+                col("criterion", "Mã tiêu chí"),
                 col("title", "Nội dung"),
-                col("unit", "Đơn vị"),
-                col("official", "Mã CB"),
+                col("unit", "Mã đơn vị"),
+                col("official", "Mã cán bộ"),
                 col("official_name", "Cán bộ phụ trách"),
             ]);
             let rows = assignments::list(
@@ -103,7 +104,7 @@ pub fn run(ctx: &Context, cmd: AssignCommand) -> Result<()> {
                     Value::from(a.official_name),
                 ]);
             }
-            listing.emit(ctx, args.output.format)
+            export::emit(ctx, &listing, &args.output)
         }
         AssignCommand::Import(args) => directory_import::assignments(ctx, &mut store, &args),
     }

@@ -132,9 +132,19 @@ impl Listing {
         Ok(serde_json::to_string_pretty(&rows)? + "\n")
     }
 
+    /// CSV with the machine keys as headers (`code,name,kind`).
     pub fn to_csv(&self) -> Result<String> {
+        self.csv(self.columns.iter().map(|c| c.key))
+    }
+
+    /// CSV with the Vietnamese headers of the table, as the importers read them (`Mã đơn vị,Tên đơn vị,Loại`).
+    pub fn to_labelled_csv(&self) -> Result<String> {
+        self.csv(self.columns.iter().map(|c| if c.in_table { c.header } else { c.key }))
+    }
+
+    fn csv<'a>(&self, headers: impl Iterator<Item = &'a str>) -> Result<String> {
         let mut writer = csv::Writer::from_writer(Vec::new());
-        writer.write_record(self.columns.iter().map(|c| c.key))?;
+        writer.write_record(headers)?;
         for row in &self.rows {
             writer.write_record(row.iter().map(machine_text))?;
         }

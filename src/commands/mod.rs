@@ -8,6 +8,7 @@ pub mod config;
 pub mod criteria;
 pub mod demo;
 pub mod directory_import;
+pub mod export;
 pub mod finding;
 pub mod init;
 pub mod listing;

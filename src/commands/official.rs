@@ -5,7 +5,8 @@ use clap::{Args, Subcommand};
 
 use crate::commands::args;
 use crate::commands::directory_import::{self, ImportArgs};
-use crate::commands::listing::{FormatArg, Listing, col};
+use crate::commands::export::{self, ExportArg};
+use crate::commands::listing::{Listing, col};
 use crate::context::Context;
 use crate::domain::directory::Official;
 use crate::domain::text::nfc;
@@ -45,7 +46,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "ĐƠN_VỊ")]
     pub unit: Option<String>,
     #[command(flatten)]
-    pub output: FormatArg,
+    pub output: ExportArg,
 }
 
 pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
@@ -75,15 +76,15 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
                 None => None,
             };
             let mut listing = Listing::new(vec![
-                col("code", "Mã"),
+                col("code", "Mã cán bộ"),
                 col("name", "Họ và tên"),
                 col("position", "Chức vụ"),
-                col("unit", "Đơn vị"),
+                col("unit", "Mã đơn vị"),
             ]);
             for o in officials::list(&store.conn, unit.as_deref())? {
                 listing.push(vec![o.code.into(), o.name.into(), o.position.into(), o.unit_code.into()]);
             }
-            listing.emit(ctx, args.output.format)
+            export::emit(ctx, &listing, &args.output)
         }
         OfficialCommand::Import(args) => directory_import::officials(ctx, &mut store, &args),
     }

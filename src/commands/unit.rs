@@ -5,10 +5,12 @@ use clap::{Args, Subcommand};
 
 use crate::commands::args;
 use crate::commands::directory_import::{self, ImportArgs};
+use crate::commands::export::{self, ExportArg};
 use crate::commands::listing;
 use crate::commands::listing::{FormatArg, Listing, Value, col};
 use crate::context::Context;
 use crate::domain::directory::Unit;
+use crate::domain::directory::unit_kind_label;
 use crate::domain::text::nfc;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::units::{self, Saved};
@@ -19,7 +21,7 @@ pub enum UnitCommand {
     /// Thêm (hoặc sửa) một đơn vị
     Add(AddArgs),
     /// Danh sách đơn vị
-    List(FormatArg),
+    List(ExportArg),
     /// Thông tin một đơn vị: cán bộ và nội dung phụ trách
     Show(ShowArgs),
     /// Nhập danh sách đơn vị từ CSV/XLSX (ma_don_vi, ten_don_vi, loai)
@@ -68,11 +70,17 @@ pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<()> {
             Ok(())
         }
         UnitCommand::List(out) => {
-            let mut listing = Listing::new(vec![col("code", "Mã"), col("name", "Tên đơn vị"), col("kind", "Loại")]);
+            // The headers `unit import` reads; the kind in words except for programs (JSON).
+            let mut listing =
+                Listing::new(vec![col("code", "Mã đơn vị"), col("name", "Tên đơn vị"), col("kind", "Loại")]);
             for u in units::list(&store.conn)? {
-                listing.push(vec![u.code.into(), u.name.into(), u.kind.into()]);
+                let kind = match unit_kind_label(&u.kind) {
+                    Some(label) if !out.for_programs() => label.to_owned(),
+                    _ => u.kind,
+                };
+                listing.push(vec![u.code.into(), u.name.into(), kind.into()]);
             }
-            listing.emit(ctx, out.format)
+            export::emit(ctx, &listing, &out)
         }
         UnitCommand::Show(args) => {
             let (code, _) = resolve(&store.conn, Directory::Units, &args.unit)?;

@@ -14,6 +14,14 @@ pub fn unit_kind_label(code: &str) -> Option<&'static str> {
     UNIT_KINDS.iter().find(|(c, _)| *c == code).map(|(_, label)| *label)
 }
 
+/// The stored code for a unit kind written as words ("Cơ quan chuyên môn", "co quan chuyen mon") or as its code;
+/// anything else is kept as written.
+pub fn unit_kind_code(text: &str) -> String {
+    let folded = crate::domain::text::fold(text);
+    let known = UNIT_KINDS.iter().find(|(code, label)| folded == crate::domain::text::fold(label) || text == *code);
+    known.map_or_else(|| text.to_owned(), |(code, _)| (*code).to_owned())
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unit {
     pub code: String,

@@ -7,7 +7,7 @@ use super::ColumnSpec;
 use super::problem::Problem;
 use super::{Encoding, Rejected, Row, TableReader};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::directory::{Assignment, Official, Unit};
+use crate::domain::directory::{Assignment, Official, Unit, unit_kind_code};
 use crate::domain::suggest::did_you_mean;
 use crate::domain::text::nfc;
 
@@ -151,7 +151,8 @@ pub fn read_units(path: &Path, encoding: Encoding) -> Result<Vec<Unit>, Rejected
         |row, check| {
             let code = check.code(row, "ma_don_vi", "Mã đơn vị");
             let name = check.required(row, "ten_don_vi", "Tên đơn vị");
-            let kind = nfc(row.get("loai").unwrap_or("")).into_owned();
+            // `unit list --format csv|xlsx` writes the kind in words; either form reads back as the code.
+            let kind = unit_kind_code(&nfc(row.get("loai").unwrap_or("")));
             Some(Unit { code: code?, name: name?, kind })
         },
     )

@@ -9,6 +9,7 @@ mod help;
 mod inspection;
 mod inspection_findings;
 mod intake_files;
+mod intake_lists;
 mod intake_output;
 mod next_year;
 mod readme;

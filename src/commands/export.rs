@@ -1,0 +1,105 @@
+//! `unit list`, `official list` and `assign list` as files that come back: `--format csv|xlsx` writes the
+//! Vietnamese headers and the values the matching `import` reads (codes where they are keys, words elsewhere), so
+//! that a list exported, edited in Excel and imported again changes only what was edited.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Args, ValueEnum};
+use rust_xlsxwriter::{Format, Workbook};
+
+use crate::commands::listing::{ListFormat, Listing, Value};
+use crate::context::Context;
+use crate::domain::date;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Bảng trên màn hình
+    Table,
+    /// JSON: mảng các đối tượng (mã như lưu trữ)
+    Json,
+    /// CSV với tiêu đề cột tiếng Việt, sửa rồi nhập lại được bằng lệnh import
+    Csv,
+    /// Excel với tiêu đề cột tiếng Việt, sửa rồi nhập lại được bằng lệnh import
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArg {
+    /// Định dạng đầu ra
+    #[arg(long, value_enum, default_value_t = ExportFormat::Table, value_name = "ĐỊNH_DẠNG")]
+    pub format: ExportFormat,
+    /// Ghi ra tệp này thay vì ra màn hình (cần cho xlsx khi không chuyển tiếp đầu ra)
+    #[arg(short = 'o', long = "output", value_name = "TỆP")]
+    pub output: Option<PathBuf>,
+}
+
+impl ExportArg {
+    /// Whether values are for a program (JSON: codes as stored) rather than for people and the importers (words).
+    pub fn for_programs(&self) -> bool {
+        self.format == ExportFormat::Json
+    }
+}
+
+/// Writes the listing in the chosen format, to `-o FILE` or stdout.
+pub fn emit(ctx: &Context, listing: &Listing, out: &ExportArg) -> Result<()> {
+    let bytes = match out.format {
+        ExportFormat::Table if out.output.is_none() => return listing.emit(ctx, ListFormat::Table),
+        ExportFormat::Json if out.output.is_none() => return listing.emit(ctx, ListFormat::Json),
+        ExportFormat::Table => listing.to_table().into_bytes(),
+        ExportFormat::Json => listing.to_json()?.into_bytes(),
+        // With a byte-order mark, so that Excel opens the Vietnamese text as UTF-8.
+        ExportFormat::Csv => format!("\u{FEFF}{}", listing.to_labelled_csv()?).into_bytes(),
+        ExportFormat::Xlsx => xlsx(listing)?,
+    };
+    match &out.output {
+        Some(path) => {
+            std::fs::write(path, bytes).with_context(|| format!("không ghi được tệp «{}»", path.display()))?;
+            ctx.info(format!("Đã ghi {} dòng vào «{}».", listing.rows.len(), path.display()));
+            Ok(())
+        }
+        None if out.format == ExportFormat::Xlsx && io::stdout().is_terminal() => {
+            bail!("tệp Excel không in ra màn hình được: thêm -o TỆP, ví dụ -o danh-sach.xlsx")
+        }
+        None => {
+            use std::io::Write;
+            let mut stdout = io::stdout().lock();
+            stdout.write_all(&bytes)?;
+            Ok(stdout.flush()?)
+        }
+    }
+}
+
+/// One sheet: the header row in bold and frozen, then the rows; text stays text (a code like 1.10 is not a number).
+fn xlsx(listing: &Listing) -> Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let bold = Format::new().set_bold();
+    let columns: Vec<_> = listing.columns.iter().enumerate().filter(|(_, c)| c.in_table).collect();
+    for (col, (_, column)) in (0u16..).zip(&columns) {
+        sheet.write_string_with_format(0, col, column.header, &bold)?;
+        let widest = listing.rows.iter().map(|r| text(&r[columns[usize::from(col)].0]).chars().count()).max();
+        sheet.set_column_width(col, (widest.unwrap_or(0).max(column.header.chars().count()) + 2).min(60) as f64)?;
+    }
+    for (row, values) in (1u32..).zip(&listing.rows) {
+        for (col, (i, _)) in (0u16..).zip(&columns) {
+            match &values[*i] {
+                Value::Number(Some(n)) | Value::Score(Some(n)) => sheet.write_number(row, col, *n)?,
+                Value::Integer(n) => sheet.write_number(row, col, *n as f64)?,
+                value => sheet.write_string(row, col, text(value))?,
+            };
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(book.save_to_buffer()?)
+}
+
+fn text(value: &Value) -> String {
+    match value {
+        Value::Text(s) => s.clone(),
+        Value::Date(d) => d.map(date::format).unwrap_or_default(),
+        Value::Number(n) | Value::Score(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        Value::Integer(n) => n.to_string(),
+    }
+}

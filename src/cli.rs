@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::{
-    assign, backup, config, criteria, demo, finding, gen_scale, init, log, official, report, restore, round, score,
+    assign, backup, config, criteria, demo, finding, gen_scale, init, log, official, paper, report, restore, round, score,
     selfreport, unit,
 };
 use crate::output::FormatArg;
@@ -71,6 +71,9 @@ pub enum Commands {
     /// Báo cáo: kết quả đợt, thông báo đơn vị, báo cáo năm, bảng tự đánh giá, theo dõi khắc phục
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Văn bản của đợt kiểm tra: quyết định thành lập đoàn, lịch kiểm tra, biên bản, công văn đôn đốc, kế hoạch năm
+    #[command(subcommand)]
+    Paper(paper::PaperCommand),
     /// Thiết lập in trên báo cáo: tên phường, người ký, nơi nhận…
     #[command(subcommand)]
     Config(config::ConfigCommand),

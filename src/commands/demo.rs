@@ -3,11 +3,13 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
 use clap::Args;
 
 use crate::commands::directory_import::ImportArgs;
 use crate::commands::round::{MemberArgs, NewArgs, Role, RoundCommand, TeamArgs, TeamCommand};
-use crate::commands::{assign, init, inspection_demo, official, report, round, unit};
+use crate::commands::round_schedule::{AutoArgs, ScheduleArgs, ScheduleCommand};
+use crate::commands::{assign, init, inspection_demo, official, paper, report, round, unit};
 use crate::context::Context;
 use crate::domain::round::RoundKind;
 use crate::import::Encoding;
@@ -21,6 +23,9 @@ const EXAMPLE_FILES: &[(&str, &str)] = &[
 ];
 
 const YEAR: i32 = 2026;
+const DOT1: &str = "2026-dot1";
+/// Where the team meets the units.
+const PLACE: &str = "Phòng họp UBND phường Thành Sen";
 
 /// The inspection team: led by Phòng Văn hoá - Xã hội with Văn phòng HĐND và UBND (plan, section IV.1.a).
 const TEAM: [(&str, Role, &str); 3] = [
@@ -52,6 +57,10 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     output::set_replaying(false);
     replayed?;
     report::demo(&demo, &args.out)?;
+    // The reminder as the secretary sends it on 03/07, to the unit whose report is overdue by then (due 01/07,
+    // five days before its slot on 06/07); the plan for the year after.
+    let reminder_day = NaiveDate::from_ymd_opt(YEAR, 7, 3).unwrap_or(demo.today());
+    paper::demo(&demo, &args.out, DOT1, reminder_day, YEAR + 1)?;
     output::info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
         db_path.display(),
@@ -90,6 +99,10 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
             round::run(demo, RoundCommand::Team(team))?;
         }
     }
+    // Đợt 1 follows a schedule (each unit reports five days before its slot); Đợt 2 keeps the round-wide deadline.
+    let auto = AutoArgs { replace: false, dry_run: false, place: Some(PLACE.into()) };
+    let schedule = ScheduleArgs { round: DOT1.into(), command: Some(ScheduleCommand::Auto(auto)), output: table() };
+    round::run(demo, RoundCommand::Schedule(schedule))?;
     crate::commands::selfreport::demo(demo, inputs)?;
     inspection_demo::demo(demo)
 }

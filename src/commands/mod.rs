@@ -12,6 +12,7 @@ pub mod init;
 pub mod inspection_demo;
 pub mod log;
 pub mod official;
+pub mod paper;
 pub mod report;
 pub mod restore;
 pub mod round;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Commands::Restore(args) => restore::run(&ctx, args),
         Commands::Check(out) => backup::check(&ctx, out),
         Commands::Report(cmd) => report::run(&ctx, cmd),
+        Commands::Paper(cmd) => paper::run(&ctx, cmd),
         Commands::Config(cmd) => config::run(&ctx, cmd),
         Commands::Selfreport(cmd) => selfreport::run(&ctx, cmd),
         Commands::GenScale(args) => gen_scale::run(&ctx, args),

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::{
-    assign, backup, config, criteria, demo, finding, gen_scale, init, log, official, paper, report, restore, round, score,
-    selfreport, unit,
+    assign, backup, config, criteria, demo, finding, gen_scale, init, log, official, paper, report, restore, round,
+    score, selfreport, unit,
 };
 use crate::output::FormatArg;
 

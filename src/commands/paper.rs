@@ -44,8 +44,15 @@ pub enum PaperCommand {
     Reminder(ReminderArgs),
     /// Kế hoạch kiểm tra cải cách hành chính của năm (KH)
     Plan(PlanArgs),
-    /// In mẫu lời văn (căn cứ, mục đích, yêu cầu…) để sửa rồi dùng với --text
-    Text,
+    /// In (hoặc ghi ra tệp) mẫu lời văn: căn cứ, mục đích, yêu cầu…, để sửa rồi dùng với --text
+    Text(TextOutArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TextOutArgs {
+    /// Ghi ra tệp (mặc định: in ra màn hình)
+    #[arg(short = 'o', long = "output", value_name = "TỆP")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -111,8 +118,20 @@ pub struct PlanArgs {
 }
 
 pub fn run(ctx: &Context, cmd: PaperCommand) -> Result<()> {
-    if let PaperCommand::Text = cmd {
-        return output::print_data(text::DEFAULT);
+    if let PaperCommand::Text(args) = &cmd {
+        return match &args.output {
+            Some(path) => {
+                std::fs::write(path, text::DEFAULT)
+                    .with_context(|| format!("không ghi được tệp «{}»", path.display()))?;
+                output::info(format!(
+                    "Đã ghi mẫu lời văn vào «{}»: sửa rồi dùng --text {}.",
+                    path.display(),
+                    path.display()
+                ));
+                Ok(())
+            }
+            None => output::print_data(text::DEFAULT),
+        };
     }
     let store = ctx.store()?;
     let conn = &store.conn;
@@ -122,7 +141,7 @@ pub fn run(ctx: &Context, cmd: PaperCommand) -> Result<()> {
         PaperCommand::Minutes(a) => minutes_command(ctx, conn, &a),
         PaperCommand::Reminder(a) => emit(build_reminder(ctx, conn, &a.round, &a.units, a.as_of)?, &a.out),
         PaperCommand::Plan(a) => emit(build_plan(ctx, conn, a.year, &a.text)?, &a.out),
-        PaperCommand::Text => Ok(()),
+        PaperCommand::Text(_) => Ok(()),
     }
 }
 
@@ -149,7 +168,7 @@ fn paper_text(arg: &TextArg, year: i32) -> Result<PaperText> {
     };
     if text.year != year {
         output::warn(format!(
-            "các căn cứ trong lời văn là của năm {}, văn bản này cho năm {year}: hãy sửa căn cứ (`cchc paper text > loi-van.toml`, sửa, rồi dùng --text loi-van.toml).",
+            "các căn cứ trong lời văn là của năm {}, văn bản này cho năm {year}: hãy sửa căn cứ (`cchc paper text -o loi-van.toml`, sửa cả dòng year, rồi dùng --text loi-van.toml).",
             text.year
         ));
     }
@@ -184,7 +203,10 @@ pub fn build_decision(ctx: &Context, conn: &Connection, id: &str, text_arg: &Tex
         rounds::scope(conn, &round.id)?.iter().map(|u| names.get(u).cloned().unwrap_or_else(|| u.clone())).collect();
     let members = team(conn, &round.id, &names)?;
     if members.is_empty() {
-        output::warn(format!("đợt {} chưa có đoàn kiểm tra; thêm bằng `cchc round team {} add …`.", round.id, round.id));
+        output::warn(format!(
+            "đợt {} chưa có đoàn kiểm tra; thêm bằng `cchc round team {} add …`.",
+            round.id, round.id
+        ));
     }
     let model = decision::model(round_info(&round), members, scope, &text, &ward(conn)?);
     ready(ctx, conn, model, decision::document, format!("quyet-dinh-doan-kiem-tra-{}", round.id))
@@ -225,7 +247,10 @@ pub fn build_schedule(ctx: &Context, conn: &Connection, id: &str) -> Result<Read
     let names = unit_names(conn)?;
     let (slots, _) = slot_lines(conn, &round, &names)?;
     if slots.iter().all(|s| s.day.is_none()) {
-        output::warn(format!("đợt {} chưa có lịch kiểm tra; xếp bằng `cchc round schedule {} auto` hoặc `set`.", round.id, round.id));
+        output::warn(format!(
+            "đợt {} chưa có lịch kiểm tra; xếp bằng `cchc round schedule {} auto` hoặc `set`.",
+            round.id, round.id
+        ));
     }
     let kind = node_kind(round.kind);
     let mut preparations = Vec::new();
@@ -238,7 +263,11 @@ pub fn build_schedule(ctx: &Context, conn: &Connection, id: &str) -> Result<Read
             .map(|n| PreparedItem { code: n.code.clone(), title: n.title.clone(), evidence: n.evidence.clone() })
             .collect();
         if !items.is_empty() {
-            preparations.push(Preparation { unit_code: line.unit_code.clone(), unit_name: line.unit_name.clone(), items });
+            preparations.push(Preparation {
+                unit_code: line.unit_code.clone(),
+                unit_name: line.unit_name.clone(),
+                items,
+            });
         }
     }
     let standing_unit = PaperText::builtin().decision.standing_unit;
@@ -269,9 +298,10 @@ fn build_minutes(ctx: &Context, conn: &Connection, round: &Round, unit: &str, op
     let src = reports::load(conn, round.year, Some(&round.id))?;
     let names = unit_names(conn)?;
     let (lines, _) = slot_lines(conn, round, &names)?;
-    let slot = lines.into_iter().find(|s| s.unit_code == unit).with_context(|| {
-        format!("{unit} không thuộc phạm vi đợt {}; xem `cchc round show {}`", round.id, round.id)
-    })?;
+    let slot = lines
+        .into_iter()
+        .find(|s| s.unit_code == unit)
+        .with_context(|| format!("{unit} không thuộc phạm vi đợt {}; xem `cchc round show {}`", round.id, round.id))?;
     let model = MinutesPaper {
         unit: build::unit::model(&src, &round.id, unit, ctx.today())?,
         slot,

@@ -5,6 +5,7 @@ mod criteria;
 mod directory;
 mod inspection;
 mod inspection_findings;
+mod papers;
 mod readme;
 mod reliability_backup;
 mod reliability_concurrency;

@@ -21,7 +21,13 @@ pub struct DecisionPaper {
     pub units: Vec<String>,
 }
 
-pub fn model(round: RoundInfo, members: Vec<Member>, units: Vec<String>, text: &PaperText, ward: &str) -> DecisionPaper {
+pub fn model(
+    round: RoundInfo,
+    members: Vec<Member>,
+    units: Vec<String>,
+    text: &PaperText,
+    ward: &str,
+) -> DecisionPaper {
     let plan_label = format!("Kế hoạch kiểm tra cải cách hành chính năm {} của UBND phường {ward}", round.year);
     let bases = text
         .decision
@@ -44,7 +50,8 @@ pub fn model(round: RoundInfo, members: Vec<Member>, units: Vec<String>, text: &
 
 pub fn document(m: &DecisionPaper, frame: &Frame) -> Document {
     let r = &m.round;
-    let recipients = vec!["Như Điều 3".to_owned(), "Chủ tịch, các PCT UBND phường".to_owned(), frame.settings.filing_line()];
+    let recipients =
+        vec!["Như Điều 3".to_owned(), "Chủ tịch, các PCT UBND phường".to_owned(), frame.settings.filing_line()];
     let mut lh = frame.letterhead("QĐ-UBND", r.year, recipients);
     // The Chairman decides in person (or a Vice-Chairman for him), never "TM. Ủy ban nhân dân".
     lh.signature = Signature { authority: None, ..lh.signature };

@@ -29,7 +29,7 @@ impl MinutesPaper {
 }
 
 /// Dotted lines for what is written by hand.
-const HANDWRITTEN: &str = "…………………………………………………………………………………………………";
+const HANDWRITTEN: &str = "……………………………………………………………………………";
 
 pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
     let u = &m.unit;
@@ -43,7 +43,8 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
     }
     // Two lines each, so that both names stand at the same height.
     let team_side = Some("ĐẠI DIỆN ĐOÀN KIỂM TRA".to_owned());
-    lh.signature = Signature { authority: team_side, delegation: None, title: TEAM_LEADER.to_owned(), name: m.leader() };
+    lh.signature =
+        Signature { authority: team_side, delegation: None, title: TEAM_LEADER.to_owned(), name: m.leader() };
     let subject = format!("Kiểm tra công tác cải cách hành chính {} tại {}", r.title, u.unit_name);
     let mut d = Document::new(lh, "BIÊN BẢN", subject);
     let head = m.attendees.first();
@@ -75,10 +76,18 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
             Block::Bullets(people)
         }));
     let results = Section::new("II", "NỘI DUNG VÀ KẾT QUẢ KIỂM TRA")
-        .with_subsection(Section::new("1", "Kết quả chấm điểm").with_block(Block::Bullets(vec![
-            format!("Báo cáo tự kiểm tra: {}.", selfreport_received(u)),
-            score_sentence("của đơn vị", &u.totals),
-        ])).with_block(items_block(u)))
+        .with_subsection(
+            Section::new("1", "Kết quả chấm điểm")
+                .with_block(Block::Bullets(vec![
+                    if u.items.is_empty() {
+                        "Báo cáo tự kiểm tra: đơn vị không được phân công nội dung nào nên không phải gửi.".to_owned()
+                    } else {
+                        format!("Báo cáo tự kiểm tra: {}.", selfreport_received(u))
+                    },
+                    score_sentence("của đơn vị", &u.totals),
+                ]))
+                .with_block(items_block(u)),
+        )
         .with_subsection(Section::new("2", "Ưu điểm, điển hình").with_block(if u.good_practices.is_empty() {
             note("Đoàn kiểm tra chưa ghi nhận điển hình, cách làm hay của đơn vị.")
         } else {
@@ -95,7 +104,9 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
     let opinion = Section::new("III", "Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA");
     let opinion = match &m.unit_opinion {
         Some(text) => opinion.with_block(Block::Paragraph(text.clone())),
-        None => opinion.with_block(Block::Paragraph(HANDWRITTEN.into())).with_block(Block::Paragraph(HANDWRITTEN.into())),
+        None => {
+            opinion.with_block(Block::Paragraph(HANDWRITTEN.into())).with_block(Block::Paragraph(HANDWRITTEN.into()))
+        }
     };
     d.sections = vec![opening, attendance, results, opinion];
     d.closing = Some(

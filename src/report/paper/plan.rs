@@ -51,7 +51,13 @@ pub struct PlanGroup {
 }
 
 /// `rounds`: the year's periodic rounds as (kind, start, end); a kind without one gets the plan's dates.
-pub fn model(year: i32, rounds: &[(RoundKind, NaiveDate, NaiveDate)], catalogue: &Catalogue, text: &PlanText, ward: &str) -> PlanPaper {
+pub fn model(
+    year: i32,
+    rounds: &[(RoundKind, NaiveDate, NaiveDate)],
+    catalogue: &Catalogue,
+    text: &PlanText,
+    ward: &str,
+) -> PlanPaper {
     let rounds = [RoundKind::Dot1, RoundKind::Dot2]
         .into_iter()
         .filter_map(|kind| {
@@ -139,7 +145,8 @@ pub fn document(m: &PlanPaper, frame: &Frame) -> Document {
         .with_subsection(
             Section::new("2", "Thời gian kiểm tra:")
                 .with_subsection(
-                    Section::new("2.1", "Đối với kiểm tra đột xuất:").with_block(Block::Paragraph(t.adhoc_time.clone())),
+                    Section::new("2.1", "Đối với kiểm tra đột xuất:")
+                        .with_block(Block::Paragraph(t.adhoc_time.clone())),
                 )
                 .with_subsection(
                     Section::new("2.2", "Đối với kiểm tra định kỳ:")
@@ -147,8 +154,7 @@ pub fn document(m: &PlanPaper, frame: &Frame) -> Document {
                 ),
         )
         .with_subsection(Section::new("3", "Đối tượng kiểm tra:").with_block(Block::Paragraph(t.subjects.clone())));
-    let mut periodic =
-        Section::new("1", "Kiểm tra định kỳ:").with_block(Block::Paragraph(t.periodic_intro.clone()));
+    let mut periodic = Section::new("1", "Kiểm tra định kỳ:").with_block(Block::Paragraph(t.periodic_intro.clone()));
     for field in &m.fields {
         let mut s = Section::new(field.code.clone(), field.title.clone());
         if !field.items.is_empty() {
@@ -166,11 +172,16 @@ pub fn document(m: &PlanPaper, frame: &Frame) -> Document {
     let organisation = Section::new("IV", "TỔ CHỨC THỰC HIỆN")
         .with_subsection(
             Section::new("1", "Kiểm tra định kỳ:")
-                .with_subsection(Section::new("a.", "Thành lập Đoàn kiểm tra:").with_block(Block::Paragraph(t.team.clone())))
                 .with_subsection(
-                    Section::new("b.", "Thời gian kiểm tra:").with_block(Block::Bullets(m.rounds.iter().map(dates).collect())),
+                    Section::new("a.", "Thành lập Đoàn kiểm tra:").with_block(Block::Paragraph(t.team.clone())),
                 )
-                .with_subsection(Section::new("c.", "Trình tự kiểm tra:").with_block(Block::Bullets(t.procedure.clone()))),
+                .with_subsection(
+                    Section::new("b.", "Thời gian kiểm tra:")
+                        .with_block(Block::Bullets(m.rounds.iter().map(dates).collect())),
+                )
+                .with_subsection(
+                    Section::new("c.", "Trình tự kiểm tra:").with_block(Block::Bullets(t.procedure.clone())),
+                ),
         )
         .with_subsection(
             Section::new("2", "Kiểm tra đột xuất").with_block(Block::Paragraph(t.adhoc_organisation.clone())),

@@ -120,9 +120,7 @@ pub fn document(m: &SchedulePaper, frame: &Frame) -> Document {
     } else {
         String::new()
     };
-    d.closing = Some(format!(
-        "UBND {} thông báo để các phòng, cơ quan, đơn vị biết, thực hiện.{unscheduled}/.",
-        frame.ward()
-    ));
+    d.closing =
+        Some(format!("UBND {} thông báo để các phòng, cơ quan, đơn vị biết, thực hiện.{unscheduled}/.", frame.ward()));
     d
 }

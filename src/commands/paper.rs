@@ -2,7 +2,7 @@
 //! database and `cchc config`, in the reports' formats (DOCX laid out per NĐ 30, md/html from templates, json).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use anyhow::{Context as _, Result, bail};
@@ -11,13 +11,14 @@ use clap::{Args, Subcommand};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::commands::report::{OutputArgs, emit, write_files};
-use crate::commands::round::parse_date;
+use crate::commands::args::parse_date;
+use crate::commands::report::{OutputArgs, emit};
 use crate::context::Context;
 use crate::domain::date;
+use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, role_label};
 use crate::domain::schedule::{Slot, due_for};
-use crate::output;
+use crate::messages;
 use crate::report::build::{self, doc::Frame, node_kind, round_info};
 use crate::report::document::Document;
 use crate::report::model::settings::ReportSettings;
@@ -29,7 +30,7 @@ use crate::report::paper::{Member, Person, SlotLine, decision, minutes, plan, re
 use crate::report::ready::{Layout, Ready};
 use crate::report::write::Format;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, Round};
+use crate::store::rounds;
 use crate::store::{assignments, catalogues, officials, reports, schedule, selfreports, settings, units};
 
 #[derive(Debug, Subcommand)]
@@ -123,24 +124,24 @@ pub fn run(ctx: &Context, cmd: PaperCommand) -> Result<()> {
             Some(path) => {
                 std::fs::write(path, text::DEFAULT)
                     .with_context(|| format!("không ghi được tệp «{}»", path.display()))?;
-                output::info(format!(
+                ctx.info(format!(
                     "Đã ghi mẫu lời văn vào «{}»: sửa rồi dùng --text {}.",
                     path.display(),
                     path.display()
                 ));
                 Ok(())
             }
-            None => output::print_data(text::DEFAULT),
+            None => ctx.print_data(text::DEFAULT),
         };
     }
     let store = ctx.store()?;
     let conn = &store.conn;
     match cmd {
-        PaperCommand::Decision(a) => emit(build_decision(ctx, conn, &a.round, &a.text)?, &a.out),
-        PaperCommand::Schedule(a) => emit(build_schedule(ctx, conn, &a.round)?, &a.out),
+        PaperCommand::Decision(a) => emit(ctx, build_decision(ctx, conn, &a.round, &a.text)?, &a.out),
+        PaperCommand::Schedule(a) => emit(ctx, build_schedule(ctx, conn, &a.round)?, &a.out),
         PaperCommand::Minutes(a) => minutes_command(ctx, conn, &a),
-        PaperCommand::Reminder(a) => emit(build_reminder(ctx, conn, &a.round, &a.units, a.as_of)?, &a.out),
-        PaperCommand::Plan(a) => emit(build_plan(ctx, conn, a.year, &a.text)?, &a.out),
+        PaperCommand::Reminder(a) => emit(ctx, build_reminder(ctx, conn, &a.round, &a.units, a.as_of)?, &a.out),
+        PaperCommand::Plan(a) => emit(ctx, build_plan(ctx, conn, a.year, &a.text)?, &a.out),
         PaperCommand::Text(_) => Ok(()),
     }
 }
@@ -167,7 +168,7 @@ fn paper_text(arg: &TextArg, year: i32) -> Result<PaperText> {
         None => PaperText::builtin(),
     };
     if text.year != year {
-        output::warn(format!(
+        messages::warn(format!(
             "các căn cứ trong lời văn là của năm {}, văn bản này cho năm {year}: hãy sửa căn cứ (`cchc paper text -o loi-van.toml`, sửa cả dòng year, rồi dùng --text loi-van.toml).",
             text.year
         ));
@@ -203,7 +204,7 @@ pub fn build_decision(ctx: &Context, conn: &Connection, id: &str, text_arg: &Tex
         rounds::scope(conn, &round.id)?.iter().map(|u| names.get(u).cloned().unwrap_or_else(|| u.clone())).collect();
     let members = team(conn, &round.id, &names)?;
     if members.is_empty() {
-        output::warn(format!(
+        messages::warn(format!(
             "đợt {} chưa có đoàn kiểm tra; thêm bằng `cchc round team {} add …`.",
             round.id, round.id
         ));
@@ -247,7 +248,7 @@ pub fn build_schedule(ctx: &Context, conn: &Connection, id: &str) -> Result<Read
     let names = unit_names(conn)?;
     let (slots, _) = slot_lines(conn, &round, &names)?;
     if slots.iter().all(|s| s.day.is_none()) {
-        output::warn(format!(
+        messages::warn(format!(
             "đợt {} chưa có lịch kiểm tra; xếp bằng `cchc round schedule {} auto` hoặc `set`.",
             round.id, round.id
         ));
@@ -294,7 +295,13 @@ fn attendees(conn: &Connection, unit: &str) -> Result<Vec<Person>> {
     Ok(people)
 }
 
-fn build_minutes(ctx: &Context, conn: &Connection, round: &Round, unit: &str, opinion: Option<&str>) -> Result<Ready> {
+pub fn build_minutes(
+    ctx: &Context,
+    conn: &Connection,
+    round: &Round,
+    unit: &str,
+    opinion: Option<&str>,
+) -> Result<Ready> {
     let src = reports::load(conn, round.year, Some(&round.id))?;
     let names = unit_names(conn)?;
     let (lines, _) = slot_lines(conn, round, &names)?;
@@ -317,7 +324,7 @@ fn minutes_command(ctx: &Context, conn: &Connection, args: &MinutesArgs) -> Resu
     let opinion = args.unit_opinion.as_deref();
     if !args.all {
         let (unit, _) = resolve(conn, Directory::Units, args.unit.as_deref().unwrap_or_default())?;
-        return emit(build_minutes(ctx, conn, &round, &unit, opinion)?, &args.out);
+        return emit(ctx, build_minutes(ctx, conn, &round, &unit, opinion)?, &args.out);
     }
     let Some(dir) = &args.out.output else {
         bail!("--all ghi mỗi đơn vị một tệp: hãy chỉ thư mục bằng -o, ví dụ -o bien-ban/");
@@ -329,9 +336,9 @@ fn minutes_command(ctx: &Context, conn: &Connection, args: &MinutesArgs) -> Resu
         let built = build_minutes(ctx, conn, &round, unit, opinion)?;
         let path = dir.join(format!("{}.{}", built.stem, format.extension()));
         let out = OutputArgs { format: Some(format), output: Some(path), template: args.out.template.clone() };
-        emit(built, &out)?;
+        emit(ctx, built, &out)?;
     }
-    output::info(format!("Đã ghi {} biên bản kiểm tra của đợt {} vào «{}».", scope.len(), round.id, dir.display()));
+    ctx.info(format!("Đã ghi {} biên bản kiểm tra của đợt {} vào «{}».", scope.len(), round.id, dir.display()));
     Ok(())
 }
 
@@ -412,31 +419,4 @@ pub fn build_plan(ctx: &Context, conn: &Connection, year: i32, text_arg: &TextAr
     let dates: Vec<(RoundKind, NaiveDate, NaiveDate)> = periodic.iter().map(|r| (r.kind, r.start, r.end)).collect();
     let model = plan::model(year, &dates, &catalogue, &text.plan, &ward(conn)?);
     ready(ctx, conn, model, plan::document, format!("ke-hoach-kiem-tra-{year}"))
-}
-
-/// Formats the demo writes each paper in.
-const DEMO_FORMATS: [Format; 4] = [Format::Docx, Format::Html, Format::Markdown, Format::Json];
-
-/// For `cchc demo`: the papers of Đợt 1 (decision, schedule, every unit's minutes, a reminder) and next year's
-/// plan, in `out/van-ban/`.
-pub fn demo(ctx: &Context, out: &Path, round_id: &str, reminder_as_of: NaiveDate, plan_year: i32) -> Result<()> {
-    let store = ctx.store()?;
-    let conn = &store.conn;
-    let round = rounds::get(conn, round_id)?;
-    let none = TextArg { file: None };
-    let mut papers = vec![build_decision(ctx, conn, round_id, &none)?, build_schedule(ctx, conn, round_id)?];
-    for unit in rounds::scope(conn, round_id)? {
-        papers.push(build_minutes(ctx, conn, &round, &unit, None)?);
-    }
-    papers.push(build_reminder(ctx, conn, round_id, &[], Some(reminder_as_of))?);
-    // The built-in bases are the 2026 plan's: next year's plan says so in a warning, as it would to a user.
-    papers.push(build_plan(ctx, conn, plan_year, &none)?);
-    let dir = out.join("van-ban");
-    write_files(&papers, &dir, &DEMO_FORMATS)?;
-    output::info(format!(
-        "Đã ghi {} văn bản (quyết định, lịch kiểm tra, biên bản, công văn đôn đốc, kế hoạch {plan_year}) vào «{}».",
-        papers.len(),
-        dir.display()
-    ));
-    Ok(())
 }

@@ -396,4 +396,5 @@ fn check_rubric(c: &mut Collector, code: &str, raw: &Spanned<RawRubric>, max: f6
 #[cfg(test)]
 pub(crate) mod fuzz;
 #[cfg(test)]
+#[path = "catalogue_parse_tests.rs"]
 mod tests;

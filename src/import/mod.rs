@@ -20,15 +20,15 @@ mod xlsx;
 mod xlsx_merged;
 
 #[cfg(test)]
-mod tests_bench;
+mod bench_tests;
 #[cfg(test)]
-mod tests_csv;
+mod csv_tests;
 #[cfg(test)]
-mod tests_encoding;
+mod encoding_tests;
 #[cfg(test)]
-mod tests_fuzz;
+mod fuzz_tests;
 #[cfg(test)]
-mod tests_xlsx;
+mod xlsx_tests;
 
 use std::borrow::Cow;
 use std::fs::File;

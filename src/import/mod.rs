@@ -3,6 +3,7 @@
 //! case-, accent- and space-insensitively.
 
 pub mod appraisal;
+pub mod catalogue_workbook;
 mod csv_source;
 mod decode;
 pub mod directory;

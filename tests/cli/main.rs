@@ -6,6 +6,7 @@ mod criteria;
 mod directory;
 mod inspection;
 mod inspection_findings;
+mod intake_files;
 mod next_year;
 mod readme;
 mod reliability_backup;

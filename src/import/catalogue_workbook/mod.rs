@@ -94,7 +94,7 @@ impl Problems<'_> {
 /// A catalogue read from a workbook: every problem is reported, or none.
 pub fn read(path: &Path) -> Result<Catalogue, WorkbookError> {
     let file = display_name(path);
-    super::xlsx::check_archive(path, &file)?;
+    super::workbook::inspect(path, &file)?;
     let mut book =
         open_workbook_auto(path).map_err(|e| ImportError::excel(&file, format!("không đọc được bảng tính ({e})")))?;
     let names = book.sheet_names();

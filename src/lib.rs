@@ -7,6 +7,7 @@ mod context;
 mod domain;
 mod import;
 mod output;
+mod platform;
 mod report;
 mod store;
 mod usage;
@@ -18,6 +19,13 @@ use std::process::ExitCode;
 
 /// The whole program: parse the command line, run the command, map the outcome to an exit code.
 pub fn main() -> ExitCode {
+    platform::prepare_console();
+    let code = run();
+    platform::pause_if_own_window();
+    code
+}
+
+fn run() -> ExitCode {
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(err) => {

@@ -15,6 +15,7 @@ pub mod official;
 pub mod report;
 pub mod restore;
 pub mod round;
+pub mod round_schedule;
 pub mod score;
 pub mod score_totals;
 pub mod selfreport;

@@ -11,6 +11,7 @@ pub mod officials;
 pub mod reports;
 pub mod reports_year;
 pub mod rounds;
+pub mod schedule;
 pub mod scores;
 pub mod selfreports;
 pub mod settings;
@@ -32,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_foundation.sql"),
     include_str!("../../migrations/0002_selfreports.sql"),
     include_str!("../../migrations/0003_inspection.sql"),
+    include_str!("../../migrations/0004_schedule.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

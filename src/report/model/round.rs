@@ -10,6 +10,8 @@ pub struct RoundReport {
     pub round: RoundInfo,
     pub team: Vec<TeamMember>,
     pub units_in_scope: usize,
+    /// Units with a slot in the round's schedule: their self-report is due five days before it.
+    pub units_scheduled: usize,
     pub selfreports_received: usize,
     /// The whole ward: every unit's assessed items.
     pub ward: Totals,

@@ -4,16 +4,18 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use crate::commands::round::parse_date;
+use crate::commands::args::parse_date;
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::context::Context;
 use crate::domain::date;
+use crate::domain::finding::Finding;
 use crate::domain::finding::{FindingKind, FindingStatus};
+use crate::domain::round::Round;
 use crate::domain::scoring::check_item_for_round;
 use crate::domain::text::nfc;
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
-use crate::store::findings::{self, Filter, Finding, NewFinding, StatusUpdate};
+use crate::store::findings::{self, Filter, NewFinding, StatusUpdate};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, Round};
+use crate::store::rounds;
 use crate::store::{Store, catalogues, officials};
 
 #[derive(Debug, Subcommand)]
@@ -111,10 +113,10 @@ pub struct UpdateArgs {
 pub fn run(ctx: &Context, cmd: FindingCommand) -> Result<()> {
     let mut store = ctx.store()?;
     match cmd {
-        FindingCommand::Add(args) => add(&mut store, args).map(drop),
-        FindingCommand::List(args) => list(&store, ctx.today(), args),
-        FindingCommand::Show(args) => show(&store, ctx.today(), &args),
-        FindingCommand::Update(args) => update(&mut store, args),
+        FindingCommand::Add(args) => add(ctx, &mut store, args).map(drop),
+        FindingCommand::List(args) => list(ctx, &store, ctx.today(), args),
+        FindingCommand::Show(args) => show(ctx, &store, ctx.today(), &args),
+        FindingCommand::Update(args) => update(ctx, &mut store, args),
     }
 }
 
@@ -123,7 +125,7 @@ fn clean(text: &str) -> String {
 }
 
 /// Records a finding and prints its id; returns the id.
-pub fn add(store: &mut Store, args: AddArgs) -> Result<String> {
+pub fn add(ctx: &Context, store: &mut Store, args: AddArgs) -> Result<String> {
     let round = rounds::get(&store.conn, &args.round)?;
     round.ensure_open()?;
     let (unit, unit_name) = resolve(&store.conn, Directory::Units, &args.unit)?;
@@ -169,8 +171,8 @@ pub fn add(store: &mut Store, args: AddArgs) -> Result<String> {
     };
     let added = store.write(|tx| findings::add(tx, &new))?;
     let official = added.official_code.as_deref().map(|o| format!(", cán bộ phụ trách {o}")).unwrap_or_default();
-    output::info(format!("Đã ghi kết luận {} ({}) cho {}{official}.", added.id, added.kind.label(), added.unit_code));
-    output::print_data(&format!("{}\n", added.id))?;
+    ctx.info(format!("Đã ghi kết luận {} ({}) cho {}{official}.", added.id, added.kind.label(), added.unit_code));
+    ctx.print_data(&format!("{}\n", added.id))?;
     Ok(added.id)
 }
 
@@ -180,7 +182,7 @@ fn assigned_official(store: &Store, criterion: Option<&str>, unit: &str) -> Resu
     Ok(crate::store::assignments::get(&store.conn, criterion, unit)?.and_then(|a| a.official_code))
 }
 
-fn list(store: &Store, today: NaiveDate, args: ListArgs) -> Result<()> {
+fn list(ctx: &Context, store: &Store, today: NaiveDate, args: ListArgs) -> Result<()> {
     let round = args.round.as_deref().map(|r| rounds::get(&store.conn, r)).transpose()?;
     let carried = args.carried_over.as_deref().map(|r| rounds::get(&store.conn, r)).transpose()?;
     let unit = args.unit.as_deref().map(|u| resolve(&store.conn, Directory::Units, u)).transpose()?;
@@ -194,9 +196,9 @@ fn list(store: &Store, today: NaiveDate, args: ListArgs) -> Result<()> {
     };
     let found = findings::list(&store.conn, &filter)?;
     if found.is_empty() {
-        output::info("Không có kết luận nào khớp điều kiện.");
+        ctx.info("Không có kết luận nào khớp điều kiện.");
     }
-    listing(&found, today, args.output.format).emit(args.output.format)
+    listing(&found, today, args.output.format).emit(ctx, args.output.format)
 }
 
 pub fn listing(found: &[Finding], today: NaiveDate, format: ListFormat) -> Listing {
@@ -240,7 +242,7 @@ pub fn listing(found: &[Finding], today: NaiveDate, format: ListFormat) -> Listi
     listing
 }
 
-fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
+fn show(ctx: &Context, store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
     let f = findings::get(&store.conn, &args.id)?;
     let events = findings::events(&store.conn, &f.id)?;
     match args.output.format {
@@ -248,9 +250,9 @@ fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
             let mut value = serde_json::to_value(&f)?;
             value["overdue_days"] = f.days_overdue(today).into();
             value["events"] = serde_json::to_value(&events)?;
-            return output::print_data(&(serde_json::to_string_pretty(&value)? + "\n"));
+            return ctx.print_data(&(serde_json::to_string_pretty(&value)? + "\n"));
         }
-        ListFormat::Csv => return listing(std::slice::from_ref(&f), today, ListFormat::Csv).emit(ListFormat::Csv),
+        ListFormat::Csv => return listing(std::slice::from_ref(&f), today, ListFormat::Csv).emit(ctx, ListFormat::Csv),
         ListFormat::Table => {}
     }
     let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &f.round_id)?;
@@ -277,7 +279,7 @@ fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
         text.push_str(&format!("Nguồn: khó khăn, đề xuất trong báo cáo tự kiểm tra ({source})\n"));
     }
     if !f.kind.is_followed_up() {
-        return output::print_data(&text);
+        return ctx.print_data(&text);
     }
     text.push_str(&format!("Trạng thái: {}\nQuá trình khắc phục:\n", f.status.label()));
     text.push_str(&format!("  {} — ghi nhận trong đợt {}\n", shown_at(&f.created_at), f.round_id));
@@ -296,7 +298,7 @@ fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
         }
         text.push_str(&format!(" [{}]\n", e.actor));
     }
-    output::print_data(&text)
+    ctx.print_data(&text)
 }
 
 /// A stored timestamp's day, as people write it.
@@ -304,7 +306,7 @@ fn shown_at(timestamp: &str) -> String {
     timestamp.get(..10).and_then(|d| d.parse().ok()).map(date::format).unwrap_or_else(|| timestamp.to_owned())
 }
 
-fn update(store: &mut Store, args: UpdateArgs) -> Result<()> {
+fn update(ctx: &Context, store: &mut Store, args: UpdateArgs) -> Result<()> {
     let finding = findings::get(&store.conn, &args.id)?;
     let own_round = rounds::get(&store.conn, &finding.round_id)?;
     let checked_in = match args.round.as_deref() {
@@ -321,7 +323,7 @@ fn update(store: &mut Store, args: UpdateArgs) -> Result<()> {
         StatusUpdate { status: args.status, note: &note, evidence: &evidence, round_id: checked_in.as_deref() };
     let updated = store.write(|tx| findings::update_status(tx, &finding.id, &update))?;
     let during = checked_in.map(|r| format!(", ghi nhận trong đợt {r}")).unwrap_or_default();
-    output::info(format!("Kết luận {}: {} → {}{during}.", updated.id, finding.status.label(), updated.status.label()));
+    ctx.info(format!("Kết luận {}: {} → {}{during}.", updated.id, finding.status.label(), updated.status.label()));
     Ok(())
 }
 
@@ -339,14 +341,14 @@ fn check_event_round(round: &Round, own: &Round) -> Result<()> {
 }
 
 /// Said on stderr when a round starts: what earlier rounds of the year left open, for the team to check.
-pub fn announce_carry_over(store: &Store, round: &Round, today: NaiveDate) -> Result<()> {
+pub fn announce_carry_over(ctx: &Context, store: &Store, round: &Round, today: NaiveDate) -> Result<()> {
     let filter = Filter { carried_into: Some(round), ..Filter::default() };
     let carried: Vec<Finding> =
         findings::list(&store.conn, &filter)?.into_iter().filter(|f| f.status != FindingStatus::DaXacMinh).collect();
     if carried.is_empty() {
         return Ok(());
     }
-    output::info(format!(
+    ctx.info(format!(
         "Đợt {} cần kiểm tra lại {} kết luận chưa xác minh khắc phục của các đợt trước trong năm:",
         round.id,
         carried.len()
@@ -357,7 +359,7 @@ pub fn announce_carry_over(store: &Store, round: &Round, today: NaiveDate) -> Re
             0 => String::new(),
             n => format!(", quá hạn {n} ngày"),
         };
-        output::info(format!(
+        ctx.info(format!(
             "  {} [{}] {}, {}{due}{late}: {}",
             f.id,
             f.unit_code,
@@ -366,7 +368,7 @@ pub fn announce_carry_over(store: &Store, round: &Round, today: NaiveDate) -> Re
             f.text
         ));
     }
-    output::info(format!(
+    ctx.info(format!(
         "Xem: `cchc finding list --carried-over {}`; khi xác minh: `cchc finding update MÃ --status da-xac-minh --round {}`.",
         round.id, round.id
     ));

@@ -1,8 +1,8 @@
 //! The round report as a document: the report the team sends the Chairman and Vice-Chairmen.
 
 use crate::domain::date;
+use crate::domain::number::{percent, points};
 use crate::domain::round::RoundKind;
-use crate::output::{percent, points};
 use crate::report::document::{Block, Cell, Chart, Column, Document, Section, Table};
 use crate::report::model::round::{CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, UnitResult};
 

@@ -1,8 +1,8 @@
 //! The year-end report as a document: the basis for classifying officials and for emulation awards.
 
 use crate::domain::classification::CapWarning;
+use crate::domain::number::{points, score};
 use crate::domain::round::RoundKind;
-use crate::output::{points, score};
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::FindingView;
 use crate::report::model::year::{FieldChange, OfficialProposal, Remediation, RoundSummary, UnitChange, YearReport};

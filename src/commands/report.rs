@@ -24,13 +24,13 @@ use crate::domain::round::RoundKind;
 use crate::messages;
 use crate::report::build::Index;
 use crate::report::build::year_tally::{Sums, Tally};
-use crate::report::build::{followup, round, round_doc, selfassessment, unit, year, year_doc};
+use crate::report::build::{followup, round, round_doc, selfassessment, unit, year, year_compare, year_doc};
 use crate::report::model::settings::ReportSettings;
 use crate::report::model::year::YearReport;
 use crate::report::ready::{Layout, Ready};
 use crate::report::write::{self, Format, RenderOptions};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::{assignments, reports, reports_year, rounds, settings};
+use crate::store::{assignments, reports, reports_compare, reports_year, rounds, settings};
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
@@ -171,7 +171,12 @@ pub fn build_year(
             Some(summing) => summing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
             None => year_sums(conn, year_number, &src.rounds, &src.catalogues)?,
         };
-        year::model(&ix, sums, year_number, found)
+        let mut report = year::model(&ix, sums, year_number, found)?;
+        let previous = reports_compare::basis(conn, year_number - 1)?;
+        let current = if previous.is_some() { reports_compare::basis(conn, year_number)? } else { None };
+        let carried = reports_compare::carried_into_year(conn, year_number)?;
+        report.previous_year = year_compare::model(&ix, year_number, (previous, current), carried, ctx.today());
+        Ok(report)
     })?;
     let model = Rc::new(model);
     let stem = format!("bao-cao-nam-{year_number}");

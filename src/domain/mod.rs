@@ -1,7 +1,9 @@
 //! Plain types and rules of the inspection programme: no SQL, no I/O.
 
 pub mod catalogue;
+pub mod catalogue_diff;
 pub mod catalogue_parse;
+pub mod catalogue_toml;
 pub mod classification;
 pub mod code;
 pub mod date;
@@ -16,3 +18,4 @@ pub mod selfreport;
 pub mod sources;
 pub mod suggest;
 pub mod text;
+pub mod year_basis;

@@ -9,6 +9,7 @@ pub mod lookup;
 pub mod maintenance;
 pub mod officials;
 pub mod reports;
+pub mod reports_compare;
 pub mod reports_year;
 pub mod round_set;
 pub mod rounds;

@@ -102,6 +102,7 @@ pub fn model(ix: &Index, tally: Sums, year: i32, found: YearFindings) -> Result<
         cap_warning: check_top_band_cap(classification, &proposed),
         classification_basis: classification.basis.clone(),
         officials,
+        previous_year: None,
     })
 }
 

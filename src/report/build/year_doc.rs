@@ -32,6 +32,9 @@ pub fn document(mut m: YearReport, frame: &Frame) -> Document {
         remediation_section(&m.remediation, findings),
         officials_section(&m, officials, basis.as_deref()),
     ];
+    if let Some(c) = &m.previous_year {
+        d.sections.push(super::year_compare::section(c, super::year_compare::roman(d.sections.len() + 1), m.year));
+    }
     d.closing = Some(format!(
         "Trên đây là báo cáo kết quả kiểm tra cải cách hành chính năm {} của UBND {}, làm cơ sở để cấp có thẩm quyền đánh giá, xếp loại cán bộ, công chức, viên chức và xét thi đua, khen thưởng cuối năm./.",
         m.year,

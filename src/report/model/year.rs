@@ -21,6 +21,9 @@ pub struct YearReport {
     pub band_counts: Vec<BandCount>,
     pub cap_warning: Option<CapWarning>,
     pub classification_basis: String,
+    /// The comparison with the year before, when there is something to compare or carried over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_year: Option<super::year_compare::YearComparison>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -8,8 +8,8 @@ use crate::report::model::FindingView;
 use crate::report::model::year::{FieldChange, OfficialProposal, Remediation, RoundSummary, UnitChange, YearReport};
 
 use super::doc::{
-    Frame, NO_APPRAISAL, capitalized, count, finding_text, note, points as points_col, row_number, score_chart, scores,
-    span, stt, table_or, who,
+    Frame, NO_APPRAISAL, WARD_TOTAL, capitalized, count, finding_text, note, points as points_col, row_number,
+    score_chart, scores, span, stt, table_or, who,
 };
 
 /// Takes the model: its findings and officials, tens of thousands in a national year, are let go one by one as their
@@ -69,6 +69,9 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
         ]);
     }
     let mut s = Section::new("I", "CÁC ĐỢT KIỂM TRA TRONG NĂM").with_block(table_or(t, "Chưa có đợt kiểm tra nào."));
+    if !rounds.is_empty() {
+        s.blocks.push(note(capitalized(WARD_TOTAL)));
+    }
     let adhoc: Vec<&RoundSummary> = rounds.iter().filter(|r| r.round.kind == RoundKind::DotXuat).collect();
     if adhoc.is_empty() {
         s.blocks.push(note("Trong năm không có đợt kiểm tra đột xuất."));
@@ -114,13 +117,12 @@ fn fields_section(fields: &[FieldChange]) -> Section {
             Cell::number(f.change),
         ]);
     }
-    let on_100 = |v: Option<f64>, max: f64| v.filter(|_| max > 0.0).map(|v| v / max * 100.0);
     s.with_block(Block::Table(t)).with_block(Block::Chart(score_chart(
         "Điểm theo lĩnh vực, quy về thang 100: Đợt 1 và Đợt 2",
         fields.iter().map(|f| format!("{}. {}", f.code, f.title)).collect(),
         vec![
-            ("Đợt 1", fields.iter().map(|f| on_100(f.dot1, f.max)).collect()),
-            ("Đợt 2", fields.iter().map(|f| on_100(f.dot2, f.max)).collect()),
+            ("Đợt 1", fields.iter().map(|f| f.dot1_score).collect()),
+            ("Đợt 2", fields.iter().map(|f| f.dot2_score).collect()),
         ],
     )))
 }

@@ -39,6 +39,7 @@ const UNITS_LISTED: usize = 20;
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Tệp CSV, XLSX hoặc ODS (một hoặc nhiều tệp, nhập cùng một lần: tất cả hoặc không gì cả)
     #[arg(required = true, value_name = "TỆP")]

@@ -12,6 +12,7 @@ mod intake_files;
 mod intake_lists;
 mod intake_output;
 mod next_year;
+mod papers;
 mod readme;
 mod reliability_backup;
 mod reliability_concurrency;

@@ -130,6 +130,7 @@ fn write_info(sheet: &mut Worksheet, doc: &Document, tables: &[&Table], names: &
             match block {
                 Block::Paragraph(p) => put(sheet, p, &text)?,
                 Block::Note(n) => put(sheet, n, &italic)?,
+                Block::Centered(c) => put(sheet, c, &bold)?,
                 Block::Bullets(items) => {
                     for item in items {
                         put(sheet, &format!("- {item}"), &text)?;
@@ -271,7 +272,7 @@ fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, format: &F
     Ok(())
 }
 
-fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
+pub fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
     use chrono::Datelike;
     let year = u16::try_from(date.year()).ok()?;
     let month = u8::try_from(date.month()).ok()?;

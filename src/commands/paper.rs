@@ -66,7 +66,7 @@ pub struct TextArg {
 #[derive(Debug, Args)]
 pub struct RoundPaperArgs {
     /// Mã đợt, ví dụ 2026-dot1
-    #[arg(value_name = "MÃ_ĐỢT")]
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     #[command(flatten)]
     pub text: TextArg,
@@ -77,7 +77,7 @@ pub struct RoundPaperArgs {
 #[derive(Debug, Args)]
 pub struct MinutesArgs {
     /// Mã đợt, ví dụ 2026-dot1
-    #[arg(value_name = "MÃ_ĐỢT")]
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Đơn vị được kiểm tra (mã hoặc tên)
     #[arg(value_name = "ĐƠN_VỊ", required_unless_present = "all", conflicts_with = "all")]
@@ -95,7 +95,7 @@ pub struct MinutesArgs {
 #[derive(Debug, Args)]
 pub struct ReminderArgs {
     /// Mã đợt, ví dụ 2026-dot1
-    #[arg(value_name = "MÃ_ĐỢT")]
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Chỉ các đơn vị này (mã hoặc tên); mặc định: mọi đơn vị quá hạn mà chưa gửi
     #[arg(value_name = "ĐƠN_VỊ")]

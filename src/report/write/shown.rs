@@ -34,7 +34,7 @@ fn section(section: &mut Section) {
                     values.for_each(|v| *v = number::round(*v, decimals));
                 }
             }
-            Block::Paragraph(_) | Block::Bullets(_) | Block::Note(_) => {}
+            Block::Paragraph(_) | Block::Bullets(_) | Block::Note(_) | Block::Centered(_) => {}
         }
     }
     section.subsections.iter_mut().for_each(self::section);

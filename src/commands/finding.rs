@@ -4,8 +4,10 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
+use crate::commands::finding_answer::{AnswerArgs, answer};
 use crate::commands::round::parse_date;
 use crate::context::Context;
+use crate::domain::assessment::Level;
 use crate::domain::date;
 use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::scoring::check_item_for_round;
@@ -14,7 +16,7 @@ use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
 use crate::store::findings::{self, Filter, Finding, NewFinding, StatusUpdate};
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds::{self, Round};
-use crate::store::{Store, catalogues, officials};
+use crate::store::{Store, catalogues, officials, report_texts};
 
 #[derive(Debug, Subcommand)]
 pub enum FindingCommand {
@@ -26,6 +28,8 @@ pub enum FindingCommand {
     Show(ShowArgs),
     /// Cập nhật tình hình khắc phục (được cả khi đợt đã kết thúc)
     Update(UpdateArgs),
+    /// Ghi ý kiến trả lời một kiến nghị, đề xuất của đơn vị (và cấp giải quyết)
+    Answer(AnswerArgs),
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +119,7 @@ pub fn run(ctx: &Context, cmd: FindingCommand) -> Result<()> {
         FindingCommand::List(args) => list(&store, ctx.today(), args),
         FindingCommand::Show(args) => show(&store, ctx.today(), &args),
         FindingCommand::Update(args) => update(&mut store, args),
+        FindingCommand::Answer(args) => answer(&mut store, args),
     }
 }
 
@@ -247,6 +252,9 @@ fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
         ListFormat::Json => {
             let mut value = serde_json::to_value(&f)?;
             value["overdue_days"] = f.days_overdue(today).into();
+            if f.kind == FindingKind::KienNghi {
+                value["answer"] = serde_json::to_value(report_texts::answer_of(&store.conn, &f.id)?)?;
+            }
             value["events"] = serde_json::to_value(&events)?;
             return output::print_data(&(serde_json::to_string_pretty(&value)? + "\n"));
         }
@@ -275,6 +283,17 @@ fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
     }
     if let Some(source) = f.source.as_deref().and_then(|s| s.strip_prefix("selfreport:")) {
         text.push_str(&format!("Nguồn: khó khăn, đề xuất trong báo cáo tự kiểm tra ({source})\n"));
+    }
+    if f.kind == FindingKind::KienNghi {
+        let answer = report_texts::answer_of(&store.conn, &f.id)?;
+        let level = answer.as_ref().and_then(|a| a.addressed_to).unwrap_or_else(|| Level::guess(&f.text));
+        text.push_str(&format!("Cấp giải quyết: {}\n", level.label()));
+        match answer.as_ref().and_then(|a| Some((a.answer.as_deref()?, a.answered_on))) {
+            Some((said, Some(on))) => text.push_str(&format!("Đã trả lời ngày {}: {said}\n", date::format(on))),
+            Some((said, None)) => text.push_str(&format!("Đã trả lời: {said}\n")),
+            None => text.push_str(&format!("Chưa trả lời (ghi bằng `cchc finding answer {} --text \"…\"`)\n", f.id)),
+        }
+        return output::print_data(&text);
     }
     if !f.kind.is_followed_up() {
         return output::print_data(&text);
@@ -306,6 +325,13 @@ fn shown_at(timestamp: &str) -> String {
 
 fn update(store: &mut Store, args: UpdateArgs) -> Result<()> {
     let finding = findings::get(&store.conn, &args.id)?;
+    if finding.kind == FindingKind::KienNghi {
+        bail!(
+            "kết luận {} là kiến nghị, đề xuất của đơn vị: kiến nghị được trả lời, không khắc phục. Ghi ý kiến trả lời bằng `cchc finding answer {} --text \"…\"`",
+            finding.id,
+            finding.id
+        );
+    }
     let own_round = rounds::get(&store.conn, &finding.round_id)?;
     let checked_in = match args.round.as_deref() {
         Some(id) => {

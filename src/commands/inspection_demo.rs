@@ -122,7 +122,7 @@ pub fn demo(ctx: &Context) -> Result<()> {
         None,
     )?;
     ad_hoc_round(ctx, &complaint)?;
-    Ok(())
+    crate::commands::assessment_demo::demo(ctx)
 }
 
 /// Starts a round unless an earlier step of the demo already did.

@@ -1,5 +1,6 @@
 //! One module per command group: its clap arguments and the code that runs it.
 
+pub mod assessment_demo;
 pub mod assign;
 pub mod backup;
 pub mod config;
@@ -7,12 +8,14 @@ pub mod criteria;
 pub mod demo;
 pub mod directory_import;
 pub mod finding;
+pub mod finding_answer;
 pub mod gen_scale;
 pub mod init;
 pub mod inspection_demo;
 pub mod log;
 pub mod official;
 pub mod report;
+pub mod report_text;
 pub mod restore;
 pub mod round;
 pub mod score;

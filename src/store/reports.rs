@@ -10,6 +10,7 @@ use rusqlite::{Connection, Row, ToSql, params};
 use super::assignments::{self, AssignmentView};
 use super::findings::{self, Event, Finding};
 use super::officials::{self, Official};
+use super::report_texts::{self, ProposalAnswer};
 use super::rounds::{self, Round, TeamMember};
 use super::scores::{self, Score};
 use super::units::{self, Unit};
@@ -189,6 +190,8 @@ pub struct Sources {
     pub findings: Vec<Finding>,
     /// The findings' status changes, oldest first.
     pub events: Vec<Event>,
+    /// The answers given to the units' proposals (`kien-nghi` findings).
+    pub answers: Vec<ProposalAnswer>,
 }
 
 /// For a report on one year, or on one round of it (`round`: scores, self-reports and team of that round only;
@@ -203,6 +206,7 @@ pub fn load(conn: &Connection, year: i32, round: Option<&str>) -> Result<Sources
     src.scores = scores(conn, only)?;
     src.self_items = self_items(conn, only)?;
     src.receipts = receipts(conn, only)?;
+    src.answers = report_texts::answers(conn, year)?;
     Ok(src)
 }
 
@@ -228,6 +232,7 @@ pub(super) fn directory(conn: &Connection, rounds: Vec<Round>) -> Result<Sources
         receipts: Vec::new(),
         findings: Vec::new(),
         events: Vec::new(),
+        answers: Vec::new(),
     })
 }
 

@@ -96,6 +96,7 @@ pub fn load_finding_context(conn: &Connection, year: i32, src: &mut Sources) -> 
     let listed = format!("{LISTED_SCOPES}{IN_ROUNDS} ORDER BY x.round_id, u.rowid");
     src.scopes = rounds.rows(conn, &listed, |r| Ok((r.get(0)?, r.get(1)?)))?;
     src.whole = rounds.rows(conn, &format!("{WHOLE_SCOPES}{IN_ROUNDS}"), |r| r.get(0))?;
+    src.answers = super::report_texts::answers(conn, year)?;
     Ok(())
 }
 

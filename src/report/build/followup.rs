@@ -156,6 +156,7 @@ fn details(findings: &[FindingView]) -> Table {
             Column::date("Thời hạn"),
             Column::text("Tình trạng").with_width(11.0),
             Column::integer("Quá hạn (ngày)"),
+            doc::id_column(),
         ],
     );
     for (i, f) in findings.iter().enumerate() {
@@ -167,6 +168,7 @@ fn details(findings: &[FindingView]) -> Table {
             Cell::date(f.due_date),
             Cell::text(&*f.status_label),
             f.days_overdue.map_or(Cell::Empty, Cell::Integer),
+            Cell::text(&f.id),
         ]);
     }
     t

@@ -12,6 +12,7 @@ use crate::domain::finding::FindingKind;
 use crate::domain::scoring::{ItemScore, Mark, Total};
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::FindingView;
+use crate::report::model::settings::DocKind;
 use crate::report::model::unit::{ItemResult, UnitReport};
 use crate::store::assignments::AssignmentView;
 use crate::store::findings::Finding;
@@ -90,7 +91,8 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
     let recipients =
         vec![m.unit_name.clone(), "Chủ tịch, các PCT UBND phường".to_owned(), frame.settings.filing_line()];
     let subject = format!("Kết quả kiểm tra cải cách hành chính {} tại {}", r.title, m.unit_name);
-    let mut d = Document::new(frame.letterhead("TB-UBND", r.year, recipients), "THÔNG BÁO", subject);
+    let letterhead = frame.letterhead_for(DocKind::Unit, "TB-UBND", r.year, None, recipients);
+    let mut d = Document::new(letterhead, "THÔNG BÁO", subject);
     let received = match m.selfreport_received_on {
         Some(day) if day > r.selfreport_due => {
             format!("nộp ngày {} (muộn so với hạn {})", date::format(day), date::format(r.selfreport_due))
@@ -119,11 +121,11 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
     };
     d.sections = vec![
         results,
-        Section::new("II", "ƯU ĐIỂM, ĐIỂN HÌNH").with_block(if m.good_practices.is_empty() {
-            note("Đợt kiểm tra chưa ghi nhận điển hình, cách làm hay của đơn vị.")
-        } else {
-            Block::Bullets(doc::practice_bullets(&m.good_practices))
-        }),
+        super::assessment_doc::practices(
+            "II",
+            &m.good_practices,
+            "Đợt kiểm tra chưa ghi nhận mô hình, cách làm hay của đơn vị.",
+        ),
         Section::new("III", "TỒN TẠI, HẠN CHẾ VÀ YÊU CẦU KHẮC PHỤC").with_block(table_or(
             doc::remediation_table("khac_phuc", "Tồn tại và yêu cầu khắc phục", &m.to_remediate, false),
             "Đợt kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục.",
@@ -132,10 +134,7 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
             doc::remediation_table("ton_dong", "Tồn tại các đợt trước còn mở", &m.earlier_open, false),
             "Không còn tồn tại nào của các đợt trước chưa khắc phục.",
         )),
-        Section::new("V", "KHÓ KHĂN, VƯỚNG MẮC, ĐỀ XUẤT VÀ Ý KIẾN TRẢ LỜI").with_block(table_or(
-            doc::proposals_table("kien_nghi", &m.proposals),
-            "Đơn vị không nêu khó khăn, vướng mắc, đề xuất.",
-        )),
+        super::assessment_doc::proposals("V", &m.proposals),
     ];
     d.closing = Some(todo);
     d

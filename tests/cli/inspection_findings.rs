@@ -251,7 +251,7 @@ fn the_demo_scores_both_rounds_follows_up_findings_and_checks_a_complaint() {
     };
     let rounds = json(&["round", "list"]);
     let status = |id: &str| rounds.as_array().unwrap().iter().find(|r| r["id"] == id).unwrap()["status"].clone();
-    assert_eq!((status("2026-dot1"), status("2026-dot2")), ("closed".into(), "in_progress".into()));
+    assert_eq!((status("2026-dot1"), status("2026-dot2")), ("closed".into(), "closed".into()));
 
     for round in ["2026-dot1", "2026-dot2"] {
         let units = json(&["score", "summary", round]);

@@ -15,7 +15,7 @@ pub const DRAFT_MARK: &str = "[Dự thảo do phần mềm lập từ số liệ
 pub fn practices(number: &str, findings: &[FindingView], empty: &str) -> Section {
     let mut t = Table::new(
         "dien_hinh",
-        "Mô hình, cách làm hay cần nhân rộng",
+        "Mô hình, cách làm hay",
         vec![
             stt(),
             Column::text("Đơn vị").with_width(16.0),

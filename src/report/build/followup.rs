@@ -105,7 +105,7 @@ pub fn document(m: &Followup, frame: &Frame) -> Document {
         d.sections = vec![
             Section::new("I", "TỔNG HỢP THEO ĐƠN VỊ")
                 .with_block(Block::Paragraph(format!(
-                    "Đến ngày {}, còn {} tồn tại, hạn chế, vi phạm và kiến nghị chưa khắc phục xong, trong đó {} đã quá thời hạn khắc phục.",
+                    "Đến ngày {}, còn {} tồn tại, hạn chế, vi phạm chưa khắc phục xong, trong đó {} đã quá thời hạn khắc phục.",
                     date::format(m.as_of),
                     m.open,
                     m.overdue

@@ -65,7 +65,11 @@ fn subject_of(m: &RoundReport) -> String {
 
 /// "số liệu tạm tính, Đợt 2 năm 2026 chưa kết thúc" for a round still open.
 pub fn provisional(m: &RoundReport) -> Option<String> {
-    m.provisional.then(|| format!("số liệu tạm tính, {} chưa kết thúc", m.round.title))
+    let round = match m.round.kind {
+        RoundKind::DotXuat => "đợt kiểm tra đột xuất".to_owned(),
+        _ => m.round.title.clone(),
+    };
+    m.provisional.then(|| format!("số liệu tạm tính, {round} chưa kết thúc"))
 }
 
 fn overview(m: &RoundReport, frame: &Frame) -> Section {

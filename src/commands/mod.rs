@@ -18,6 +18,7 @@ pub mod report;
 pub mod report_text;
 pub mod restore;
 pub mod round;
+pub mod round_schedule;
 pub mod score;
 pub mod score_totals;
 pub mod selfreport;

@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::commands::finding;
+use crate::commands::{finding, round_schedule};
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::finding::FindingKind;
@@ -31,6 +31,8 @@ pub enum RoundCommand {
     Reopen(ReopenArgs),
     /// Đoàn kiểm tra của đợt
     Team(TeamArgs),
+    /// Lịch kiểm tra từng đơn vị (hạn nộp báo cáo tự kiểm tra là 5 ngày trước ngày kiểm tra)
+    Schedule(round_schedule::ScheduleArgs),
 }
 
 #[derive(Debug, Args)]
@@ -146,6 +148,10 @@ pub struct MemberArgs {
 }
 
 pub fn run(ctx: &Context, cmd: RoundCommand) -> Result<()> {
+    let cmd = match cmd {
+        RoundCommand::Schedule(args) => return round_schedule::run(ctx, args),
+        other => other,
+    };
     let mut store = ctx.store()?;
     match cmd {
         RoundCommand::New(args) => new(ctx, &mut store, args),
@@ -188,6 +194,7 @@ pub fn run(ctx: &Context, cmd: RoundCommand) -> Result<()> {
             move_to(&mut store, &args.round, RoundStatus::InProgress, Some(args.reason.trim()))
         }
         RoundCommand::Team(args) => team(&mut store, args),
+        RoundCommand::Schedule(_) => unreachable!("dispatched above"),
     }
 }
 

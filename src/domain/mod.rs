@@ -8,6 +8,7 @@ pub mod code;
 pub mod date;
 pub mod finding;
 pub mod round;
+pub mod schedule;
 pub mod scoring;
 pub mod selfreport;
 pub mod text;

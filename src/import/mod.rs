@@ -13,6 +13,7 @@ mod guard;
 mod header;
 pub mod problem;
 mod rejected;
+pub mod schedule;
 pub mod selfreport;
 pub mod value;
 mod xlsx;

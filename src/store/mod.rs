@@ -12,6 +12,7 @@ pub mod report_texts;
 pub mod reports;
 pub mod reports_year;
 pub mod rounds;
+pub mod schedule;
 pub mod scores;
 pub mod selfreports;
 pub mod settings;
@@ -33,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_foundation.sql"),
     include_str!("../../migrations/0002_selfreports.sql"),
     include_str!("../../migrations/0003_inspection.sql"),
+    include_str!("../../migrations/0004_schedule.sql"),
     include_str!("../../migrations/0006_report_texts.sql"),
 ];
 

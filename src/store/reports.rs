@@ -14,8 +14,9 @@ use super::report_texts::{self, ProposalAnswer};
 use super::rounds::{self, Round, TeamMember};
 use super::scores::{self, Score};
 use super::units::{self, Unit};
-use super::{StoreError, catalogues, parsed};
+use super::{StoreError, catalogues, parsed, schedule};
 use crate::domain::catalogue::Catalogue;
+use crate::domain::schedule::Slot;
 
 /// Which rounds a query covers: every round of `year`, or only `round` within it.
 #[derive(Debug, Clone, Copy)]
@@ -187,6 +188,8 @@ pub struct Sources {
     pub scores: Vec<Score>,
     pub self_items: Vec<SelfItemRow>,
     pub receipts: Vec<ReceiptRow>,
+    /// The inspection slots of the rounds: each scheduled unit's self-report deadline.
+    pub slots: Vec<Slot>,
     pub findings: Vec<Finding>,
     /// The findings' status changes, oldest first.
     pub events: Vec<Event>,
@@ -207,6 +210,10 @@ pub fn load(conn: &Connection, year: i32, round: Option<&str>) -> Result<Sources
     src.self_items = self_items(conn, only)?;
     src.receipts = receipts(conn, only)?;
     src.answers = report_texts::answers(conn, year)?;
+    src.slots = match round {
+        Some(id) => schedule::list(conn, id)?,
+        None => schedule::of_year(conn, year)?,
+    };
     Ok(src)
 }
 
@@ -230,6 +237,7 @@ pub(super) fn directory(conn: &Connection, rounds: Vec<Round>) -> Result<Sources
         scores: Vec::new(),
         self_items: Vec::new(),
         receipts: Vec::new(),
+        slots: Vec::new(),
         findings: Vec::new(),
         events: Vec::new(),
         answers: Vec::new(),

@@ -17,6 +17,7 @@ mod reliability_sql;
 mod reports;
 mod rounds;
 mod scale;
+mod schedule;
 mod selfreport;
 mod store;
 mod upgrade;

@@ -15,6 +15,7 @@ use crate::context::Context;
 use crate::domain::date;
 use crate::domain::round::RoundKind;
 use crate::domain::round::RoundStatus;
+use crate::domain::schedule::{Slot, due_for};
 use crate::domain::selfreport::Timeliness;
 use crate::import::selfreport::read::{Batch, Observer, Outcome as ReadOutcome, Sink, Stopped, read_all};
 use crate::import::selfreport::{Findings, Rules, UnitDone};
@@ -24,7 +25,7 @@ use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds::{self, Round};
 use crate::store::selfreports::{Opened, Outcome, Writer};
-use crate::store::{Tx, catalogues, findings, units};
+use crate::store::{Tx, catalogues, findings, schedule, units};
 
 /// Batches in flight between the reader and the writer: enough to keep both busy, few enough to bound memory.
 const IN_FLIGHT: usize = 4;
@@ -112,7 +113,8 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
             Err(err) => return Err(err),
         },
     };
-    report(&summary, &round, &rules, received, args.dry_run);
+    let slots = schedule::list(&store.conn, &round.id)?;
+    report(&summary, (&round, &slots), &rules, received, args.dry_run);
     Ok(())
 }
 
@@ -244,7 +246,7 @@ impl std::fmt::Display for Rejections {
     }
 }
 
-fn report(summary: &Summary, round: &Round, rules: &Rules, received: NaiveDate, dry_run: bool) {
+fn report(summary: &Summary, (round, slots): (&Round, &[Slot]), rules: &Rules, received: NaiveDate, dry_run: bool) {
     for warning in summary.warnings.list.iter().take(WARNINGS_SHOWN) {
         warn(warning.to_string());
     }
@@ -252,9 +254,11 @@ fn report(summary: &Summary, round: &Round, rules: &Rules, received: NaiveDate, 
     if more > 0 {
         warn(format!("… và {more} cảnh báo khác."));
     }
-    let timeliness = Timeliness::of(received, round.selfreport_due);
     if summary.created.len() <= UNITS_LISTED {
         for &(unit, revision, replaced) in &summary.created {
+            // Each unit's own deadline: five days before its inspection slot, else the round's.
+            let timeliness =
+                Timeliness::of(received, due_for(slots, &round.id, rules.unit_code(unit), round.selfreport_due));
             let replaced = replaced.map(|r| format!(", thay bản {r}")).unwrap_or_default();
             info(format!(
                 "  {}: bản {revision}{replaced}, nhận ngày {} ({})",

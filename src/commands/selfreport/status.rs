@@ -9,13 +9,14 @@ use clap::Args;
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::round::RoundKind;
+use crate::domain::schedule::due_for;
 use crate::domain::selfreport::Timeliness;
 use crate::import::selfreport::Rules;
 use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::selfreports::{self, Revision};
-use crate::store::{catalogues, rounds, units};
+use crate::store::{catalogues, rounds, schedule, units};
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -93,14 +94,15 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<()> {
         ]);
     }
     if args.output.format == ListFormat::Table {
-        let head = heading(&round, &unit, &unit_name, chosen, &revisions, listing.rows.len(), total);
+        let due = due_for(&schedule::list(&store.conn, &round.id)?, &round.id, &unit, round.selfreport_due);
+        let head = heading((&round, due), &unit, &unit_name, chosen, &revisions, listing.rows.len(), total);
         output::print_data(&head)?;
     }
     listing.emit(args.output.format)
 }
 
 fn heading(
-    round: &rounds::Round,
+    (round, due): (&rounds::Round, chrono::NaiveDate),
     unit: &str,
     unit_name: &str,
     chosen: &Revision,
@@ -125,8 +127,8 @@ fn heading(
         date::format(chosen.received_on),
         date::format_timestamp(&chosen.imported_at),
         date::format(first),
-        Timeliness::of(first, round.selfreport_due).label(),
-        date::format(round.selfreport_due),
+        Timeliness::of(first, due).label(),
+        date::format(due),
         list.join("; "),
         output::points(points),
         output::points(max),
@@ -152,6 +154,8 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
             entry.2 = r.received_on;
         }
     }
+    let slots = schedule::list(&store.conn, &round.id)?;
+    let due_of = |unit: &str| due_for(&slots, &round.id, unit, round.selfreport_due);
     let totals: HashMap<String, (i64, Option<f64>)> =
         selfreports::current_totals(&store.conn, &round.id)?.into_iter().map(|(u, n, p)| (u, (n, p))).collect();
 
@@ -159,6 +163,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
     let mut listing = Listing::new(vec![
         col("unit", "Mã đơn vị"),
         col("name", "Tên đơn vị"),
+        col("due", "Hạn nộp"),
         col("submitted_on", "Ngày nộp"),
         col("status", "Tình trạng"),
         machine_col("days_late"),
@@ -172,10 +177,11 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
     for code in &scope {
         let assigned = rules.unit(code).map_or(0, |u| rules.assigned_count(u)) as i64;
         let name = names.get(code.as_str()).copied().unwrap_or("");
+        let due = due_of(code);
         let row = match history.get(code) {
             Some(&(first, revisions, current)) => {
                 submitted += 1;
-                let timeliness = Timeliness::of(first, round.selfreport_due);
+                let timeliness = Timeliness::of(first, due);
                 if timeliness != Timeliness::OnTime {
                     late += 1;
                 }
@@ -184,6 +190,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
                 vec![
                     code.as_str().into(),
                     name.into(),
+                    Value::Date(Some(due)),
                     Value::Date(Some(first)),
                     status.into(),
                     Value::Integer(timeliness.days_late()),
@@ -195,7 +202,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
                 ]
             }
             None => {
-                let overdue = Timeliness::of(ctx.today(), round.selfreport_due);
+                let overdue = Timeliness::of(ctx.today(), due);
                 if assigned == 0 {
                     not_required += 1;
                 }
@@ -210,6 +217,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
                 vec![
                     code.as_str().into(),
                     name.into(),
+                    Value::Date(Some(due)),
                     Value::Date(None),
                     status.into(),
                     Value::Integer(overdue.days_late()),
@@ -225,11 +233,18 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
     }
     listing.emit(args.output.format)?;
     if table {
+        let due = match slots.len() {
+            0 => format!("hạn nộp báo cáo tự kiểm tra {}", date::format(round.selfreport_due)),
+            n if n >= scope.len() => "hạn nộp báo cáo tự kiểm tra 5 ngày trước ngày kiểm tra từng đơn vị".to_owned(),
+            _ => format!(
+                "hạn nộp báo cáo tự kiểm tra 5 ngày trước ngày kiểm tra từng đơn vị (đơn vị chưa có lịch: {})",
+                date::format(round.selfreport_due)
+            ),
+        };
         output::print_data(&format!(
-            "{} ({}), hạn nộp báo cáo tự kiểm tra {}: {submitted}/{} đơn vị đã nộp ({late} nộp muộn), {} chưa nộp.\n",
+            "{} ({}), {due}: {submitted}/{} đơn vị đã nộp ({late} nộp muộn), {} chưa nộp.\n",
             round.title(),
             round.id,
-            date::format(round.selfreport_due),
             scope.len() - not_required,
             scope.len() - not_required - submitted
         ))?;

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
+use chrono::NaiveDate;
 use clap::Args;
 use rust_xlsxwriter::{
     DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Note, ProtectionOptions, Workbook,
@@ -13,11 +14,12 @@ use crate::context::Context;
 use crate::domain::catalogue::{Node, NodeKind, Rubric};
 use crate::domain::date;
 use crate::domain::round::RoundKind;
+use crate::domain::schedule::due_for;
 use crate::import::selfreport::{COLUMNS, TEMPLATE_ONLY};
 use crate::output::{self, points};
-use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds::{self, Round};
+use crate::store::{assignments, schedule};
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
@@ -58,6 +60,7 @@ struct Form<'a> {
     round: &'a Round,
     unit: Option<(String, String)>,
     items: Vec<&'a Node>,
+    due: NaiveDate,
 }
 
 pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
@@ -79,7 +82,12 @@ pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
             items = mine;
         }
     }
-    let form = Form { round: &round, unit, items };
+    // A unit's form carries its own deadline: five days before its inspection slot, else the round's.
+    let due = match &unit {
+        Some((code, _)) => due_for(&schedule::list(&store.conn, &round.id)?, &round.id, code, round.selfreport_due),
+        None => round.selfreport_due,
+    };
+    let form = Form { round: &round, unit, items, due };
     let ext = args.output.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "xlsx" => write_xlsx(&form, &args.output)
@@ -95,7 +103,7 @@ pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
         "Đã tạo mẫu báo cáo tự kiểm tra «{}»: {} nội dung, hạn nộp {}.",
         args.output.display(),
         form.items.len(),
-        date::format(round.selfreport_due)
+        date::format(form.due)
     ));
     Ok(())
 }
@@ -152,7 +160,7 @@ fn write_xlsx(form: &Form, path: &Path) -> Result<(), XlsxError> {
     };
     let note = format!(
         "{unit} · Hạn nộp: {} · Điểm tự chấm từ 0 đến điểm tối đa; số liệu ghi dạng 96/100 hoặc 96% (để trống điểm thì tính theo thang điểm)",
-        date::format(round.selfreport_due)
+        date::format(form.due)
     );
     sheet.merge_range(1, 0, 1, last, &note, &subtitle)?;
     sheet.set_row_height(1, 32)?;

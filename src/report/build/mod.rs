@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use crate::domain::catalogue::{Catalogue, Node, NodeKind};
 use crate::domain::finding::FindingStatus;
 use crate::domain::round::RoundKind;
+use crate::domain::schedule;
 use crate::domain::scoring::{ItemScore, Mark, Total};
 use crate::report::model::{EventView, FindingView, RoundInfo, Totals};
 use crate::store::findings::{Event, Finding};
@@ -160,6 +161,11 @@ impl<'a> Index<'a> {
                 Some(ItemScore { unit: i.unit_code.clone(), code: i.criterion.clone(), max, mark })
             })
             .collect()
+    }
+
+    /// A unit's self-report deadline in a round: five days before its inspection slot, else the round's.
+    pub fn selfreport_due(&self, round: &Round, unit: &str) -> NaiveDate {
+        schedule::due_for(&self.src.slots, &round.id, unit, round.selfreport_due)
     }
 
     /// The responsible official is the finding's own, else the one assigned to its item for its unit.

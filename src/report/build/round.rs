@@ -63,6 +63,7 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
             .collect(),
         provisional: round.status != RoundStatus::Closed,
         units_in_scope: scope.len(),
+        units_scheduled: src.slots.iter().filter(|s| s.round_id == round.id).count(),
         out_of_scope: out_of_scope
             .iter()
             .map(|code| UnitRef { code: (*code).to_owned(), name: ix.unit_name(code) })
@@ -312,11 +313,12 @@ fn late_units(ix: &Index, round: &Round, scope: &[&str]) -> Vec<LateUnit> {
         .filter_map(|code| {
             let receipt = ix.src.receipts.iter().find(|r| r.round_id == round.id && r.unit_code == *code);
             let received_on = receipt.map(|r| r.first_received);
-            let days_late = received_on.map(|d| (d - round.selfreport_due).num_days()).filter(|d| *d > 0);
+            let due = ix.selfreport_due(round, code);
+            let days_late = received_on.map(|d| (d - due).num_days()).filter(|d| *d > 0);
             (received_on.is_none() || days_late.is_some()).then(|| LateUnit {
                 code: (*code).to_owned(),
                 name: ix.unit_name(code),
-                due: round.selfreport_due,
+                due,
                 received_on,
                 days_late,
             })

@@ -105,11 +105,17 @@ fn overview(m: &RoundReport, frame: &Frame) -> Section {
         bullets.push("Thành phần Đoàn kiểm tra: chưa ghi nhận.".to_owned());
     }
     if r.kind != RoundKind::DotXuat {
+        let due = match m.units_scheduled {
+            0 => format!("hạn gửi {}", date::format(r.selfreport_due)),
+            n if n >= m.units_in_scope => "hạn gửi 5 ngày trước ngày kiểm tra từng đơn vị theo lịch".to_owned(),
+            _ => format!(
+                "hạn gửi 5 ngày trước ngày kiểm tra từng đơn vị theo lịch, đơn vị chưa có lịch hạn {}",
+                date::format(r.selfreport_due)
+            ),
+        };
         bullets.push(format!(
-            "Báo cáo tự kiểm tra: {}/{} đơn vị thuộc phạm vi đợt đã gửi (hạn gửi {}).",
-            m.selfreports_received,
-            m.units_in_scope,
-            date::format(r.selfreport_due)
+            "Báo cáo tự kiểm tra: {}/{} đơn vị thuộc phạm vi đợt đã gửi ({due}).",
+            m.selfreports_received, m.units_in_scope
         ));
     }
     bullets.push(score_sentence("toàn phường", &m.ward));

@@ -70,6 +70,7 @@ pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Res
         round: round_info(round),
         unit_code: unit.to_owned(),
         unit_name: ix.unit_name(unit),
+        selfreport_due: ix.selfreport_due(round, unit),
         selfreport_received_on: src
             .receipts
             .iter()
@@ -94,11 +95,11 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
     let letterhead = frame.letterhead_for(DocKind::Unit, "TB-UBND", r.year, None, recipients);
     let mut d = Document::new(letterhead, "THÔNG BÁO", subject);
     let received = match m.selfreport_received_on {
-        Some(day) if day > r.selfreport_due => {
-            format!("nộp ngày {} (muộn so với hạn {})", date::format(day), date::format(r.selfreport_due))
+        Some(day) if day > m.selfreport_due => {
+            format!("nộp ngày {} (muộn so với hạn {})", date::format(day), date::format(m.selfreport_due))
         }
         Some(day) => format!("nộp ngày {}", date::format(day)),
-        None => format!("chưa nộp (hạn {})", date::format(r.selfreport_due)),
+        None => format!("chưa nộp (hạn {})", date::format(m.selfreport_due)),
     };
     let results = Section::new("I", "KẾT QUẢ CHẤM ĐIỂM")
         .with_block(Block::Paragraph(format!(

@@ -19,6 +19,8 @@ pub struct RoundReport {
     pub out_of_scope: Vec<UnitRef>,
     /// Units in scope without appraised points, and why.
     pub unscored: Vec<Unscored>,
+    /// Units with a slot in the round's schedule: their self-report is due five days before it.
+    pub units_scheduled: usize,
     pub selfreports_received: usize,
     /// The whole ward: every unit's assessed items.
     pub ward: Totals,

@@ -10,6 +10,8 @@ pub struct UnitReport {
     pub round: RoundInfo,
     pub unit_code: String,
     pub unit_name: String,
+    /// The unit's own deadline: five days before its inspection slot, else the round's.
+    pub selfreport_due: NaiveDate,
     /// First receipt of the unit's self-report; `None`: not received.
     pub selfreport_received_on: Option<NaiveDate>,
     pub totals: Totals,

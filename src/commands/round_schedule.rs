@@ -1,0 +1,280 @@
+//! `cchc round schedule ROUND set|import|show|auto`: the day each unit is inspected, and so its self-report deadline.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use crate::commands::round::parse_date;
+use crate::context::Context;
+use crate::domain::date;
+use crate::domain::round::RoundKind;
+use crate::domain::schedule::{self, DayCheck, Session, Slot};
+use crate::domain::text::nfc;
+use crate::import::Encoding;
+use crate::import::schedule::{self as read, Bounds};
+use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
+use crate::store::lookup::{Directory, resolve};
+use crate::store::rounds::{self, Round};
+use crate::store::{Store, StoreError, schedule as store_schedule, units};
+
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "MÃ_ĐỢT")]
+    pub round: String,
+    #[command(subcommand)]
+    pub command: Option<ScheduleCommand>,
+    #[command(flatten)]
+    pub output: FormatArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScheduleCommand {
+    /// Xếp (hoặc đổi) ngày kiểm tra một đơn vị; hạn nộp báo cáo tự kiểm tra của đơn vị là 5 ngày trước đó
+    Set(SetArgs),
+    /// Nhập lịch từ tệp CSV/XLSX (cột: Mã đơn vị, Ngày kiểm tra, Buổi, Địa điểm)
+    Import(ImportArgs),
+    /// Xem lịch kiểm tra và hạn nộp báo cáo của từng đơn vị
+    Show(FormatArg),
+    /// Đề xuất lịch: rải các đơn vị chưa có lịch đều trên các ngày làm việc của đợt (bỏ thứ Bảy, Chủ nhật)
+    Auto(AutoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// Đơn vị (mã hoặc tên)
+    #[arg(value_name = "ĐƠN_VỊ")]
+    pub unit: String,
+    /// Ngày kiểm tra dd/mm/yyyy
+    #[arg(value_name = "NGÀY", value_parser = parse_date)]
+    pub day: NaiveDate,
+    /// Buổi: sang hoặc chieu
+    #[arg(long, value_name = "BUỔI", value_parser = parse_session)]
+    pub session: Option<Session>,
+    /// Địa điểm làm việc, ví dụ «Phòng họp tầng 2, trụ sở UBND phường»
+    #[arg(long, allow_hyphen_values = true, value_name = "ĐỊA_ĐIỂM")]
+    pub place: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Tệp CSV hoặc XLSX
+    pub file: PathBuf,
+    /// Bảng mã của tệp CSV
+    #[arg(long, default_value = "auto", value_name = "BẢNG_MÃ")]
+    pub encoding: Encoding,
+    /// Chỉ kiểm tra và cho biết sẽ thay đổi gì, không ghi
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AutoArgs {
+    /// Xếp lại cả các đơn vị đã có lịch
+    #[arg(long)]
+    pub replace: bool,
+    /// Chỉ in lịch đề xuất, không ghi
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Địa điểm ghi cho mọi buổi kiểm tra
+    #[arg(long, allow_hyphen_values = true, value_name = "ĐỊA_ĐIỂM")]
+    pub place: Option<String>,
+}
+
+fn parse_session(text: &str) -> Result<Session, String> {
+    text.parse()
+}
+
+pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<()> {
+    let mut store = ctx.store()?;
+    let round = rounds::get(&store.conn, &args.round)?;
+    match args.command {
+        Some(ScheduleCommand::Set(set_args)) => set(&mut store, &round, set_args),
+        Some(ScheduleCommand::Import(import_args)) => import(&mut store, &round, &import_args),
+        Some(ScheduleCommand::Auto(auto_args)) => auto(&mut store, &round, &auto_args),
+        Some(ScheduleCommand::Show(out)) => show(&store, &round, out.format),
+        None => show(&store, &round, args.output.format),
+    }
+}
+
+fn set(store: &mut Store, round: &Round, args: SetArgs) -> Result<()> {
+    round.ensure_open()?;
+    let (unit, name) = resolve(&store.conn, Directory::Units, &args.unit)?;
+    if !rounds::scope(&store.conn, &round.id)?.contains(&unit) {
+        bail!("{name} ({unit}) không thuộc phạm vi đợt {}; xem `cchc round show {}`", round.id, round.id);
+    }
+    let check = schedule::check_day(args.day, round.start, round.end)
+        .map_err(|message| anyhow::anyhow!("không xếp được lịch kiểm tra {unit}: {message}"))?;
+    warn_weekend(&unit, args.day, check);
+    let old = store_schedule::get(&store.conn, &round.id, &unit)?;
+    let place = match args.place {
+        Some(place) => nfc(place.trim()).into_owned(),
+        // Moving a slot keeps the place already agreed.
+        None => old.map(|s| s.place).unwrap_or_default(),
+    };
+    let slot = Slot { round_id: round.id.clone(), unit_code: unit, day: args.day, session: args.session, place };
+    let replaced = store.write(|tx| store_schedule::save(tx, &slot))?;
+    let verb = match replaced {
+        Some(old) if old == slot => "Lịch kiểm tra không đổi",
+        Some(_) => "Đã đổi lịch kiểm tra",
+        None => "Đã xếp lịch kiểm tra",
+    };
+    output::info(format!("{verb} {} ({}): {}{}.", name, slot.unit_code, slot.when(), due_clause(round, &slot)));
+    Ok(())
+}
+
+/// ", hạn nộp báo cáo tự kiểm tra 26/06/2026" (ad-hoc rounds ask for no self-report).
+fn due_clause(round: &Round, slot: &Slot) -> String {
+    match round.kind {
+        RoundKind::DotXuat => String::new(),
+        _ => format!(", hạn nộp báo cáo tự kiểm tra {}", date::format(slot.due())),
+    }
+}
+
+fn warn_weekend(unit: &str, day: NaiveDate, check: DayCheck) {
+    if let DayCheck::Weekend(name) = check {
+        output::warn(format!("lịch kiểm tra {unit} ngày {} rơi vào {name}.", date::format(day)));
+    }
+}
+
+fn import(store: &mut Store, round: &Round, args: &ImportArgs) -> Result<()> {
+    round.ensure_open()?;
+    let scope: HashSet<String> = rounds::scope(&store.conn, &round.id)?.into_iter().collect();
+    let bounds = Bounds { scope: &scope, start: round.start, end: round.end };
+    let rows = read::read(&args.file, args.encoding, &bounds)?;
+    for row in &rows {
+        if let Some(name) = row.weekend {
+            output::warn(format!(
+                "dòng {}: lịch kiểm tra {} ngày {} rơi vào {name}.",
+                row.line,
+                row.unit,
+                date::format(row.day)
+            ));
+        }
+    }
+    let slots: Vec<Slot> = rows
+        .into_iter()
+        .map(|r| Slot { round_id: round.id.clone(), unit_code: r.unit, day: r.day, session: r.session, place: r.place })
+        .collect();
+    let changed = store.transaction(!args.dry_run, |tx| -> Result<usize, StoreError> {
+        let mut changed = 0;
+        for slot in &slots {
+            if store_schedule::save(tx, slot)?.as_ref() != Some(slot) {
+                changed += 1;
+            }
+        }
+        Ok(changed)
+    })?;
+    let lead = if args.dry_run { "Chạy thử (chưa ghi gì):" } else { "Đã nhập lịch kiểm tra" };
+    output::info(format!("{lead} {} đơn vị, {changed} thay đổi, đợt {}.", slots.len(), round.id));
+    Ok(())
+}
+
+fn auto(store: &mut Store, round: &Round, args: &AutoArgs) -> Result<()> {
+    round.ensure_open()?;
+    let scope = rounds::scope(&store.conn, &round.id)?;
+    let existing = store_schedule::list(&store.conn, &round.id)?;
+    let place = args.place.as_deref().map(|p| nfc(p.trim()).into_owned());
+    let Some(proposal) = schedule::propose(&scope, round.start, round.end) else {
+        bail!(
+            "đợt {} ({} – {}) không có ngày làm việc nào để xếp lịch; hãy xếp từng đơn vị bằng `cchc round schedule {} set`",
+            round.id,
+            date::format(round.start),
+            date::format(round.end),
+            round.id
+        );
+    };
+    let slots: Vec<Slot> = proposal
+        .into_iter()
+        .filter(|(unit, _, _)| args.replace || !existing.iter().any(|s| &s.unit_code == unit))
+        .map(|(unit, day, session)| {
+            let kept = existing.iter().find(|s| s.unit_code == unit).map(|s| s.place.clone()).unwrap_or_default();
+            let place = place.clone().unwrap_or(kept);
+            Slot { round_id: round.id.clone(), unit_code: unit, day, session: Some(session), place }
+        })
+        .collect();
+    if slots.is_empty() {
+        output::info(format!("Mọi đơn vị của đợt {} đã có lịch; dùng --replace để xếp lại tất cả.", round.id));
+        return show(store, round, ListFormat::Table);
+    }
+    store.transaction(!args.dry_run, |tx| -> Result<(), StoreError> {
+        for slot in &slots {
+            store_schedule::save(tx, slot)?;
+        }
+        Ok(())
+    })?;
+    let lead = if args.dry_run { "Lịch đề xuất (chưa ghi):" } else { "Đã xếp lịch đề xuất cho" };
+    output::info(format!(
+        "{lead} {} đơn vị, đợt {}; sửa từng đơn vị bằng `cchc round schedule {} set ĐƠN_VỊ dd/mm/yyyy`.",
+        slots.len(),
+        round.id,
+        round.id
+    ));
+    if args.dry_run {
+        return print_slots(store, round, &slots, ListFormat::Table);
+    }
+    show(store, round, ListFormat::Table)
+}
+
+fn show(store: &Store, round: &Round, format: ListFormat) -> Result<()> {
+    let slots = store_schedule::list(&store.conn, &round.id)?;
+    print_slots(store, round, &slots, format)
+}
+
+/// The slots in day order, then the units of the round without one (they keep the round's deadline).
+fn print_slots(store: &Store, round: &Round, slots: &[Slot], format: ListFormat) -> Result<()> {
+    let names = units::list(&store.conn)?;
+    let name = |code: &str| names.iter().find(|u| u.code == code).map_or(code.to_owned(), |u| u.name.clone());
+    let table = format == ListFormat::Table;
+    let mut listing = Listing::new(vec![
+        col("unit", "Mã đơn vị"),
+        col("name", "Tên đơn vị"),
+        col("day", "Ngày kiểm tra"),
+        col("session", "Buổi"),
+        col("place", "Địa điểm"),
+        col("selfreport_due", "Hạn nộp báo cáo tự kiểm tra"),
+        machine_col("scheduled"),
+    ]);
+    let mut sorted: Vec<&Slot> = slots.iter().collect();
+    sorted.sort_by(|a, b| a.order().cmp(&b.order()));
+    for slot in sorted {
+        let session = slot.session.map(|s| if table { s.label() } else { s.as_str() });
+        listing.push(vec![
+            slot.unit_code.as_str().into(),
+            name(&slot.unit_code).into(),
+            Value::Date(Some(slot.day)),
+            Value::from(session.map(str::to_owned)),
+            slot.place.as_str().into(),
+            Value::Date(Some(slot.due())),
+            Value::Integer(1),
+        ]);
+    }
+    let unscheduled: Vec<String> = rounds::scope(&store.conn, &round.id)?
+        .into_iter()
+        .filter(|u| !slots.iter().any(|s| &s.unit_code == u))
+        .collect();
+    for unit in &unscheduled {
+        listing.push(vec![
+            unit.as_str().into(),
+            name(unit).into(),
+            Value::Date(None),
+            Value::from(None::<String>),
+            "".into(),
+            Value::Date(Some(round.selfreport_due)),
+            Value::Integer(0),
+        ]);
+    }
+    listing.emit(format)?;
+    if table && !unscheduled.is_empty() {
+        output::info(format!(
+            "{} đơn vị chưa có lịch kiểm tra, hạn nộp báo cáo theo hạn chung của đợt {}; xếp bằng `cchc round schedule {} set` hoặc `auto`.",
+            unscheduled.len(),
+            date::format(round.selfreport_due),
+            round.id
+        ));
+    }
+    Ok(())
+}

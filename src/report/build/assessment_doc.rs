@@ -21,7 +21,7 @@ pub fn practices(number: &str, findings: &[FindingView], empty: &str) -> Section
             Column::text("Đơn vị").with_width(16.0),
             Column::text("Nội dung kiểm tra").with_width(18.0),
             Column::text("Mô hình, cách làm hay").with_width(30.0),
-            Column::text("Mã").with_width(9.0),
+            super::doc::id_column(),
         ],
     );
     for (i, f) in findings.iter().enumerate() {
@@ -71,7 +71,7 @@ pub fn proposals(number: &str, proposals: &[Proposal]) -> Section {
             Column::text("Kiến nghị, đề xuất").with_width(30.0),
             Column::text("Cấp giải quyết").with_width(9.0),
             Column::text("Tình trạng, ý kiến trả lời").with_width(22.0),
-            Column::text("Mã").with_width(9.0),
+            super::doc::id_column(),
         ],
     );
     for (i, p) in own.iter().enumerate() {

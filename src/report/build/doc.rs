@@ -193,22 +193,27 @@ pub fn losses_text(losses: &[ItemLoss], home: &str, scored: bool) -> String {
     if losses.is_empty() {
         return "Không bị trừ điểm".to_owned();
     }
-    losses
+    // The two costliest, so that the cell stays a few lines on a portrait page; the rest are counted.
+    let mut shown: Vec<String> = losses
         .iter()
+        .take(2)
         .map(|l| {
-            let item = super::assessment_doc::item_within(Some(&l.title), Some(&l.criterion), 50);
+            let item = super::assessment_doc::item_within(Some(&l.title), Some(&l.criterion), 40);
             match l.unit_code == home {
                 true => format!("{item}: −{}", output::points(l.lost)),
                 false => format!("{item} tại {}: −{}", l.unit_name, output::points(l.lost)),
             }
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect();
+    if losses.len() > 2 {
+        shown.push(format!("và {} nội dung khác", losses.len() - 2));
+    }
+    shown.join("; ")
 }
 
 /// The narrow column holding a finding's id.
 pub fn id_column() -> Column {
-    Column::text("Mã").with_width(9.0)
+    Column::text("Mã").with_width(11.0)
 }
 
 /// "Unit" and, on a second line, the responsible official.

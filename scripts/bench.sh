@@ -77,7 +77,7 @@ national() {
   local db="$dir/national-$1.db"
   if [ ! -f "$db" ]; then
     rm -f "$db.tmp"*
-    "$cchc" gen-scale --units "$1" --seed 2026 --out "$db.tmp" 2>"$dir/gen.log" || { cat "$dir/gen.log" >&2; exit 1; }
+    "$cchc-gen-scale" --units "$1" --seed 2026 --out "$db.tmp" 2>"$dir/gen.log" || { cat "$dir/gen.log" >&2; exit 1; }
     mv "$db.tmp" "$db"
   fi
   echo "$db"

@@ -1,14 +1,17 @@
-//! The hot paths of an import and a report, for the Criterion benchmarks (`benches/hot_paths.rs`) and nothing else:
-//! each is the code the commands run, reached without a database.
+//! The hot paths of an import and a report, for the Criterion benchmarks (`benches/hot_paths.rs`), and a new
+//! database for the national-scale generator (`src/bin/cchc-gen-scale.rs`); nothing else. Each is the code the
+//! commands run.
 
 use std::path::Path;
 
 pub use crate::domain::catalogue::{Catalogue, Rubric};
-pub use crate::domain::date::parse as parse_date;
+pub use crate::domain::date::{format as format_date, parse as parse_date};
 pub use crate::domain::text::{fold, nfc};
 pub use crate::import::selfreport::Rules;
 pub use crate::import::{ColumnMap, ImportError, Row, parse_figure, parse_points};
 
+use crate::commands::init::{self, InitArgs};
+use crate::context::Context;
 use crate::domain::catalogue::{DEFAULT_FILE_NAME, DEFAULT_TOML};
 use crate::domain::catalogue_parse;
 use crate::import::selfreport::{COLUMNS, FileCheck, Findings};
@@ -52,4 +55,12 @@ pub fn check_selfreport(rules: &Rules, columns: &ColumnMap, rows: &[Row]) -> usi
     let mut check = FileCheck::new(rules, "bench.csv");
     check.header(columns, &mut problems, &mut warnings);
     rows.iter().filter(|row| check.check(row, &mut problems, &mut warnings).is_some()).count()
+}
+
+/// A new database at `path` as `cchc init` makes it, for the national-scale generator; the clock and the actor
+/// come from the environment (`CCHC_NOW`, `CCHC_USER`) as for `cchc`.
+pub fn init_database(path: &Path) -> anyhow::Result<rusqlite::Connection> {
+    let ctx = Context::new(path.to_path_buf(), None)?;
+    init::run(&ctx, InitArgs { catalogue: None, ward: None, province: None })?;
+    Ok(ctx.store()?.conn)
 }

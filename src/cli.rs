@@ -1,15 +1,11 @@
-//! Command-line surface: global options and the command enum. Each command group's
-//! arguments live beside its code in `commands/<verb>.rs`.
+//! Command-line surface: global options and Vietnamese help. The command enum lives beside its dispatch in
+//! `commands/mod.rs`; each command group's arguments beside its code in `commands/<verb>.rs`.
 
 use std::path::PathBuf;
 
-use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser};
 
-use crate::commands::{
-    assign, backup, config, criteria, demo, finding, gen_scale, init, log, official, report, restore, round, score,
-    selfreport, unit,
-};
-use crate::output::FormatArg;
+use crate::commands::Commands;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -28,55 +24,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Commands,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Commands {
-    /// Tạo cơ sở dữ liệu mới (hoặc nâng cấp cơ sở dữ liệu cũ) và nạp bộ tiêu chí
-    Init(init::InitArgs),
-    /// Dựng cơ sở dữ liệu mẫu của phường Thành Sen và chạy thử
-    Demo(demo::DemoArgs),
-    /// Bộ tiêu chí kiểm tra: liệt kê, xem, cây, kiểm tra tệp
-    #[command(subcommand)]
-    Criteria(criteria::CriteriaCommand),
-    /// Phòng, cơ quan, đơn vị
-    #[command(subcommand)]
-    Unit(unit::UnitCommand),
-    /// Cán bộ, công chức, viên chức
-    #[command(subcommand)]
-    Official(official::OfficialCommand),
-    /// Phân công phụ trách nội dung kiểm tra
-    #[command(subcommand)]
-    Assign(assign::AssignCommand),
-    /// Đợt kiểm tra: Đợt 1, Đợt 2, đột xuất
-    #[command(subcommand)]
-    Round(round::RoundCommand),
-    /// Báo cáo tự kiểm tra của đơn vị
-    #[command(subcommand)]
-    Selfreport(selfreport::SelfreportCommand),
-    /// Điểm thẩm định của đoàn kiểm tra: ghi, nhập tệp, bảng điểm, tổng điểm thang 100
-    #[command(subcommand)]
-    Score(score::ScoreCommand),
-    /// Kết luận kiểm tra (điển hình, hạn chế, vi phạm, kiến nghị) và theo dõi khắc phục
-    #[command(subcommand)]
-    Finding(finding::FindingCommand),
-    /// Nhật ký thay đổi: ai sửa gì, lúc nào, từ giá trị nào sang giá trị nào
-    Log(log::LogArgs),
-    /// Sao lưu cơ sở dữ liệu (an toàn cả khi đang có người ghi)
-    Backup(backup::BackupArgs),
-    /// Khôi phục cơ sở dữ liệu từ một bản sao lưu (bản hiện tại được giữ lại bên cạnh)
-    Restore(restore::RestoreArgs),
-    /// Kiểm tra cơ sở dữ liệu: toàn vẹn, khoá ngoại, bộ tiêu chí, nhật ký
-    Check(FormatArg),
-    /// Báo cáo: kết quả đợt, thông báo đơn vị, báo cáo năm, bảng tự đánh giá, theo dõi khắc phục
-    #[command(subcommand)]
-    Report(report::ReportCommand),
-    /// Thiết lập in trên báo cáo: tên phường, người ký, nơi nhận…
-    #[command(subcommand)]
-    Config(config::ConfigCommand),
-    /// Sinh cơ sở dữ liệu quy mô toàn quốc để đo hiệu năng (scripts/bench.sh)
-    #[command(hide = true)]
-    GenScale(gen_scale::GenScaleArgs),
 }
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";

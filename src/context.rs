@@ -5,18 +5,36 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result, bail};
 use chrono::{Local, NaiveDate, NaiveDateTime};
 
-use crate::cli::Cli;
+use crate::messages;
 use crate::store::Store;
 
+#[derive(Clone)]
 pub struct Context {
     pub db_path: PathBuf,
     pub actor: String,
     pub now: NaiveDateTime,
+    /// Set while the demo replays a secretary's commands: what they print for the person or a script (ids,
+    /// listings, confirmations) is not the demo's own output. Warnings still show.
+    pub replaying: bool,
 }
 
 impl Context {
-    pub fn new(cli: &Cli) -> Result<Self> {
-        Ok(Self { db_path: cli.db.clone(), actor: actor(cli.actor.as_deref()), now: clock()? })
+    /// From the global options: the database path and the `--by` flag; the clock and the fallbacks for the actor
+    /// come from the environment.
+    pub fn new(db_path: PathBuf, actor_flag: Option<&str>) -> Result<Self> {
+        Ok(Self { db_path, actor: actor(actor_flag), now: clock()?, replaying: false })
+    }
+
+    /// Writes data to stdout (nothing while replaying).
+    pub fn print_data(&self, text: &str) -> Result<()> {
+        if self.replaying { Ok(()) } else { messages::print_data(text) }
+    }
+
+    /// A message for the person at the terminal (nothing while replaying).
+    pub fn info(&self, message: impl AsRef<str>) {
+        if !self.replaying {
+            messages::info(message);
+        }
     }
 
     pub fn today(&self) -> NaiveDate {

@@ -6,7 +6,7 @@ mod commands;
 mod context;
 mod domain;
 mod import;
-mod output;
+mod messages;
 mod report;
 mod store;
 mod usage;
@@ -35,11 +35,12 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match commands::run(cli) {
+    let run = context::Context::new(cli.db, cli.actor.as_deref()).and_then(|ctx| commands::run(&ctx, cli.command));
+    match run {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if messages::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            output::print_error(&err);
+            messages::print_error(&err);
             ExitCode::from(1)
         }
     }

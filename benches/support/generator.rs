@@ -1,7 +1,7 @@
 //! Deterministic generator of a large ward (or province) for import benchmarks and tests: units, assignments and
 //! self-report CSV files with realistic Vietnamese text, the same bytes for the same seed on every machine.
 //!
-//! Shared (`#[path]`-included) by `benches/selfreport_import.rs`, `benches/hot_paths.rs` and `cchc gen-scale`; the
+//! Shared (`#[path]`-included) by `benches/selfreport_import.rs`, `benches/hot_paths.rs` and `cchc-gen-scale`; the
 //! benchmarks cannot reach the program's private modules, so it depends only on `std` and `toml` and reads the
 //! catalogue TOML itself.
 

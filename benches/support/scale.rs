@@ -6,13 +6,13 @@
 //! Rows go straight into a database `cchc init` created (so the schema is the real one), through one prepared
 //! statement per table, in one transaction: the commands would take minutes to enter the same data one by one.
 //! Shares the random source, unit names and self-report text with the CSV generator (`generator.rs`, its
-//! sibling wherever this file is included: `cchc gen-scale` includes both by path).
+//! sibling wherever this file is included: `cchc-gen-scale` includes both by path).
 
 use chrono::{Days, NaiveDate};
 use rusqlite::{Connection, Transaction, params};
 
 use super::generator::{self, Leaf, Rng};
-use crate::domain::text::fold;
+use cchc::bench::fold;
 
 #[path = "scale_findings.rs"]
 mod findings;

@@ -4,7 +4,7 @@ use rusqlite::params;
 
 use super::generator::{Leaf, Rng};
 use super::{Gen, GenRound, answering, at, date, plus};
-use crate::domain::date::format as shown;
+use cchc::bench::format_date as shown;
 
 const GOOD: &[&str] = &[
     "Triển khai họp trực tuyến đến tất cả các bộ phận; giao ban hằng tuần tổ chức trực tuyến, tiết kiệm thời gian và chi phí.",

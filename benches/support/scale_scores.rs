@@ -4,7 +4,7 @@ use rusqlite::params;
 
 use super::generator::{self, Leaf};
 use super::{Gen, GenRound, at, plus};
-use crate::import::parse_points;
+use cchc::bench::parse_points;
 
 const SCORE_NOTES: &[&str] = &[
     "Hồ sơ kiểm chứng chưa đầy đủ",

@@ -4,9 +4,10 @@ use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 
 use crate::commands::directory_import::{self, ImportArgs};
+use crate::commands::listing::{FormatArg, Listing, Value, col};
 use crate::context::Context;
-use crate::output::{self, FormatArg, Listing, Value, col};
-use crate::store::assignments::{self, Assignment};
+use crate::domain::directory::Assignment;
+use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::units::Saved;
 use crate::store::{catalogues, officials};
@@ -68,7 +69,7 @@ pub fn run(ctx: &Context, cmd: AssignCommand) -> Result<()> {
             };
             let assignment = Assignment { criterion, unit_code, official_code };
             let saved = store.write(|tx| assignments::save(tx, &assignment))?;
-            output::info(match saved {
+            ctx.info(match saved {
                 Saved::Unchanged => format!("Phân công {} → {} không thay đổi.", assignment.criterion, unit_name),
                 _ => format!("Đã giao nội dung {} cho {}.", assignment.criterion, unit_name),
             });
@@ -101,8 +102,8 @@ pub fn run(ctx: &Context, cmd: AssignCommand) -> Result<()> {
                     Value::from(a.official_name),
                 ]);
             }
-            listing.emit(args.output.format)
+            listing.emit(ctx, args.output.format)
         }
-        AssignCommand::Import(args) => directory_import::assignments(&mut store, &args),
+        AssignCommand::Import(args) => directory_import::assignments(ctx, &mut store, &args),
     }
 }

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use clap::Args;
 
+use crate::commands::listing::{FormatArg, Listing, col};
 use crate::context::Context;
-use crate::output::{self, FormatArg, Listing, col};
 use crate::store::{Store, maintenance};
 
 #[derive(Debug, Args)]
@@ -33,7 +33,7 @@ pub fn backup(ctx: &Context, args: BackupArgs) -> Result<()> {
     if !failed.is_empty() {
         bail!("bản sao lưu «{}» không đạt kiểm tra: {}", args.file.display(), failed.join("; "));
     }
-    output::info(format!(
+    ctx.info(format!(
         "Đã sao lưu «{}» sang «{}». Khôi phục: `cchc restore {}`.",
         ctx.db_path.display(),
         args.file.display(),
@@ -51,11 +51,11 @@ pub fn check(ctx: &Context, out: FormatArg) -> Result<()> {
         let result = if r.problems.is_empty() { "đạt" } else { "LỖI" };
         listing.push(vec![r.name.into(), result.into(), r.problems.join("\n").into()]);
     }
-    listing.emit(out.format)?;
+    listing.emit(ctx, out.format)?;
     let failures = results.iter().filter(|r| !r.problems.is_empty()).count();
     if failures > 0 {
         bail!("{failures} mục kiểm tra không đạt; hãy khôi phục từ bản sao lưu gần nhất (xem RELIABILITY.md)");
     }
-    output::info("Cơ sở dữ liệu đạt mọi kiểm tra.");
+    ctx.info("Cơ sở dữ liệu đạt mọi kiểm tra.");
     Ok(())
 }

@@ -3,10 +3,10 @@
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::context::Context;
+use crate::domain::suggest::{Cutoff, nearest};
 use crate::domain::text::nfc;
-use crate::import::nearest;
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
 use crate::report::model::settings::{KEYS, ReportSettings, split_recipients};
 use crate::store::settings;
 
@@ -36,16 +36,18 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
             let key = args.key.trim();
             if !KEYS.iter().any(|(k, _)| *k == key) {
                 let keys: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
-                let hint = nearest(key, keys.iter().copied()).map(|k| format!(" Có phải «{k}»?")).unwrap_or_default();
+                let hint = nearest(key, keys.iter().copied(), Cutoff::Typo)
+                    .map(|k| format!(" Có phải «{k}»?"))
+                    .unwrap_or_default();
                 bail!("không có thiết lập «{key}».{hint} Các thiết lập: {}.", keys.join(", "));
             }
             let value = nfc(args.value.trim()).into_owned();
             let value = if key == "recipients" { split_recipients(&value).join("; ") } else { value };
             let changed = store.write(|tx| settings::set(tx, key, &value))?;
             if changed {
-                output::info(format!("Đã đặt {key} = «{value}»."));
+                ctx.info(format!("Đã đặt {key} = «{value}»."));
             } else {
-                output::info(format!("{key} đã là «{value}»: không có gì thay đổi."));
+                ctx.info(format!("{key} đã là «{value}»: không có gì thay đổi."));
             }
             Ok(())
         }
@@ -67,7 +69,7 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
                 let description = KEYS.iter().find(|(k, _)| *k == key).map_or("", |(_, d)| *d);
                 listing.push(vec![key.into(), Value::Text(value), source.into(), description.into()]);
             }
-            listing.emit(out.format)
+            listing.emit(ctx, out.format)
         }
     }
 }

@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 use clap::{Args, Subcommand};
 
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::context::Context;
 use crate::domain::catalogue::{Catalogue, DEFAULT_FILE_NAME, DEFAULT_TOML, Node, NodeKind, Rubric};
+use crate::domain::number::points;
 use crate::domain::{catalogue_parse, code};
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, info, machine_col, points};
+use crate::messages;
 use crate::store::catalogues;
 
 #[derive(Debug, Subcommand)]
@@ -62,10 +64,10 @@ pub struct CheckArgs {
 
 pub fn run(ctx: &Context, cmd: CriteriaCommand) -> Result<()> {
     match cmd {
-        CriteriaCommand::List(args) => list(&load(ctx, &args.source)?, args),
-        CriteriaCommand::Tree(args) => tree(&load(ctx, &args)?),
-        CriteriaCommand::Show(args) => show(&load(ctx, &args.source)?, &args.code, args.output.format),
-        CriteriaCommand::Check(args) => check(&args.file),
+        CriteriaCommand::List(args) => list(ctx, &load(ctx, &args.source)?, args),
+        CriteriaCommand::Tree(args) => tree(ctx, &load(ctx, &args)?),
+        CriteriaCommand::Show(args) => show(ctx, &load(ctx, &args.source)?, &args.code, args.output.format),
+        CriteriaCommand::Check(args) => check(ctx, &args.file),
     }
 }
 
@@ -99,7 +101,7 @@ pub fn kind_label(node: &Node) -> &'static str {
     if node.is_leaf { node.kind.label() } else { "nhóm" }
 }
 
-fn list(catalogue: &Catalogue, args: ListArgs) -> Result<()> {
+fn list(ctx: &Context, catalogue: &Catalogue, args: ListArgs) -> Result<()> {
     if let Some(field) = &args.field
         && catalogue.get(field).is_none()
     {
@@ -144,10 +146,10 @@ fn list(catalogue: &Catalogue, args: ListArgs) -> Result<()> {
             rubric.into(),
         ]);
     }
-    listing.emit(args.output.format)
+    listing.emit(ctx, args.output.format)
 }
 
-fn tree(catalogue: &Catalogue) -> Result<()> {
+fn tree(ctx: &Context, catalogue: &Catalogue) -> Result<()> {
     let mut out = format!("{} (phiên bản {})\n", catalogue.title, catalogue.version);
     for node in &catalogue.nodes {
         let indent = "  ".repeat(code::depth(&node.code).saturating_sub(1));
@@ -164,10 +166,10 @@ fn tree(catalogue: &Catalogue) -> Result<()> {
         let marker = if node.kind == NodeKind::Adhoc && node.is_leaf { " [đột xuất]" } else { "" };
         out.push_str(&format!("{indent}{} {} [{pts}]{marker}\n", node.code, node.title));
     }
-    output::print_data(&out)
+    ctx.print_data(&out)
 }
 
-fn show(catalogue: &Catalogue, query: &str, format: ListFormat) -> Result<()> {
+fn show(ctx: &Context, catalogue: &Catalogue, query: &str, format: ListFormat) -> Result<()> {
     let node = match catalogue.get(query.trim()) {
         Some(node) => node,
         None => match catalogue.search(query).as_slice() {
@@ -183,9 +185,9 @@ fn show(catalogue: &Catalogue, query: &str, format: ListFormat) -> Result<()> {
         let mut listing = Listing::new(vec![col("code", ""), col("title", ""), col("max_points", "")]);
         listing.push(vec![node.code.clone().into(), node.title.clone().into(), Value::Number(Some(node.max_points))]);
         if format == ListFormat::Json {
-            return output::print_data(&(serde_json::to_string_pretty(node)? + "\n"));
+            return ctx.print_data(&(serde_json::to_string_pretty(node)? + "\n"));
         }
-        return listing.emit(format);
+        return listing.emit(ctx, format);
     }
     let mut out = format!("{} {}\n", node.code, node.title);
     let mut ancestor = node.parent.as_deref();
@@ -231,13 +233,13 @@ fn show(catalogue: &Catalogue, query: &str, format: ListFormat) -> Result<()> {
             out.push_str(&format!("  {} {} [{} đ]\n", child.code, child.title, points(child.max_points)));
         }
     }
-    output::print_data(&out)
+    ctx.print_data(&out)
 }
 
-fn check(path: &Path) -> Result<()> {
+fn check(ctx: &Context, path: &Path) -> Result<()> {
     let catalogue = read_file(path)?;
     let periodic: f64 = catalogue.leaves().filter(|n| n.kind == NodeKind::Periodic).map(|n| n.max_points).sum();
-    info(format!(
+    ctx.info(format!(
         "Tệp «{}» hợp lệ: bộ tiêu chí {} phiên bản {}, {} nội dung chấm điểm, tổng điểm định kỳ {}, {} mức xếp loại.",
         path.display(),
         catalogue.id,
@@ -247,7 +249,7 @@ fn check(path: &Path) -> Result<()> {
         catalogue.classification.bands.len()
     ));
     if (periodic - 100.0).abs() > 0.005 {
-        output::warn(format!(
+        messages::warn(format!(
             "tổng điểm định kỳ là {} chứ không phải 100; kết quả vẫn được quy về thang 100 điểm.",
             points(periodic)
         ));

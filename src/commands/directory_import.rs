@@ -3,16 +3,15 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
+use crate::context::Context;
 use crate::import::Encoding;
 use crate::import::directory::{self, Known};
-use crate::output::info;
+
 use crate::store::units::Saved;
 use crate::store::{Store, Tx, assignments, catalogues, officials, units};
-
-pub use crate::import::directory::check_code as code_shape;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -24,17 +23,6 @@ pub struct ImportArgs {
     /// Chỉ kiểm tra và cho biết sẽ thay đổi gì, không ghi
     #[arg(long)]
     pub dry_run: bool,
-}
-
-pub fn check_code(code: &str, what: &str) -> Result<()> {
-    code_shape(code).map_err(|message| anyhow::anyhow!("{what} «{code}»: {message}"))
-}
-
-pub fn check_text(text: &str, what: &str) -> Result<()> {
-    if text.trim().is_empty() {
-        bail!("thiếu {what}");
-    }
-    Ok(())
 }
 
 fn known(store: &Store) -> Result<HashMap<String, String>> {
@@ -60,6 +48,7 @@ impl Counts {
 
 /// Saves every row in one transaction (rolled back on a dry run) and says what changed.
 pub fn save_all<T>(
+    ctx: &Context,
     store: &mut Store,
     args: &ImportArgs,
     what: &str,
@@ -74,7 +63,7 @@ pub fn save_all<T>(
         Ok(counts)
     })?;
     let lead = if args.dry_run { "Chạy thử (chưa ghi gì):" } else { "Đã nhập" };
-    info(format!(
+    ctx.info(format!(
         "{lead} {} {what} từ «{}»: {} mới, {} cập nhật, {} không đổi.",
         rows.len(),
         args.file.display(),
@@ -85,22 +74,22 @@ pub fn save_all<T>(
     Ok(())
 }
 
-pub fn units(store: &mut Store, args: &ImportArgs) -> Result<()> {
+pub fn units(ctx: &Context, store: &mut Store, args: &ImportArgs) -> Result<()> {
     let rows = directory::read_units(&args.file, args.encoding)?;
-    save_all(store, args, "đơn vị", &rows, |tx, u| Ok(units::save(tx, u)?))
+    save_all(ctx, store, args, "đơn vị", &rows, |tx, u| Ok(units::save(tx, u)?))
 }
 
-pub fn officials(store: &mut Store, args: &ImportArgs) -> Result<()> {
+pub fn officials(ctx: &Context, store: &mut Store, args: &ImportArgs) -> Result<()> {
     let known = Known {
         units: units::list(&store.conn)?.into_iter().map(|u| u.code).collect(),
         officials: HashMap::new(),
         catalogue: None,
     };
     let rows = directory::read_officials(&args.file, args.encoding, &known)?;
-    save_all(store, args, "cán bộ", &rows, |tx, o| Ok(officials::save(tx, o)?))
+    save_all(ctx, store, args, "cán bộ", &rows, |tx, o| Ok(officials::save(tx, o)?))
 }
 
-pub fn assignments(store: &mut Store, args: &ImportArgs) -> Result<()> {
+pub fn assignments(ctx: &Context, store: &mut Store, args: &ImportArgs) -> Result<()> {
     let (_, catalogue) = catalogues::active(&store.conn)?;
     let known = Known {
         units: units::list(&store.conn)?.into_iter().map(|u| u.code).collect(),
@@ -108,5 +97,5 @@ pub fn assignments(store: &mut Store, args: &ImportArgs) -> Result<()> {
         catalogue: Some(&catalogue),
     };
     let rows = directory::read_assignments(&args.file, args.encoding, &known)?;
-    save_all(store, args, "phân công", &rows, |tx, a| Ok(assignments::save(tx, a)?))
+    save_all(ctx, store, args, "phân công", &rows, |tx, a| Ok(assignments::save(tx, a)?))
 }

@@ -4,18 +4,19 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use crate::commands::finding_answer::{AnswerArgs, answer};
-use crate::commands::round::parse_date;
+use crate::commands::args::parse_date;
+use crate::commands::finding_answer::{AnswerArgs, answer, answer_lines};
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::context::Context;
-use crate::domain::assessment::Level;
 use crate::domain::date;
+use crate::domain::finding::Finding;
 use crate::domain::finding::{FindingKind, FindingStatus};
+use crate::domain::round::Round;
 use crate::domain::scoring::check_item_for_round;
 use crate::domain::text::nfc;
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
-use crate::store::findings::{self, Filter, Finding, NewFinding, StatusUpdate};
+use crate::store::findings::{self, Filter, NewFinding, StatusUpdate};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, Round};
+use crate::store::rounds;
 use crate::store::{Store, catalogues, officials, report_texts};
 
 #[derive(Debug, Subcommand)]
@@ -115,11 +116,11 @@ pub struct UpdateArgs {
 pub fn run(ctx: &Context, cmd: FindingCommand) -> Result<()> {
     let mut store = ctx.store()?;
     match cmd {
-        FindingCommand::Add(args) => add(&mut store, args).map(drop),
-        FindingCommand::List(args) => list(&store, ctx.today(), args),
-        FindingCommand::Show(args) => show(&store, ctx.today(), &args),
-        FindingCommand::Update(args) => update(&mut store, args),
-        FindingCommand::Answer(args) => answer(&mut store, args),
+        FindingCommand::Add(args) => add(ctx, &mut store, args).map(drop),
+        FindingCommand::List(args) => list(ctx, &store, ctx.today(), args),
+        FindingCommand::Show(args) => show(ctx, &store, ctx.today(), &args),
+        FindingCommand::Update(args) => update(ctx, &mut store, args),
+        FindingCommand::Answer(args) => answer(ctx, &mut store, args),
     }
 }
 
@@ -128,7 +129,7 @@ fn clean(text: &str) -> String {
 }
 
 /// Records a finding and prints its id; returns the id.
-pub fn add(store: &mut Store, args: AddArgs) -> Result<String> {
+pub fn add(ctx: &Context, store: &mut Store, args: AddArgs) -> Result<String> {
     let round = rounds::get(&store.conn, &args.round)?;
     round.ensure_open()?;
     let (unit, unit_name) = resolve(&store.conn, Directory::Units, &args.unit)?;
@@ -174,8 +175,8 @@ pub fn add(store: &mut Store, args: AddArgs) -> Result<String> {
     };
     let added = store.write(|tx| findings::add(tx, &new))?;
     let official = added.official_code.as_deref().map(|o| format!(", cán bộ phụ trách {o}")).unwrap_or_default();
-    output::info(format!("Đã ghi kết luận {} ({}) cho {}{official}.", added.id, added.kind.label(), added.unit_code));
-    output::print_data(&format!("{}\n", added.id))?;
+    ctx.info(format!("Đã ghi kết luận {} ({}) cho {}{official}.", added.id, added.kind.label(), added.unit_code));
+    ctx.print_data(&format!("{}\n", added.id))?;
     Ok(added.id)
 }
 
@@ -185,7 +186,7 @@ fn assigned_official(store: &Store, criterion: Option<&str>, unit: &str) -> Resu
     Ok(crate::store::assignments::get(&store.conn, criterion, unit)?.and_then(|a| a.official_code))
 }
 
-fn list(store: &Store, today: NaiveDate, args: ListArgs) -> Result<()> {
+fn list(ctx: &Context, store: &Store, today: NaiveDate, args: ListArgs) -> Result<()> {
     let round = args.round.as_deref().map(|r| rounds::get(&store.conn, r)).transpose()?;
     let carried = args.carried_over.as_deref().map(|r| rounds::get(&store.conn, r)).transpose()?;
     let unit = args.unit.as_deref().map(|u| resolve(&store.conn, Directory::Units, u)).transpose()?;
@@ -199,9 +200,9 @@ fn list(store: &Store, today: NaiveDate, args: ListArgs) -> Result<()> {
     };
     let found = findings::list(&store.conn, &filter)?;
     if found.is_empty() {
-        output::info("Không có kết luận nào khớp điều kiện.");
+        ctx.info("Không có kết luận nào khớp điều kiện.");
     }
-    listing(&found, today, args.output.format).emit(args.output.format)
+    listing(&found, today, args.output.format).emit(ctx, args.output.format)
 }
 
 pub fn listing(found: &[Finding], today: NaiveDate, format: ListFormat) -> Listing {
@@ -245,7 +246,7 @@ pub fn listing(found: &[Finding], today: NaiveDate, format: ListFormat) -> Listi
     listing
 }
 
-fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
+fn show(ctx: &Context, store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
     let f = findings::get(&store.conn, &args.id)?;
     let events = findings::events(&store.conn, &f.id)?;
     match args.output.format {
@@ -256,9 +257,9 @@ fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
                 value["answer"] = serde_json::to_value(report_texts::answer_of(&store.conn, &f.id)?)?;
             }
             value["events"] = serde_json::to_value(&events)?;
-            return output::print_data(&(serde_json::to_string_pretty(&value)? + "\n"));
+            return ctx.print_data(&(serde_json::to_string_pretty(&value)? + "\n"));
         }
-        ListFormat::Csv => return listing(std::slice::from_ref(&f), today, ListFormat::Csv).emit(ListFormat::Csv),
+        ListFormat::Csv => return listing(std::slice::from_ref(&f), today, ListFormat::Csv).emit(ctx, ListFormat::Csv),
         ListFormat::Table => {}
     }
     let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &f.round_id)?;
@@ -285,18 +286,11 @@ fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
         text.push_str(&format!("Nguồn: khó khăn, đề xuất trong báo cáo tự kiểm tra ({source})\n"));
     }
     if f.kind == FindingKind::KienNghi {
-        let answer = report_texts::answer_of(&store.conn, &f.id)?;
-        let level = answer.as_ref().and_then(|a| a.addressed_to).unwrap_or_else(|| Level::guess(&f.text));
-        text.push_str(&format!("Cấp giải quyết: {}\n", level.label()));
-        match answer.as_ref().and_then(|a| Some((a.answer.as_deref()?, a.answered_on))) {
-            Some((said, Some(on))) => text.push_str(&format!("Đã trả lời ngày {}: {said}\n", date::format(on))),
-            Some((said, None)) => text.push_str(&format!("Đã trả lời: {said}\n")),
-            None => text.push_str(&format!("Chưa trả lời (ghi bằng `cchc finding answer {} --text \"…\"`)\n", f.id)),
-        }
-        return output::print_data(&text);
+        text.push_str(&answer_lines(store, &f)?);
+        return ctx.print_data(&text);
     }
     if !f.kind.is_followed_up() {
-        return output::print_data(&text);
+        return ctx.print_data(&text);
     }
     text.push_str(&format!("Trạng thái: {}\nQuá trình khắc phục:\n", f.status.label()));
     text.push_str(&format!("  {} — ghi nhận trong đợt {}\n", shown_at(&f.created_at), f.round_id));
@@ -315,7 +309,7 @@ fn show(store: &Store, today: NaiveDate, args: &ShowArgs) -> Result<()> {
         }
         text.push_str(&format!(" [{}]\n", e.actor));
     }
-    output::print_data(&text)
+    ctx.print_data(&text)
 }
 
 /// A stored timestamp's day, as people write it.
@@ -323,7 +317,7 @@ fn shown_at(timestamp: &str) -> String {
     timestamp.get(..10).and_then(|d| d.parse().ok()).map(date::format).unwrap_or_else(|| timestamp.to_owned())
 }
 
-fn update(store: &mut Store, args: UpdateArgs) -> Result<()> {
+fn update(ctx: &Context, store: &mut Store, args: UpdateArgs) -> Result<()> {
     let finding = findings::get(&store.conn, &args.id)?;
     if finding.kind == FindingKind::KienNghi {
         bail!(
@@ -347,7 +341,7 @@ fn update(store: &mut Store, args: UpdateArgs) -> Result<()> {
         StatusUpdate { status: args.status, note: &note, evidence: &evidence, round_id: checked_in.as_deref() };
     let updated = store.write(|tx| findings::update_status(tx, &finding.id, &update))?;
     let during = checked_in.map(|r| format!(", ghi nhận trong đợt {r}")).unwrap_or_default();
-    output::info(format!("Kết luận {}: {} → {}{during}.", updated.id, finding.status.label(), updated.status.label()));
+    ctx.info(format!("Kết luận {}: {} → {}{during}.", updated.id, finding.status.label(), updated.status.label()));
     Ok(())
 }
 
@@ -365,14 +359,14 @@ fn check_event_round(round: &Round, own: &Round) -> Result<()> {
 }
 
 /// Said on stderr when a round starts: what earlier rounds of the year left open, for the team to check.
-pub fn announce_carry_over(store: &Store, round: &Round, today: NaiveDate) -> Result<()> {
+pub fn announce_carry_over(ctx: &Context, store: &Store, round: &Round, today: NaiveDate) -> Result<()> {
     let filter = Filter { carried_into: Some(round), ..Filter::default() };
     let carried: Vec<Finding> =
         findings::list(&store.conn, &filter)?.into_iter().filter(|f| f.status != FindingStatus::DaXacMinh).collect();
     if carried.is_empty() {
         return Ok(());
     }
-    output::info(format!(
+    ctx.info(format!(
         "Đợt {} cần kiểm tra lại {} kết luận chưa xác minh khắc phục của các đợt trước trong năm:",
         round.id,
         carried.len()
@@ -383,7 +377,7 @@ pub fn announce_carry_over(store: &Store, round: &Round, today: NaiveDate) -> Re
             0 => String::new(),
             n => format!(", quá hạn {n} ngày"),
         };
-        output::info(format!(
+        ctx.info(format!(
             "  {} [{}] {}, {}{due}{late}: {}",
             f.id,
             f.unit_code,
@@ -392,7 +386,7 @@ pub fn announce_carry_over(store: &Store, round: &Round, today: NaiveDate) -> Re
             f.text
         ));
     }
-    output::info(format!(
+    ctx.info(format!(
         "Xem: `cchc finding list --carried-over {}`; khi xác minh: `cchc finding update MÃ --status da-xac-minh --round {}`.",
         round.id, round.id
     ));

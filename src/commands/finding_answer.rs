@@ -5,11 +5,12 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::commands::round::parse_date;
+use crate::commands::args::parse_date;
+use crate::context::Context;
 use crate::domain::assessment::Level;
 use crate::domain::date;
+use crate::domain::finding::Finding;
 use crate::domain::text::nfc;
-use crate::output;
 use crate::store::Store;
 use crate::store::report_texts::{self, AnswerUpdate};
 
@@ -29,7 +30,7 @@ pub struct AnswerArgs {
     pub level: Option<Level>,
 }
 
-pub fn answer(store: &mut Store, args: AnswerArgs) -> Result<()> {
+pub fn answer(ctx: &Context, store: &mut Store, args: AnswerArgs) -> Result<()> {
     let text = args.text.as_deref().map(|t| nfc(t.trim()).into_owned());
     if text.as_deref().is_some_and(str::is_empty) {
         bail!("ý kiến trả lời trống: hãy ghi nội dung trả lời bằng --text \"…\"");
@@ -41,12 +42,24 @@ pub fn answer(store: &mut Store, args: AnswerArgs) -> Result<()> {
     let saved = store.write(|tx| report_texts::set_answer(tx, &args.id, &update))?;
     match (&saved.answer, saved.answered_on) {
         (Some(_), Some(on)) => {
-            output::info(format!("Kiến nghị {}: đã trả lời ngày {}.", saved.finding_id, date::format(on)))
+            ctx.info(format!("Kiến nghị {}: đã trả lời ngày {}.", saved.finding_id, date::format(on)))
         }
-        _ => output::info(format!("Kiến nghị {}: chưa trả lời.", saved.finding_id)),
+        _ => ctx.info(format!("Kiến nghị {}: chưa trả lời.", saved.finding_id)),
     }
     if let Some(level) = saved.addressed_to {
-        output::info(format!("Cấp giải quyết: {}.", level.label()));
+        ctx.info(format!("Cấp giải quyết: {}.", level.label()));
     }
     Ok(())
+}
+
+/// What `finding show` prints of a proposal: the level it is addressed to and the answer, or how to give one.
+pub fn answer_lines(store: &Store, f: &Finding) -> Result<String> {
+    let answer = report_texts::answer_of(&store.conn, &f.id)?;
+    let level = answer.as_ref().and_then(|a| a.addressed_to).unwrap_or_else(|| Level::guess(&f.text));
+    let said = match answer.as_ref().and_then(|a| Some((a.answer.as_deref()?, a.answered_on))) {
+        Some((said, Some(on))) => format!("Đã trả lời ngày {}: {said}", date::format(on)),
+        Some((said, None)) => format!("Đã trả lời: {said}"),
+        None => format!("Chưa trả lời (ghi bằng `cchc finding answer {} --text \"…\"`)", f.id),
+    };
+    Ok(format!("Cấp giải quyết: {}\n{said}\n", level.label()))
 }

@@ -8,7 +8,7 @@ use clap::Args;
 use crate::context::Context;
 use crate::domain::catalogue::{DEFAULT_FILE_NAME, DEFAULT_TOML};
 use crate::domain::catalogue_parse;
-use crate::output::info;
+
 use crate::store::{Store, catalogues, settings};
 
 #[derive(Debug, Args)]
@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
         Ok(())
     })?;
     let verb = if existed { "Đã cập nhật" } else { "Đã tạo" };
-    info(format!(
+    ctx.info(format!(
         "{verb} cơ sở dữ liệu «{}» với bộ tiêu chí {} phiên bản {} ({} nội dung chấm điểm).",
         ctx.db_path.display(),
         catalogue.id,

@@ -4,11 +4,11 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::commands::round::parse_date;
+use crate::commands::args::parse_date;
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::text::fold;
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
 use crate::store::audit::{self, Filter};
 use crate::store::rounds;
 
@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
     if entries.is_empty() {
         // The names only, not every entry of the log.
         let kinds = audit::entities(&store.conn)?;
-        output::info(format!("Nhật ký không có mục nào khớp. Các loại đối tượng đã ghi: {}.", kinds.join(", ")));
+        ctx.info(format!("Nhật ký không có mục nào khớp. Các loại đối tượng đã ghi: {}.", kinds.join(", ")));
     }
     let format = args.output.format;
     let table = format == ListFormat::Table;
@@ -115,5 +115,5 @@ pub fn run(ctx: &Context, args: LogArgs) -> Result<()> {
             shown(e.new_value).into(),
         ]);
     }
-    listing.emit(format)
+    listing.emit(ctx, format)
 }

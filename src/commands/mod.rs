@@ -1,6 +1,7 @@
-//! One module per command group: its clap arguments and the code that runs it.
+//! The command enum and its dispatch; one module per command group with its clap arguments and the code that
+//! runs it.
 
-pub mod assessment_demo;
+pub mod args;
 pub mod assign;
 pub mod backup;
 pub mod config;
@@ -9,9 +10,8 @@ pub mod demo;
 pub mod directory_import;
 pub mod finding;
 pub mod finding_answer;
-pub mod gen_scale;
 pub mod init;
-pub mod inspection_demo;
+pub mod listing;
 pub mod log;
 pub mod official;
 pub mod report;
@@ -25,29 +25,74 @@ pub mod selfreport;
 pub mod unit;
 
 use anyhow::Result;
+use clap::Subcommand;
 
-use crate::cli::{Cli, Commands};
 use crate::context::Context;
+use listing::FormatArg;
 
-pub fn run(cli: Cli) -> Result<()> {
-    let ctx = Context::new(&cli)?;
-    match cli.command {
-        Commands::Init(args) => init::run(&ctx, args),
-        Commands::Demo(args) => demo::run(&ctx, args),
-        Commands::Criteria(cmd) => criteria::run(&ctx, cmd),
-        Commands::Unit(cmd) => unit::run(&ctx, cmd),
-        Commands::Official(cmd) => official::run(&ctx, cmd),
-        Commands::Assign(cmd) => assign::run(&ctx, cmd),
-        Commands::Round(cmd) => round::run(&ctx, cmd),
-        Commands::Score(cmd) => score::run(&ctx, cmd),
-        Commands::Finding(cmd) => finding::run(&ctx, cmd),
-        Commands::Log(args) => log::run(&ctx, args),
-        Commands::Backup(args) => backup::backup(&ctx, args),
-        Commands::Restore(args) => restore::run(&ctx, args),
-        Commands::Check(out) => backup::check(&ctx, out),
-        Commands::Report(cmd) => report::run(&ctx, cmd),
-        Commands::Config(cmd) => config::run(&ctx, cmd),
-        Commands::Selfreport(cmd) => selfreport::run(&ctx, cmd),
-        Commands::GenScale(args) => gen_scale::run(&ctx, args),
+#[derive(Debug, Subcommand)]
+pub enum Commands {
+    /// Tạo cơ sở dữ liệu mới (hoặc nâng cấp cơ sở dữ liệu cũ) và nạp bộ tiêu chí
+    Init(init::InitArgs),
+    /// Dựng cơ sở dữ liệu mẫu của phường Thành Sen và chạy thử
+    Demo(demo::DemoArgs),
+    /// Bộ tiêu chí kiểm tra: liệt kê, xem, cây, kiểm tra tệp
+    #[command(subcommand)]
+    Criteria(criteria::CriteriaCommand),
+    /// Phòng, cơ quan, đơn vị
+    #[command(subcommand)]
+    Unit(unit::UnitCommand),
+    /// Cán bộ, công chức, viên chức
+    #[command(subcommand)]
+    Official(official::OfficialCommand),
+    /// Phân công phụ trách nội dung kiểm tra
+    #[command(subcommand)]
+    Assign(assign::AssignCommand),
+    /// Đợt kiểm tra: Đợt 1, Đợt 2, đột xuất
+    #[command(subcommand)]
+    Round(round::RoundCommand),
+    /// Báo cáo tự kiểm tra của đơn vị
+    #[command(subcommand)]
+    Selfreport(selfreport::SelfreportCommand),
+    /// Điểm thẩm định của đoàn kiểm tra: ghi, nhập tệp, bảng điểm, tổng điểm thang 100
+    #[command(subcommand)]
+    Score(score::ScoreCommand),
+    /// Kết luận kiểm tra (điển hình, hạn chế, vi phạm, kiến nghị) và theo dõi khắc phục
+    #[command(subcommand)]
+    Finding(finding::FindingCommand),
+    /// Nhật ký thay đổi: ai sửa gì, lúc nào, từ giá trị nào sang giá trị nào
+    Log(log::LogArgs),
+    /// Sao lưu cơ sở dữ liệu (an toàn cả khi đang có người ghi)
+    Backup(backup::BackupArgs),
+    /// Khôi phục cơ sở dữ liệu từ một bản sao lưu (bản hiện tại được giữ lại bên cạnh)
+    Restore(restore::RestoreArgs),
+    /// Kiểm tra cơ sở dữ liệu: toàn vẹn, khoá ngoại, bộ tiêu chí, nhật ký
+    Check(FormatArg),
+    /// Báo cáo: kết quả đợt, thông báo đơn vị, báo cáo năm, bảng tự đánh giá, theo dõi khắc phục
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// Thiết lập in trên báo cáo: tên phường, người ký, nơi nhận…
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+}
+
+pub fn run(ctx: &Context, command: Commands) -> Result<()> {
+    match command {
+        Commands::Init(args) => init::run(ctx, args),
+        Commands::Demo(args) => demo::run(ctx, args),
+        Commands::Criteria(cmd) => criteria::run(ctx, cmd),
+        Commands::Unit(cmd) => unit::run(ctx, cmd),
+        Commands::Official(cmd) => official::run(ctx, cmd),
+        Commands::Assign(cmd) => assign::run(ctx, cmd),
+        Commands::Round(cmd) => round::run(ctx, cmd),
+        Commands::Score(cmd) => score::run(ctx, cmd),
+        Commands::Finding(cmd) => finding::run(ctx, cmd),
+        Commands::Log(args) => log::run(ctx, args),
+        Commands::Backup(args) => backup::backup(ctx, args),
+        Commands::Restore(args) => restore::run(ctx, args),
+        Commands::Check(out) => backup::check(ctx, out),
+        Commands::Report(cmd) => report::run(ctx, cmd),
+        Commands::Config(cmd) => config::run(ctx, cmd),
+        Commands::Selfreport(cmd) => selfreport::run(ctx, cmd),
     }
 }

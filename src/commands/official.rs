@@ -3,12 +3,14 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
+use crate::commands::args;
 use crate::commands::directory_import::{self, ImportArgs};
+use crate::commands::listing::{FormatArg, Listing, col};
 use crate::context::Context;
+use crate::domain::directory::Official;
 use crate::domain::text::nfc;
-use crate::output::{self, FormatArg, Listing, col};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::officials::{self, Official};
+use crate::store::officials;
 use crate::store::units::Saved;
 
 #[derive(Debug, Subcommand)]
@@ -57,10 +59,10 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
                 position: nfc(args.position.trim()).into_owned(),
                 unit_code,
             };
-            directory_import::check_code(&official.code, "mã cán bộ")?;
-            directory_import::check_text(&official.name, "họ và tên")?;
+            args::check_code(&official.code, "mã cán bộ")?;
+            args::check_text(&official.name, "họ và tên")?;
             let saved = store.write(|tx| officials::save(tx, &official))?;
-            output::info(match saved {
+            ctx.info(match saved {
                 Saved::Added => format!("Đã thêm cán bộ {} {} ({unit_name}).", official.code, official.name),
                 Saved::Updated => format!("Đã cập nhật cán bộ {} {}.", official.code, official.name),
                 Saved::Unchanged => format!("Cán bộ {} không thay đổi.", official.code),
@@ -81,8 +83,8 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
             for o in officials::list(&store.conn, unit.as_deref())? {
                 listing.push(vec![o.code.into(), o.name.into(), o.position.into(), o.unit_code.into()]);
             }
-            listing.emit(args.output.format)
+            listing.emit(ctx, args.output.format)
         }
-        OfficialCommand::Import(args) => directory_import::officials(&mut store, &args),
+        OfficialCommand::Import(args) => directory_import::officials(ctx, &mut store, &args),
     }
 }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use anyhow::{Context as _, Result, bail};
@@ -14,12 +14,15 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use rusqlite::Connection;
 
+use crate::commands::args::parse_date;
+use crate::commands::listing;
 use crate::commands::report_text::{self, TextCommand};
-use crate::commands::round::parse_date;
 use crate::context::Context;
 use crate::domain::catalogue::Catalogue;
+use crate::domain::finding::Finding;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
-use crate::output::{self, ListFormat, Listing, Value, col};
+use crate::messages;
 use crate::report::build::Index;
 use crate::report::build::year_tally::{Sums, Tally};
 use crate::report::build::{assessment, followup, round, round_doc, selfassessment, unit, year, year_doc};
@@ -29,7 +32,6 @@ use crate::report::model::settings::ReportSettings;
 use crate::report::model::year::YearReport;
 use crate::report::ready::{Layout, Ready};
 use crate::report::write::{self, Format, RenderOptions};
-use crate::store::findings::{self, Finding};
 use crate::store::lookup::{Directory, resolve};
 use crate::store::{assignments, report_texts, reports, reports_year, rounds, settings};
 
@@ -134,9 +136,9 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
         Ok((built, out))
     })?;
     if built.settings().signer_name.trim().is_empty() {
-        output::warn("chưa đặt họ tên người ký; đặt bằng `cchc config set signer_name \"Họ và tên\"`.");
+        messages::warn("chưa đặt họ tên người ký; đặt bằng `cchc config set signer_name \"Họ và tên\"`.");
     }
-    emit(built, out)
+    emit(ctx, built, out)
 }
 
 fn report_settings(conn: &Connection) -> Result<ReportSettings> {
@@ -146,11 +148,11 @@ fn report_settings(conn: &Connection) -> Result<ReportSettings> {
 /// Warns that figures are provisional and which assessment sections are still the program's draft.
 fn notices(scope: &str, provisional: Option<String>, parts: &[AssessmentPart]) {
     if let Some(what) = provisional {
-        output::warn(format!("{what}: báo cáo ghi rõ trên trang đầu rằng số liệu có thể còn thay đổi."));
+        messages::warn(format!("{what}: báo cáo ghi rõ trên trang đầu rằng số liệu có thể còn thay đổi."));
     }
     let drafts = drafts(parts);
     if !drafts.is_empty() {
-        output::warn(format!(
+        messages::warn(format!(
             "các mục đánh giá còn là dự thảo của phần mềm: {}. Viết lại bằng `cchc report text set {scope} --section MỤC --text \"…\"` (hoặc --file TỆP), hoặc xác nhận bản dự thảo bằng `cchc report text confirm {scope} --all`.",
             drafts.join(", ")
         ));
@@ -234,7 +236,7 @@ pub fn year_model(ctx: &Context, conn: &Connection, year_number: i32) -> Result<
 fn year_sums(
     conn: &Connection,
     year_number: i32,
-    rounds: &[rounds::Round],
+    rounds: &[Round],
     catalogues: &HashMap<String, Catalogue>,
 ) -> Result<Sums> {
     let mut tally = Tally::new(rounds, catalogues);
@@ -267,7 +269,7 @@ pub fn build_followup(ctx: &Context, conn: &Connection, as_of: Option<NaiveDate>
 }
 
 /// The year's rounds; an error naming the years that have some when it has none.
-fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<Vec<rounds::Round>> {
+fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<Vec<Round>> {
     let of_year = rounds::list(conn, Some(year_number))?;
     if of_year.is_empty() {
         let years: Vec<String> = rounds::list(conn, None)?.iter().map(|r| r.year.to_string()).collect();
@@ -284,7 +286,7 @@ fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<Vec<rounds::Roun
 }
 
 /// Renders `built` in the requested format to the requested place.
-pub fn emit(built: Ready, out: &OutputArgs) -> Result<()> {
+pub fn emit(ctx: &Context, built: Ready, out: &OutputArgs) -> Result<()> {
     let format = match (out.format, &out.output) {
         (Some(format), _) => format,
         (None, Some(path)) => Format::from_extension(path).with_context(|| {
@@ -318,7 +320,7 @@ pub fn emit(built: Ready, out: &OutputArgs) -> Result<()> {
         _ => {
             let options = match out.output {
                 Some(_) => RenderOptions { template, width: None, color: false },
-                None => RenderOptions { template, ..RenderOptions::for_stdout(output::terminal_width()) },
+                None => RenderOptions { template, ..RenderOptions::for_stdout(listing::terminal_width()) },
             };
             Ok(write::render(&built.into_document(), format, &options)?)
         }
@@ -335,7 +337,7 @@ pub fn emit(built: Ready, out: &OutputArgs) -> Result<()> {
             let mut file = BufWriter::new(File::create(path).with_context(fail)?);
             write(&mut file)?;
             file.flush().with_context(fail)?;
-            output::info(format!("Đã ghi «{}».", path.display()));
+            ctx.info(format!("Đã ghi «{}».", path.display()));
             Ok(())
         }
         None => {
@@ -344,104 +346,4 @@ pub fn emit(built: Ready, out: &OutputArgs) -> Result<()> {
             Ok(stdout.flush()?)
         }
     }
-}
-
-/// The plan's own letterhead values (Kế hoạch kiểm tra CCHC năm 2026 of UBND phường Thành Sen).
-const PLAN_SETTINGS: &[(&str, &str)] = &[
-    ("signer_authority", "TM. ỦY BAN NHÂN DÂN"),
-    ("signer_delegation", "KT. CHỦ TỊCH"),
-    ("signer_title", "PHÓ CHỦ TỊCH"),
-    ("signer_name", "Trần Thị Thủy Nga"),
-    (
-        "recipients",
-        "Sở Nội vụ (báo cáo); TTr Đảng ủy, TTr HĐND phường; Chủ tịch, các PCT UBND phường; Các phòng, cơ quan, đơn vị trên địa bàn phường; Cán bộ, công chức, viên chức phường; Lưu: VT, VHXH",
-    ),
-];
-
-/// Every file format a report is written in by the demo.
-const DEMO_FORMATS: [Format; 7] =
-    [Format::Table, Format::Markdown, Format::Html, Format::Docx, Format::Xlsx, Format::Csv, Format::Json];
-
-/// For `cchc demo`: sets the plan's letterhead, writes every report of the latest year in every file format to
-/// `out/bao-cao/`, and prints the year-end summary table. Works on a database without scores yet.
-pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
-    let mut store = ctx.store()?;
-    store.write(|tx| -> Result<()> {
-        for (key, value) in PLAN_SETTINGS {
-            settings::set(tx, key, value)?;
-        }
-        Ok(())
-    })?;
-    let conn = &store.conn;
-    let all = rounds::list(conn, None)?;
-    let Some(year_number) = all.iter().map(|r| r.year).max() else {
-        output::warn("Chưa có đợt kiểm tra nào nên chưa lập báo cáo.");
-        return Ok(());
-    };
-    let of_year: Vec<&rounds::Round> = all.iter().filter(|r| r.year == year_number).collect();
-    let mut built = Vec::new();
-    for r in &of_year {
-        built.push(build_round(ctx, conn, &r.id)?);
-    }
-    if let Some(first) = of_year.first() {
-        built.push(build_unit(ctx, conn, &first.id, &demo_unit(conn, &first.id)?)?);
-    }
-    let (year_model, year_report) = build_year(ctx, conn, None, year_number)?;
-    if of_year.iter().any(|r| r.kind == RoundKind::Dot2) {
-        built.push(build_selfassessment(ctx, conn, year_number)?);
-    }
-    built.push(build_followup(ctx, conn, None)?);
-    let dir = out.join("bao-cao");
-    std::fs::create_dir_all(&dir).with_context(|| format!("không tạo được thư mục «{}»", dir.display()))?;
-    let mut written = 0;
-    for report in built.iter().chain(std::iter::once(&year_report)) {
-        let document = report.document();
-        for format in DEMO_FORMATS {
-            let file = dir.join(format!("{}.{}", report.stem, format.extension()));
-            let bytes = match format {
-                Format::Json => {
-                    let mut json = Vec::new();
-                    report.write_json(&mut json)?;
-                    json
-                }
-                _ => write::render(&document, format, &RenderOptions::default())?,
-            };
-            std::fs::write(&file, bytes).with_context(|| format!("không ghi được tệp «{}»", file.display()))?;
-            written += 1;
-        }
-    }
-    output::info(format!("Đã ghi {written} tệp báo cáo vào «{}».", dir.display()));
-    summary(&year_model)
-}
-
-/// The unit the demo's notice goes to: the first in scope with findings in the round, else the first in scope.
-fn demo_unit(conn: &Connection, round_id: &str) -> Result<String> {
-    let scope = rounds::scope(conn, round_id)?;
-    let with_findings = findings::first_unit(conn, round_id)?;
-    with_findings.or_else(|| scope.first().cloned()).context("đợt chưa có đơn vị nào")
-}
-
-/// The year-end ranking, on the terminal.
-fn summary(model: &YearReport) -> Result<()> {
-    let mut listing = Listing::new(vec![
-        col("rank", "Hạng"),
-        col("unit", "Đơn vị"),
-        col("dot1", "Đợt 1 (thang 100)"),
-        col("dot2", "Đợt 2 (thang 100)"),
-        col("change", "Tăng, giảm"),
-    ]);
-    for unit in &model.units {
-        listing.push(vec![
-            unit.rank.map_or(Value::Text(String::new()), |r| Value::Integer(r.into())),
-            unit.name.as_str().into(),
-            Value::Score(unit.dot1),
-            Value::Score(unit.dot2),
-            Value::Score(unit.change),
-        ]);
-    }
-    match &model.basis_round {
-        Some(basis) => output::info(format!("Tổng hợp năm {} (xếp hạng theo điểm thẩm định {basis}):", model.year)),
-        None => output::info(format!("Tổng hợp năm {}: chưa có điểm thẩm định nên chưa xếp hạng.", model.year)),
-    }
-    listing.emit(ListFormat::Table)
 }

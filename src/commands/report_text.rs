@@ -7,11 +7,11 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Args, Subcommand};
 use rusqlite::Connection;
 
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::commands::report::{round_model, year_model};
 use crate::context::Context;
 use crate::domain::assessment::TextSection;
 use crate::domain::text::nfc;
-use crate::output::{self, FormatArg, Listing, Value, col};
 use crate::report::build::assessment::draft_text;
 use crate::report::model::assessment::{AssessmentPart, Origin};
 use crate::store::{Store, report_texts, rounds};
@@ -117,14 +117,14 @@ impl Scope {
 pub fn run(ctx: &Context, cmd: TextCommand) -> Result<()> {
     let mut store = ctx.store()?;
     match cmd {
-        TextCommand::Set(args) => set(&mut store, args),
+        TextCommand::Set(args) => set(ctx, &mut store, args),
         TextCommand::Show(args) => show(ctx, &store, &args),
         TextCommand::Confirm(args) => confirm(ctx, &mut store, &args),
     }
 }
 
 /// Written on a closed round too: the report is written after the inspection is over, and every change is audited.
-fn set(store: &mut Store, args: SetArgs) -> Result<()> {
+fn set(ctx: &Context, store: &mut Store, args: SetArgs) -> Result<()> {
     let scope = Scope::parse(&store.conn, &args.scope)?;
     if matches!(scope, Scope::Round(_)) && args.section == TextSection::PhuongHuong {
         bail!("mục phuong-huong (phương hướng, nhiệm vụ năm sau) chỉ có trong báo cáo năm: dùng năm thay cho mã đợt");
@@ -146,9 +146,9 @@ fn set(store: &mut Store, args: SetArgs) -> Result<()> {
     let changed =
         store.write(|tx| report_texts::set(tx, &scope.key(), scope.round_id(), args.section, &text, false))?;
     if changed {
-        output::info(format!("Đã ghi mục «{}» của báo cáo {}.", args.section.title(), scope.key()));
+        ctx.info(format!("Đã ghi mục «{}» của báo cáo {}.", args.section.title(), scope.key()));
     } else {
-        output::info(format!("Mục «{}» đã có đúng nội dung này: không có gì thay đổi.", args.section.title()));
+        ctx.info(format!("Mục «{}» đã có đúng nội dung này: không có gì thay đổi.", args.section.title()));
     }
     Ok(())
 }
@@ -161,7 +161,7 @@ fn show(ctx: &Context, store: &Store, args: &ShowArgs) -> Result<()> {
         col("origin", "Nguồn"),
         col("text", "Nội dung"),
     ]);
-    let table = args.output.format == output::ListFormat::Table;
+    let table = args.output.format == ListFormat::Table;
     for part in scope.parts(ctx, &store.conn)? {
         let origin = match (part.origin, table) {
             (Origin::Written, true) => "thư ký viết",
@@ -178,7 +178,7 @@ fn show(ctx: &Context, store: &Store, args: &ShowArgs) -> Result<()> {
             Value::Text(part.paragraphs.join("\n")),
         ]);
     }
-    listing.emit(args.output.format)
+    listing.emit(ctx, args.output.format)
 }
 
 fn confirm(ctx: &Context, store: &mut Store, args: &ConfirmArgs) -> Result<()> {
@@ -192,7 +192,7 @@ fn confirm(ctx: &Context, store: &mut Store, args: &ConfirmArgs) -> Result<()> {
     let chosen: Vec<&AssessmentPart> =
         parts.iter().filter(|p| p.is_draft() && (args.all || args.section.contains(&p.section))).collect();
     if chosen.is_empty() {
-        output::info("Không còn mục nào là dự thảo: không có gì để xác nhận.");
+        ctx.info("Không còn mục nào là dự thảo: không có gì để xác nhận.");
         return Ok(());
     }
     store.write(|tx| -> Result<()> {
@@ -202,6 +202,6 @@ fn confirm(ctx: &Context, store: &mut Store, args: &ConfirmArgs) -> Result<()> {
         Ok(())
     })?;
     let names: Vec<&str> = chosen.iter().map(|p| p.title).collect();
-    output::info(format!("Đã xác nhận bản dự thảo các mục: {}.", names.join(", ")));
+    ctx.info(format!("Đã xác nhận bản dự thảo các mục: {}.", names.join(", ")));
     Ok(())
 }

@@ -10,7 +10,6 @@ use clap::Args;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::context::Context;
-use crate::output;
 use crate::store::audit::Change;
 use crate::store::{SCHEMA_VERSION, Store, StoreError, maintenance};
 
@@ -43,10 +42,7 @@ pub fn run(ctx: &Context, args: RestoreArgs) -> Result<()> {
         ),
         None => String::new(),
     };
-    output::info(format!(
-        "Đã khôi phục «{}» từ «{from}»; cơ sở dữ liệu đạt mọi kiểm tra.{kept}",
-        ctx.db_path.display()
-    ));
+    ctx.info(format!("Đã khôi phục «{}» từ «{from}»; cơ sở dữ liệu đạt mọi kiểm tra.{kept}", ctx.db_path.display()));
     Ok(())
 }
 

@@ -4,15 +4,17 @@ use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::commands::args::parse_date;
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::commands::{finding, round_schedule};
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::finding::FindingKind;
+use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, RoundStatus, role_label, selfreport_due};
 use crate::domain::text::nfc;
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, NewRound, Round};
+use crate::store::rounds::{self, NewRound};
 use crate::store::{Store, StoreError, catalogues, findings};
 
 #[derive(Debug, Subcommand)]
@@ -64,10 +66,6 @@ pub struct NewArgs {
     /// Đợt đột xuất theo một kiến nghị đã ghi (mã kết luận, ví dụ 2026-dot2-F05): lấy làm lý do và đơn vị
     #[arg(long, value_name = "MÃ_KẾT_LUẬN")]
     pub from_finding: Option<String>,
-}
-
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    date::parse(text)
 }
 
 #[derive(Debug, Args)]
@@ -155,8 +153,8 @@ pub fn run(ctx: &Context, cmd: RoundCommand) -> Result<()> {
     let mut store = ctx.store()?;
     match cmd {
         RoundCommand::New(args) => new(ctx, &mut store, args),
-        RoundCommand::List(args) => list(&store, args),
-        RoundCommand::Show(args) => show(&store, &args),
+        RoundCommand::List(args) => list(ctx, &store, args),
+        RoundCommand::Show(args) => show(ctx, &store, &args),
         RoundCommand::Start(args) => {
             let round = rounds::get(&store.conn, &args.round)?;
             if round.status == RoundStatus::Closed {
@@ -172,17 +170,17 @@ pub fn run(ctx: &Context, cmd: RoundCommand) -> Result<()> {
                 let added = findings::sync_proposals(tx, &round.id)?;
                 Ok((round, added))
             })?;
-            output::info(format!("Đợt {} chuyển sang «{}».", round.id, round.status.label()));
+            ctx.info(format!("Đợt {} chuyển sang «{}».", round.id, round.status.label()));
             if proposals > 0 {
-                output::info(format!(
+                ctx.info(format!(
                     "Đã ghi {proposals} khó khăn, đề xuất từ báo cáo tự kiểm tra thành kết luận loại kiến nghị \
                      (`cchc finding list --round {} --kind kien-nghi`).",
                     round.id
                 ));
             }
-            finding::announce_carry_over(&store, &round, ctx.today())
+            finding::announce_carry_over(ctx, &store, &round, ctx.today())
         }
-        RoundCommand::Close(args) => move_to(&mut store, &args.round, RoundStatus::Closed, None),
+        RoundCommand::Close(args) => move_to(ctx, &mut store, &args.round, RoundStatus::Closed, None),
         RoundCommand::Reopen(args) => {
             if args.reason.trim().is_empty() {
                 bail!("cần nêu lý do mở lại đợt (--reason \"…\")");
@@ -191,9 +189,9 @@ pub fn run(ctx: &Context, cmd: RoundCommand) -> Result<()> {
             if round.status != RoundStatus::Closed {
                 bail!("đợt {} chưa kết thúc nên không cần mở lại", round.id);
             }
-            move_to(&mut store, &args.round, RoundStatus::InProgress, Some(args.reason.trim()))
+            move_to(ctx, &mut store, &args.round, RoundStatus::InProgress, Some(args.reason.trim()))
         }
-        RoundCommand::Team(args) => team(&mut store, args),
+        RoundCommand::Team(args) => team(ctx, &mut store, args),
         RoundCommand::Schedule(_) => unreachable!("dispatched above"),
     }
 }
@@ -247,8 +245,8 @@ fn new(ctx: &Context, store: &mut Store, args: NewArgs) -> Result<()> {
         RoundKind::DotXuat => String::new(),
         _ => format!(", hạn nộp báo cáo tự kiểm tra {}", date::format(round.selfreport_due)),
     };
-    output::info(format!("Đã tạo đợt {}: {} – {}{due}.", round.id, date::format(round.start), date::format(round.end)));
-    output::print_data(&format!("{}\n", round.id))
+    ctx.info(format!("Đã tạo đợt {}: {} – {}{due}.", round.id, date::format(round.start), date::format(round.end)));
+    ctx.print_data(&format!("{}\n", round.id))
 }
 
 /// An ad-hoc round may answer a citizen's or a unit's kien-nghi finding: its text becomes the reason, citing the
@@ -294,7 +292,7 @@ fn round_listing(rounds: &[Round]) -> Listing {
     listing
 }
 
-fn list(store: &Store, args: ListArgs) -> Result<()> {
+fn list(ctx: &Context, store: &Store, args: ListArgs) -> Result<()> {
     let rounds = rounds::list(&store.conn, args.year)?;
     let mut listing = round_listing(&rounds);
     if args.output.format == ListFormat::Table {
@@ -303,13 +301,13 @@ fn list(store: &Store, args: ListArgs) -> Result<()> {
             row[6] = round.status.label().into();
         }
     }
-    listing.emit(args.output.format)
+    listing.emit(ctx, args.output.format)
 }
 
-fn show(store: &Store, args: &IdArgs) -> Result<()> {
+fn show(ctx: &Context, store: &Store, args: &IdArgs) -> Result<()> {
     let round = rounds::get(&store.conn, &args.round)?;
     if args.output.format != ListFormat::Table {
-        return round_listing(std::slice::from_ref(&round)).emit(args.output.format);
+        return round_listing(std::slice::from_ref(&round)).emit(ctx, args.output.format);
     }
     let scope = rounds::scope(&store.conn, &round.id)?;
     let team = rounds::team(&store.conn, &round.id)?;
@@ -335,16 +333,16 @@ fn show(store: &Store, args: &IdArgs) -> Result<()> {
         let unit = m.unit_code.as_deref().map(|u| format!(" — {u}")).unwrap_or_default();
         text.push_str(&format!("  {}: {}{unit}\n", role_label(&m.role), m.name));
     }
-    output::print_data(&text)
+    ctx.print_data(&text)
 }
 
-fn move_to(store: &mut Store, id: &str, to: RoundStatus, reason: Option<&str>) -> Result<()> {
+fn move_to(ctx: &Context, store: &mut Store, id: &str, to: RoundStatus, reason: Option<&str>) -> Result<()> {
     let round = store.write(|tx| rounds::set_status(tx, id.trim(), to, reason))?;
-    output::info(format!("Đợt {} chuyển sang «{}».", round.id, round.status.label()));
+    ctx.info(format!("Đợt {} chuyển sang «{}».", round.id, round.status.label()));
     Ok(())
 }
 
-fn team(store: &mut Store, args: TeamArgs) -> Result<()> {
+fn team(ctx: &Context, store: &mut Store, args: TeamArgs) -> Result<()> {
     let round = rounds::get(&store.conn, &args.round)?;
     let format = match args.command {
         Some(TeamCommand::Add(member)) => {
@@ -356,12 +354,7 @@ fn team(store: &mut Store, args: TeamArgs) -> Result<()> {
             let unit = member.unit.as_deref().map(|u| resolve(&store.conn, Directory::Units, u)).transpose()?;
             let unit_code = unit.as_ref().map(|u| u.0.as_str());
             let added = store.write(|tx| rounds::add_member(tx, &round.id, &name, member.role.code(), unit_code))?;
-            output::info(format!(
-                "Đã thêm {} ({}) vào đoàn kiểm tra {}.",
-                added.name,
-                role_label(&added.role),
-                round.id
-            ));
+            ctx.info(format!("Đã thêm {} ({}) vào đoàn kiểm tra {}.", added.name, role_label(&added.role), round.id));
             return Ok(());
         }
         Some(TeamCommand::List(out)) => out.format,
@@ -372,5 +365,5 @@ fn team(store: &mut Store, args: TeamArgs) -> Result<()> {
         let role = if format == ListFormat::Table { role_label(&m.role).to_owned() } else { m.role.clone() };
         listing.push(vec![m.name.into(), role.into(), Value::from(m.unit_code)]);
     }
-    listing.emit(format)
+    listing.emit(ctx, format)
 }

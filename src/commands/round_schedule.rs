@@ -7,17 +7,19 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use crate::commands::round::parse_date;
+use crate::commands::args::parse_date;
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::context::Context;
 use crate::domain::date;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::schedule::{self, DayCheck, Session, Slot};
 use crate::domain::text::nfc;
 use crate::import::Encoding;
 use crate::import::schedule::{self as read, Bounds};
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
+use crate::messages;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, Round};
+use crate::store::rounds;
 use crate::store::{Store, StoreError, schedule as store_schedule, units};
 
 #[derive(Debug, Args)]
@@ -92,15 +94,15 @@ pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<()> {
     let mut store = ctx.store()?;
     let round = rounds::get(&store.conn, &args.round)?;
     match args.command {
-        Some(ScheduleCommand::Set(set_args)) => set(&mut store, &round, set_args),
-        Some(ScheduleCommand::Import(import_args)) => import(&mut store, &round, &import_args),
-        Some(ScheduleCommand::Auto(auto_args)) => auto(&mut store, &round, &auto_args),
-        Some(ScheduleCommand::Show(out)) => show(&store, &round, out.format),
-        None => show(&store, &round, args.output.format),
+        Some(ScheduleCommand::Set(set_args)) => set(ctx, &mut store, &round, set_args),
+        Some(ScheduleCommand::Import(import_args)) => import(ctx, &mut store, &round, &import_args),
+        Some(ScheduleCommand::Auto(auto_args)) => auto(ctx, &mut store, &round, &auto_args),
+        Some(ScheduleCommand::Show(out)) => show(ctx, &store, &round, out.format),
+        None => show(ctx, &store, &round, args.output.format),
     }
 }
 
-fn set(store: &mut Store, round: &Round, args: SetArgs) -> Result<()> {
+fn set(ctx: &Context, store: &mut Store, round: &Round, args: SetArgs) -> Result<()> {
     round.ensure_open()?;
     let (unit, name) = resolve(&store.conn, Directory::Units, &args.unit)?;
     if !rounds::scope(&store.conn, &round.id)?.contains(&unit) {
@@ -122,7 +124,7 @@ fn set(store: &mut Store, round: &Round, args: SetArgs) -> Result<()> {
         Some(_) => "Đã đổi lịch kiểm tra",
         None => "Đã xếp lịch kiểm tra",
     };
-    output::info(format!("{verb} {} ({}): {}{}.", name, slot.unit_code, slot.when(), due_clause(round, &slot)));
+    ctx.info(format!("{verb} {} ({}): {}{}.", name, slot.unit_code, slot.when(), due_clause(round, &slot)));
     Ok(())
 }
 
@@ -136,18 +138,18 @@ fn due_clause(round: &Round, slot: &Slot) -> String {
 
 fn warn_weekend(unit: &str, day: NaiveDate, check: DayCheck) {
     if let DayCheck::Weekend(name) = check {
-        output::warn(format!("lịch kiểm tra {unit} ngày {} rơi vào {name}.", date::format(day)));
+        messages::warn(format!("lịch kiểm tra {unit} ngày {} rơi vào {name}.", date::format(day)));
     }
 }
 
-fn import(store: &mut Store, round: &Round, args: &ImportArgs) -> Result<()> {
+fn import(ctx: &Context, store: &mut Store, round: &Round, args: &ImportArgs) -> Result<()> {
     round.ensure_open()?;
     let scope: HashSet<String> = rounds::scope(&store.conn, &round.id)?.into_iter().collect();
     let bounds = Bounds { scope: &scope, start: round.start, end: round.end };
     let rows = read::read(&args.file, args.encoding, &bounds)?;
     for row in &rows {
         if let Some(name) = row.weekend {
-            output::warn(format!(
+            messages::warn(format!(
                 "dòng {}: lịch kiểm tra {} ngày {} rơi vào {name}.",
                 row.line,
                 row.unit,
@@ -169,11 +171,11 @@ fn import(store: &mut Store, round: &Round, args: &ImportArgs) -> Result<()> {
         Ok(changed)
     })?;
     let lead = if args.dry_run { "Chạy thử (chưa ghi gì):" } else { "Đã nhập lịch kiểm tra" };
-    output::info(format!("{lead} {} đơn vị, {changed} thay đổi, đợt {}.", slots.len(), round.id));
+    ctx.info(format!("{lead} {} đơn vị, {changed} thay đổi, đợt {}.", slots.len(), round.id));
     Ok(())
 }
 
-fn auto(store: &mut Store, round: &Round, args: &AutoArgs) -> Result<()> {
+fn auto(ctx: &Context, store: &mut Store, round: &Round, args: &AutoArgs) -> Result<()> {
     round.ensure_open()?;
     let scope = rounds::scope(&store.conn, &round.id)?;
     let existing = store_schedule::list(&store.conn, &round.id)?;
@@ -197,8 +199,8 @@ fn auto(store: &mut Store, round: &Round, args: &AutoArgs) -> Result<()> {
         })
         .collect();
     if slots.is_empty() {
-        output::info(format!("Mọi đơn vị của đợt {} đã có lịch; dùng --replace để xếp lại tất cả.", round.id));
-        return show(store, round, ListFormat::Table);
+        ctx.info(format!("Mọi đơn vị của đợt {} đã có lịch; dùng --replace để xếp lại tất cả.", round.id));
+        return show(ctx, store, round, ListFormat::Table);
     }
     store.transaction(!args.dry_run, |tx| -> Result<(), StoreError> {
         for slot in &slots {
@@ -207,25 +209,25 @@ fn auto(store: &mut Store, round: &Round, args: &AutoArgs) -> Result<()> {
         Ok(())
     })?;
     let lead = if args.dry_run { "Lịch đề xuất (chưa ghi):" } else { "Đã xếp lịch đề xuất cho" };
-    output::info(format!(
+    ctx.info(format!(
         "{lead} {} đơn vị, đợt {}; sửa từng đơn vị bằng `cchc round schedule {} set ĐƠN_VỊ dd/mm/yyyy`.",
         slots.len(),
         round.id,
         round.id
     ));
     if args.dry_run {
-        return print_slots(store, round, &slots, ListFormat::Table);
+        return print_slots(ctx, store, round, &slots, ListFormat::Table);
     }
-    show(store, round, ListFormat::Table)
+    show(ctx, store, round, ListFormat::Table)
 }
 
-fn show(store: &Store, round: &Round, format: ListFormat) -> Result<()> {
+fn show(ctx: &Context, store: &Store, round: &Round, format: ListFormat) -> Result<()> {
     let slots = store_schedule::list(&store.conn, &round.id)?;
-    print_slots(store, round, &slots, format)
+    print_slots(ctx, store, round, &slots, format)
 }
 
 /// The slots in day order, then the units of the round without one (they keep the round's deadline).
-fn print_slots(store: &Store, round: &Round, slots: &[Slot], format: ListFormat) -> Result<()> {
+fn print_slots(ctx: &Context, store: &Store, round: &Round, slots: &[Slot], format: ListFormat) -> Result<()> {
     let names = units::list(&store.conn)?;
     let name = |code: &str| names.iter().find(|u| u.code == code).map_or(code.to_owned(), |u| u.name.clone());
     let table = format == ListFormat::Table;
@@ -267,9 +269,9 @@ fn print_slots(store: &Store, round: &Round, slots: &[Slot], format: ListFormat)
             Value::Integer(0),
         ]);
     }
-    listing.emit(format)?;
+    listing.emit(ctx, format)?;
     if table && !unscheduled.is_empty() {
-        output::info(format!(
+        ctx.info(format!(
             "{} đơn vị chưa có lịch kiểm tra, hạn nộp báo cáo theo hạn chung của đợt {}; xếp bằng `cchc round schedule {} set` hoặc `auto`.",
             unscheduled.len(),
             date::format(round.selfreport_due),

@@ -6,18 +6,21 @@ use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 
 use crate::commands::directory_import::{ImportArgs, save_all};
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::commands::score_totals::{self, By};
 use crate::context::Context;
 use crate::domain::catalogue::Catalogue;
+use crate::domain::number;
+use crate::domain::round::Round;
+use crate::domain::score::{Score, SheetRow};
 use crate::domain::scoring::{self, Mark};
 use crate::domain::text::nfc;
 use crate::import::appraisal::{self, Scope, check_points, parse_mark};
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
+use crate::messages;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, Round};
-use crate::store::scores::{self, Score, SheetRow};
 use crate::store::units::Saved;
 use crate::store::{Store, units};
+use crate::store::{rounds, scores};
 
 #[derive(Debug, Subcommand)]
 pub enum ScoreCommand {
@@ -95,15 +98,15 @@ pub struct SummaryArgs {
 pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<()> {
     let mut store = ctx.store()?;
     match cmd {
-        ScoreCommand::Set(args) => set(&mut store, args),
-        ScoreCommand::Import(args) => import(&mut store, &args),
-        ScoreCommand::List(args) => store.snapshot(|store| list(store, &args)),
+        ScoreCommand::Set(args) => set(ctx, &mut store, args),
+        ScoreCommand::Import(args) => import(ctx, &mut store, &args),
+        ScoreCommand::List(args) => store.snapshot(|store| list(ctx, store, &args)),
         ScoreCommand::Summary(args) => store.snapshot(|store| {
             let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
             let unit = unit_filter(store, args.unit.as_deref())?;
             let sheet = sheet_of(store, &round, &catalogue, unit.as_deref(), None)?;
             score_totals::listing(&store.conn, &catalogue, &sheet, args.per, args.output.format)?
-                .emit(args.output.format)
+                .emit(ctx, args.output.format)
         }),
     }
 }
@@ -117,7 +120,7 @@ fn scope<'a>(store: &Store, round: &'a Round, catalogue: &'a Catalogue) -> Resul
     })
 }
 
-fn set(store: &mut Store, args: SetArgs) -> Result<()> {
+fn set(ctx: &Context, store: &mut Store, args: SetArgs) -> Result<()> {
     let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
     round.ensure_open()?;
     let (unit, unit_name) = resolve(&store.conn, Directory::Units, &args.unit)?;
@@ -134,7 +137,7 @@ fn set(store: &mut Store, args: SetArgs) -> Result<()> {
         },
     };
     if let Mark::Points(p) = mark {
-        check_points(p, max, criterion).map_err(|message| anyhow::anyhow!("điểm «{}» {message}", output::points(p)))?;
+        check_points(p, max, criterion).map_err(|message| anyhow::anyhow!("điểm «{}» {message}", number::points(p)))?;
     }
     let existing = scores::get(&store.conn, &round.id, &unit, criterion)?;
     let note = match &args.note {
@@ -145,17 +148,17 @@ fn set(store: &mut Store, args: SetArgs) -> Result<()> {
     warn_unassigned(store, &round, [(unit.as_str(), criterion)])?;
     let saved = store.write(|tx| scores::save(tx, &score))?;
     let shown = match mark {
-        Mark::Points(p) => format!("{}/{} điểm", output::points(p), output::points(max)),
+        Mark::Points(p) => format!("{}/{} điểm", number::points(p), number::points(max)),
         _ => "không áp dụng".to_owned(),
     };
-    output::info(match saved {
+    ctx.info(match saved {
         Saved::Unchanged => format!("Điểm {criterion} của {unit} trong đợt {} không thay đổi ({shown}).", round.id),
         _ => format!("Đã ghi điểm thẩm định {criterion} của {unit} trong đợt {}: {shown}.", round.id),
     });
     let items: Vec<_> =
         sheet_of(store, &round, &catalogue, Some(&unit), None)?.iter().map(SheetRow::item_score).collect();
     if let Some(total) = scoring::normalise(&items) {
-        output::info(format!("Tổng điểm hiện tại của {unit}: {}/100.", output::score(total)));
+        ctx.info(format!("Tổng điểm hiện tại của {unit}: {}/100.", number::score(total)));
     }
     Ok(())
 }
@@ -184,7 +187,7 @@ fn warn_unassigned<'a>(
         const SHOWN: usize = 10;
         let more = missing.len().saturating_sub(SHOWN);
         let more = if more > 0 { format!(" và {more} nội dung khác") } else { String::new() };
-        output::warn(format!(
+        messages::warn(format!(
             "nội dung chưa được phân công cho đơn vị nhưng vẫn được chấm và tính vào tổng điểm của đơn vị: {}{more}",
             missing.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ")
         ));
@@ -192,15 +195,15 @@ fn warn_unassigned<'a>(
     Ok(())
 }
 
-fn import(store: &mut Store, args: &ScoreImportArgs) -> Result<()> {
+fn import(ctx: &Context, store: &mut Store, args: &ScoreImportArgs) -> Result<()> {
     let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
     round.ensure_open()?;
     let scope = scope(store, &round, &catalogue)?;
     let (rows, skipped) = appraisal::read(&args.file.file, args.file.encoding, &scope)?;
     warn_unassigned(store, &round, rows.iter().map(|s| (s.unit_code.as_str(), s.criterion.as_str())))?;
-    save_all(store, &args.file, "điểm thẩm định", &rows, |tx, s| Ok(scores::save(tx, s)?))?;
+    save_all(ctx, store, &args.file, "điểm thẩm định", &rows, |tx, s| Ok(scores::save(tx, s)?))?;
     if skipped > 0 {
-        output::info(format!("Bỏ qua {skipped} dòng chưa có điểm thẩm định."));
+        ctx.info(format!("Bỏ qua {skipped} dòng chưa có điểm thẩm định."));
     }
     Ok(())
 }
@@ -225,7 +228,7 @@ fn sheet_of(
     Ok(sheet)
 }
 
-fn list(store: &Store, args: &ListArgs) -> Result<()> {
+fn list(ctx: &Context, store: &Store, args: &ListArgs) -> Result<()> {
     let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
     let unit = unit_filter(store, args.unit.as_deref())?;
     let field = args.field.as_deref().map(str::trim);
@@ -269,16 +272,16 @@ fn list(store: &Store, args: &ListArgs) -> Result<()> {
         ]);
     }
     if sheet.is_empty() {
-        output::info(format!("Đợt {} chưa có nội dung nào để chấm cho lựa chọn này.", round.id));
+        ctx.info(format!("Đợt {} chưa có nội dung nào để chấm cho lựa chọn này.", round.id));
     }
-    listing.emit(format)?;
+    listing.emit(ctx, format)?;
     let pending = scoring::total(&sheet.iter().map(SheetRow::item_score).collect::<Vec<_>>());
     if !pending.is_complete() {
-        output::info(format!("Còn {} nội dung chưa chấm (không tính vào tổng điểm).", pending.pending));
+        ctx.info(format!("Còn {} nội dung chưa chấm (không tính vào tổng điểm).", pending.pending));
     }
     if format == ListFormat::Table && !sheet.is_empty() {
-        output::print_data("\nTổng điểm (thang 100; nội dung không áp dụng không tính vào tử số và mẫu số):\n")?;
-        score_totals::listing(&store.conn, &catalogue, &sheet, By::LinhVuc, format)?.emit(format)?;
+        ctx.print_data("\nTổng điểm (thang 100; nội dung không áp dụng không tính vào tử số và mẫu số):\n")?;
+        score_totals::listing(&store.conn, &catalogue, &sheet, By::LinhVuc, format)?.emit(ctx, format)?;
     }
     Ok(())
 }

@@ -6,10 +6,11 @@ use anyhow::Result;
 use clap::ValueEnum;
 use rusqlite::Connection;
 
+use crate::commands::listing::{ListFormat, Listing, Value, col, machine_col};
 use crate::domain::catalogue::Catalogue;
+use crate::domain::score::SheetRow;
 use crate::domain::scoring::{self, ItemScore, Total};
-use crate::output::{ListFormat, Listing, Value, col, machine_col};
-use crate::store::scores::{self, SheetRow};
+use crate::store::scores;
 use crate::store::{officials, units};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

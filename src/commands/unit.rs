@@ -3,12 +3,15 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
+use crate::commands::args;
 use crate::commands::directory_import::{self, ImportArgs};
+use crate::commands::listing;
+use crate::commands::listing::{FormatArg, Listing, Value, col};
 use crate::context::Context;
+use crate::domain::directory::Unit;
 use crate::domain::text::nfc;
-use crate::output::{self, FormatArg, Listing, Value, col};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::units::{self, Saved, Unit};
+use crate::store::units::{self, Saved};
 use crate::store::{assignments, officials};
 
 #[derive(Debug, Subcommand)]
@@ -53,10 +56,10 @@ pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<()> {
                 name: nfc(args.name.trim()).into_owned(),
                 kind: args.kind.trim().to_owned(),
             };
-            directory_import::check_code(&unit.code, "mã đơn vị")?;
-            directory_import::check_text(&unit.name, "tên đơn vị")?;
+            args::check_code(&unit.code, "mã đơn vị")?;
+            args::check_text(&unit.name, "tên đơn vị")?;
             let saved = store.write(|tx| units::save(tx, &unit))?;
-            output::info(match saved {
+            ctx.info(match saved {
                 Saved::Added => format!("Đã thêm đơn vị {} ({}).", unit.code, unit.name),
                 Saved::Updated => format!("Đã cập nhật đơn vị {} ({}).", unit.code, unit.name),
                 Saved::Unchanged => format!("Đơn vị {} không thay đổi.", unit.code),
@@ -68,7 +71,7 @@ pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<()> {
             for u in units::list(&store.conn)? {
                 listing.push(vec![u.code.into(), u.name.into(), u.kind.into()]);
             }
-            listing.emit(out.format)
+            listing.emit(ctx, out.format)
         }
         UnitCommand::Show(args) => {
             let (code, _) = resolve(&store.conn, Directory::Units, &args.unit)?;
@@ -80,17 +83,17 @@ pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<()> {
             for a in &items {
                 listing.push(vec![a.criterion.clone().into(), Value::from(a.official_name.clone())]);
             }
-            if args.output.format != output::ListFormat::Table {
-                return listing.emit(args.output.format);
+            if args.output.format != listing::ListFormat::Table {
+                return listing.emit(ctx, args.output.format);
             }
             let mut text = format!("{} — {}\nLoại: {}\nCán bộ ({}):\n", unit.code, unit.name, unit.kind, staff.len());
             for o in &staff {
                 text.push_str(&format!("  {} {} — {}\n", o.code, o.name, o.position));
             }
             text.push_str(&format!("Phụ trách {} nội dung:\n", items.len()));
-            output::print_data(&text)?;
-            listing.emit(args.output.format)
+            ctx.print_data(&text)?;
+            listing.emit(ctx, args.output.format)
         }
-        UnitCommand::Import(args) => directory_import::units(&mut store, &args),
+        UnitCommand::Import(args) => directory_import::units(ctx, &mut store, &args),
     }
 }

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// A section of the assessment the secretary may write (`cchc report text set … --section`).
@@ -142,6 +143,26 @@ pub fn readable_reason(reason: &str) -> String {
     let Some(start) = reason.find(CAUSE) else { return reason.to_owned() };
     let Some(end) = reason[start..].find("): ") else { return reason.to_owned() };
     format!("{}{}", &reason[..start], &reason[start + end + 3..])
+}
+
+/// A section's text as stored for a report's scope (a round id, or a year such as `2026`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredText {
+    pub section: TextSection,
+    pub text: String,
+    /// The program's draft, confirmed by the secretary as it stood.
+    pub confirmed_draft: bool,
+    pub updated_at: String,
+    pub actor: String,
+}
+
+/// The level a proposal is addressed to and the answer given to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProposalAnswer {
+    pub finding_id: String,
+    pub addressed_to: Option<Level>,
+    pub answer: Option<String>,
+    pub answered_on: Option<NaiveDate>,
 }
 
 #[cfg(test)]

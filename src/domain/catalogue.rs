@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::code;
+use super::suggest::{self, Cutoff};
 use super::text::fold;
 
 /// The ward's default catalogue, compiled in so that a fresh install works with no files.
@@ -174,16 +175,10 @@ impl Catalogue {
     /// The closest existing code by edit distance, preferring codes in the same field.
     pub fn nearest_code(&self, code: &str) -> Option<&str> {
         let wanted = code.trim();
-        self.nodes
-            .iter()
-            .map(|n| {
-                let distance = strsim::levenshtein(wanted, &n.code);
-                let same_field = code::field(&n.code) == code::field(wanted);
-                (distance, !same_field, n.code.as_str())
-            })
-            .filter(|(distance, _, _)| *distance <= 2.max(wanted.len() / 3))
-            .min()
-            .map(|(_, _, c)| c)
+        let same_field = |n: &&Node| code::field(&n.code) == code::field(wanted);
+        let first = self.nodes.iter().filter(same_field);
+        let then = self.nodes.iter().filter(|n| !same_field(n));
+        suggest::nearest(wanted, first.chain(then).map(|n| n.code.as_str()), Cutoff::Edits)
     }
 
     /// Nodes whose code or folded title contains the query (for `criteria show` by words).

@@ -244,3 +244,47 @@ mod tests {
         assert_eq!(shortcomings, [FindingKind::HanChe, FindingKind::ViPham]);
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub id: String,
+    pub round_id: String,
+    pub seq: i64,
+    pub unit_code: String,
+    pub criterion: Option<String>,
+    pub official_code: Option<String>,
+    pub kind: FindingKind,
+    pub text: String,
+    pub recommendation: String,
+    pub due: Option<NaiveDate>,
+    pub status: FindingStatus,
+    /// Where the finding came from when not typed by the team, e.g. `selfreport:VP:1.2.3`.
+    pub source: Option<String>,
+    pub created_at: String,
+}
+
+impl Finding {
+    /// Past its due date and not remediated; a good practice is never overdue.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.kind.is_followed_up() && is_overdue(self.due, self.status, today)
+    }
+
+    /// Days past the due date, 0 when not overdue.
+    pub fn days_overdue(&self, today: NaiveDate) -> i64 {
+        if self.kind.is_followed_up() { days_overdue(self.due, self.status, today) } else { 0 }
+    }
+}
+
+/// One status change of a finding, with the round in which it was checked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// Shown under its finding, so left out of the JSON.
+    #[serde(skip)]
+    pub finding_id: String,
+    pub at: String,
+    pub status: FindingStatus,
+    pub note: String,
+    pub evidence: String,
+    pub round_id: Option<String>,
+    pub actor: String,
+}

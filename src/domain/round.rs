@@ -170,3 +170,54 @@ mod tests {
         assert!(check_move("r", Closed, Closed).is_err());
     }
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Round {
+    pub id: String,
+    pub kind: RoundKind,
+    pub year: i32,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub selfreport_due: NaiveDate,
+    pub topic: Option<String>,
+    pub reason: Option<String>,
+    pub status: RoundStatus,
+    pub catalogue_hash: String,
+}
+
+impl Round {
+    pub fn title(&self) -> String {
+        match self.kind {
+            RoundKind::Dot1 => format!("Đợt 1 năm {}", self.year),
+            RoundKind::Dot2 => format!("Đợt 2 năm {}", self.year),
+            RoundKind::DotXuat => match &self.topic {
+                Some(topic) => format!("Kiểm tra đột xuất {} năm {}: {topic}", self.id, self.year),
+                None => format!("Kiểm tra đột xuất {} năm {}", self.id, self.year),
+            },
+        }
+    }
+
+    /// Refuses a write into a closed round, saying how to reopen it.
+    pub fn ensure_open(&self) -> Result<(), RoundClosed> {
+        if self.status == RoundStatus::Closed {
+            return Err(RoundClosed { id: self.id.clone() });
+        }
+        Ok(())
+    }
+}
+
+/// A write into a closed round, with how to reopen it.
+#[derive(Debug, thiserror::Error)]
+#[error("đợt {id} đã kết thúc nên chỉ được xem. Nếu cần sửa, hãy mở lại: `cchc round reopen {id} --reason \"…\"`.")]
+pub struct RoundClosed {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamMember {
+    pub id: i64,
+    pub round_id: String,
+    pub name: String,
+    pub role: String,
+    pub unit_code: Option<String>,
+}

@@ -1,6 +1,7 @@
 //! Self-reports (báo cáo tự kiểm tra): deadlines, points from what a unit reports, and the identity of a content.
 
 use chrono::NaiveDate;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::catalogue::Rubric;
@@ -223,4 +224,62 @@ mod tests {
         assert_ne!(w.finish(), v.finish());
         assert_ne!(ContentHash::default().finish(), v.finish());
     }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Revision {
+    #[serde(skip)]
+    pub id: i64,
+    pub round_id: String,
+    pub unit_code: String,
+    pub revision: i64,
+    pub content_hash: String,
+    pub file_name: String,
+    pub received_on: NaiveDate,
+    pub imported_at: String,
+    pub is_current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredItem {
+    pub criterion: String,
+    pub self_points: Option<f64>,
+    pub figure: Option<String>,
+    pub figure_pct: Option<f64>,
+    pub result: String,
+    pub evidence: String,
+    pub proposal: String,
+}
+
+/// One item to insert, borrowed from the row it was read from.
+#[derive(Debug, Clone, Copy)]
+pub struct NewItem<'a> {
+    pub criterion: &'a str,
+    pub points: Option<f64>,
+    pub figure: &'a str,
+    pub percent: Option<f64>,
+    pub result: &'a str,
+    pub evidence: &'a str,
+    pub proposal: &'a str,
+}
+
+/// One item of a unit's current self-report revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelfItemRow {
+    pub round_id: String,
+    pub unit_code: String,
+    pub criterion: String,
+    pub self_points: Option<f64>,
+    pub figure: Option<String>,
+    pub evidence: String,
+    pub proposal: String,
+}
+
+/// When a unit first sent its self-report for a round (a later corrected revision does not make it late).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReceiptRow {
+    pub round_id: String,
+    pub unit_code: String,
+    pub first_received: NaiveDate,
+    pub revisions: i64,
 }

@@ -57,6 +57,16 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A cell that a spreadsheet would run as a formula gets a leading quote.
+pub fn neutralise_formula(s: &str) -> String {
+    if looks_like_formula(s) { format!("'{s}") } else { s.to_owned() }
+}
+
+/// Whether a spreadsheet would read this text as a formula (or DDE payload).
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,14 +4,14 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::directory::{RowCheck, read_all};
-use super::problem::did_you_mean;
 use super::{ColumnSpec, Encoding, Rejected, parse_points};
 use crate::domain::catalogue::Catalogue;
+use crate::domain::number::points as show_points;
+use crate::domain::round::Round;
+use crate::domain::score::Score;
 use crate::domain::scoring::{self, Mark, check_item_for_round};
+use crate::domain::suggest::did_you_mean;
 use crate::domain::text::{fold, nfc};
-use crate::output::points as show_points;
-use crate::store::rounds::Round;
-use crate::store::scores::Score;
 
 pub const APPRAISAL_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required("ma_don_vi", "Mã đơn vị"),

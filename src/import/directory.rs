@@ -4,13 +4,12 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::ColumnSpec;
-use super::problem::{Problem, did_you_mean};
+use super::problem::Problem;
 use super::{Encoding, Rejected, Row, TableReader};
 use crate::domain::catalogue::Catalogue;
+use crate::domain::directory::{Assignment, Official, Unit};
+use crate::domain::suggest::did_you_mean;
 use crate::domain::text::nfc;
-use crate::store::assignments::Assignment;
-use crate::store::officials::Official;
-use crate::store::units::Unit;
 
 pub const UNIT_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required("ma_don_vi", "Mã đơn vị"),

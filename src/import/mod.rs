@@ -40,7 +40,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub use encoding::Encoding;
 pub use error::{ImportError, display_name};
 pub use header::{ColumnMap, ColumnSpec};
-pub use problem::{Problem, nearest};
+pub use problem::Problem;
 pub use rejected::Rejected;
 pub use value::{parse_figure, parse_points};
 

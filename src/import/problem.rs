@@ -1,8 +1,6 @@
-//! One reportable problem in an imported file, and suggestion helpers.
+//! One reportable problem in an imported file.
 
 use std::fmt;
-
-use crate::domain::text::fold;
 
 /// Longest value shown in a message, in characters.
 const SHOWN_CHARS: usize = 60;
@@ -67,31 +65,6 @@ pub fn quote(value: &str) -> String {
     out
 }
 
-/// The candidate closest to `value` when it is close enough to be a likely
-/// typo: equal after folding (case, accents, spacing), or within a small
-/// edit distance (one edit per three characters, at most three).
-pub fn nearest<'a>(value: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let value_folded = fold(value);
-    let value_len = value.chars().count();
-    let limit = (value_len / 3).clamp(1, 3);
-    let mut best: Option<(usize, &'a str)> = None;
-    for cand in candidates {
-        if cand == value {
-            continue;
-        }
-        let d = if fold(cand) == value_folded { 0 } else { strsim::damerau_levenshtein(value, cand) };
-        if d <= limit && d < value_len.max(1) && best.is_none_or(|(b, _)| d < b) {
-            best = Some((d, cand));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
-/// The hint for a value that names nothing known: `có phải «…»?` with the nearest candidate, when one is close.
-pub fn did_you_mean<'a>(value: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
-    nearest(value, candidates).map(|n| format!("có phải «{n}»?"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,16 +106,5 @@ mod tests {
         let q = quote(&long);
         assert_eq!(q.chars().count(), 60 + 3);
         assert!(q.ends_with("…»"));
-    }
-
-    #[test]
-    fn nearest_finds_typos_only() {
-        let codes = ["1.3.9", "1.3.1", "1.1.1", "2.1"];
-        assert_eq!(nearest("1.3.99", codes.iter().copied()), Some("1.3.9"));
-        assert_eq!(nearest("9.9.9.9.9", codes.iter().copied()), None);
-        assert_eq!(nearest("", codes.iter().copied()), None);
-        let units = ["Phòng Văn hoá - Xã hội", "Văn phòng HĐND và UBND"];
-        assert_eq!(nearest("phong van hoa xa hoi", units.iter().copied()), Some("Phòng Văn hoá - Xã hội"));
-        assert_eq!(nearest("xyz", units.iter().copied()), None);
     }
 }

@@ -6,10 +6,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::directory::read_all;
-use super::problem::did_you_mean;
 use super::{ColumnSpec, Encoding, Rejected};
 use crate::domain::date;
 use crate::domain::schedule::{DayCheck, Session, check_day};
+use crate::domain::suggest::did_you_mean;
 use crate::domain::text::nfc;
 
 pub const SCHEDULE_COLUMNS: &[ColumnSpec] = &[

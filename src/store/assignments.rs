@@ -1,28 +1,11 @@
 //! Who answers for which criterion (phân công phụ trách).
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 
 use super::units::Saved;
 use super::{StoreError, Tx};
+use crate::domain::directory::{Assignment, AssignmentView};
 use crate::store::audit::Change;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Assignment {
-    pub criterion: String,
-    pub unit_code: String,
-    pub official_code: Option<String>,
-}
-
-/// An assignment with the names a reader needs.
-#[derive(Debug, Clone, Serialize)]
-pub struct AssignmentView {
-    pub criterion: String,
-    pub unit_code: String,
-    pub unit_name: String,
-    pub official_code: Option<String>,
-    pub official_name: Option<String>,
-}
 
 /// Maps `criterion, unit_code, unit name, official_code, official name` to a view (shared with the year report).
 pub fn view_row(r: &rusqlite::Row) -> rusqlite::Result<AssignmentView> {

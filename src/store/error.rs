@@ -22,6 +22,8 @@ pub enum StoreError {
     Conflict(String),
     #[error("{0}")]
     Invalid(String),
+    #[error(transparent)]
+    Closed(#[from] crate::domain::round::RoundClosed),
     #[error("lỗi cơ sở dữ liệu: {0}")]
     Sqlite(rusqlite::Error),
     #[error("lỗi dữ liệu JSON trong cơ sở dữ liệu: {0}")]

@@ -4,42 +4,13 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 
-use super::rounds::Round;
 use super::{StoreError, Tx, parsed, parsed_opt, timestamp};
 use crate::domain::finding::{self, FindingKind, FindingStatus};
+use crate::domain::finding::{Event, Finding};
+use crate::domain::round::Round;
+use crate::domain::suggest::{Cutoff, nearest};
 use crate::store::audit::Change;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Finding {
-    pub id: String,
-    pub round_id: String,
-    pub seq: i64,
-    pub unit_code: String,
-    pub criterion: Option<String>,
-    pub official_code: Option<String>,
-    pub kind: FindingKind,
-    pub text: String,
-    pub recommendation: String,
-    pub due: Option<NaiveDate>,
-    pub status: FindingStatus,
-    /// Where the finding came from when not typed by the team, e.g. `selfreport:VP:1.2.3`.
-    pub source: Option<String>,
-    pub created_at: String,
-}
-
-impl Finding {
-    /// Past its due date and not remediated; a good practice is never overdue.
-    pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.kind.is_followed_up() && finding::is_overdue(self.due, self.status, today)
-    }
-
-    /// Days past the due date, 0 when not overdue.
-    pub fn days_overdue(&self, today: NaiveDate) -> i64 {
-        if self.kind.is_followed_up() { finding::days_overdue(self.due, self.status, today) } else { 0 }
-    }
-}
 
 pub struct NewFinding {
     pub round_id: String,
@@ -98,7 +69,7 @@ pub fn get(conn: &Connection, id: &str) -> Result<Finding, StoreError> {
     }
     let mut stmt = conn.prepare("SELECT id FROM findings")?;
     let ids: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    let hint = match crate::import::nearest(id, ids.iter().map(String::as_str)) {
+    let hint = match nearest(id, ids.iter().map(String::as_str), Cutoff::Typo) {
         Some(near) => format!(" Có phải «{near}»?"),
         None if ids.is_empty() => " Chưa có kết luận nào.".to_owned(),
         None => " Xem danh sách: `cchc finding list`.".to_owned(),
@@ -205,20 +176,6 @@ fn insert(tx: &Tx, new: &NewFinding, seq: i64) -> Result<Finding, StoreError> {
     let change = Change { action: "add", entity: "finding", entity_id: &created.id, round_id: Some(&new.round_id) };
     tx.audit(change, None::<&()>, Some(&created))?;
     Ok(created)
-}
-
-/// One status change of a finding, with the round in which it was checked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Event {
-    /// Shown under its finding, so left out of the JSON.
-    #[serde(skip)]
-    pub finding_id: String,
-    pub at: String,
-    pub status: FindingStatus,
-    pub note: String,
-    pub evidence: String,
-    pub round_id: Option<String>,
-    pub actor: String,
 }
 
 pub(super) const EVENT_COLUMNS: &str =

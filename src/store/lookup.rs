@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::StoreError;
+use crate::domain::suggest::{Cutoff, nearest};
 use crate::domain::text::fold;
 
 #[derive(Clone, Copy)]
@@ -75,13 +76,8 @@ pub fn resolve(conn: &Connection, dir: Directory, query: &str) -> Result<(String
 fn not_found(conn: &Connection, dir: Directory, query: &str) -> Result<String, StoreError> {
     let mut stmt = conn.prepare(dir.all_codes())?;
     let codes: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
-    let nearest = codes
-        .iter()
-        .map(|c| (strsim::levenshtein(&c.to_lowercase(), &query.to_lowercase()), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
-        .min();
-    let hint = match nearest {
-        Some((_, code)) => format!(" Có phải «{code}»?"),
+    let hint = match nearest(query, codes.iter().map(String::as_str), Cutoff::Edits) {
+        Some(code) => format!(" Có phải «{code}»?"),
         None if codes.is_empty() => format!(" Chưa có {} nào; hãy thêm hoặc nhập danh sách trước.", dir.noun()),
         None => format!(" Các mã hiện có: {}.", codes.join(", ")),
     };

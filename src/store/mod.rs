@@ -11,6 +11,7 @@ pub mod officials;
 pub mod report_texts;
 pub mod reports;
 pub mod reports_year;
+pub mod round_set;
 pub mod rounds;
 pub mod schedule;
 pub mod scores;

@@ -1,20 +1,12 @@
 //! Officials (cán bộ, công chức, viên chức) and the unit they work in.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 
 use super::units::Saved;
 use super::{StoreError, Tx};
+use crate::domain::directory::Official;
 use crate::domain::text::fold;
 use crate::store::audit::Change;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Official {
-    pub code: String,
-    pub name: String,
-    pub position: String,
-    pub unit_code: String,
-}
 
 const COLUMNS: &str = "SELECT code, name, position, unit_code FROM officials";
 

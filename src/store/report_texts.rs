@@ -2,23 +2,11 @@
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 
 use super::{StoreError, Tx, parsed, parsed_opt, timestamp};
-use crate::domain::assessment::{Level, TextSection};
+use crate::domain::assessment::{Level, ProposalAnswer, StoredText, TextSection};
 use crate::domain::finding::FindingKind;
 use crate::store::audit::Change;
-
-/// A section's text as stored for a report's scope (a round id, or a year such as `2026`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct StoredText {
-    pub section: TextSection,
-    pub text: String,
-    /// The program's draft, confirmed by the secretary as it stood.
-    pub confirmed_draft: bool,
-    pub updated_at: String,
-    pub actor: String,
-}
 
 pub fn list(conn: &Connection, scope: &str) -> Result<Vec<StoredText>, StoreError> {
     let mut stmt = conn.prepare_cached(
@@ -65,15 +53,6 @@ pub fn set(
     let old = old.map(|o| serde_json::json!({ "text": o.text, "confirmed_draft": o.confirmed_draft }));
     tx.audit(change, old.as_ref(), Some(&new))?;
     Ok(true)
-}
-
-/// The level a proposal is addressed to and the answer given to it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProposalAnswer {
-    pub finding_id: String,
-    pub addressed_to: Option<Level>,
-    pub answer: Option<String>,
-    pub answered_on: Option<NaiveDate>,
 }
 
 /// The answers recorded for the proposals of the year's rounds.

@@ -4,102 +4,21 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use chrono::NaiveDate;
-use rusqlite::{Connection, Row, ToSql, params};
+use rusqlite::{Connection, Row};
 
-use super::assignments::{self, AssignmentView};
-use super::findings::{self, Event, Finding};
-use super::officials::{self, Official};
-use super::report_texts::{self, ProposalAnswer};
-use super::rounds::{self, Round, TeamMember};
-use super::scores::{self, Score};
-use super::units::{self, Unit};
-use super::{StoreError, catalogues, parsed, schedule};
+use super::round_set::{IN_ROUNDS, Result, Rounds, rows};
+use super::{assignments, findings, officials, report_texts, rounds, schedule, scores, selfreports, units};
+use super::{catalogues, parsed};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::schedule::Slot;
-
-/// Which rounds a query covers: every round of `year`, or only `round` within it.
-#[derive(Debug, Clone, Copy)]
-pub struct Rounds<'a> {
-    pub year: i32,
-    pub round: Option<&'a str>,
-}
-
-/// `?1` = year, `?2` = round id or NULL. SQLite turns the subquery into a small set and probes each table's
-/// primary key (or `selfreports_current`) once per round.
-pub(super) const IN_ROUNDS: &str = "(SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2))";
-
-impl Rounds<'_> {
-    /// The rows of `sql`, which holds `IN_ROUNDS`, for these rounds.
-    pub(super) fn rows<T>(
-        self,
-        conn: &Connection,
-        sql: &str,
-        map: impl FnMut(&Row) -> rusqlite::Result<T>,
-    ) -> Result<Vec<T>> {
-        rows(conn, sql, params![self.year, self.round], map)
-    }
-}
-
-type Result<T> = std::result::Result<T, StoreError>;
-
-fn rows<T>(
-    conn: &Connection,
-    sql: &str,
-    params: &[&dyn ToSql],
-    map: impl FnMut(&Row) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params, map)?;
-    let mut all: Vec<T> = rows.collect::<rusqlite::Result<_>>()?;
-    // Grown by doubling without a row count: up to half of it unused, megabytes on a national database.
-    all.shrink_to_fit();
-    Ok(all)
-}
+use crate::domain::finding::{Event, Finding};
+use crate::domain::round::Round;
+use crate::domain::score::Score;
+use crate::domain::selfreport::ReceiptRow;
+use crate::domain::sources::Sources;
 
 /// The appraised scores (điểm thẩm định) of the rounds.
 pub fn scores(conn: &Connection, rounds: Rounds) -> Result<Vec<Score>> {
     rounds.rows(conn, &format!("{} WHERE round_id IN {IN_ROUNDS}", scores::COLUMNS), scores::row)
-}
-
-/// One item of a unit's current self-report revision.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SelfItemRow {
-    pub round_id: String,
-    pub unit_code: String,
-    pub criterion: String,
-    pub self_points: Option<f64>,
-    pub figure: Option<String>,
-    pub evidence: String,
-    pub proposal: String,
-}
-
-pub fn self_items(conn: &Connection, rounds: Rounds) -> Result<Vec<SelfItemRow>> {
-    let sql = format!(
-        "SELECT s.round_id, s.unit_code, i.criterion, i.self_points, i.figure, i.evidence, i.proposal
-         FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
-         WHERE s.is_current = 1 AND s.round_id IN {IN_ROUNDS}"
-    );
-    rounds.rows(conn, &sql, |r| {
-        Ok(SelfItemRow {
-            round_id: r.get(0)?,
-            unit_code: r.get(1)?,
-            criterion: r.get(2)?,
-            self_points: r.get(3)?,
-            figure: r.get(4)?,
-            evidence: r.get(5)?,
-            proposal: r.get(6)?,
-        })
-    })
-}
-
-/// When a unit first sent its self-report for a round (a later corrected revision does not make it late).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReceiptRow {
-    pub round_id: String,
-    pub unit_code: String,
-    pub first_received: NaiveDate,
-    pub revisions: i64,
 }
 
 pub fn receipts(conn: &Connection, rounds: Rounds) -> Result<Vec<ReceiptRow>> {
@@ -170,33 +89,6 @@ pub fn scopes(conn: &Connection, rounds: Rounds) -> Result<Vec<(String, String)>
     rounds.rows(conn, sql, |r| Ok((r.get(0)?, r.get(1)?)))
 }
 
-/// Everything a report reads, as the store returns it: the build step turns it into a view model.
-pub struct Sources {
-    /// The rounds of the year (every round, for follow-up), in date order.
-    pub rounds: Vec<Round>,
-    /// The catalogue each round pinned, by hash.
-    pub catalogues: HashMap<String, Catalogue>,
-    pub units: Vec<Unit>,
-    pub officials: Vec<Official>,
-    pub assignments: Vec<AssignmentView>,
-    /// (round, unit) pairs: which units each round covers.
-    pub scopes: Vec<(String, String)>,
-    /// Rounds that cover every unit, left out of `scopes` (only the year report loads them so: a national year
-    /// would list every unit for every round).
-    pub whole: Vec<String>,
-    pub team: Vec<TeamMember>,
-    pub scores: Vec<Score>,
-    pub self_items: Vec<SelfItemRow>,
-    pub receipts: Vec<ReceiptRow>,
-    /// The inspection slots of the rounds: each scheduled unit's self-report deadline.
-    pub slots: Vec<Slot>,
-    pub findings: Vec<Finding>,
-    /// The findings' status changes, oldest first.
-    pub events: Vec<Event>,
-    /// The answers given to the units' proposals (`kien-nghi` findings).
-    pub answers: Vec<ProposalAnswer>,
-}
-
 /// For a report on one year, or on one round of it (`round`: scores, self-reports and team of that round only;
 /// findings and their events always cover the whole year, for the carry-over).
 pub fn load(conn: &Connection, year: i32, round: Option<&str>) -> Result<Sources> {
@@ -207,7 +99,7 @@ pub fn load(conn: &Connection, year: i32, round: Option<&str>) -> Result<Sources
     }
     src.scopes = scopes(conn, only)?;
     src.scores = scores(conn, only)?;
-    src.self_items = self_items(conn, only)?;
+    src.self_items = selfreports::current_items(conn, only)?;
     src.receipts = receipts(conn, only)?;
     src.answers = report_texts::answers(conn, year)?;
     src.slots = match round {

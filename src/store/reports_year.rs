@@ -10,30 +10,14 @@
 use rusqlite::{Connection, Row, params};
 
 use super::assignments;
-use super::findings::{self, Event, Finding};
-use super::reports::{IN_ROUNDS, Rounds, Sources, directory};
+use super::findings;
+use super::reports::directory;
+use super::round_set::{IN_ROUNDS, Rounds};
 use super::{StoreError, rounds};
+use crate::domain::finding::{Event, Finding};
+use crate::domain::sources::{ScoreRef, SelfPointRef, Sources};
 
 type Result<T> = std::result::Result<T, StoreError>;
-
-/// One appraised score.
-#[derive(Debug, Clone, Copy)]
-pub struct ScoreRef<'r> {
-    pub round_id: &'r str,
-    pub unit_code: &'r str,
-    pub criterion: &'r str,
-    pub points: Option<f64>,
-    pub not_applicable: bool,
-}
-
-/// Self points of one item of a unit's current self-report revision.
-#[derive(Debug, Clone, Copy)]
-pub struct SelfPointRef<'r> {
-    pub round_id: &'r str,
-    pub unit_code: &'r str,
-    pub criterion: &'r str,
-    pub points: f64,
-}
 
 /// Scores of the rounds (through their primary key). Who answers for each item comes from one scan of the
 /// assignments (`assignments::for_each`): joined here, it would cost a B-tree probe per score, twice the scan.

@@ -2,50 +2,12 @@
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 
 use super::{StoreError, Tx, catalogues, parsed, timestamp};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::round::{self, RoundKind, RoundStatus};
+use crate::domain::round::{Round, TeamMember};
 use crate::store::audit::Change;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Round {
-    pub id: String,
-    pub kind: RoundKind,
-    pub year: i32,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub selfreport_due: NaiveDate,
-    pub topic: Option<String>,
-    pub reason: Option<String>,
-    pub status: RoundStatus,
-    pub catalogue_hash: String,
-}
-
-impl Round {
-    pub fn title(&self) -> String {
-        match self.kind {
-            RoundKind::Dot1 => format!("Đợt 1 năm {}", self.year),
-            RoundKind::Dot2 => format!("Đợt 2 năm {}", self.year),
-            RoundKind::DotXuat => match &self.topic {
-                Some(topic) => format!("Kiểm tra đột xuất {} năm {}: {topic}", self.id, self.year),
-                None => format!("Kiểm tra đột xuất {} năm {}", self.id, self.year),
-            },
-        }
-    }
-
-    /// Refuses a write into a closed round, saying how to reopen it.
-    pub fn ensure_open(&self) -> Result<(), StoreError> {
-        if self.status == RoundStatus::Closed {
-            return Err(StoreError::Conflict(format!(
-                "đợt {} đã kết thúc nên chỉ được xem. Nếu cần sửa, hãy mở lại: `cchc round reopen {} --reason \"…\"`.",
-                self.id, self.id
-            )));
-        }
-        Ok(())
-    }
-}
 
 /// Refuses a write into a closed round from inside the write's own transaction: another command may have closed
 /// the round after this one read it.
@@ -53,7 +15,7 @@ pub fn ensure_open_in(tx: &Tx, id: &str) -> Result<(), StoreError> {
     let status: Option<String> =
         tx.prepare_cached("SELECT status FROM rounds WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?;
     if status.as_deref() == Some(RoundStatus::Closed.as_str()) {
-        return get(tx, id)?.ensure_open();
+        return Ok(get(tx, id)?.ensure_open()?);
     }
     Ok(())
 }
@@ -183,15 +145,6 @@ pub fn scope(conn: &Connection, id: &str) -> Result<Vec<String>, StoreError> {
     )?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct TeamMember {
-    pub id: i64,
-    pub round_id: String,
-    pub name: String,
-    pub role: String,
-    pub unit_code: Option<String>,
 }
 
 pub fn team(conn: &Connection, round_id: &str) -> Result<Vec<TeamMember>, StoreError> {

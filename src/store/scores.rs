@@ -3,41 +3,19 @@
 use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 
-use super::reports::{self, Rounds};
-use super::rounds::{self, Round};
+use super::round_set::Rounds;
+use super::rounds;
+use super::selfreports;
 use super::units::Saved;
 use super::{StoreError, Tx, timestamp};
 use crate::domain::catalogue::{Catalogue, NodeKind};
 use crate::domain::code;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
-use crate::domain::scoring::{ItemScore, Mark, Responsibility};
+use crate::domain::score::{Score, SheetRow};
+use crate::domain::scoring::{Mark, Responsibility};
 use crate::store::audit::Change;
-
-/// One appraised score as stored. `points` is `None` exactly when the item is not applicable.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Score {
-    pub round_id: String,
-    pub unit_code: String,
-    pub criterion: String,
-    pub points: Option<f64>,
-    pub not_applicable: bool,
-    pub note: String,
-}
-
-impl Score {
-    /// A score from the team's mark; `Mark::Pending` (nothing decided) is stored as N/A, so callers pass only
-    /// points or N/A.
-    pub fn new(round_id: &str, unit_code: String, criterion: String, mark: Mark, note: String) -> Score {
-        let points = mark.points();
-        Score { round_id: round_id.to_owned(), unit_code, criterion, points, not_applicable: points.is_none(), note }
-    }
-
-    pub fn mark(&self) -> Mark {
-        Mark::stored(self.points, self.not_applicable)
-    }
-}
 
 pub(super) const COLUMNS: &str = "SELECT round_id, unit_code, criterion, points, not_applicable, note FROM scores";
 
@@ -104,28 +82,6 @@ pub fn responsibilities(conn: &Connection) -> Result<Vec<Responsibility>, StoreE
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// One line of a round's score sheet: an item of a unit with its maximum, self and appraised points.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SheetRow {
-    pub unit: String,
-    pub criterion: String,
-    pub max: f64,
-    pub self_points: Option<f64>,
-    pub mark: Mark,
-    pub note: String,
-}
-
-impl SheetRow {
-    pub fn item_score(&self) -> ItemScore {
-        ItemScore { unit: self.unit.clone(), code: self.criterion.clone(), max: self.max, mark: self.mark }
-    }
-
-    /// Appraised minus self points, when both are known.
-    pub fn difference(&self) -> Option<f64> {
-        Some(self.mark.points()? - self.self_points?)
-    }
-}
-
 /// The score sheet of a round, units in the round's scope order and items in code order. A periodic round lists
 /// every periodic item assigned to each unit (pending until appraised); any round lists what was appraised or
 /// self-reported. Maximum points come from the round's pinned catalogue.
@@ -145,7 +101,7 @@ pub fn sheet(conn: &Connection, round: &Round, catalogue: &Catalogue) -> Result<
         list(conn, &round.id, None)?.into_iter().map(|s| ((s.unit_code.clone(), s.criterion.clone()), s)).collect();
     // Self points from each unit's current self-report revision (none until self-reports are imported).
     let selfs: HashMap<(String, String), Option<f64>> =
-        reports::self_items(conn, Rounds { year: round.year, round: Some(&round.id) })?
+        selfreports::current_items(conn, Rounds { year: round.year, round: Some(&round.id) })?
             .into_iter()
             .map(|i| ((i.unit_code, i.criterion), i.self_points))
             .collect();

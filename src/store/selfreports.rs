@@ -4,47 +4,11 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Statement, params};
-use serde::Serialize;
 
+use super::round_set::{IN_ROUNDS, Rounds};
 use super::{StoreError, Tx, parsed, timestamp};
+use crate::domain::selfreport::{NewItem, Revision, SelfItemRow, StoredItem};
 use crate::store::audit::Change;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Revision {
-    #[serde(skip)]
-    pub id: i64,
-    pub round_id: String,
-    pub unit_code: String,
-    pub revision: i64,
-    pub content_hash: String,
-    pub file_name: String,
-    pub received_on: NaiveDate,
-    pub imported_at: String,
-    pub is_current: bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct StoredItem {
-    pub criterion: String,
-    pub self_points: Option<f64>,
-    pub figure: Option<String>,
-    pub figure_pct: Option<f64>,
-    pub result: String,
-    pub evidence: String,
-    pub proposal: String,
-}
-
-/// One item to insert, borrowed from the row it was read from.
-#[derive(Debug, Clone, Copy)]
-pub struct NewItem<'a> {
-    pub criterion: &'a str,
-    pub points: Option<f64>,
-    pub figure: &'a str,
-    pub percent: Option<f64>,
-    pub result: &'a str,
-    pub evidence: &'a str,
-    pub proposal: &'a str,
-}
 
 /// A revision being written: not current until closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,4 +235,24 @@ pub fn current_totals(conn: &Connection, round_id: &str) -> Result<Vec<(String, 
     )?;
     let rows = stmt.query_map([round_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The items of each unit's current self-report revision in the rounds.
+pub fn current_items(conn: &Connection, rounds: Rounds) -> Result<Vec<SelfItemRow>, StoreError> {
+    let sql = format!(
+        "SELECT s.round_id, s.unit_code, i.criterion, i.self_points, i.figure, i.evidence, i.proposal
+         FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
+         WHERE s.is_current = 1 AND s.round_id IN {IN_ROUNDS}"
+    );
+    rounds.rows(conn, &sql, |r| {
+        Ok(SelfItemRow {
+            round_id: r.get(0)?,
+            unit_code: r.get(1)?,
+            criterion: r.get(2)?,
+            self_points: r.get(3)?,
+            figure: r.get(4)?,
+            evidence: r.get(5)?,
+            proposal: r.get(6)?,
+        })
+    })
 }

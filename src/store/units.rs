@@ -1,18 +1,11 @@
 //! Units (phòng, cơ quan, đơn vị).
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 
 use super::{StoreError, Tx};
+use crate::domain::directory::Unit;
 use crate::domain::text::fold;
 use crate::store::audit::Change;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Unit {
-    pub code: String,
-    pub name: String,
-    pub kind: String,
-}
 
 pub fn list(conn: &Connection) -> Result<Vec<Unit>, StoreError> {
     let mut stmt = conn.prepare("SELECT code, name, kind FROM units ORDER BY rowid")?;

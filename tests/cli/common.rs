@@ -53,8 +53,13 @@ impl Ward {
 
     /// The same command as a plain `std::process::Command`, for tests that spawn, wait, or kill it themselves.
     pub fn std_cmd(&self, args: &[&str]) -> std::process::Command {
+        self.std_cmd_of("cchc", args)
+    }
+
+    /// A command of another program of the package (`cchc-gen-scale`), in the same environment.
+    pub fn std_cmd_of(&self, program: &str, args: &[&str]) -> std::process::Command {
         use assert_cmd::cargo::CommandCargoExt;
-        let mut cmd = std::process::Command::cargo_bin("cchc").expect("binary");
+        let mut cmd = std::process::Command::cargo_bin(program).expect("binary");
         cmd.current_dir(self.dir.path())
             .env_clear()
             .env("CCHC_DB", self.db())

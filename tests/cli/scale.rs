@@ -1,4 +1,4 @@
-//! The national-scale generator behind the benchmarks (`cchc gen-scale`, hidden from help), on a few units: it
+//! The national-scale generator behind the benchmarks (`cchc-gen-scale`, a program beside `cchc`), on a few units: it
 //! works, it is deterministic, and the year report read from it agrees with the score listings. The benchmarks
 //! themselves (scripts/bench.sh, `cargo bench`) never run in the tests.
 
@@ -9,7 +9,9 @@ use crate::common::Ward;
 fn generated(seed: &str) -> Ward {
     let ward = Ward::empty();
     let out = ward.db().display().to_string();
-    ward.ok(&["gen-scale", "--units", "5", "--seed", seed, "--out", &out]);
+    let done =
+        ward.std_cmd_of("cchc-gen-scale", &["--units", "5", "--seed", seed, "--out", &out]).output().expect("run");
+    assert!(done.status.success(), "cchc-gen-scale: {}", String::from_utf8_lossy(&done.stderr));
     ward
 }
 
@@ -56,11 +58,14 @@ fn a_small_national_database_is_deterministic_and_the_year_report_agrees_with_th
 }
 
 #[test]
-fn gen_scale_is_left_out_of_help_and_refuses_to_overwrite() {
+fn gen_scale_is_not_part_of_cchc_and_refuses_to_overwrite() {
     let ward = generated("7");
     assert!(!ward.ok(&["--help"]).contains("gen-scale"));
     let out = ward.db().display().to_string();
-    let err = ward.fails(1, &["gen-scale", "--units", "5", "--out", &out]);
+    ward.fails(2, &["gen-scale", "--units", "5", "--out", &out]);
+    let refused = ward.std_cmd_of("cchc-gen-scale", &["--units", "5", "--out", &out]).output().expect("run");
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
     assert!(err.contains("đã có"), "{err}");
 }
 

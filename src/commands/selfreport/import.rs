@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::commands::round::parse_date;
+use crate::commands::args::parse_date;
 use crate::context::Context;
 use crate::domain::date;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::round::RoundStatus;
 use crate::domain::schedule::{Slot, due_for};
@@ -20,10 +21,11 @@ use crate::domain::selfreport::Timeliness;
 use crate::import::selfreport::read::{Batch, Observer, Outcome as ReadOutcome, Sink, Stopped, read_all};
 use crate::import::selfreport::{Findings, Rules, UnitDone};
 use crate::import::{Encoding, Rejected, display_name};
-use crate::output::{info, warn};
+use crate::messages;
+use crate::messages::warn;
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, Round};
+use crate::store::rounds;
 use crate::store::selfreports::{Opened, Outcome, Writer};
 use crate::store::{Tx, catalogues, findings, schedule, units};
 
@@ -88,7 +90,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
         ));
     }
 
-    let progress = Progress::new();
+    let progress = Progress::new(ctx);
     // Foreign keys hold by construction in this transaction: each item goes into a revision row inserted just
     // before it, for a round and units read from the database. Checked row by row they would make SQLite keep a
     // statement journal for every multi-row insert, a third of the writer's time. (Tests run
@@ -114,7 +116,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
         },
     };
     let slots = schedule::list(&store.conn, &round.id)?;
-    report(&summary, (&round, &slots), &rules, received, args.dry_run);
+    report(ctx, &summary, (&round, &slots), &rules, received, args.dry_run);
     Ok(())
 }
 
@@ -246,7 +248,14 @@ impl std::fmt::Display for Rejections {
     }
 }
 
-fn report(summary: &Summary, (round, slots): (&Round, &[Slot]), rules: &Rules, received: NaiveDate, dry_run: bool) {
+fn report(
+    ctx: &Context,
+    summary: &Summary,
+    (round, slots): (&Round, &[Slot]),
+    rules: &Rules,
+    received: NaiveDate,
+    dry_run: bool,
+) {
     for warning in summary.warnings.list.iter().take(WARNINGS_SHOWN) {
         warn(warning.to_string());
     }
@@ -260,7 +269,7 @@ fn report(summary: &Summary, (round, slots): (&Round, &[Slot]), rules: &Rules, r
             let timeliness =
                 Timeliness::of(received, due_for(slots, &round.id, rules.unit_code(unit), round.selfreport_due));
             let replaced = replaced.map(|r| format!(", thay bản {r}")).unwrap_or_default();
-            info(format!(
+            ctx.info(format!(
                 "  {}: bản {revision}{replaced}, nhận ngày {} ({})",
                 rules.unit_code(unit),
                 date::format(received),
@@ -270,13 +279,13 @@ fn report(summary: &Summary, (round, slots): (&Round, &[Slot]), rules: &Rules, r
     }
     if summary.unchanged.len() <= UNITS_LISTED {
         for &(unit, revision) in &summary.unchanged {
-            info(format!("  {}: giống bản {revision} đã nhập, không có gì thay đổi", rules.unit_code(unit)));
+            ctx.info(format!("  {}: giống bản {revision} đã nhập, không có gì thay đổi", rules.unit_code(unit)));
         }
     }
     let lead = if dry_run { "Chạy thử (chưa ghi gì):" } else { "Đã nhập" };
     let units = summary.created.len() + summary.unchanged.len();
     if summary.created.is_empty() && !dry_run {
-        info(format!(
+        ctx.info(format!(
             "Không có gì thay đổi: {} dòng của {units} đơn vị từ {} tệp giống hệt các bản đã nhập; {} cảnh báo.",
             summary.rows,
             summary.files,
@@ -284,7 +293,7 @@ fn report(summary: &Summary, (round, slots): (&Round, &[Slot]), rules: &Rules, r
         ));
         return;
     }
-    info(format!(
+    ctx.info(format!(
         "{lead} {} dòng của {units} đơn vị từ {} tệp vào đợt {}: {} bản mới, {} không thay đổi; {} cảnh báo.",
         summary.rows,
         summary.files,
@@ -294,7 +303,7 @@ fn report(summary: &Summary, (round, slots): (&Round, &[Slot]), rules: &Rules, r
         summary.warnings.len()
     ));
     if summary.proposals > 0 {
-        info(format!(
+        ctx.info(format!(
             "{} khó khăn, đề xuất mới của đơn vị được ghi thành kết luận loại kiến nghị (xem `cchc finding list --round {} --kind kien-nghi`).",
             summary.proposals, round.id
         ));
@@ -304,18 +313,20 @@ fn report(summary: &Summary, (round, slots): (&Round, &[Slot]), rules: &Rules, r
 /// A progress bar on stderr when it is a terminal; messages go around it.
 struct Progress {
     bar: ProgressBar,
+    /// The demo replaying: no messages.
+    replaying: bool,
 }
 
 impl Progress {
-    fn new() -> Progress {
+    fn new(ctx: &Context) -> Progress {
         if !std::io::stderr().is_terminal() {
-            return Progress { bar: ProgressBar::hidden() };
+            return Progress { bar: ProgressBar::hidden(), replaying: ctx.replaying };
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})") {
             bar.set_style(style.progress_chars("=> "));
         }
-        Progress { bar }
+        Progress { bar, replaying: ctx.replaying }
     }
 }
 
@@ -331,7 +342,9 @@ impl Observer for Progress {
         self.bar.set_length(total);
         self.bar.set_message(file.to_owned());
         self.bar.reset();
-        self.bar.suspend(|| info(message));
+        if !self.replaying {
+            self.bar.suspend(|| messages::info(message));
+        }
     }
 
     fn progress(&self, done: u64, total: u64) {

@@ -5,14 +5,16 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::commands::init;
+use crate::domain::directory::Assignment;
+use crate::domain::directory::Unit;
 use crate::store::Store;
-use crate::store::assignments::{self, Assignment};
+use crate::store::assignments;
 use crate::store::rounds::NewRound;
-use crate::store::units::{self as unit_store, Unit};
+use crate::store::units as unit_store;
 
 fn ward(dir: &std::path::Path) -> Context {
     let now = NaiveDate::from_ymd_opt(2026, 6, 20).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap();
-    let ctx = Context { db_path: dir.join("cchc.db"), actor: "kiểm thử".into(), now };
+    let ctx = Context { db_path: dir.join("cchc.db"), actor: "kiểm thử".into(), now, replaying: false };
     init::run(&ctx, init::InitArgs { catalogue: None, ward: None, province: None }).unwrap();
     let mut store = ctx.store().unwrap();
     store

@@ -6,16 +6,19 @@ use std::collections::HashMap;
 use anyhow::{Result, bail};
 use clap::Args;
 
+use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::context::Context;
 use crate::domain::date;
+use crate::domain::number;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::schedule::due_for;
+use crate::domain::selfreport::Revision;
 use crate::domain::selfreport::Timeliness;
 use crate::import::selfreport::Rules;
-use crate::output::{self, FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::store::assignments;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::selfreports::{self, Revision};
+use crate::store::selfreports;
 use crate::store::{catalogues, rounds, schedule, units};
 
 #[derive(Debug, Args)]
@@ -96,13 +99,13 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<()> {
     if args.output.format == ListFormat::Table {
         let due = due_for(&schedule::list(&store.conn, &round.id)?, &round.id, &unit, round.selfreport_due);
         let head = heading((&round, due), &unit, &unit_name, chosen, &revisions, listing.rows.len(), total);
-        output::print_data(&head)?;
+        ctx.print_data(&head)?;
     }
-    listing.emit(args.output.format)
+    listing.emit(ctx, args.output.format)
 }
 
 fn heading(
-    (round, due): (&rounds::Round, chrono::NaiveDate),
+    (round, due): (&Round, chrono::NaiveDate),
     unit: &str,
     unit_name: &str,
     chosen: &Revision,
@@ -130,8 +133,8 @@ fn heading(
         Timeliness::of(first, due).label(),
         date::format(due),
         list.join("; "),
-        output::points(points),
-        output::points(max),
+        number::points(points),
+        number::points(max),
     )
 }
 
@@ -231,7 +234,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
         };
         listing.push(row);
     }
-    listing.emit(args.output.format)?;
+    listing.emit(ctx, args.output.format)?;
     if table {
         let due = match slots.len() {
             0 => format!("hạn nộp báo cáo tự kiểm tra {}", date::format(round.selfreport_due)),
@@ -241,7 +244,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
                 date::format(round.selfreport_due)
             ),
         };
-        output::print_data(&format!(
+        ctx.print_data(&format!(
             "{} ({}), {due}: {submitted}/{} đơn vị đã nộp ({late} nộp muộn), {} chưa nộp.\n",
             round.title(),
             round.id,

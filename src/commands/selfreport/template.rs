@@ -13,12 +13,14 @@ use rust_xlsxwriter::{
 use crate::context::Context;
 use crate::domain::catalogue::{Node, NodeKind, Rubric};
 use crate::domain::date;
+use crate::domain::number::points;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::schedule::due_for;
 use crate::import::selfreport::{COLUMNS, TEMPLATE_ONLY};
-use crate::output::{self, points};
+use crate::messages;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::rounds::{self, Round};
+use crate::store::rounds;
 use crate::store::{assignments, schedule};
 
 #[derive(Debug, Args)]
@@ -74,7 +76,7 @@ pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
             assignments::list(&store.conn, Some(code), None)?.into_iter().map(|a| a.criterion).collect();
         let mine: Vec<&Node> = items.iter().copied().filter(|n| assigned.contains(&n.code)).collect();
         if mine.is_empty() {
-            output::warn(format!(
+            messages::warn(format!(
                 "đơn vị {code} chưa được phân công nội dung nào của đợt {}; mẫu gồm mọi nội dung",
                 round.id
             ));
@@ -99,7 +101,7 @@ pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
             args.output.display()
         ),
     }
-    output::info(format!(
+    ctx.info(format!(
         "Đã tạo mẫu báo cáo tự kiểm tra «{}»: {} nội dung, hạn nộp {}.",
         args.output.display(),
         form.items.len(),

@@ -7,13 +7,14 @@ mod rules;
 use std::sync::Arc;
 
 use super::directory::RowCheck;
-use super::problem::{Problem, did_you_mean};
+use super::problem::Problem;
 use super::{ColumnMap, ColumnSpec, Row, parse_figure, parse_points};
 use crate::domain::catalogue::{NodeKind, Rubric};
+use crate::domain::number::points;
+use crate::domain::selfreport::NewItem;
 use crate::domain::selfreport::{ContentHash, ItemContent, settle_points};
+use crate::domain::suggest::did_you_mean;
 use crate::domain::text::fold;
-use crate::output::points;
-use crate::store::selfreports::NewItem;
 
 pub use rules::{Findings, Rules};
 

@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::date;
-use crate::output;
+use crate::domain::number;
 use crate::report::document::{Block, Cell, Chart, ChartKind, Column, Letterhead, Series, Signature, Table};
 use crate::report::model::settings::{DocKind, ReportSettings};
 use crate::report::model::year::ItemLoss;
@@ -103,12 +103,12 @@ pub fn score_sentence(whose: &str, t: &Totals) -> String {
     match (t.appraised_score, t.self_score) {
         (Some(a), own) => format!(
             "Điểm {whose} (thang 100): thẩm định {}{}, trên {} nội dung được chấm{}.",
-            output::score(a),
-            own.map(|s| format!(", tự chấm {}", output::score(s))).unwrap_or_default(),
+            number::score(a),
+            own.map(|s| format!(", tự chấm {}", number::score(s))).unwrap_or_default(),
             t.items_assessed,
             na_clause(t.not_applicable)
         ),
-        (None, Some(s)) => format!("Điểm tự chấm {whose} (thang 100): {}. {NO_APPRAISAL}", output::score(s)),
+        (None, Some(s)) => format!("Điểm tự chấm {whose} (thang 100): {}. {NO_APPRAISAL}", number::score(s)),
         (None, None) => NO_APPRAISAL.to_owned(),
     }
 }
@@ -123,7 +123,7 @@ pub fn points(title: &str) -> Column {
 
 /// A column of scores on the 100-point scale.
 pub fn scores(title: &str) -> Column {
-    Column::number(title, output::SCORE_DECIMALS)
+    Column::number(title, number::SCORE_DECIMALS)
 }
 
 /// A bar chart of scores on the 100-point scale, one series per entry of `series`.
@@ -135,7 +135,7 @@ pub fn score_chart(title: &str, categories: Vec<String>, series: Vec<(&str, Vec<
         series: series.into_iter().map(|(name, values)| Series { name: name.to_owned(), values }).collect(),
         max: 100.0,
         unit: "điểm".to_owned(),
-        decimals: Some(output::SCORE_DECIMALS),
+        decimals: Some(number::SCORE_DECIMALS),
     }
 }
 
@@ -200,8 +200,8 @@ pub fn losses_text(losses: &[ItemLoss], home: &str, scored: bool) -> String {
         .map(|l| {
             let item = super::assessment_doc::item_within(Some(&l.title), Some(&l.criterion), 40);
             match l.unit_code == home {
-                true => format!("{item}: −{}", output::points(l.lost)),
-                false => format!("{item} tại {}: −{}", l.unit_name, output::points(l.lost)),
+                true => format!("{item}: −{}", number::points(l.lost)),
+                false => format!("{item} tại {}: −{}", l.unit_name, number::points(l.lost)),
             }
         })
         .collect();

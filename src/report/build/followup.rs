@@ -7,10 +7,10 @@ use chrono::{Datelike, NaiveDate};
 use super::Index;
 use super::doc::{self, Frame, count, row_number, stt, table_or};
 use crate::domain::date;
+use crate::domain::sources::Sources;
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::FindingView;
 use crate::report::model::followup::{Followup, OpenCount};
-use crate::store::reports::Sources;
 
 /// `src` holds the open findings of every year (see `store::reports::load_open`).
 pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {

@@ -2,6 +2,7 @@
 
 pub mod assessment;
 pub mod assessment_doc;
+pub mod assessment_year;
 pub mod doc;
 pub mod followup;
 pub mod proposals;
@@ -19,15 +20,15 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use crate::domain::catalogue::{Catalogue, Node, NodeKind};
+use crate::domain::directory::Official;
 use crate::domain::finding::FindingStatus;
+use crate::domain::finding::{Event, Finding};
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::schedule;
 use crate::domain::scoring::{ItemScore, Mark, Total};
+use crate::domain::sources::Sources;
 use crate::report::model::{EventView, FindingView, RoundInfo, Totals};
-use crate::store::findings::{Event, Finding};
-use crate::store::officials::Official;
-use crate::store::reports::Sources;
-use crate::store::rounds::Round;
 
 use self::doc::capitalized;
 

@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 
 use crate::domain::assessment::{Level, cause_marker};
+use crate::domain::finding::Finding;
 use crate::domain::finding::FindingKind;
+use crate::domain::round::Round;
 use crate::report::model::Proposal;
-use crate::store::findings::Finding;
-use crate::store::rounds::Round;
 
 use super::Index;
 

@@ -9,16 +9,16 @@ use super::{Index, assessment_doc, keyed, node_kind, round_info, totals};
 use crate::domain::catalogue::{Catalogue, Node};
 use crate::domain::code;
 use crate::domain::finding::FindingKind;
+use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, RoundStatus, role_label};
 use crate::domain::scoring::{self, ItemScore, round2};
+use crate::domain::sources::Sources;
 use crate::report::model::round::{
     CarryOver, FieldResult, ItemLossSum, LateUnit, NoteCount, OfficialResult, RoundReport, TeamMember, UnitResult,
     Unscored,
 };
 use crate::report::model::year::ItemLoss;
 use crate::report::model::{FindingView, UnitRef};
-use crate::store::reports::Sources;
-use crate::store::rounds::Round;
 
 pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundReport> {
     let ix = Index::new(src);

@@ -2,8 +2,8 @@
 
 use crate::domain::assessment::readable_reason;
 use crate::domain::date;
+use crate::domain::number::{percent, points};
 use crate::domain::round::RoundKind;
-use crate::output::{percent, points};
 use crate::report::document::{Block, Cell, Chart, Column, Document, Section, Table};
 use crate::report::model::round::{CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, UnitResult};
 use crate::report::model::settings::DocKind;

@@ -8,12 +8,13 @@ use anyhow::{Context as _, Result};
 use super::doc::{Frame, NO_APPRAISAL, na_clause, note, points as points_col};
 use super::{Index, keyed, node_kind, round_info};
 use crate::domain::code;
+use crate::domain::number;
+use crate::domain::number::points;
 use crate::domain::round::RoundKind;
 use crate::domain::scoring::{self, ItemScore, Total, round2};
-use crate::output::{self, points};
+use crate::domain::sources::Sources;
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::selfassessment::{AssessmentRow, AssessmentTotal, RowLevel, SelfAssessment};
-use crate::store::reports::Sources;
 
 /// An item's contribution to the subtotals.
 struct ItemSum {
@@ -196,8 +197,8 @@ pub fn document(m: &SelfAssessment, frame: &Frame) -> Document {
             points(p),
             points(total.assessed_max),
             na_clause(total.not_applicable),
-            output::score(value),
-            total.self_score.map(|s| format!(" (tự chấm: {})", output::score(s))).unwrap_or_default()
+            number::score(value),
+            total.self_score.map(|s| format!(" (tự chấm: {})", number::score(s))).unwrap_or_default()
         ),
         _ => NO_APPRAISAL.to_owned(),
     };

@@ -8,16 +8,17 @@ use chrono::NaiveDate;
 use super::doc::{self, Frame, NO_APPRAISAL, note, points as points_col, score_sentence, table_or};
 use super::{Index, node_kind, round_info, totals};
 use crate::domain::date;
+use crate::domain::directory::AssignmentView;
+use crate::domain::finding::Finding;
 use crate::domain::finding::FindingKind;
+use crate::domain::score::Score;
 use crate::domain::scoring::{ItemScore, Mark, Total};
+use crate::domain::selfreport::SelfItemRow;
+use crate::domain::sources::Sources;
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::FindingView;
 use crate::report::model::settings::DocKind;
 use crate::report::model::unit::{ItemResult, UnitReport};
-use crate::store::assignments::AssignmentView;
-use crate::store::findings::Finding;
-use crate::store::reports::{SelfItemRow, Sources};
-use crate::store::scores::Score;
 
 pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Result<UnitReport> {
     let ix = Index::new(src);

@@ -10,7 +10,9 @@ use super::year_tally::{RoundTally, Sums};
 use super::{Index, LatestStep, node_kind, round_info, totals};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::classification::{check_top_band_cap, ranks};
+use crate::domain::finding::{Event, Finding};
 use crate::domain::finding::{FindingKind, FindingStatus};
+use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, RoundStatus};
 use crate::domain::scoring::round2;
 use crate::report::model::FindingView;
@@ -18,8 +20,6 @@ use crate::report::model::year::{
     BandCount, FieldChange, ItemLoss, OfficialProposal, Remediation, RoundSummary, StatusCount, UnitChange, UnitScore,
     YearReport,
 };
-use crate::store::findings::{Event, Finding};
-use crate::store::rounds::Round;
 
 /// The year's findings as the report lists them: the views of all but good practices, and how many each round
 /// recorded.

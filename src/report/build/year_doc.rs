@@ -2,8 +2,8 @@
 
 use crate::domain::assessment::readable_reason;
 use crate::domain::classification::CapWarning;
+use crate::domain::number::{points, score};
 use crate::domain::round::RoundKind;
-use crate::output::{points, score};
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::FindingView;
 use crate::report::model::settings::DocKind;

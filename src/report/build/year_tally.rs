@@ -11,10 +11,10 @@ use foldhash::{HashMap, HashSet};
 use super::scored_item;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::code;
+use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::scoring::{self, Loss, Mark, Total, costlier_first};
-use crate::store::reports_year::{ScoreRef, SelfPointRef};
-use crate::store::rounds::Round;
+use crate::domain::sources::{ScoreRef, SelfPointRef};
 
 /// How many of an official's costliest items the report names.
 pub const LOSSES_SHOWN: usize = 3;

@@ -2,7 +2,7 @@
 //! `domain::date` show them), chart values, cell alignment, escaping, and flattening of the section tree.
 
 use crate::domain::date;
-use crate::output::{decimal, integer, percent, points};
+use crate::domain::number::{decimal, integer, percent, points};
 use crate::report::document::{Cell, Chart, ColumnKind, Section, Table};
 
 /// Horizontal alignment of a cell.
@@ -149,7 +149,7 @@ pub fn flatten_sections(sections: &[Section]) -> Vec<FlatSection<'_>> {
     out
 }
 
-pub use crate::output::looks_like_formula;
+pub use crate::domain::text::looks_like_formula;
 
 /// Text output ends with a line break.
 pub fn with_final_newline(mut text: String) -> String {

@@ -5,7 +5,7 @@ use crate::domain::date;
 use crate::report::document::{Cell, Document, Table};
 
 use super::WriteError;
-use crate::output::neutralise_formula as neutralise;
+use crate::domain::text::neutralise_formula as neutralise;
 
 const BOM: &str = "\u{FEFF}";
 

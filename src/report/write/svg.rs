@@ -5,7 +5,7 @@ use std::fmt::Write;
 use crate::report::document::{Chart, ChartKind};
 
 use super::common::{chart_decimals, format_chart_value, xml_escape};
-use crate::output::points;
+use crate::domain::number::points;
 
 const WIDTH: f64 = 640.0;
 const LABEL_WIDTH: f64 = 230.0;

@@ -1,6 +1,6 @@
-//! `cchc gen-scale` (hidden from `--help`): builds a national-scale database for the benchmarks
-//! (`scripts/bench.sh`, BENCHMARKS.md). The generator lives with the benchmarks under `benches/support/`; it is
-//! included here so that the script needs nothing but the release binary.
+//! `cchc-gen-scale`: builds a national-scale database for the benchmarks (`scripts/bench.sh`, BENCHMARKS.md). It is
+//! a program of its own, beside `cchc`, so that the shipped binary carries no benchmark code; the generator lives
+//! with the benchmarks under `benches/support/` and reaches the library through `cchc::bench`.
 
 #[path = "../../benches/support/generator.rs"]
 mod generator;
@@ -8,17 +8,16 @@ mod generator;
 mod scale;
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context as _, Result, bail};
-use clap::Args;
+use clap::Parser;
 
-use crate::commands::init::{self, InitArgs};
-use crate::context::Context;
-use crate::output::info;
-
-#[derive(Debug, Args)]
-pub struct GenScaleArgs {
+/// Sinh cơ sở dữ liệu quy mô toàn quốc để đo hiệu năng (scripts/bench.sh)
+#[derive(Debug, Parser)]
+#[command(name = "cchc-gen-scale")]
+struct Args {
     /// Số đơn vị (cấp xã)
     #[arg(long, default_value_t = 3400, value_parser = clap::value_parser!(u32).range(1..=100_000), value_name = "SỐ")]
     pub units: u32,
@@ -33,18 +32,29 @@ pub struct GenScaleArgs {
     pub out: PathBuf,
 }
 
-pub fn run(ctx: &Context, args: GenScaleArgs) -> Result<()> {
+fn main() -> ExitCode {
+    match run(Args::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("Lỗi: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  {cause}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(args: Args) -> Result<()> {
     if args.out.exists() {
         bail!("tệp «{}» đã có; hãy chọn tên khác hoặc xoá tệp cũ trước", args.out.display());
     }
     let started = Instant::now();
-    let target = Context { db_path: args.out.clone(), actor: ctx.actor.clone(), now: ctx.now };
-    init::run(&target, InitArgs { catalogue: None, ward: None, province: None })?;
-    let mut store = target.store()?;
+    let mut conn = cchc::bench::init_database(&args.out)?;
     let params = scale::Params { units: args.units as usize, seed: args.seed, year: args.year };
-    let counts = scale::generate(&mut store.conn, &params)
+    let counts = scale::generate(&mut conn, &params)
         .with_context(|| format!("không sinh được dữ liệu vào «{}»", args.out.display()))?;
-    info(format!(
+    eprintln!(
         "Đã sinh {} đơn vị, {} cán bộ, {} phân công, {} đợt, {} nội dung tự kiểm tra, {} điểm thẩm định, \
          {} kết luận, {} bước khắc phục trong {:.1} giây.",
         counts.units,
@@ -56,6 +66,6 @@ pub fn run(ctx: &Context, args: GenScaleArgs) -> Result<()> {
         counts.findings,
         counts.events,
         started.elapsed().as_secs_f64()
-    ));
+    );
     Ok(())
 }

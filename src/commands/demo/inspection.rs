@@ -7,6 +7,7 @@ use anyhow::{Context as _, Result};
 
 use crate::commands::directory_import::ImportArgs;
 use crate::commands::finding::{self, AddArgs, FindingCommand, UpdateArgs};
+use crate::commands::listing::{FormatArg, ListFormat};
 use crate::commands::round::{self, IdArgs, NewArgs, RoundCommand};
 use crate::commands::score::{self, ScoreCommand, ScoreImportArgs, SetArgs};
 use crate::context::Context;
@@ -14,7 +15,6 @@ use crate::domain::catalogue::NodeKind;
 use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::{RoundKind, RoundStatus};
 use crate::import::Encoding;
-use crate::output::{FormatArg, ListFormat};
 use crate::store::{assignments, rounds};
 
 const DOT1: &str = "2026-dot1";
@@ -122,7 +122,7 @@ pub fn demo(ctx: &Context) -> Result<()> {
         None,
     )?;
     ad_hoc_round(ctx, &complaint)?;
-    crate::commands::assessment_demo::demo(ctx)
+    super::assessment::demo(ctx)
 }
 
 /// Starts a round unless an earlier step of the demo already did.
@@ -159,7 +159,7 @@ fn import_appraisal(ctx: &Context, folder: &Path, round_id: &str, progress: u32)
             } else {
                 ""
             };
-            csv.push_str(&format!("{unit};{};{};{note}\n", node.code, crate::output::points(points)));
+            csv.push_str(&format!("{unit};{};{};{note}\n", node.code, crate::domain::number::points(points)));
         }
     }
     let path: PathBuf = folder.join(format!("tham-dinh-{round_id}.csv"));
@@ -198,7 +198,7 @@ fn add_finding(
         recommend: Some(recommend.to_owned()),
         due: due.map(crate::domain::date::parse).transpose().map_err(anyhow::Error::msg)?,
     };
-    finding::add(&mut ctx.store()?, args)
+    finding::add(ctx, &mut ctx.store()?, args)
 }
 
 fn update(

@@ -1,23 +1,28 @@
 //! `cchc demo`: a fresh database of the example ward, built with the same commands a secretary runs.
 
+mod assessment;
+mod inspection;
+mod reports;
+mod selfreports;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use clap::Args;
 
 use crate::commands::directory_import::ImportArgs;
+use crate::commands::listing::{FormatArg, ListFormat};
 use crate::commands::round::{MemberArgs, NewArgs, Role, RoundCommand, TeamArgs, TeamCommand};
-use crate::commands::{assign, init, inspection_demo, official, report, round, unit};
+use crate::commands::{assign, init, official, round, unit};
 use crate::context::Context;
 use crate::domain::round::RoundKind;
 use crate::import::Encoding;
-use crate::output::{self, FormatArg, ListFormat};
 
 /// The example ward's files, compiled in so the demo runs from any folder.
 const EXAMPLE_FILES: &[(&str, &str)] = &[
-    ("units.csv", include_str!("../../examples/thanh-sen/units.csv")),
-    ("officials.csv", include_str!("../../examples/thanh-sen/officials.csv")),
-    ("assignments.csv", include_str!("../../examples/thanh-sen/assignments.csv")),
+    ("units.csv", include_str!("../../../examples/thanh-sen/units.csv")),
+    ("officials.csv", include_str!("../../../examples/thanh-sen/officials.csv")),
+    ("assignments.csv", include_str!("../../../examples/thanh-sen/assignments.csv")),
 ];
 
 const YEAR: i32 = 2026;
@@ -45,14 +50,11 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     }
     let db_path = args.out.join("cchc.db");
     remove_database(&db_path)?;
-    let demo = Context { db_path: db_path.clone(), actor: ctx.actor.clone(), now: ctx.now };
-    output::info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
-    output::set_replaying(true);
-    let replayed = replay_year(&demo, &inputs);
-    output::set_replaying(false);
-    replayed?;
-    report::demo(&demo, &args.out)?;
-    output::info(format!(
+    let demo = Context { db_path: db_path.clone(), actor: ctx.actor.clone(), now: ctx.now, replaying: false };
+    ctx.info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
+    replay_year(&Context { replaying: true, ..demo.clone() }, &inputs)?;
+    reports::demo(&demo, &args.out)?;
+    ctx.info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
         db_path.display(),
         db_path.display()
@@ -90,8 +92,8 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
             round::run(demo, RoundCommand::Team(team))?;
         }
     }
-    crate::commands::selfreport::demo(demo, inputs)?;
-    inspection_demo::demo(demo)
+    selfreports::demo(demo, inputs)?;
+    inspection::demo(demo)
 }
 
 fn table() -> FormatArg {

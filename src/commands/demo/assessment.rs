@@ -4,12 +4,12 @@
 use anyhow::{Context as _, Result};
 
 use crate::commands::finding_answer::{self, AnswerArgs};
+use crate::commands::listing::{FormatArg, ListFormat};
 use crate::commands::report_text::{self, SetArgs, TextCommand};
 use crate::commands::round::{self, IdArgs, RoundCommand};
 use crate::context::Context;
 use crate::domain::assessment::{Level, TextSection};
 use crate::domain::finding::FindingKind;
-use crate::output::{FormatArg, ListFormat};
 use crate::store::findings::{self, Filter};
 
 /// (round, unit, item, level, answer, date): proposals the ward or the province answered.
@@ -52,7 +52,7 @@ pub fn demo(ctx: &Context) -> Result<()> {
             date: Some(crate::domain::date::parse(on).map_err(anyhow::Error::msg)?),
             level: Some(*level),
         };
-        finding_answer::answer(&mut ctx.store()?, args)?;
+        finding_answer::answer(ctx, &mut ctx.store()?, args)?;
     }
     let set =
         SetArgs { scope: "2026-dot2".into(), section: TextSection::KienNghi, text: Some(KIEN_NGHI.into()), file: None };

@@ -1,0 +1,116 @@
+//! The report part of `cchc demo`: the plan's letterhead, every report of the year in every format, and the
+//! year-end ranking on the terminal.
+
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use rusqlite::Connection;
+
+use crate::commands::listing::{ListFormat, Listing, Value, col};
+use crate::commands::report::{build_followup, build_round, build_selfassessment, build_unit, build_year};
+use crate::context::Context;
+use crate::domain::round::{Round, RoundKind};
+use crate::messages;
+use crate::report::model::year::YearReport;
+use crate::report::write::{self, Format, RenderOptions};
+use crate::store::{findings, rounds, settings};
+
+/// The plan's own letterhead values (Kế hoạch kiểm tra CCHC năm 2026 of UBND phường Thành Sen).
+const PLAN_SETTINGS: &[(&str, &str)] = &[
+    ("signer_authority", "TM. ỦY BAN NHÂN DÂN"),
+    ("signer_delegation", "KT. CHỦ TỊCH"),
+    ("signer_title", "PHÓ CHỦ TỊCH"),
+    ("signer_name", "Trần Thị Thủy Nga"),
+    (
+        "recipients",
+        "Sở Nội vụ (báo cáo); TTr Đảng ủy, TTr HĐND phường; Chủ tịch, các PCT UBND phường; Các phòng, cơ quan, đơn vị trên địa bàn phường; Cán bộ, công chức, viên chức phường; Lưu: VT, VHXH",
+    ),
+];
+
+/// Every file format a report is written in by the demo.
+const DEMO_FORMATS: [Format; 7] =
+    [Format::Table, Format::Markdown, Format::Html, Format::Docx, Format::Xlsx, Format::Csv, Format::Json];
+
+/// For `cchc demo`: sets the plan's letterhead, writes every report of the latest year in every file format to
+/// `out/bao-cao/`, and prints the year-end summary table. Works on a database without scores yet.
+pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
+    let mut store = ctx.store()?;
+    store.write(|tx| -> Result<()> {
+        for (key, value) in PLAN_SETTINGS {
+            settings::set(tx, key, value)?;
+        }
+        Ok(())
+    })?;
+    let conn = &store.conn;
+    let all = rounds::list(conn, None)?;
+    let Some(year_number) = all.iter().map(|r| r.year).max() else {
+        messages::warn("Chưa có đợt kiểm tra nào nên chưa lập báo cáo.");
+        return Ok(());
+    };
+    let of_year: Vec<&Round> = all.iter().filter(|r| r.year == year_number).collect();
+    let mut built = Vec::new();
+    for r in &of_year {
+        built.push(build_round(ctx, conn, &r.id)?);
+    }
+    if let Some(first) = of_year.first() {
+        built.push(build_unit(ctx, conn, &first.id, &demo_unit(conn, &first.id)?)?);
+    }
+    let (year_model, year_report) = build_year(ctx, conn, None, year_number)?;
+    if of_year.iter().any(|r| r.kind == RoundKind::Dot2) {
+        built.push(build_selfassessment(ctx, conn, year_number)?);
+    }
+    built.push(build_followup(ctx, conn, None)?);
+    let dir = out.join("bao-cao");
+    std::fs::create_dir_all(&dir).with_context(|| format!("không tạo được thư mục «{}»", dir.display()))?;
+    let mut written = 0;
+    for report in built.iter().chain(std::iter::once(&year_report)) {
+        let document = report.document();
+        for format in DEMO_FORMATS {
+            let file = dir.join(format!("{}.{}", report.stem, format.extension()));
+            let bytes = match format {
+                Format::Json => {
+                    let mut json = Vec::new();
+                    report.write_json(&mut json)?;
+                    json
+                }
+                _ => write::render(&document, format, &RenderOptions::default())?,
+            };
+            std::fs::write(&file, bytes).with_context(|| format!("không ghi được tệp «{}»", file.display()))?;
+            written += 1;
+        }
+    }
+    ctx.info(format!("Đã ghi {written} tệp báo cáo vào «{}».", dir.display()));
+    summary(ctx, &year_model)
+}
+
+/// The unit the demo's notice goes to: the first in scope with findings in the round, else the first in scope.
+fn demo_unit(conn: &Connection, round_id: &str) -> Result<String> {
+    let scope = rounds::scope(conn, round_id)?;
+    let with_findings = findings::first_unit(conn, round_id)?;
+    with_findings.or_else(|| scope.first().cloned()).context("đợt chưa có đơn vị nào")
+}
+
+/// The year-end ranking, on the terminal.
+fn summary(ctx: &Context, model: &YearReport) -> Result<()> {
+    let mut listing = Listing::new(vec![
+        col("rank", "Hạng"),
+        col("unit", "Đơn vị"),
+        col("dot1", "Đợt 1 (thang 100)"),
+        col("dot2", "Đợt 2 (thang 100)"),
+        col("change", "Tăng, giảm"),
+    ]);
+    for unit in &model.units {
+        listing.push(vec![
+            unit.rank.map_or(Value::Text(String::new()), |r| Value::Integer(r.into())),
+            unit.name.as_str().into(),
+            Value::Score(unit.dot1),
+            Value::Score(unit.dot2),
+            Value::Score(unit.change),
+        ]);
+    }
+    match &model.basis_round {
+        Some(basis) => ctx.info(format!("Tổng hợp năm {} (xếp hạng theo điểm thẩm định {basis}):", model.year)),
+        None => ctx.info(format!("Tổng hợp năm {}: chưa có điểm thẩm định nên chưa xếp hạng.", model.year)),
+    }
+    listing.emit(ctx, ListFormat::Table)
+}

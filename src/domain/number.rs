@@ -1,0 +1,92 @@
+//! Numbers as a Vietnamese reader writes them (decimal comma, dot between thousands), for listings, reports and
+//! messages alike.
+
+/// Decimals of a score on the 100-point scale wherever it is shown (listings, report tables and text), so
+/// that "91,80" never stands next to "91,8".
+pub const SCORE_DECIMALS: u8 = 2;
+
+/// A score on the 100-point scale: always two decimals ("91,80", "100,00").
+pub fn score(value: f64) -> String {
+    decimal(value, SCORE_DECIMALS.into())
+}
+
+/// Points as a Vietnamese reader writes them: up to two decimals, no trailing zeros ("7,5", "8").
+pub fn points(value: f64) -> String {
+    let text = decimal(value, 2);
+    if text.contains(',') { text.trim_end_matches('0').trim_end_matches(',').to_owned() } else { text }
+}
+
+/// A ratio as a percentage with one decimal ("81,0%").
+pub fn percent(ratio: f64) -> String {
+    let text = decimal(ratio * 100.0, 1);
+    if text.is_empty() { text } else { format!("{text}%") }
+}
+
+/// Vietnamese number display: decimal comma, dot as thousands separator ("1.234,5"). Non-finite values are
+/// shown as empty.
+pub fn decimal(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    // Round half away from zero (6,25 → 6,3), as people round scores by hand.
+    let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+    let rounded = (value.abs() * factor).round() / factor;
+    let fixed = format!("{rounded:.decimals$}");
+    let (int_part, frac_part) = fixed.split_once('.').unwrap_or((fixed.as_str(), ""));
+    let is_zero = fixed.bytes().all(|b| b == b'0' || b == b'.');
+    let sign = if value < 0.0 && !is_zero { "-" } else { "" };
+    let mut out = format!("{sign}{}", group_thousands(int_part));
+    if !frac_part.is_empty() {
+        out.push(',');
+        out.push_str(frac_part);
+    }
+    out
+}
+
+pub fn integer(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let sign = if value < 0 { "-" } else { "" };
+    format!("{sign}{}", group_thousands(&digits))
+}
+
+fn group_thousands(digits: &str) -> String {
+    let len = digits.len();
+    let mut out = String::with_capacity(len + len / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (len - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_decimal_comma() {
+        assert_eq!(decimal(7.5, 1), "7,5");
+        assert_eq!(decimal(6.25, 1), "6,3");
+        assert_eq!(decimal(14.75, 1), "14,8");
+        assert_eq!(decimal(1234.5, 1), "1.234,5");
+        assert_eq!(decimal(-0.01, 1), "0,0");
+        assert_eq!(decimal(-2.25, 2), "-2,25");
+        assert_eq!(decimal(f64::NAN, 1), "");
+        assert_eq!(points(8.0), "8");
+        assert_eq!(points(7.25), "7,25");
+        assert_eq!(points(7.5), "7,5");
+        assert_eq!(integer(-1234567), "-1.234.567");
+        assert_eq!(percent(0.755), "75,5%");
+        assert_eq!(percent(0.81), "81,0%");
+    }
+
+    #[test]
+    fn scores_always_show_two_decimals() {
+        assert_eq!(score(91.8), "91,80");
+        assert_eq!(score(90.91), "90,91");
+        assert_eq!(score(100.0), "100,00");
+        assert_eq!(score(-4.5), "-4,50");
+    }
+}

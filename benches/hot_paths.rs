@@ -57,7 +57,7 @@ fn rubric(c: &mut Criterion) {
 
 fn row(c: &mut Criterion) {
     let catalogue = bench::default_catalogue();
-    let leaves = generator::periodic_leaves(include_str!("../criteria/thanh-sen-2026.toml"));
+    let leaves = generator::periodic_leaves(include_str!("../criteria/mac-dinh-2026.toml"));
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("tu-kiem-tra.csv");
     let mut csv = Vec::new();

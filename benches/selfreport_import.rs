@@ -19,7 +19,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 const CCHC: &str = env!("CARGO_BIN_EXE_cchc");
-const CATALOGUE: &str = include_str!("../criteria/thanh-sen-2026.toml");
+const CATALOGUE: &str = include_str!("../criteria/mac-dinh-2026.toml");
 const DEFAULT_BASELINE: &str = "/work/shared/bench/sqlite3-import-baseline.sh";
 
 struct Options {

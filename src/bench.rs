@@ -14,7 +14,7 @@ use crate::commands::init::{self, InitArgs};
 use crate::context::Context;
 use crate::domain::catalogue::{DEFAULT_FILE_NAME, DEFAULT_TOML};
 use crate::domain::catalogue_parse;
-use crate::import::selfreport::{COLUMNS, FileCheck, Findings};
+use crate::import::selfreport::{COLUMNS, FileCheck, ProblemList};
 use crate::import::{Encoding, TableReader, map_header};
 
 /// The catalogue compiled into the program.
@@ -51,7 +51,7 @@ pub fn selfreport_rules(catalogue: &Catalogue, units: Vec<String>) -> Rules<'_> 
 
 /// Row validation: checks `rows` as one file of the import does; returns how many were good.
 pub fn check_selfreport(rules: &Rules, columns: &ColumnMap, rows: &[Row]) -> usize {
-    let (mut problems, mut warnings) = (Findings::default(), Findings::default());
+    let (mut problems, mut warnings) = (ProblemList::default(), ProblemList::default());
     let mut check = FileCheck::new(rules, "bench.csv");
     check.header(columns, &mut problems, &mut warnings);
     rows.iter().filter(|row| check.check(row, &mut problems, &mut warnings).is_some()).count()

@@ -78,7 +78,7 @@ pub struct ListArgs {
     /// Chỉ kết luận quá hạn khắc phục (tính đến hôm nay)
     #[arg(long)]
     pub overdue: bool,
-    /// Kết luận của các đợt trước trong năm chưa xác minh, chuyển sang theo dõi ở đợt này
+    /// Kết luận của các đợt trước (cả năm trước) chưa xác minh, chuyển sang theo dõi ở đợt này
     #[arg(long, value_name = "ĐỢT")]
     pub carried_over: Option<String>,
     #[command(flatten)]
@@ -367,7 +367,7 @@ pub fn announce_carry_over(ctx: &Context, store: &Store, round: &Round, today: N
         return Ok(());
     }
     ctx.info(format!(
-        "Đợt {} cần kiểm tra lại {} kết luận chưa xác minh khắc phục của các đợt trước trong năm:",
+        "Đợt {} cần kiểm tra lại {} kết luận chưa xác minh khắc phục của các đợt trước:",
         round.id,
         carried.len()
     ));

@@ -13,13 +13,13 @@ use crate::store::{Store, catalogues, settings};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Tệp bộ tiêu chí TOML (mặc định: bộ tiêu chí phường Thành Sen 2026 có sẵn)
+    /// Tệp bộ tiêu chí TOML (mặc định: bộ tiêu chí mặc định năm 2026 có sẵn)
     #[arg(long, value_name = "TỆP")]
     pub catalogue: Option<PathBuf>,
-    /// Tên phường, dùng trên báo cáo (ví dụ: Thành Sen)
+    /// Tên phường, dùng trên mọi báo cáo, giấy tờ (ví dụ: Sông Lam)
     #[arg(long, value_name = "TÊN")]
     pub ward: Option<String>,
-    /// Tên tỉnh (ví dụ: Hà Tĩnh)
+    /// Tên tỉnh (ví dụ: Nghệ An)
     #[arg(long, value_name = "TÊN")]
     pub province: Option<String>,
 }
@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
     store.write(|tx| -> Result<()> {
         let keep_active = existed && args.catalogue.is_none() && settings::get(tx, "catalogue_hash")?.is_some();
         if !keep_active {
-            catalogues::load(tx, &file_name, &content, &catalogue)?;
+            catalogues::load(tx, &file_name, &catalogue)?;
         }
         if let Some(ward) = &args.ward {
             settings::set(tx, "ward", ward.trim())?;

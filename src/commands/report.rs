@@ -25,7 +25,9 @@ use crate::domain::round::RoundKind;
 use crate::messages;
 use crate::report::build::Index;
 use crate::report::build::year_tally::{Sums, Tally};
-use crate::report::build::{assessment, followup, round, round_doc, selfassessment, unit, year, year_doc};
+use crate::report::build::{
+    assessment, followup, round, round_doc, selfassessment, unit, year, year_compare, year_doc,
+};
 use crate::report::model::assessment::{AssessmentPart, drafts};
 use crate::report::model::round::RoundReport;
 use crate::report::model::settings::ReportSettings;
@@ -33,7 +35,7 @@ use crate::report::model::year::YearReport;
 use crate::report::ready::{Layout, Ready};
 use crate::report::write::{self, Format, RenderOptions};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::{assignments, report_texts, reports, reports_year, rounds, settings};
+use crate::store::{assignments, report_texts, reports, reports_compare, reports_year, rounds, settings};
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
@@ -216,9 +218,13 @@ pub fn build_year(
             Some(summing) => summing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
             None => year_sums(conn, year_number, &src.rounds, &src.catalogues)?,
         };
-        let mut model = year::model(&ix, sums, year_number, found)?;
-        model.assessment = assessment::of_year(&model, &report_texts::list(conn, &year_number.to_string())?);
-        Ok(model)
+        let mut report = year::model(&ix, sums, year_number, found)?;
+        let previous = reports_compare::basis(conn, year_number - 1)?;
+        let current = if previous.is_some() { reports_compare::basis(conn, year_number)? } else { None };
+        let carried = reports_compare::carried_into_year(conn, year_number)?;
+        report.previous_year = year_compare::model(&ix, year_number, (previous, current), carried, ctx.today());
+        report.assessment = assessment::of_year(&report, &report_texts::list(conn, &year_number.to_string())?);
+        Ok(report)
     })?;
     let model = Rc::new(model);
     let stem = format!("bao-cao-nam-{year_number}");

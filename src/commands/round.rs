@@ -66,6 +66,9 @@ pub struct NewArgs {
     /// Đợt đột xuất theo một kiến nghị đã ghi (mã kết luận, ví dụ 2026-dot2-F05): lấy làm lý do và đơn vị
     #[arg(long, value_name = "MÃ_KẾT_LUẬN")]
     pub from_finding: Option<String>,
+    /// Bộ tiêu chí của đợt (MÃ@PHIÊN_BẢN, xem `criteria versions`); mặc định: phiên bản nạp sau cùng
+    #[arg(long, value_name = "MÃ@PHIÊN_BẢN")]
+    pub catalogue: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -215,7 +218,10 @@ fn new(ctx: &Context, store: &mut Store, args: NewArgs) -> Result<()> {
     for unit in args.units.iter().filter(|u| !u.trim().is_empty()) {
         units.push(resolve(&store.conn, Directory::Units, unit)?.0);
     }
-    let (hash, _) = catalogues::active(&store.conn)?;
+    let (hash, _) = match &args.catalogue {
+        Some(spec) => catalogues::find(&store.conn, spec)?,
+        None => catalogues::active(&store.conn)?,
+    };
     let clean = |s: Option<String>| s.map(|s| nfc(s.trim()).into_owned()).filter(|s| !s.is_empty());
     let mut reason = clean(args.reason);
     if let Some(id) = &args.from_finding {

@@ -9,8 +9,8 @@ use super::suggest::{self, Cutoff};
 use super::text::fold;
 
 /// The ward's default catalogue, compiled in so that a fresh install works with no files.
-pub const DEFAULT_TOML: &str = include_str!("../../criteria/thanh-sen-2026.toml");
-pub const DEFAULT_FILE_NAME: &str = "criteria/thanh-sen-2026.toml";
+pub const DEFAULT_TOML: &str = include_str!("../../criteria/mac-dinh-2026.toml");
+pub const DEFAULT_FILE_NAME: &str = "criteria/mac-dinh-2026.toml";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -72,6 +72,8 @@ pub struct Node {
     pub note: Option<String>,
     pub parent: Option<String>,
     pub is_leaf: bool,
+    /// The code this item had in an earlier version (`replaces = "1.3.7"`), so year-to-year comparisons follow it.
+    pub replaces: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -9,11 +9,13 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::catalogue::{Band, Catalogue, Classification, Level, Node, NodeKind, Rubric, Threshold};
+use super::catalogue::{Band, Catalogue, Classification, Node, NodeKind};
 use super::code;
 
+mod rubric;
 mod source;
 
+use rubric::check_rubric;
 pub use source::decode;
 use source::toml_message;
 
@@ -83,6 +85,7 @@ struct RawNode {
     evidence: Vec<String>,
     rubric: Option<Spanned<RawRubric>>,
     note: Option<String>,
+    replaces: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq)]
@@ -118,7 +121,7 @@ struct RawThreshold {
 const TOP_KEYS: &[&str] = &["id", "version", "title", "description", "legal_basis", "classification", "nodes"];
 const CLASSIFICATION_KEYS: &[&str] = &["basis", "top_band_cap_percent", "bands"];
 const BAND_KEYS: &[&str] = &["code", "name", "min", "max"];
-const NODE_KEYS: &[&str] = &["code", "title", "kind", "max_points", "unit", "evidence", "rubric", "note"];
+const NODE_KEYS: &[&str] = &["code", "title", "kind", "max_points", "unit", "evidence", "rubric", "note", "replaces"];
 const RUBRIC_KEYS: &[&str] = &["type", "levels", "thresholds"];
 const LEVEL_KEYS: &[&str] = &["label", "points"];
 const THRESHOLD_KEYS: &[&str] = &["at_least", "points"];
@@ -331,16 +334,24 @@ fn check_nodes(c: &mut Collector, raw: Vec<RawNode>) -> Vec<Node> {
             }
             None => children_sum(code, &points),
         };
-        if !is_leaf && raw.max_points.is_some() {
+        if let (false, Some(declared)) = (is_leaf, &raw.max_points) {
             let sum = children_sum(code, &points);
             if (sum - max_points).abs() > EPSILON {
                 c.at(
-                    span.clone(),
+                    declared.span(),
                     format!("nhóm «{code}» có điểm tối đa {max_points} nhưng tổng các mục con là {sum}"),
                 );
             }
         }
         let rubric = raw.rubric.as_ref().map(|r| check_rubric(c, code, r, max_points, is_leaf));
+        let replaces = raw.replaces.as_ref().map(|old| old.get_ref().trim().to_owned()).filter(|old| !old.is_empty());
+        if let (Some(old), Some(span)) = (&replaces, raw.replaces.as_ref().map(Spanned::span)) {
+            match code::validate(old) {
+                Err(message) => c.at(span, format!("replaces của «{code}»: {message}")),
+                Ok(()) if old == code => c.at(span, format!("«{code}» không thể thay cho chính nó (replaces)")),
+                Ok(()) => {}
+            }
+        }
         nodes.push(Node {
             code: code.to_owned(),
             title: crate::domain::text::nfc(raw.title.get_ref().trim()).into_owned(),
@@ -355,6 +366,7 @@ fn check_nodes(c: &mut Collector, raw: Vec<RawNode>) -> Vec<Node> {
             note: raw.note.clone(),
             parent: parent.map(str::to_owned),
             is_leaf,
+            replaces,
         });
     }
     nodes
@@ -364,36 +376,8 @@ fn children_sum(code: &str, points: &HashMap<&str, f64>) -> f64 {
     points.iter().filter(|(c, _)| code::parent(c) == Some(code)).map(|(_, p)| p).sum()
 }
 
-fn check_rubric(c: &mut Collector, code: &str, raw: &Spanned<RawRubric>, max: f64, is_leaf: bool) -> Rubric {
-    let span = raw.span();
-    if !is_leaf {
-        c.at(span.clone(), format!("«{code}» là nhóm; chỉ nội dung chấm điểm (mục lá) mới có thang chấm"));
-    }
-    let mut check_points = |points: f64| {
-        if !(0.0..=max + EPSILON).contains(&points) {
-            c.at(span.clone(), format!("thang chấm của «{code}» cho {points} điểm, ngoài khoảng 0 … {max}"));
-        }
-    };
-    match raw.get_ref() {
-        RawRubric::Levels { levels } => {
-            levels.iter().for_each(|l| check_points(l.points));
-            Rubric::Levels {
-                levels: levels.iter().map(|l| Level { label: l.label.clone(), points: l.points }).collect(),
-            }
-        }
-        RawRubric::Ratio { thresholds } => {
-            thresholds.iter().for_each(|t| check_points(t.points));
-            for t in thresholds.iter().filter(|t| !(0.0..=100.0).contains(&t.at_least)) {
-                c.at(span.clone(), format!("ngưỡng {}% của «{code}» phải trong khoảng 0 … 100", t.at_least));
-            }
-            Rubric::Ratio {
-                thresholds: thresholds.iter().map(|t| Threshold { at_least: t.at_least, points: t.points }).collect(),
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod fuzz;
 #[cfg(test)]
+#[path = "catalogue_parse_tests.rs"]
 mod tests;

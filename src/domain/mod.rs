@@ -2,7 +2,9 @@
 
 pub mod assessment;
 pub mod catalogue;
+pub mod catalogue_diff;
 pub mod catalogue_parse;
+pub mod catalogue_toml;
 pub mod classification;
 pub mod code;
 pub mod date;
@@ -17,3 +19,4 @@ pub mod selfreport;
 pub mod sources;
 pub mod suggest;
 pub mod text;
+pub mod year_basis;

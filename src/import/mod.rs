@@ -3,6 +3,7 @@
 //! case-, accent- and space-insensitively.
 
 pub mod appraisal;
+pub mod catalogue_workbook;
 mod csv_source;
 mod decode;
 pub mod directory;
@@ -20,15 +21,15 @@ mod xlsx;
 mod xlsx_merged;
 
 #[cfg(test)]
-mod tests_bench;
+mod bench_tests;
 #[cfg(test)]
-mod tests_csv;
+mod csv_tests;
 #[cfg(test)]
-mod tests_encoding;
+mod encoding_tests;
 #[cfg(test)]
-mod tests_fuzz;
+mod fuzz_tests;
 #[cfg(test)]
-mod tests_xlsx;
+mod xlsx_tests;
 
 use std::borrow::Cow;
 use std::fs::File;

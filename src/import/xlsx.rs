@@ -242,7 +242,7 @@ fn write_float(f: f64, out: &mut String) {
 }
 
 /// Rejects archives that are not ZIP, are damaged, or would expand too much.
-fn check_archive(path: &Path, file: &str) -> Result<(), ImportError> {
+pub(crate) fn check_archive(path: &Path, file: &str) -> Result<(), ImportError> {
     let handle = File::open(path).map_err(|e| ImportError::open(file, &e))?;
     let zip = zip::ZipArchive::new(BufReader::new(handle)).map_err(|e| zip_error(file, e))?;
     if zip.len() > MAX_ENTRIES {

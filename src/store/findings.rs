@@ -86,8 +86,9 @@ pub struct Filter<'a> {
     pub status: Option<FindingStatus>,
     /// Only findings overdue on this day.
     pub overdue_on: Option<NaiveDate>,
-    /// Only findings carried into this round: from earlier rounds of its year, in its scope, followed up and
-    /// not verified before it (those verified during it stay listed, to show the result).
+    /// Only findings carried into this round: from earlier rounds (of its year or an earlier one: a finding open
+    /// at the end of a year carries into the next), in its scope, followed up and not verified before it (those
+    /// verified during it stay listed, to show the result).
     pub carried_into: Option<&'a Round>,
 }
 
@@ -97,7 +98,7 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Finding>, StoreErr
         "{COLUMNS} WHERE (?1 IS NULL OR f.round_id = ?1) AND (?2 IS NULL OR f.unit_code = ?2)
            AND (?3 IS NULL OR f.kind = ?3) AND (?4 IS NULL OR (f.status = ?4 AND f.kind IN ('han-che', 'vi-pham')))
            AND (?5 IS NULL OR (
-                r.year = ?6 AND f.round_id <> ?5 AND (r.start_date < ?7 OR (r.start_date = ?7 AND r.id < ?5))
+                r.year <= ?6 AND f.round_id <> ?5 AND (r.start_date < ?7 OR (r.start_date = ?7 AND r.id < ?5))
                 AND f.kind IN ('han-che', 'vi-pham')
                 AND (f.status <> 'da-xac-minh' OR EXISTS (SELECT 1 FROM finding_events e
                      WHERE e.finding_id = f.id AND e.status = 'da-xac-minh' AND e.round_id = ?5))

@@ -10,6 +10,7 @@ pub mod maintenance;
 pub mod officials;
 pub mod report_texts;
 pub mod reports;
+pub mod reports_compare;
 pub mod reports_year;
 pub mod round_set;
 pub mod rounds;

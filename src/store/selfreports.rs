@@ -34,11 +34,19 @@ const ITEM_COLUMNS: &str = "INSERT OR FAIL INTO selfreport_items \
     (selfreport_id, criterion, self_points, figure, figure_pct, result, evidence, proposal) VALUES ";
 const ITEM_VALUES: &str = "(?, ?, ?, ?, ?, ?, ?, ?)";
 
-/// A unit's revisions in the round: the last number, and the current one as (id, number, content hash).
+/// A unit's revisions in the round: the last number, and the current one.
 #[derive(Debug, Default)]
 struct Known {
     last: i64,
-    current: Option<(i64, i64, String)>,
+    current: Option<Current>,
+}
+
+/// A unit's current revision.
+#[derive(Debug)]
+struct Current {
+    id: i64,
+    revision: i64,
+    content_hash: String,
 }
 
 /// Writes the submissions of one import inside its transaction, with the item inserts prepared once.
@@ -67,7 +75,7 @@ impl<'t> Writer<'t> {
             let revision: i64 = r.get(2)?;
             entry.last = entry.last.max(revision);
             if r.get::<_, i64>(4)? == 1 {
-                entry.current = Some((r.get(1)?, revision, r.get(3)?));
+                entry.current = Some(Current { id: r.get(1)?, revision, content_hash: r.get(3)? });
             }
         }
         drop(rows);
@@ -116,7 +124,7 @@ impl<'t> Writer<'t> {
         let selfreport = opened.id;
         let known = self.known.entry(unit.to_owned()).or_default();
         let current = known.current.take();
-        if let Some(revision) = current.as_ref().filter(|c| c.2 == hash).map(|c| c.1) {
+        if let Some(revision) = current.as_ref().filter(|c| c.content_hash == hash).map(|c| c.revision) {
             known.current = current;
             self.tx.prepare_cached("DELETE FROM selfreport_items WHERE selfreport_id = ?1")?.execute([selfreport])?;
             self.tx.prepare_cached("DELETE FROM selfreports WHERE id = ?1")?.execute([selfreport])?;
@@ -124,15 +132,14 @@ impl<'t> Writer<'t> {
         }
         let revision = opened.revision;
         known.last = revision;
-        known.current = Some((selfreport, revision, hash.to_owned()));
-        if let Some((id, _, _)) = &current {
+        known.current = Some(Current { id: selfreport, revision, content_hash: hash.to_owned() });
+        if let Some(Current { id, .. }) = &current {
             self.tx.prepare_cached("UPDATE selfreports SET is_current = 0 WHERE id = ?1")?.execute([id])?;
         }
         self.tx
             .prepare_cached("UPDATE selfreports SET is_current = 1, content_hash = ?2 WHERE id = ?1")?
             .execute(params![selfreport, hash])?;
-        let old =
-            current.as_ref().map(|(_, revision, hash)| serde_json::json!({"revision": revision, "content_hash": hash}));
+        let old = current.as_ref().map(|c| serde_json::json!({"revision": c.revision, "content_hash": c.content_hash}));
         let new = serde_json::json!({
             "revision": revision, "file": file, "received_on": self.received, "items": items, "content_hash": hash
         });
@@ -140,7 +147,7 @@ impl<'t> Writer<'t> {
         let change =
             Change { action: "import", entity: "selfreport", entity_id: &entity_id, round_id: Some(self.round_id) };
         self.tx.audit(change, old.as_ref(), Some(&new))?;
-        Ok(Outcome::New { revision, replaced: current.map(|c| c.1) })
+        Ok(Outcome::New { revision, replaced: current.map(|c| c.revision) })
     }
 }
 

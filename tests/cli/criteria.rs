@@ -70,7 +70,7 @@ fn show_by_code_or_by_words() {
 #[test]
 fn check_accepts_the_shipped_catalogue() {
     let ward = Ward::empty();
-    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/criteria/thanh-sen-2026.toml");
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/criteria/mac-dinh-2026.toml");
     let out = ward.cmd(&["criteria", "check", file]).output().unwrap();
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
@@ -80,7 +80,7 @@ fn check_accepts_the_shipped_catalogue() {
 #[test]
 fn check_reports_every_problem_with_file_line_column() {
     let ward = Ward::empty();
-    let bad = include_str!("../../criteria/thanh-sen-2026.toml")
+    let bad = include_str!("../../criteria/mac-dinh-2026.toml")
         .replacen("code = \"1.1.2\"", "code = \"1.1.1\"", 1)
         .replacen("code = \"1.5\"\n", "code = \"1.5\"\nweight = 3\n", 1)
         .replacen("min = 70.0", "min = 75.0", 1);

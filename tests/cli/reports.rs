@@ -1,7 +1,7 @@
 //! Reports on a fixture year: snapshots of Markdown and JSON, the DOCX and XLSX packages read back, escaping.
 
 mod content;
-mod fixture;
+pub mod fixture;
 
 use std::collections::HashMap;
 use std::io::Cursor;

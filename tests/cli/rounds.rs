@@ -106,7 +106,7 @@ fn a_round_keeps_its_catalogue_when_the_toml_changes() {
     ward.ok(&["round", "new", "--kind", "dot1", "--year", "2026"]);
     let pinned = ward.ok(&["round", "show", "2026-dot1"]);
     let text =
-        include_str!("../../criteria/thanh-sen-2026.toml").replacen("version = \"1.0.0\"", "version = \"2.0.0\"", 1);
+        include_str!("../../criteria/mac-dinh-2026.toml").replacen("version = \"1.0.0\"", "version = \"2.0.0\"", 1);
     ward.write("v2.toml", text);
     ward.ok(&["init", "--catalogue", "v2.toml"]);
     ward.ok(&["round", "new", "--kind", "dot2", "--year", "2026"]);

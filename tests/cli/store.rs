@@ -59,13 +59,16 @@ fn usage_errors_exit_with_2() {
 fn init_with_another_catalogue_file() {
     let ward = Ward::empty();
     let text =
-        include_str!("../../criteria/thanh-sen-2026.toml").replacen("version = \"1.0.0\"", "version = \"1.1.0\"", 1);
+        include_str!("../../criteria/mac-dinh-2026.toml").replacen("version = \"1.0.0\"", "version = \"1.1.0\"", 1);
     ward.write("khac.toml", &text);
     ward.ok(&["init", "--catalogue", "khac.toml"]);
     let out = ward.cmd(&["criteria", "check", "khac.toml"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("1.1.0"));
+    // A comment or the layout is not the content: the same version, accepted.
+    ward.write("chu-thich.toml", text.replacen("max_points = 100.0", "max_points = 100.0 # sửa", 1));
+    ward.ok(&["init", "--catalogue", "chu-thich.toml"]);
     // The same id and version with different content is refused.
-    ward.write("sua.toml", text.replacen("max_points = 100.0", "max_points = 100.0 # sửa", 1));
+    ward.write("sua.toml", text.replacen("title = \"Kiểm tra định kỳ\"", "title = \"Kiểm tra định kỳ (sửa)\"", 1));
     let err = ward.fails(1, &["init", "--catalogue", "sua.toml"]);
     assert!(err.contains("hãy tăng `version`"), "{err}");
 }

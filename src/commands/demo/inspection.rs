@@ -233,6 +233,7 @@ fn ad_hoc_round(ctx: &Context, complaint: &str) -> Result<()> {
         ),
         units: vec![],
         from_finding: Some(complaint.to_owned()),
+        catalogue: None,
     };
     round::run(ctx, RoundCommand::New(new))?;
     let id = rounds::list(&ctx.store()?.conn, Some(2026))?

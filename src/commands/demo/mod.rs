@@ -83,6 +83,7 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
             reason: None,
             units: vec![],
             from_finding: None,
+            catalogue: None,
         };
         round::run(demo, RoundCommand::New(new))?;
         let id = kind.round_id(YEAR, 1);

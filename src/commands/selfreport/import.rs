@@ -19,7 +19,7 @@ use crate::domain::round::RoundStatus;
 use crate::domain::schedule::{Slot, due_for};
 use crate::domain::selfreport::Timeliness;
 use crate::import::selfreport::read::{Batch, Observer, Outcome as ReadOutcome, Sink, Stopped, read_all};
-use crate::import::selfreport::{Findings, Rules, UnitDone};
+use crate::import::selfreport::{ProblemList, Rules, UnitDone};
 use crate::import::{Encoding, Rejected, display_name};
 use crate::messages;
 use crate::messages::warn;
@@ -132,7 +132,7 @@ struct Summary {
     created: Vec<(u32, i64, Option<i64>)>,
     /// (unit, current revision)
     unchanged: Vec<(u32, i64)>,
-    warnings: Findings,
+    warnings: ProblemList,
     /// Kiến nghị findings created from the units' proposals.
     proposals: usize,
 }

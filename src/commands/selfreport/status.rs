@@ -104,6 +104,14 @@ pub fn show(ctx: &Context, args: ShowArgs) -> Result<()> {
     listing.emit(ctx, args.output.format)
 }
 
+/// A unit's self-report in a round: when it first came, how many revisions, when the current one came.
+#[derive(Clone, Copy)]
+struct Received {
+    first: chrono::NaiveDate,
+    revisions: i64,
+    current: chrono::NaiveDate,
+}
+
 fn heading(
     (round, due): (&Round, chrono::NaiveDate),
     unit: &str,
@@ -149,12 +157,16 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
     assignments::for_each(&store.conn, |unit, criterion, _| rules.assign(unit, criterion))?;
 
     // Per unit: first received date, revision count, current revision's date.
-    let mut history: HashMap<String, (chrono::NaiveDate, i64, chrono::NaiveDate)> = HashMap::new();
+    let mut history: HashMap<String, Received> = HashMap::new();
     for r in selfreports::all_revisions(&store.conn, &round.id)? {
-        let entry = history.entry(r.unit_code.clone()).or_insert((r.received_on, 0, r.received_on));
-        entry.1 += 1;
+        let entry = history.entry(r.unit_code.clone()).or_insert(Received {
+            first: r.received_on,
+            revisions: 0,
+            current: r.received_on,
+        });
+        entry.revisions += 1;
         if r.is_current {
-            entry.2 = r.received_on;
+            entry.current = r.received_on;
         }
     }
     let slots = schedule::list(&store.conn, &round.id)?;
@@ -182,7 +194,7 @@ pub fn status(ctx: &Context, args: StatusArgs) -> Result<()> {
         let name = names.get(code.as_str()).copied().unwrap_or("");
         let due = due_of(code);
         let row = match history.get(code) {
-            Some(&(first, revisions, current)) => {
+            Some(&Received { first, revisions, current }) => {
                 submitted += 1;
                 let timeliness = Timeliness::of(first, due);
                 if timeliness != Timeliness::OnTime {

@@ -16,7 +16,7 @@ use crate::domain::selfreport::{ContentHash, ItemContent, settle_points};
 use crate::domain::suggest::did_you_mean;
 use crate::domain::text::fold;
 
-pub use rules::{Findings, Rules};
+pub use rules::{ProblemList, Rules};
 
 pub const COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::optional("ma_don_vi", "Mã đơn vị"),
@@ -115,7 +115,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
 
     /// Checks the header once the reader has matched it: the unit column is needed without `--unit`; columns the
     /// import does not know (and the template does not have) are named in a warning, with the nearest known one.
-    pub fn header(&mut self, columns: &ColumnMap, problems: &mut Findings, warnings: &mut Findings) {
+    pub fn header(&mut self, columns: &ColumnMap, problems: &mut ProblemList, warnings: &mut ProblemList) {
         if self.rules.fixed_unit.is_none() && !columns.contains("ma_don_vi") {
             problems.push(self.file_problem(
                 "thiếu cột «Mã đơn vị» (hoặc «ma_don_vi»)".into(),
@@ -156,7 +156,12 @@ impl<'a, 'c> FileCheck<'a, 'c> {
     }
 
     /// Checks one row. Its problems go to `problems` (and `None` comes back); warnings to `warnings`.
-    pub fn check<'r>(&mut self, row: &'r Row, problems: &mut Findings, warnings: &mut Findings) -> Option<Item<'r>> {
+    pub fn check<'r>(
+        &mut self,
+        row: &'r Row,
+        problems: &mut ProblemList,
+        warnings: &mut ProblemList,
+    ) -> Option<Item<'r>> {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
         let file = Arc::clone(&self.file);
@@ -172,7 +177,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
         item.filter(|_| !bad)
     }
 
-    fn check_row<'r>(&mut self, row: &'r Row, check: &mut RowCheck, warnings: &mut Findings) -> Option<Item<'r>> {
+    fn check_row<'r>(&mut self, row: &'r Row, check: &mut RowCheck, warnings: &mut ProblemList) -> Option<Item<'r>> {
         let rules = self.rules;
         let unit = self.unit(row, check);
         let code = self.cell(row, CODE);
@@ -342,7 +347,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
     }
 
     /// Each unit's hash, in order of first appearance; items not assigned to a unit are summed up in one warning.
-    pub fn finish(mut self, warnings: &mut Findings) -> Vec<UnitDone> {
+    pub fn finish(mut self, warnings: &mut ProblemList) -> Vec<UnitDone> {
         let mut done = Vec::with_capacity(self.order.len());
         for &unit in &self.order {
             let Some(tally) = self.tallies.get_mut(unit as usize).and_then(Option::take) else { continue };
@@ -366,4 +371,5 @@ impl<'a, 'c> FileCheck<'a, 'c> {
 }
 
 #[cfg(test)]
+#[path = "selfreport_tests.rs"]
 mod tests;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{FileCheck, Findings, Item, Rules, UnitDone};
+use super::{FileCheck, Item, ProblemList, Rules, UnitDone};
 use crate::import::{Encoding, Rejected, Row, TableReader};
 
 /// Rows per batch; a batch is also handed on once its text passes `BATCH_TEXT` bytes.
@@ -102,7 +102,7 @@ pub struct Outcome {
     pub rows: u64,
     /// Files with problems, each with every problem found.
     pub rejected: Vec<Rejected>,
-    pub warnings: Findings,
+    pub warnings: ProblemList,
 }
 
 /// Reads every file with `rules`, handing good rows to `sink` as long as no problem has been found anywhere
@@ -118,7 +118,7 @@ pub fn read_all(
     let mut batch = Batch::default();
     let mut row = Row::new();
     for (index, path) in paths.iter().enumerate() {
-        let mut problems = Findings::default();
+        let mut problems = ProblemList::default();
         let mut reader = match TableReader::open(path, encoding, super::COLUMNS) {
             Ok(reader) => reader,
             Err(err) => {

@@ -11,12 +11,12 @@ pub(super) const KEEP: usize = 500;
 
 /// Problems or warnings: the first ones in full, the others counted.
 #[derive(Debug, Default)]
-pub struct Findings {
+pub struct ProblemList {
     pub list: Vec<Problem>,
     pub omitted: usize,
 }
 
-impl Findings {
+impl ProblemList {
     pub fn push(&mut self, problem: Problem) {
         if self.list.len() < KEEP { self.list.push(problem) } else { self.omitted += 1 }
     }

@@ -11,6 +11,7 @@ pub mod round_doc;
 pub mod selfassessment;
 pub mod unit;
 pub mod year;
+pub mod year_compare;
 pub mod year_doc;
 pub mod year_tally;
 

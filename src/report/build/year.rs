@@ -114,6 +114,7 @@ pub fn model(ix: &Index, tally: Sums, year: i32, found: YearFindings) -> Result<
         good_practices: practices,
         proposals: ix.year_proposals(&proposals),
         assessment: Vec::new(),
+        previous_year: None,
     })
 }
 

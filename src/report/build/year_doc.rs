@@ -41,7 +41,11 @@ pub fn document(mut m: YearReport, frame: &Frame) -> Document {
         assessment_doc::practices("VI", &m.good_practices, "Trong năm chưa ghi nhận mô hình, cách làm hay."),
         assessment_doc::proposals("VII", &m.proposals),
     ];
-    d.sections.extend(assessment_doc::assessment(&["VIII", "IX", "X"], &m.assessment));
+    if let Some(c) = &m.previous_year {
+        d.sections.push(super::year_compare::section(c, super::year_compare::roman(d.sections.len() + 1), m.year));
+    }
+    let numbers: Vec<&str> = (1..=3).map(|i| super::year_compare::roman(d.sections.len() + i)).collect();
+    d.sections.extend(assessment_doc::assessment(&numbers, &m.assessment));
     d.closing = Some(format!(
         "Trên đây là báo cáo kết quả kiểm tra cải cách hành chính năm {} của UBND {}, làm cơ sở để cấp có thẩm quyền đánh giá, xếp loại cán bộ, công chức, viên chức và xét thi đua, khen thưởng cuối năm./.",
         m.year,

@@ -8,6 +8,7 @@ pub mod selfassessment;
 pub mod settings;
 pub mod unit;
 pub mod year;
+pub mod year_compare;
 
 use std::rc::Rc;
 

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 /// Every key `cchc config set` accepts, with what it means.
 pub const KEYS: &[(&str, &str)] = &[
-    ("ward", "Tên phường (nơi ban hành, dòng ngày tháng), ví dụ: Thành Sen"),
-    ("province", "Tên tỉnh, ví dụ: Hà Tĩnh"),
+    ("ward", "Tên phường, không kèm chữ «phường» (nơi ban hành, dòng ngày tháng)"),
+    ("province", "Tên tỉnh, không kèm chữ «tỉnh»"),
     ("issuing_body", "Tên cơ quan ban hành ở góc trên bên trái"),
     ("signer_name", "Họ tên người ký"),
     ("signer_title", "Chức vụ người ký, ví dụ: PHÓ CHỦ TỊCH"),

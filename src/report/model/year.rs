@@ -29,6 +29,9 @@ pub struct YearReport {
     /// The units' proposals of the year; a repeated one is listed once, under its first round.
     pub proposals: Vec<Proposal>,
     pub assessment: Vec<AssessmentPart>,
+    /// The comparison with the year before, when there is something to compare or carried over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_year: Option<super::year_compare::YearComparison>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -6,7 +6,7 @@ use rusqlite::{Connection, params};
 
 use crate::common::Ward;
 
-const CATALOGUE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/criteria/thanh-sen-2026.toml"));
+const CATALOGUE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/criteria/mac-dinh-2026.toml"));
 
 /// The example ward through 2026: Đợt 1, an ad-hoc round on discipline, Đợt 2; self-reports (one late, one
 /// corrected, some missing), appraised scores with N/A items and notes, findings of every kind and their events.
@@ -56,7 +56,7 @@ fn assignments(conn: &Connection) -> Vec<(String, String)> {
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
 }
 
-fn insert_selfreports(conn: &Connection) {
+pub fn insert_selfreports(conn: &Connection) {
     let max = max_points();
     let all = assignments(conn);
     // (round, unit, revision, received_on, current)
@@ -99,7 +99,7 @@ fn insert_selfreports(conn: &Connection) {
     }
 }
 
-fn insert_scores(conn: &Connection) {
+pub fn insert_scores(conn: &Connection) {
     let max = max_points();
     let all = assignments(conn);
     let insert = |round: &str, unit: &str, criterion: &str, points: Option<f64>, note: &str| {
@@ -134,7 +134,7 @@ fn insert_scores(conn: &Connection) {
     insert("2026-dx1", "VP", "2.1", Some(10.0), "");
 }
 
-fn insert_findings(conn: &Connection) {
+pub fn insert_findings(conn: &Connection) {
     // (id, round, seq, unit, criterion, official, kind, text, recommendation, due, status)
     let findings = [
         (

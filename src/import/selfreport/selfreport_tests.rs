@@ -42,7 +42,7 @@ fn check_text(rules: &Rules, text: &str) -> Checked {
 
 fn check_file(rules: &Rules, path: &Path) -> Checked {
     let mut reader = TableReader::open(path, Encoding::Auto, COLUMNS).unwrap();
-    let (mut problems, mut warnings) = (Findings::default(), Findings::default());
+    let (mut problems, mut warnings) = (ProblemList::default(), ProblemList::default());
     let mut check = FileCheck::new(rules, reader.file_name());
     check.header(reader.columns(), &mut problems, &mut warnings);
     let mut row = Row::new();
@@ -54,7 +54,7 @@ fn check_file(rules: &Rules, path: &Path) -> Checked {
         }
     }
     let units = check.finish(&mut warnings);
-    let text = |f: Findings| f.list.iter().map(|p| p.to_string()).collect();
+    let text = |f: ProblemList| f.list.iter().map(|p| p.to_string()).collect();
     Checked { items, problems: text(problems), warnings: text(warnings), units }
 }
 
@@ -182,7 +182,7 @@ fn a_units_hash_depends_on_content_not_on_row_order() {
 
 #[test]
 fn findings_keep_a_bounded_list() {
-    let mut f = Findings::default();
+    let mut f = ProblemList::default();
     let p = Problem { file: "a".into(), row: None, column: None, value: None, message: "x".into(), hint: None };
     for _ in 0..KEEP + 10 {
         f.push(p.clone());

@@ -1,4 +1,4 @@
-//! `cchc criteria list|tree|show|check`: the catalogue of what is inspected.
+//! `cchc criteria list|tree|show|check|export|import|load|versions|diff`: the catalogue of what is inspected.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +13,10 @@ use crate::domain::{catalogue_parse, code};
 use crate::messages;
 use crate::store::catalogues;
 
+mod transfer;
+mod versions;
+mod workbook;
+
 #[derive(Debug, Subcommand)]
 pub enum CriteriaCommand {
     /// Liệt kê các tiêu chí (mã, nội dung, điểm tối đa, loại, đơn vị phụ trách)
@@ -23,6 +27,16 @@ pub enum CriteriaCommand {
     Show(ShowArgs),
     /// Kiểm tra một tệp bộ tiêu chí TOML và báo mọi lỗi (tệp:dòng:cột)
     Check(CheckArgs),
+    /// Xuất bộ tiêu chí ra tệp Excel để sửa (điểm nhóm tự cộng, có kiểm tra khi nhập)
+    Export(transfer::ExportArgs),
+    /// Đọc lại tệp Excel/LibreOffice đã sửa, kiểm tra và ghi thành tệp TOML
+    Import(transfer::ImportArgs),
+    /// Nạp thêm một phiên bản bộ tiêu chí (TOML hoặc Excel) vào cơ sở dữ liệu; các đợt mới dùng phiên bản này
+    Load(transfer::LoadArgs),
+    /// Các phiên bản bộ tiêu chí đã nạp: mã băm, số nội dung, các đợt dùng từng phiên bản
+    Versions(FormatArg),
+    /// So sánh hai phiên bản: nội dung thêm, bỏ, đổi mã, sửa tên, đổi điểm
+    Diff(versions::DiffArgs),
 }
 
 #[derive(Debug, Args)]
@@ -68,6 +82,11 @@ pub fn run(ctx: &Context, cmd: CriteriaCommand) -> Result<()> {
         CriteriaCommand::Tree(args) => tree(ctx, &load(ctx, &args)?),
         CriteriaCommand::Show(args) => show(ctx, &load(ctx, &args.source)?, &args.code, args.output.format),
         CriteriaCommand::Check(args) => check(ctx, &args.file),
+        CriteriaCommand::Export(args) => transfer::export(ctx, args),
+        CriteriaCommand::Import(args) => transfer::import(ctx, args),
+        CriteriaCommand::Load(args) => transfer::load(ctx, args),
+        CriteriaCommand::Versions(args) => versions::list(ctx, args.format),
+        CriteriaCommand::Diff(args) => versions::diff(ctx, args),
     }
 }
 
@@ -83,7 +102,7 @@ fn load(ctx: &Context, source: &SourceArgs) -> Result<Catalogue> {
     Ok(catalogue_parse::parse(DEFAULT_FILE_NAME, DEFAULT_TOML)?)
 }
 
-fn read_file(path: &Path) -> Result<Catalogue> {
+pub(super) fn read_file(path: &Path) -> Result<Catalogue> {
     let (name, content) = read_source(path)?;
     Ok(catalogue_parse::parse(&name, &content)?)
 }

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use rust_xlsxwriter::{Format, Formula, Workbook};
 
-use super::tests_csv::{SPECS, fixture, read_all};
+use super::csv_tests::{SPECS, fixture, read_all};
 use super::*;
 use crate::domain::catalogue_parse::fuzz::config;
 

@@ -4,7 +4,7 @@
 use std::io::{BufWriter, Write};
 use std::time::{Duration, Instant};
 
-use super::tests_encoding::to_cp1258;
+use super::encoding_tests::to_cp1258;
 use super::*;
 
 const ROWS: usize = 510_000;

@@ -67,7 +67,7 @@ fn a_good_catalogue_parses() {
 
 #[test]
 fn the_default_catalogue_is_valid_and_complete() {
-    let cat = parse("thanh-sen-2026.toml", DEFAULT_TOML).unwrap_or_else(|e| panic!("{e}"));
+    let cat = parse("mac-dinh-2026.toml", DEFAULT_TOML).unwrap_or_else(|e| panic!("{e}"));
     let periodic: Vec<_> = cat.leaves().filter(|n| n.kind == NodeKind::Periodic).collect();
     let adhoc: Vec<_> = cat.leaves().filter(|n| n.kind == NodeKind::Adhoc).collect();
     assert_eq!(periodic.len(), 69);

@@ -2,7 +2,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::tests_csv::{Got, error_of, fixture, ok, open, read_all};
+use super::csv_tests::{Got, error_of, fixture, ok, open, read_all};
 use super::*;
 
 fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
-use super::tests_csv::{SPECS, fixture, read_all};
+use super::csv_tests::{SPECS, fixture, read_all};
 use super::*;
 
 type Cells = (u64, Option<String>, Option<String>, Option<String>);

@@ -9,9 +9,10 @@ SELECT unit_code, criterion, official_code FROM assignments;
 SELECT s.round_id, s.unit_code, s.criterion, s.points, s.not_applicable FROM scores s
 WHERE s.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2));
 
-SELECT s.round_id, s.unit_code, i.criterion, i.self_points
+SELECT s.round_id, i.criterion, i.self_points, c.points
 FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
-WHERE s.is_current = 1 AND i.self_points IS NOT NULL
+JOIN scores c ON c.round_id = s.round_id AND c.unit_code = s.unit_code AND c.criterion = i.criterion
+WHERE s.is_current = 1 AND i.self_points IS NOT NULL AND c.not_applicable = 0 AND c.points IS NOT NULL
   AND s.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2));
 
 SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kind,

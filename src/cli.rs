@@ -1,6 +1,7 @@
 //! Command-line surface: global options and Vietnamese help. The command enum lives beside its dispatch in
 //! `commands/mod.rs`; each command group's arguments beside its code in `commands/<verb>.rs`.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser};
@@ -15,7 +16,7 @@ use crate::commands::Commands;
 )]
 pub struct Cli {
     /// Tệp cơ sở dữ liệu (mặc định: biến CCHC_DB, nếu không có thì ./cchc.db)
-    #[arg(long, global = true, env = "CCHC_DB", default_value = "cchc.db", value_name = "TỆP")]
+    #[arg(long, global = true, env = "CCHC_DB", hide_env_values = true, default_value = "cchc.db", value_name = "TỆP")]
     pub db: PathBuf,
 
     /// Người thực hiện, ghi vào nhật ký (mặc định: biến CCHC_USER, nếu không có thì người dùng máy)
@@ -28,15 +29,28 @@ pub struct Cli {
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
 
-/// Parses the command line with Vietnamese help headings on every subcommand.
+/// Parses the command line with Vietnamese help headings and examples on every subcommand.
 pub fn parse() -> Result<Cli, clap::Error> {
-    let matches = localize(Cli::command(), true).try_get_matches()?;
+    let matches = command().try_get_matches_from(help_as_flag(std::env::args_os().collect()))?;
     Cli::from_arg_matches(&matches)
 }
 
-fn localize(cmd: Command, root: bool) -> Command {
+fn command() -> Command {
+    localize(Cli::command(), "")
+}
+
+/// `cchc help round team` as in cargo and git: the same as `cchc round team --help`.
+fn help_as_flag(mut args: Vec<OsString>) -> Vec<OsString> {
+    if args.get(1).is_some_and(|a| a == "help") {
+        args.remove(1);
+        args.push("--help".into());
+    }
+    args
+}
+
+fn localize(cmd: Command, path: &str) -> Command {
     // Args under a custom heading are listed by display order; positionals have none, so number them in
-    // declaration order to keep `<ĐỢT> <ĐƠN_VỊ> <MÃ>` in the help as in the usage line.
+    // declaration order to keep `<ĐỢT> <ĐƠN_VỊ> <MÃ_TIÊU_CHÍ>` in the help as in the usage line.
     let mut position = 0;
     let mut cmd = cmd
         .help_template(HELP_TEMPLATE)
@@ -55,15 +69,76 @@ fn localize(cmd: Command, root: bool) -> Command {
                 arg.help_heading("Tùy chọn")
             }
         });
-    if root {
-        cmd = cmd.disable_version_flag(true).arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help("In phiên bản")
-                .help_heading("Tùy chọn"),
-        );
+    if let Some(examples) = crate::examples::after_help(path) {
+        cmd = cmd.after_help(examples);
     }
-    cmd.mut_subcommands(|sub| localize(sub, false))
+    match path {
+        "" => {
+            cmd = cmd.disable_version_flag(true).arg(
+                Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(ArgAction::Version)
+                    .help("In phiên bản")
+                    .help_heading("Tùy chọn"),
+            );
+        }
+        // The demo writes its own database in --out: a local, hidden --db keeps the global one out of its help
+        // (clap does not propagate a global arg to a command that has one of the same id) and refuses a value.
+        "demo" => {
+            cmd = cmd.arg(Arg::new("db").long("db").hide(true).value_parser(|_: &str| {
+                Err::<String, _>("lệnh demo ghi cơ sở dữ liệu mẫu vào thư mục --out, không dùng --db")
+            }));
+        }
+        _ => {}
+    }
+    cmd.mut_subcommands(|sub| {
+        let name = sub.get_name().to_owned();
+        localize(sub, if path.is_empty() { name } else { format!("{path} {name}") }.as_str())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Splits an example as a shell would (double quotes only; a `>` redirection ends the command).
+    fn words(line: &str) -> Vec<String> {
+        let line = line.split(" > ").next().unwrap_or(line);
+        let (mut words, mut word, mut quoted) = (Vec::new(), String::new(), false);
+        for c in line.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ' ' if !quoted => words.extend((!word.is_empty()).then(|| std::mem::take(&mut word))),
+                c => word.push(c),
+            }
+        }
+        words.extend((!word.is_empty()).then_some(word));
+        words
+    }
+
+    #[test]
+    fn every_example_in_the_help_is_a_valid_command_line() {
+        let (mut checked, mut wrong) = (0, Vec::new());
+        for path in crate::examples::paths() {
+            let help = crate::examples::after_help(path).unwrap_or_default();
+            for line in help.lines().filter_map(|l| l.strip_prefix("  ")) {
+                let args = help_as_flag(words(line).into_iter().map(OsString::from).collect());
+                match command().try_get_matches_from(&args) {
+                    Ok(_) => {}
+                    Err(err) if !err.use_stderr() => {} // `cchc help round` prints help
+                    Err(err) => wrong.push(format!("{line}: {}", err.kind())),
+                }
+                checked += 1;
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        assert!(checked > 60, "{checked}");
+    }
+
+    #[test]
+    fn help_as_a_word_is_the_help_flag() {
+        let args = help_as_flag(["cchc", "help", "round", "team"].map(OsString::from).to_vec());
+        assert_eq!(args, ["cchc", "round", "team", "--help"].map(OsString::from).to_vec());
+    }
 }

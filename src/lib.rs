@@ -5,6 +5,8 @@ mod cli;
 mod commands;
 mod context;
 mod domain;
+mod examples;
+mod exit;
 mod import;
 mod messages;
 mod report;
@@ -18,30 +20,47 @@ use std::process::ExitCode;
 
 /// The whole program: parse the command line, run the command, map the outcome to an exit code.
 pub fn main() -> ExitCode {
+    exit::install_panic_hook();
+    // The hook has printed the Vietnamese message; the code says "internal error" to a script.
+    match std::panic::catch_unwind(run) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(err)) => {
+            if let Some(err) = err.error() {
+                messages::print_error(err);
+            }
+            err.code()
+        }
+        Err(_) => exit::CliError::Internal.code(),
+    }
+}
+
+fn run() -> Result<(), exit::CliError> {
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(err) => {
             // Help and version are not errors; everything else clap rejects is a usage error (2).
             if !err.use_stderr() {
                 print!("{}", usage::localize_help(&err.render().to_string()));
-                return ExitCode::SUCCESS;
+                return Ok(());
             }
             // A group called without its subcommand: its help is the most useful answer.
             if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
                 eprint!("{}", usage::localize_help(&err.render().to_string()));
-                return ExitCode::from(2);
+            } else {
+                eprintln!("{}", usage::message(&err));
             }
-            eprintln!("{}", usage::message(&err));
-            return ExitCode::from(2);
+            return Err(exit::CliError::Usage);
         }
     };
+    // Reaches the panic hook from an end-to-end test; compiled out of release builds, so no user can.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("CCHC_DEBUG_PANIC").is_some() {
+        panic!("CCHC_DEBUG_PANIC");
+    }
     let run = context::Context::new(cli.db, cli.actor.as_deref()).and_then(|ctx| commands::run(&ctx, cli.command));
     match run {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) if messages::is_broken_pipe(&err) => ExitCode::SUCCESS,
-        Err(err) => {
-            messages::print_error(&err);
-            ExitCode::from(1)
-        }
+        Ok(()) => Ok(()),
+        Err(err) if messages::is_broken_pipe(&err) => Ok(()),
+        Err(err) => Err(err.into()),
     }
 }

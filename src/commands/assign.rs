@@ -25,6 +25,7 @@ pub enum AssignCommand {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// Mã tiêu chí (nội dung chấm điểm, ví dụ 1.3.2)
+    #[arg(value_name = "MÃ_TIÊU_CHÍ")]
     pub criterion: String,
     /// Đơn vị phụ trách (mã hoặc tên)
     #[arg(long, value_name = "ĐƠN_VỊ")]

@@ -12,6 +12,7 @@ use crate::store::{Store, maintenance};
 #[derive(Debug, Args)]
 pub struct BackupArgs {
     /// Tệp sao lưu sẽ tạo (ví dụ cchc-2026-11-28.db)
+    #[arg(value_name = "TỆP")]
     pub file: PathBuf,
     /// Ghi đè nếu tệp đã có
     #[arg(long)]

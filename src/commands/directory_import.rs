@@ -16,6 +16,7 @@ use crate::store::{Store, Tx, assignments, catalogues, officials, units};
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Tệp CSV hoặc XLSX
+    #[arg(value_name = "TỆP")]
     pub file: PathBuf,
     /// Bảng mã của tệp CSV
     #[arg(long, default_value = "auto", value_name = "BẢNG_MÃ")]

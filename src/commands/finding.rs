@@ -42,7 +42,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "ĐƠN_VỊ")]
     pub unit: String,
     /// Nội dung kiểm tra liên quan, ví dụ 1.3.2 (hoặc cả lĩnh vực 1.3)
-    #[arg(long, value_name = "MÃ")]
+    #[arg(long, value_name = "MÃ_TIÊU_CHÍ")]
     pub criterion: Option<String>,
     /// Cán bộ phụ trách (mã hoặc tên; mặc định theo phân công của nội dung)
     #[arg(long, value_name = "CÁN_BỘ")]

@@ -2,13 +2,13 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 use clap::Args;
 
 use crate::context::Context;
 use crate::domain::catalogue::{DEFAULT_FILE_NAME, DEFAULT_TOML};
 use crate::domain::catalogue_parse;
-
+use crate::domain::text::nfc;
 use crate::store::{Store, catalogues, settings};
 
 #[derive(Debug, Args)]
@@ -34,15 +34,29 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
     let mut store = Store::create(&ctx.db_path, &ctx.actor, ctx.now)
         .with_context(|| format!("Không tạo được cơ sở dữ liệu «{}»", ctx.db_path.display()))?;
     store.write(|tx| -> Result<()> {
+        // On an existing database `init` only adds what is missing: a setting already made is changed on purpose,
+        // with `config set` (which says so), never by re-running the set-up with a differently spelled name.
+        for (key, label, value) in [("ward", "--ward", &args.ward), ("province", "--province", &args.province)] {
+            let (Some(value), Some(current)) = (value, settings::get(tx, key)?) else { continue };
+            let value = nfc(value.trim());
+            if current != value {
+                bail!(
+                    "cơ sở dữ liệu «{}» đã có, với {key} = «{current}»; `cchc init` không đổi thiết lập của cơ sở dữ \
+                     liệu đã có ({label} «{value}» bị từ chối, không có gì thay đổi). Nếu muốn đổi, hãy dùng: \
+                     cchc config set {key} \"{value}\"",
+                    ctx.db_path.display()
+                );
+            }
+        }
         let keep_active = existed && args.catalogue.is_none() && settings::get(tx, "catalogue_hash")?.is_some();
         if !keep_active {
             catalogues::load(tx, &file_name, &catalogue)?;
         }
         if let Some(ward) = &args.ward {
-            settings::set(tx, "ward", ward.trim())?;
+            settings::set(tx, "ward", &nfc(ward.trim()))?;
         }
         if let Some(province) = &args.province {
-            settings::set(tx, "province", province.trim())?;
+            settings::set(tx, "province", &nfc(province.trim()))?;
         }
         Ok(())
     })?;

@@ -46,6 +46,7 @@ const ACTIONS: &[(&str, &str)] = &[
     ("create", "tạo"),
     ("update", "sửa"),
     ("set", "ghi"),
+    ("unset", "xoá"),
     ("start", "bắt đầu"),
     ("close", "kết thúc"),
     ("reopen", "mở lại"),

@@ -26,7 +26,7 @@ pub enum OfficialCommand {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// Mã cán bộ (ví dụ CB07)
-    #[arg(long, value_name = "MÃ")]
+    #[arg(long, value_name = "MÃ_CÁN_BỘ")]
     pub code: String,
     /// Họ và tên
     #[arg(long, value_name = "HỌ_TÊN")]

@@ -75,7 +75,7 @@ fn parse_format(text: &str) -> Result<Format, String> {
 #[derive(Debug, Args)]
 pub struct RoundArgs {
     /// Mã đợt, ví dụ 2026-dot1
-    #[arg(value_name = "MÃ_ĐỢT")]
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     #[command(flatten)]
     pub out: OutputArgs,
@@ -84,7 +84,7 @@ pub struct RoundArgs {
 #[derive(Debug, Args)]
 pub struct UnitArgs {
     /// Mã đợt, ví dụ 2026-dot1
-    #[arg(value_name = "MÃ_ĐỢT")]
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Đơn vị (mã hoặc tên)
     #[arg(value_name = "ĐƠN_VỊ")]

@@ -87,7 +87,9 @@ fn open_backup(path: &Path) -> Result<Connection> {
     }
     let not_a_backup = || format!("«{}» không phải bản sao lưu cơ sở dữ liệu cchc", path.display());
     let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).with_context(not_a_backup)?;
-    let version: i64 = source.query_row("PRAGMA user_version", [], |r| r.get(0)).with_context(not_a_backup)?;
+    // A bad backup is a refused input (exit 1), not a damaged database of the user's (4): keep the message only.
+    let version: i64 =
+        source.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|_| anyhow::anyhow!(not_a_backup()))?;
     if version == 0 {
         bail!(not_a_backup());
     }

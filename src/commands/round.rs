@@ -83,6 +83,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct IdArgs {
     /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     #[command(flatten)]
     pub output: FormatArg,
@@ -91,6 +92,7 @@ pub struct IdArgs {
 #[derive(Debug, Args)]
 pub struct ReopenArgs {
     /// Mã đợt
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Lý do mở lại (bắt buộc)
     #[arg(long, allow_hyphen_values = true, value_name = "LÝ_DO")]
@@ -100,6 +102,7 @@ pub struct ReopenArgs {
 #[derive(Debug, Args)]
 pub struct TeamArgs {
     /// Mã đợt
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     #[command(subcommand)]
     pub command: Option<TeamCommand>,

@@ -25,7 +25,7 @@ use crate::store::{Store, StoreError, schedule as store_schedule, units};
 #[derive(Debug, Args)]
 pub struct ScheduleArgs {
     /// Mã đợt, ví dụ 2026-dot1
-    #[arg(value_name = "MÃ_ĐỢT")]
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     #[command(subcommand)]
     pub command: Option<ScheduleCommand>,
@@ -64,6 +64,7 @@ pub struct SetArgs {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Tệp CSV hoặc XLSX
+    #[arg(value_name = "TỆP")]
     pub file: PathBuf,
     /// Bảng mã của tệp CSV
     #[arg(long, default_value = "auto", value_name = "BẢNG_MÃ")]

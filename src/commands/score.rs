@@ -26,6 +26,8 @@ use crate::store::{rounds, scores};
 pub enum ScoreCommand {
     /// Ghi điểm thẩm định một nội dung của một đơn vị (hoặc --na: không áp dụng)
     Set(SetArgs),
+    /// Xoá điểm thẩm định ghi nhầm: nội dung trở lại «chưa chấm» (khác --na: không áp dụng)
+    Unset(ItemArgs),
     /// Nhập điểm thẩm định từ CSV/XLSX (ma_don_vi, ma_tieu_chi, diem_tham_dinh, nhan_xet)
     Import(ScoreImportArgs),
     /// Bảng điểm từng nội dung: tối đa, tự chấm, thẩm định, chênh lệch, nhận xét; kèm tổng điểm
@@ -34,8 +36,9 @@ pub enum ScoreCommand {
     Summary(SummaryArgs),
 }
 
+/// One item of one unit in one round: what `score set` writes and `score unset` removes.
 #[derive(Debug, Args)]
-pub struct SetArgs {
+pub struct ItemArgs {
     /// Mã đợt, ví dụ 2026-dot1
     #[arg(value_name = "ĐỢT")]
     pub round: String,
@@ -43,8 +46,14 @@ pub struct SetArgs {
     #[arg(value_name = "ĐƠN_VỊ")]
     pub unit: String,
     /// Mã nội dung chấm điểm, ví dụ 1.3.2
-    #[arg(value_name = "MÃ")]
+    #[arg(value_name = "MÃ_TIÊU_CHÍ")]
     pub criterion: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    #[command(flatten)]
+    pub item: ItemArgs,
     /// Điểm thẩm định, ví dụ 7,5 hoặc 7.5 (bỏ trống khi dùng --na)
     #[arg(required_unless_present = "na", conflicts_with = "na", allow_hyphen_values = true, value_name = "ĐIỂM")]
     pub points: Option<String>,
@@ -74,7 +83,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "ĐƠN_VỊ")]
     pub unit: Option<String>,
     /// Chỉ lĩnh vực hoặc nhóm này, ví dụ 1.3
-    #[arg(long, value_name = "MÃ")]
+    #[arg(long, value_name = "MÃ_TIÊU_CHÍ")]
     pub field: Option<String>,
     #[command(flatten)]
     pub output: FormatArg,
@@ -99,6 +108,7 @@ pub fn run(ctx: &Context, cmd: ScoreCommand) -> Result<()> {
     let mut store = ctx.store()?;
     match cmd {
         ScoreCommand::Set(args) => set(ctx, &mut store, args),
+        ScoreCommand::Unset(args) => unset(ctx, &mut store, &args),
         ScoreCommand::Import(args) => import(ctx, &mut store, &args),
         ScoreCommand::List(args) => store.snapshot(|store| list(ctx, store, &args)),
         ScoreCommand::Summary(args) => store.snapshot(|store| {
@@ -121,12 +131,12 @@ fn scope<'a>(store: &Store, round: &'a Round, catalogue: &'a Catalogue) -> Resul
 }
 
 fn set(ctx: &Context, store: &mut Store, args: SetArgs) -> Result<()> {
-    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
+    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.item.round)?;
     round.ensure_open()?;
-    let (unit, unit_name) = resolve(&store.conn, Directory::Units, &args.unit)?;
+    let (unit, unit_name) = resolve(&store.conn, Directory::Units, &args.item.unit)?;
     let scope = scope(store, &round, &catalogue)?;
     scope.check_unit(&unit).map_err(|(message, _)| anyhow::anyhow!("{unit} ({unit_name}): {message}"))?;
-    let criterion = args.criterion.trim();
+    let criterion = args.item.criterion.trim();
     let max = scope.check_item(criterion).map_err(anyhow::Error::msg)?;
     let mark = match (args.na, args.points.as_deref()) {
         (true, _) => Mark::NotApplicable,
@@ -159,6 +169,22 @@ fn set(ctx: &Context, store: &mut Store, args: SetArgs) -> Result<()> {
         sheet_of(store, &round, &catalogue, Some(&unit), None)?.iter().map(SheetRow::item_score).collect();
     if let Some(total) = scoring::normalise(&items) {
         ctx.info(format!("Tổng điểm hiện tại của {unit}: {}/100.", number::score(total)));
+    }
+    Ok(())
+}
+
+fn unset(ctx: &Context, store: &mut Store, args: &ItemArgs) -> Result<()> {
+    let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
+    round.ensure_open()?;
+    let (unit, _) = resolve(&store.conn, Directory::Units, &args.unit)?;
+    let criterion = args.criterion.trim();
+    scope(store, &round, &catalogue)?.check_item(criterion).map_err(anyhow::Error::msg)?;
+    match store.write(|tx| scores::unset(tx, &round.id, &unit, criterion))? {
+        Some(_) => ctx.info(format!(
+            "Đã xoá điểm thẩm định {criterion} của {unit} trong đợt {}: nội dung trở lại «chưa chấm».",
+            round.id
+        )),
+        None => bail!("{unit} chưa có điểm thẩm định {criterion} trong đợt {}; không có gì để xoá.", round.id),
     }
     Ok(())
 }

@@ -29,7 +29,7 @@ pub enum UnitCommand {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// Mã đơn vị (ví dụ VHXH)
-    #[arg(long, value_name = "MÃ")]
+    #[arg(long, value_name = "MÃ_ĐƠN_VỊ")]
     pub code: String,
     /// Tên đơn vị
     #[arg(long, value_name = "TÊN")]
@@ -42,6 +42,7 @@ pub struct AddArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Mã hoặc tên đơn vị (không cần dấu: "van hoa")
+    #[arg(value_name = "ĐƠN_VỊ")]
     pub unit: String,
     #[command(flatten)]
     pub output: FormatArg,

@@ -2,8 +2,10 @@
 //!
 //! An item marked not applicable (N/A) leaves both the numerator and the denominator. An item not yet
 //! appraised (pending) is left out of the total too, but counted, so a report can say the total is
-//! incomplete instead of silently treating it as zero. Scaled results are kept to two decimals, as scores are
-//! written by hand: bands, ranks and every display use that value.
+//! incomplete instead of silently treating it as zero. A result is rounded to two decimals once, where it is shown
+//! (as scores are written by hand, bands use that shown value too); every figure derived from results (a change
+//! between rounds, a difference, a percentage, a rank) is computed from the unrounded ratio (`Total::ratio`) and
+//! rounded once in turn, so that "66,67 → 94,44" shows a change of 27,78, not 27,77.
 
 use std::collections::HashMap;
 
@@ -92,7 +94,12 @@ impl Total {
 
     /// The total converted to a `scale`-point scale (a field's maximum), to two decimals.
     pub fn scaled(&self, scale: f64) -> Option<f64> {
-        (self.max > 0.0).then(|| round2(self.points / self.max * scale))
+        self.ratio().map(|r| round2(r * scale))
+    }
+
+    /// Points over the maximum, unrounded: what derived figures are computed from.
+    pub fn ratio(&self) -> Option<f64> {
+        (self.max > 0.0).then(|| self.points / self.max)
     }
 
     /// Whether every item was appraised.
@@ -176,6 +183,11 @@ pub fn within_max(points: f64, max: f64) -> bool {
     points <= max + EPS
 }
 
+/// `after − before` on a `scale`-point scale, from the unrounded ratios, rounded once to two decimals.
+pub fn change(before: &Total, after: &Total, scale: f64) -> Option<f64> {
+    Some(round2((after.ratio()? - before.ratio()?) * scale))
+}
+
 /// Two decimals, half away from zero.
 pub fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
@@ -233,6 +245,16 @@ mod tests {
         assert_eq!(t.score100(), Some(66.67));
         assert_eq!(round2(6.125), 6.13);
         assert_eq!(round2(-0.125), -0.13, "half away from zero");
+    }
+
+    #[test]
+    fn a_change_comes_from_the_unrounded_ratios() {
+        // 2/3 → 17/18: 66,67 → 94,44 as shown, a change of 27,78 (not 66,67 and 94,44 subtracted: 27,77).
+        let before = total(&[item("VP", "1.1.1", 3.0, Mark::Points(2.0))]);
+        let after = total(&[item("VP", "1.1.1", 18.0, Mark::Points(17.0))]);
+        assert_eq!((before.score100(), after.score100()), (Some(66.67), Some(94.44)));
+        assert_eq!(change(&before, &after, 100.0), Some(27.78));
+        assert_eq!(change(&Total::default(), &after, 100.0), None, "nothing to compare with");
     }
 
     #[test]

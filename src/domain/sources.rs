@@ -48,11 +48,12 @@ pub struct ScoreRef<'r> {
     pub not_applicable: bool,
 }
 
-/// Self points of one item of a unit's current self-report revision.
+/// Self points of one item of a unit's current self-report revision, with the points the team gave it.
 #[derive(Debug, Clone, Copy)]
 pub struct SelfPointRef<'r> {
     pub round_id: &'r str,
-    pub unit_code: &'r str,
     pub criterion: &'r str,
     pub points: f64,
+    /// The points the team gave the same item.
+    pub appraised: f64,
 }

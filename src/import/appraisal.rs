@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::directory::{RowCheck, read_all};
-use super::{ColumnSpec, Encoding, Rejected, parse_points};
+use super::{ColumnSpec, Encoding, Rejected, parse_points, swallowed};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::number::points as show_points;
 use crate::domain::round::Round;
@@ -85,6 +85,10 @@ pub fn read(path: &Path, encoding: Encoding, scope: &Scope) -> Result<(Vec<Score
     let scores = read_all(path, encoding, APPRAISAL_COLUMNS, key, |row, check| {
         let points_text = row.get("diem_tham_dinh").unwrap_or("");
         let note = nfc(row.get("nhan_xet").unwrap_or("")).into_owned();
+        let known = |unit: &str, code: &str| scope.units.contains(unit) && scope.catalogue.leaf(code).is_ok();
+        if let Some(found) = row.swallowed(&note, ("ma_don_vi", "ma_tieu_chi"), known) {
+            swallowed::report(check, "Nhận xét", &note, found);
+        }
         if points_text.is_empty() && note.is_empty() {
             skipped += 1;
             return None;

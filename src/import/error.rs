@@ -41,6 +41,9 @@ pub enum ImportError {
     #[error("Tệp «{file}» không phải tệp Excel (.xlsx) đọc được: {reason}")]
     Excel { file: String, reason: String },
 
+    #[error("Tệp «{file}» không phải bảng tính LibreOffice (.ods) đọc được: {reason}")]
+    Ods { file: String, reason: String },
+
     #[error("Tệp «{file}» rỗng: không có dữ liệu nào")]
     Empty { file: String },
 
@@ -85,6 +88,7 @@ impl ImportError {
             | ImportError::EncodingMismatch { file, .. }
             | ImportError::Structure { file, .. }
             | ImportError::Excel { file, .. }
+            | ImportError::Ods { file, .. }
             | ImportError::Empty { file }
             | ImportError::NoData { file }
             | ImportError::MissingColumn { file, .. }

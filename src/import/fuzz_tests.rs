@@ -32,6 +32,8 @@ fn workbook() -> &'static [u8] {
     static BOOK: OnceLock<Vec<u8>> = OnceLock::new();
     BOOK.get_or_init(|| {
         let mut book = Workbook::new();
+        // Not `fullCalcOnLoad`: the formula's value stands for one a spreadsheet program computed.
+        book.set_calculation_mode(rust_xlsxwriter::CalculationMode::Manual);
         let sheet = book.add_worksheet();
         let write = |sheet: &mut rust_xlsxwriter::Worksheet| -> Result<(), rust_xlsxwriter::XlsxError> {
             sheet.write_string(0, 0, "BÁO CÁO TỰ KIỂM TRA")?;

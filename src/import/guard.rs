@@ -1,8 +1,9 @@
 //! A pass-through reader in front of the `csv` parser. It mirrors the
 //! parser's quoting rules so that it can bound memory (field, row and column
 //! limits), reject NUL bytes and unterminated quotes (which `csv` silently
-//! accepts), turn CR and CRLF into LF (so `csv` counts lines right) and
-//! record the line on which each record starts.
+//! accepts), refuse text after a closing quote (`"abc"def`, which `csv` glues into `abcdef`, and which is how a
+//! quote left open shows itself once a later quote closes it), turn CR and CRLF into LF (so `csv` counts lines
+//! right and every line break is stored as LF) and record the line on which each record starts.
 
 use std::collections::VecDeque;
 use std::io::{self, Read};
@@ -27,11 +28,28 @@ const SPECIAL: [bool; 256] = {
 /// A structural problem found by the guard; travels inside an `io::Error`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum GuardError {
-    Nul { line: u64 },
-    FieldTooLong { line: u64, quote_line: Option<u64> },
-    RecordTooLong { line: u64 },
-    TooManyColumns { line: u64 },
-    UnclosedQuote { line: u64 },
+    Nul {
+        line: u64,
+    },
+    FieldTooLong {
+        line: u64,
+        quote_line: Option<u64>,
+    },
+    RecordTooLong {
+        line: u64,
+    },
+    TooManyColumns {
+        line: u64,
+    },
+    UnclosedQuote {
+        line: u64,
+    },
+    /// Text after a field's closing quote: `column` is the field's 1-based position in its record.
+    AfterQuote {
+        line: u64,
+        column: u64,
+        quote_line: u64,
+    },
 }
 
 impl GuardError {
@@ -41,7 +59,8 @@ impl GuardError {
             | GuardError::FieldTooLong { line, .. }
             | GuardError::RecordTooLong { line }
             | GuardError::TooManyColumns { line }
-            | GuardError::UnclosedQuote { line } => line,
+            | GuardError::UnclosedQuote { line }
+            | GuardError::AfterQuote { line, .. } => line,
         }
     }
 }
@@ -64,6 +83,17 @@ impl std::fmt::Display for GuardError {
             GuardError::UnclosedQuote { .. } => {
                 f.write_str("dấu ngoặc kép mở ở dòng này không được đóng (cho đến hết tệp)")
             }
+            GuardError::AfterQuote { line, column, quote_line } if quote_line < line => write!(
+                f,
+                "cột thứ {column}: dấu ngoặc kép mở ở dòng {quote_line} không được đóng đúng chỗ, nên các dòng sau \
+                 nó bị gộp vào ô này (đến đây vẫn còn chữ sau dấu ngoặc kép đóng); hãy thêm dấu ngoặc kép đóng ở \
+                 cuối ô tại dòng {quote_line}"
+            ),
+            GuardError::AfterQuote { column, .. } => write!(
+                f,
+                "cột thứ {column}: sau dấu ngoặc kép đóng ô vẫn còn chữ (kiểu \"abc\"def); hãy đặt cả ô trong dấu \
+                 ngoặc kép và viết mỗi dấu ngoặc kép bên trong thành hai dấu (\"\")"
+            ),
         }
     }
 }
@@ -144,12 +174,19 @@ impl<R: Read> Guard<R> {
     /// Advances the state machine over `len` bytes that are none of [`SPECIAL`], outside `RecordStart`: the same
     /// as `len` calls of [`Guard::step`], in constant time.
     fn plain_run(&mut self, len: u64) -> Result<(), GuardError> {
+        if self.state == State::QuoteInQuoted {
+            return Err(self.after_quote());
+        }
         self.record_bytes += len;
         self.field_bytes += len;
         if self.state != State::Quoted {
             self.state = State::Unquoted;
         }
         self.check_limits()
+    }
+
+    fn after_quote(&self) -> GuardError {
+        GuardError::AfterQuote { line: self.line, column: self.fields + 1, quote_line: self.quote_line }
     }
 
     fn check_limits(&self) -> Result<(), GuardError> {
@@ -198,6 +235,7 @@ impl<R: Read> Guard<R> {
             (State::QuoteInQuoted, b'"') => self.state = State::Quoted,
             (State::Quoted, b'\n') => self.line += 1,
             (State::Quoted, _) => {}
+            (State::QuoteInQuoted, _) => return Err(self.after_quote()),
             (_, _) => self.state = State::Unquoted,
         }
         self.check_limits()
@@ -299,6 +337,17 @@ mod tests {
         // Quotes inside an unquoted field are literal, as in `csv`.
         assert!(run(b"a\"b,c\n").0.is_ok());
         assert!(run(b"\"a\"\"b\",c\n").0.is_ok());
+    }
+
+    #[test]
+    fn rejects_text_after_a_closing_quote() {
+        let after = |line, column, quote_line| Err(GuardError::AfterQuote { line, column, quote_line });
+        assert_eq!(run(b"a,b\nc,\"abc\"def\n").0, after(2, 2, 2));
+        // A delimiter that is not this file's is text too.
+        assert_eq!(run(b"a,b\n\"x\";y\n").0, after(2, 1, 2));
+        // A quote left open on line 2 is closed by the next row's opening quote: caught on line 3.
+        assert_eq!(run(b"h\nVP,1,\"open\nVP,2,\"next\"\n").0, after(3, 3, 2));
+        assert!(run(b"\"a\",\"b\"\r\n\"c\"\n").0.is_ok());
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Reading the tables users bring: CSV (UTF-8, UTF-16, Windows-1258; `,`
-//! `;` or tab) and XLSX, streamed row by row with headers matched
+//! `;` or tab), XLSX and ODS, streamed row by row with headers matched
 //! case-, accent- and space-insensitively.
 
 pub mod appraisal;
@@ -16,7 +16,9 @@ pub mod problem;
 mod rejected;
 pub mod schedule;
 pub mod selfreport;
+pub mod swallowed;
 pub mod value;
+pub mod workbook;
 mod xlsx;
 mod xlsx_merged;
 
@@ -76,11 +78,14 @@ pub struct TableReader {
     /// trailing empty cells.
     check_width: bool,
     failed: bool,
+    /// The rows above the header (a template's title), each as (line, its cells' text joined by spaces).
+    preamble: Vec<(u64, String)>,
 }
 
 enum Kind {
     Csv,
-    Xlsx,
+    /// XLSX or ODS, told apart by the archive's content.
+    Workbook,
 }
 
 impl TableReader {
@@ -102,9 +107,11 @@ impl TableReader {
         (&mut handle).take(8).read_to_end(&mut magic).map_err(|e| ImportError::read(&file, &e))?;
         let bytes_read = Arc::new(AtomicU64::new(0));
         let (source, label) = match classify(path, &magic, &file)? {
-            Kind::Xlsx => {
+            Kind::Workbook => {
                 drop(handle);
-                (Source::Xlsx(XlsxSource::open(path, &file)?), "XLSX")
+                let book = XlsxSource::open(path, &file)?;
+                let label = book.label();
+                (Source::Xlsx(book), label)
             }
             Kind::Csv => {
                 use std::io::{Seek, SeekFrom};
@@ -126,13 +133,14 @@ impl TableReader {
             normalise: is_csv,
             check_width: is_csv,
             failed: false,
+            preamble: Vec::new(),
         };
         reader.read_header(columns)?;
         Ok(reader)
     }
 
     /// The encoding actually used: "UTF-8", "UTF-8 (BOM)", "UTF-16LE",
-    /// "UTF-16BE", "Windows-1258" or "XLSX".
+    /// "UTF-16BE", "Windows-1258", "XLSX" or "ODS".
     pub fn encoding_used(&self) -> &'static str {
         self.encoding
     }
@@ -140,6 +148,11 @@ impl TableReader {
     /// The file name used in messages.
     pub fn file_name(&self) -> &str {
         &self.file
+    }
+
+    /// The rows above the header, each as (line, its non-empty cells joined by spaces, NFC).
+    pub fn preamble(&self) -> &[(u64, String)] {
+        &self.preamble
     }
 
     pub fn columns(&self) -> &ColumnMap {
@@ -188,6 +201,7 @@ impl TableReader {
             },
         };
         row.line = line;
+        row.delimiter = self.delimiter();
         if !row.columns.as_ref().is_some_and(|c| Arc::ptr_eq(c, &self.columns)) {
             row.columns = Some(Arc::clone(&self.columns));
         }
@@ -220,13 +234,13 @@ impl TableReader {
         let mut first: Option<Fields> = None;
         let mut header: Option<Fields> = None;
         for _ in 0..HEADER_SEARCH_ROWS {
-            if self.fetch(&mut rec)?.is_none() {
-                break;
-            }
+            let Some(line) = self.fetch(&mut rec)? else { break };
             if specs.is_empty() || matcher.matches_any(rec.iter()) {
                 header = Some(rec.clone());
                 break;
             }
+            let text: Vec<Cow<str>> = rec.iter().map(|f| nfc(f.trim())).filter(|f| !f.is_empty()).collect();
+            self.preamble.push((line, text.join(" ")));
             first.get_or_insert_with(|| rec.clone());
         }
         let header = match (header, first, specs.iter().find(|s| s.required).or(specs.first())) {
@@ -279,14 +293,14 @@ impl TableReader {
     }
 }
 
-/// How the bytes decide the format: a ZIP is XLSX whatever its name; a
-/// `.xlsx` name with other content is refused rather than read as text.
+/// How the bytes decide the format: a ZIP is a workbook (XLSX or ODS) whatever its name; a `.xlsx` or `.ods`
+/// name with other content is refused rather than read as text.
 fn classify(path: &Path, magic: &[u8], file: &str) -> Result<Kind, ImportError> {
     const ZIP: &[u8] = b"PK\x03\x04";
     const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     if magic.starts_with(ZIP) {
-        return Ok(Kind::Xlsx);
+        return Ok(Kind::Workbook);
     }
     if magic.starts_with(OLE) || ext == "xls" {
         return Err(ImportError::excel(
@@ -294,6 +308,14 @@ fn classify(path: &Path, magic: &[u8], file: &str) -> Result<Kind, ImportError> 
             "đây là tệp Excel cũ (.xls) hoặc tệp Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ \
              mật khẩu nếu có, rồi lưu lại dạng .xlsx hoặc «CSV UTF-8»",
         ));
+    }
+    if ext == "ods" {
+        return Err(ImportError::Ods {
+            file: file.to_owned(),
+            reason: "nội dung không phải định dạng .ods (có thể tệp bị hỏng hoặc bị đổi đuôi); hãy mở bằng \
+                     LibreOffice rồi lưu lại"
+                .to_owned(),
+        });
     }
     if matches!(ext.as_str(), "xlsx" | "xlsm") {
         return Err(ImportError::excel(
@@ -323,6 +345,8 @@ pub struct Row {
     record: Fields,
     scratch: Fields,
     columns: Option<Arc<ColumnMap>>,
+    /// The CSV delimiter, or `None` for a workbook.
+    delimiter: Option<char>,
 }
 
 impl Row {

@@ -1,6 +1,6 @@
-//! XLSX rows, streamed from a worker thread: calamine's cell reader borrows
-//! the workbook, so the workbook lives on its own thread and rows come over
-//! a bounded channel (records are sent back for reuse).
+//! Workbook rows (XLSX streamed, ODS read whole), produced on a worker thread: calamine's cell reader borrows
+//! the workbook, so the workbook lives on its own thread and rows come over a bounded channel (records are sent
+//! back for reuse).
 
 use std::fs::File;
 use std::io::BufReader;
@@ -8,17 +8,13 @@ use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::thread::JoinHandle;
 
-use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx};
+use calamine::{DataRef, Reader, Xlsx};
 
 use super::ImportError;
 use super::fields::Fields;
 use super::guard::MAX_COLUMNS;
+use super::workbook::{self, Archive, BookKind, push_text};
 use super::xlsx_merged::MergedRanges;
-use crate::domain::text::nfc;
-
-/// Refuse archives that would expand beyond this (ZIP bombs).
-const MAX_UNCOMPRESSED: u64 = 200 * 1024 * 1024;
-const MAX_ENTRIES: usize = 10_000;
 const CHANNEL_ROWS: usize = 256;
 const WORKER: &str = "cchc-xlsx";
 
@@ -50,6 +46,7 @@ pub(crate) struct XlsxSource {
     recycle: Sender<Fields>,
     worker: Option<JoinHandle<()>>,
     file: String,
+    kind: BookKind,
     finished: bool,
     rows_total: u64,
     last_row: u64,
@@ -57,7 +54,7 @@ pub(crate) struct XlsxSource {
 
 impl XlsxSource {
     pub fn open(path: &Path, file: &str) -> Result<Self, ImportError> {
-        check_archive(path, file)?;
+        let archive = workbook::inspect(path, file)?;
         let handle = File::open(path).map_err(|e| ImportError::open(file, &e))?;
         let (tx, rx) = mpsc::sync_channel(CHANNEL_ROWS);
         let (recycle, recycled) = mpsc::channel();
@@ -66,7 +63,16 @@ impl XlsxSource {
         let worker = std::thread::Builder::new()
             .name(WORKER.into())
             .spawn(move || {
-                let msg = match produce(handle, &name, &tx, &recycled) {
+                let read = match archive.kind {
+                    BookKind::Xlsx => produce(handle, &name, &archive, &tx, &recycled),
+                    BookKind::Ods => workbook::ods_rows(
+                        handle,
+                        &name,
+                        |value, out| render(value, false, out),
+                        |line, rec| tx.send(Msg::Row(line, rec)).is_ok(),
+                    ),
+                };
+                let msg = match read {
                     Ok(()) => Msg::End,
                     Err(e) => Msg::Failed(e),
                 };
@@ -79,10 +85,16 @@ impl XlsxSource {
             recycle,
             worker: Some(worker),
             file: file.to_owned(),
+            kind: archive.kind,
             finished: false,
             rows_total: 0,
             last_row: 0,
         })
+    }
+
+    /// "XLSX" or "ODS".
+    pub fn label(&self) -> &'static str {
+        self.kind.label()
     }
 
     /// Share of the sheet read so far, in `scale` units (rows are the only
@@ -123,21 +135,23 @@ impl XlsxSource {
                 if let Some(w) = self.worker.take() {
                     let _ = w.join();
                 }
-                Err(ImportError::excel(&self.file, "cấu trúc bên trong tệp bất thường, không đọc được"))
+                Err(self.kind.damaged(&self.file, "cấu trúc bên trong tệp bất thường, không đọc được"))
             }
         }
     }
 }
 
-fn produce(handle: File, file: &str, tx: &SyncSender<Msg>, recycled: &Receiver<Fields>) -> Result<(), ImportError> {
+fn produce(
+    handle: File,
+    file: &str,
+    archive: &Archive,
+    tx: &SyncSender<Msg>,
+    recycled: &Receiver<Fields>,
+) -> Result<(), ImportError> {
     let detail = |e: calamine::XlsxError| ImportError::excel(file, format!("nội dung hỏng (chi tiết kỹ thuật: {e})"));
     let mut book: Xlsx<BufReader<File>> = Xlsx::new(BufReader::new(handle)).map_err(detail)?;
-    let sheet = book
-        .sheets_metadata()
-        .iter()
-        .find(|s| s.visible == SheetVisible::Visible && s.typ == SheetType::WorkSheet)
-        .map(|s| s.name.clone())
-        .ok_or_else(|| ImportError::excel(file, "không có trang tính (sheet) nào đang hiện"))?;
+    let sheet = workbook::first_sheet(BookKind::Xlsx, book.sheets_metadata(), file)?;
+    workbook::check_xlsx_formulas(&mut book, &sheet, archive, file)?;
     let mut merged = MergedRanges::new(book.merge_cells_by_sheet_name(&sheet).map_err(detail)?);
     let mut cells = book.worksheet_cells_reader(&sheet).map_err(detail)?;
     if tx.send(Msg::Rows(u64::from(cells.dimensions().end.0) + 1)).is_err() {
@@ -192,12 +206,12 @@ fn produce(handle: File, file: &str, tx: &SyncSender<Msg>, recycled: &Receiver<F
 
 /// A cell as text. Dates become dd/mm/yyyy and booleans TRUE/FALSE, so a
 /// numeric column rejects them with the usual message.
-fn render(value: &DataRef<'_>, percent: bool, out: &mut String) {
+pub(super) fn render(value: &DataRef<'_>, percent: bool, out: &mut String) {
     use std::fmt::Write;
     match value {
         DataRef::Empty => {}
-        DataRef::String(s) => out.push_str(&nfc(s)),
-        DataRef::SharedString(s) => out.push_str(&nfc(s)),
+        DataRef::String(s) => push_text(out, s),
+        DataRef::SharedString(s) => push_text(out, s),
         DataRef::Int(i) if percent => {
             let _ = write!(out, "{}%", i.saturating_mul(100));
         }
@@ -223,7 +237,22 @@ fn render(value: &DataRef<'_>, percent: bool, out: &mut String) {
                 let _ = write!(out, "{d:02}/{m:02}/{y:04} {hh:02}:{mm:02}");
             }
         }
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => out.push_str(s),
+        // ODS dates (and XLSX `t="d"` cells) come as ISO text: shown as the other dates are.
+        DataRef::DateTimeIso(s) => match chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f") {
+            Ok(t) if t.time() == chrono::NaiveTime::MIN => {
+                let _ = write!(out, "{}", t.format("%d/%m/%Y"));
+            }
+            Ok(t) => {
+                let _ = write!(out, "{}", t.format("%d/%m/%Y %H:%M"));
+            }
+            Err(_) => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Ok(d) => {
+                    let _ = write!(out, "{}", d.format("%d/%m/%Y"));
+                }
+                Err(_) => out.push_str(s),
+            },
+        },
+        DataRef::DurationIso(s) => out.push_str(s),
         DataRef::Error(e) => {
             let _ = write!(out, "{e}");
         }
@@ -239,43 +268,4 @@ fn write_float(f: f64, out: &mut String) {
     } else {
         let _ = write!(out, "{f}");
     }
-}
-
-/// Rejects archives that are not ZIP, are damaged, or would expand too much.
-pub(crate) fn check_archive(path: &Path, file: &str) -> Result<(), ImportError> {
-    let handle = File::open(path).map_err(|e| ImportError::open(file, &e))?;
-    let zip = zip::ZipArchive::new(BufReader::new(handle)).map_err(|e| zip_error(file, e))?;
-    if zip.len() > MAX_ENTRIES {
-        return Err(ImportError::excel(file, "có quá nhiều thành phần bên trong"));
-    }
-    let mut declared = 0u64;
-    for i in 0..zip.len() {
-        let entry = zip.by_index_data(i).map_err(|e| zip_error(file, e))?;
-        declared = declared.saturating_add(entry.size());
-    }
-    // The zip crate stops any entry at its declared size, so these sums
-    // bound what calamine can inflate.
-    if declared > MAX_UNCOMPRESSED {
-        return Err(too_big(file));
-    }
-    Ok(())
-}
-
-fn too_big(file: &str) -> ImportError {
-    ImportError::excel(file, "nội dung giải nén vượt quá 200 MiB (có thể là tệp nén độc hại); không mở")
-}
-
-fn zip_error(file: &str, e: zip::result::ZipError) -> ImportError {
-    use zip::result::ZipError;
-    let reason = match e {
-        ZipError::UnsupportedArchive(ZipError::PASSWORD_REQUIRED) | ZipError::InvalidPassword => {
-            "tệp được đặt mật khẩu; hãy bỏ mật khẩu rồi lưu lại".to_owned()
-        }
-        ZipError::UnsupportedArchive(_) => "kiểu nén bên trong không được hỗ trợ".to_owned(),
-        other => format!(
-            "tệp bị hỏng hoặc không đầy đủ (có thể tải về hay sao chép chưa xong); hãy mở \
-             bằng Excel và lưu lại (chi tiết kỹ thuật: {other})"
-        ),
-    };
-    ImportError::excel(file, reason)
 }

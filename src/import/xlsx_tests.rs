@@ -3,7 +3,7 @@
 use std::io::{Cursor, Write};
 use std::path::Path;
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+use rust_xlsxwriter::{CalculationMode, ExcelDateTime, Format, Formula, Workbook};
 
 use super::csv_tests::{SPECS, fixture, read_all};
 use super::*;
@@ -25,6 +25,8 @@ fn rows(path: &Path) -> Vec<Cells> {
 
 fn template(path: &Path) {
     let mut book = Workbook::new();
+    // Not `fullCalcOnLoad`: the formula's value below stands for one a spreadsheet program computed.
+    book.set_calculation_mode(CalculationMode::Manual);
     let hidden = book.add_worksheet();
     hidden.set_name("Ẩn").unwrap().set_hidden(true);
     hidden.write_string(0, 0, "Mã tiêu chí").unwrap();
@@ -202,4 +204,17 @@ mod fuzz {
             }
         }
     }
+}
+
+#[test]
+fn iso_dates_of_ods_cells_read_as_dd_mm_yyyy() {
+    let shown = |iso: &str| {
+        let mut out = String::new();
+        super::xlsx::render(&calamine::DataRef::DateTimeIso(iso.to_owned()), false, &mut out);
+        out
+    };
+    assert_eq!(shown("2026-07-05"), "05/07/2026");
+    assert_eq!(shown("2026-07-05T00:00:00"), "05/07/2026");
+    assert_eq!(shown("2026-07-05T08:30:00"), "05/07/2026 08:30");
+    assert_eq!(shown("không phải ngày"), "không phải ngày");
 }

@@ -24,10 +24,13 @@ type Result<T> = std::result::Result<T, StoreError>;
 pub const SCORES_SQL: &str =
     "SELECT s.round_id, s.unit_code, s.criterion, s.points, s.not_applicable FROM scores s WHERE s.round_id IN ";
 
-/// Items with self points of the current revisions (through `selfreports_current`).
-pub const SELF_POINTS_SQL: &str = "SELECT s.round_id, s.unit_code, i.criterion, i.self_points
+/// Items with self points of the current revisions (through `selfreports_current`) that the team gave points
+/// (through the scores' primary key): self points are set against appraised points over the same items only.
+pub const SELF_POINTS_SQL: &str = "SELECT s.round_id, i.criterion, i.self_points, c.points
     FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
-    WHERE s.is_current = 1 AND i.self_points IS NOT NULL AND s.round_id IN ";
+    JOIN scores c ON c.round_id = s.round_id AND c.unit_code = s.unit_code AND c.criterion = i.criterion
+    WHERE s.is_current = 1 AND i.self_points IS NOT NULL AND c.not_applicable = 0 AND c.points IS NOT NULL
+    AND s.round_id IN ";
 
 /// The status changes of the year's findings (through `finding_events_finding`), with only what the report shows of
 /// them, sorted so that each finding's latest comes last of its run: `latest_events` keeps that one. (Asking SQLite
@@ -139,12 +142,13 @@ pub fn for_each_score(conn: &Connection, year: i32, mut f: impl FnMut(&ScoreRef)
     Ok(())
 }
 
-/// Calls `f` with every item that has self points in the current self-reports of the year's rounds.
+/// Calls `f` with every item that has self points in the current self-reports of the year's rounds and appraised
+/// points.
 pub fn for_each_self_point(conn: &Connection, year: i32, mut f: impl FnMut(&SelfPointRef)) -> Result<()> {
     let mut stmt = conn.prepare_cached(&format!("{SELF_POINTS_SQL}{IN_ROUNDS}"))?;
     let mut rows = stmt.query(params![year, None::<&str>])?;
     while let Some(r) = rows.next()? {
-        f(&SelfPointRef { round_id: text(r, 0)?, unit_code: text(r, 1)?, criterion: text(r, 2)?, points: r.get(3)? });
+        f(&SelfPointRef { round_id: text(r, 0)?, criterion: text(r, 1)?, points: r.get(2)?, appraised: r.get(3)? });
     }
     Ok(())
 }

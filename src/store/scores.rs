@@ -72,6 +72,20 @@ pub fn save(tx: &Tx, score: &Score) -> Result<Saved, StoreError> {
     Ok(if old.is_some() { Saved::Updated } else { Saved::Added })
 }
 
+/// Removes a score entered by mistake (the item is then pending again); `None` when there was none to remove.
+pub fn unset(tx: &Tx, round_id: &str, unit: &str, criterion: &str) -> Result<Option<Score>, StoreError> {
+    rounds::ensure_open_in(tx, round_id)?;
+    let Some(old) = get(tx, round_id, unit, criterion)? else { return Ok(None) };
+    tx.execute(
+        "DELETE FROM scores WHERE round_id = ?1 AND unit_code = ?2 AND criterion = ?3",
+        params![round_id, unit, criterion],
+    )?;
+    let id = format!("{unit}/{criterion}");
+    let change = Change { action: "unset", entity: "score", entity_id: &id, round_id: Some(round_id) };
+    tx.audit(change, Some(&old), None::<&Score>)?;
+    Ok(Some(old))
+}
+
 /// Who answers for which item at which unit: the assignments that name an official.
 pub fn responsibilities(conn: &Connection) -> Result<Vec<Responsibility>, StoreError> {
     let mut stmt = conn.prepare(

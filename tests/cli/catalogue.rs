@@ -10,6 +10,8 @@ use crate::reports::fixture::fixture;
 
 /// The workbook edited with openpyxl by tests/fixtures/catalogue/edit_with_openpyxl.py (see its header).
 const EDITED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue/edited-2.0.0.xlsx");
+/// The default's export as LibreOffice saves it, formulas without values (tests/fixtures/catalogue/xlsx_to_ods.py).
+const ODS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalogue/mac-dinh-1.0.0.ods");
 
 const NODES: &str = "Tiêu chí";
 const CODE: usize = 0;
@@ -43,7 +45,7 @@ fn export_then_import_unchanged_gives_the_same_catalogue() {
     let mut book = Book::read(&ward.path("bo-tieu-chi.xlsx"));
     assert!(matches!(book.grid(NODES)[1][POINTS], Cell::Formula(_)), "the root's points are a live sum");
     book.write(&ward.path("khong-gia-tri.xlsx"));
-    for file in ["bo-tieu-chi.toml", "bo-tieu-chi.xlsx", "khong-gia-tri.xlsx"] {
+    for file in ["bo-tieu-chi.toml", "bo-tieu-chi.xlsx", "khong-gia-tri.xlsx", ODS] {
         let out = ward.cmd(&["criteria", "load", file]).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success() && err.contains("đã có trong cơ sở dữ liệu"), "{file}: {err}");

@@ -61,7 +61,7 @@ fn writer(ward: &Ward, k: usize, unit: &str, items: &[(String, f64)], seed: u64)
         let succeeded = out.status.success();
         if !succeeded {
             assert!(
-                out.status.code() == Some(1) && stderr.contains(BUSY) && k >= WRITERS / 2,
+                out.status.code() == Some(3) && stderr.contains(BUSY) && k >= WRITERS / 2,
                 "writer {k} attempt {j} failed for another reason than a busy database: {stderr}"
             );
         }
@@ -232,7 +232,7 @@ fn a_writer_kept_waiting_too_long_says_the_database_is_busy() {
         .expect("run");
     drop(lock);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(out.status.code(), Some(3), "exit code 3: busy after the wait; {stderr}");
     assert!(stderr.contains(BUSY) && stderr.contains("chạy lại"), "{stderr}");
     assert_eq!(ward.dump(), before);
 }

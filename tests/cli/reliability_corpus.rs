@@ -1,7 +1,7 @@
 //! The bad-input corpus (tests/fixtures/bad): every file goes through the importer it targets and must be refused
 //! with exit code 1, a Vietnamese message naming the problem and where it is, no panic, and the database unchanged
-//! to the byte. A few odd-looking files (CR or CRLF line ends, a formula with its cached value, a hidden sheet) are
-//! valid and must import.
+//! to the byte. A few odd-looking files (CR or CRLF line ends, a formula with the value Excel computed, a hidden
+//! sheet) are valid and must import.
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -63,6 +63,7 @@ const CASES: &[Case] = &[
     case("units-nul-byte.csv", Units, "dòng 3", &["ký tự NUL"]),
     case("units-utf16-without-bom.csv", Units, "dòng 1", &["ký tự NUL", "utf-16"]),
     case("units-unbalanced-quote.csv", Units, "dòng 3", &["dấu ngoặc kép", "không được đóng"]),
+    case("units-text-after-closing-quote.csv", Units, "dòng 2", &["cột thứ 2", "sau dấu ngoặc kép đóng"]),
     case("units-header-only.csv", Units, "", &["chỉ có dòng tiêu đề"]),
     case("units-empty.csv", Units, "", &["rỗng"]),
     case("units-blank-lines-only.csv", Units, "", &["rỗng"]),
@@ -106,6 +107,8 @@ const CASES: &[Case] = &[
     case("scores-many-errors.csv", Scores, "dòng 51", &["có 60 lỗi", "… và 10 lỗi khác"]),
     case("scores-not-a-zip.xlsx", Scores, "", &["không phải định dạng .xlsx"]),
     case("scores-truncated.xlsx", Scores, "", &["bị hỏng hoặc không đầy đủ"]),
+    case("scores-not-an-ods.ods", Scores, "", &["không phải định dạng .ods"]),
+    case("scores-formula-placeholder.xlsx", Scores, "dòng 2", &["ô C2", "«=1+0»", "chưa có giá trị", "lưu lại"]),
     case("scores-formula-error.xlsx", Scores, "dòng 3", &["«#DIV/0!»", "không phải số"]),
     case("scores-date-cell.xlsx", Scores, "dòng 2", &["«05/07/2026»", "không phải số"]),
     case("scores-boolean-cell.xlsx", Scores, "dòng 2", &["«TRUE»", "không phải số"]),
@@ -125,11 +128,27 @@ const CASES: &[Case] = &[
     case("selfreports-invalid-utf8-mid.csv", SelfReports, "dòng 3", &["không phải UTF-8 hợp lệ"]),
     case("selfreports-nul-byte.csv", SelfReports, "dòng 3", &["ký tự NUL"]),
     case("selfreports-unbalanced-quote.csv", SelfReports, "dòng 3", &["dấu ngoặc kép", "không được đóng"]),
+    case("selfreports-quote-left-open.csv", SelfReports, "dòng 4", &["dấu ngoặc kép mở ở dòng 3 không được đóng"]),
+    case("selfreports-swallowed-row.csv", SelfReports, "dòng 3", &["giống dòng dữ liệu (VHXH, 1.1.3)"]),
+    case(
+        "selfreports-other-round-template.csv",
+        SelfReports,
+        "dòng 1",
+        &["mẫu báo cáo của đợt 2026-dot2, không phải đợt 2026-dot1", "--allow-other-round"],
+    ),
+    Case {
+        file: "selfreports-missing-items-strict.csv",
+        via: SelfReports,
+        flags: &["--strict"],
+        at: "",
+        problem: &["đơn vị VHXH: thiếu", "được phân công cho đơn vị này: 1.1.2, 1.1.3"],
+    },
     case("selfreports-header-only.csv", SelfReports, "", &["chỉ có dòng tiêu đề"]),
     case("selfreports-duplicate-header.csv", SelfReports, "", &["hai cột cùng là «Mã tiêu chí»"]),
     case("selfreports-formula-error.xlsx", SelfReports, "dòng 3", &["«#DIV/0!»", "không phải số"]),
     case("selfreports-date-cell.xlsx", SelfReports, "dòng 2", &["«05/07/2026»", "không phải số"]),
     case("selfreports-boolean-cell.xlsx", SelfReports, "dòng 2", &["«TRUE»", "không phải số"]),
+    case("selfreports-formula-no-value.xlsx", SelfReports, "dòng 3", &["ô C3", "«=1+1»", "chưa có giá trị"]),
     case("catalogue-repeats-ancestor.toml", Catalogue, ":53:8", &["mã «1.1» bị trùng"]),
     case("catalogue-self-parent.toml", Catalogue, ":44:1", &["khoá không được hỗ trợ «nodes.parent»"]),
     case("catalogue-orphan.toml", Catalogue, ":53:8", &["không có mục cha «1.9»"]),

@@ -36,6 +36,12 @@ fn sheet(headers: &[&str], edit: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) -
     book.save_to_buffer().unwrap()
 }
 
+/// As Excel saves it: rust_xlsxwriter, like XlsxWriter, asks for every formula to be computed on opening
+/// (`fullCalcOnLoad`); Excel computes them, stores the values and drops the request.
+fn saved_by_excel(archive: &[u8]) -> Vec<u8> {
+    rezip(archive, "xl/workbook.xml", |xml| xml.replace(" fullCalcOnLoad=\"1\"", ""))
+}
+
 /// Copies an archive, rewriting one entry's text.
 pub fn rezip(archive: &[u8], name: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
     let mut zip = zip::ZipArchive::new(Cursor::new(archive)).unwrap();
@@ -102,10 +108,30 @@ fn make_xlsx_fixtures() {
         rows(s);
         s.write_boolean(1, 2, true).unwrap();
     };
-    write("scores-formula-error.xlsx", xlsx(formula_error));
+    write("scores-formula-error.xlsx", saved_by_excel(&xlsx(formula_error)));
     write("scores-date-cell.xlsx", xlsx(date_cell));
     write("scores-boolean-cell.xlsx", xlsx(boolean_cell));
-    write("selfreports-formula-error.xlsx", selfreport_xlsx(formula_error));
+    write("selfreports-formula-error.xlsx", saved_by_excel(&selfreport_xlsx(formula_error)));
+    // XlsxWriter's way: a placeholder 0 beside the formula, and `fullCalcOnLoad`.
+    write(
+        "scores-formula-placeholder.xlsx",
+        xlsx(|s| {
+            s.write_string(1, 0, "VHXH").unwrap();
+            s.write_string(1, 1, "1.1.1").unwrap();
+            s.write_formula(1, 2, "=1+0").unwrap();
+        }),
+    );
+    // openpyxl's way: the formula and no value at all.
+    let no_value = selfreport_xlsx(|s| {
+        rows(s);
+        s.write_string(2, 0, "VHXH").unwrap();
+        s.write_string(2, 1, "1.1.2").unwrap();
+        s.write_formula(2, 2, "=1+1").unwrap();
+    });
+    let emptied = rezip(&no_value, "xl/worksheets/sheet1.xml", |xml| xml.replace("<v>0</v>", "<v></v>"));
+    assert_ne!(emptied, no_value);
+    let no_value = emptied;
+    write("selfreports-formula-no-value.xlsx", saved_by_excel(&no_value));
     write("selfreports-date-cell.xlsx", selfreport_xlsx(date_cell));
     write("selfreports-boolean-cell.xlsx", selfreport_xlsx(boolean_cell));
     write(
@@ -138,11 +164,11 @@ fn make_xlsx_fixtures() {
     write("ok-scores-hidden-sheet.xlsx", hidden_first("1"));
     write(
         "ok-scores-formula-cached.xlsx",
-        xlsx(|s| {
+        saved_by_excel(&xlsx(|s| {
             s.write_string(1, 0, "VHXH").unwrap();
             s.write_string(1, 1, "1.1.1").unwrap();
             s.write_formula(1, 2, Formula::new("=0.5+1").set_result("1.5")).unwrap();
-        }),
+        })),
     );
 }
 

@@ -325,7 +325,9 @@ fn the_templates_read_back_into_the_importer() {
     ward.ok(&["selfreport", "template", "2026-dot1", "--unit", "TTPVHCC", "-o", "mau.xlsx"]);
     ward.ok(&["selfreport", "template", "2026-dot1", "--unit", "VP", "-o", "mau.csv"]);
     let csv = std::fs::read(ward.path("mau.csv")).unwrap();
-    assert!(csv.starts_with(b"\xEF\xBB\xBFSTT,M\xC3\xA3 \xC4\x91\xC6\xA1n v\xE1\xBB\x8B,"), "BOM and header");
+    let csv = String::from_utf8(csv).unwrap();
+    let title = "\u{FEFF}BÁO CÁO TỰ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH — ĐỢT 1 NĂM 2026 (Mã đợt: 2026-dot1)\n";
+    assert!(csv.starts_with(&format!("{title}STT,Mã đơn vị,")), "BOM, the title with the round, the header: {csv}");
     // An untouched template imports: every item, no points yet (each one a warning), nothing refused.
     let stderr = import(&ward, "mau.xlsx", &[]);
     assert!(stderr.contains("bảng mã XLSX") && stderr.contains("10 dòng"), "{stderr}");

@@ -33,7 +33,7 @@ fn a_database_from_a_newer_cchc_is_refused_untouched() {
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = std::fs::read(ward.db()).unwrap();
-    let err = ward.fails(1, &["unit", "list"]);
+    let err = ward.fails(4, &["unit", "list"]);
     assert!(err.contains("phiên bản cchc mới hơn"), "{err}");
     assert_eq!(std::fs::read(ward.db()).unwrap(), before);
 }
@@ -42,7 +42,7 @@ fn a_database_from_a_newer_cchc_is_refused_untouched() {
 fn a_file_that_is_not_a_database_is_refused() {
     let ward = Ward::empty();
     ward.write("cchc.db", "đây không phải cơ sở dữ liệu, chỉ là một tệp văn bản dài hơn một trăm byte để SQLite đọc phần đầu tệp và thấy sai.");
-    let err = ward.fails(1, &["unit", "list"]);
+    let err = ward.fails(4, &["unit", "list"]);
     assert!(err.contains("không phải là cơ sở dữ liệu"), "{err}");
 }
 

@@ -51,7 +51,7 @@ pub struct ListArgs {
     #[command(flatten)]
     pub source: SourceArgs,
     /// Chỉ lĩnh vực này (ví dụ 1.3)
-    #[arg(long, value_name = "MÃ")]
+    #[arg(long, value_name = "MÃ_TIÊU_CHÍ")]
     pub field: Option<String>,
     /// Chỉ các nội dung chấm điểm (bỏ các nhóm)
     #[arg(long)]
@@ -63,6 +63,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Mã tiêu chí (ví dụ 1.3.2) hoặc vài chữ trong tên
+    #[arg(value_name = "MÃ_TIÊU_CHÍ")]
     pub code: String,
     #[command(flatten)]
     pub source: SourceArgs,
@@ -73,6 +74,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Tệp bộ tiêu chí TOML cần kiểm tra
+    #[arg(value_name = "TỆP")]
     pub file: PathBuf,
 }
 

@@ -27,6 +27,7 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Tệp Excel (.xlsx) hoặc LibreOffice (.ods) đã sửa
+    #[arg(value_name = "TỆP")]
     pub file: PathBuf,
     /// Ghi bộ tiêu chí thành tệp TOML này; bỏ trống thì in ra màn hình
     #[arg(short = 'o', long = "output", value_name = "TỆP")]
@@ -36,6 +37,7 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct LoadArgs {
     /// Tệp bộ tiêu chí: TOML, hoặc Excel/LibreOffice do `criteria export` tạo rồi sửa
+    #[arg(value_name = "TỆP")]
     pub file: PathBuf,
 }
 

@@ -12,8 +12,10 @@ use crate::store::catalogues;
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// Phiên bản cũ (MÃ@PHIÊN_BẢN, xem `criteria versions`)
+    #[arg(value_name = "PHIÊN_BẢN_CŨ")]
     pub old: String,
     /// Phiên bản mới; bỏ trống thì là phiên bản các đợt mới đang dùng
+    #[arg(value_name = "PHIÊN_BẢN_MỚI")]
     pub new: Option<String>,
     /// Cả các nhóm, lĩnh vực (mặc định chỉ các nội dung chấm điểm)
     #[arg(long)]

@@ -9,7 +9,7 @@ use crate::commands::directory_import::ImportArgs;
 use crate::commands::finding::{self, AddArgs, FindingCommand, UpdateArgs};
 use crate::commands::listing::{FormatArg, ListFormat};
 use crate::commands::round::{self, IdArgs, NewArgs, RoundCommand};
-use crate::commands::score::{self, ScoreCommand, ScoreImportArgs, SetArgs};
+use crate::commands::score::{self, ItemArgs, ScoreCommand, ScoreImportArgs, SetArgs};
 use crate::context::Context;
 use crate::domain::catalogue::NodeKind;
 use crate::domain::finding::{FindingKind, FindingStatus};
@@ -243,9 +243,7 @@ fn ad_hoc_round(ctx: &Context, complaint: &str) -> Result<()> {
         .context("không tìm thấy đợt đột xuất vừa tạo")?;
     start(ctx, &id)?;
     let set = SetArgs {
-        round: id.clone(),
-        unit: "TTPVHCC".into(),
-        criterion: "2.2".into(),
+        item: ItemArgs { round: id.clone(), unit: "TTPVHCC".into(), criterion: "2.2".into() },
         points: Some("6,5".into()),
         na: false,
         note: Some("Hồ sơ trễ hẹn có phần nguyên nhân khách quan; chưa gửi thư xin lỗi theo quy định.".into()),

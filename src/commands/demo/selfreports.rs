@@ -65,6 +65,7 @@ pub fn demo(ctx: &Context, inputs: &Path) -> Result<()> {
             encoding: Encoding::Auto,
             dry_run: false,
             strict: false,
+            allow_other_round: false,
             received,
         };
         import::run(&on_the_day, args)?;

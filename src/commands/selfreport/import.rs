@@ -39,8 +39,9 @@ const UNITS_LISTED: usize = 20;
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
-    /// Tệp CSV hoặc XLSX (một hoặc nhiều tệp, nhập cùng một lần: tất cả hoặc không gì cả)
+    /// Tệp CSV, XLSX hoặc ODS (một hoặc nhiều tệp, nhập cùng một lần: tất cả hoặc không gì cả)
     #[arg(required = true, value_name = "TỆP")]
     pub files: Vec<PathBuf>,
     /// Đơn vị của cả tệp (mã hoặc tên), khi tệp không có cột Mã đơn vị
@@ -52,9 +53,13 @@ pub struct ImportArgs {
     /// Chỉ kiểm tra và cho biết sẽ thay đổi gì, không ghi
     #[arg(long)]
     pub dry_run: bool,
-    /// Từ chối cả những nội dung không được phân công cho đơn vị (mặc định chỉ cảnh báo)
+    /// Từ chối cả những nội dung không được phân công cho đơn vị, và tệp thiếu nội dung được phân công (mặc định
+    /// chỉ cảnh báo)
     #[arg(long)]
     pub strict: bool,
+    /// Vẫn nhập khi tệp là mẫu báo cáo của một đợt khác (mặc định: từ chối)
+    #[arg(long)]
+    pub allow_other_round: bool,
     /// Ngày nhận báo cáo dd/mm/yyyy (mặc định: hôm nay)
     #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
     pub received: Option<NaiveDate>,
@@ -80,6 +85,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<()> {
         }
     }
     rules.strict = args.strict;
+    rules.allow_other_round = args.allow_other_round;
     assignments::for_each(&store.conn, |unit, criterion, _| rules.assign(unit, criterion))?;
     let received = args.received.unwrap_or_else(|| ctx.today());
     if received > ctx.today() {

@@ -70,6 +70,7 @@ fn args(file: std::path::PathBuf) -> ImportArgs {
         encoding: Encoding::Auto,
         dry_run: false,
         strict: false,
+        allow_other_round: false,
         received: None,
     }
 }

@@ -14,7 +14,7 @@ use crate::context::Context;
 pub enum SelfreportCommand {
     /// Tạo mẫu báo cáo tự kiểm tra (XLSX hoặc CSV) để đơn vị điền
     Template(template::TemplateArgs),
-    /// Nhập báo cáo tự kiểm tra của đơn vị (CSV hoặc XLSX; tất cả hoặc không gì cả)
+    /// Nhập báo cáo tự kiểm tra của đơn vị (CSV, XLSX hoặc ODS; tất cả hoặc không gì cả)
     Import(import::ImportArgs),
     /// Xem báo cáo tự kiểm tra của một đơn vị (bản hiện hành hoặc một bản cũ)
     Show(status::ShowArgs),

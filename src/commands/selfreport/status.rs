@@ -24,8 +24,10 @@ use crate::store::{catalogues, rounds, schedule, units};
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Mã hoặc tên đơn vị
+    #[arg(value_name = "ĐƠN_VỊ")]
     pub unit: String,
     /// Xem một bản cũ (mặc định: bản hiện hành)
     #[arg(long, value_name = "SỐ")]
@@ -37,6 +39,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     #[command(flatten)]
     pub output: FormatArg,

@@ -17,7 +17,7 @@ use crate::domain::number::points;
 use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::schedule::due_for;
-use crate::import::selfreport::{COLUMNS, TEMPLATE_ONLY};
+use crate::import::selfreport::{COLUMNS, TEMPLATE_ONLY, round_mark};
 use crate::messages;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds;
@@ -26,6 +26,7 @@ use crate::store::{assignments, schedule};
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
     /// Mã đợt, ví dụ 2026-dot1
+    #[arg(value_name = "ĐỢT")]
     pub round: String,
     /// Đơn vị (mã hoặc tên): chỉ các nội dung được phân công cho đơn vị; bỏ trống thì gồm mọi nội dung
     #[arg(long, value_name = "ĐƠN_VỊ")]
@@ -110,11 +111,22 @@ pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
     Ok(())
 }
 
-/// UTF-8 with a BOM, so that Excel on Windows shows the Vietnamese text right.
+/// The title row, which also tells the import the template's round.
+fn title_text(round: &Round) -> String {
+    format!(
+        "BÁO CÁO TỰ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH — {} ({})",
+        round.title().to_uppercase(),
+        round_mark::mark(&round.id)
+    )
+}
+
+/// UTF-8 with a BOM, so that Excel on Windows shows the Vietnamese text right; a title line above the header says
+/// the round (the import reads it).
 fn write_csv(form: &Form, path: &Path) -> Result<()> {
     let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
     {
-        let mut w = csv::Writer::from_writer(&mut out);
+        let mut w = csv::WriterBuilder::new().flexible(true).from_writer(&mut out);
+        w.write_record([title_text(form.round)])?;
         w.write_record(headers())?;
         let unit = form.unit.as_ref().map_or("", |u| u.0.as_str());
         for (i, node) in form.items.iter().enumerate() {
@@ -148,14 +160,7 @@ fn write_xlsx(form: &Form, path: &Path) -> Result<(), XlsxError> {
 
     let last = (WIDTHS.len() - 1) as u16;
     let round = form.round;
-    sheet.merge_range(
-        0,
-        0,
-        0,
-        last,
-        &format!("BÁO CÁO TỰ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH — {}", round.title().to_uppercase()),
-        &title,
-    )?;
+    sheet.merge_range(0, 0, 0, last, &title_text(round), &title)?;
     let unit = match &form.unit {
         Some((code, name)) => format!("Đơn vị: {code} — {name}"),
         None => "Đơn vị: ghi mã đơn vị ở cột «Mã đơn vị»".to_owned(),

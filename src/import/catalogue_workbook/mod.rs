@@ -94,7 +94,7 @@ impl Problems<'_> {
 /// A catalogue read from a workbook: every problem is reported, or none.
 pub fn read(path: &Path) -> Result<Catalogue, WorkbookError> {
     let file = display_name(path);
-    super::xlsx::check_archive(path, &file)?;
+    super::workbook::inspect(path, &file)?;
     let mut book =
         open_workbook_auto(path).map_err(|e| ImportError::excel(&file, format!("không đọc được bảng tính ({e})")))?;
     let names = book.sheet_names();
@@ -314,4 +314,19 @@ fn group_totals(codes: &[String], written: &[Option<f64>]) -> Vec<f64> {
         })
     }
     (0..codes.len()).map(|i| total(i, codes, written, &children)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_totals;
+
+    #[test]
+    fn derived_groups_sum_their_children_as_the_parser_does() {
+        let codes: Vec<String> =
+            ["1", "1.1", "1.1.1", "1.1.2", "1.1.1", "1.2", "1.2.1", "1.9.1"].map(String::from).into();
+        // 1.1 derived; 1.2 typed over its formula; the repeated 1.1.1 and the orphan 1.9.1 count nowhere.
+        let written = [None, None, Some(2.0), Some(3.0), Some(7.0), Some(5.0), Some(4.0), Some(1.5)];
+        let totals = group_totals(&codes, &written);
+        assert_eq!(totals, vec![10.0, 5.0, 2.0, 3.0, 7.0, 5.0, 4.0, 1.5]);
+    }
 }

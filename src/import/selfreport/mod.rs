@@ -1,7 +1,9 @@
 //! Checking self-report rows (báo cáo tự kiểm tra) against the round: unit, item, points, figure, assignment and
 //! duplicates. Rows are checked as they stream by, borrowing their text; each unit's content is hashed on the way.
 
+mod gaps;
 pub mod read;
+pub mod round_mark;
 mod rules;
 
 use std::sync::Arc;
@@ -177,8 +179,18 @@ impl<'a, 'c> FileCheck<'a, 'c> {
         item.filter(|_| !bad)
     }
 
+    /// A row of the wrong width, reported already: only says whether it swallowed another row.
+    pub fn misshapen(&self, row: &Row, problems: &mut ProblemList) {
+        let mut found = Vec::new();
+        self.swallowed(row, &mut RowCheck { file: &self.file, line: row.line, problems: &mut found });
+        for p in found {
+            problems.push(p);
+        }
+    }
+
     fn check_row<'r>(&mut self, row: &'r Row, check: &mut RowCheck, warnings: &mut ProblemList) -> Option<Item<'r>> {
         let rules = self.rules;
+        self.swallowed(row, check);
         let unit = self.unit(row, check);
         let code = self.cell(row, CODE);
         let leaf = match rules.leaves.get(code) {
@@ -346,11 +358,13 @@ impl<'a, 'c> FileCheck<'a, 'c> {
         })
     }
 
-    /// Each unit's hash, in order of first appearance; items not assigned to a unit are summed up in one warning.
-    pub fn finish(mut self, warnings: &mut ProblemList) -> Vec<UnitDone> {
+    /// Each unit's hash, in order of first appearance; items assigned to a unit and left out, and items not
+    /// assigned to it, are each summed up in one warning (the first a problem under `--strict`).
+    pub fn finish(mut self, problems: &mut ProblemList, warnings: &mut ProblemList) -> Vec<UnitDone> {
         let mut done = Vec::with_capacity(self.order.len());
         for &unit in &self.order {
             let Some(tally) = self.tallies.get_mut(unit as usize).and_then(Option::take) else { continue };
+            self.missing(unit, &tally, problems, warnings);
             if !tally.unassigned.is_empty() {
                 let mut codes: Vec<&str> = tally.unassigned.iter().take(5).map(|&l| self.rules.criterion(l)).collect();
                 if tally.unassigned.len() > codes.len() {

@@ -128,6 +128,7 @@ pub fn read_all(
         };
         observer.opened(reader.file_name(), reader.encoding_used(), reader.delimiter(), reader.progress().1);
         let mut check = FileCheck::new(rules, reader.file_name());
+        check.round_mark(reader.preamble(), &mut problems);
         check.header(reader.columns(), &mut problems, &mut outcome.warnings);
         batch.file = index;
         let mut count = 0u64;
@@ -137,6 +138,8 @@ pub fn read_all(
                 Ok(false) => break,
                 Err(err) if err.is_row_problem() => {
                     problems.push(err.to_problem());
+                    // A row cut short can be one whose end a quote left open swallowed, with the next row.
+                    check.misshapen(&row, &mut problems);
                     continue;
                 }
                 Err(err) => {
@@ -165,7 +168,7 @@ pub fn read_all(
         let (done, total) = reader.progress();
         observer.progress(done, total);
         outcome.rows += count;
-        let units = check.finish(&mut outcome.warnings);
+        let units = check.finish(&mut problems, &mut outcome.warnings);
         if !problems.is_empty() {
             let file = reader.file_name().to_owned();
             outcome.rejected.push(Rejected { file, problems: problems.list, omitted: problems.omitted });

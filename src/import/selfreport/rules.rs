@@ -57,6 +57,8 @@ pub struct Rules<'c> {
     pub round_id: String,
     pub fixed_unit: Option<u32>,
     pub strict: bool,
+    /// `--allow-other-round`: a template made for another round is imported all the same.
+    pub allow_other_round: bool,
 }
 
 impl<'c> Rules<'c> {
@@ -91,6 +93,7 @@ impl<'c> Rules<'c> {
             round_id: round_id.to_owned(),
             fixed_unit: None,
             strict: false,
+            allow_other_round: false,
         }
     }
 

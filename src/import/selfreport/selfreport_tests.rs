@@ -53,7 +53,7 @@ fn check_file(rules: &Rules, path: &Path) -> Checked {
             items.push((row.line, unit, rules.criterion(i.leaf).to_owned(), i.points, i.percent, i.result.to_owned()));
         }
     }
-    let units = check.finish(&mut warnings);
+    let units = check.finish(&mut problems, &mut warnings);
     let text = |f: ProblemList| f.list.iter().map(|p| p.to_string()).collect();
     Checked { items, problems: text(problems), warnings: text(warnings), units }
 }
@@ -69,7 +69,10 @@ fn good_rows_come_through_with_rubric_points() {
     );
     let got = check_text(&rules, &text);
     assert_eq!(got.problems, Vec::<String>::new());
-    assert_eq!(got.warnings, Vec::<String>::new());
+    // VP's fourth assigned item is not in the file.
+    let missing = "tu-kiem-tra.csv: đơn vị VP: thiếu 1 nội dung được phân công cho đơn vị này: 1.2.1; vẫn được nhập, \
+                   dùng --strict để từ chối";
+    assert_eq!(got.warnings, [missing]);
     assert_eq!(
         got.items,
         vec![

@@ -139,16 +139,16 @@ fn round_draft(m: &RoundReport, section: TextSection) -> Vec<String> {
             if !costly.is_empty() {
                 out.push(format!("Các nội dung bị trừ nhiều điểm nhất: {}.", costly.join("; ")));
             }
-            let mut over: Vec<_> = m.units.iter().filter(|u| u.difference.is_some_and(|d| d < 0.0)).collect();
-            over.sort_by(|a, b| a.difference.unwrap_or(0.0).total_cmp(&b.difference.unwrap_or(0.0)));
+            let mut over: Vec<_> = m.units.iter().filter(|u| u.totals.difference.is_some_and(|d| d < 0.0)).collect();
+            over.sort_by(|a, b| a.totals.difference.unwrap_or(0.0).total_cmp(&b.totals.difference.unwrap_or(0.0)));
             if let Some(u) = over.first() {
                 out.push(format!(
-                    "{} đơn vị tự chấm cao hơn kết quả thẩm định; chênh lệch nhiều nhất là {} (tự chấm {}, thẩm định {}, chênh {} điểm).",
+                    "{} đơn vị tự chấm cao hơn kết quả thẩm định; chênh lệch nhiều nhất là {} (trên cùng các nội dung: tự chấm {}, thẩm định {}, chênh {} điểm).",
                     over.len(),
                     u.name,
                     score(u.totals.self_score.unwrap_or_default()),
-                    score(u.totals.appraised_score.unwrap_or_default()),
-                    score(-u.difference.unwrap_or_default())
+                    score(u.totals.appraised_compared.unwrap_or_default()),
+                    score(-u.totals.difference.unwrap_or_default())
                 ));
             }
             if !m.shortcomings.is_empty() {
@@ -181,7 +181,7 @@ fn round_draft(m: &RoundReport, section: TextSection) -> Vec<String> {
             for n in &m.recurring_notes {
                 out.push(format!("Đoàn kiểm tra nhận xét «{}» ở {} nội dung.", n.note, n.items));
             }
-            let over = m.units.iter().filter(|u| u.difference.is_some_and(|d| d < 0.0)).count();
+            let over = m.units.iter().filter(|u| u.totals.difference.is_some_and(|d| d < 0.0)).count();
             if over > 0 {
                 out.push(format!(
                     "Việc tự kiểm tra, tự chấm điểm của {over} đơn vị chưa sát thực tế (tự chấm cao hơn kết quả thẩm định)."

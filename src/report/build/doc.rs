@@ -98,19 +98,37 @@ pub fn capitalized(text: &str) -> String {
 
 pub const NO_APPRAISAL: &str = "Chưa có điểm thẩm định.";
 
-/// "Điểm toàn phường (thang 100): thẩm định …, tự chấm …, trên N nội dung được chấm."
+/// How the ward's total on 100 is computed: the same in the round, year and self-assessment reports.
+pub const WARD_TOTAL: &str = "điểm toàn phường = tổng điểm thẩm định của mọi nội dung được chấm ở mọi đơn vị ÷ tổng điểm tối đa của các nội dung đó × 100 (nội dung không áp dụng không tính vào cả hai); điểm tự chấm tính trên cùng các nội dung có cả điểm tự chấm và điểm thẩm định.";
+
+/// "Điểm toàn phường (thang 100): thẩm định … trên N nội dung được chấm; tự chấm … trên M nội dung …".
 pub fn score_sentence(whose: &str, t: &Totals) -> String {
     match (t.appraised_score, t.self_score) {
         (Some(a), own) => format!(
-            "Điểm {whose} (thang 100): thẩm định {}{}, trên {} nội dung được chấm{}.",
+            "Điểm {whose} (thang 100): thẩm định {} trên {} nội dung được chấm{}{}.",
             number::score(a),
-            own.map(|s| format!(", tự chấm {}", number::score(s))).unwrap_or_default(),
             t.items_assessed,
-            na_clause(t.not_applicable)
+            na_clause(t.not_applicable),
+            own.map(|s| self_clause(s, t)).unwrap_or_default(),
         ),
         (None, Some(s)) => format!("Điểm tự chấm {whose} (thang 100): {}. {NO_APPRAISAL}", number::score(s)),
         (None, None) => NO_APPRAISAL.to_owned(),
     }
+}
+
+/// The self score, over the items it is compared on: all the appraised ones, or the true count and the appraised
+/// score of those same items.
+fn self_clause(own: f64, t: &Totals) -> String {
+    if t.items_compared == t.items_assessed {
+        return format!("; tự chấm {} trên cùng {} nội dung đó", number::score(own), t.items_compared);
+    }
+    format!(
+        "; tự chấm {} trên {} nội dung có cả điểm tự chấm và điểm thẩm định (thẩm định trên cùng {} nội dung đó: {})",
+        number::score(own),
+        t.items_compared,
+        t.items_compared,
+        t.appraised_compared.map(number::score).unwrap_or_default()
+    )
 }
 
 pub fn na_clause(n: usize) -> String {

@@ -15,7 +15,7 @@ pub mod year_compare;
 pub mod year_doc;
 pub mod year_tally;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -27,7 +27,7 @@ use crate::domain::finding::{Event, Finding};
 use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::schedule;
-use crate::domain::scoring::{ItemScore, Mark, Total};
+use crate::domain::scoring::{self, ItemScore, Mark, Total};
 use crate::domain::sources::Sources;
 use crate::report::model::{EventView, FindingView, RoundInfo, Totals};
 
@@ -140,29 +140,34 @@ impl<'a> Index<'a> {
             .collect()
     }
 
-    /// The self points of a round (current revisions), leaving out items without points and items the team
-    /// marked not applicable, so that self and appraised scores cover the same items.
-    pub fn self_points(&self, round: &Round) -> Vec<ItemScore> {
-        let Some(catalogue) = self.catalogue(round) else { return Vec::new() };
-        let not_applicable: HashSet<(&str, &str)> = self
+    /// Self points against appraised points over the same items (current revisions): the self points of the
+    /// items the team gave points (items it has not scored or marked not applicable left out), and the appraised
+    /// points of those same items, in the same order.
+    pub fn compared(&self, round: &Round) -> (Vec<ItemScore>, Vec<ItemScore>) {
+        let Some(catalogue) = self.catalogue(round) else { return (Vec::new(), Vec::new()) };
+        let appraised: HashMap<(&str, &str), f64> = self
             .src
             .scores
             .iter()
-            .filter(|s| s.round_id == round.id && s.mark() == Mark::NotApplicable)
-            .map(|s| (s.unit_code.as_str(), s.criterion.as_str()))
+            .filter(|s| s.round_id == round.id)
+            .filter_map(|s| Some(((s.unit_code.as_str(), s.criterion.as_str()), s.mark().points()?)))
             .collect();
         self.src
             .self_items
             .iter()
-            .filter(|i| {
-                i.round_id == round.id && !not_applicable.contains(&(i.unit_code.as_str(), i.criterion.as_str()))
-            })
+            .filter(|i| i.round_id == round.id)
             .filter_map(|i| {
                 let max = scored_item(catalogue, round, &i.criterion)?.max_points;
-                let mark = Mark::Points(i.self_points?);
-                Some(ItemScore { unit: i.unit_code.clone(), code: i.criterion.clone(), max, mark })
+                let given = *appraised.get(&(i.unit_code.as_str(), i.criterion.as_str()))?;
+                let item = |points| ItemScore {
+                    unit: i.unit_code.clone(),
+                    code: i.criterion.clone(),
+                    max,
+                    mark: Mark::Points(points),
+                };
+                Some((item(i.self_points?), item(given)))
             })
-            .collect()
+            .unzip()
     }
 
     /// A unit's self-report deadline in a round: five days before its inspection slot, else the round's.
@@ -251,15 +256,30 @@ pub fn node_kind(kind: RoundKind) -> NodeKind {
     }
 }
 
-/// Self and appraised totals of the same items.
-pub fn totals(appraised: Option<&Total>, own: Option<&Total>) -> Totals {
+/// The appraised result of a set of items, and `compared`: the self points and the appraised points of those of
+/// its items that have both (from `Index::compared`).
+pub fn totals(appraised: Option<&Total>, compared: Option<(&Total, &Total)>) -> Totals {
     let appraised = appraised.copied().unwrap_or_default();
+    let (own, same) = compared.map_or((None, None), |(o, a)| (Some(o), Some(a)));
     Totals {
         self_score: own.and_then(Total::score100),
         appraised_score: appraised.score100(),
         items_assessed: appraised.scored,
         not_applicable: appraised.not_applicable,
+        items_compared: own.map_or(0, |o| o.scored),
+        appraised_compared: same.and_then(Total::score100),
+        difference: own.zip(same).and_then(|(o, a)| scoring::change(o, a, 100.0)),
+        ratio: appraised.ratio(),
     }
+}
+
+/// The self and appraised totals of a key's compared items (`own`, `same`: keyed the same way).
+pub fn pair<'t>(
+    own: &'t HashMap<String, Total>,
+    same: &'t HashMap<String, Total>,
+    key: &str,
+) -> Option<(&'t Total, &'t Total)> {
+    own.get(key).zip(same.get(key))
 }
 
 /// Totals keyed for lookup (from `scoring::totals_by*`).

@@ -5,13 +5,13 @@ use std::collections::{HashMap, HashSet};
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
-use super::{Index, assessment_doc, keyed, node_kind, round_info, totals};
+use super::{Index, assessment_doc, keyed, node_kind, pair, round_info, totals};
 use crate::domain::catalogue::{Catalogue, Node};
 use crate::domain::code;
 use crate::domain::finding::FindingKind;
 use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, RoundStatus, role_label};
-use crate::domain::scoring::{self, ItemScore, round2};
+use crate::domain::scoring::{self, ItemScore};
 use crate::domain::sources::Sources;
 use crate::report::model::round::{
     CarryOver, FieldResult, ItemLossSum, LateUnit, NoteCount, OfficialResult, RoundReport, TeamMember, UnitResult,
@@ -25,26 +25,22 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
     let round = ix.round(round_id).with_context(|| format!("không có đợt kiểm tra «{round_id}»"))?;
     let catalogue = ix.catalogue(round).context("không tìm thấy bộ tiêu chí của đợt")?;
     let appraised = ix.appraised(round);
-    let own = ix.self_points(round);
+    let (own, same) = ix.compared(round);
     let (scope, out_of_scope) = split_scope(&ix, round, catalogue);
     let findings: Vec<FindingView> =
         src.findings.iter().filter(|f| f.round_id == round.id).map(|f| ix.finding(f, as_of)).collect();
     let of_kind = |pred: fn(FindingKind) -> bool| findings.iter().filter(|f| pred(f.kind)).cloned().collect();
-    let fields = fields(&ix, round, catalogue, &appraised, &own);
+    let fields = fields(&ix, round, catalogue, &appraised, (&own, &same));
     let field_codes: Vec<&str> = fields.iter().map(|f| f.code.as_str()).collect();
     let received = |code: &str| src.receipts.iter().any(|r| r.round_id == round.id && r.unit_code == code);
     let units: Vec<UnitResult> = {
         let by_unit = keyed(scoring::totals_by_unit(&appraised));
-        let own_by_unit = keyed(scoring::totals_by_unit(&own));
-        let result = |code: &&str| {
-            let totals = totals(by_unit.get(*code), own_by_unit.get(*code));
-            UnitResult {
-                code: (*code).to_owned(),
-                name: ix.unit_name(code),
-                difference: totals.appraised_score.zip(totals.self_score).map(|(a, s)| round2(a - s)),
-                totals,
-                findings: findings.iter().filter(|f| f.unit_code == *code).count(),
-            }
+        let (own, same) = (keyed(scoring::totals_by_unit(&own)), keyed(scoring::totals_by_unit(&same)));
+        let result = |code: &&str| UnitResult {
+            code: (*code).to_owned(),
+            name: ix.unit_name(code),
+            totals: totals(by_unit.get(*code), pair(&own, &same, code)),
+            findings: findings.iter().filter(|f| f.unit_code == *code).count(),
         };
         scope.iter().map(result).collect()
     };
@@ -82,8 +78,8 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
             })
             .collect(),
         selfreports_received: scope.iter().filter(|code| received(code)).count(),
-        ward: totals(Some(&scoring::total(&appraised)), Some(&scoring::total(&own))),
-        officials: officials(&ix, round, catalogue, &scope, &field_codes, &appraised, &own),
+        ward: totals(Some(&scoring::total(&appraised)), Some((&scoring::total(&own), &scoring::total(&same)))),
+        officials: officials(&ix, round, catalogue, &scope, &field_codes, &appraised, (&own, &same)),
         fields,
         units,
         good_practices: of_kind(|k| k == FindingKind::DienHinh),
@@ -170,10 +166,10 @@ fn fields(
     round: &Round,
     catalogue: &Catalogue,
     appraised: &[ItemScore],
-    own: &[ItemScore],
+    (own, same): (&[ItemScore], &[ItemScore]),
 ) -> Vec<FieldResult> {
     let by_field = keyed(scoring::totals_by_field(appraised));
-    let own_by_field = keyed(scoring::totals_by_field(own));
+    let (own_by_field, same) = (keyed(scoring::totals_by_field(own)), keyed(scoring::totals_by_field(same)));
     let has_data = |code: &str| by_field.contains_key(code) || own_by_field.contains_key(code);
     round_fields(catalogue, round, has_data)
         .into_iter()
@@ -186,7 +182,7 @@ fn fields(
                 max: field.max_points,
                 self_points: s.and_then(|t| t.scaled(field.max_points)),
                 appraised_points: a.and_then(|t| t.scaled(field.max_points)),
-                totals: totals(a, s),
+                totals: totals(a, pair(&own_by_field, &same, &field.code)),
                 comments: comments(ix, round, &field.code),
             }
         })
@@ -231,10 +227,11 @@ fn officials(
     scope: &[&str],
     fields: &[&str],
     appraised: &[ItemScore],
-    own: &[ItemScore],
+    (own, same): (&[ItemScore], &[ItemScore]),
 ) -> Vec<OfficialResult> {
     let by_a = keyed(scoring::totals_by(appraised, |i| ix.official_of(i)));
     let by_s = keyed(scoring::totals_by(own, |i| ix.official_of(i)));
+    let same = keyed(scoring::totals_by(same, |i| ix.official_of(i)));
     let scope: HashSet<&str> = scope.iter().copied().collect();
     let mut assigned: HashMap<&str, usize> = HashMap::new();
     for a in &ix.src.assignments {
@@ -257,7 +254,7 @@ fn officials(
                 unit_code: o.unit_code.clone(),
                 unit_name: ix.unit_name(&o.unit_code),
                 items_assigned,
-                totals: totals(by_a.get(&o.code), by_s.get(&o.code)),
+                totals: totals(by_a.get(&o.code), pair(&by_s, &same, &o.code)),
                 losses: official_losses(ix, round, appraised, &o.code),
             })
         })

@@ -10,8 +10,8 @@ use crate::report::model::settings::DocKind;
 
 use super::assessment_doc;
 use super::doc::{
-    self, Frame, NO_APPRAISAL, count, note, points as points_col, row_number, score_chart, score_sentence, scores, stt,
-    table_or,
+    self, Frame, NO_APPRAISAL, WARD_TOTAL, count, note, points as points_col, row_number, score_chart, score_sentence,
+    scores, stt, table_or,
 };
 
 pub fn document(m: &RoundReport, frame: &Frame) -> Document {
@@ -156,7 +156,7 @@ fn fields_section(m: &RoundReport) -> Section {
             Cell::Number(f.max),
             Cell::number(f.self_points),
             Cell::number(f.appraised_points),
-            Cell::number(f.totals.appraised_score.map(|x| x / 100.0)),
+            Cell::number(f.totals.ratio),
         ]);
     }
     t.total = Some(vec![
@@ -165,12 +165,12 @@ fn fields_section(m: &RoundReport) -> Section {
         Cell::Number(100.0),
         Cell::number(m.ward.self_score),
         Cell::number(m.ward.appraised_score),
-        Cell::number(m.ward.appraised_score.map(|x| x / 100.0)),
+        Cell::number(m.ward.ratio),
     ]);
     s.blocks.push(Block::Table(t));
-    s.blocks.push(note(
-        "Điểm của lĩnh vực = tổng điểm các nội dung được chấm ÷ tổng điểm tối đa của các nội dung đó × điểm tối đa của lĩnh vực; nội dung không áp dụng không tính vào cả hai. Dòng tổng tính theo thang 100 trên toàn bộ nội dung được chấm.",
-    ));
+    s.blocks.push(note(format!(
+        "Điểm của lĩnh vực = tổng điểm các nội dung được chấm ÷ tổng điểm tối đa của các nội dung đó × điểm tối đa của lĩnh vực; nội dung không áp dụng không tính vào cả hai. Dòng tổng quy về thang 100: {WARD_TOTAL}",
+    )));
     s.blocks.push(Block::Chart(fields_chart(&m.fields)));
     s.blocks.push(Block::Paragraph("Nhận xét của Đoàn kiểm tra:".to_owned()));
     s.blocks.push(Block::Bullets(m.fields.iter().map(field_comment).collect()));
@@ -189,8 +189,8 @@ fn fields_chart(fields: &[FieldResult]) -> Chart {
 }
 
 fn field_comment(f: &FieldResult) -> String {
-    let result = match (f.appraised_points, f.totals.appraised_score) {
-        (Some(p), Some(pct)) => format!("đạt {}/{} điểm ({})", points(p), points(f.max), percent(pct / 100.0)),
+    let result = match (f.appraised_points, f.totals.ratio) {
+        (Some(p), Some(ratio)) => format!("đạt {}/{} điểm ({})", points(p), points(f.max), percent(ratio)),
         _ => "chưa có điểm thẩm định".to_owned(),
     };
     let parts: Vec<&str> =
@@ -221,7 +221,7 @@ fn units_section(units: &[UnitResult]) -> Section {
             count(u.totals.not_applicable),
             Cell::number(u.totals.self_score),
             Cell::number(u.totals.appraised_score),
-            Cell::number(u.difference),
+            Cell::number(u.totals.difference),
             count(u.findings),
         ]);
     }
@@ -229,9 +229,9 @@ fn units_section(units: &[UnitResult]) -> Section {
     if units.iter().all(|u| u.totals.appraised_score.is_none()) {
         s.blocks.push(note(NO_APPRAISAL));
     } else {
-        if units.iter().any(|u| u.difference.is_some()) {
+        if units.iter().any(|u| u.totals.difference.is_some()) {
             s.blocks.push(note(
-                "Chênh lệch = điểm thẩm định − điểm tự chấm; số âm là đơn vị tự chấm cao hơn kết quả thẩm định.",
+                "Tự chấm và chênh lệch tính trên cùng các nội dung có cả điểm tự chấm và điểm thẩm định; chênh lệch = điểm thẩm định − điểm tự chấm của các nội dung đó, số âm là đơn vị tự chấm cao hơn kết quả thẩm định.",
             ));
         }
         s.blocks.push(Block::Chart(score_chart(

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use anyhow::{Context as _, Result};
 
-use super::doc::{Frame, NO_APPRAISAL, na_clause, note, points as points_col};
-use super::{Index, keyed, node_kind, round_info};
+use super::doc::{Frame, NO_APPRAISAL, WARD_TOTAL, na_clause, note, points as points_col};
+use super::{Index, keyed, node_kind, round_info, totals};
 use crate::domain::code;
 use crate::domain::number;
 use crate::domain::number::points;
@@ -30,9 +30,14 @@ fn by_item(items: &[ItemScore]) -> HashMap<String, Total> {
     keyed(scoring::totals_by(items, |i| Some(i.code.as_str())))
 }
 
-/// Sum of the values some items have; `None` when none has one.
+/// Sum of the values some items have (unrounded), rounded once; `None` when none has one.
 fn sum_of<'a>(items: impl Iterator<Item = &'a ItemSum>, pick: fn(&ItemSum) -> Option<f64>) -> Option<f64> {
     items.filter_map(pick).reduce(|a, b| a + b).map(round2)
+}
+
+/// An item's points on its own maximum, unrounded (the subtotals add these, and round once).
+fn on_max(t: &Total, max: f64) -> Option<f64> {
+    t.ratio().map(|r| r * max)
 }
 
 pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
@@ -41,8 +46,10 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
         format!("năm {year} chưa có Đợt 2; bảng tự đánh giá lập từ Đợt 2 (tạo bằng `cchc round new --kind dot2 --year {year}`)")
     })?;
     let catalogue = ix.catalogue(round).context("không tìm thấy bộ tiêu chí của đợt")?;
-    let appraised = by_item(&ix.appraised(round));
-    let own = by_item(&ix.self_points(round));
+    let all_appraised = ix.appraised(round);
+    let appraised = by_item(&all_appraised);
+    let (own_items, same_items) = ix.compared(round);
+    let own = by_item(&own_items);
     let kind = node_kind(round.kind);
     let mut rows = Vec::new();
     let mut items: Vec<ItemSum> = Vec::new();
@@ -67,17 +74,12 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
             let total_of = |totals: &HashMap<String, Total>| totals.get(&node.code).copied().unwrap_or_default();
             let (a, s) = (total_of(&appraised), total_of(&own));
             let not_applicable = a.scored == 0 && a.not_applicable > 0;
-            row.self_points = s.scaled(node.max_points);
-            row.appraised_points = a.scaled(node.max_points);
+            let (own, appraised) = (on_max(&s, node.max_points), on_max(&a, node.max_points));
+            row.self_points = own.map(round2);
+            row.appraised_points = appraised.map(round2);
             row.note = notes(src, &round.id, &node.code, not_applicable);
             row.evidence = evidence(src, &round.id, &node.code);
-            items.push(ItemSum {
-                code: node.code.clone(),
-                max: node.max_points,
-                own: row.self_points,
-                appraised: row.appraised_points,
-                not_applicable,
-            });
+            items.push(ItemSum { code: node.code.clone(), max: node.max_points, own, appraised, not_applicable });
         }
         rows.push(row);
     }
@@ -89,20 +91,21 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
         row.appraised_points = sum_of(under(), |i| i.appraised);
     }
     let max_of = |pred: fn(&ItemSum) -> bool| round2(items.iter().filter(|i| pred(i)).map(|i| i.max).sum());
-    let (assessed_max, self_max) =
-        (max_of(|i| i.appraised.is_some()), max_of(|i| i.own.is_some() && !i.not_applicable));
-    let (self_points, appraised_points) = (sum_of(items.iter(), |i| i.own), sum_of(items.iter(), |i| i.appraised));
-    let on_100 = |p: Option<f64>, max: f64| p.filter(|_| max > 0.0).map(|p| round2(p / max * 100.0));
+    // The ward's total on 100 is the round report's (every unit's items pooled), whatever the table adds up to.
+    let ward = totals(
+        Some(&scoring::total(&all_appraised)),
+        Some((&scoring::total(&own_items), &scoring::total(&same_items))),
+    );
     Ok(SelfAssessment {
         year,
         round: round_info(round),
         total: AssessmentTotal {
             max: max_of(|_| true),
-            self_points,
-            appraised_points,
-            assessed_max,
-            self_score: on_100(self_points, self_max),
-            appraised_score: on_100(appraised_points, assessed_max),
+            self_points: sum_of(items.iter(), |i| i.own),
+            appraised_points: sum_of(items.iter(), |i| i.appraised),
+            assessed_max: max_of(|i| i.appraised.is_some()),
+            self_score: ward.self_score,
+            appraised_score: ward.appraised_score,
             not_applicable: items.iter().filter(|i| i.not_applicable).count(),
         },
         rows,
@@ -193,12 +196,13 @@ pub fn document(m: &SelfAssessment, frame: &Frame) -> Document {
     ]);
     let summary = match (total.appraised_points, total.appraised_score) {
         (Some(p), Some(value)) => format!(
-            "Tổng điểm thẩm định: {}/{} điểm của các nội dung được chấm{}; quy về thang 100: {} điểm{}.",
+            "Tổng điểm thẩm định theo bảng: {}/{} điểm của các nội dung được chấm{}; điểm của nội dung do nhiều đơn vị cùng thực hiện gộp theo tỷ lệ. Điểm toàn phường (thang 100), như trong báo cáo kết quả kiểm tra: {}{}; {}",
             points(p),
             points(total.assessed_max),
             na_clause(total.not_applicable),
             number::score(value),
-            total.self_score.map(|s| format!(" (tự chấm: {})", number::score(s))).unwrap_or_default()
+            total.self_score.map(|s| format!(" (tự chấm: {})", number::score(s))).unwrap_or_default(),
+            WARD_TOTAL
         ),
         _ => NO_APPRAISAL.to_owned(),
     };

@@ -63,7 +63,8 @@ pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Res
             }
         })
         .collect();
-    let mine = |all: Vec<ItemScore>| all.iter().filter(|i| i.unit == unit).collect::<Total>();
+    let mine = |all: &[ItemScore]| all.iter().filter(|i| i.unit == unit).collect::<Total>();
+    let (own, same) = ix.compared(round);
     let findings = |keep: &dyn Fn(&Finding) -> bool| -> Vec<FindingView> {
         src.findings.iter().filter(|f| f.unit_code == unit && keep(f)).map(|f| ix.finding(f, as_of)).collect()
     };
@@ -77,7 +78,7 @@ pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Res
             .iter()
             .find(|r| r.round_id == round.id && r.unit_code == unit)
             .map(|r| r.first_received),
-        totals: totals(Some(&mine(ix.appraised(round))), Some(&mine(ix.self_points(round)))),
+        totals: totals(Some(&mine(&ix.appraised(round))), Some((&mine(&own), &mine(&same)))),
         items,
         good_practices: findings(&|f| f.round_id == round.id && f.kind == FindingKind::DienHinh),
         to_remediate: findings(&|f| f.round_id == round.id && f.kind.is_shortcoming()),

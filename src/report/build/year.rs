@@ -14,7 +14,7 @@ use crate::domain::finding::{Event, Finding};
 use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, RoundStatus};
-use crate::domain::scoring::round2;
+use crate::domain::scoring::{self, round2};
 use crate::report::model::FindingView;
 use crate::report::model::year::{
     BandCount, FieldChange, ItemLoss, OfficialProposal, Remediation, RoundSummary, StatusCount, UnitChange, UnitScore,
@@ -160,20 +160,27 @@ fn round_summary(ix: &Index, round: &Round, tally: &Sums, findings: usize) -> Ro
     RoundSummary {
         round: round_info(round),
         units_in_scope: scope.len(),
-        ward: totals(Some(&sums.ward()), Some(&sums.own())),
+        ward: {
+            let (own, same) = sums.compared();
+            totals(Some(&sums.ward()), Some((&own, &same)))
+        },
         findings,
         unit_results,
     }
 }
 
-/// Each periodic field's appraised points in a round, converted to the field's maximum in that round.
-fn field_points(ix: &Index, round: Option<&Round>, tally: &Sums) -> BTreeMap<String, f64> {
+/// Each periodic field's appraised result in a round: its points converted to the field's maximum in that round,
+/// and the ratio, both unrounded.
+fn field_points(ix: &Index, round: Option<&Round>, tally: &Sums) -> BTreeMap<String, (f64, f64)> {
     let Some(round) = round else { return BTreeMap::new() };
     let Some(catalogue) = ix.catalogue(round) else { return BTreeMap::new() };
     tally
         .round(&round.id)
         .fields()
-        .filter_map(|(code, total)| Some((code.to_owned(), total.scaled(catalogue.get(code)?.max_points)?)))
+        .filter_map(|(code, total)| {
+            let ratio = total.ratio()?;
+            Some((code.to_owned(), (ratio * catalogue.get(code)?.max_points, ratio)))
+        })
         .collect()
 }
 
@@ -190,19 +197,23 @@ fn fields(
         .filter(|f| f.kind == node_kind(RoundKind::Dot1))
         .map(|f| {
             let (a, b) = (p1.get(&f.code).copied(), p2.get(&f.code).copied());
+            let on_100 = |x: Option<(f64, f64)>| x.map(|(_, ratio)| round2(ratio * 100.0));
             FieldChange {
                 code: f.code.clone(),
                 title: f.title.clone(),
                 max: f.max_points,
-                dot1: a,
-                dot2: b,
-                change: a.zip(b).map(|(a, b)| round2(b - a)),
+                dot1: a.map(|(p, _)| round2(p)),
+                dot2: b.map(|(p, _)| round2(p)),
+                change: a.zip(b).map(|((a, _), (b, _))| round2(b - a)),
+                dot1_score: on_100(a),
+                dot2_score: on_100(b),
             }
         })
         .collect()
 }
 
-/// Units of either periodic round, ranked by the basis round's score (ties share a rank), best first.
+/// Units of either periodic round, ranked by the basis round's score (ties share a rank), best first; changes and
+/// ranks come from the unrounded totals.
 fn units(
     ix: &Index,
     tally: &Sums,
@@ -211,25 +222,27 @@ fn units(
     basis: Option<RoundTally>,
 ) -> Vec<UnitChange> {
     let in_scope: HashSet<&str> = rounds.iter().flatten().flat_map(|r| in_scope(ix, r, tally)).collect();
+    let total = |sums: Option<RoundTally>, unit: &str| sums.and_then(|s| s.unit(unit).copied());
     let mut out: Vec<UnitChange> = ix
         .src
         .units
         .iter()
         .filter(|u| in_scope.contains(u.code.as_str()))
         .map(|u| {
-            let (a, b) = (score100(sums[0], &u.code), score100(sums[1], &u.code));
+            let (a, b) = (total(sums[0], &u.code), total(sums[1], &u.code));
             UnitChange {
                 rank: None,
                 code: u.code.clone(),
                 name: u.name.clone(),
-                dot1: a,
-                dot2: b,
-                change: a.zip(b).map(|(a, b)| round2(b - a)),
+                dot1: a.and_then(|t| t.score100()),
+                dot2: b.and_then(|t| t.score100()),
+                change: a.zip(b).and_then(|(a, b)| scoring::change(&a, &b, 100.0)),
             }
         })
         .collect();
     if let Some(basis) = basis {
-        let scores: Vec<Option<f64>> = out.iter().map(|u| score100(Some(basis), &u.code)).collect();
+        let scores: Vec<Option<f64>> =
+            out.iter().map(|u| total(Some(basis), &u.code).and_then(|t| t.ratio()).map(|r| r * 100.0)).collect();
         for (unit, rank) in out.iter_mut().zip(ranks(&scores)) {
             unit.rank = rank;
         }
@@ -274,7 +287,7 @@ fn officials<'c>(
             let own = sums.official(&o.code);
             let total = own.map(|s| s.total).unwrap_or_default();
             let band = total.score100().and_then(|s| catalogue.classification.band_for(s));
-            let in_round = |r: Option<&Round>| tally.round(&r?.id).official(&o.code)?.total.score100();
+            let in_round = |r: Option<&Round>| Some(tally.round(&r?.id).official(&o.code)?.total);
             let (dot1, dot2) = (in_round(periodic[0]), in_round(periodic[1]));
             if let Some(band) = band {
                 proposed.push(band.code.as_str());
@@ -286,9 +299,9 @@ fn officials<'c>(
                 unit_code: o.unit_code.clone(),
                 unit_name: ix.shared_unit_name(&o.unit_code),
                 totals: totals(Some(&total), None),
-                dot1,
-                dot2,
-                change: dot1.zip(dot2).map(|(a, b)| round2(b - a)),
+                dot1: dot1.and_then(|t| t.score100()),
+                dot2: dot2.and_then(|t| t.score100()),
+                change: dot1.zip(dot2).and_then(|(a, b)| scoring::change(&a, &b, 100.0)),
                 band_code: band.map(|b| b.code.clone()),
                 band_name: band.map(|b| b.name.clone()),
                 losses: own

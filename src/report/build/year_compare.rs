@@ -180,9 +180,9 @@ pub fn section(c: &YearComparison, number: &str, year: i32) -> Section {
 fn compare_table(id: &str, what: &str, rows: &[CompareRow], prev: i32, year: i32) -> Block {
     let columns = vec![
         Column::text(what).with_width(34.0),
-        scores(&format!("Năm {prev}")),
-        scores(&format!("Năm {year}")),
-        scores("Tăng (+), giảm (−)"),
+        scores(&format!("Năm {prev}")).with_width(10.0),
+        scores(&format!("Năm {year}")).with_width(10.0),
+        scores("Tăng (+), giảm (−)").with_width(11.0),
     ];
     let mut t = Table::new(id, format!("{what}: năm {prev} và năm {year} (thang 100)"), columns);
     for r in rows {

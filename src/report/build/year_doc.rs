@@ -11,8 +11,8 @@ use crate::report::model::year::{FieldChange, OfficialProposal, Remediation, Rou
 
 use super::assessment_doc;
 use super::doc::{
-    Frame, NO_APPRAISAL, capitalized, count, finding_text, id_column, losses_text, note, points as points_col,
-    row_number, score_chart, scores, span, stt, table_or, who,
+    Frame, NO_APPRAISAL, WARD_TOTAL, capitalized, count, finding_text, id_column, losses_text, note,
+    points as points_col, row_number, score_chart, scores, span, stt, table_or, who,
 };
 
 /// Takes the model: its findings and officials, tens of thousands in a national year, are let go one by one as their
@@ -80,6 +80,9 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
         ]);
     }
     let mut s = Section::new("I", "CÁC ĐỢT KIỂM TRA TRONG NĂM").with_block(table_or(t, "Chưa có đợt kiểm tra nào."));
+    if !rounds.is_empty() {
+        s.blocks.push(note(capitalized(WARD_TOTAL)));
+    }
     let adhoc: Vec<&RoundSummary> = rounds.iter().filter(|r| r.round.kind == RoundKind::DotXuat).collect();
     if adhoc.is_empty() {
         s.blocks.push(note("Trong năm không có đợt kiểm tra đột xuất."));
@@ -129,13 +132,12 @@ fn fields_section(fields: &[FieldChange]) -> Section {
             Cell::number(f.change),
         ]);
     }
-    let on_100 = |v: Option<f64>, max: f64| v.filter(|_| max > 0.0).map(|v| v / max * 100.0);
     s.with_block(Block::Table(t)).with_block(Block::Chart(score_chart(
         "Điểm theo lĩnh vực, quy về thang 100: Đợt 1 và Đợt 2",
         fields.iter().map(|f| format!("{}. {}", f.code, f.title)).collect(),
         vec![
-            ("Đợt 1", fields.iter().map(|f| on_100(f.dot1, f.max)).collect()),
-            ("Đợt 2", fields.iter().map(|f| on_100(f.dot2, f.max)).collect()),
+            ("Đợt 1", fields.iter().map(|f| f.dot1_score).collect()),
+            ("Đợt 2", fields.iter().map(|f| f.dot2_score).collect()),
         ],
     )))
 }
@@ -181,22 +183,26 @@ fn remediation_section(r: &Remediation, findings: Vec<FindingView>) -> Section {
             Column::text("Đơn vị, người phụ trách").with_width(14.0),
             Column::text("Nội dung").with_width(26.0),
             Column::date("Thời hạn"),
-            Column::text("Tình trạng").with_width(11.0),
-            Column::integer("Quá hạn (ngày)"),
-            Column::text("Ghi chú").with_width(18.0),
+            Column::text("Tình trạng, ghi chú").with_width(20.0),
             id_column(),
         ],
     );
     let listed = findings.len();
     for (i, f) in findings.into_iter().enumerate() {
+        // Status, days overdue and the latest note in one cell: a finding's id needs its own column on the page.
+        let mut status = match f.days_overdue {
+            Some(days) => format!("{}, quá hạn {days} ngày", f.status_label),
+            None => f.status_label.to_string(),
+        };
+        if let Some(note) = f.latest_note.as_deref().filter(|n| !n.trim().is_empty()) {
+            status.push_str(&format!("\n{note}"));
+        }
         t.push_row(vec![
             row_number(i),
             Cell::text(who(&f)),
             Cell::text(finding_text(&f)),
             Cell::date(f.due_date),
-            Cell::text(&*f.status_label),
-            f.days_overdue.map_or(Cell::Empty, Cell::Integer),
-            Cell::text(f.latest_note.unwrap_or_default()),
+            Cell::text(status),
             Cell::text(f.id),
         ]);
     }

@@ -6,7 +6,7 @@
 //! than hashing codes; scores come grouped by round and unit, so the last round and unit are kept at hand.
 
 // Hashed once or twice per row: foldhash is several times faster than the standard SipHash on short codes.
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 use super::scored_item;
 use crate::domain::catalogue::Catalogue;
@@ -103,13 +103,13 @@ impl OfficialTally {
 struct RoundSums {
     items: usize,
     ward: Total,
+    /// Self points, and the appraised points of the same items.
     own: Total,
+    same: Total,
     /// Sparse: an ad-hoc round covers a few units of thousands.
     units: HashMap<u32, Total>,
     fields: Vec<Total>,
     officials: Vec<OfficialTally>,
-    /// (unit, item) the team marked not applicable.
-    not_applicable: HashSet<(u32, u32)>,
 }
 
 /// What a round makes of an item: unknown yet, not one it scores, or scored with this maximum in this field.
@@ -213,9 +213,6 @@ impl<'a> Tally<'a> {
         t.ward.add_mark(mark, max);
         t.units.entry(unit).or_default().add_mark(mark, max);
         slot(&mut t.fields, field).add_mark(mark, max);
-        if mark == Mark::NotApplicable {
-            t.not_applicable.insert((unit, item));
-        }
         if let (Some(official), true) = (official.checked_sub(1), periodic) {
             if t.officials.is_empty() {
                 // Every official is numbered by now (the assignments come first): sized once, not by doubling.
@@ -229,15 +226,15 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// Adds an item's self points; call after every score, so that items marked not applicable are known.
+    /// Adds an item's self points and the appraised points of the same item (the store gives only items the
+    /// team gave points).
     pub fn self_point(&mut self, s: &SelfPointRef) {
         let Some(r) = self.round_index(s.round_id) else { return };
-        let (unit, item) = (self.last_unit.number(s.unit_code, &mut self.units), self.items.number(s.criterion));
+        let item = self.items.number(s.criterion);
         let state = &mut self.rounds[r];
         let ItemRule::Scored { max, .. } = state.rule(item, s.criterion, &mut self.fields) else { return };
-        if !state.sums.not_applicable.contains(&(unit, item)) {
-            state.sums.own.add_mark(Mark::Points(s.points), max);
-        }
+        state.sums.own.add_mark(Mark::Points(s.points), max);
+        state.sums.same.add_mark(Mark::Points(s.appraised), max);
     }
 
     /// The sums, by round, once every score and self point is in.
@@ -306,10 +303,9 @@ impl<'s> RoundTally<'s> {
         self.round.ward
     }
 
-    /// The self points of the same items: items without self points, or that the team marked not applicable,
-    /// left out.
-    pub fn own(&self) -> Total {
-        self.round.own
+    /// Self points and the appraised points of the same items: items with both.
+    pub fn compared(&self) -> (Total, Total) {
+        (self.round.own, self.round.same)
     }
 
     pub fn unit(&self, code: &str) -> Option<&'s Total> {

@@ -34,14 +34,25 @@ pub struct RoundInfo {
     pub reason: Option<String>,
 }
 
-/// Self and appraised results over a set of items, on the 100-point scale.
+/// Appraised and self results over a set of items, on the 100-point scale, each rounded once from the points.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Totals {
+    /// Over the `items_compared` only.
     pub self_score: Option<f64>,
+    /// Over every item with appraised points.
     pub appraised_score: Option<f64>,
     /// Items with appraised points.
     pub items_assessed: usize,
     pub not_applicable: usize,
+    /// Items with both self and appraised points: self points are set against appraised points over these.
+    pub items_compared: usize,
+    /// The appraised points of the compared items.
+    pub appraised_compared: Option<f64>,
+    /// `appraised_compared − self_score`, from the unrounded points (negative: the unit graded itself higher).
+    pub difference: Option<f64>,
+    /// Appraised points over their maximum, unrounded: percentages are shown from it.
+    #[serde(skip)]
+    pub ratio: Option<f64>,
 }
 
 /// A finding as every report shows it, with names resolved and the latest remediation note. The names, title and

@@ -92,8 +92,6 @@ pub struct UnitResult {
     pub code: String,
     pub name: String,
     pub totals: Totals,
-    /// Appraised minus self score (negative: the unit graded itself higher than the team did).
-    pub difference: Option<f64>,
     pub findings: usize,
 }
 

@@ -51,7 +51,8 @@ pub struct UnitScore {
     pub appraised_score: Option<f64>,
 }
 
-/// A field's appraised points (converted to its maximum) in Đợt 1 and Đợt 2.
+/// A field's appraised points (converted to its maximum) in Đợt 1 and Đợt 2, and the same on the 100-point scale;
+/// each figure rounded once from the points.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldChange {
     pub code: String,
@@ -60,6 +61,8 @@ pub struct FieldChange {
     pub dot1: Option<f64>,
     pub dot2: Option<f64>,
     pub change: Option<f64>,
+    pub dot1_score: Option<f64>,
+    pub dot2_score: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

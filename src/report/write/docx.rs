@@ -10,11 +10,12 @@ use zip::write::SimpleFileOptions;
 use crate::report::document::{Block, Cell, Chart, Document, Letterhead, Table};
 
 use super::WriteError;
-use super::common::{Align, chart_caption, chart_rows, flatten_sections, format_cell, row_cells};
+use super::common::{Align, chart_caption, chart_rows, flatten_sections, row_cells};
 use super::docx_xml::{self as x, Jc, Para, Row, Run};
+use super::widths;
 
 /// Text width of an A4 page with 30 mm + 15 mm side margins, in twips.
-const TEXT_WIDTH: u32 = 11906 - 1701 - 851;
+const TEXT_WIDTH: u32 = widths::A4_TEXT_WIDTH;
 /// Left and right columns of the header and footer tables.
 const HEAD_LEFT: u32 = 3600;
 const FOOT_LEFT: u32 = 4300;
@@ -69,11 +70,13 @@ fn body(doc: &Document) -> String {
         }
     }
     if let Some(closing) = &doc.closing {
-        out += &Para::body().xml(&[Run::new(closing)]);
+        // The signature never stands alone on a page: the closing paragraph keeps with it, in one piece.
+        out += &Para { keep_next: true, keep_lines: true, ..Para::body() }.xml(&[Run::new(closing)]);
     }
     out += &footer(&doc.letterhead);
-    // A document must not end with a table.
-    out += &Para { mark_size: Some(4), ..Para::default() }.xml(&[]);
+    // A document must not end with a table; this paragraph is 1 pt high, so that a signature block ending near
+    // the foot of a page does not push it onto a blank page of its own.
+    out += &Para { mark_size: Some(2), line: Some(20), exact_line: true, ..Para::default() }.xml(&[]);
     out
 }
 
@@ -133,93 +136,43 @@ fn caption(text: &str) -> String {
     Para { jc: Jc::Center, before: 120, after: 60, keep_next: true, ..Para::default() }.xml(&[Run::new(text).bold()])
 }
 
-fn cell_para(text: &str, align: Align, bold: bool) -> String {
+/// A cell's paragraph; `keep_next` holds its row on the page of the next one.
+fn cell_para(text: &str, align: Align, bold: bool, keep_next: bool) -> String {
     let jc = match align {
         Align::Left => Jc::Left,
         Align::Center => Jc::Center,
         Align::Right => Jc::Right,
     };
     let run = Run::new(text).size(SZ_TABLE);
-    Para::new(jc).xml(&[if bold { run.bold() } else { run }])
+    Para { jc, keep_next, ..Para::default() }.xml(&[if bold { run.bold() } else { run }])
 }
 
 fn table_xml(t: &Table) -> String {
+    let t = widths::without_empty_columns(t);
     let header =
-        Row { header: true, cells: t.columns.iter().map(|c| cell_para(&c.title, Align::Center, true)).collect() };
-    let row = |cells: &Vec<Cell>, bold: bool| Row {
+        Row { header: true, cells: t.columns.iter().map(|c| cell_para(&c.title, Align::Center, true, true)).collect() };
+    // A small table stays on one page: every row but the last keeps with the next (Word's way; LibreOffice too).
+    let body_rows = t.rows.len() + usize::from(t.total.is_some());
+    let keep = widths::keep_together(body_rows);
+    let row = |n: usize, cells: &Vec<Cell>, bold: bool| Row {
         header: false,
-        cells: row_cells(t, cells).map(|(text, align)| cell_para(&text, align, bold)).collect(),
+        cells: row_cells(&t, cells)
+            .map(|(text, align)| cell_para(&text, align, bold, keep && n + 1 < body_rows))
+            .collect(),
     };
     let mut rows = vec![header];
-    rows.extend(t.rows.iter().map(|r| row(r, false)));
-    rows.extend(t.total.iter().map(|r| row(r, true)));
-    let needs = t.columns.iter().enumerate().map(|(i, column)| {
-        let cells = t.rows.iter().chain(t.total.iter()).filter_map(|r| r.get(i));
-        let texts = cells.map(|c| (format_cell(c, column.kind), matches!(c, Cell::Text(_))));
-        need(&column.title, texts, column.width)
-    });
-    caption(&t.title) + &x::table(&fit(needs.collect()), true, &rows)
+    rows.extend(t.rows.iter().enumerate().map(|(n, r)| row(n, r, false)));
+    rows.extend(t.total.iter().map(|r| row(body_rows - 1, r, true)));
+    caption(&t.title) + &x::table(&twips(&widths::needs(&t)), true, &rows)
 }
 
-/// Approximate width of a 12 pt Times New Roman character, in twips.
-const CHAR_TWIPS: f64 = 130.0;
-/// Cell padding (left + right) and slack, in twips.
-const CELL_PAD: f64 = 220.0;
-/// Longest text a column asks room for, in characters.
-const MAX_CHARS: usize = 40;
-
-/// Column width need in twips: `min` fits the unbreakable content (the
-/// header's longest word, numbers, dates); `want` also fits text cells on one
-/// line (at most 40 characters) or the column's preferred width.
-struct Need {
-    min: f64,
-    want: f64,
-    text: bool,
-}
-
-fn need(header: &str, cells: impl Iterator<Item = (String, bool)>, preferred: Option<f64>) -> Need {
-    let words = header.split_whitespace().map(|w| w.chars().count());
-    let mut min = words.max().unwrap_or(0).max(3);
-    let mut want = min.max(header.chars().count().div_ceil(2));
-    let mut text = false;
-    for (content, breakable) in cells {
-        let len = content.chars().count();
-        want = want.max(len.min(MAX_CHARS));
-        if breakable {
-            text |= len > 0;
-        } else {
-            min = min.max(len);
-        }
-    }
-    let twips = |chars: f64| chars * CHAR_TWIPS + CELL_PAD;
-    // Character counts are small: the conversions are exact.
-    let min = twips(min as f64);
-    let want = preferred.filter(|w| *w > 0.0).map_or(twips(want as f64), twips);
-    Need { min, want: want.max(min), text }
-}
-
-/// Share the text width: wanted widths when they fit (the spare room goes to
-/// text columns), else shrink each column towards its minimum.
-fn fit(needs: Vec<Need>) -> Vec<u32> {
-    let width = f64::from(TEXT_WIDTH);
-    let min_sum: f64 = needs.iter().map(|n| n.min).sum();
-    let want_sum: f64 = needs.iter().map(|n| n.want).sum();
-    if needs.is_empty() || want_sum <= 0.0 {
+/// Column widths in twips over the page's text width.
+fn twips(needs: &[widths::Need]) -> Vec<u32> {
+    if needs.is_empty() {
         return vec![TEXT_WIDTH];
     }
-    let widths: Vec<f64> = if want_sum <= width {
-        let any_text = needs.iter().any(|n| n.text);
-        let growable: f64 = needs.iter().filter(|n| n.text || !any_text).map(|n| n.want).sum();
-        let spare = width - want_sum;
-        needs.iter().map(|n| if n.text || !any_text { n.want + spare * n.want / growable } else { n.want }).collect()
-    } else if min_sum >= width {
-        needs.iter().map(|n| n.min * width / min_sum).collect()
-    } else {
-        let ratio = (width - min_sum) / (want_sum - min_sum);
-        needs.iter().map(|n| n.min + (n.want - n.min) * ratio).collect()
-    };
     // Twips of an A4 text width: small positive values.
-    widths.iter().map(|w| w.floor().max(200.0) as u32).collect()
+    widths::fit_twips(needs, TEXT_WIDTH).iter().map(|w| w.floor().max(200.0) as u32).collect()
 }
 
 /// Charts are shown as a small table of their values.
@@ -229,17 +182,25 @@ fn chart_xml(chart: &Chart) -> String {
         return caption(&title) + &Para::new(Jc::Center).xml(&[Run::new("Không có dữ liệu.").italic()]);
     }
     let (header, rows) = chart_rows(chart);
+    let keep = widths::keep_together(rows.len());
     let mut table_rows =
-        vec![Row { header: true, cells: header.iter().map(|h| cell_para(h, Align::Center, true)).collect() }];
-    table_rows.extend(rows.iter().map(|r| Row {
-        header: false,
-        cells: r.iter().enumerate().map(|(j, text)| cell_para(text, Align::of_chart_column(j), false)).collect(),
+        vec![Row { header: true, cells: header.iter().map(|h| cell_para(h, Align::Center, true, true)).collect() }];
+    table_rows.extend(rows.iter().enumerate().map(|(n, r)| {
+        Row {
+            header: false,
+            cells: r
+                .iter()
+                .enumerate()
+                .map(|(j, text)| cell_para(text, Align::of_chart_column(j), false, keep && n + 1 < rows.len()))
+                .collect(),
+        }
     }));
-    let needs = header.iter().enumerate().map(|(j, h)| {
-        let cells = rows.iter().filter_map(|r| r.get(j)).map(|c| (c.clone(), j == 0));
-        need(h, cells, None)
-    });
-    caption(&title) + &x::table(&fit(needs.collect()), true, &table_rows)
+    let needs: Vec<widths::Need> = header
+        .iter()
+        .enumerate()
+        .map(|(j, h)| widths::Need::of(h, rows.iter().filter_map(|r| r.get(j)).map(|c| (c.clone(), j == 0))))
+        .collect();
+    caption(&title) + &x::table(&twips(&needs), true, &table_rows)
 }
 
 #[cfg(test)]

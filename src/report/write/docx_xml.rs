@@ -108,11 +108,15 @@ pub struct Para {
     pub style: Option<&'static str>,
     pub jc: Jc,
     pub keep_next: bool,
+    /// Keep the paragraph's lines on one page.
+    pub keep_lines: bool,
     /// Space before/after in twips.
     pub before: u32,
     pub after: u32,
     /// Line spacing in 240ths of a line (240 = single); `None` = default.
     pub line: Option<u32>,
+    /// `line` is an exact height in twips rather than a share of a line.
+    pub exact_line: bool,
     pub first_line: u32,
     /// Left/right indentation in twips.
     pub indent: (u32, u32),
@@ -140,12 +144,16 @@ impl Para {
         if self.keep_next {
             ppr.push_str("<w:keepNext/>");
         }
+        if self.keep_lines {
+            ppr.push_str("<w:keepLines/>");
+        }
         if self.rule {
             ppr.push_str(r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#);
         }
         let _ = write!(ppr, r#"<w:spacing w:before="{}" w:after="{}""#, self.before, self.after);
         if let Some(line) = self.line {
-            let _ = write!(ppr, r#" w:line="{line}" w:lineRule="auto""#);
+            let rule = if self.exact_line { "exact" } else { "auto" };
+            let _ = write!(ppr, r#" w:line="{line}" w:lineRule="{rule}""#);
         }
         ppr.push_str("/>");
         let (left, right) = self.indent;

@@ -16,6 +16,7 @@ pub mod markdown;
 mod svg;
 pub mod table;
 mod view;
+mod widths;
 pub mod xlsx;
 
 #[cfg(test)]

@@ -13,9 +13,12 @@
 //!     type = "bullets": items (list)
 //!     type = "table" | "chart": title, unit, empty (bool),
 //!         columns (list of {text, align}), rows (list of lists of {text, align}),
-//!         total (a row, or none), svg (charts in HTML only: safe markup, else none);
-//!         tables also have id. A chart's columns/rows are its values as a table.
+//!         total (a row, or none), svg (charts in HTML only: safe markup, else none),
+//!         keep (bool: small enough to keep on one page), widths (HTML tables: one "12.5%" per column, else none);
+//!         tables also have id; in HTML, columns empty in every row are left out. A chart's columns/rows are its values as a table.
 //! ```
+
+use std::borrow::Cow;
 
 use minijinja::{Value, context};
 
@@ -23,7 +26,7 @@ use crate::domain::date;
 use crate::report::document::{Block, Chart, Column, Document, Letterhead, Table};
 
 use super::common::{Align, chart_rows, flatten_sections, row_cells};
-use super::svg;
+use super::{svg, widths};
 
 /// Which writer the context is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +117,18 @@ fn columns(columns: &[Column], target: Target) -> Vec<Value> {
 }
 
 fn table(t: &Table, target: Target) -> Value {
+    // Laid out on a page: columns empty in every row left out, widths from content (percent of the text width).
+    let (t, widths) = match target {
+        Target::Html => {
+            let t = widths::without_empty_columns(t);
+            // Printed on A4 with the DOCX's margins (`templates/report.html.j2`: 165 mm of text).
+            let fitted = widths::fit_twips(&widths::needs(&t), widths::A4_TEXT_WIDTH);
+            let total: f64 = fitted.iter().sum();
+            (t, Some(fitted.iter().map(|w| format!("{:.1}%", w / total * 100.0)).collect::<Vec<_>>()))
+        }
+        Target::Markdown => (Cow::Borrowed(t), None),
+    };
+    let t = t.as_ref();
     let row = |cells: &Vec<crate::report::document::Cell>| -> Vec<Value> {
         row_cells(t, cells).map(|(text, align)| cell_value(&text, align, target)).collect()
     };
@@ -127,6 +142,8 @@ fn table(t: &Table, target: Target) -> Value {
         total => t.total.as_ref().map(row),
         unit => "",
         empty => t.rows.is_empty(),
+        keep => widths::keep_together(t.rows.len() + usize::from(t.total.is_some())),
+        widths => widths,
         svg => Value::from(()),
     }
 }
@@ -137,6 +154,7 @@ fn chart(c: &Chart, target: Target) -> Value {
         texts.iter().enumerate().map(|(i, text)| cell_value(text, Align::of_chart_column(i), target)).collect()
     };
     let header = line(&header);
+    let keep = widths::keep_together(rows.len());
     let rows: Vec<Vec<Value>> = rows.iter().map(|r| line(r)).collect();
     let svg = match target {
         Target::Html if !c.is_empty() => Some(Value::from_safe_string(svg::chart(c))),
@@ -150,6 +168,8 @@ fn chart(c: &Chart, target: Target) -> Value {
         columns => header,
         rows => rows,
         total => Value::from(()),
+        keep => keep,
+        widths => Value::from(()),
         svg => svg,
     }
 }

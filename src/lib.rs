@@ -9,6 +9,7 @@ mod examples;
 mod exit;
 mod import;
 mod messages;
+mod platform;
 mod report;
 mod store;
 mod usage;
@@ -20,9 +21,10 @@ use std::process::ExitCode;
 
 /// The whole program: parse the command line, run the command, map the outcome to an exit code.
 pub fn main() -> ExitCode {
+    platform::prepare_console();
     exit::install_panic_hook();
     // The hook has printed the Vietnamese message; the code says "internal error" to a script.
-    match std::panic::catch_unwind(run) {
+    let code = match std::panic::catch_unwind(run) {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(err)) => {
             if let Some(err) = err.error() {
@@ -31,7 +33,9 @@ pub fn main() -> ExitCode {
             err.code()
         }
         Err(_) => exit::CliError::Internal.code(),
-    }
+    };
+    platform::pause_if_own_window();
+    code
 }
 
 fn run() -> Result<(), exit::CliError> {

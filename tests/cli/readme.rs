@@ -2,8 +2,6 @@
 
 use crate::common::Ward;
 
-const README: &str = include_str!("../../README.md");
-
 /// Splits one shell line into words: double quotes group, `#` outside quotes starts a comment.
 fn words(line: &str) -> Vec<String> {
     let (mut out, mut word, mut quoted, mut any) = (Vec::new(), String::new(), false, false);
@@ -26,17 +24,15 @@ fn words(line: &str) -> Vec<String> {
     out
 }
 
-/// The commands of the first shell block after the walkthrough heading, continuation lines joined.
+/// The walkthrough's commands as scripts/lib/readme-walkthrough.sh extracts them (scripts/windows-check.sh runs the
+/// same list under Wine), each split into its arguments.
+#[cfg(unix)]
 fn walkthrough() -> Vec<Vec<String>> {
-    let section = README.split("## Một năm làm việc của thư ký").nth(1).expect("walkthrough section");
-    let block = section.split("```sh").nth(1).and_then(|b| b.split("```").next()).expect("shell block");
-    block
-        .replace("\\\n", " ")
-        .lines()
-        .map(words)
-        .filter(|w| w.first().map(String::as_str) == Some("cchc"))
-        .map(|w| w[1..].to_vec())
-        .collect()
+    let root = env!("CARGO_MANIFEST_DIR");
+    let script = format!("{root}/scripts/lib/readme-walkthrough.sh");
+    let out = std::process::Command::new("bash").arg(script).arg(format!("{root}/README.md")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(|line| words(line)[1..].to_vec()).collect()
 }
 
 #[cfg(unix)]

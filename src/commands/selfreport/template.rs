@@ -6,8 +6,8 @@ use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::Args;
 use rust_xlsxwriter::{
-    DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Note, ProtectionOptions, Workbook,
-    Worksheet, XlsxError,
+    DataValidation, DataValidationRule, DocProperties, Format, FormatAlign, FormatBorder, Note, ProtectionOptions,
+    Workbook, Worksheet, XlsxError,
 };
 
 use crate::context::Context;
@@ -93,7 +93,7 @@ pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
     let form = Form { round: &round, unit, items, due };
     let ext = args.output.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     match ext.as_str() {
-        "xlsx" => write_xlsx(&form, &args.output)
+        "xlsx" => write_xlsx(&form, ctx.today(), &args.output)
             .map_err(|e| anyhow::anyhow!("{e}"))
             .with_context(|| format!("Không ghi được «{}»", args.output.display()))?,
         "csv" => write_csv(&form, &args.output)?,
@@ -139,8 +139,12 @@ fn write_csv(form: &Form, path: &Path) -> Result<()> {
     std::fs::write(path, out).with_context(|| format!("Không ghi được «{}»", path.display()))
 }
 
-fn write_xlsx(form: &Form, path: &Path) -> Result<(), XlsxError> {
+fn write_xlsx(form: &Form, today: NaiveDate, path: &Path) -> Result<(), XlsxError> {
     let mut book = Workbook::new();
+    // Dated by the program's clock (CCHC_NOW pins it), not the machine's: the same form, the same file.
+    if let Some(date) = crate::report::write::xlsx::excel_date(today) {
+        book.set_properties(&DocProperties::new().set_creation_datetime(&date));
+    }
     let sheet = book.add_worksheet();
     sheet.set_name("Tự kiểm tra")?;
     let font = |f: Format| f.set_font_name("Times New Roman").set_font_size(12);

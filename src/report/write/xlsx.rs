@@ -271,7 +271,7 @@ fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, format: &F
     Ok(())
 }
 
-fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
+pub fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
     use chrono::Datelike;
     let year = u16::try_from(date.year()).ok()?;
     let month = u8::try_from(date.month()).ok()?;

@@ -152,6 +152,22 @@ const EXAMPLES: &[(&str, &[&str])] = &[
             "cchc report text confirm 2026 --all",
         ],
     ),
+    (
+        "paper",
+        &["cchc paper decision 2026-dot1 -o quyet-dinh-doan-kiem-tra-dot1.docx", "cchc paper text -o loi-van.toml"],
+    ),
+    ("paper decision", &["cchc paper decision 2026-dot1 -o quyet-dinh-doan-kiem-tra-dot1.docx"]),
+    ("paper schedule", &["cchc paper schedule 2026-dot1 -o lich-kiem-tra-dot1.docx"]),
+    (
+        "paper minutes",
+        &[
+            "cchc paper minutes 2026-dot1 VHXH --unit-opinion \"Thống nhất với kết quả kiểm tra\" -o bien-ban-VHXH.docx",
+            "cchc paper minutes 2026-dot1 --all -o bien-ban-dot1",
+        ],
+    ),
+    ("paper reminder", &["cchc paper reminder 2026-dot1 --as-of 03/07/2026 -o don-doc-dot1.docx"]),
+    ("paper plan", &["cchc paper plan 2027 --text loi-van-2027.toml -o ke-hoach-kiem-tra-2027.docx"]),
+    ("paper text", &["cchc paper text -o loi-van-2027.toml"]),
     ("config", &["cchc config set signer_name \"Trần Thị Thủy Nga\"", "cchc config list"]),
     ("config set", &["cchc config set signer_name \"Trần Thị Thủy Nga\""]),
     ("config list", &["cchc config list"]),

@@ -14,6 +14,7 @@ pub mod init;
 pub mod listing;
 pub mod log;
 pub mod official;
+pub mod paper;
 pub mod report;
 pub mod report_text;
 pub mod restore;
@@ -71,6 +72,9 @@ pub enum Commands {
     /// Báo cáo: kết quả đợt, thông báo đơn vị, báo cáo năm, bảng tự đánh giá, theo dõi khắc phục
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Văn bản của đợt kiểm tra: quyết định thành lập đoàn, lịch kiểm tra, biên bản, công văn đôn đốc, kế hoạch năm
+    #[command(subcommand)]
+    Paper(paper::PaperCommand),
     /// Thiết lập in trên báo cáo: tên phường, người ký, nơi nhận…
     #[command(subcommand)]
     Config(config::ConfigCommand),
@@ -92,6 +96,7 @@ pub fn run(ctx: &Context, command: Commands) -> Result<()> {
         Commands::Restore(args) => restore::run(ctx, args),
         Commands::Check(out) => backup::check(ctx, out),
         Commands::Report(cmd) => report::run(ctx, cmd),
+        Commands::Paper(cmd) => paper::run(ctx, cmd),
         Commands::Config(cmd) => config::run(ctx, cmd),
         Commands::Selfreport(cmd) => selfreport::run(ctx, cmd),
     }

@@ -19,6 +19,9 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Closing paragraph, e.g. "Trên đây là báo cáo …./.".
     pub closing: Option<String>,
+    /// A second signature at the left, in place of "Nơi nhận:" (minutes: the inspected unit's head beside the
+    /// team leader).
+    pub countersignature: Option<Signature>,
 }
 
 /// Header and footer of a Vietnamese administrative document (NĐ 30/2020/NĐ-CP).
@@ -74,6 +77,8 @@ pub enum Block {
     Chart(Chart),
     /// Italic remark.
     Note(String),
+    /// A bold line centred on the page ("QUYẾT ĐỊNH:", "Kính gửi: …").
+    Centered(String),
 }
 
 /// A data table; `id` names its CSV block / XLSX sheet in machine terms.
@@ -150,7 +155,14 @@ pub struct Series {
 
 impl Document {
     pub fn new(letterhead: Letterhead, title: impl Into<String>, subject: impl Into<String>) -> Self {
-        Self { letterhead, title: title.into(), subject: subject.into(), sections: Vec::new(), closing: None }
+        Self {
+            letterhead,
+            title: title.into(),
+            subject: subject.into(),
+            sections: Vec::new(),
+            closing: None,
+            countersignature: None,
+        }
     }
 
     /// All tables, depth-first in document order.
@@ -234,6 +246,10 @@ impl Section {
     /// after the number unless it already ends with punctuation.
     pub fn heading(&self) -> String {
         let number = self.number.trim();
+        if number.is_empty() && self.title.trim().is_empty() {
+            // A section without heading: text before the first numbered one (a preamble).
+            return String::new();
+        }
         if number.is_empty() {
             return self.title.clone();
         }

@@ -4,5 +4,6 @@
 pub mod build;
 pub mod document;
 pub mod model;
+pub mod paper;
 pub mod ready;
 pub mod write;

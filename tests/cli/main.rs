@@ -10,6 +10,7 @@ mod inspection;
 mod inspection_findings;
 mod intake_files;
 mod next_year;
+mod papers;
 mod readme;
 mod reliability_backup;
 mod reliability_concurrency;

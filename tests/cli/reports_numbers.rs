@@ -125,6 +125,7 @@ fn every_result_on_100_is_the_databases_rounded_once() {
 
     for round in ["2026-dot1", "2026-dot2", "2026-dx1"] {
         let report = ward.json(&["report", "round", round]);
+        let md = ward.ok(&["report", "round", round, "--format", "md"]);
         let ward_total = ward_sums[&key(round, "")];
         close(&report["ward"]["appraised_score"], 100.0 * ward_total.ratio(), &format!("{round} ward"));
         for u in report["units"].as_array().expect("units") {
@@ -153,6 +154,10 @@ fn every_result_on_100_is_the_databases_rounded_once() {
             let Some(sum) = fields.get(&key(round, code)) else { continue };
             close(&f["totals"]["appraised_score"], 100.0 * sum.ratio(), &format!("{round} field {code} on 100"));
             close(&f["appraised_points"], sum.ratio() * field_max[code], &format!("{round} field {code} points"));
+            // The share achieved, to one decimal, from the points (not from the score already rounded).
+            let share = format!("{:.1}%", (sum.ratio() * 1000.0).round() / 10.0).replace('.', ",");
+            let row = md.lines().find(|l| l.starts_with(&format!("| {code} |"))).unwrap_or_default();
+            assert!(row.ends_with(&format!("| {share} |")), "{round} field {code}: {row} should end with {share}");
         }
         if let Some((own, _, n)) = ward_compared.get(&key(round, "")) {
             close(&report["ward"]["self_score"], 100.0 * own.ratio(), &format!("{round} ward self"));

@@ -2,17 +2,20 @@
 
 mod assessment;
 mod inspection;
+mod papers;
 mod reports;
 mod selfreports;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
 use clap::Args;
 
 use crate::commands::directory_import::ImportArgs;
 use crate::commands::listing::{FormatArg, ListFormat};
 use crate::commands::round::{MemberArgs, NewArgs, Role, RoundCommand, TeamArgs, TeamCommand};
+use crate::commands::round_schedule::{AutoArgs, ScheduleArgs, ScheduleCommand};
 use crate::commands::{assign, init, official, round, unit};
 use crate::context::Context;
 use crate::domain::round::RoundKind;
@@ -26,6 +29,9 @@ const EXAMPLE_FILES: &[(&str, &str)] = &[
 ];
 
 const YEAR: i32 = 2026;
+const DOT1: &str = "2026-dot1";
+/// Where the team meets the units.
+const PLACE: &str = "Phòng họp UBND phường Thành Sen";
 
 /// The inspection team: led by Phòng Văn hoá - Xã hội with Văn phòng HĐND và UBND (plan, section IV.1.a).
 const TEAM: [(&str, Role, &str); 3] = [
@@ -54,6 +60,10 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     ctx.info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
     replay_year(&Context { replaying: true, ..demo.clone() }, &inputs)?;
     reports::demo(&demo, &args.out)?;
+    // The reminder as the secretary sends it on 03/07, to the unit whose report is overdue by then (due 01/07,
+    // five days before its slot on 06/07); the plan for the year after.
+    let reminder_day = NaiveDate::from_ymd_opt(YEAR, 7, 3).unwrap_or(demo.today());
+    papers::demo(&demo, &args.out, DOT1, reminder_day, YEAR + 1)?;
     ctx.info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
         db_path.display(),
@@ -93,6 +103,10 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
             round::run(demo, RoundCommand::Team(team))?;
         }
     }
+    // Đợt 1 follows a schedule (each unit reports five days before its slot); Đợt 2 keeps the round-wide deadline.
+    let auto = AutoArgs { replace: false, dry_run: false, place: Some(PLACE.into()) };
+    let schedule = ScheduleArgs { round: DOT1.into(), command: Some(ScheduleCommand::Auto(auto)), output: table() };
+    round::run(demo, RoundCommand::Schedule(schedule))?;
     selfreports::demo(demo, inputs)?;
     inspection::demo(demo)
 }

@@ -12,6 +12,7 @@ use crate::context::Context;
 use crate::domain::round::{Round, RoundKind};
 use crate::messages;
 use crate::report::model::year::YearReport;
+use crate::report::ready::Ready;
 use crate::report::write::{self, Format, RenderOptions};
 use crate::store::{findings, rounds, settings};
 
@@ -60,12 +61,20 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
         built.push(build_selfassessment(ctx, conn, year_number)?);
     }
     built.push(build_followup(ctx, conn, None)?);
+    built.push(year_report);
     let dir = out.join("bao-cao");
-    std::fs::create_dir_all(&dir).with_context(|| format!("không tạo được thư mục «{}»", dir.display()))?;
+    let written = write_files(&built, &dir, &DEMO_FORMATS)?;
+    ctx.info(format!("Đã ghi {written} tệp báo cáo vào «{}».", dir.display()));
+    summary(ctx, &year_model)
+}
+
+/// Writes each report in each format to `dir` (created), named after its stem; returns the number of files.
+pub(super) fn write_files(reports: &[Ready], dir: &Path, formats: &[Format]) -> Result<usize> {
+    std::fs::create_dir_all(dir).with_context(|| format!("không tạo được thư mục «{}»", dir.display()))?;
     let mut written = 0;
-    for report in built.iter().chain(std::iter::once(&year_report)) {
+    for report in reports {
         let document = report.document();
-        for format in DEMO_FORMATS {
+        for &format in formats {
             let file = dir.join(format!("{}.{}", report.stem, format.extension()));
             let bytes = match format {
                 Format::Json => {
@@ -79,8 +88,7 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
             written += 1;
         }
     }
-    ctx.info(format!("Đã ghi {written} tệp báo cáo vào «{}».", dir.display()));
-    summary(ctx, &year_model)
+    Ok(written)
 }
 
 /// The unit the demo's notice goes to: the first in scope with findings in the round, else the first in scope.

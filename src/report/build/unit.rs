@@ -96,13 +96,7 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
     let subject = format!("Kết quả kiểm tra cải cách hành chính {} tại {}", r.title, m.unit_name);
     let letterhead = frame.letterhead_for(DocKind::Unit, "TB-UBND", r.year, None, recipients);
     let mut d = Document::new(letterhead, "THÔNG BÁO", subject);
-    let received = match m.selfreport_received_on {
-        Some(day) if day > m.selfreport_due => {
-            format!("nộp ngày {} (muộn so với hạn {})", date::format(day), date::format(m.selfreport_due))
-        }
-        Some(day) => format!("nộp ngày {}", date::format(day)),
-        None => format!("chưa nộp (hạn {})", date::format(m.selfreport_due)),
-    };
+    let received = selfreport_received(m);
     let results = Section::new("I", "KẾT QUẢ CHẤM ĐIỂM")
         .with_block(Block::Paragraph(format!(
             "{}, Đoàn kiểm tra của UBND {} đã kiểm tra việc thực hiện cải cách hành chính tại {}. UBND {} thông báo kết quả như sau:",
@@ -143,7 +137,19 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
     d
 }
 
-fn items_block(m: &UnitReport) -> Block {
+/// "nộp ngày 29/06/2026 (muộn so với hạn 27/06/2026)", against the unit's own deadline.
+pub fn selfreport_received(m: &UnitReport) -> String {
+    match m.selfreport_received_on {
+        Some(day) if day > m.selfreport_due => {
+            format!("nộp ngày {} (muộn so với hạn {})", date::format(day), date::format(m.selfreport_due))
+        }
+        Some(day) => format!("nộp ngày {}", date::format(day)),
+        None => format!("chưa nộp (hạn {})", date::format(m.selfreport_due)),
+    }
+}
+
+/// The unit's items with their maximum, self and appraised points (also the minutes' table).
+pub fn items_block(m: &UnitReport) -> Block {
     if m.items.is_empty() {
         return note("Đơn vị chưa được phân công nội dung nào của đợt này và chưa có điểm.");
     }

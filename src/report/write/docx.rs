@@ -7,7 +7,7 @@ use std::io::{Cursor, Write};
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
-use crate::report::document::{Block, Cell, Chart, Document, Letterhead, Table};
+use crate::report::document::{Block, Cell, Chart, Document, Letterhead, Signature, Table};
 
 use super::WriteError;
 use super::common::{Align, chart_caption, chart_rows, flatten_sections, row_cells};
@@ -48,13 +48,17 @@ pub fn render_docx(doc: &Document) -> Result<Vec<u8>, WriteError> {
 }
 
 fn body(doc: &Document) -> String {
-    let mut out = header(&doc.letterhead);
-    out +=
-        &Para { jc: Jc::Center, before: 360, keep_next: true, ..Para::default() }.xml(&[Run::new(&doc.title).bold()]);
-    out += &Para { jc: Jc::Center, keep_next: true, ..Para::default() }.xml(&[Run::new(&doc.subject).bold()]);
-    // NĐ 30: a rule 1/3 to 1/2 as long as the subject line, centred under it.
-    let subject_chars = u32::try_from(doc.subject.chars().count().min(66)).unwrap_or(66);
-    out += &x::short_rule(TEXT_WIDTH, (subject_chars * 140 / 3).clamp(1200, TEXT_WIDTH / 2));
+    // A letter (công văn) has no type name: its subject ("V/v …") stands under the number.
+    let letter = doc.title.trim().is_empty();
+    let mut out = header(&doc.letterhead, letter.then_some(doc.subject.as_str()));
+    if !letter {
+        out += &Para { jc: Jc::Center, before: 360, keep_next: true, ..Para::default() }
+            .xml(&[Run::new(&doc.title).bold()]);
+        out += &Para { jc: Jc::Center, keep_next: true, ..Para::default() }.xml(&[Run::new(&doc.subject).bold()]);
+        // NĐ 30: a rule 1/3 to 1/2 as long as the subject line, centred under it.
+        let subject_chars = u32::try_from(doc.subject.chars().count().min(66)).unwrap_or(66);
+        out += &x::short_rule(TEXT_WIDTH, (subject_chars * 140 / 3).clamp(1200, TEXT_WIDTH / 2));
+    }
     for flat in flatten_sections(&doc.sections) {
         let level = flat.level.min(3);
         let heading = flat.section.heading();
@@ -64,7 +68,9 @@ fn body(doc: &Document) -> String {
             _ => "Heading3",
         };
         let run = if level >= 3 { Run::new(&heading).bold().italic() } else { Run::new(&heading).bold() };
-        out += &Para { style: Some(style), keep_next: true, ..Para::body() }.xml(&[run]);
+        if !heading.is_empty() {
+            out += &Para { style: Some(style), keep_next: true, ..Para::body() }.xml(&[run]);
+        }
         for block in &flat.section.blocks {
             out += &block_xml(block);
         }
@@ -73,7 +79,7 @@ fn body(doc: &Document) -> String {
         // The signature never stands alone on a page: the closing paragraph keeps with it, in one piece.
         out += &Para { keep_next: true, keep_lines: true, ..Para::body() }.xml(&[Run::new(closing)]);
     }
-    out += &footer(&doc.letterhead);
+    out += &footer(&doc.letterhead, doc.countersignature.as_ref());
     // A document must not end with a table; this paragraph is 1 pt high, so that a signature block ending near
     // the foot of a page does not push it onto a blank page of its own.
     out += &Para { mark_size: Some(2), line: Some(20), exact_line: true, ..Para::default() }.xml(&[]);
@@ -84,8 +90,8 @@ fn centered(runs: &[Run<'_>]) -> String {
     Para::new(Jc::Center).xml(runs)
 }
 
-/// Two borderless columns: issuing body / quốc hiệu, then số / place and date.
-fn header(lh: &Letterhead) -> String {
+/// Two borderless columns: issuing body / quốc hiệu, then số (and a letter's "V/v …") / place and date.
+fn header(lh: &Letterhead, letter_subject: Option<&str>) -> String {
     let mut left = String::new();
     if let Some(parent) = &lh.parent_body {
         left += &centered(&[Run::new(parent).size(SZ_HEAD)]);
@@ -95,20 +101,36 @@ fn header(lh: &Letterhead) -> String {
     let right = centered(&[Run::new("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().size(SZ_TABLE)])
         + &centered(&[Run::new("Độc lập - Tự do - Hạnh phúc").bold().underline().size(SZ_HEAD)]);
     let spaced = |run: Run<'_>| Para { jc: Jc::Center, before: 120, ..Para::default() }.xml(&[run]);
-    let number = spaced(Run::new(lh.number.trim()).size(SZ_HEAD));
+    let mut number = spaced(Run::new(lh.number.trim()).size(SZ_HEAD));
+    if let Some(subject) = letter_subject {
+        number += &Para { jc: Jc::Center, before: 60, ..Para::default() }.xml(&[Run::new(subject).size(SZ_TABLE)]);
+    }
     let date_line = lh.date_line();
     let date = spaced(Run::new(&date_line).italic());
     let rows = [Row { header: false, cells: vec![left, right] }, Row { header: false, cells: vec![number, date] }];
     x::table(&[HEAD_LEFT, TEXT_WIDTH - HEAD_LEFT], false, &rows)
 }
 
-/// "Nơi nhận:" at the left, the signature block at the right.
-fn footer(lh: &Letterhead) -> String {
-    let mut left = Para { before: 240, ..Para::default() }.xml(&[Run::new("Nơi nhận:").bold().italic().size(SZ_TABLE)]);
-    for line in lh.recipient_lines() {
-        left += &Para::default().xml(&[Run::new(&line).size(22)]);
-    }
-    let sig = &lh.signature;
+/// "Nơi nhận:" (or a second signature) at the left, the signature block at the right.
+fn footer(lh: &Letterhead, countersignature: Option<&Signature>) -> String {
+    let left = match countersignature {
+        Some(sig) => signature(sig),
+        None => {
+            let mut left =
+                Para { before: 240, ..Para::default() }.xml(&[Run::new("Nơi nhận:").bold().italic().size(SZ_TABLE)]);
+            for line in lh.recipient_lines() {
+                left += &Para::default().xml(&[Run::new(&line).size(22)]);
+            }
+            left
+        }
+    };
+    let right = signature(&lh.signature);
+    let rows = [Row { header: false, cells: vec![left, right] }];
+    x::table(&[FOOT_LEFT, TEXT_WIDTH - FOOT_LEFT], false, &rows)
+}
+
+/// Bold lines, the blank signing space, then the name.
+fn signature(sig: &Signature) -> String {
     let mut right = String::new();
     for (i, line) in sig.lines().into_iter().enumerate() {
         let before = if i == 0 { 240 } else { 0 };
@@ -118,14 +140,16 @@ fn footer(lh: &Letterhead) -> String {
         right += &centered(&[]);
     }
     right += &centered(&[Run::new(&sig.name).bold()]);
-    let rows = [Row { header: false, cells: vec![left, right] }];
-    x::table(&[FOOT_LEFT, TEXT_WIDTH - FOOT_LEFT], false, &rows)
+    right
 }
 
 fn block_xml(block: &Block) -> String {
     match block {
         Block::Paragraph(text) => Para::body().xml(&[Run::new(text)]),
         Block::Note(text) => Para::body().xml(&[Run::new(text).italic()]),
+        Block::Centered(text) => {
+            Para { jc: Jc::Center, before: 120, keep_next: true, ..Para::default() }.xml(&[Run::new(text).bold()])
+        }
         Block::Bullets(items) => items.iter().map(|i| Para::body().xml(&[Run::new(&format!("- {i}"))])).collect(),
         Block::Table(table) => table_xml(table),
         Block::Chart(chart) => chart_xml(chart),

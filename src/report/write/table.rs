@@ -34,6 +34,7 @@ pub fn render_table(doc: &Document, width: Option<u16>, color: bool) -> String {
             match block {
                 Block::Paragraph(text) => out.wrapped(text, ""),
                 Block::Note(text) => out.wrapped(&format!("({text})"), ""),
+                Block::Centered(text) => out.wrapped(text, ""),
                 Block::Bullets(items) => items.iter().for_each(|i| out.wrapped(&format!("- {i}"), "  ")),
                 Block::Table(t) => out.table(&t.title, terminal_table(t, width, color)),
                 Block::Chart(c) => out.table(&chart_caption(c), terminal_chart(c, width, color)),

@@ -4,12 +4,13 @@
 //!
 //! Context (all strings unless noted):
 //! ```text
-//! doc.title, doc.subject, doc.closing (or none)
+//! doc.title (empty for a letter: its subject then goes under the number), doc.subject, doc.closing (or none),
+//! doc.countersignature (or none; a second signature at the left, in place of the recipients)
 //! doc.letterhead: parent_body (or none), issuing_body, number, place,
 //!     date (dd/mm/yyyy or none), date_line, year, recipients (list of "- …;"),
 //!     signature: authority, delegation (or none), title, name, lines (list)
-//! doc.sections (list): level (1 = top), number, title, heading, blocks (list):
-//!     type = "paragraph" | "note": text
+//! doc.sections (list): level (1 = top), number, title, heading (empty for a preamble), blocks (list):
+//!     type = "paragraph" | "note" | "centered": text
 //!     type = "bullets": items (list)
 //!     type = "table" | "chart": title, unit, empty (bool),
 //!         columns (list of {text, align}), rows (list of lists of {text, align}),
@@ -23,7 +24,7 @@ use std::borrow::Cow;
 use minijinja::{Value, context};
 
 use crate::domain::date;
-use crate::report::document::{Block, Chart, Column, Document, Letterhead, Table};
+use crate::report::document::{Block, Chart, Column, Document, Letterhead, Signature, Table};
 
 use super::common::{Align, chart_rows, flatten_sections, row_cells};
 use super::{svg, widths};
@@ -59,13 +60,23 @@ pub fn document(doc: &Document, target: Target) -> Value {
             subject => doc.subject.clone(),
             sections => sections,
             closing => doc.closing.clone(),
+            countersignature => doc.countersignature.as_ref().map(signature),
         }
     }
 }
 
-fn letterhead(lh: &Letterhead) -> Value {
-    let sig = &lh.signature;
+fn signature(sig: &Signature) -> Value {
     let lines: Vec<String> = sig.lines().into_iter().map(str::to_string).collect();
+    context! {
+        authority => sig.authority.clone(),
+        delegation => sig.delegation.clone(),
+        title => sig.title.clone(),
+        name => sig.name.clone(),
+        lines => lines,
+    }
+}
+
+fn letterhead(lh: &Letterhead) -> Value {
     context! {
         parent_body => lh.parent_body.clone(),
         issuing_body => lh.issuing_body.clone(),
@@ -75,13 +86,7 @@ fn letterhead(lh: &Letterhead) -> Value {
         date_line => lh.date_line(),
         year => lh.year,
         recipients => lh.recipient_lines(),
-        signature => context! {
-            authority => sig.authority.clone(),
-            delegation => sig.delegation.clone(),
-            title => sig.title.clone(),
-            name => sig.name.clone(),
-            lines => lines,
-        },
+        signature => signature(&lh.signature),
     }
 }
 
@@ -89,6 +94,7 @@ fn block(block: &Block, target: Target) -> Value {
     match block {
         Block::Paragraph(text) => context! { type => "paragraph", text => text.clone() },
         Block::Note(text) => context! { type => "note", text => text.clone() },
+        Block::Centered(text) => context! { type => "centered", text => text.clone() },
         Block::Bullets(items) => context! { type => "bullets", items => items.clone() },
         Block::Table(t) => table(t, target),
         Block::Chart(c) => chart(c, target),

@@ -130,6 +130,7 @@ fn write_info(sheet: &mut Worksheet, doc: &Document, tables: &[&Table], names: &
             match block {
                 Block::Paragraph(p) => put(sheet, p, &text)?,
                 Block::Note(n) => put(sheet, n, &italic)?,
+                Block::Centered(c) => put(sheet, c, &bold)?,
                 Block::Bullets(items) => {
                     for item in items {
                         put(sheet, &format!("- {item}"), &text)?;

@@ -1,0 +1,83 @@
+//! Công văn đôn đốc: to the units whose self-report is late or missing at a date, with each one's deadline (five
+//! days before its slot) and how many days late it is.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::date;
+use crate::report::build::doc::{Frame, count, row_number, stt};
+use crate::report::document::{Block, Cell, Column, Document, Section, Table};
+use crate::report::model::RoundInfo;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReminderPaper {
+    pub round: RoundInfo,
+    pub as_of: NaiveDate,
+    pub units: Vec<LateLine>,
+    pub standing_unit: String,
+}
+
+/// A unit that has not sent its self-report by `as_of`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LateLine {
+    pub unit_code: String,
+    pub unit_name: String,
+    pub slot_day: Option<NaiveDate>,
+    pub selfreport_due: NaiveDate,
+    /// Days past the deadline at `as_of`; 0 when it has not passed yet.
+    pub days_late: i64,
+}
+
+pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
+    let r = &m.round;
+    let mut recipients = vec!["Như trên".to_owned(), "Chủ tịch, các PCT UBND phường (để báo cáo)".to_owned()];
+    recipients.push("Đoàn kiểm tra".to_owned());
+    recipients.push(frame.settings.filing_line());
+    let subject = format!("V/v đôn đốc gửi báo cáo tự kiểm tra cải cách hành chính {}", r.title);
+    // A letter: no type name, its subject under the number.
+    let mut lh = frame.letterhead("CV-UBND", r.year, recipients);
+    // Dated the day the lateness is counted to.
+    lh.date = Some(m.as_of);
+    let mut d = Document::new(lh, "", subject);
+    let names: Vec<&str> = m.units.iter().map(|u| u.unit_name.as_str()).collect();
+    let to = Section::new("", "").with_block(Block::Centered(format!("Kính gửi: {}.", names.join("; "))));
+    let mut table = Table::new(
+        "cham_nop",
+        format!("Đơn vị chưa gửi báo cáo tự kiểm tra (tính đến ngày {})", date::format(m.as_of)),
+        vec![
+            stt(),
+            Column::text("Đơn vị").with_width(30.0),
+            Column::date("Ngày kiểm tra"),
+            Column::date("Hạn gửi báo cáo"),
+            Column::integer("Số ngày quá hạn"),
+        ],
+    );
+    for (i, u) in m.units.iter().enumerate() {
+        table.push_row(vec![
+            row_number(i),
+            Cell::text(&u.unit_name),
+            Cell::date(u.slot_day),
+            Cell::Date(u.selfreport_due),
+            if u.days_late > 0 { count(u.days_late) } else { Cell::text("Chưa đến hạn") },
+        ]);
+    }
+    let body = Section::new("", "")
+        .with_block(Block::Paragraph(format!(
+            "Thực hiện Kế hoạch kiểm tra cải cách hành chính năm {} của UBND {}, các phòng, cơ quan, đơn vị tiến hành tự kiểm tra theo nội dung được phân công phụ trách và gửi báo cáo kết quả về Đoàn kiểm tra (qua {}) trước 5 ngày theo lịch kiểm tra của đơn vị. Đến ngày {}, {} chưa gửi báo cáo tự kiểm tra {}:",
+            r.year,
+            frame.ward(),
+            m.standing_unit,
+            date::format(m.as_of),
+            if m.units.len() == 1 { "đơn vị sau" } else { "các đơn vị sau" },
+            r.title
+        )))
+        .with_block(Block::Table(table))
+        .with_block(Block::Paragraph(format!(
+            "UBND {} đề nghị Thủ trưởng các đơn vị nêu trên khẩn trương chỉ đạo hoàn thành, gửi báo cáo tự kiểm tra về Đoàn kiểm tra (qua {}) chậm nhất trước ngày kiểm tra theo lịch; đồng thời chuẩn bị đầy đủ hồ sơ, tài liệu kiểm chứng để làm việc với Đoàn kiểm tra. Việc chậm gửi báo cáo sẽ được tổng hợp vào kết quả kiểm tra và đánh giá, xếp loại cuối năm.",
+            frame.ward(),
+            m.standing_unit
+        )));
+    d.sections = vec![to, body];
+    d.closing = Some("Đề nghị các đơn vị nghiêm túc thực hiện./.".to_owned());
+    d
+}

@@ -113,6 +113,12 @@ const EXAMPLES: &[(&str, &[&str])] = &[
         "finding update",
         &["cchc finding update 2026-dot1-F07 --status dang-khac-phuc --note \"Đã bố trí công chức hướng dẫn\""],
     ),
+    (
+        "finding answer",
+        &[
+            "cchc finding answer 2026-dot1-F01 --level tinh --text \"Sở Tài chính đồng ý gia hạn (Công văn số 812/STC)\"",
+        ],
+    ),
     ("log", &["cchc log --round 2026-dot1", "cchc log --entity điểm --since 01/07/2026 --format json"]),
     ("backup", &["cchc backup sao-luu-2026.db"]),
     ("restore", &["cchc restore sao-luu-2026.db"]),
@@ -124,11 +130,31 @@ const EXAMPLES: &[(&str, &[&str])] = &[
     ("report selfassessment", &["cchc report selfassessment 2026 -o tu-danh-gia-2026.xlsx"]),
     ("report followup", &["cchc report followup --as-of 31/12/2026"]),
     (
-        "paper",
+        "report text",
         &[
-            "cchc paper decision 2026-dot1 -o quyet-dinh-doan-kiem-tra-dot1.docx",
-            "cchc paper schedule 2026-dot1 -o lich-kiem-tra-dot1.docx",
+            "cchc report text show 2026-dot2",
+            "cchc report text set 2026-dot2 --section han-che --file han-che.md",
+            "cchc report text confirm 2026-dot2 --all",
         ],
+    ),
+    (
+        "report text set",
+        &[
+            "cchc report text set 2026-dot2 --section uu-diem --text \"Các đơn vị chấp hành tốt thời hạn báo cáo.\"",
+            "cchc report text set 2026 --section phuong-huong --file phuong-huong.md",
+        ],
+    ),
+    ("report text show", &["cchc report text show 2026-dot2", "cchc report text show 2026 --format json"]),
+    (
+        "report text confirm",
+        &[
+            "cchc report text confirm 2026-dot2 --section uu-diem --section nguyen-nhan",
+            "cchc report text confirm 2026 --all",
+        ],
+    ),
+    (
+        "paper",
+        &["cchc paper decision 2026-dot1 -o quyet-dinh-doan-kiem-tra-dot1.docx", "cchc paper text -o loi-van.toml"],
     ),
     ("paper decision", &["cchc paper decision 2026-dot1 -o quyet-dinh-doan-kiem-tra-dot1.docx"]),
     ("paper schedule", &["cchc paper schedule 2026-dot1 -o lich-kiem-tra-dot1.docx"]),

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use crate::commands::args::parse_date;
+use crate::commands::finding_answer::{AnswerArgs, answer, answer_lines};
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::context::Context;
 use crate::domain::date;
@@ -16,7 +17,7 @@ use crate::domain::text::nfc;
 use crate::store::findings::{self, Filter, NewFinding, StatusUpdate};
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds;
-use crate::store::{Store, catalogues, officials};
+use crate::store::{Store, catalogues, officials, report_texts};
 
 #[derive(Debug, Subcommand)]
 pub enum FindingCommand {
@@ -28,6 +29,8 @@ pub enum FindingCommand {
     Show(ShowArgs),
     /// Cập nhật tình hình khắc phục (được cả khi đợt đã kết thúc)
     Update(UpdateArgs),
+    /// Ghi ý kiến trả lời một kiến nghị, đề xuất của đơn vị (và cấp giải quyết)
+    Answer(AnswerArgs),
 }
 
 #[derive(Debug, Args)]
@@ -117,6 +120,7 @@ pub fn run(ctx: &Context, cmd: FindingCommand) -> Result<()> {
         FindingCommand::List(args) => list(ctx, &store, ctx.today(), args),
         FindingCommand::Show(args) => show(ctx, &store, ctx.today(), &args),
         FindingCommand::Update(args) => update(ctx, &mut store, args),
+        FindingCommand::Answer(args) => answer(ctx, &mut store, args),
     }
 }
 
@@ -249,6 +253,9 @@ fn show(ctx: &Context, store: &Store, today: NaiveDate, args: &ShowArgs) -> Resu
         ListFormat::Json => {
             let mut value = serde_json::to_value(&f)?;
             value["overdue_days"] = f.days_overdue(today).into();
+            if f.kind == FindingKind::KienNghi {
+                value["answer"] = serde_json::to_value(report_texts::answer_of(&store.conn, &f.id)?)?;
+            }
             value["events"] = serde_json::to_value(&events)?;
             return ctx.print_data(&(serde_json::to_string_pretty(&value)? + "\n"));
         }
@@ -277,6 +284,10 @@ fn show(ctx: &Context, store: &Store, today: NaiveDate, args: &ShowArgs) -> Resu
     }
     if let Some(source) = f.source.as_deref().and_then(|s| s.strip_prefix("selfreport:")) {
         text.push_str(&format!("Nguồn: khó khăn, đề xuất trong báo cáo tự kiểm tra ({source})\n"));
+    }
+    if f.kind == FindingKind::KienNghi {
+        text.push_str(&answer_lines(store, &f)?);
+        return ctx.print_data(&text);
     }
     if !f.kind.is_followed_up() {
         return ctx.print_data(&text);
@@ -308,6 +319,13 @@ fn shown_at(timestamp: &str) -> String {
 
 fn update(ctx: &Context, store: &mut Store, args: UpdateArgs) -> Result<()> {
     let finding = findings::get(&store.conn, &args.id)?;
+    if finding.kind == FindingKind::KienNghi {
+        bail!(
+            "kết luận {} là kiến nghị, đề xuất của đơn vị: kiến nghị được trả lời, không khắc phục. Ghi ý kiến trả lời bằng `cchc finding answer {} --text \"…\"`",
+            finding.id,
+            finding.id
+        );
+    }
     let own_round = rounds::get(&store.conn, &finding.round_id)?;
     let checked_in = match args.round.as_deref() {
         Some(id) => {

@@ -16,6 +16,7 @@ use rusqlite::Connection;
 
 use crate::commands::args::parse_date;
 use crate::commands::listing;
+use crate::commands::report_text::{self, TextCommand};
 use crate::context::Context;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::finding::Finding;
@@ -24,13 +25,17 @@ use crate::domain::round::RoundKind;
 use crate::messages;
 use crate::report::build::Index;
 use crate::report::build::year_tally::{Sums, Tally};
-use crate::report::build::{followup, round, round_doc, selfassessment, unit, year, year_compare, year_doc};
+use crate::report::build::{
+    assessment, followup, round, round_doc, selfassessment, unit, year, year_compare, year_doc,
+};
+use crate::report::model::assessment::{AssessmentPart, drafts};
+use crate::report::model::round::RoundReport;
 use crate::report::model::settings::ReportSettings;
 use crate::report::model::year::YearReport;
 use crate::report::ready::{Layout, Ready};
 use crate::report::write::{self, Format, RenderOptions};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::{assignments, reports, reports_compare, reports_year, rounds, settings};
+use crate::store::{assignments, report_texts, reports, reports_compare, reports_year, rounds, settings};
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
@@ -44,6 +49,10 @@ pub enum ReportCommand {
     Selfassessment(YearArgs),
     /// Theo dõi khắc phục: tồn tại chưa khắc phục xong và số ngày quá hạn, theo đơn vị và cán bộ
     Followup(FollowupArgs),
+    /// Phần đánh giá của báo cáo đợt, báo cáo năm: `text set` viết một mục (thay bản dự thảo của phần mềm),
+    /// `text show` xem các mục, `text confirm` xác nhận bản dự thảo như đang có
+    #[command(subcommand)]
+    Text(TextCommand),
 }
 
 #[derive(Debug, Args)]
@@ -103,14 +112,28 @@ pub struct FollowupArgs {
 }
 
 pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
+    let cmd = match cmd {
+        ReportCommand::Text(text) => return report_text::run(ctx, text),
+        other => other,
+    };
     let store = ctx.store()?;
     let (built, out) = store.snapshot_pair(|store, twin| -> Result<_> {
         let (built, out) = match &cmd {
-            ReportCommand::Round(a) => (build_round(ctx, &store.conn, &a.round)?, &a.out),
+            ReportCommand::Round(a) => {
+                let model = round_model(ctx, &store.conn, &a.round)?;
+                let scope = model.round.id.clone();
+                notices(&scope, round_doc::provisional(&model), &model.assessment);
+                (ready_round(ctx, &store.conn, model)?, &a.out)
+            }
             ReportCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit)?, &a.out),
-            ReportCommand::Year(a) => (build_year(ctx, &store.conn, twin, a.year)?.1, &a.out),
+            ReportCommand::Year(a) => {
+                let (model, built) = build_year(ctx, &store.conn, twin, a.year)?;
+                notices(&a.year.to_string(), model.provisional.clone(), &model.assessment);
+                (built, &a.out)
+            }
             ReportCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year)?, &a.out),
             ReportCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of)?, &a.out),
+            ReportCommand::Text(_) => unreachable!("handled above"),
         };
         Ok((built, out))
     })?;
@@ -124,12 +147,36 @@ fn report_settings(conn: &Connection) -> Result<ReportSettings> {
     Ok(ReportSettings::resolve(&settings::all(conn)?))
 }
 
-pub fn build_round(ctx: &Context, conn: &Connection, id: &str) -> Result<Ready> {
+/// Warns that figures are provisional and which assessment sections are still the program's draft.
+fn notices(scope: &str, provisional: Option<String>, parts: &[AssessmentPart]) {
+    if let Some(what) = provisional {
+        messages::warn(format!("{what}: báo cáo ghi rõ trên trang đầu rằng số liệu có thể còn thay đổi."));
+    }
+    let drafts = drafts(parts);
+    if !drafts.is_empty() {
+        messages::warn(format!(
+            "các mục đánh giá còn là dự thảo của phần mềm: {}. Viết lại bằng `cchc report text set {scope} --section MỤC --text \"…\"` (hoặc --file TỆP), hoặc xác nhận bản dự thảo bằng `cchc report text confirm {scope} --all`.",
+            drafts.join(", ")
+        ));
+    }
+}
+
+/// The round report's model with its assessment: the secretary's texts, else drafts.
+pub fn round_model(ctx: &Context, conn: &Connection, id: &str) -> Result<RoundReport> {
     let found = rounds::get(conn, id)?;
     let src = reports::load(conn, found.year, Some(&found.id))?;
-    let model = round::model(&src, &found.id, ctx.today())?;
-    let stem = format!("bao-cao-{}", found.id);
+    let mut model = round::model(&src, &found.id, ctx.today())?;
+    model.assessment = assessment::of_round(&model, &report_texts::list(conn, &found.id)?);
+    Ok(model)
+}
+
+fn ready_round(ctx: &Context, conn: &Connection, model: RoundReport) -> Result<Ready> {
+    let stem = format!("bao-cao-{}", model.round.id);
     Ok(Ready::new(Rc::new(model), report_settings(conn)?, ctx.today(), Layout::Borrowed(round_doc::document), stem))
+}
+
+pub fn build_round(ctx: &Context, conn: &Connection, id: &str) -> Result<Ready> {
+    ready_round(ctx, conn, round_model(ctx, conn, id)?)
 }
 
 pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str) -> Result<Ready> {
@@ -176,6 +223,7 @@ pub fn build_year(
         let current = if previous.is_some() { reports_compare::basis(conn, year_number)? } else { None };
         let carried = reports_compare::carried_into_year(conn, year_number)?;
         report.previous_year = year_compare::model(&ix, year_number, (previous, current), carried, ctx.today());
+        report.assessment = assessment::of_year(&report, &report_texts::list(conn, &year_number.to_string())?);
         Ok(report)
     })?;
     let model = Rc::new(model);
@@ -183,6 +231,11 @@ pub fn build_year(
     let built =
         Ready::new(Rc::clone(&model), report_settings(conn)?, ctx.today(), Layout::Owned(year_doc::document), stem);
     Ok((model, built))
+}
+
+/// The year report's model with its assessment.
+pub fn year_model(ctx: &Context, conn: &Connection, year_number: i32) -> Result<Rc<YearReport>> {
+    Ok(build_year(ctx, conn, None, year_number)?.0)
 }
 
 /// The sums of the year's scores and self points, and who answers for each item.

@@ -272,7 +272,7 @@ fn finding_as_reason(store: &Store, kind: RoundKind, id: &str) -> Result<(String
             f.kind.label()
         );
     }
-    Ok((format!("Theo kiến nghị {} (đợt {}, đơn vị {}): {}", f.id, f.round_id, f.unit_code, f.text), f.unit_code))
+    Ok((crate::domain::assessment::cause_reason(&f.id, &f.round_id, &f.unit_code, &f.text), f.unit_code))
 }
 
 fn round_listing(rounds: &[Round]) -> Listing {

@@ -53,9 +53,10 @@ impl FindingKind {
         matches!(self, FindingKind::HanChe | FindingKind::ViPham)
     }
 
-    /// A good practice is replicated, not remediated: it has no status to follow and is never carried over.
+    /// Whether its remediation is followed up (statuses, overdue, carry-over): shortcomings and violations only.
+    /// A good practice is replicated and a proposal answered (`finding answer`): neither is ever "chưa khắc phục".
     pub fn is_followed_up(self) -> bool {
-        self != FindingKind::DienHinh
+        self.is_shortcoming()
     }
 }
 
@@ -238,7 +239,7 @@ mod tests {
             assert_eq!(status.as_str().parse::<FindingStatus>(), Ok(status));
         }
         assert!("xyz".parse::<FindingKind>().is_err());
-        assert!(!FindingKind::DienHinh.is_followed_up());
+        assert!(!FindingKind::DienHinh.is_followed_up() && !FindingKind::KienNghi.is_followed_up());
         let shortcomings: Vec<_> = FindingKind::ALL.into_iter().filter(|k| k.is_shortcoming()).collect();
         assert_eq!(shortcomings, [FindingKind::HanChe, FindingKind::ViPham]);
     }

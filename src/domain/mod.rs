@@ -1,5 +1,6 @@
 //! Plain types and rules of the inspection programme: no SQL, no I/O.
 
+pub mod assessment;
 pub mod catalogue;
 pub mod catalogue_diff;
 pub mod catalogue_parse;

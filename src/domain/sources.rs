@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::assessment::ProposalAnswer;
 use super::catalogue::Catalogue;
 use super::directory::{AssignmentView, Official, Unit};
 use super::finding::{Event, Finding};
@@ -33,6 +34,8 @@ pub struct Sources {
     pub findings: Vec<Finding>,
     /// The findings' status changes, oldest first.
     pub events: Vec<Event>,
+    /// The answers given to the units' proposals (`kien-nghi` findings).
+    pub answers: Vec<ProposalAnswer>,
 }
 
 /// One appraised score.

@@ -82,7 +82,7 @@ pub struct Filter<'a> {
     pub round_id: Option<&'a str>,
     pub unit: Option<&'a str>,
     pub kind: Option<FindingKind>,
-    /// Only findings in this remediation status (good practices have none).
+    /// Only findings in this remediation status (good practices and proposals have none).
     pub status: Option<FindingStatus>,
     /// Only findings overdue on this day.
     pub overdue_on: Option<NaiveDate>,
@@ -96,10 +96,10 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Finding>, StoreErr
     let carried = filter.carried_into;
     let mut stmt = conn.prepare(&format!(
         "{COLUMNS} WHERE (?1 IS NULL OR f.round_id = ?1) AND (?2 IS NULL OR f.unit_code = ?2)
-           AND (?3 IS NULL OR f.kind = ?3) AND (?4 IS NULL OR (f.status = ?4 AND f.kind <> 'dien-hinh'))
+           AND (?3 IS NULL OR f.kind = ?3) AND (?4 IS NULL OR (f.status = ?4 AND f.kind IN ('han-che', 'vi-pham')))
            AND (?5 IS NULL OR (
                 r.year <= ?6 AND f.round_id <> ?5 AND (r.start_date < ?7 OR (r.start_date = ?7 AND r.id < ?5))
-                AND f.kind <> 'dien-hinh'
+                AND f.kind IN ('han-che', 'vi-pham')
                 AND (f.status <> 'da-xac-minh' OR EXISTS (SELECT 1 FROM finding_events e
                      WHERE e.finding_id = f.id AND e.status = 'da-xac-minh' AND e.round_id = ?5))
                 AND (NOT EXISTS (SELECT 1 FROM round_units WHERE round_id = ?5)
@@ -212,8 +212,12 @@ pub struct StatusUpdate<'a> {
 pub fn update_status(tx: &Tx, id: &str, update: &StatusUpdate) -> Result<Finding, StoreError> {
     let current = get(tx, id)?;
     if !current.kind.is_followed_up() {
+        let what = match current.kind {
+            FindingKind::KienNghi => "kiến nghị, đề xuất (được trả lời bằng `cchc finding answer`)",
+            _ => "điển hình (cách làm hay để nhân rộng)",
+        };
         return Err(StoreError::Conflict(format!(
-            "kết luận {} là điển hình (cách làm hay để nhân rộng), không có việc khắc phục để theo dõi",
+            "kết luận {} là {what}, không có việc khắc phục để theo dõi",
             current.id
         )));
     }

@@ -8,6 +8,7 @@ pub mod findings;
 pub mod lookup;
 pub mod maintenance;
 pub mod officials;
+pub mod report_texts;
 pub mod reports;
 pub mod reports_compare;
 pub mod reports_year;
@@ -36,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_selfreports.sql"),
     include_str!("../../migrations/0003_inspection.sql"),
     include_str!("../../migrations/0004_schedule.sql"),
+    include_str!("../../migrations/0006_report_texts.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

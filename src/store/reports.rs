@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 use rusqlite::{Connection, Row};
 
 use super::round_set::{IN_ROUNDS, Result, Rounds, rows};
-use super::{assignments, findings, officials, rounds, schedule, scores, selfreports, units};
+use super::{assignments, findings, officials, report_texts, rounds, schedule, scores, selfreports, units};
 use super::{catalogues, parsed};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::finding::{Event, Finding};
@@ -101,6 +101,7 @@ pub fn load(conn: &Connection, year: i32, round: Option<&str>) -> Result<Sources
     src.scores = scores(conn, only)?;
     src.self_items = selfreports::current_items(conn, only)?;
     src.receipts = receipts(conn, only)?;
+    src.answers = report_texts::answers(conn, year)?;
     src.slots = match round {
         Some(id) => schedule::list(conn, id)?,
         None => schedule::of_year(conn, year)?,
@@ -131,6 +132,7 @@ pub(super) fn directory(conn: &Connection, rounds: Vec<Round>) -> Result<Sources
         slots: Vec::new(),
         findings: Vec::new(),
         events: Vec::new(),
+        answers: Vec::new(),
     })
 }
 

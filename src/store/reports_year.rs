@@ -83,6 +83,7 @@ pub fn load_finding_context(conn: &Connection, year: i32, src: &mut Sources) -> 
     let listed = format!("{LISTED_SCOPES}{IN_ROUNDS} ORDER BY x.round_id, u.rowid");
     src.scopes = rounds.rows(conn, &listed, |r| Ok((r.get(0)?, r.get(1)?)))?;
     src.whole = rounds.rows(conn, &format!("{WHOLE_SCOPES}{IN_ROUNDS}"), |r| r.get(0))?;
+    src.answers = super::report_texts::answers(conn, year)?;
     Ok(())
 }
 
@@ -104,7 +105,8 @@ pub fn latest_events(conn: &Connection, year: i32) -> Result<Vec<Event>> {
 
 /// How many findings of the year are followed up (all but good practices): what the year report lists.
 pub fn count_followed_up(conn: &Connection, year: i32) -> Result<usize> {
-    let sql = format!("SELECT COUNT(*) FROM findings f WHERE f.round_id IN {IN_ROUNDS} AND f.kind <> 'dien-hinh'");
+    let sql =
+        format!("SELECT COUNT(*) FROM findings f WHERE f.round_id IN {IN_ROUNDS} AND f.kind IN ('han-che', 'vi-pham')");
     let count: i64 = conn.query_row(&sql, params![year, None::<&str>], |r| r.get(0))?;
     Ok(usize::try_from(count).unwrap_or(0))
 }

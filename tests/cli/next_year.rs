@@ -11,8 +11,10 @@ const EDITED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/catalo
 /// The year report's section from `from` up to the closing sentence.
 fn section(report: &str, from: &str) -> String {
     let start = report.find(from).unwrap_or_else(|| panic!("no «{from}» in\n{report}"));
-    let end = report.find("Trên đây là báo cáo").unwrap_or(report.len());
-    report[start..end].to_owned()
+    // Up to the next numbered section (the assessment follows the comparison) or the closing.
+    let rest = &report[start..];
+    let end = [rest.find("\n## "), rest.find("Trên đây là báo cáo")].into_iter().flatten().min().unwrap_or(rest.len());
+    rest[..end].to_owned()
 }
 
 #[test]

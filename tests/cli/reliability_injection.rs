@@ -129,7 +129,10 @@ fn reports_neutralise_formulas_and_escape_markup_in_every_format() {
                     let text = String::from_utf8_lossy(&bytes);
                     assert!(!text.contains("<script") && !text.contains("<img") && !text.contains("<b "), "{what}");
                     assert!(text.contains("alert(1)"), "{what}: the text is shown, escaped");
-                    assert!(text.contains("&lt;b onmouseover"), "{what}: the unit's proposal, escaped");
+                    // The follow-up lists shortcomings only: a proposal is answered, not remediated.
+                    if report != ["followup"] {
+                        assert!(text.contains("&lt;b onmouseover"), "{what}: the unit's proposal, escaped");
+                    }
                 }
                 _ => {
                     let parts = unzip(&bytes);

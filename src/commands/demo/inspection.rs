@@ -122,7 +122,7 @@ pub fn demo(ctx: &Context) -> Result<()> {
         None,
     )?;
     ad_hoc_round(ctx, &complaint)?;
-    Ok(())
+    super::assessment::demo(ctx)
 }
 
 /// Starts a round unless an earlier step of the demo already did.

@@ -1,5 +1,6 @@
 //! `cchc demo`: a fresh database of the example ward, built with the same commands a secretary runs.
 
+mod assessment;
 mod inspection;
 mod papers;
 mod reports;

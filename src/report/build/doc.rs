@@ -5,8 +5,9 @@ use chrono::{Datelike, NaiveDate};
 use crate::domain::date;
 use crate::domain::number;
 use crate::report::document::{Block, Cell, Chart, ChartKind, Column, Letterhead, Series, Signature, Table};
-use crate::report::model::settings::ReportSettings;
-use crate::report::model::{FindingView, Proposal, RoundInfo, Totals};
+use crate::report::model::settings::{DocKind, ReportSettings};
+use crate::report::model::year::ItemLoss;
+use crate::report::model::{FindingView, RoundInfo, Totals};
 
 /// What a document needs besides its model: the letterhead settings and today's date.
 pub struct Frame<'a> {
@@ -41,6 +42,28 @@ impl Frame<'_> {
                 name: s.signer_name.clone(),
             },
         }
+    }
+
+    /// The letterhead of a kind of document, signed and addressed as `cchc config` sets for that kind;
+    /// `recipients` are its own default list.
+    pub fn letterhead_for(
+        &self,
+        kind: DocKind,
+        symbol: &str,
+        year: i32,
+        leader: Option<&str>,
+        recipients: Vec<String>,
+    ) -> Letterhead {
+        let signer = self.settings.signer(kind, leader);
+        let mut lh = self.letterhead(symbol, year, signer.recipients.unwrap_or(recipients));
+        let line = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+        lh.signature = Signature {
+            authority: line(&signer.authority),
+            delegation: line(&signer.delegation),
+            title: signer.title,
+            name: signer.name,
+        };
+        lh
     }
 
     /// "phường Thành Sen" (or "phường" when the ward is not set).
@@ -166,13 +189,49 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ' ']))
 }
 
-/// "Vi phạm (nội dung 1.3.2): 03 hồ sơ … (mã 2026-dot1-F02)": kind, item, text and id in one cell, so that
-/// tables keep few columns on a portrait A4 page.
+/// "Vi phạm: 03 hồ sơ …" and, on a second line, the item by its title (code in brackets). The finding's id goes
+/// in its own column (`id_column`), never inside the sentence.
 pub fn finding_text(f: &FindingView) -> String {
-    match &f.criterion {
-        Some(code) => format!("{} (nội dung {code}): {} (mã {})", f.kind_label, f.text, f.id),
-        None => format!("{}: {} (mã {})", f.kind_label, f.text, f.id),
+    match (&f.criterion_title, &f.criterion) {
+        (Some(title), code) => format!(
+            "{}: {}\n(Nội dung: {})",
+            f.kind_label,
+            f.text,
+            super::assessment_doc::item(Some(title), code.as_deref())
+        ),
+        _ => format!("{}: {}", f.kind_label, f.text),
     }
+}
+
+/// "Title (1.3.7) −1,50; Title (1.6.1.5) tại Phòng … −0,50": the items that cost an official points, by title.
+pub fn losses_text(losses: &[ItemLoss], home: &str, scored: bool) -> String {
+    if !scored {
+        return NO_APPRAISAL.to_owned();
+    }
+    if losses.is_empty() {
+        return "Không bị trừ điểm".to_owned();
+    }
+    // The two costliest, so that the cell stays a few lines on a portrait page; the rest are counted.
+    let mut shown: Vec<String> = losses
+        .iter()
+        .take(2)
+        .map(|l| {
+            let item = super::assessment_doc::item_within(Some(&l.title), Some(&l.criterion), 40);
+            match l.unit_code == home {
+                true => format!("{item}: −{}", number::points(l.lost)),
+                false => format!("{item} tại {}: −{}", l.unit_name, number::points(l.lost)),
+            }
+        })
+        .collect();
+    if losses.len() > 2 {
+        shown.push(format!("và {} nội dung khác", losses.len() - 2));
+    }
+    shown.join("; ")
+}
+
+/// The narrow column holding a finding's id.
+pub fn id_column() -> Column {
+    Column::text("Mã").with_width(11.0)
 }
 
 /// "Unit" and, on a second line, the responsible official.
@@ -191,6 +250,7 @@ pub fn remediation_table(id: &str, title: &str, findings: &[FindingView], with_u
         Column::text("Tồn tại, hạn chế, vi phạm").with_width(28.0),
         Column::text("Kiến nghị khắc phục").with_width(22.0),
         Column::date("Thời hạn"),
+        id_column(),
     ]);
     let mut table = Table::new(id, title, columns);
     for (i, f) in findings.iter().enumerate() {
@@ -201,44 +261,8 @@ pub fn remediation_table(id: &str, title: &str, findings: &[FindingView], with_u
             Cell::text(finding_text(f)),
             Cell::text(&f.recommendation),
             Cell::date(f.due_date),
+            Cell::text(&f.id),
         ]);
-    }
-    table
-}
-
-/// Good practices as bullets: "Unit (item): text".
-pub fn practice_bullets(findings: &[FindingView]) -> Vec<String> {
-    findings
-        .iter()
-        .map(|f| match &f.criterion {
-            Some(code) => format!("{} (nội dung {code}): {}", f.unit_name, f.text),
-            None => format!("{}: {}", f.unit_name, f.text),
-        })
-        .collect()
-}
-
-pub fn proposals_table(id: &str, proposals: &[Proposal]) -> Table {
-    let mut table = Table::new(
-        id,
-        "Kiến nghị và ý kiến trả lời",
-        vec![
-            stt(),
-            Column::text("Đơn vị").with_width(16.0),
-            Column::text("Khó khăn, vướng mắc, đề xuất").with_width(28.0),
-            Column::text("Ý kiến trả lời").with_width(24.0),
-        ],
-    );
-    for (i, p) in proposals.iter().enumerate() {
-        let answer = match (&p.answer, &p.finding_id) {
-            (Some(answer), _) => answer.clone(),
-            (None, Some(_)) => "Chưa trả lời".to_owned(),
-            (None, None) => "Chưa trả lời (nêu trong báo cáo tự kiểm tra)".to_owned(),
-        };
-        let text = match &p.criterion {
-            Some(code) => format!("{} (nội dung {code})", p.text.trim_end_matches('.')),
-            None => p.text.clone(),
-        };
-        table.push_row(vec![row_number(i), Cell::text(&p.unit_name), Cell::text(text), Cell::text(answer)]);
     }
     table
 }

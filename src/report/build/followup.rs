@@ -105,7 +105,7 @@ pub fn document(m: &Followup, frame: &Frame) -> Document {
         d.sections = vec![
             Section::new("I", "TỔNG HỢP THEO ĐƠN VỊ")
                 .with_block(Block::Paragraph(format!(
-                    "Đến ngày {}, còn {} tồn tại, hạn chế, vi phạm và kiến nghị chưa khắc phục xong, trong đó {} đã quá thời hạn khắc phục.",
+                    "Đến ngày {}, còn {} tồn tại, hạn chế, vi phạm chưa khắc phục xong, trong đó {} đã quá thời hạn khắc phục.",
                     date::format(m.as_of),
                     m.open,
                     m.overdue
@@ -156,6 +156,7 @@ fn details(findings: &[FindingView]) -> Table {
             Column::date("Thời hạn"),
             Column::text("Tình trạng").with_width(11.0),
             Column::integer("Quá hạn (ngày)"),
+            doc::id_column(),
         ],
     );
     for (i, f) in findings.iter().enumerate() {
@@ -167,6 +168,7 @@ fn details(findings: &[FindingView]) -> Table {
             Cell::date(f.due_date),
             Cell::text(&*f.status_label),
             f.days_overdue.map_or(Cell::Empty, Cell::Integer),
+            Cell::text(&f.id),
         ]);
     }
     t

@@ -1,7 +1,11 @@
 //! From the store's rows to view models (`model`), and from view models to a `Document` the writers print.
 
+pub mod assessment;
+pub mod assessment_doc;
+pub mod assessment_year;
 pub mod doc;
 pub mod followup;
+pub mod proposals;
 pub mod round;
 pub mod round_doc;
 pub mod selfassessment;
@@ -18,14 +22,14 @@ use chrono::NaiveDate;
 
 use crate::domain::catalogue::{Catalogue, Node, NodeKind};
 use crate::domain::directory::Official;
+use crate::domain::finding::FindingStatus;
 use crate::domain::finding::{Event, Finding};
-use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::schedule;
 use crate::domain::scoring::{self, ItemScore, Mark, Total};
 use crate::domain::sources::Sources;
-use crate::report::model::{EventView, FindingView, Proposal, RoundInfo, Totals};
+use crate::report::model::{EventView, FindingView, RoundInfo, Totals};
 
 use self::doc::capitalized;
 
@@ -222,44 +226,6 @@ impl<'a> Index<'a> {
             })
             .collect()
     }
-
-    /// A round's proposals: its `kien-nghi` findings with the answer given, then the proposals written in
-    /// self-reports that no `kien-nghi` finding of the same unit and item takes up.
-    pub fn proposals(&self, round: &Round, unit: Option<&str>) -> Vec<Proposal> {
-        let wanted = |u: &str| unit.is_none_or(|only| only == u);
-        let findings: Vec<&Finding> = self
-            .src
-            .findings
-            .iter()
-            .filter(|f| f.round_id == round.id && f.kind == FindingKind::KienNghi && wanted(&f.unit_code))
-            .collect();
-        let mut out: Vec<Proposal> = findings
-            .iter()
-            .map(|f| Proposal {
-                unit_code: f.unit_code.clone(),
-                unit_name: self.unit_name(&f.unit_code),
-                criterion: f.criterion.clone(),
-                text: f.text.clone(),
-                finding_id: Some(f.id.clone()),
-                answer: self.latest.get(f.id.as_str()).and_then(|e| non_empty(&e.note)),
-            })
-            .collect();
-        let taken = |u: &str, c: &str| findings.iter().any(|f| f.unit_code == u && f.criterion.as_deref() == Some(c));
-        for item in self.src.self_items.iter().filter(|i| i.round_id == round.id && wanted(&i.unit_code)) {
-            if item.proposal.trim().is_empty() || taken(&item.unit_code, &item.criterion) {
-                continue;
-            }
-            out.push(Proposal {
-                unit_code: item.unit_code.clone(),
-                unit_name: self.unit_name(&item.unit_code),
-                criterion: Some(item.criterion.clone()),
-                text: item.proposal.clone(),
-                finding_id: None,
-                answer: None,
-            });
-        }
-        out
-    }
 }
 
 pub fn round_info(round: &Round) -> RoundInfo {
@@ -288,11 +254,6 @@ pub fn node_kind(kind: RoundKind) -> NodeKind {
         RoundKind::DotXuat => NodeKind::Adhoc,
         _ => NodeKind::Periodic,
     }
-}
-
-/// A note, unless blank.
-fn non_empty(note: &str) -> Option<String> {
-    Some(note.to_owned()).filter(|n| !n.trim().is_empty())
 }
 
 /// The appraised result of a set of items, and `compared`: the self points and the appraised points of those of

@@ -5,18 +5,20 @@ use std::collections::{HashMap, HashSet};
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
-use super::{Index, keyed, node_kind, pair, round_info, totals};
+use super::{Index, assessment_doc, keyed, node_kind, pair, round_info, totals};
 use crate::domain::catalogue::{Catalogue, Node};
 use crate::domain::code;
 use crate::domain::finding::FindingKind;
 use crate::domain::round::Round;
-use crate::domain::round::{RoundKind, role_label};
+use crate::domain::round::{RoundKind, RoundStatus, role_label};
 use crate::domain::scoring::{self, ItemScore};
 use crate::domain::sources::Sources;
-use crate::report::model::FindingView;
 use crate::report::model::round::{
-    CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, TeamMember, UnitResult,
+    CarryOver, FieldResult, ItemLossSum, LateUnit, NoteCount, OfficialResult, RoundReport, TeamMember, UnitResult,
+    Unscored,
 };
+use crate::report::model::year::ItemLoss;
+use crate::report::model::{FindingView, UnitRef};
 
 pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundReport> {
     let ix = Index::new(src);
@@ -24,12 +26,24 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
     let catalogue = ix.catalogue(round).context("không tìm thấy bộ tiêu chí của đợt")?;
     let appraised = ix.appraised(round);
     let (own, same) = ix.compared(round);
-    let scope = ix.scope(&round.id);
+    let (scope, out_of_scope) = split_scope(&ix, round, catalogue);
     let findings: Vec<FindingView> =
         src.findings.iter().filter(|f| f.round_id == round.id).map(|f| ix.finding(f, as_of)).collect();
     let of_kind = |pred: fn(FindingKind) -> bool| findings.iter().filter(|f| pred(f.kind)).cloned().collect();
     let fields = fields(&ix, round, catalogue, &appraised, (&own, &same));
     let field_codes: Vec<&str> = fields.iter().map(|f| f.code.as_str()).collect();
+    let received = |code: &str| src.receipts.iter().any(|r| r.round_id == round.id && r.unit_code == code);
+    let units: Vec<UnitResult> = {
+        let by_unit = keyed(scoring::totals_by_unit(&appraised));
+        let (own, same) = (keyed(scoring::totals_by_unit(&own)), keyed(scoring::totals_by_unit(&same)));
+        let result = |code: &&str| UnitResult {
+            code: (*code).to_owned(),
+            name: ix.unit_name(code),
+            totals: totals(by_unit.get(*code), pair(&own, &same, code)),
+            findings: findings.iter().filter(|f| f.unit_code == *code).count(),
+        };
+        scope.iter().map(result).collect()
+    };
     Ok(RoundReport {
         round: round_info(round),
         team: src
@@ -40,35 +54,102 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
                 role: m.role.clone(),
                 role_label: role_label(&m.role),
                 unit_code: m.unit_code.clone(),
+                unit_name: m.unit_code.as_deref().map(|u| ix.unit_name(u)),
             })
             .collect(),
+        provisional: round.status != RoundStatus::Closed,
         units_in_scope: scope.len(),
         units_scheduled: src.slots.iter().filter(|s| s.round_id == round.id).count(),
-        selfreports_received: src
-            .receipts
+        out_of_scope: out_of_scope
             .iter()
-            .filter(|r| r.round_id == round.id && scope.contains(&r.unit_code.as_str()))
-            .count(),
+            .map(|code| UnitRef { code: (*code).to_owned(), name: ix.unit_name(code) })
+            .collect(),
+        unscored: units
+            .iter()
+            .filter(|u| u.totals.appraised_score.is_none())
+            .map(|u| Unscored {
+                code: u.code.clone(),
+                name: u.name.clone(),
+                reason: match (round.kind == RoundKind::DotXuat || received(&u.code), u.totals.not_applicable > 0) {
+                    (_, true) => "mọi nội dung được giao đều không áp dụng trong kỳ".to_owned(),
+                    (true, false) => "Đoàn kiểm tra chưa chấm điểm thẩm định".to_owned(),
+                    (false, false) => "chưa gửi báo cáo tự kiểm tra, Đoàn kiểm tra chưa chấm điểm thẩm định".to_owned(),
+                },
+            })
+            .collect(),
+        selfreports_received: scope.iter().filter(|code| received(code)).count(),
         ward: totals(Some(&scoring::total(&appraised)), Some((&scoring::total(&own), &scoring::total(&same)))),
-        officials: officials(&ix, catalogue, &scope, &field_codes, &appraised, (&own, &same)),
+        officials: officials(&ix, round, catalogue, &scope, &field_codes, &appraised, (&own, &same)),
         fields,
-        units: {
-            let by_unit = keyed(scoring::totals_by_unit(&appraised));
-            let (own, same) = (keyed(scoring::totals_by_unit(&own)), keyed(scoring::totals_by_unit(&same)));
-            let result = |code: &&str| UnitResult {
-                code: (*code).to_owned(),
-                name: ix.unit_name(code),
-                totals: totals(by_unit.get(*code), pair(&own, &same, code)),
-                findings: findings.iter().filter(|f| f.unit_code == *code).count(),
-            };
-            scope.iter().map(result).collect()
-        },
+        units,
         good_practices: of_kind(|k| k == FindingKind::DienHinh),
         shortcomings: of_kind(FindingKind::is_shortcoming),
         proposals: ix.proposals(round, None),
         carry_over: carry_over(&ix, round, as_of),
         late_units: late_units(&ix, round, &scope),
+        item_losses: item_losses(&ix, round, &appraised),
+        recurring_notes: recurring_notes(src, round),
+        assessment: Vec::new(),
     })
+}
+
+/// The units a round covers, split into those answering for at least one of its items (in scope) and those with
+/// nothing assigned (not in this round's scope). An ad-hoc round names its units: all of them are in scope.
+fn split_scope<'a>(ix: &Index<'a>, round: &Round, catalogue: &Catalogue) -> (Vec<&'a str>, Vec<&'a str>) {
+    let covered = ix.scope(&round.id);
+    if round.kind == RoundKind::DotXuat {
+        return (covered, Vec::new());
+    }
+    let kind = node_kind(round.kind);
+    let answers: HashSet<&str> = ix
+        .src
+        .assignments
+        .iter()
+        .filter(|a| catalogue.get(&a.criterion).is_some_and(|n| n.is_leaf && n.kind == kind))
+        .map(|a| a.unit_code.as_str())
+        .collect();
+    covered.into_iter().partition(|code| answers.contains(code))
+}
+
+/// What each item cost over every unit, biggest loss first (the five costliest).
+fn item_losses(ix: &Index, round: &Round, appraised: &[ItemScore]) -> Vec<ItemLossSum> {
+    let mut by_item: HashMap<&str, (usize, f64)> = HashMap::new();
+    for l in appraised.iter().filter_map(|i| scoring::loss(&i.unit, &i.code, i.max, i.mark)) {
+        let entry = by_item.entry(l.code.as_str()).or_default();
+        entry.0 += 1;
+        entry.1 += l.lost;
+    }
+    let mut out: Vec<ItemLossSum> = by_item
+        .into_iter()
+        .map(|(code, (units, lost))| ItemLossSum {
+            criterion: code.to_owned(),
+            title: ix.title(round, code).map(|t| t.to_string()).unwrap_or_default(),
+            units,
+            lost,
+        })
+        .collect();
+    out.sort_by(|a, b| scoring::costlier_first((a.lost, &a.criterion), (b.lost, &b.criterion)));
+    out.truncate(5);
+    out
+}
+
+/// The team's notes on items, most repeated first (a note written on one item only is not a pattern).
+fn recurring_notes(src: &Sources, round: &Round) -> Vec<NoteCount> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for s in src.scores.iter().filter(|s| s.round_id == round.id && !s.not_applicable) {
+        let note = s.note.trim().trim_end_matches('.');
+        if !note.is_empty() {
+            *counts.entry(note).or_default() += 1;
+        }
+    }
+    let mut out: Vec<NoteCount> = counts
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(note, items)| NoteCount { note: note.to_owned(), items })
+        .collect();
+    out.sort_by(|a, b| b.items.cmp(&a.items).then_with(|| a.note.cmp(&b.note)));
+    out.truncate(3);
+    out
 }
 
 /// The fields a round covers: every periodic field in Đợt 1 and 2; in an ad-hoc round the topics it scored
@@ -119,13 +200,21 @@ fn comments(ix: &Index, round: &Round, field: &str) -> Vec<String> {
         .filter(|s| s.round_id == round.id && in_field(&s.criterion) && !s.note.trim().is_empty())
         .collect();
     notes.sort_by(|a, b| code::compare(&a.criterion, &b.criterion).then_with(|| a.unit_code.cmp(&b.unit_code)));
-    let mut out: Vec<String> =
-        notes.iter().map(|s| format!("{} – {}: {}", ix.unit_name(&s.unit_code), s.criterion, s.note.trim())).collect();
+    let item = |code: &str| assessment_doc::item_within(ix.title(round, code).as_deref(), Some(code), 50);
+    let mut out: Vec<String> = notes
+        .iter()
+        .map(|s| format!("{} – {}: {}", ix.unit_name(&s.unit_code), item(&s.criterion), s.note.trim()))
+        .collect();
     let recorded = ix.src.findings.iter().filter(|f| f.round_id == round.id && f.kind != FindingKind::KienNghi);
     out.extend(recorded.filter_map(|f| {
         let code = f.criterion.as_deref().filter(|c| in_field(c))?;
         let kind = f.kind.label().to_lowercase();
-        Some(format!("{} – {code}: {} ({kind})", ix.unit_name(&f.unit_code), f.text.trim()))
+        Some(format!(
+            "{} – {}: {} ({kind})",
+            ix.unit_name(&f.unit_code),
+            item(code),
+            f.text.trim().trim_end_matches('.')
+        ))
     }));
     out
 }
@@ -133,6 +222,7 @@ fn comments(ix: &Index, round: &Round, field: &str) -> Vec<String> {
 /// Officials answering for items of the round's fields in the units it covers.
 fn officials(
     ix: &Index,
+    round: &Round,
     catalogue: &Catalogue,
     scope: &[&str],
     fields: &[&str],
@@ -165,9 +255,30 @@ fn officials(
                 unit_name: ix.unit_name(&o.unit_code),
                 items_assigned,
                 totals: totals(by_a.get(&o.code), pair(&by_s, &same, &o.code)),
+                losses: official_losses(ix, round, appraised, &o.code),
             })
         })
         .collect()
+}
+
+/// The items that cost an official points, biggest loss first.
+fn official_losses(ix: &Index, round: &Round, appraised: &[ItemScore], official: &str) -> Vec<ItemLoss> {
+    let mut out: Vec<ItemLoss> = appraised
+        .iter()
+        .filter(|i| ix.official_of(i) == Some(official))
+        .filter_map(|i| scoring::loss(&i.unit, &i.code, i.max, i.mark))
+        .map(|l| ItemLoss {
+            criterion: l.code.clone(),
+            title: ix.title(round, l.code).unwrap_or_default(),
+            unit_name: ix.shared_unit_name(l.unit),
+            unit_code: l.unit.clone(),
+            max: l.max,
+            points: l.points,
+            lost: l.lost,
+        })
+        .collect();
+    out.sort_by(|a, b| scoring::costlier_first((a.lost, &a.criterion), (b.lost, &b.criterion)));
+    out
 }
 
 /// Shortcomings and violations of the year's earlier rounds, and what became of them.

@@ -1,11 +1,14 @@
 //! The round report as a document: the report the team sends the Chairman and Vice-Chairmen.
 
+use crate::domain::assessment::readable_reason;
 use crate::domain::date;
 use crate::domain::number::{percent, points};
 use crate::domain::round::RoundKind;
 use crate::report::document::{Block, Cell, Chart, Column, Document, Section, Table};
 use crate::report::model::round::{CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, UnitResult};
+use crate::report::model::settings::DocKind;
 
+use super::assessment_doc;
 use super::doc::{
     self, Frame, NO_APPRAISAL, WARD_TOTAL, count, note, points as points_col, row_number, score_chart, score_sentence,
     scores, stt, table_or,
@@ -13,7 +16,16 @@ use super::doc::{
 
 pub fn document(m: &RoundReport, frame: &Frame) -> Document {
     let r = &m.round;
-    let letterhead = frame.letterhead("BC-UBND", r.year, frame.settings.recipients.clone());
+    let leader = m.team.iter().find(|t| t.role == "truong-doan").map(|t| t.name.as_str());
+    let recipients = vec![
+        format!("Chủ tịch UBND {} (báo cáo)", frame.ward()),
+        format!("Các Phó Chủ tịch UBND {}", frame.ward()),
+        "Thành viên Đoàn kiểm tra".to_owned(),
+        frame.settings.filing_line(),
+    ];
+    let mut letterhead = frame.letterhead_for(DocKind::Round, "BC-ĐKT", r.year, leader, recipients);
+    letterhead.parent_body = Some(format!("UBND {}", frame.ward().to_uppercase()));
+    letterhead.issuing_body = "ĐOÀN KIỂM TRA\nCẢI CÁCH HÀNH CHÍNH".to_owned();
     let subject = format!("Kết quả kiểm tra cải cách hành chính {}", subject_of(m));
     let mut d = Document::new(letterhead, "BÁO CÁO", subject.clone());
     d.sections = vec![
@@ -22,21 +34,12 @@ pub fn document(m: &RoundReport, frame: &Frame) -> Document {
             .with_subsection(fields_section(m))
             .with_subsection(units_section(&m.units))
             .with_subsection(officials_section(&m.officials)),
-        Section::new("III", "ĐIỂN HÌNH, CÁCH LÀM HAY CẦN GIỚI THIỆU, NHÂN RỘNG").with_block(
-            if m.good_practices.is_empty() {
-                note("Đợt kiểm tra chưa ghi nhận điển hình, cách làm hay.")
-            } else {
-                Block::Bullets(doc::practice_bullets(&m.good_practices))
-            },
-        ),
+        assessment_doc::practices("III", &m.good_practices, "Đợt kiểm tra chưa ghi nhận mô hình, cách làm hay."),
         Section::new("IV", "TỒN TẠI, HẠN CHẾ, VI PHẠM VÀ KIẾN NGHỊ KHẮC PHỤC").with_block(table_or(
             doc::remediation_table("ton_tai", "Tồn tại, hạn chế, vi phạm", &m.shortcomings, true),
             "Đợt kiểm tra chưa ghi nhận tồn tại, hạn chế, vi phạm.",
         )),
-        Section::new("V", "KHÓ KHĂN, VƯỚNG MẮC, ĐỀ XUẤT CỦA ĐƠN VỊ VÀ Ý KIẾN TRẢ LỜI").with_block(table_or(
-            doc::proposals_table("kien_nghi", &m.proposals),
-            "Các đơn vị không nêu khó khăn, vướng mắc, đề xuất.",
-        )),
+        assessment_doc::proposals("V", &m.proposals),
         Section::new("VI", "KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ SAU CÁC ĐỢT KIỂM TRA TRƯỚC")
             .with_block(carry_over(&m.carry_over, r.kind)),
         Section::new("VII", "ĐƠN VỊ NỘP BÁO CÁO TỰ KIỂM TRA MUỘN HOẶC CHƯA NỘP").with_block(match r.kind {
@@ -44,10 +47,10 @@ pub fn document(m: &RoundReport, frame: &Frame) -> Document {
             _ => late(&m.late_units),
         }),
     ];
+    d.sections.extend(assessment_doc::assessment(&["VIII", "IX"], &m.assessment));
     d.closing = Some(format!(
-        "Trên đây là báo cáo {} của UBND {}, kính trình Chủ tịch, các Phó Chủ tịch UBND {} xem xét, chỉ đạo./.",
-        first_lower(&subject),
-        frame.ward(),
+        "Trên đây là báo cáo {} của Đoàn kiểm tra, kính trình Chủ tịch, các Phó Chủ tịch UBND {} xem xét, chỉ đạo./.",
+        assessment_doc::first_lower(&subject),
         frame.ward()
     ));
     d
@@ -60,14 +63,22 @@ fn subject_of(m: &RoundReport) -> String {
     }
 }
 
-fn first_lower(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+/// "số liệu tạm tính, Đợt 2 năm 2026 chưa kết thúc" for a round still open.
+pub fn provisional(m: &RoundReport) -> Option<String> {
+    let round = match m.round.kind {
+        RoundKind::DotXuat => "đợt kiểm tra đột xuất".to_owned(),
+        _ => m.round.title.clone(),
+    };
+    m.provisional.then(|| format!("số liệu tạm tính, {round} chưa kết thúc"))
 }
 
 fn overview(m: &RoundReport, frame: &Frame) -> Section {
     let r = &m.round;
-    let mut s = Section::new("I", "KHÁI QUÁT CHUNG").with_block(Block::Paragraph(format!(
+    let mut s = Section::new("I", "KHÁI QUÁT CHUNG");
+    if let Some(what) = provisional(m) {
+        s.blocks.push(assessment_doc::provisional_note(&what));
+    }
+    s.blocks.push(Block::Paragraph(format!(
         "Thực hiện Kế hoạch kiểm tra cải cách hành chính năm {} của UBND {}, {}, Đoàn kiểm tra đã kiểm tra việc thực hiện cải cách hành chính tại {} phòng, cơ quan, đơn vị và các cán bộ, công chức, viên chức phụ trách nội dung cải cách hành chính.",
         r.year,
         frame.ward(),
@@ -75,13 +86,17 @@ fn overview(m: &RoundReport, frame: &Frame) -> Section {
         m.units_in_scope
     )));
     if let Some(topic) = &r.topic {
-        let reason = r.reason.as_deref().map(|x| format!(" Lý do kiểm tra: {x}.")).unwrap_or_default();
+        let reason = r
+            .reason
+            .as_deref()
+            .map(|x| format!(" Lý do kiểm tra: {}.", readable_reason(x).trim_end_matches('.')))
+            .unwrap_or_default();
         s.blocks.push(Block::Paragraph(format!("Nội dung kiểm tra đột xuất: {topic}.{reason}")));
     }
     let mut bullets: Vec<String> = m
         .team
         .iter()
-        .map(|t| match &t.unit_code {
+        .map(|t| match &t.unit_name {
             Some(unit) => format!("{}: {} ({unit})", t.role_label, t.name),
             None => format!("{}: {}", t.role_label, t.name),
         })
@@ -99,11 +114,21 @@ fn overview(m: &RoundReport, frame: &Frame) -> Section {
             ),
         };
         bullets.push(format!(
-            "Báo cáo tự kiểm tra: {}/{} đơn vị đã gửi ({due}).",
+            "Báo cáo tự kiểm tra: {}/{} đơn vị thuộc phạm vi đợt đã gửi ({due}).",
             m.selfreports_received, m.units_in_scope
         ));
     }
     bullets.push(score_sentence("toàn phường", &m.ward));
+    if !m.out_of_scope.is_empty() {
+        let names: Vec<&str> = m.out_of_scope.iter().map(|u| u.name.as_str()).collect();
+        bullets.push(format!(
+            "Không thuộc phạm vi đợt này (không được phân công nội dung kiểm tra nào): {}.",
+            names.join(", ")
+        ));
+    }
+    for u in &m.unscored {
+        bullets.push(format!("{} thuộc phạm vi đợt nhưng chưa có điểm thẩm định: {}.", u.name, u.reason));
+    }
     s.with_block(Block::Bullets(bullets))
 }
 
@@ -230,6 +255,7 @@ fn officials_section(officials: &[OfficialResult]) -> Section {
             Column::integer("Số nội dung chấm"),
             scores("Tự chấm"),
             scores("Thẩm định"),
+            Column::text("Nội dung bị trừ điểm").with_width(24.0),
         ],
     );
     for (i, o) in officials.iter().enumerate() {
@@ -241,6 +267,7 @@ fn officials_section(officials: &[OfficialResult]) -> Section {
             count(o.totals.items_assessed),
             Cell::number(o.totals.self_score),
             Cell::number(o.totals.appraised_score),
+            Cell::text(doc::losses_text(&o.losses, &o.unit_code, o.totals.appraised_score.is_some())),
         ]);
     }
     let mut s = Section::new("3", "Kết quả theo cán bộ, công chức, viên chức phụ trách")
@@ -262,6 +289,7 @@ fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
             Column::date("Thời hạn"),
             Column::text("Tình trạng").with_width(11.0),
             Column::text("Kết quả kiểm tra lại").with_width(18.0),
+            doc::id_column(),
         ],
     );
     for (i, c) in items.iter().enumerate() {
@@ -282,6 +310,7 @@ fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
             Cell::date(f.due_date),
             Cell::text(status),
             Cell::text(check),
+            Cell::text(&f.id),
         ]);
     }
     let empty = if kind == RoundKind::Dot1 {

@@ -114,13 +114,19 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
 
 /// The team's notes on an item (prefixed with the unit when several units answer for it).
 fn notes(src: &Sources, round: &str, code: &str, not_applicable: bool) -> String {
+    let name =
+        |unit: &str| src.units.iter().find(|u| u.code == unit).map_or_else(|| unit.to_owned(), |u| u.name.clone());
     let scores: Vec<_> = src.scores.iter().filter(|x| x.round_id == round && x.criterion == code).collect();
     let mut notes: Vec<String> = scores
         .iter()
         .filter(|x| !x.note.trim().is_empty())
-        .map(
-            |x| if scores.len() > 1 { format!("{}: {}", x.unit_code, x.note.trim()) } else { x.note.trim().to_owned() },
-        )
+        .map(|x| {
+            if scores.len() > 1 {
+                format!("{}: {}", name(&x.unit_code), x.note.trim())
+            } else {
+                x.note.trim().to_owned()
+            }
+        })
         .collect();
     if not_applicable {
         notes.insert(0, "Không áp dụng".to_owned());

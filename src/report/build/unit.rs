@@ -17,6 +17,7 @@ use crate::domain::selfreport::SelfItemRow;
 use crate::domain::sources::Sources;
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::FindingView;
+use crate::report::model::settings::DocKind;
 use crate::report::model::unit::{ItemResult, UnitReport};
 
 pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Result<UnitReport> {
@@ -93,7 +94,8 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
     let recipients =
         vec![m.unit_name.clone(), "Chủ tịch, các PCT UBND phường".to_owned(), frame.settings.filing_line()];
     let subject = format!("Kết quả kiểm tra cải cách hành chính {} tại {}", r.title, m.unit_name);
-    let mut d = Document::new(frame.letterhead("TB-UBND", r.year, recipients), "THÔNG BÁO", subject);
+    let letterhead = frame.letterhead_for(DocKind::Unit, "TB-UBND", r.year, None, recipients);
+    let mut d = Document::new(letterhead, "THÔNG BÁO", subject);
     let received = selfreport_received(m);
     let results = Section::new("I", "KẾT QUẢ CHẤM ĐIỂM")
         .with_block(Block::Paragraph(format!(
@@ -116,11 +118,11 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
     };
     d.sections = vec![
         results,
-        Section::new("II", "ƯU ĐIỂM, ĐIỂN HÌNH").with_block(if m.good_practices.is_empty() {
-            note("Đợt kiểm tra chưa ghi nhận điển hình, cách làm hay của đơn vị.")
-        } else {
-            Block::Bullets(doc::practice_bullets(&m.good_practices))
-        }),
+        super::assessment_doc::practices(
+            "II",
+            &m.good_practices,
+            "Đợt kiểm tra chưa ghi nhận mô hình, cách làm hay của đơn vị.",
+        ),
         Section::new("III", "TỒN TẠI, HẠN CHẾ VÀ YÊU CẦU KHẮC PHỤC").with_block(table_or(
             doc::remediation_table("khac_phuc", "Tồn tại và yêu cầu khắc phục", &m.to_remediate, false),
             "Đợt kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục.",
@@ -129,10 +131,7 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
             doc::remediation_table("ton_dong", "Tồn tại các đợt trước còn mở", &m.earlier_open, false),
             "Không còn tồn tại nào của các đợt trước chưa khắc phục.",
         )),
-        Section::new("V", "KHÓ KHĂN, VƯỚNG MẮC, ĐỀ XUẤT VÀ Ý KIẾN TRẢ LỜI").with_block(table_or(
-            doc::proposals_table("kien_nghi", &m.proposals),
-            "Đơn vị không nêu khó khăn, vướng mắc, đề xuất.",
-        )),
+        super::assessment_doc::proposals("V", &m.proposals),
     ];
     d.closing = Some(todo);
     d

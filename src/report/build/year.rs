@@ -10,10 +10,10 @@ use super::year_tally::{RoundTally, Sums};
 use super::{Index, LatestStep, node_kind, round_info, totals};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::classification::{check_top_band_cap, ranks};
-use crate::domain::finding::FindingStatus;
 use crate::domain::finding::{Event, Finding};
+use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::Round;
-use crate::domain::round::RoundKind;
+use crate::domain::round::{RoundKind, RoundStatus};
 use crate::domain::scoring::{self, round2};
 use crate::report::model::FindingView;
 use crate::report::model::year::{
@@ -26,6 +26,9 @@ use crate::report::model::year::{
 pub struct YearFindings<'a> {
     views: Vec<FindingView>,
     per_round: HashMap<&'a str, usize>,
+    /// The units' proposals (answered, never remediated) and the good practices: a few per round.
+    proposals: Vec<Finding>,
+    practices: Vec<FindingView>,
 }
 
 /// `findings` passes every finding of the year to the function it is given (a national year has tens of thousands:
@@ -47,17 +50,22 @@ pub fn findings<'a>(
     let mut per_round: HashMap<&str, usize> = ix.src.rounds.iter().map(|r| (r.id.as_str(), 0)).collect();
     // Sized up front: grown by doubling, the list would need twice its size at the last step.
     let mut views = Vec::with_capacity(followed_up);
+    let (mut proposals, mut practices) = (Vec::new(), Vec::new());
     findings(&mut |f| {
         if let Some(count) = per_round.get_mut(f.round_id.as_str()) {
             *count += 1;
         }
-        if f.kind.is_followed_up() {
-            let latest = take_latest(&f.id);
-            views.push(ix.finding_view(f, latest, as_of));
+        match f.kind {
+            FindingKind::KienNghi => proposals.push(f),
+            FindingKind::DienHinh => practices.push(ix.finding_view(f, None, as_of)),
+            _ => {
+                let latest = take_latest(&f.id);
+                views.push(ix.finding_view(f, latest, as_of));
+            }
         }
     })?;
     views.shrink_to_fit();
-    Ok(YearFindings { views, per_round })
+    Ok(YearFindings { views, per_round, proposals, practices })
 }
 
 /// `ix` over the sources `store::reports_year` reads, `tally` the sums of the year's scores and self points.
@@ -72,10 +80,10 @@ pub fn model(ix: &Index, tally: Sums, year: i32, found: YearFindings) -> Result<
         .find_map(|r| ix.catalogue(r))
         .with_context(|| format!("năm {year} chưa có đợt kiểm tra nào"))?;
     let (officials, proposed) = match basis {
-        Some(basis) => officials(ix, basis, catalogue, &tally),
+        Some(basis) => officials(ix, basis, [dot1, dot2], catalogue, &tally),
         None => (Vec::new(), Vec::new()),
     };
-    let YearFindings { views, per_round } = found;
+    let YearFindings { views, per_round, proposals, practices } = found;
     let tally = &tally;
     let sums = |r: Option<&Round>| r.map(|r| tally.round(&r.id));
     let classification = &catalogue.classification;
@@ -84,11 +92,11 @@ pub fn model(ix: &Index, tally: Sums, year: i32, found: YearFindings) -> Result<
         rounds: src
             .rounds
             .iter()
-            .map(|r| round_summary(ix, r, tally.round(&r.id), per_round.get(r.id.as_str()).copied().unwrap_or(0)))
+            .map(|r| round_summary(ix, r, tally, per_round.get(r.id.as_str()).copied().unwrap_or(0)))
             .collect(),
         basis_round: basis.map(|r| r.id.clone()),
         fields: fields(ix, catalogue, dot1, dot2, tally),
-        units: units(ix, [dot1, dot2], [sums(dot1), sums(dot2)], basis.map(|r| tally.round(&r.id))),
+        units: units(ix, tally, [dot1, dot2], [sums(dot1), sums(dot2)], basis.map(|r| tally.round(&r.id))),
         remediation: remediation(views),
         band_counts: classification
             .bands
@@ -102,8 +110,22 @@ pub fn model(ix: &Index, tally: Sums, year: i32, found: YearFindings) -> Result<
         cap_warning: check_top_band_cap(classification, &proposed),
         classification_basis: classification.basis.clone(),
         officials,
+        provisional: provisional(&src.rounds),
+        good_practices: practices,
+        proposals: ix.year_proposals(&proposals),
+        assessment: Vec::new(),
         previous_year: None,
     })
+}
+
+/// "số liệu tạm tính, Đợt 2 chưa kết thúc" when a periodic round of the year is not closed.
+fn provisional(rounds: &[Round]) -> Option<String> {
+    let open: Vec<String> = rounds
+        .iter()
+        .filter(|r| r.kind != RoundKind::DotXuat && r.status != RoundStatus::Closed)
+        .map(Round::title)
+        .collect();
+    (!open.is_empty()).then(|| format!("số liệu tạm tính, {} chưa kết thúc", open.join(", ")))
 }
 
 /// A unit's total on the 100-point scale in a round, when it has one.
@@ -111,8 +133,18 @@ fn score100(sums: Option<RoundTally>, unit: &str) -> Option<f64> {
     sums?.unit(unit)?.score100()
 }
 
-fn round_summary(ix: &Index, round: &Round, sums: RoundTally, findings: usize) -> RoundSummary {
+/// Periodic rounds cover the units answering for some item; an ad-hoc round the units it names.
+fn in_scope<'a>(ix: &Index<'a>, round: &Round, tally: &Sums) -> Vec<&'a str> {
     let scope = ix.scope(&round.id);
+    match round.kind {
+        RoundKind::DotXuat => scope,
+        _ => scope.into_iter().filter(|code| tally.unit_answers(code)).collect(),
+    }
+}
+
+fn round_summary(ix: &Index, round: &Round, tally: &Sums, findings: usize) -> RoundSummary {
+    let sums = tally.round(&round.id);
+    let scope = in_scope(ix, round, tally);
     let unit_results = if round.kind == RoundKind::DotXuat {
         scope
             .iter()
@@ -184,11 +216,12 @@ fn fields(
 /// ranks come from the unrounded totals.
 fn units(
     ix: &Index,
+    tally: &Sums,
     rounds: [Option<&Round>; 2],
     sums: [Option<RoundTally>; 2],
     basis: Option<RoundTally>,
 ) -> Vec<UnitChange> {
-    let in_scope: HashSet<&str> = rounds.iter().flatten().flat_map(|r| ix.scope(&r.id)).collect();
+    let in_scope: HashSet<&str> = rounds.iter().flatten().flat_map(|r| in_scope(ix, r, tally)).collect();
     let total = |sums: Option<RoundTally>, unit: &str| sums.and_then(|s| s.unit(unit).copied());
     let mut out: Vec<UnitChange> = ix
         .src
@@ -240,6 +273,7 @@ fn remediation(findings: Vec<FindingView>) -> Remediation {
 fn officials<'c>(
     ix: &Index,
     basis: &Round,
+    periodic: [Option<&Round>; 2],
     catalogue: &'c Catalogue,
     tally: &Sums,
 ) -> (Vec<OfficialProposal>, Vec<&'c str>) {
@@ -253,6 +287,8 @@ fn officials<'c>(
             let own = sums.official(&o.code);
             let total = own.map(|s| s.total).unwrap_or_default();
             let band = total.score100().and_then(|s| catalogue.classification.band_for(s));
+            let in_round = |r: Option<&Round>| Some(tally.round(&r?.id).official(&o.code)?.total);
+            let (dot1, dot2) = (in_round(periodic[0]), in_round(periodic[1]));
             if let Some(band) = band {
                 proposed.push(band.code.as_str());
             }
@@ -263,6 +299,9 @@ fn officials<'c>(
                 unit_code: o.unit_code.clone(),
                 unit_name: ix.shared_unit_name(&o.unit_code),
                 totals: totals(Some(&total), None),
+                dot1: dot1.and_then(|t| t.score100()),
+                dot2: dot2.and_then(|t| t.score100()),
+                change: dot1.zip(dot2).and_then(|(a, b)| scoring::change(&a, &b, 100.0)),
                 band_code: band.map(|b| b.code.clone()),
                 band_name: band.map(|b| b.name.clone()),
                 losses: own
@@ -272,6 +311,7 @@ fn officials<'c>(
                         title: ix.title(basis, l.code).unwrap_or_default(),
                         criterion: l.code.to_owned(),
                         unit_code: l.unit.to_owned(),
+                        unit_name: ix.shared_unit_name(l.unit),
                         max: l.max,
                         points: l.points,
                         lost: l.lost,

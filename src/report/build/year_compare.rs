@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::Index;
-use super::doc::{capitalized, finding_text, note, row_number, scores, stt, who};
+use super::doc::{capitalized, finding_text, id_column, note, row_number, scores, stt, who};
 use crate::domain::catalogue::{Node, NodeKind};
 use crate::domain::catalogue_diff::predecessors;
 use crate::domain::code;
@@ -156,6 +156,7 @@ pub fn section(c: &YearComparison, number: &str, year: i32) -> Section {
             Column::text("Tồn tại, hạn chế, vi phạm").with_width(30.0),
             Column::date("Thời hạn"),
             Column::text("Tình trạng hiện nay").with_width(14.0),
+            id_column(),
         ],
     );
     for (i, f) in c.carried.iter().enumerate() {
@@ -165,6 +166,7 @@ pub fn section(c: &YearComparison, number: &str, year: i32) -> Section {
             Cell::text(finding_text(f)),
             Cell::date(f.due_date),
             Cell::text(capitalized(&f.status_label)),
+            Cell::text(&f.id),
         ]);
     }
     s.blocks.push(if t.rows.is_empty() {

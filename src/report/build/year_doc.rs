@@ -1,15 +1,18 @@
 //! The year-end report as a document: the basis for classifying officials and for emulation awards.
 
+use crate::domain::assessment::readable_reason;
 use crate::domain::classification::CapWarning;
 use crate::domain::number::{points, score};
 use crate::domain::round::RoundKind;
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::FindingView;
+use crate::report::model::settings::DocKind;
 use crate::report::model::year::{FieldChange, OfficialProposal, Remediation, RoundSummary, UnitChange, YearReport};
 
+use super::assessment_doc;
 use super::doc::{
-    Frame, NO_APPRAISAL, WARD_TOTAL, capitalized, count, finding_text, note, points as points_col, row_number,
-    score_chart, scores, span, stt, table_or, who,
+    Frame, NO_APPRAISAL, WARD_TOTAL, capitalized, count, finding_text, id_column, losses_text, note,
+    points as points_col, row_number, score_chart, scores, span, stt, table_or, who,
 };
 
 /// Takes the model: its findings and officials, tens of thousands in a national year, are let go one by one as their
@@ -18,23 +21,31 @@ pub fn document(mut m: YearReport, frame: &Frame) -> Document {
     let findings = std::mem::take(&mut m.remediation.findings);
     let officials = std::mem::take(&mut m.officials);
     let subject = format!("Kết quả kiểm tra cải cách hành chính năm {}", m.year);
-    let mut d =
-        Document::new(frame.letterhead("BC-UBND", m.year, frame.settings.recipients.clone()), "BÁO CÁO", &subject);
+    let letterhead = frame.letterhead_for(DocKind::Year, "BC-UBND", m.year, None, frame.settings.recipients.clone());
+    let mut d = Document::new(letterhead, "BÁO CÁO", &subject);
     let basis = m
         .basis_round
         .as_deref()
         .and_then(|id| m.rounds.iter().find(|r| r.round.id == id))
         .map(|r| r.round.title.clone());
+    let mut first = rounds_section(&m.rounds);
+    if let Some(what) = &m.provisional {
+        first.blocks.insert(0, assessment_doc::provisional_note(what));
+    }
     d.sections = vec![
-        rounds_section(&m.rounds),
+        first,
         fields_section(&m.fields),
         units_section(&m.units, basis.as_deref()),
         remediation_section(&m.remediation, findings),
         officials_section(&m, officials, basis.as_deref()),
+        assessment_doc::practices("VI", &m.good_practices, "Trong năm chưa ghi nhận mô hình, cách làm hay."),
+        assessment_doc::proposals("VII", &m.proposals),
     ];
     if let Some(c) = &m.previous_year {
         d.sections.push(super::year_compare::section(c, super::year_compare::roman(d.sections.len() + 1), m.year));
     }
+    let numbers: Vec<&str> = (1..=3).map(|i| super::year_compare::roman(d.sections.len() + i)).collect();
+    d.sections.extend(assessment_doc::assessment(&numbers, &m.assessment));
     d.closing = Some(format!(
         "Trên đây là báo cáo kết quả kiểm tra cải cách hành chính năm {} của UBND {}, làm cơ sở để cấp có thẩm quyền đánh giá, xếp loại cán bộ, công chức, viên chức và xét thi đua, khen thưởng cuối năm./.",
         m.year,
@@ -77,8 +88,12 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
         s.blocks.push(note("Trong năm không có đợt kiểm tra đột xuất."));
     }
     for r in adhoc {
-        let reason =
-            r.round.reason.as_deref().map(|x| format!(" Lý do: {}.", x.trim_end_matches('.'))).unwrap_or_default();
+        let reason = r
+            .round
+            .reason
+            .as_deref()
+            .map(|x| format!(" Lý do: {}.", readable_reason(x).trim_end_matches('.')))
+            .unwrap_or_default();
         s.blocks.push(Block::Paragraph(format!(
             "Kiểm tra đột xuất {} ({}): {}.{reason}",
             r.round.id,
@@ -157,7 +172,7 @@ fn units_section(units: &[UnitChange], basis: Option<&str>) -> Section {
 fn remediation_section(r: &Remediation, findings: Vec<FindingView>) -> Section {
     let s = Section::new("IV", "TÌNH HÌNH KHẮC PHỤC TỒN TẠI, HẠN CHẾ");
     if findings.is_empty() {
-        return s.with_block(note("Trong năm chưa ghi nhận tồn tại, hạn chế, vi phạm hay kiến nghị nào."));
+        return s.with_block(note("Trong năm chưa ghi nhận tồn tại, hạn chế, vi phạm nào."));
     }
     let summary = r.counts.iter().map(|c| format!("{}: {}", c.status.label(), c.count)).collect::<Vec<_>>();
     let mut t = Table::new(
@@ -168,25 +183,31 @@ fn remediation_section(r: &Remediation, findings: Vec<FindingView>) -> Section {
             Column::text("Đơn vị, người phụ trách").with_width(14.0),
             Column::text("Nội dung").with_width(26.0),
             Column::date("Thời hạn"),
-            Column::text("Tình trạng").with_width(11.0),
-            Column::integer("Quá hạn (ngày)"),
-            Column::text("Ghi chú").with_width(18.0),
+            Column::text("Tình trạng, ghi chú").with_width(20.0),
+            id_column(),
         ],
     );
     let listed = findings.len();
     for (i, f) in findings.into_iter().enumerate() {
+        // Status, days overdue and the latest note in one cell: a finding's id needs its own column on the page.
+        let mut status = match f.days_overdue {
+            Some(days) => format!("{}, quá hạn {days} ngày", f.status_label),
+            None => f.status_label.to_string(),
+        };
+        if let Some(note) = f.latest_note.as_deref().filter(|n| !n.trim().is_empty()) {
+            status.push_str(&format!("\n{note}"));
+        }
         t.push_row(vec![
             row_number(i),
             Cell::text(who(&f)),
             Cell::text(finding_text(&f)),
             Cell::date(f.due_date),
-            Cell::text(&*f.status_label),
-            f.days_overdue.map_or(Cell::Empty, Cell::Integer),
-            Cell::text(f.latest_note.unwrap_or_default()),
+            Cell::text(status),
+            Cell::text(f.id),
         ]);
     }
     s.with_block(Block::Paragraph(format!(
-        "Trong năm có {} tồn tại, hạn chế, vi phạm và kiến nghị ({}); {} kết luận quá hạn khắc phục.",
+        "Trong năm có {} tồn tại, hạn chế, vi phạm ({}); {} quá hạn khắc phục. Kiến nghị, đề xuất của đơn vị được theo dõi riêng tại mục VII.",
         listed,
         summary.join(", "),
         r.overdue
@@ -228,32 +249,22 @@ fn officials_table(officials: Vec<OfficialProposal>) -> Table {
             stt(),
             Column::text("Họ và tên").with_width(16.0),
             Column::text("Chức vụ, đơn vị").with_width(20.0),
-            Column::integer("Số nội dung chấm"),
-            scores("Điểm (thang 100)"),
+            scores("Đợt 1"),
+            scores("Đợt 2"),
+            scores("Tăng (+), giảm (−)"),
             Column::text("Đề xuất xếp loại").with_width(14.0),
             Column::text("Nội dung bị trừ điểm nhiều nhất").with_width(20.0),
         ],
     );
     for (i, o) in officials.into_iter().enumerate() {
-        let reasons: Vec<String> = o
-            .losses
-            .iter()
-            .map(|l| match l.unit_code == o.unit_code {
-                true => format!("{} (−{})", l.criterion, points(l.lost)),
-                false => format!("{} tại {} (−{})", l.criterion, l.unit_code, points(l.lost)),
-            })
-            .collect();
-        let reason = match (o.totals.appraised_score, reasons.is_empty()) {
-            (None, _) => NO_APPRAISAL.to_owned(),
-            (Some(_), true) => "Không bị trừ điểm".to_owned(),
-            (Some(_), false) => reasons.join("; "),
-        };
+        let reason = losses_text(&o.losses, &o.unit_code, o.totals.appraised_score.is_some());
         t.push_row(vec![
             row_number(i),
             Cell::text(o.name),
             Cell::text(format!("{}, {}", o.position, o.unit_name)),
-            count(o.totals.items_assessed),
-            Cell::number(o.totals.appraised_score),
+            Cell::number(o.dot1),
+            Cell::number(o.dot2),
+            Cell::number(o.change),
             Cell::text(o.band_name.unwrap_or_default()),
             Cell::text(reason),
         ]);

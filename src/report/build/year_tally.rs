@@ -152,6 +152,8 @@ pub struct Tally<'a> {
     officials: Numbers,
     /// Unit → item → official number + 1 (0: nobody).
     who: Vec<Vec<u32>>,
+    /// Unit → whether it answers for any item (a unit with none is outside the periodic rounds' scope).
+    unit_items: Vec<bool>,
     last_round: Option<usize>,
     last_unit: Last,
 }
@@ -173,6 +175,7 @@ impl<'a> Tally<'a> {
             fields: Numbers::default(),
             officials: Numbers::default(),
             who: Vec::new(),
+            unit_items: Vec::new(),
             last_round: None,
             last_unit: Last::default(),
         }
@@ -180,8 +183,10 @@ impl<'a> Tally<'a> {
 
     /// Records who answers for an item at a unit; call for every assignment before the scores.
     pub fn assign(&mut self, unit: &str, criterion: &str, official: Option<&str>) {
+        let unit = self.last_unit.number(unit, &mut self.units);
+        *slot(&mut self.unit_items, unit) = true;
         let Some(official) = official else { return };
-        let (unit, item) = (self.last_unit.number(unit, &mut self.units), self.items.number(criterion));
+        let item = self.items.number(criterion);
         let official = self.officials.number(official);
         *slot(slot(&mut self.who, unit), item) = official + 1;
     }
@@ -245,6 +250,7 @@ impl<'a> Tally<'a> {
             fields: self.fields,
             officials: self.officials,
             answering,
+            unit_items: self.unit_items,
             empty: RoundSums::default(),
         }
     }
@@ -258,6 +264,7 @@ pub struct Sums {
     fields: Numbers,
     officials: Numbers,
     answering: Vec<bool>,
+    unit_items: Vec<bool>,
     empty: RoundSums,
 }
 
@@ -272,6 +279,11 @@ impl Sums {
     /// The sums of a round (empty for a round the tally did not know).
     pub fn round(&self, id: &str) -> RoundTally<'_> {
         RoundTally { sums: self, round: self.rounds.get(id).unwrap_or(&self.empty) }
+    }
+
+    /// Whether the unit answers for at least one item.
+    pub fn unit_answers(&self, unit: &str) -> bool {
+        self.units.get(unit).is_some_and(|n| self.unit_items.get(n as usize).copied().unwrap_or(false))
     }
 
     /// Whether the official is assigned at least one item.

@@ -1,6 +1,7 @@
 //! View models: plain, serialisable data of each report. `--format json` prints them as they are (ISO dates,
 //! plain numbers, codes next to their Vietnamese labels); the other formats go through `build` → `Document`.
 
+pub mod assessment;
 pub mod followup;
 pub mod round;
 pub mod selfassessment;
@@ -14,6 +15,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::domain::assessment::Level;
 use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::{RoundKind, RoundStatus};
 
@@ -90,13 +92,33 @@ pub struct EventView {
 }
 
 /// A difficulty or proposal of a unit: a `kien-nghi` finding (with the answer given), or one written in a
-/// self-report that no finding answers yet.
+/// self-report that no finding answers yet. Never a shortcoming: it is answered, not remediated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Proposal {
     pub unit_code: String,
     pub unit_name: String,
     pub criterion: Option<String>,
+    pub criterion_title: Option<String>,
     pub text: String,
     pub finding_id: Option<String>,
+    pub round_id: String,
+    /// The level it is addressed to: recorded with `finding answer --level`, else read from its text.
+    pub addressed_to: Level,
+    pub addressed_to_label: &'static str,
+    pub answered: bool,
     pub answer: Option<String>,
+    pub answered_on: Option<NaiveDate>,
+    /// The same proposal made in an earlier round of the year (its finding id): listed, not counted again.
+    pub repeats: Option<String>,
+    /// The title of the round the repeated proposal was first made in.
+    pub repeats_in: Option<String>,
+    /// A citizen's complaint that started an ad-hoc round, not a unit's own proposal.
+    pub complaint_round: Option<String>,
+}
+
+/// A unit named in a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitRef {
+    pub code: String,
+    pub name: String,
 }

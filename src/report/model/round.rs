@@ -3,13 +3,22 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{EventView, FindingView, Proposal, RoundInfo, Totals};
+use super::assessment::AssessmentPart;
+use super::year::ItemLoss;
+use super::{EventView, FindingView, Proposal, RoundInfo, Totals, UnitRef};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoundReport {
     pub round: RoundInfo,
     pub team: Vec<TeamMember>,
+    /// The round is not closed: its figures may still change.
+    pub provisional: bool,
+    /// Units the round covers that answer for at least one of its items.
     pub units_in_scope: usize,
+    /// Units the round covers with no item assigned: not in the round's scope (không thuộc phạm vi đợt này).
+    pub out_of_scope: Vec<UnitRef>,
+    /// Units in scope without appraised points, and why.
+    pub unscored: Vec<Unscored>,
     /// Units with a slot in the round's schedule: their self-report is due five days before it.
     pub units_scheduled: usize,
     pub selfreports_received: usize,
@@ -26,6 +35,34 @@ pub struct RoundReport {
     pub carry_over: Vec<CarryOver>,
     /// Units in scope that sent their self-report after the deadline, or not at all.
     pub late_units: Vec<LateUnit>,
+    /// The items that cost most points across units, biggest loss first.
+    pub item_losses: Vec<ItemLossSum>,
+    /// The team's notes on items, most repeated first.
+    pub recurring_notes: Vec<NoteCount>,
+    /// Đánh giá chung and kiến nghị: the secretary's text, or the draft written from the data.
+    pub assessment: Vec<AssessmentPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unscored {
+    pub code: String,
+    pub name: String,
+    pub reason: String,
+}
+
+/// An item's points lost over every unit that answers for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemLossSum {
+    pub criterion: String,
+    pub title: String,
+    pub units: usize,
+    pub lost: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoteCount {
+    pub note: String,
+    pub items: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,6 +71,7 @@ pub struct TeamMember {
     pub role: String,
     pub role_label: &'static str,
     pub unit_code: Option<String>,
+    pub unit_name: Option<String>,
 }
 
 /// A field (lĩnh vực): points converted to the field's maximum, so that fields add up to the 100-point total.
@@ -66,6 +104,8 @@ pub struct OfficialResult {
     pub unit_name: String,
     pub items_assigned: usize,
     pub totals: Totals,
+    /// The items that cost points, biggest loss first.
+    pub losses: Vec<ItemLoss>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

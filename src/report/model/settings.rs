@@ -13,7 +13,54 @@ pub const KEYS: &[(&str, &str)] = &[
     ("signer_authority", "Dòng thẩm quyền, ví dụ: TM. ỦY BAN NHÂN DÂN"),
     ("recipients", "Nơi nhận, các mục cách nhau bởi dấu ;"),
     ("report_number", "Số văn bản (để trống để điền tay), ví dụ: 125 hoặc 125/BC-UBND"),
+    ("round_signer_authority", "Báo cáo đợt: dòng thẩm quyền (mặc định trống: Đoàn kiểm tra báo cáo Chủ tịch)"),
+    ("round_signer_delegation", "Báo cáo đợt: dòng ký thay (mặc định trống)"),
+    ("round_signer_title", "Báo cáo đợt: chức danh người ký (mặc định: TRƯỞNG ĐOÀN)"),
+    ("round_signer_name", "Báo cáo đợt: họ tên người ký (mặc định: Trưởng đoàn của đợt)"),
+    ("round_recipients", "Báo cáo đợt: nơi nhận, các mục cách nhau bởi dấu ;"),
+    ("unit_signer_authority", "Thông báo đơn vị: dòng thẩm quyền (mặc định: như signer_authority)"),
+    ("unit_signer_delegation", "Thông báo đơn vị: dòng ký thay (mặc định: như signer_delegation)"),
+    ("unit_signer_title", "Thông báo đơn vị: chức danh người ký (mặc định: như signer_title)"),
+    ("unit_signer_name", "Thông báo đơn vị: họ tên người ký (mặc định: như signer_name)"),
+    ("unit_recipients", "Thông báo đơn vị: nơi nhận (mặc định: đơn vị được kiểm tra, Chủ tịch, các PCT, lưu)"),
+    ("year_signer_authority", "Báo cáo năm: dòng thẩm quyền (mặc định: như signer_authority)"),
+    ("year_signer_delegation", "Báo cáo năm: dòng ký thay (mặc định: như signer_delegation)"),
+    ("year_signer_title", "Báo cáo năm: chức danh người ký (mặc định: như signer_title)"),
+    ("year_signer_name", "Báo cáo năm: họ tên người ký (mặc định: như signer_name)"),
+    ("year_recipients", "Báo cáo năm: nơi nhận (mặc định: như recipients)"),
 ];
+
+/// The documents whose signer and recipients are set apart (`round_…`, `unit_…`, `year_…` keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// The inspection team's report on a round, to the Chairman: signed by the Trưởng đoàn.
+    Round,
+    /// The notice to one unit: signed for the ward.
+    Unit,
+    /// The year report: signed for the ward.
+    Year,
+}
+
+impl DocKind {
+    fn prefix(self) -> &'static str {
+        match self {
+            Self::Round => "round_",
+            Self::Unit => "unit_",
+            Self::Year => "year_",
+        }
+    }
+}
+
+/// Who signs a document and whom it goes to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Signer {
+    pub authority: String,
+    pub delegation: String,
+    pub title: String,
+    pub name: String,
+    /// `None`: the document's own default list.
+    pub recipients: Option<Vec<String>>,
+}
 
 /// Effective values: stored ones, else the defaults.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,9 +74,38 @@ pub struct ReportSettings {
     pub signer_authority: String,
     pub recipients: Vec<String>,
     pub report_number: String,
+    /// The `round_…`, `unit_…` and `year_…` keys that are set.
+    pub per_kind: Vec<(String, String)>,
 }
 
 impl ReportSettings {
+    /// The signer and recipients of a kind of document: its own keys, else the round report's defaults (the team
+    /// leader `leader`, signing for the team) or the ward's signer.
+    pub fn signer(&self, kind: DocKind, leader: Option<&str>) -> Signer {
+        let own = |key: &str| {
+            let key = format!("{}{key}", kind.prefix());
+            self.per_kind.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())
+        };
+        let (authority, delegation, title, name) = match kind {
+            DocKind::Round => {
+                (String::new(), String::new(), "TRƯỞNG ĐOÀN".to_owned(), leader.unwrap_or_default().to_owned())
+            }
+            DocKind::Unit | DocKind::Year => (
+                self.signer_authority.clone(),
+                self.signer_delegation.clone(),
+                self.signer_title.clone(),
+                self.signer_name.clone(),
+            ),
+        };
+        Signer {
+            authority: own("signer_authority").unwrap_or(authority),
+            delegation: own("signer_delegation").unwrap_or(delegation),
+            title: own("signer_title").unwrap_or(title),
+            name: own("signer_name").unwrap_or(name),
+            recipients: own("recipients").map(|r| split_recipients(&r)),
+        }
+    }
+
     /// From the `settings` table's rows (other keys are ignored).
     pub fn resolve(stored: &[(String, String)]) -> Self {
         let get = |key: &str| stored.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
@@ -45,6 +121,12 @@ impl ReportSettings {
             signer_authority: value("signer_authority"),
             recipients: split_recipients(&value("recipients")),
             report_number: value("report_number"),
+            per_kind: stored
+                .iter()
+                .filter(|(k, _)| ["round_", "unit_", "year_"].iter().any(|p| k.starts_with(p)))
+                .filter(|(k, _)| KEYS.iter().any(|(key, _)| key == k))
+                .cloned()
+                .collect(),
             ward,
             province,
         }
@@ -64,7 +146,10 @@ impl ReportSettings {
                     "signer_delegation" => resolved.signer_delegation.clone(),
                     "signer_authority" => resolved.signer_authority.clone(),
                     "recipients" => resolved.recipients.join("; "),
-                    _ => resolved.report_number.clone(),
+                    "report_number" => resolved.report_number.clone(),
+                    other => {
+                        resolved.per_kind.iter().find(|(k, _)| k == other).map(|(_, v)| v.clone()).unwrap_or_default()
+                    }
                 };
                 (*key, value, !stored.iter().any(|(k, _)| k == key))
             })

@@ -4,7 +4,8 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use super::{FindingView, RoundInfo, Totals};
+use super::assessment::AssessmentPart;
+use super::{FindingView, Proposal, RoundInfo, Totals};
 use crate::domain::classification::CapWarning;
 use crate::domain::finding::FindingStatus;
 
@@ -21,6 +22,13 @@ pub struct YearReport {
     pub band_counts: Vec<BandCount>,
     pub cap_warning: Option<CapWarning>,
     pub classification_basis: String,
+    /// Some periodic round of the year is not closed: the figures may still change.
+    pub provisional: Option<String>,
+    /// Good practices of every round of the year.
+    pub good_practices: Vec<FindingView>,
+    /// The units' proposals of the year; a repeated one is listed once, under its first round.
+    pub proposals: Vec<Proposal>,
+    pub assessment: Vec<AssessmentPart>,
     /// The comparison with the year before, when there is something to compare or carried over.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_year: Option<super::year_compare::YearComparison>,
@@ -92,6 +100,10 @@ pub struct OfficialProposal {
     pub unit_code: String,
     pub unit_name: Rc<str>,
     pub totals: Totals,
+    /// Appraised score on 100 in Đợt 1 and Đợt 2 (the basis round's is `totals`), and the change.
+    pub dot1: Option<f64>,
+    pub dot2: Option<f64>,
+    pub change: Option<f64>,
     pub band_code: Option<String>,
     pub band_name: Option<String>,
     /// The items that cost points, biggest loss first.
@@ -104,6 +116,7 @@ pub struct ItemLoss {
     /// Shared with every other loss on the same item (a national year has tens of thousands).
     pub title: Rc<str>,
     pub unit_code: String,
+    pub unit_name: Rc<str>,
     pub max: f64,
     pub points: f64,
     pub lost: f64,

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{Member, Person, SlotLine, TEAM_LEADER};
+use crate::report::build::assessment_doc;
 use crate::report::build::doc::{self, Frame, note, score_sentence, table_or};
 use crate::report::build::unit::{items_block, selfreport_received};
 use crate::report::document::{Block, Document, Section, Signature};
@@ -88,19 +89,22 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
                 ]))
                 .with_block(items_block(u)),
         )
-        .with_subsection(Section::new("2", "Ưu điểm, điển hình").with_block(if u.good_practices.is_empty() {
-            note("Đoàn kiểm tra chưa ghi nhận điển hình, cách làm hay của đơn vị.")
-        } else {
-            Block::Bullets(doc::practice_bullets(&u.good_practices))
-        }))
+        .with_subsection(Section {
+            title: "Mô hình, cách làm hay".into(),
+            ..assessment_doc::practices(
+                "2",
+                &u.good_practices,
+                "Đoàn kiểm tra chưa ghi nhận mô hình, cách làm hay của đơn vị.",
+            )
+        })
         .with_subsection(Section::new("3", "Tồn tại, hạn chế và kiến nghị khắc phục").with_block(table_or(
             doc::remediation_table("khac_phuc", "Tồn tại, hạn chế và thời hạn khắc phục", &u.to_remediate, false),
             "Đoàn kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục.",
         )))
-        .with_subsection(Section::new("4", "Khó khăn, vướng mắc, đề xuất của đơn vị").with_block(table_or(
-            doc::proposals_table("kien_nghi", &u.proposals),
-            "Đơn vị không nêu khó khăn, vướng mắc, đề xuất.",
-        )));
+        .with_subsection(Section {
+            title: "Kiến nghị, đề xuất của đơn vị".into(),
+            ..assessment_doc::proposals("4", &u.proposals)
+        });
     let opinion = Section::new("III", "Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA");
     let opinion = match &m.unit_opinion {
         Some(text) => opinion.with_block(Block::Paragraph(text.clone())),

@@ -187,7 +187,7 @@ pub fn insert_findings(conn: &Connection) {
             "Đề nghị bố trí kinh phí thuê máy chủ cho phần mềm kế toán",
             "",
             None,
-            "da-khac-phuc",
+            "mo",
         ),
         (
             "2026-dot1-F05",
@@ -241,6 +241,32 @@ pub fn insert_findings(conn: &Connection) {
             None,
             "mo",
         ),
+        (
+            "2026-dot2-F03",
+            "2026-dot2",
+            3,
+            "KT",
+            Some("1.6.1.1"),
+            None,
+            "kien-nghi",
+            "Tiếp tục đề nghị bố trí kinh phí thuê máy chủ cho phần mềm kế toán",
+            "",
+            None,
+            "mo",
+        ),
+        (
+            "2026-dot2-F04",
+            "2026-dot2",
+            4,
+            "VHXH",
+            Some("1.4.5"),
+            None,
+            "kien-nghi",
+            "Đề nghị Sở Nội vụ sớm thẩm định Đề án vị trí việc làm",
+            "",
+            None,
+            "mo",
+        ),
     ];
     for (id, round, seq, unit, criterion, official, kind, text, recommendation, due, status) in findings {
         conn.execute(
@@ -261,13 +287,6 @@ pub fn insert_findings(conn: &Connection) {
             Some("2026-dot2"),
         ),
         ("2026-dot1-F02", "2026-08-20T09:00:00", "dang-khac-phuc", "Đã xin lỗi 2/3 trường hợp", None),
-        (
-            "2026-dot1-F04",
-            "2026-08-01T09:00:00",
-            "da-khac-phuc",
-            "UBND phường bố trí kinh phí trong dự toán năm 2027",
-            None,
-        ),
     ];
     for (finding, at, status, note, round) in events {
         conn.execute(
@@ -276,4 +295,16 @@ pub fn insert_findings(conn: &Connection) {
         )
         .unwrap();
     }
+    // A proposal answered by the ward, the secretary's own text for one assessment section, Đợt 1 closed.
+    conn.execute_batch(
+        "INSERT INTO proposal_answers (finding_id, addressed_to, answer, answered_on, updated_at, actor)
+         VALUES ('2026-dot1-F04', 'phuong', 'UBND phường bố trí kinh phí trong dự toán năm 2027', '2026-08-01',
+                 '2026-08-01T09:00:00', 'thư ký');
+         INSERT INTO report_texts (scope, section, text, confirmed_draft, updated_at, actor)
+         VALUES ('2026-dot2', 'han-che', 'Một số đơn vị chưa cập nhật tài liệu kiểm chứng.
+Tiến độ giải ngân còn chậm.', 0,
+                 '2026-11-28T09:00:00', 'thư ký');
+         UPDATE rounds SET status = 'closed' WHERE id = '2026-dot1';",
+    )
+    .unwrap();
 }

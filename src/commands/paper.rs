@@ -19,7 +19,7 @@ use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, role_label};
 use crate::domain::schedule::{Slot, due_for};
 use crate::messages;
-use crate::report::build::{self, doc::Frame, node_kind, round_info};
+use crate::report::build::{self, doc::Frame, round_info};
 use crate::report::document::Document;
 use crate::report::model::settings::ReportSettings;
 use crate::report::paper::minutes::MinutesPaper;
@@ -201,7 +201,7 @@ pub fn build_decision(ctx: &Context, conn: &Connection, id: &str, text_arg: &Tex
     let text = paper_text(text_arg, round.year)?;
     let names = unit_names(conn)?;
     let scope: Vec<String> =
-        rounds::scope(conn, &round.id)?.iter().map(|u| names.get(u).cloned().unwrap_or_else(|| u.clone())).collect();
+        rounds::inspected(conn, &round)?.iter().map(|u| names.get(u).cloned().unwrap_or_else(|| u.clone())).collect();
     let members = team(conn, &round.id, &names)?;
     if members.is_empty() {
         messages::warn(format!(
@@ -253,7 +253,7 @@ pub fn build_schedule(ctx: &Context, conn: &Connection, id: &str) -> Result<Read
             round.id, round.id
         ));
     }
-    let kind = node_kind(round.kind);
+    let kind = round.kind.node_kind();
     let mut preparations = Vec::new();
     for line in &slots {
         let assigned: Vec<String> =
@@ -331,7 +331,7 @@ fn minutes_command(ctx: &Context, conn: &Connection, args: &MinutesArgs) -> Resu
     };
     let format = args.out.format.unwrap_or(Format::Docx);
     std::fs::create_dir_all(dir).with_context(|| format!("không tạo được thư mục «{}»", dir.display()))?;
-    let scope = rounds::scope(conn, &round.id)?;
+    let scope = rounds::inspected(conn, &round)?;
     for unit in &scope {
         let built = build_minutes(ctx, conn, &round, unit, opinion)?;
         let path = dir.join(format!("{}.{}", built.stem, format.extension()));
@@ -375,8 +375,8 @@ pub fn build_reminder(
     let scope = rounds::scope(conn, &round.id)?;
     let mut lines = Vec::new();
     if only.is_empty() {
-        let answering: Vec<String> = assignments::list(conn, None, None)?.into_iter().map(|a| a.unit_code).collect();
-        for unit in scope.iter().filter(|u| answering.contains(u) && sent_by(u).is_none()) {
+        let inspected = rounds::inspected(conn, &round)?;
+        for unit in inspected.iter().filter(|u| sent_by(u).is_none()) {
             let late = line(unit);
             if late.days_late > 0 {
                 lines.push(late);

@@ -39,6 +39,17 @@ use crate::store::{assignments, report_texts, reports, reports_compare, reports_
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
+    #[command(flatten)]
+    Document(DocumentCommand),
+    /// Phần đánh giá của báo cáo đợt, báo cáo năm: `text set` viết một mục (thay bản dự thảo của phần mềm),
+    /// `text show` xem các mục, `text confirm` xác nhận bản dự thảo như đang có
+    #[command(subcommand)]
+    Text(TextCommand),
+}
+
+/// The reports proper, each built from one snapshot of the database.
+#[derive(Debug, Subcommand)]
+pub enum DocumentCommand {
     /// Báo cáo kết quả một đợt kiểm tra, trình Chủ tịch, các Phó Chủ tịch UBND
     Round(RoundArgs),
     /// Thông báo kết quả kiểm tra gửi một đơn vị: kết quả từng nội dung, việc phải khắc phục và thời hạn
@@ -49,10 +60,6 @@ pub enum ReportCommand {
     Selfassessment(YearArgs),
     /// Theo dõi khắc phục: tồn tại chưa khắc phục xong và số ngày quá hạn, theo đơn vị và cán bộ
     Followup(FollowupArgs),
-    /// Phần đánh giá của báo cáo đợt, báo cáo năm: `text set` viết một mục (thay bản dự thảo của phần mềm),
-    /// `text show` xem các mục, `text confirm` xác nhận bản dự thảo như đang có
-    #[command(subcommand)]
-    Text(TextCommand),
 }
 
 #[derive(Debug, Args)]
@@ -112,28 +119,27 @@ pub struct FollowupArgs {
 }
 
 pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
+    let mut store = ctx.store()?;
     let cmd = match cmd {
-        ReportCommand::Text(text) => return report_text::run(ctx, text),
-        other => other,
+        ReportCommand::Text(text) => return report_text::run(ctx, &mut store, text),
+        ReportCommand::Document(document) => document,
     };
-    let store = ctx.store()?;
     let (built, out) = store.snapshot_pair(|store, twin| -> Result<_> {
         let (built, out) = match &cmd {
-            ReportCommand::Round(a) => {
+            DocumentCommand::Round(a) => {
                 let model = round_model(ctx, &store.conn, &a.round)?;
                 let scope = model.round.id.clone();
                 notices(&scope, round_doc::provisional(&model), &model.assessment);
                 (ready_round(ctx, &store.conn, model)?, &a.out)
             }
-            ReportCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit)?, &a.out),
-            ReportCommand::Year(a) => {
+            DocumentCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit)?, &a.out),
+            DocumentCommand::Year(a) => {
                 let (model, built) = build_year(ctx, &store.conn, twin, a.year)?;
                 notices(&a.year.to_string(), model.provisional.clone(), &model.assessment);
                 (built, &a.out)
             }
-            ReportCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year)?, &a.out),
-            ReportCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of)?, &a.out),
-            ReportCommand::Text(_) => unreachable!("handled above"),
+            DocumentCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year)?, &a.out),
+            DocumentCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of)?, &a.out),
         };
         Ok((built, out))
     })?;

@@ -114,12 +114,11 @@ impl Scope {
     }
 }
 
-pub fn run(ctx: &Context, cmd: TextCommand) -> Result<()> {
-    let mut store = ctx.store()?;
+pub fn run(ctx: &Context, store: &mut Store, cmd: TextCommand) -> Result<()> {
     match cmd {
-        TextCommand::Set(args) => set(ctx, &mut store, args),
-        TextCommand::Show(args) => show(ctx, &store, &args),
-        TextCommand::Confirm(args) => confirm(ctx, &mut store, &args),
+        TextCommand::Set(args) => set(ctx, store, args),
+        TextCommand::Show(args) => show(ctx, store, &args),
+        TextCommand::Confirm(args) => confirm(ctx, store, &args),
     }
 }
 

@@ -152,10 +152,6 @@ pub struct MemberArgs {
 }
 
 pub fn run(ctx: &Context, cmd: RoundCommand) -> Result<()> {
-    let cmd = match cmd {
-        RoundCommand::Schedule(args) => return round_schedule::run(ctx, args),
-        other => other,
-    };
     let mut store = ctx.store()?;
     match cmd {
         RoundCommand::New(args) => new(ctx, &mut store, args),
@@ -198,7 +194,7 @@ pub fn run(ctx: &Context, cmd: RoundCommand) -> Result<()> {
             move_to(ctx, &mut store, &args.round, RoundStatus::InProgress, Some(args.reason.trim()))
         }
         RoundCommand::Team(args) => team(ctx, &mut store, args),
-        RoundCommand::Schedule(_) => unreachable!("dispatched above"),
+        RoundCommand::Schedule(args) => round_schedule::run(ctx, &mut store, args),
     }
 }
 

@@ -91,15 +91,14 @@ fn parse_session(text: &str) -> Result<Session, String> {
     text.parse()
 }
 
-pub fn run(ctx: &Context, args: ScheduleArgs) -> Result<()> {
-    let mut store = ctx.store()?;
+pub fn run(ctx: &Context, store: &mut Store, args: ScheduleArgs) -> Result<()> {
     let round = rounds::get(&store.conn, &args.round)?;
     match args.command {
-        Some(ScheduleCommand::Set(set_args)) => set(ctx, &mut store, &round, set_args),
-        Some(ScheduleCommand::Import(import_args)) => import(ctx, &mut store, &round, &import_args),
-        Some(ScheduleCommand::Auto(auto_args)) => auto(ctx, &mut store, &round, &auto_args),
-        Some(ScheduleCommand::Show(out)) => show(ctx, &store, &round, out.format),
-        None => show(ctx, &store, &round, args.output.format),
+        Some(ScheduleCommand::Set(set_args)) => set(ctx, store, &round, set_args),
+        Some(ScheduleCommand::Import(import_args)) => import(ctx, store, &round, &import_args),
+        Some(ScheduleCommand::Auto(auto_args)) => auto(ctx, store, &round, &auto_args),
+        Some(ScheduleCommand::Show(out)) => show(ctx, store, &round, out.format),
+        None => show(ctx, store, &round, args.output.format),
     }
 }
 

@@ -1,10 +1,13 @@
 //! Inspection rounds (đợt kiểm tra): kinds, default dates from the plan, ids and status moves.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
+
+use super::catalogue::{Catalogue, NodeKind};
 
 /// The plan asks units to report 5 days before the round starts (section IV.1.c).
 pub const SELFREPORT_LEAD_DAYS: u64 = 5;
@@ -49,6 +52,14 @@ impl RoundKind {
             RoundKind::Dot1 => Some((d(7, 1)?, d(7, 10)?)),
             RoundKind::Dot2 => Some((d(10, 20)?, d(10, 25)?)),
             RoundKind::DotXuat => None,
+        }
+    }
+
+    /// The catalogue kind a round scores: periodic items in Đợt 1 and 2, ad-hoc topics in an ad-hoc round.
+    pub fn node_kind(self) -> NodeKind {
+        match self {
+            RoundKind::DotXuat => NodeKind::Adhoc,
+            _ => NodeKind::Periodic,
         }
     }
 
@@ -195,6 +206,28 @@ impl Round {
                 None => format!("Kiểm tra đột xuất {} năm {}", self.id, self.year),
             },
         }
+    }
+
+    /// Splits the units a round covers into those it inspects and those outside its scope (plan II.3: the units in
+    /// charge of CCHC content): in Đợt 1 and 2 a unit is inspected when it answers for at least one item the round
+    /// scores; an ad-hoc round inspects every unit it names. Order is kept.
+    /// `assignments` are (item code, unit code) pairs.
+    pub fn split_scope<'a, S: AsRef<str>>(
+        &self,
+        catalogue: &Catalogue,
+        assignments: impl IntoIterator<Item = (&'a str, &'a str)>,
+        covered: impl IntoIterator<Item = S>,
+    ) -> (Vec<S>, Vec<S>) {
+        if self.kind == RoundKind::DotXuat {
+            return (covered.into_iter().collect(), Vec::new());
+        }
+        let kind = self.kind.node_kind();
+        let answering: HashSet<&str> = assignments
+            .into_iter()
+            .filter(|(item, _)| catalogue.get(item).is_some_and(|n| n.is_leaf && n.kind == kind))
+            .map(|(_, unit)| unit)
+            .collect();
+        covered.into_iter().partition(|code| answering.contains(code.as_ref()))
     }
 
     /// Refuses a write into a closed round, saying how to reopen it.

@@ -185,3 +185,12 @@ pub fn add_member(
     tx.audit(change, None::<&()>, Some(&member))?;
     Ok(member)
 }
+
+/// The units a round inspects, in directory order: of the units it covers, those `Round::split_scope` keeps (in
+/// Đợt 1 and 2 the units answering for an item the round scores). Papers, the schedule and reports agree on it.
+pub fn inspected(conn: &Connection, round: &Round) -> Result<Vec<String>, StoreError> {
+    let catalogue = catalogues::get(conn, &round.catalogue_hash)?;
+    let assigned = super::assignments::list(conn, None, None)?;
+    let pairs = assigned.iter().map(|a| (a.criterion.as_str(), a.unit_code.as_str()));
+    Ok(round.split_scope(&catalogue, pairs, scope(conn, &round.id)?).0)
+}

@@ -56,7 +56,7 @@ pub fn demo(ctx: &Context) -> Result<()> {
     }
     let set =
         SetArgs { scope: "2026-dot2".into(), section: TextSection::KienNghi, text: Some(KIEN_NGHI.into()), file: None };
-    report_text::run(ctx, TextCommand::Set(set))?;
+    report_text::run(ctx, &mut ctx.store()?, TextCommand::Set(set))?;
     let close = IdArgs { round: "2026-dot2".into(), output: FormatArg { format: ListFormat::Table } };
     round::run(ctx, RoundCommand::Close(close))
 }

@@ -23,7 +23,7 @@ pub fn demo(ctx: &Context, out: &Path, round_id: &str, reminder_as_of: NaiveDate
     let round = rounds::get(conn, round_id)?;
     let none = TextArg { file: None };
     let mut papers = vec![build_decision(ctx, conn, round_id, &none)?, build_schedule(ctx, conn, round_id)?];
-    for unit in rounds::scope(conn, round_id)? {
+    for unit in rounds::inspected(conn, &round)? {
         papers.push(build_minutes(ctx, conn, &round, &unit, None)?);
     }
     papers.push(build_reminder(ctx, conn, round_id, &[], Some(reminder_as_of))?);

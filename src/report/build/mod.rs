@@ -20,12 +20,11 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use crate::domain::catalogue::{Catalogue, Node, NodeKind};
+use crate::domain::catalogue::{Catalogue, Node};
 use crate::domain::directory::Official;
 use crate::domain::finding::FindingStatus;
 use crate::domain::finding::{Event, Finding};
 use crate::domain::round::Round;
-use crate::domain::round::RoundKind;
 use crate::domain::schedule;
 use crate::domain::scoring::{self, ItemScore, Mark, Total};
 use crate::domain::sources::Sources;
@@ -245,15 +244,7 @@ pub fn round_info(round: &Round) -> RoundInfo {
 
 /// An assessable item of the kind the round scores (periodic items in Đợt 1 and 2, topics in ad-hoc rounds).
 pub fn scored_item<'c>(catalogue: &'c Catalogue, round: &Round, code: &str) -> Option<&'c Node> {
-    catalogue.get(code).filter(|n| n.is_leaf && n.kind == node_kind(round.kind))
-}
-
-/// The catalogue kind a round scores: periodic items in Đợt 1 and 2, ad-hoc topics in an ad-hoc round.
-pub fn node_kind(kind: RoundKind) -> NodeKind {
-    match kind {
-        RoundKind::DotXuat => NodeKind::Adhoc,
-        _ => NodeKind::Periodic,
-    }
+    catalogue.get(code).filter(|n| n.is_leaf && n.kind == round.kind.node_kind())
 }
 
 /// The appraised result of a set of items, and `compared`: the self points and the appraised points of those of

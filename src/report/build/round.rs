@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
-use super::{Index, assessment_doc, keyed, node_kind, pair, round_info, totals};
+use super::{Index, assessment_doc, keyed, pair, round_info, totals};
 use crate::domain::catalogue::{Catalogue, Node};
 use crate::domain::code;
 use crate::domain::finding::FindingKind;
@@ -26,7 +26,8 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
     let catalogue = ix.catalogue(round).context("không tìm thấy bộ tiêu chí của đợt")?;
     let appraised = ix.appraised(round);
     let (own, same) = ix.compared(round);
-    let (scope, out_of_scope) = split_scope(&ix, round, catalogue);
+    let pairs = src.assignments.iter().map(|a| (a.criterion.as_str(), a.unit_code.as_str()));
+    let (scope, out_of_scope) = round.split_scope(catalogue, pairs, ix.scope(&round.id));
     let findings: Vec<FindingView> =
         src.findings.iter().filter(|f| f.round_id == round.id).map(|f| ix.finding(f, as_of)).collect();
     let of_kind = |pred: fn(FindingKind) -> bool| findings.iter().filter(|f| pred(f.kind)).cloned().collect();
@@ -93,24 +94,6 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
     })
 }
 
-/// The units a round covers, split into those answering for at least one of its items (in scope) and those with
-/// nothing assigned (not in this round's scope). An ad-hoc round names its units: all of them are in scope.
-fn split_scope<'a>(ix: &Index<'a>, round: &Round, catalogue: &Catalogue) -> (Vec<&'a str>, Vec<&'a str>) {
-    let covered = ix.scope(&round.id);
-    if round.kind == RoundKind::DotXuat {
-        return (covered, Vec::new());
-    }
-    let kind = node_kind(round.kind);
-    let answers: HashSet<&str> = ix
-        .src
-        .assignments
-        .iter()
-        .filter(|a| catalogue.get(&a.criterion).is_some_and(|n| n.is_leaf && n.kind == kind))
-        .map(|a| a.unit_code.as_str())
-        .collect();
-    covered.into_iter().partition(|code| answers.contains(code))
-}
-
 /// What each item cost over every unit, biggest loss first (the five costliest).
 fn item_losses(ix: &Index, round: &Round, appraised: &[ItemScore]) -> Vec<ItemLossSum> {
     let mut by_item: HashMap<&str, (usize, f64)> = HashMap::new();
@@ -155,7 +138,7 @@ fn recurring_notes(src: &Sources, round: &Round) -> Vec<NoteCount> {
 /// The fields a round covers: every periodic field in Đợt 1 and 2; in an ad-hoc round the topics it scored
 /// (all topics while nothing is scored yet).
 pub fn round_fields<'c>(catalogue: &'c Catalogue, round: &Round, has_data: impl Fn(&str) -> bool) -> Vec<&'c Node> {
-    let kind = node_kind(round.kind);
+    let kind = round.kind.node_kind();
     let all: Vec<&Node> = catalogue.fields().filter(|f| f.kind == kind).collect();
     let with_data: Vec<&Node> = all.iter().copied().filter(|f| has_data(&f.code)).collect();
     if round.kind == RoundKind::DotXuat && !with_data.is_empty() { with_data } else { all }

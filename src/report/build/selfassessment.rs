@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use anyhow::{Context as _, Result};
 
 use super::doc::{Frame, NO_APPRAISAL, WARD_TOTAL, na_clause, note, points as points_col};
-use super::{Index, keyed, node_kind, round_info, totals};
+use super::{Index, keyed, round_info, totals};
 use crate::domain::code;
 use crate::domain::number;
 use crate::domain::number::points;
@@ -50,7 +50,7 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
     let appraised = by_item(&all_appraised);
     let (own_items, same_items) = ix.compared(round);
     let own = by_item(&own_items);
-    let kind = node_kind(round.kind);
+    let kind = round.kind.node_kind();
     let mut rows = Vec::new();
     let mut items: Vec<ItemSum> = Vec::new();
     for node in catalogue.nodes.iter().filter(|n| n.kind == kind && code::depth(&n.code) >= 2) {

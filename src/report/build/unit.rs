@@ -6,7 +6,7 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
 use super::doc::{self, Frame, NO_APPRAISAL, note, points as points_col, score_sentence, table_or};
-use super::{Index, node_kind, round_info, totals};
+use super::{Index, round_info, totals};
 use crate::domain::date;
 use crate::domain::directory::AssignmentView;
 use crate::domain::finding::Finding;
@@ -42,7 +42,7 @@ pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Res
     let score = |code: &str| scores.get(code).copied();
     let own = |code: &str| own_items.get(code).copied();
     let assigned = |code: &str| assignments.get(code).copied();
-    let kind = node_kind(round.kind);
+    let kind = round.kind.node_kind();
     let items: Vec<ItemResult> = catalogue
         .leaves()
         .filter(|n| {

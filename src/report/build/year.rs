@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::doc::capitalized;
 use super::year_tally::{RoundTally, Sums};
-use super::{Index, LatestStep, node_kind, round_info, totals};
+use super::{Index, LatestStep, round_info, totals};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::classification::{check_top_band_cap, ranks};
 use crate::domain::finding::{Event, Finding};
@@ -118,12 +118,17 @@ pub fn model(ix: &Index, tally: Sums, year: i32, found: YearFindings) -> Result<
     })
 }
 
-/// "số liệu tạm tính, Đợt 2 chưa kết thúc" when a periodic round of the year is not closed.
+/// "số liệu tạm tính, Đợt 2 chưa kết thúc" when a round the report covers (ad-hoc ones included: their scores are
+/// in it) is not closed.
 fn provisional(rounds: &[Round]) -> Option<String> {
-    let open: Vec<String> = rounds
-        .iter()
-        .filter(|r| r.kind != RoundKind::DotXuat && r.status != RoundStatus::Closed)
-        .map(Round::title)
+    let mut open: Vec<&Round> = rounds.iter().filter(|r| r.status != RoundStatus::Closed).collect();
+    open.sort_by_key(|r| r.kind == RoundKind::DotXuat);
+    let open: Vec<String> = open
+        .into_iter()
+        .map(|r| match r.kind {
+            RoundKind::DotXuat => format!("đợt kiểm tra đột xuất {}", r.id),
+            _ => r.title(),
+        })
         .collect();
     (!open.is_empty()).then(|| format!("số liệu tạm tính, {} chưa kết thúc", open.join(", ")))
 }
@@ -194,7 +199,7 @@ fn fields(
     let (p1, p2) = (field_points(ix, dot1, tally), field_points(ix, dot2, tally));
     catalogue
         .fields()
-        .filter(|f| f.kind == node_kind(RoundKind::Dot1))
+        .filter(|f| f.kind == RoundKind::Dot1.node_kind())
         .map(|f| {
             let (a, b) = (p1.get(&f.code).copied(), p2.get(&f.code).copied());
             let on_100 = |x: Option<(f64, f64)>| x.map(|(_, ratio)| round2(ratio * 100.0));

@@ -2,7 +2,7 @@
 # Builds what people download, from a clean checkout on this Linux machine:
 #   dist/cchc-VERSION-windows-x64.zip     cchc.exe (x86_64-pc-windows-gnu, mingw-w64)
 #   dist/cchc-VERSION-linux-x64.tar.gz    cchc (static musl if the target and musl-gcc can be had, else glibc)
-# each with HUONG-DAN.txt (the Vietnamese quick start), the default catalogue criteria/thanh-sen-2026.toml and the
+# each with HUONG-DAN.txt (the Vietnamese quick start), the default catalogue criteria/mac-dinh-2026.toml and the
 # example files examples/thanh-sen/, in a folder cchc-VERSION-…/. Nothing else: no test data, and no build paths in
 # the programs (--remap-path-prefix, -ffile-prefix-map; checked with `strings`). Prints each archive's size and
 # SHA-256. Installs what it needs (mingw-w64, musl-tools, zip; rustup targets), retrying.
@@ -57,7 +57,7 @@ stage_folder() {
   local dir="$stage/$1"
   mkdir -p "$dir/criteria" "$dir/examples"
   cp "target/dist/$2" "$dir/$3"
-  cp criteria/thanh-sen-2026.toml "$dir/criteria/"
+  cp criteria/mac-dinh-2026.toml "$dir/criteria/"
   cp -r examples/thanh-sen "$dir/examples/"
   if [ "$4" = crlf ]; then
     { printf '\xef\xbb\xbf'; sed 's/$/\r/' scripts/dist/HUONG-DAN.txt; } >"$dir/HUONG-DAN.txt"

@@ -19,10 +19,10 @@ const FIELDS: &[(&str, &str)] = &[
     ("not_applicable", "không áp dụng"),
     ("note", "ghi chú"),
     ("code", "mã"),
+    ("id", "mã"),
     ("name", "tên"),
     ("kind", "loại"),
     ("position", "chức vụ"),
-    ("id", "mã"),
     ("seq", "số thứ tự"),
     ("text", "nội dung"),
     ("recommendation", "kiến nghị"),
@@ -49,7 +49,21 @@ const FIELDS: &[(&str, &str)] = &[
     ("revision", "lần nộp"),
     ("version", "phiên bản"),
     ("title", "tên"),
+    ("round", "đợt"),
+    ("units", "đơn vị"),
+    ("file", "tệp"),
+    ("received_on", "ngày nhận"),
+    ("items", "số nội dung"),
+    ("day", "ngày"),
+    ("checked_in", "ghi nhận lúc"),
+    ("answered_on", "ngày trả lời"),
+    ("answer", "trả lời"),
+    ("addressed_to", "gửi tới"),
+    ("confirmed_draft", "dự thảo đã xác nhận"),
 ];
+
+/// Fingerprints that only a program checks: kept in `--format json`, left out of what people read.
+const HIDDEN: &[&str] = &["catalogue_hash", "content_hash"];
 
 /// Fields in the order of `FIELDS` (who and what first, then the values), others after them.
 fn in_order<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<&'a String> {
@@ -109,15 +123,25 @@ fn text_word(key: &str, s: &str) -> String {
 }
 
 fn fields(map: &Map<String, Value>) -> Vec<String> {
-    in_order(map.keys())
-        .into_iter()
-        .filter(|k| !is_empty(&map[k.as_str()]))
-        .map(|k| format!("{}: {}", field(k), word(k, &map[k.as_str()])))
-        .collect()
+    let mut out = Vec::new();
+    for key in in_order(map.keys()).into_iter().filter(|k| !HIDDEN.contains(&k.as_str())) {
+        match &map[key.as_str()] {
+            // A record wrapped in another ({"round": {…}, "units": […]}) reads as one list of fields.
+            Value::Object(inner) => out.extend(fields(inner)),
+            value if is_empty(value) => {}
+            value => out.push(format!("{}: {}", field(key), word(key, value))),
+        }
+    }
+    out
 }
 
 fn is_empty(v: &Value) -> bool {
-    matches!(v, Value::Null) || v.as_str().is_some_and(|s| s.trim().is_empty())
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    }
 }
 
 /// What an entry changed, in words: every field of what was created or removed, and of an update only the fields
@@ -133,6 +157,7 @@ pub fn describe(old: Option<&str>, new: Option<&str>) -> String {
         (Some(Value::Object(old)), Some(Value::Object(new))) => {
             let changed: Vec<String> = in_order(new.keys().chain(old.keys()))
                 .into_iter()
+                .filter(|k| !HIDDEN.contains(&k.as_str()))
                 .filter_map(|k| {
                     let (was, now) = (old.get(k).unwrap_or(&Value::Null), new.get(k).unwrap_or(&Value::Null));
                     (was != now && !(is_empty(was) && is_empty(now)))
@@ -169,5 +194,9 @@ mod tests {
         assert_eq!(text, "mã: VP; tên: Văn phòng; loại: Cơ quan chuyên môn → (đã xoá)");
         // Text that starts like a timestamp but is not one, with letters of more than one byte at the cut.
         assert_eq!(describe(None, Some(r#"{"name":"Trạm Y tế phường Thành Sen"}"#)), "tên: Trạm Y tế phường Thành Sen");
+        // A wrapped record, its fingerprint and an empty list.
+        let round =
+            r#"{"round":{"catalogue_hash":"efc2","id":"2026-dot1","kind":"dot1","start":"2026-07-01"},"units":[]}"#;
+        assert_eq!(describe(None, Some(round)), "mã: 2026-dot1; loại: Đợt 1 (6 tháng); từ ngày: 01/07/2026");
     }
 }

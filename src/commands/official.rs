@@ -8,6 +8,7 @@ use crate::commands::directory_import::{self, ImportArgs};
 use crate::commands::export::{self, ExportArg};
 use crate::commands::listing::{Listing, col};
 use crate::context::Context;
+use crate::domain::collate;
 use crate::domain::directory::Official;
 use crate::domain::text::nfc;
 use crate::store::lookup::{Directory, resolve};
@@ -81,7 +82,9 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
                 col("position", "Chức vụ"),
                 col("unit", "Mã đơn vị"),
             ]);
-            for o in officials::list(&store.conn, unit.as_deref())? {
+            let mut staff = officials::list(&store.conn, unit.as_deref())?;
+            staff.sort_by(|a, b| collate::compare_people(&a.name, &b.name));
+            for o in staff {
                 listing.push(vec![o.code.into(), o.name.into(), o.position.into(), o.unit_code.into()]);
             }
             export::emit(ctx, &listing, &args.output)

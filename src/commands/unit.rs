@@ -9,6 +9,7 @@ use crate::commands::export::{self, ExportArg};
 use crate::commands::listing;
 use crate::commands::listing::{FormatArg, Listing, Value, col};
 use crate::context::Context;
+use crate::domain::collate;
 use crate::domain::directory::Unit;
 use crate::domain::directory::unit_kind_label;
 use crate::domain::text::nfc;
@@ -73,7 +74,9 @@ pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<()> {
             // The headers `unit import` reads; the kind in words except for programs (JSON).
             let mut listing =
                 Listing::new(vec![col("code", "Mã đơn vị"), col("name", "Tên đơn vị"), col("kind", "Loại")]);
-            for u in units::list(&store.conn)? {
+            let mut all = units::list(&store.conn)?;
+            all.sort_by(|a, b| collate::compare(&a.name, &b.name));
+            for u in all {
                 let kind = match unit_kind_label(&u.kind) {
                     Some(label) if !out.for_programs() => label.to_owned(),
                     _ => u.kind,

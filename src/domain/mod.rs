@@ -7,6 +7,7 @@ pub mod catalogue_parse;
 pub mod catalogue_toml;
 pub mod classification;
 pub mod code;
+pub mod collate;
 pub mod date;
 pub mod directory;
 pub mod finding;

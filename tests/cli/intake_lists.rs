@@ -69,3 +69,21 @@ fn lists_round_trip_through_xlsx() {
         assert_eq!(fresh.json(&[what, "list"]), ward.json(&[what, "list"]), "{what}");
     }
 }
+
+#[test]
+fn units_and_officials_are_listed_in_vietnamese_order() {
+    let ward = Ward::new();
+    let units =
+        "ma_don_vi,ten_don_vi\nYT,Trạm Y tế\nDQ,Đội Quản lý trật tự\nUB,Ủy ban Mặt trận\nBD,Ban Dân vận\nAN,Ấp Nam\n";
+    ward.ok(&["unit", "import", &ward.write("dv.csv", units).display().to_string()]);
+    let officials = "ma_can_bo,ho_ten,ma_don_vi\nC1,Nguyễn Văn Bình,YT\nC2,Trần Thị Ánh,YT\nC3,Lê Đức,DQ\nC4,Phạm Thị An,BD\nC5,Hồ Dũng,UB\n";
+    ward.ok(&["official", "import", &ward.write("cb.csv", officials).display().to_string()]);
+    let names = |what: &str| -> Vec<String> {
+        let list = ward.json(&[what, "list"]);
+        list.as_array().unwrap().iter().map(|v| v["name"].as_str().unwrap_or_default().to_owned()).collect()
+    };
+    assert_eq!(names("unit"), ["Ấp Nam", "Ban Dân vận", "Đội Quản lý trật tự", "Trạm Y tế", "Ủy ban Mặt trận"]);
+    // People by given name (tên) first, as Vietnamese lists are kept; đ after d.
+    assert_eq!(names("official"), ["Phạm Thị An", "Trần Thị Ánh", "Nguyễn Văn Bình", "Hồ Dũng", "Lê Đức"]);
+    insta::assert_snapshot!("official_list_vietnamese_order", ward.ok(&["official", "list"]));
+}

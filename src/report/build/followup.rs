@@ -24,7 +24,12 @@ pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {
         unit_order.entry(u.code.as_str()).or_insert(i);
     }
     let order = |code: &str| unit_order.get(code).copied().unwrap_or(usize::MAX);
-    findings.sort_by_key(|f| (order(&f.unit_code), f.official_name.clone(), f.due_date));
+    findings.sort_by(|a, b| {
+        let name = |f: &FindingView| f.official_name.clone().unwrap_or_default();
+        (order(&a.unit_code).cmp(&order(&b.unit_code)))
+            .then_with(|| crate::domain::collate::compare_people(&name(a), &name(b)))
+            .then_with(|| a.due_date.cmp(&b.due_date))
+    });
     let (mut of_unit, mut of_official) = (HashMap::<&str, Open>::new(), HashMap::<&str, Open>::new());
     let mut nobody = Open::default();
     for f in &findings {

@@ -100,7 +100,11 @@ run_all() {
     -not -path './examples/*' -exec cp --parents -t "$out/files" {} +)
   # DOCX and XLSX are ZIPs whose entries carry the time they were packed: their contents are compared.
   (cd "$dir" && find . -type f \( -name '*.docx' -o -name '*.xlsx' \) -not -path './examples/*') |
-    while IFS= read -r file; do unzip -q -o "$dir/$file" -d "$out/files/$file.d"; done
+    while IFS= read -r file; do
+      # unzip makes only the last folder of -d: papers written into a folder of their own need the rest.
+      mkdir -p "$out/files/$file.d"
+      unzip -q -o "$dir/$file" -d "$out/files/$file.d"
+    done
 }
 
 # Windows separators to the Linux ones: JSON's escaped \\, then \, then Wine's drive for the Unix root.

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 
 use anyhow::{Context as _, Result, bail};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 use rusqlite::Connection;
 
@@ -274,8 +274,9 @@ pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32) 
 }
 
 pub fn build_followup(ctx: &Context, conn: &Connection, as_of: Option<NaiveDate>) -> Result<Ready> {
-    let src = reports::load_open(conn)?;
-    let model = followup::model(&src, as_of.unwrap_or_else(|| ctx.today()));
+    let as_of = as_of.unwrap_or_else(|| ctx.today());
+    let src = reports::load_open(conn, as_of.year())?;
+    let model = followup::model(&src, as_of);
     let stem = "theo-doi-khac-phuc".to_owned();
     Ok(Ready::new(Rc::new(model), report_settings(conn)?, ctx.today(), Layout::Borrowed(followup::document), stem))
 }

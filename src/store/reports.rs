@@ -109,9 +109,19 @@ pub fn load(conn: &Connection, year: i32, round: Option<&str>) -> Result<Sources
     Ok(src)
 }
 
-/// For follow-up: the findings not yet remediated, of any year, with the directory to name who answers for them.
-pub fn load_open(conn: &Connection) -> Result<Sources> {
-    with_findings(conn, rounds::list(conn, None)?, FindingSet::Open)
+/// For follow-up: the findings not yet remediated, of any year, with the directory to name who answers for them;
+/// and every proposal of `year` (answered or not, listed apart) with the answers given.
+pub fn load_open(conn: &Connection, year: i32) -> Result<Sources> {
+    let mut src = with_findings(conn, rounds::list(conn, None)?, FindingSet::Open)?;
+    let sql = format!(
+        "{} WHERE f.round_id IN {IN_ROUNDS} AND f.kind = 'kien-nghi' AND f.status NOT IN ('mo', 'dang-khac-phuc') {}",
+        findings::COLUMNS,
+        findings::ORDER
+    );
+    // The open ones are already read with the open set.
+    src.findings.extend(Rounds { year, round: None }.rows(conn, &sql, findings::row)?);
+    src.answers = report_texts::answers(conn, year)?;
+    Ok(src)
 }
 
 /// What every report reads: the rounds with their catalogues, units and officials (the caller adds the findings,

@@ -5,16 +5,28 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::Index;
+use super::assessment_doc;
 use super::doc::{self, Frame, count, row_number, stt, table_or};
 use crate::domain::date;
+use crate::domain::finding::{Finding, FindingKind};
 use crate::domain::sources::Sources;
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::FindingView;
 use crate::report::model::followup::{Followup, OpenCount};
 
-/// `src` holds the open findings of every year (see `store::reports::load_open`).
+/// `src` holds the open findings of every year and the proposals of the as-of year (see
+/// `store::reports::load_open`).
 pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {
     let ix = Index::new(src);
+    let mut proposals: Vec<Finding> = src
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::KienNghi && ix.round(&f.round_id).is_some_and(|r| r.year == as_of.year()))
+        .cloned()
+        .collect();
+    // Open and answered ones are read apart: back into their rounds' order.
+    let position: HashMap<&str, usize> = src.rounds.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    proposals.sort_by_key(|f| (position.get(f.round_id.as_str()).copied(), f.seq));
     let mut findings: Vec<FindingView> =
         src.findings.iter().filter(|f| f.kind.is_followed_up()).map(|f| ix.finding(f, as_of)).collect();
     // Positions and counts looked up by code, in one pass over the findings: open findings of every year, for
@@ -73,6 +85,7 @@ pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {
         by_unit,
         by_official,
         findings,
+        proposals: ix.year_proposals(&proposals),
     }
 }
 
@@ -101,13 +114,13 @@ pub fn document(m: &Followup, frame: &Frame) -> Document {
     );
     let letterhead = frame.letterhead("BC-UBND", m.as_of.year(), frame.settings.recipients.clone());
     let mut d = Document::new(letterhead, "BÁO CÁO", subject);
-    if m.findings.is_empty() {
-        d.sections = vec![Section::new("I", "TỔNG HỢP").with_block(doc::note(format!(
-            "Đến ngày {}, không còn tồn tại, hạn chế, vi phạm hay kiến nghị nào chưa khắc phục xong.",
+    d.sections = if m.findings.is_empty() {
+        vec![Section::new("I", "TỔNG HỢP").with_block(doc::note(format!(
+            "Đến ngày {}, không còn tồn tại, hạn chế, vi phạm nào chưa khắc phục xong.",
             date::format(m.as_of)
-        )))];
+        )))]
     } else {
-        d.sections = vec![
+        vec![
             Section::new("I", "TỔNG HỢP THEO ĐƠN VỊ")
                 .with_block(Block::Paragraph(format!(
                     "Đến ngày {}, còn {} tồn tại, hạn chế, vi phạm chưa khắc phục xong, trong đó {} đã quá thời hạn khắc phục.",
@@ -119,8 +132,10 @@ pub fn document(m: &Followup, frame: &Frame) -> Document {
             Section::new("II", "THEO CÁN BỘ PHỤ TRÁCH")
                 .with_block(Block::Table(counts("theo_can_bo", "Theo cán bộ phụ trách", &m.by_official, true))),
             Section::new("III", "DANH SÁCH CHI TIẾT").with_block(table_or(details(&m.findings), "")),
-        ];
-    }
+        ]
+    };
+    let number = if m.findings.is_empty() { "II" } else { "IV" };
+    d.sections.push(assessment_doc::proposals(number, &m.proposals));
     d.closing = Some(
         "Đề nghị các phòng, cơ quan, đơn vị và cán bộ, công chức, viên chức phụ trách khẩn trương khắc phục các tồn tại quá hạn và báo cáo kết quả về bộ phận thường trực cải cách hành chính./.".to_owned(),
     );

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::FindingView;
+use super::{FindingView, Proposal};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Followup {
@@ -13,6 +13,8 @@ pub struct Followup {
     pub by_unit: Vec<OpenCount>,
     pub by_official: Vec<OpenCount>,
     pub findings: Vec<FindingView>,
+    /// The units' proposals of the as-of year, answered or not: listed apart, never counted as open.
+    pub proposals: Vec<Proposal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

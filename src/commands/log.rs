@@ -39,6 +39,9 @@ const ENTITIES: &[(&str, &str)] = &[
     ("selfreport", "báo cáo tự kiểm tra"),
     ("score", "điểm"),
     ("finding", "kết luận"),
+    ("schedule", "lịch kiểm tra"),
+    ("report_text", "phần đánh giá của báo cáo"),
+    ("setting", "thiết lập"),
 ];
 
 const ACTIONS: &[(&str, &str)] = &[
@@ -53,6 +56,7 @@ const ACTIONS: &[(&str, &str)] = &[
     ("reopen", "mở lại"),
     ("status", "cập nhật khắc phục"),
     ("import", "nhập"),
+    ("answer", "trả lời kiến nghị"),
 ];
 
 fn label<'a>(table: &[(&'a str, &'a str)], key: &'a str) -> &'a str {

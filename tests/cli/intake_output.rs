@@ -105,3 +105,27 @@ fn the_actor_falls_back_to_the_account_name() {
     assert_eq!(by(&[("HOME", "/home/lan")]), "lan");
     assert_eq!(by(&[("USERNAME", "Thu"), ("HOME", "/home/lan")]), "Thu");
 }
+
+/// Every kind of record the demo's year leaves in the log (schedule slots, report texts, answers to proposals,
+/// settings…) and every action is named in Vietnamese in the table and CSV; JSON keeps the stored keys.
+#[test]
+fn every_entity_and_action_of_a_years_log_has_a_vietnamese_name() {
+    let ward = Ward::empty();
+    ward.ok(&["demo", "--out", "."]);
+    let raw = ward.json(&["log"]);
+    let stored: std::collections::BTreeSet<(String, String)> = raw
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["action"].as_str().unwrap().to_owned(), e["entity"].as_str().unwrap().to_owned()))
+        .collect();
+    assert!(stored.iter().any(|(_, entity)| entity == "report_text"), "{stored:?}");
+    let csv = ward.ok(&["log", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    for row in reader.records() {
+        let row = row.unwrap();
+        let (action, entity) = (&row[3], &row[4]);
+        let raw_key = stored.iter().any(|(a, e)| a == action || e == entity);
+        assert!(!raw_key, "a stored key shown to people: {action} / {entity}");
+    }
+}

@@ -35,6 +35,9 @@ fn header_row(sheet: &mut Worksheet, columns: &[Column]) -> Result<(), XlsxError
         sheet.set_column_width(c as u16, column.width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    // Printed for review: A4 landscape, every column on one page's width, the header on every page.
+    sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
 }
 

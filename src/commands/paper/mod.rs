@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use rusqlite::Connection;
@@ -14,24 +14,26 @@ use serde::Serialize;
 use crate::commands::args::parse_date;
 use crate::commands::report::{OutputArgs, emit};
 use crate::context::Context;
-use crate::domain::date;
 use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, role_label};
-use crate::domain::schedule::{Slot, due_for};
+use crate::domain::schedule::Slot;
 use crate::messages;
-use crate::report::build::{self, doc::Frame, round_info};
+use crate::report::build::{doc::Frame, round_info};
 use crate::report::document::Document;
 use crate::report::model::settings::ReportSettings;
-use crate::report::paper::minutes::MinutesPaper;
-use crate::report::paper::reminder::{LateLine, ReminderPaper};
 use crate::report::paper::schedule::{Preparation, PreparedItem, SchedulePaper};
 use crate::report::paper::text::{self, PaperText};
-use crate::report::paper::{Member, Person, SlotLine, decision, minutes, plan, reminder, schedule as schedule_paper};
+use crate::report::paper::{Member, SlotLine, decision, plan, schedule as schedule_paper};
 use crate::report::ready::{Layout, Ready};
-use crate::report::write::Format;
-use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds;
-use crate::store::{assignments, catalogues, officials, reports, schedule, selfreports, settings, units};
+use crate::store::{assignments, catalogues, schedule, settings, units};
+
+mod late_reminder;
+mod unit_minutes;
+
+pub use late_reminder::build_reminder;
+pub use unit_minutes::build_minutes;
+use unit_minutes::minutes_command;
 
 #[derive(Debug, Subcommand)]
 pub enum PaperCommand {
@@ -277,136 +279,6 @@ pub fn build_schedule(ctx: &Context, conn: &Connection, id: &str) -> Result<Read
 }
 
 /// The unit's head (a position that leads it, not a deputy) first, then the officials answering for its items.
-fn attendees(conn: &Connection, unit: &str) -> Result<Vec<Person>> {
-    const HEADS: [&str; 6] = ["trưởng phòng", "chánh văn phòng", "giám đốc", "hiệu trưởng", "trạm trưởng", "trưởng"];
-    let all = officials::list(conn, Some(unit))?;
-    let assigned: Vec<String> =
-        assignments::list(conn, Some(unit), None)?.into_iter().filter_map(|a| a.official_code).collect();
-    let is_head = |position: &str| {
-        let p = position.to_lowercase();
-        !p.contains("phó") && HEADS.iter().any(|h| p.starts_with(h))
-    };
-    let head = all.iter().find(|o| is_head(&o.position));
-    let people = head
-        .into_iter()
-        .chain(all.iter().filter(|o| Some(*o) != head && assigned.contains(&o.code)))
-        .map(|o| Person { name: o.name.clone(), position: o.position.clone() })
-        .collect();
-    Ok(people)
-}
-
-pub fn build_minutes(
-    ctx: &Context,
-    conn: &Connection,
-    round: &Round,
-    unit: &str,
-    opinion: Option<&str>,
-) -> Result<Ready> {
-    let src = reports::load(conn, round.year, Some(&round.id))?;
-    let names = unit_names(conn)?;
-    let (lines, _) = slot_lines(conn, round, &names)?;
-    let slot = lines
-        .into_iter()
-        .find(|s| s.unit_code == unit)
-        .with_context(|| format!("{unit} không thuộc phạm vi đợt {}; xem `cchc round show {}`", round.id, round.id))?;
-    let model = MinutesPaper {
-        unit: build::unit::model(&src, &round.id, unit, ctx.today())?,
-        slot,
-        team: team(conn, &round.id, &names)?,
-        attendees: attendees(conn, unit)?,
-        unit_opinion: opinion.map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned),
-    };
-    ready(ctx, conn, model, minutes::document, format!("bien-ban-kiem-tra-{}-{unit}", round.id))
-}
-
-fn minutes_command(ctx: &Context, conn: &Connection, args: &MinutesArgs) -> Result<()> {
-    let round = rounds::get(conn, &args.round)?;
-    let opinion = args.unit_opinion.as_deref();
-    if !args.all {
-        let (unit, _) = resolve(conn, Directory::Units, args.unit.as_deref().unwrap_or_default())?;
-        return emit(ctx, build_minutes(ctx, conn, &round, &unit, opinion)?, &args.out);
-    }
-    let Some(dir) = &args.out.output else {
-        bail!("--all ghi mỗi đơn vị một tệp: hãy chỉ thư mục bằng -o, ví dụ -o bien-ban/");
-    };
-    let format = args.out.format.unwrap_or(Format::Docx);
-    std::fs::create_dir_all(dir).with_context(|| format!("không tạo được thư mục «{}»", dir.display()))?;
-    let scope = rounds::inspected(conn, &round)?;
-    for unit in &scope {
-        let built = build_minutes(ctx, conn, &round, unit, opinion)?;
-        let path = dir.join(format!("{}.{}", built.stem, format.extension()));
-        let out = OutputArgs { format: Some(format), output: Some(path), template: args.out.template.clone() };
-        emit(ctx, built, &out)?;
-    }
-    ctx.info(format!("Đã ghi {} biên bản kiểm tra của đợt {} vào «{}».", scope.len(), round.id, dir.display()));
-    Ok(())
-}
-
-pub fn build_reminder(
-    ctx: &Context,
-    conn: &Connection,
-    id: &str,
-    only: &[String],
-    as_of: Option<NaiveDate>,
-) -> Result<Ready> {
-    let round = rounds::get(conn, id)?;
-    if round.kind == RoundKind::DotXuat {
-        bail!("đợt đột xuất {} không yêu cầu báo cáo tự kiểm tra nên không có gì để đôn đốc", round.id);
-    }
-    let as_of = as_of.unwrap_or_else(|| ctx.today());
-    let names = unit_names(conn)?;
-    let slots = schedule::list(conn, &round.id)?;
-    let mut received: HashMap<String, NaiveDate> = HashMap::new();
-    for r in selfreports::all_revisions(conn, &round.id)? {
-        let first = received.entry(r.unit_code).or_insert(r.received_on);
-        *first = (*first).min(r.received_on);
-    }
-    let line = |unit: &str| {
-        let due = due_for(&slots, &round.id, unit, round.selfreport_due);
-        LateLine {
-            unit_code: unit.to_owned(),
-            unit_name: names.get(unit).cloned().unwrap_or_else(|| unit.to_owned()),
-            slot_day: slots.iter().find(|s| s.unit_code == unit).map(|s| s.day),
-            selfreport_due: due,
-            days_late: (as_of - due).num_days().max(0),
-        }
-    };
-    let sent_by = |unit: &str| received.get(unit).copied().filter(|d| *d <= as_of);
-    let scope = rounds::scope(conn, &round.id)?;
-    let mut lines = Vec::new();
-    if only.is_empty() {
-        let inspected = rounds::inspected(conn, &round)?;
-        for unit in inspected.iter().filter(|u| sent_by(u).is_none()) {
-            let late = line(unit);
-            if late.days_late > 0 {
-                lines.push(late);
-            }
-        }
-        if lines.is_empty() {
-            bail!(
-                "đến ngày {} không có đơn vị nào quá hạn mà chưa gửi báo cáo tự kiểm tra đợt {} (xem `cchc selfreport status {}`)",
-                date::format(as_of),
-                round.id,
-                round.id
-            );
-        }
-    } else {
-        for query in only {
-            let (unit, name) = resolve(conn, Directory::Units, query)?;
-            if !scope.contains(&unit) {
-                bail!("{name} ({unit}) không thuộc phạm vi đợt {}", round.id);
-            }
-            if let Some(day) = sent_by(&unit) {
-                bail!("{name} ({unit}) đã gửi báo cáo tự kiểm tra ngày {}, không cần đôn đốc", date::format(day));
-            }
-            lines.push(line(&unit));
-        }
-    }
-    let standing_unit = PaperText::builtin().decision.standing_unit;
-    let model = ReminderPaper { round: round_info(&round), as_of, units: lines, standing_unit };
-    ready(ctx, conn, model, reminder::document, format!("don-doc-tu-kiem-tra-{}", round.id))
-}
-
 pub fn build_plan(ctx: &Context, conn: &Connection, year: i32, text_arg: &TextArg) -> Result<Ready> {
     let text = paper_text(text_arg, year)?;
     let of_year = rounds::list(conn, Some(year))?;

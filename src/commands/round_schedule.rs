@@ -1,13 +1,13 @@
 //! `cchc round schedule ROUND set|import|show|auto`: the day each unit is inspected, and so its self-report deadline.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
 use crate::commands::args::parse_date;
+use crate::commands::directory_import::ImportArgs;
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::context::Context;
 use crate::domain::date;
@@ -15,7 +15,6 @@ use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::schedule::{self, DayCheck, Session, Slot};
 use crate::domain::text::nfc;
-use crate::import::Encoding;
 use crate::import::schedule::{self as read, Bounds};
 use crate::messages;
 use crate::store::lookup::{Directory, resolve};
@@ -59,19 +58,6 @@ pub struct SetArgs {
     /// Địa điểm làm việc, ví dụ «Phòng họp tầng 2, trụ sở UBND phường»
     #[arg(long, allow_hyphen_values = true, value_name = "ĐỊA_ĐIỂM")]
     pub place: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// Tệp CSV hoặc XLSX
-    #[arg(value_name = "TỆP")]
-    pub file: PathBuf,
-    /// Bảng mã của tệp CSV
-    #[arg(long, default_value = "auto", value_name = "BẢNG_MÃ")]
-    pub encoding: Encoding,
-    /// Chỉ kiểm tra và cho biết sẽ thay đổi gì, không ghi
-    #[arg(long)]
-    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -43,7 +43,7 @@ have sqlite3 || missing+=(sqlite3)
 
 # The bench profile is the release profile; this one build also makes the self-report import benchmark.
 # (--smoke: the dev profile, whose build `cargo test` has already made.)
-bench() { cargo bench --profile "$profile" "$@"; }
+bench() { cargo bench --locked --profile "$profile" "$@"; }
 bench --no-run --bench selfreport_import --quiet 2>/dev/null || bench --no-run --bench selfreport_import
 target="${CARGO_TARGET_DIR:-target}"
 cchc="$target/$([ "$profile" = dev ] && echo debug || echo release)/cchc"

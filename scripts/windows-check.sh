@@ -39,8 +39,8 @@ rustup target list --installed | grep -qx "$target" || retry 3 rustup target add
   skip "rustup could not add $target"
 
 echo "windows-check: building (Linux debug, Windows $target)…" >&2
-cargo build --quiet --bin cchc
-cargo build --quiet --bin cchc --profile windows-check --target "$target"
+cargo build --locked --quiet --bin cchc
+cargo build --locked --quiet --bin cchc --profile windows-check --target "$target"
 linux_exe="$root/target/debug/cchc"
 
 work="$(mktemp -d)"

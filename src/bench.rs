@@ -9,6 +9,8 @@ pub use crate::domain::date::{format as format_date, parse as parse_date};
 pub use crate::domain::text::{fold, nfc};
 pub use crate::import::selfreport::Rules;
 pub use crate::import::{ColumnMap, ImportError, Row, parse_figure, parse_points};
+/// The schema version a database is brought to, for the upgrade tests (tests/cli/upgrade.rs, store.rs).
+pub use crate::store::SCHEMA_VERSION;
 
 use crate::commands::init::{self, InitArgs};
 use crate::context::Context;

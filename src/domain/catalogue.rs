@@ -247,3 +247,7 @@ mod tests {
         assert_eq!(Rubric::Levels { levels: vec![] }.points_for_percent(50.0), None);
     }
 }
+
+#[cfg(test)]
+#[path = "catalogue_tests.rs"]
+mod boundary_tests;

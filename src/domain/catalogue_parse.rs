@@ -377,6 +377,9 @@ fn children_sum(code: &str, points: &HashMap<&str, f64>) -> f64 {
 }
 
 #[cfg(test)]
+#[path = "catalogue_parse_boundary_tests.rs"]
+mod boundary_tests;
+#[cfg(test)]
 pub(crate) mod fuzz;
 #[cfg(test)]
 #[path = "catalogue_parse_tests.rs"]

@@ -89,3 +89,7 @@ mod tests {
         assert_eq!(compare("1.x", "1.9"), Ordering::Greater, "a segment that is not a number sorts last");
     }
 }
+
+#[cfg(test)]
+#[path = "code_tests.rs"]
+mod boundary_tests;

@@ -245,6 +245,10 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+#[path = "finding_tests.rs"]
+mod boundary_tests;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub id: String,

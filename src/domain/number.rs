@@ -99,3 +99,7 @@ mod tests {
         assert_eq!(score(-4.5), "-4,50");
     }
 }
+
+#[cfg(test)]
+#[path = "number_tests.rs"]
+mod boundary_tests;

@@ -378,3 +378,7 @@ mod tests {
         assert!(close(normalise(&items), 70.0));
     }
 }
+
+#[cfg(test)]
+#[path = "scoring_tests.rs"]
+mod boundary_tests;

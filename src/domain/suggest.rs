@@ -73,3 +73,7 @@ mod tests {
         assert_eq!(nearest("ABCDEFG", codes, Cutoff::Edits), None);
     }
 }
+
+#[cfg(test)]
+#[path = "suggest_tests.rs"]
+mod boundary_tests;

@@ -44,13 +44,16 @@ fn every_exported_number_is_rounded_as_displayed() {
     ward.ok(&["report", "round", "2026-dot1", "-o", "bc.xlsx"]);
     let sheets = unzip(&std::fs::read(ward.path("bc.xlsx")).unwrap());
     // The cell values (`<v>…</v>`), not the column widths and other layout numbers of the sheet.
-    for (name, xml) in sheets.into_iter().filter(|(name, _)| name.starts_with("xl/worksheets/")) {
+    let worksheets: Vec<_> = sheets.into_iter().filter(|(name, _)| name.starts_with("xl/worksheets/")).collect();
+    assert!(!worksheets.is_empty(), "bc.xlsx has no worksheet");
+    for (name, xml) in worksheets {
         let values: Vec<&str> = xml.split("<v>").skip(1).filter_map(|v| v.split("</v>").next()).collect();
         outputs.push((name, values.join(" ")));
     }
     let summary = &outputs[0].1;
     assert!(summary.lines().count() > 2, "{summary}");
     for (what, text) in &outputs {
+        assert!(text.chars().any(|c| c.is_ascii_digit()), "{what} shows no number: {text}");
         assert!(long_numbers(text).is_empty(), "{what}: {:?}", long_numbers(text));
     }
 }
@@ -122,8 +125,9 @@ fn every_entity_and_action_of_a_years_log_has_a_vietnamese_name() {
     assert!(stored.iter().any(|(_, entity)| entity == "report_text"), "{stored:?}");
     let csv = ward.ok(&["log", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    for row in reader.records() {
-        let row = row.unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(rows.len() >= stored.len(), "{} log rows for {} kinds of entry", rows.len(), stored.len());
+    for row in rows {
         let (action, entity) = (&row[3], &row[4]);
         let raw_key = stored.iter().any(|(a, e)| a == action || e == entity);
         assert!(!raw_key, "a stored key shown to people: {action} / {entity}");

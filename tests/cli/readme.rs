@@ -44,12 +44,59 @@ fn the_secretarys_year_in_the_readme_runs_as_written() {
     ward.ok(&["demo"]);
     let commands = walkthrough();
     assert!(commands.len() > 40, "{}", commands.len());
+    let mut ran = Vec::new();
     for args in &commands {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        ward.ok(&args);
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        ran.push((args.join(" "), ward.ok(&argv)));
     }
     assert!(ward.path("bao-cao-nam-2026.html").exists());
     assert!(ward.path("sao-luu-2026.db").exists());
+    the_walkthrough_left_what_it_says(&ward, &commands, &ran);
+}
+
+/// More than exit 0: every file a command writes (`-o`) is there and of its kind, and the key outputs say what the
+/// README says they show.
+#[cfg(unix)]
+fn the_walkthrough_left_what_it_says(ward: &Ward, commands: &[Vec<String>], ran: &[(String, String)]) {
+    let mut written = 0;
+    for args in commands {
+        let Some(i) = args.iter().position(|a| a == "-o") else { continue };
+        let path = ward.path(&args[i + 1]);
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        if path.is_dir() {
+            let files = std::fs::read_dir(&path).unwrap().count();
+            assert!(files > 0, "{}: an empty folder", path.display());
+        } else {
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let ok = match ext {
+                "docx" | "xlsx" => bytes.starts_with(b"PK"),
+                "html" => String::from_utf8_lossy(&bytes).contains("<html"),
+                _ => !bytes.is_empty(),
+            };
+            assert!(ok, "{} is not a {ext} file", path.display());
+        }
+        written += 1;
+    }
+    assert!(written >= 10, "only {written} files written by the walkthrough");
+    let output = |prefix: &str| {
+        ran.iter()
+            .find(|(line, _)| line.starts_with(prefix))
+            .map(|(_, out)| out.as_str())
+            .unwrap_or_else(|| panic!("the walkthrough no longer runs `{prefix}`"))
+    };
+    assert!(output("check").contains("đạt"), "{}", output("check"));
+    let year = std::fs::read_to_string(ward.path("bao-cao-nam-2026.html")).unwrap();
+    assert!(year.contains("Thành Sen") && year.contains("2026"), "the year report names the ward and the year");
+    let backup = rusqlite::Connection::open(ward.path("sao-luu-2026.db")).unwrap();
+    let rounds: i64 = backup.query_row("SELECT count(*) FROM rounds", [], |r| r.get(0)).unwrap();
+    assert_eq!(rounds, 3, "the backup holds the year's three rounds");
+    let log = output("log --round 2026-dot1");
+    assert!(log.lines().count() > 10 && log.contains("2026-dot1"), "{log}");
+    let findings = ward.json(&["finding", "list", "--round", "2026-dot1"]);
+    let f07 = findings.as_array().unwrap().iter().find(|f| f["id"] == "2026-dot1-F07").expect("F07 was added");
+    assert_eq!(f07["status"], "da-xac-minh", "{f07}");
+    let rounds = ward.json(&["round", "list"]);
+    assert!(rounds.as_array().unwrap().iter().any(|r| r["id"] == "2026-dot1" && r["status"] == "closed"), "{rounds}");
 }
 
 #[test]

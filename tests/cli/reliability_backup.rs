@@ -8,28 +8,36 @@ use rusqlite::Connection;
 
 use crate::common::{Ward, dump};
 use crate::reliability_corpus::ward_with_round;
-use crate::reliability_crash::{add_units, appraisal, periodic_items, rows_noted};
+use crate::reliability_crash::{add_units, appraisal, lock_probe, periodic_items, rows_noted, writing};
 
+/// Backups taken while the import writes: each starts once the import holds the write lock (seen from a second
+/// connection), and at least two of the three must start with the lock still held.
 #[test]
 fn a_backup_taken_during_a_large_import_has_all_of_it_or_none() {
+    const BACKUPS: usize = 3;
+    const DURING_WRITE_AT_LEAST: usize = 2;
     let ward = ward_with_round();
     let units = add_units(&ward, "B", 40);
     let items = periodic_items(&ward);
     let rows = (units.len() * items.len()) as i64;
-    let (mut with, mut without) = (0, 0);
-    for (attempt, delay) in [40u64, 120, 200].into_iter().enumerate() {
+    let probe = lock_probe(&ward);
+    let (mut with, mut without, mut during_write) = (0, 0, 0);
+    for attempt in 0..BACKUPS {
         let note = format!("sao lưu {attempt}");
         let file = ward.write("diem.csv", appraisal(&units, &items, &note));
-        let import = ward
+        let mut import = ward
             .std_cmd(&["score", "import", "2026-dot1", &file.display().to_string()])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn import");
-        std::thread::sleep(Duration::from_millis(delay));
+        while !writing(&probe) && import.try_wait().expect("wait").is_none() {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        during_write += usize::from(writing(&probe));
         let copy = format!("sao-luu-{attempt}.db");
         ward.ok(&["backup", &copy]);
-        assert!(import.wait_with_output().expect("import").status.success(), "the import is not disturbed");
+        assert!(import.wait().expect("import").success(), "the import is not disturbed");
         let conn = Connection::open(ward.path(&copy)).unwrap();
         let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(integrity, "ok");
@@ -39,7 +47,11 @@ fn a_backup_taken_during_a_large_import_has_all_of_it_or_none() {
             partial => panic!("backup {attempt} holds part of an import: {partial:?} of {rows}"),
         }
     }
-    eprintln!("backup during writes: 3 backups, {with} with the running import, {without} without it");
+    eprintln!(
+        "backup during writes: {BACKUPS} backups, {during_write} started while the import wrote; {with} with the \
+         running import, {without} without it"
+    );
+    assert!(during_write >= DURING_WRITE_AT_LEAST, "only {during_write} backups started during the write");
 }
 
 /// The database as a crash leaves it: committed changes still in a hot write-ahead log beside it.

@@ -3,6 +3,7 @@
 //! nothing is lost, nothing is half-seen, and `cchc check` passes afterwards.
 
 use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read};
 use std::process::{Output, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -185,8 +186,10 @@ fn eight_writers_and_a_reader_lose_nothing_and_see_whole_imports() {
     );
 }
 
-/// A round closed while an import is still reading its file gets none of that file: the round is checked again
-/// inside the import's own write.
+/// A round closed while an import is under way gets none of that file: the round is checked again inside the
+/// import's own write. The overlap is certain, not left to timing: a second connection holds the write lock while
+/// the import finds the round open, reads its file and warns (just before it writes); the import is then stopped
+/// while it waits for the lock, the round closed, and the import let go.
 #[test]
 fn a_round_closed_during_an_import_receives_nothing_after_it_closed() {
     let ward = ward_with_round();
@@ -194,15 +197,28 @@ fn a_round_closed_during_an_import_receives_nothing_after_it_closed() {
     let items = periodic_items(&ward);
     let file = ward.write("diem.csv", appraisal(&units, &items, "trong lúc đóng"));
     ward.ok(&["round", "start", "2026-dot1"]);
-    let import = ward
+    let mut holder = Connection::open(ward.db()).unwrap();
+    let lock = holder.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).unwrap();
+    let mut import = ward
         .std_cmd(&["score", "import", "2026-dot1", &file.display().to_string()])
+        .env("CCHC_BUSY_TIMEOUT", "120")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn import");
-    std::thread::sleep(Duration::from_millis(30));
+    let mut stderr = BufReader::new(import.stderr.take().expect("stderr"));
+    let mut said = String::new();
+    // The units have no assignments: the import warns after checking the round and reading the file.
+    while !said.contains("chưa được phân công") {
+        assert!(stderr.read_line(&mut said).expect("read stderr") > 0, "the import ended before its write: {said}");
+    }
+    signal(import.id(), "-STOP");
+    drop(lock);
     ward.ok(&["round", "close", "2026-dot1"]);
-    let out = import.wait_with_output().expect("import");
+    signal(import.id(), "-CONT");
+    stderr.read_to_string(&mut said).expect("read stderr");
+    let status = import.wait().expect("import");
+    assert!(!status.success() && said.contains("đã kết thúc"), "the import must be refused: {said}");
     let conn = Connection::open(ward.db()).unwrap();
     let closed_at: i64 = conn
         .query_row("SELECT id FROM audit_log WHERE entity = 'round' AND action = 'close'", [], |r| r.get(0))
@@ -211,11 +227,13 @@ fn a_round_closed_during_an_import_receives_nothing_after_it_closed() {
         .query_row("SELECT count(*) FROM audit_log WHERE entity = 'score' AND id > ?1", [closed_at], |r| r.get(0))
         .unwrap();
     assert_eq!(after_close, 0, "scores written into the round after it was closed");
-    if !out.status.success() {
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains("đã kết thúc"), "{stderr}");
-        assert_eq!(rows_noted(&conn, "trong lúc đóng"), (0, 0));
-    }
+    assert_eq!(rows_noted(&conn, "trong lúc đóng"), (0, 0));
+}
+
+/// Sends `kill SIGNAL` to a process (stopping and continuing one is outside the standard library).
+fn signal(pid: u32, signal: &str) {
+    let status = std::process::Command::new("kill").args([signal, &pid.to_string()]).status().expect("kill");
+    assert!(status.success(), "kill {signal} {pid}");
 }
 
 /// A writer that cannot get its turn in time says so, and writes nothing.

@@ -90,37 +90,90 @@ struct Importer<'a> {
     whole: &'a dyn Fn(usize) -> (i64, i64),
 }
 
-/// Kills `kills` imports of `units` at random moments; each leaves the database sound, its rows wholly in or
-/// absent, and an import of one unit right after succeeds. Returns (wholly in, wholly absent, window in ms).
-fn kill_at_random(ward: &Ward, units: &[String], importer: &Importer, kills: u64, seed: u64) -> (u64, u64, u64) {
+/// Whether another process is inside a write transaction: this connection cannot take the write lock at once.
+/// Taking and dropping it costs a writer that asks at that instant one retry of its busy handler (a millisecond).
+pub fn writing(probe: &Connection) -> bool {
+    match probe.execute_batch("BEGIN IMMEDIATE") {
+        Ok(()) => {
+            probe.execute_batch("ROLLBACK").expect("rollback the probe");
+            false
+        }
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DatabaseBusy => true,
+        Err(e) => panic!("lock probe: {e}"),
+    }
+}
+
+/// A connection for `writing`: told "busy" at once rather than waiting.
+pub fn lock_probe(ward: &Ward) -> Connection {
+    let probe = Connection::open(ward.db()).unwrap();
+    probe.busy_timeout(Duration::ZERO).unwrap();
+    probe
+}
+
+/// What the kills of one importer showed.
+struct Kills {
+    /// Imports found wholly in, and wholly absent, after their kill.
+    whole: u64,
+    absent: u64,
+    /// Kills that landed while the import held the write lock (seen by `writing` just before the kill).
+    during_write: u64,
+    /// How long a whole import took here, and how long it held the write lock (ms).
+    window: u64,
+    write: u64,
+}
+
+/// Kills `kills` imports of `units`: every odd one at a random moment of the import, every even one at a random
+/// moment after its write began (the write lock seen held). Each leaves the database sound, its rows wholly in or
+/// absent, and an import of one unit right after succeeds.
+fn kill_at_random(ward: &Ward, units: &[String], importer: &Importer, kills: u64, seed: u64) -> Kills {
     let run = |file: &str| {
         let path = ward.path(file).display().to_string();
         [importer.command, &[path.as_str()]].concat().iter().map(|a| (*a).to_owned()).collect::<Vec<String>>()
+    };
+    let spawn = |file: &str, tag: &str, of: &[String]| {
+        ward.write(file, (importer.file)(of, tag));
+        let args = run(file);
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        ward.std_cmd(&argv).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn import")
     };
     let import = |file: &str, tag: &str, of: &[String]| {
         ward.write(file, (importer.file)(of, tag));
         let args = run(file);
         ward.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
     };
-    // How long an import that replaces everything takes here (as each killed one does) sets the window the kills
-    // fall in; capped, so that a machine busy with other tests does not stretch the test.
+    let probe = lock_probe(ward);
+    // How long an import that replaces everything takes here (as each killed one does), and how long it holds
+    // the write lock, set when the kills fall; capped, so that a machine busy with other tests does not stretch
+    // the test.
     import("dau.csv", "đầu", units);
+    let mut child = spawn("lan-0.csv", "lần 0", units);
     let started = Instant::now();
-    import("lan-0.csv", "lần 0", units);
-    let window = (started.elapsed().as_millis() as u64).min(400);
+    let mut began = None;
+    while child.try_wait().expect("wait").is_none() {
+        if began.is_none() && writing(&probe) {
+            began = Some(started.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let took = started.elapsed();
+    let window = (took.as_millis() as u64).min(400);
+    let write = (took - began.unwrap_or(took)).as_millis() as u64;
 
     let mut rng = Lcg(seed);
-    let (mut whole, mut absent) = (0, 0);
+    let (mut whole, mut absent, mut during_write) = (0, 0, 0);
     for kill in 1..=kills {
         let (tag, file) = (format!("lần {kill}"), format!("lan-{kill}.csv"));
-        ward.write(&file, (importer.file)(units, &tag));
-        let args = run(&file);
-        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
-        let mut child = ward.std_cmd(&argv).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn import");
-        // Every other kill falls in the second half, where the rows are written; up to a fifth past the
-        // calibrated time, so some land after the commit.
-        let earliest = if kill % 2 == 0 { window / 2 } else { 0 };
-        std::thread::sleep(Duration::from_millis(earliest + rng.below(window + window / 5 - earliest)));
+        let mut child = spawn(&file, &tag, units);
+        if kill % 2 == 0 {
+            while !writing(&probe) && child.try_wait().expect("wait").is_none() {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            std::thread::sleep(Duration::from_millis(rng.below(write * 3 / 4)));
+        } else {
+            // Up to a fifth past the calibrated time, so some land after the commit.
+            std::thread::sleep(Duration::from_millis(rng.below(window + window / 5)));
+        }
+        during_write += u64::from(writing(&probe));
         child.kill().expect("SIGKILL");
         child.wait().expect("reap");
 
@@ -152,7 +205,16 @@ fn kill_at_random(ward: &Ward, units: &[String], importer: &Importer, kills: u64
     let conn = Connection::open(ward.db()).unwrap();
     assert_eq!((importer.count)(&conn, "cuối", "cuoi.csv"), (importer.whole)(units.len()));
     ward.ok(&["check"]);
-    (whole, absent, window)
+    let kills_seen = Kills { whole, absent, during_write, window, write };
+    // The scenario happened: at least a quarter of the kills (half of those aimed there) landed mid-write.
+    assert!(
+        during_write >= kills / 4,
+        "{}: only {during_write} of {kills} kills landed while the import was writing (wanted ≥ {}); write {write} ms \
+         of {window} ms",
+        importer.name,
+        kills / 4
+    );
+    kills_seen
 }
 
 #[test]
@@ -168,10 +230,11 @@ fn a_score_import_killed_at_random_moments_is_all_or_nothing() {
         count: &|conn, tag, _| rows_noted(conn, tag),
         whole: &|n| (rows(n), rows(n)),
     };
-    let (whole, absent, window) = kill_at_random(&ward, &units, &importer, SCORE_KILLS, SEED);
+    let Kills { whole, absent, during_write, window, write } =
+        kill_at_random(&ward, &units, &importer, SCORE_KILLS, SEED);
     eprintln!(
-        "crash safety: {SCORE_KILLS} score imports of {} rows killed within {window} ms: {whole} wholly in, \
-         {absent} wholly absent",
+        "crash safety: {SCORE_KILLS} score imports of {} rows killed within {window} ms (write {write} ms): \
+         {during_write} during the write; {whole} wholly in, {absent} wholly absent",
         rows(UNITS)
     );
 }
@@ -200,10 +263,11 @@ fn a_selfreport_import_killed_at_random_moments_is_all_or_nothing() {
         },
         whole: &|n| (rows(n), n as i64),
     };
-    let (whole, absent, window) = kill_at_random(&ward, &units, &importer, SELFREPORT_KILLS, SEED + 1);
+    let Kills { whole, absent, during_write, window, write } =
+        kill_at_random(&ward, &units, &importer, SELFREPORT_KILLS, SEED + 1);
     eprintln!(
-        "crash safety: {SELFREPORT_KILLS} self-report imports of {} rows killed within {window} ms: {whole} wholly \
-         in, {absent} wholly absent",
+        "crash safety: {SELFREPORT_KILLS} self-report imports of {} rows killed within {window} ms (write {write} \
+         ms): {during_write} during the write; {whole} wholly in, {absent} wholly absent",
         rows(SELFREPORT_UNITS)
     );
 }

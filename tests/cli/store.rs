@@ -15,7 +15,7 @@ fn init_creates_a_strict_wal_database_with_the_current_schema() {
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert!(version >= 3);
+    assert_eq!(version, cchc::bench::SCHEMA_VERSION);
     let sql: String = conn.query_row("SELECT sql FROM sqlite_master WHERE name = 'units'", [], |r| r.get(0)).unwrap();
     assert!(sql.contains("STRICT"));
     // Running init again keeps everything.

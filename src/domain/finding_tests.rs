@@ -1,0 +1,67 @@
+//! Boundary tests of the finding rules: every status move, each allowed or refused by `check_move` itself.
+
+use super::*;
+use FindingStatus::*;
+
+/// The rule, move by move: forward (skips allowed) always; a restatement with a note only; backward never;
+/// nothing once verified.
+#[test]
+fn every_status_move_is_allowed_or_refused_by_the_rule() {
+    for from in FindingStatus::ALL {
+        for to in FindingStatus::ALL {
+            for has_note in [false, true] {
+                let want = from != DaXacMinh && (to > from || (to == from && has_note));
+                let got = check_move("2026-dot1-F01", from, to, has_note);
+                assert_eq!(got.is_ok(), want, "{from:?} → {to:?} (note: {has_note}): {got:?}");
+                if let Err(err) = got {
+                    assert!(err.contains("2026-dot1-F01"), "the message names the finding: {err}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_status_goes_back_to_mo() {
+    for from in [DangKhacPhuc, DaKhacPhuc, DaXacMinh] {
+        for has_note in [false, true] {
+            assert!(check_move("F", from, Mo, has_note).is_err(), "{from:?} → Mo");
+        }
+    }
+}
+
+#[test]
+fn each_refusal_says_why() {
+    let back = check_move("F", DangKhacPhuc, Mo, true).unwrap_err();
+    assert!(back.contains("không thể lùi về «chưa khắc phục»") && back.contains("«đang khắc phục»"), "{back}");
+    let verified = check_move("F", DaXacMinh, DaXacMinh, false).unwrap_err();
+    assert!(verified.contains("đã được xác minh"), "{verified}");
+    let same = check_move("F", Mo, Mo, false).unwrap_err();
+    assert!(same.contains("«chưa khắc phục»") && same.contains("--note"), "{same}");
+}
+
+#[test]
+fn the_order_is_mo_then_dang_then_da_then_xac_minh() {
+    assert!(Mo < DangKhacPhuc && DangKhacPhuc < DaKhacPhuc && DaKhacPhuc < DaXacMinh);
+    let remediated: Vec<_> = FindingStatus::ALL.into_iter().filter(|s| s.is_remediated()).collect();
+    assert_eq!(remediated, [DaKhacPhuc, DaXacMinh]);
+}
+
+#[test]
+fn names_and_labels() {
+    let shown: Vec<String> = FindingStatus::ALL.iter().map(|s| s.to_string()).collect();
+    assert_eq!(shown, ["chưa khắc phục", "đang khắc phục", "đã khắc phục", "đã xác minh"]);
+    let kinds: Vec<(&str, &str)> = FindingKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("dien-hinh", "Điển hình"),
+            ("han-che", "Tồn tại, hạn chế"),
+            ("vi-pham", "Vi phạm"),
+            ("kien-nghi", "Kiến nghị, đề xuất")
+        ]
+    );
+    assert!("mo ".parse::<FindingStatus>().unwrap_err().contains("«mo »"));
+    assert!("Mo".parse::<FindingStatus>().is_err());
+    assert!("vipham".parse::<FindingKind>().unwrap_err().contains("«vipham»"));
+}

@@ -61,9 +61,9 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     ctx.info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
     replay_year(&Context { replaying: true, ..demo.clone() }, &inputs)?;
     reports::demo(&demo, &args.out)?;
-    // The reminder as the secretary sends it on 03/07, to the unit whose report is overdue by then (due 01/07,
-    // five days before its slot on 06/07); the plan for the year after.
-    let reminder_day = NaiveDate::from_ymd_opt(YEAR, 7, 3).unwrap_or(demo.today());
+    // The reminder as the secretary sends it on Monday 06/07, to the unit whose report is overdue by then (due
+    // Friday 03/07, five days before its slot on 09/07); the plan for the year after.
+    let reminder_day = NaiveDate::from_ymd_opt(YEAR, 7, 6).unwrap_or(demo.today());
     papers::demo(&demo, &args.out, DOT1, reminder_day, YEAR + 1)?;
     ctx.info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",

@@ -2,6 +2,7 @@
 //! appraised points, the findings made there with their deadlines, the unit's opinion, and two signatures: the
 //! team leader's and the unit head's.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Member, Person, SlotLine, TEAM_LEADER};
@@ -13,8 +14,12 @@ use crate::report::model::unit::UnitReport;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MinutesPaper {
-    /// The unit's results in the round, as its notice shows them.
+    /// The unit's results in the round, as they stood at the end of its inspection day.
     pub unit: UnitReport,
+    /// The date line's date; `None` leaves it to the văn thư.
+    pub date: Option<NaiveDate>,
+    /// The decision that formed the team, "12/QĐ-UBND ngày 22/06/2026"; blanks when not known.
+    pub decision: Option<String>,
     pub slot: SlotLine,
     pub team: Vec<Member>,
     /// The unit's head first, then the officials answering for its items.
@@ -24,8 +29,8 @@ pub struct MinutesPaper {
 }
 
 impl MinutesPaper {
-    fn leader(&self) -> String {
-        self.team.iter().find(|m| m.role == "truong-doan").map(|m| m.name.clone()).unwrap_or_default()
+    fn with_role(&self, role: &str) -> Option<String> {
+        self.team.iter().find(|m| m.role == role).map(|m| m.name.clone())
     }
 }
 
@@ -39,13 +44,15 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
     // The team issues the minutes, under the ward's People's Committee.
     lh.parent_body = Some(frame.settings.issuing_body.clone());
     lh.issuing_body = "ĐOÀN KIỂM TRA CCHC".to_owned();
-    if let Some(day) = m.slot.day {
-        lh.date = Some(day);
-    }
+    lh.date = m.date;
     // Two lines each, so that both names stand at the same height.
     let team_side = Some("ĐẠI DIỆN ĐOÀN KIỂM TRA".to_owned());
-    lh.signature =
-        Signature { authority: team_side, delegation: None, title: TEAM_LEADER.to_owned(), name: m.leader() };
+    lh.signature = Signature {
+        authority: team_side,
+        delegation: None,
+        title: TEAM_LEADER.to_owned(),
+        name: m.with_role("truong-doan").unwrap_or_default(),
+    };
     let subject = format!("Kiểm tra công tác cải cách hành chính {} tại {}", r.title, u.unit_name);
     let mut d = Document::new(lh, "BIÊN BẢN", subject);
     let head = m.attendees.first();
@@ -55,13 +62,21 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
         title: head.map_or("THỦ TRƯỞNG ĐƠN VỊ".to_owned(), |h| h.position.to_uppercase()),
         name: head.map(|h| h.name.clone()).unwrap_or_default(),
     });
+    // The team's Thư ký signs under the other two.
+    d.witness = m.with_role("thu-ky").map(|name| Signature {
+        authority: None,
+        delegation: None,
+        title: "THƯ KÝ ĐOÀN KIỂM TRA".to_owned(),
+        name,
+    });
     let place = if m.slot.place.trim().is_empty() { u.unit_name.clone() } else { m.slot.place.clone() };
+    let decision = m.decision.clone().unwrap_or_else(|| format!("     /QĐ-UBND ngày      /     /{}", r.year));
     let opening = Section::new("", "").with_block(Block::Paragraph(format!(
-        "Hôm nay, vào hồi …… giờ …… {}, tại {place}, Đoàn kiểm tra cải cách hành chính {} của UBND {} tiến hành kiểm tra việc thực hiện công tác cải cách hành chính tại {}.",
-        m.slot.when(),
-        r.title,
-        frame.ward(),
-        u.unit_name
+        "Thực hiện Quyết định số {decision} của Chủ tịch UBND {ward} về việc thành lập Đoàn kiểm tra cải cách hành chính {title}, hôm nay, vào hồi …… giờ …… {when}, tại {place}, Đoàn kiểm tra tiến hành kiểm tra việc thực hiện công tác cải cách hành chính tại {unit}.",
+        ward = frame.ward(),
+        title = r.title,
+        when = m.slot.when(),
+        unit = u.unit_name
     )));
     let team: Vec<String> = m.team.iter().map(Member::line).collect();
     let people: Vec<String> = m.attendees.iter().map(Person::line).collect();

@@ -14,6 +14,13 @@ use crate::store::{catalogues, report_texts, rounds};
 
 use super::{TextArg, paper_text, ready, unit_names, ward, warn_if_late};
 
+/// A proposal repeated in a later round is listed once.
+fn push_once(list: &mut Vec<String>, line: String) {
+    if !list.contains(&line) {
+        list.push(line);
+    }
+}
+
 /// Shortcomings and violations of `year` not verified as remedied, and its proposals without an answer.
 fn carried(conn: &Connection, year: i32) -> Result<Carried> {
     let names = unit_names(conn)?;
@@ -30,14 +37,14 @@ fn carried(conn: &Connection, year: i32) -> Result<Carried> {
             let text = f.text.trim().trim_end_matches('.');
             match f.kind {
                 FindingKind::HanChe | FindingKind::ViPham if f.status != FindingStatus::DaXacMinh => {
-                    out.findings.push(format!("{unit}{item}: {text}."));
+                    push_once(&mut out.findings, format!("{unit}{item}: {text}."));
                 }
                 FindingKind::KienNghi => {
                     let answered = answers
                         .iter()
                         .any(|a| a.finding_id == f.id && a.answer.as_deref().is_some_and(|t| !t.trim().is_empty()));
                     if !answered {
-                        out.proposals.push(format!("{unit}{item}: {text}."));
+                        push_once(&mut out.proposals, format!("{unit}{item}: {text}."));
                     }
                 }
                 _ => {}
@@ -68,6 +75,13 @@ pub fn build_plan(
     let dates: Vec<(RoundKind, NaiveDate, NaiveDate)> = periodic.iter().map(|r| (r.kind, r.start, r.end)).collect();
     let mut model = plan::model(year, &dates, &catalogue, &text.plan, text.year, &ward(conn)?);
     model.date = date;
-    model.carried = carried(conn, year - 1)?;
+    let mut past = carried(conn, year - 1)?;
+    if text.year != year {
+        // Written anew: the catalogue titles quoted carry the signed text's typos, corrected like the plan's own.
+        for line in past.findings.iter_mut().chain(past.proposals.iter_mut()) {
+            *line = plan::fix_typos(line);
+        }
+    }
+    model.carried = past;
     ready(ctx, conn, model, plan::document, format!("ke-hoach-kiem-tra-{year}"))
 }

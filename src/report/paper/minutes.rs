@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use super::{Member, Person, SlotLine, TEAM_LEADER};
 use crate::report::build::assessment_doc;
-use crate::report::build::doc::{self, Frame, note, score_sentence, table_or};
+use crate::report::build::doc::{self, Frame, id_column, note, row_number, score_sentence, stt, table_or};
 use crate::report::build::unit::{items_block, selfreport_received};
-use crate::report::document::{Block, Document, Section, Signature};
+use crate::report::document::{Block, Cell, Column, Document, Section, Signature, Table};
+use crate::report::model::Proposal;
 use crate::report::model::unit::UnitReport;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,6 +33,53 @@ impl MinutesPaper {
     fn with_role(&self, role: &str) -> Option<String> {
         self.team.iter().find(|m| m.role == role).map(|m| m.name.clone())
     }
+}
+
+/// A table the unit receives holds no internal ids: the findings' "Mã" column goes.
+fn without_ids(mut table: Table) -> Table {
+    if let Some(at) = table.columns.iter().position(|c| c.title == id_column().title) {
+        table.columns.remove(at);
+        for row in &mut table.rows {
+            if at < row.len() {
+                row.remove(at);
+            }
+        }
+    }
+    table
+}
+
+/// The unit's own proposals: what it asked, of whom, and whether it was answered by the inspection day.
+fn proposals(list: &[Proposal]) -> Block {
+    let own: Vec<&Proposal> = list.iter().filter(|p| p.complaint_round.is_none()).collect();
+    if own.is_empty() {
+        return note("Đơn vị không nêu khó khăn, vướng mắc, đề xuất.");
+    }
+    let mut t = Table::new(
+        "kien_nghi",
+        "Kiến nghị, đề xuất của đơn vị",
+        vec![
+            stt(),
+            Column::text("Kiến nghị, đề xuất").with_width(36.0),
+            Column::text("Nội dung kiểm tra liên quan").with_width(24.0),
+            Column::text("Cấp giải quyết").with_width(10.0),
+            Column::text("Ý kiến trả lời").with_width(20.0),
+        ],
+    );
+    for (i, p) in own.iter().enumerate() {
+        let item = match (&p.criterion, &p.criterion_title) {
+            (Some(code), Some(title)) => format!("{code} {}", title.trim_end_matches('.')),
+            (Some(code), None) => code.clone(),
+            _ => String::new(),
+        };
+        t.push_row(vec![
+            row_number(i),
+            Cell::text(p.text.trim()),
+            Cell::text(item),
+            Cell::text(p.addressed_to_label),
+            Cell::text(p.answer.clone().unwrap_or_else(|| "Chưa trả lời".to_owned())),
+        ]);
+    }
+    Block::Table(t)
 }
 
 /// Dotted lines for what is written by hand.
@@ -113,13 +161,15 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
             )
         })
         .with_subsection(Section::new("3", "Tồn tại, hạn chế và kiến nghị khắc phục").with_block(table_or(
-            doc::remediation_table("khac_phuc", "Tồn tại, hạn chế và thời hạn khắc phục", &u.to_remediate, false),
+            without_ids(doc::remediation_table(
+                "khac_phuc",
+                "Tồn tại, hạn chế và thời hạn khắc phục",
+                &u.to_remediate,
+                false,
+            )),
             "Đoàn kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục.",
         )))
-        .with_subsection(Section {
-            title: "Kiến nghị, đề xuất của đơn vị".into(),
-            ..assessment_doc::proposals("4", &u.proposals)
-        });
+        .with_subsection(Section::new("4", "Kiến nghị, đề xuất của đơn vị").with_block(proposals(&u.proposals)));
     let opinion = Section::new("III", "Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA");
     let opinion = match &m.unit_opinion {
         Some(text) => opinion.with_block(Block::Paragraph(text.clone())),

@@ -48,7 +48,7 @@ pub const TYPO_FIXES: [(&str, &str); 5] = [
     ("Quyết định số 146/KH-UBND", "Kế hoạch số 146/KH-UBND"),
 ];
 
-fn fix_typos(text: &str) -> String {
+pub fn fix_typos(text: &str) -> String {
     TYPO_FIXES.iter().fold(text.to_owned(), |t, (wrong, right)| t.replace(wrong, right))
 }
 

@@ -40,7 +40,7 @@ pub struct PreparedItem {
 pub fn document(m: &SchedulePaper, frame: &Frame) -> Document {
     let r = &m.round;
     let recipients = vec![
-        "Các phòng, cơ quan, đơn vị trên địa bàn phường".to_owned(),
+        "Các phòng, cơ quan, đơn vị có tên tại mục 1".to_owned(),
         "Thành viên Đoàn kiểm tra".to_owned(),
         "Chủ tịch, các PCT UBND phường (để báo cáo)".to_owned(),
         frame.settings.filing_line(),

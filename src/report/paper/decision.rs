@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Member;
-use super::plan::basis_placeholder;
+use super::plan::{basis_placeholder, fix_typos};
 use super::text::{PaperText, fill};
 use crate::report::build::doc::{Frame, capitalized, period};
 use crate::report::document::{Block, Document, Section, Signature};
@@ -45,7 +45,8 @@ pub fn model(
         .bases
         .iter()
         .chain(&plan_bases)
-        .map(|b| fill(b, round.year, ward))
+        // A decision is written anew each round: the evident typos of the signed plan's text are corrected.
+        .map(|b| fix_typos(&fill(b, round.year, ward)))
         .chain(std::iter::once(plan_label))
         .map(|b| format!("Căn cứ {};", b.trim().trim_end_matches([';', '.'])))
         .collect();

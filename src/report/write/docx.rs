@@ -66,7 +66,15 @@ fn body(doc: &Document) -> String {
     }
     out += &footer(&doc.letterhead, doc.countersignature.as_ref());
     if let Some(witness) = &doc.witness {
-        out += &signature(witness);
+        // In one piece: its name never goes to a page of its own.
+        let keep = Para { jc: Jc::Center, keep_next: true, ..Para::default() };
+        for (i, line) in witness.lines().into_iter().enumerate() {
+            out += &Para { before: if i == 0 { 240 } else { 0 }, ..keep.clone() }.xml(&[Run::new(line).bold()]);
+        }
+        for _ in 0..4 {
+            out += &keep.xml(&[]);
+        }
+        out += &centered(&[Run::new(&witness.name).bold()]);
     }
     if let Some(annex) = &doc.annex {
         out += r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;

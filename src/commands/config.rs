@@ -1,14 +1,16 @@
-//! `cchc config set|list`: the ward's settings printed on reports (letterhead, signer, recipients).
+//! `cchc config set|list`: the ward's settings printed on reports (letterhead, signer, recipients), and those of the
+//! papers: the working-day calendar (holidays, swaps, which way a deadline moves), the drafting unit, the decision.
 
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::context::Context;
+use crate::domain::calendar::{self, Direction};
 use crate::domain::suggest::{Cutoff, nearest};
 use crate::domain::text::nfc;
 use crate::report::model::settings::{KEYS, ReportSettings, split_recipients};
-use crate::store::settings;
+use crate::store::settings::{self, PAPER_KEYS};
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -34,15 +36,26 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
     match cmd {
         ConfigCommand::Set(args) => {
             let key = args.key.trim();
-            if !KEYS.iter().any(|(k, _)| *k == key) {
-                let keys: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
+            let paper_key = PAPER_KEYS.iter().any(|(k, _)| *k == key);
+            if !paper_key && !KEYS.iter().any(|(k, _)| *k == key) {
+                let keys: Vec<&str> = KEYS.iter().chain(&PAPER_KEYS).map(|(k, _)| *k).collect();
                 let hint = nearest(key, keys.iter().copied(), Cutoff::Typo)
                     .map(|k| format!(" Có phải «{k}»?"))
                     .unwrap_or_default();
                 bail!("không có thiết lập «{key}».{hint} Các thiết lập: {}.", keys.join(", "));
             }
             let value = nfc(args.value.trim()).into_owned();
-            let value = if key == "recipients" { split_recipients(&value).join("; ") } else { value };
+            let value = match key {
+                "recipients" => split_recipients(&value).join("; "),
+                "holidays" | "swapped_workdays" => calendar::parse_dates(&value)
+                    .map(|days| calendar::format_dates(&days))
+                    .map_err(|e| anyhow::anyhow!("{key}: {e}; ghi các ngày dd/mm/yyyy cách nhau bởi dấu ;"))?,
+                "deadline_direction" => {
+                    Direction::parse(&value).map_err(|e| anyhow::anyhow!("deadline_direction: {e}"))?;
+                    value
+                }
+                _ => value,
+            };
             let changed = store.write(|tx| settings::set(tx, key, &value))?;
             if changed {
                 ctx.info(format!("Đã đặt {key} = «{value}»."));
@@ -59,14 +72,20 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
                 col("source", "Nguồn"),
                 col("description", "Ý nghĩa"),
             ]);
-            for (key, value, is_default) in ReportSettings::entries(&stored) {
+            let report = ReportSettings::entries(&stored).into_iter().map(|(key, value, is_default)| {
+                (key, value, is_default, KEYS.iter().find(|(k, _)| *k == key).map_or("", |(_, d)| *d))
+            });
+            let papers = PAPER_KEYS.iter().map(|(key, description)| {
+                let value = stored.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+                (*key, value.clone().unwrap_or_default(), value.is_none(), *description)
+            });
+            for (key, value, is_default, description) in report.chain(papers) {
                 let source = match (out.format, is_default) {
                     (ListFormat::Table, true) => "mặc định",
                     (ListFormat::Table, false) => "đã đặt",
                     (_, true) => "default",
                     (_, false) => "set",
                 };
-                let description = KEYS.iter().find(|(k, _)| *k == key).map_or("", |(_, d)| *d);
                 listing.push(vec![key.into(), Value::Text(value), source.into(), description.into()]);
             }
             listing.emit(ctx, out.format)

@@ -22,6 +22,7 @@ pub mod report_text;
 pub mod restore;
 pub mod round;
 pub mod round_schedule;
+pub mod round_team;
 pub mod score;
 pub mod score_totals;
 pub mod selfreport;

@@ -2,20 +2,20 @@
 
 use anyhow::{Result, bail};
 use chrono::{Datelike, NaiveDate};
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 
 use crate::commands::args::parse_date;
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
-use crate::commands::{finding, round_schedule};
+use crate::commands::{finding, round_schedule, round_team};
 use crate::context::Context;
 use crate::domain::date;
 use crate::domain::finding::FindingKind;
 use crate::domain::round::Round;
-use crate::domain::round::{RoundKind, RoundStatus, role_label, selfreport_due};
+use crate::domain::round::{RoundKind, RoundStatus, role_label};
 use crate::domain::text::nfc;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds::{self, NewRound};
-use crate::store::{Store, StoreError, catalogues, findings};
+use crate::store::{Store, StoreError, catalogues, findings, settings};
 
 #[derive(Debug, Subcommand)]
 pub enum RoundCommand {
@@ -32,7 +32,7 @@ pub enum RoundCommand {
     /// Mở lại đợt đã kết thúc (phải nêu lý do, được ghi nhật ký)
     Reopen(ReopenArgs),
     /// Đoàn kiểm tra của đợt
-    Team(TeamArgs),
+    Team(round_team::TeamArgs),
     /// Lịch kiểm tra từng đơn vị (hạn nộp báo cáo tự kiểm tra là 5 ngày trước ngày kiểm tra)
     Schedule(round_schedule::ScheduleArgs),
 }
@@ -99,58 +99,6 @@ pub struct ReopenArgs {
     pub reason: String,
 }
 
-#[derive(Debug, Args)]
-pub struct TeamArgs {
-    /// Mã đợt
-    #[arg(value_name = "ĐỢT")]
-    pub round: String,
-    #[command(subcommand)]
-    pub command: Option<TeamCommand>,
-    #[command(flatten)]
-    pub output: FormatArg,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TeamCommand {
-    /// Thêm thành viên đoàn kiểm tra
-    Add(MemberArgs),
-    /// Danh sách đoàn kiểm tra
-    List(FormatArg),
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Role {
-    /// Trưởng đoàn
-    TruongDoan,
-    /// Thành viên
-    ThanhVien,
-    /// Thư ký
-    ThuKy,
-}
-
-impl Role {
-    fn code(self) -> &'static str {
-        match self {
-            Role::TruongDoan => "truong-doan",
-            Role::ThanhVien => "thanh-vien",
-            Role::ThuKy => "thu-ky",
-        }
-    }
-}
-
-#[derive(Debug, Args)]
-pub struct MemberArgs {
-    /// Họ và tên
-    #[arg(long, value_name = "HỌ_TÊN")]
-    pub name: String,
-    /// Vai trò trong đoàn
-    #[arg(long, value_enum, value_name = "VAI_TRÒ")]
-    pub role: Role,
-    /// Đơn vị công tác (mã hoặc tên)
-    #[arg(long, value_name = "ĐƠN_VỊ")]
-    pub unit: Option<String>,
-}
-
 pub fn run(ctx: &Context, cmd: RoundCommand) -> Result<()> {
     let mut store = ctx.store()?;
     match cmd {
@@ -193,7 +141,7 @@ pub fn run(ctx: &Context, cmd: RoundCommand) -> Result<()> {
             }
             move_to(ctx, &mut store, &args.round, RoundStatus::InProgress, Some(args.reason.trim()))
         }
-        RoundCommand::Team(args) => team(ctx, &mut store, args),
+        RoundCommand::Team(args) => round_team::run(ctx, &mut store, args),
         RoundCommand::Schedule(args) => round_schedule::run(ctx, &mut store, args),
     }
 }
@@ -238,7 +186,10 @@ fn new(ctx: &Context, store: &mut Store, args: NewArgs) -> Result<()> {
         year,
         start: from,
         end: to,
-        selfreport_due: args.due.unwrap_or_else(|| selfreport_due(from)),
+        selfreport_due: match args.due {
+            Some(due) => due,
+            None => settings::calendar(&store.conn)?.selfreport_due(from),
+        },
         topic: clean(args.topic),
         reason,
         units,
@@ -345,30 +296,4 @@ fn move_to(ctx: &Context, store: &mut Store, id: &str, to: RoundStatus, reason: 
     let round = store.write(|tx| rounds::set_status(tx, id.trim(), to, reason))?;
     ctx.info(format!("Đợt {} chuyển sang «{}».", round.id, round.status.label()));
     Ok(())
-}
-
-fn team(ctx: &Context, store: &mut Store, args: TeamArgs) -> Result<()> {
-    let round = rounds::get(&store.conn, &args.round)?;
-    let format = match args.command {
-        Some(TeamCommand::Add(member)) => {
-            round.ensure_open()?;
-            let name = nfc(member.name.trim()).into_owned();
-            if name.is_empty() {
-                bail!("cần họ và tên thành viên (--name)");
-            }
-            let unit = member.unit.as_deref().map(|u| resolve(&store.conn, Directory::Units, u)).transpose()?;
-            let unit_code = unit.as_ref().map(|u| u.0.as_str());
-            let added = store.write(|tx| rounds::add_member(tx, &round.id, &name, member.role.code(), unit_code))?;
-            ctx.info(format!("Đã thêm {} ({}) vào đoàn kiểm tra {}.", added.name, role_label(&added.role), round.id));
-            return Ok(());
-        }
-        Some(TeamCommand::List(out)) => out.format,
-        None => args.output.format,
-    };
-    let mut listing = Listing::new(vec![col("name", "Họ và tên"), col("role", "Vai trò"), col("unit", "Đơn vị")]);
-    for m in rounds::team(&store.conn, &round.id)? {
-        let role = if format == ListFormat::Table { role_label(&m.role).to_owned() } else { m.role.clone() };
-        listing.push(vec![m.name.into(), role.into(), Value::from(m.unit_code)]);
-    }
-    listing.emit(ctx, format)
 }

@@ -10,16 +10,17 @@ use crate::commands::args::parse_date;
 use crate::commands::directory_import::ImportArgs;
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::context::Context;
+use crate::domain::calendar;
 use crate::domain::date;
 use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
-use crate::domain::schedule::{self, DayCheck, Session, Slot};
+use crate::domain::schedule::{self, Session, Slot};
 use crate::domain::text::nfc;
 use crate::import::schedule::{self as read, Bounds};
 use crate::messages;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds;
-use crate::store::{Store, StoreError, schedule as store_schedule, units};
+use crate::store::{Store, StoreError, schedule as store_schedule, settings, units};
 
 #[derive(Debug, Args)]
 pub struct ScheduleArgs {
@@ -58,6 +59,15 @@ pub struct SetArgs {
     /// Địa điểm làm việc, ví dụ «Phòng họp tầng 2, trụ sở UBND phường»
     #[arg(long, allow_hyphen_values = true, value_name = "ĐỊA_ĐIỂM")]
     pub place: Option<String>,
+    /// Đưa đơn vị không phụ trách nội dung nào của đợt vào phạm vi kiểm tra (có chủ ý; áp dụng cho mọi văn bản)
+    #[arg(long)]
+    pub include: bool,
+    /// Cho phép xếp vào thứ Bảy, Chủ nhật, ngày nghỉ lễ
+    #[arg(long)]
+    pub allow_non_working_day: bool,
+    /// Cho phép xếp hai đơn vị cùng một buổi (đoàn kiểm tra chỉ có một)
+    #[arg(long)]
+    pub allow_overlap: bool,
 }
 
 #[derive(Debug, Args)]
@@ -94,17 +104,49 @@ fn set(ctx: &Context, store: &mut Store, round: &Round, args: SetArgs) -> Result
     if !rounds::scope(&store.conn, &round.id)?.contains(&unit) {
         bail!("{name} ({unit}) không thuộc phạm vi đợt {}; xem `cchc round show {}`", round.id, round.id);
     }
-    let check = schedule::check_day(args.day, round.start, round.end)
+    let inspected = rounds::inspected(&store.conn, round)?.contains(&unit);
+    if !inspected && !args.include {
+        bail!(
+            "{name} ({unit}) không phụ trách nội dung nào được kiểm tra trong đợt {} nên không thuộc phạm vi kiểm tra (quyết định, lịch, biên bản không nêu đơn vị này). Nếu vẫn muốn kiểm tra, thêm --include: đơn vị sẽ có trong mọi văn bản của đợt.",
+            round.id
+        );
+    }
+    schedule::check_day(args.day, round.start, round.end)
         .map_err(|message| anyhow::anyhow!("không xếp được lịch kiểm tra {unit}: {message}"))?;
-    warn_weekend(&unit, args.day, check);
-    let old = store_schedule::get(&store.conn, &round.id, &unit)?;
+    let cal = settings::calendar(&store.conn)?;
+    if let Some(off) = cal.day_off(args.day) {
+        if !args.allow_non_working_day {
+            bail!(
+                "không xếp được lịch kiểm tra {unit}: ngày {} là {off}, không phải ngày làm việc. Chọn ngày khác, hoặc thêm --allow-non-working-day nếu đoàn thật sự làm việc hôm đó.",
+                date::format(args.day)
+            );
+        }
+        messages::warn(format!("lịch kiểm tra {unit} ngày {} rơi vào {off}.", date::format(args.day)));
+    }
+    let existing = store_schedule::list(&store.conn, &round.id)?;
+    let old = existing.iter().find(|s| s.unit_code == unit).cloned();
     let place = match args.place {
         Some(place) => nfc(place.trim()).into_owned(),
         // Moving a slot keeps the place already agreed.
         None => old.map(|s| s.place).unwrap_or_default(),
     };
-    let slot = Slot { round_id: round.id.clone(), unit_code: unit, day: args.day, session: args.session, place };
-    let replaced = store.write(|tx| store_schedule::save(tx, &slot))?;
+    let slot = Slot::new(&round.id, unit, args.day, args.session, place, &cal);
+    if let Some(other) = schedule::clash(&existing, &slot) {
+        let message = format!("{} ({}) cũng được kiểm tra {}", other.unit_code, round.id, other.when());
+        if !args.allow_overlap {
+            bail!(
+                "không xếp được lịch kiểm tra {}: {message}, mà đoàn kiểm tra chỉ có một. Chọn buổi khác (--session sang|chieu), hoặc thêm --allow-overlap nếu đoàn chia tổ.",
+                slot.unit_code
+            );
+        }
+        messages::warn(format!("lịch kiểm tra {} trùng buổi: {message}.", slot.unit_code));
+    }
+    let replaced = store.write(|tx| {
+        if !inspected {
+            rounds::include(tx, &round.id, &slot.unit_code)?;
+        }
+        store_schedule::save(tx, &slot)
+    })?;
     let verb = match replaced {
         Some(old) if old == slot => "Lịch kiểm tra không đổi",
         Some(_) => "Đã đổi lịch kiểm tra",
@@ -118,13 +160,7 @@ fn set(ctx: &Context, store: &mut Store, round: &Round, args: SetArgs) -> Result
 fn due_clause(round: &Round, slot: &Slot) -> String {
     match round.kind {
         RoundKind::DotXuat => String::new(),
-        _ => format!(", hạn nộp báo cáo tự kiểm tra {}", date::format(slot.due())),
-    }
-}
-
-fn warn_weekend(unit: &str, day: NaiveDate, check: DayCheck) {
-    if let DayCheck::Weekend(name) = check {
-        messages::warn(format!("lịch kiểm tra {unit} ngày {} rơi vào {name}.", date::format(day)));
+        _ => format!(", hạn nộp báo cáo tự kiểm tra {}", calendar::with_weekday(slot.due())),
     }
 }
 
@@ -143,10 +179,20 @@ fn import(ctx: &Context, store: &mut Store, round: &Round, args: &ImportArgs) ->
             ));
         }
     }
-    let slots: Vec<Slot> = rows
-        .into_iter()
-        .map(|r| Slot { round_id: round.id.clone(), unit_code: r.unit, day: r.day, session: r.session, place: r.place })
-        .collect();
+    let cal = settings::calendar(&store.conn)?;
+    let slots: Vec<Slot> =
+        rows.into_iter().map(|r| Slot::new(&round.id, r.unit, r.day, r.session, r.place, &cal)).collect();
+    for (i, slot) in slots.iter().enumerate() {
+        if let Some(other) = schedule::clash(&slots[..i], slot) {
+            messages::warn(format!(
+                "lịch kiểm tra {} trùng buổi với {} ({}): `cchc round schedule {} show` đánh dấu các buổi trùng.",
+                slot.unit_code,
+                other.unit_code,
+                other.when(),
+                round.id
+            ));
+        }
+    }
     let changed = store.transaction(!args.dry_run, |tx| -> Result<usize, StoreError> {
         let mut changed = 0;
         for slot in &slots {
@@ -163,25 +209,36 @@ fn import(ctx: &Context, store: &mut Store, round: &Round, args: &ImportArgs) ->
 
 fn auto(ctx: &Context, store: &mut Store, round: &Round, args: &AutoArgs) -> Result<()> {
     round.ensure_open()?;
-    let scope = rounds::scope(&store.conn, &round.id)?;
     let existing = store_schedule::list(&store.conn, &round.id)?;
+    let to_place: Vec<String> = rounds::inspected(&store.conn, round)?
+        .into_iter()
+        .filter(|unit| args.replace || !existing.iter().any(|s| &s.unit_code == unit))
+        .collect();
+    // Half-days already taken by the slots that stay.
+    let taken: Vec<_> = existing
+        .iter()
+        .filter(|s| !args.replace || !to_place.contains(&s.unit_code))
+        .map(|s| (s.day, s.session))
+        .collect();
     let place = args.place.as_deref().map(|p| nfc(p.trim()).into_owned());
-    let Some(proposal) = schedule::propose(&scope, round.start, round.end) else {
+    let cal = settings::calendar(&store.conn)?;
+    let days = cal.working_days(round.start, round.end);
+    let Some(proposal) = schedule::propose(&to_place, &days, &taken) else {
         bail!(
-            "đợt {} ({} – {}) không có ngày làm việc nào để xếp lịch; hãy xếp từng đơn vị bằng `cchc round schedule {} set`",
+            "đợt {} ({} – {}) không đủ buổi làm việc còn trống cho {} đơn vị (mỗi buổi một đơn vị, bỏ thứ Bảy, Chủ nhật, ngày lễ); hãy xếp từng đơn vị bằng `cchc round schedule {} set`",
             round.id,
             date::format(round.start),
             date::format(round.end),
+            to_place.len(),
             round.id
         );
     };
     let slots: Vec<Slot> = proposal
         .into_iter()
-        .filter(|(unit, _, _)| args.replace || !existing.iter().any(|s| &s.unit_code == unit))
         .map(|(unit, day, session)| {
             let kept = existing.iter().find(|s| s.unit_code == unit).map(|s| s.place.clone()).unwrap_or_default();
             let place = place.clone().unwrap_or(kept);
-            Slot { round_id: round.id.clone(), unit_code: unit, day, session: Some(session), place }
+            Slot::new(&round.id, unit, day, Some(session), place, &cal)
         })
         .collect();
     if slots.is_empty() {
@@ -224,12 +281,14 @@ fn print_slots(ctx: &Context, store: &Store, round: &Round, slots: &[Slot], form
         col("session", "Buổi"),
         col("place", "Địa điểm"),
         col("selfreport_due", "Hạn nộp báo cáo tự kiểm tra"),
+        col("overlap", "Trùng buổi với"),
         machine_col("scheduled"),
     ]);
     let mut sorted: Vec<&Slot> = slots.iter().collect();
     sorted.sort_by(|a, b| a.order().cmp(&b.order()));
     for slot in sorted {
         let session = slot.session.map(|s| if table { s.label() } else { s.as_str() });
+        let overlap: Vec<&str> = slots.iter().filter(|s| s.clashes(slot)).map(|s| s.unit_code.as_str()).collect();
         listing.push(vec![
             slot.unit_code.as_str().into(),
             name(&slot.unit_code).into(),
@@ -237,10 +296,11 @@ fn print_slots(ctx: &Context, store: &Store, round: &Round, slots: &[Slot], form
             Value::from(session.map(str::to_owned)),
             slot.place.as_str().into(),
             Value::Date(Some(slot.due())),
+            overlap.join(", ").into(),
             Value::Integer(1),
         ]);
     }
-    let unscheduled: Vec<String> = rounds::scope(&store.conn, &round.id)?
+    let unscheduled: Vec<String> = rounds::inspected(&store.conn, round)?
         .into_iter()
         .filter(|u| !slots.iter().any(|s| &s.unit_code == u))
         .collect();
@@ -252,6 +312,7 @@ fn print_slots(ctx: &Context, store: &Store, round: &Round, slots: &[Slot], form
             Value::from(None::<String>),
             "".into(),
             Value::Date(Some(round.selfreport_due)),
+            "".into(),
             Value::Integer(0),
         ]);
     }

@@ -1,6 +1,7 @@
 //! Plain types and rules of the inspection programme: no SQL, no I/O.
 
 pub mod assessment;
+pub mod calendar;
 pub mod catalogue;
 pub mod catalogue_diff;
 pub mod catalogue_parse;

@@ -4,13 +4,10 @@ use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::catalogue::{Catalogue, NodeKind};
-
-/// The plan asks units to report 5 days before the round starts (section IV.1.c).
-pub const SELFREPORT_LEAD_DAYS: u64 = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 pub enum RoundKind {
@@ -84,10 +81,6 @@ impl FromStr for RoundKind {
     }
 }
 
-pub fn selfreport_due(start: NaiveDate) -> NaiveDate {
-    start.checked_sub_days(Days::new(SELFREPORT_LEAD_DAYS)).unwrap_or(start)
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RoundStatus {
@@ -133,10 +126,11 @@ impl fmt::Display for RoundStatus {
 }
 
 /// planned → in progress → closed; closed → in progress only by `reopen` (with a reason).
-/// How a team member's role (as stored: `truong-doan`, `thanh-vien`, `thu-ky`) is shown.
+/// How a team member's role (as stored: `truong-doan`, `pho-doan`, `thanh-vien`, `thu-ky`) is shown.
 pub fn role_label(code: &str) -> &'static str {
     match code {
         "truong-doan" => "Trưởng đoàn",
+        "pho-doan" => "Phó Trưởng đoàn",
         "thu-ky" => "Thư ký",
         _ => "Thành viên",
     }
@@ -157,11 +151,12 @@ mod tests {
 
     #[test]
     fn plan_dates_and_deadline() {
+        let cal = super::super::calendar::Calendar::default();
         let (from, to) = RoundKind::Dot1.default_dates(2026).unwrap();
         assert_eq!((from.to_string(), to.to_string()), ("2026-07-01".into(), "2026-07-10".into()));
-        assert_eq!(selfreport_due(from).to_string(), "2026-06-26");
+        assert_eq!(cal.selfreport_due(from).to_string(), "2026-06-26");
         let (from, _) = RoundKind::Dot2.default_dates(2026).unwrap();
-        assert_eq!(selfreport_due(from).to_string(), "2026-10-15");
+        assert_eq!(cal.selfreport_due(from).to_string(), "2026-10-15");
         assert!(RoundKind::DotXuat.default_dates(2026).is_none());
     }
 
@@ -194,6 +189,8 @@ pub struct Round {
     pub reason: Option<String>,
     pub status: RoundStatus,
     pub catalogue_hash: String,
+    /// Units inspected on purpose although they answer for none of the round's items.
+    pub included: Vec<String>,
 }
 
 impl Round {
@@ -210,7 +207,8 @@ impl Round {
 
     /// Splits the units a round covers into those it inspects and those outside its scope (plan II.3: the units in
     /// charge of CCHC content): in Đợt 1 and 2 a unit is inspected when it answers for at least one item the round
-    /// scores; an ad-hoc round inspects every unit it names. Order is kept.
+    /// scores, or when it was put in on purpose (`included`); an ad-hoc round inspects every unit it names. Order
+    /// is kept.
     /// `assignments` are (item code, unit code) pairs.
     pub fn split_scope<'a, S: AsRef<str>>(
         &self,
@@ -227,7 +225,9 @@ impl Round {
             .filter(|(item, _)| catalogue.get(item).is_some_and(|n| n.is_leaf && n.kind == kind))
             .map(|(_, unit)| unit)
             .collect();
-        covered.into_iter().partition(|code| answering.contains(code.as_ref()))
+        covered
+            .into_iter()
+            .partition(|code| answering.contains(code.as_ref()) || self.included.iter().any(|u| u == code.as_ref()))
     }
 
     /// Refuses a write into a closed round, saying how to reopen it.
@@ -253,4 +253,9 @@ pub struct TeamMember {
     pub name: String,
     pub role: String,
     pub unit_code: Option<String>,
+    /// Chức vụ, as the decision prints it.
+    pub title: String,
+    /// The body of a member from outside the ward's directory.
+    pub unit_name: String,
+    pub official_code: Option<String>,
 }

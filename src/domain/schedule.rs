@@ -1,6 +1,7 @@
 //! The inspection schedule (lịch kiểm tra): the day, and optionally the session, each unit is inspected within a
 //! round. A unit's self-report is due five days before its own slot (plan, section IV.1.c: "trước 5 ngày theo lịch
-//! kiểm tra"); a unit without a slot keeps the round's deadline.
+//! kiểm tra"), moved to a working day (`Calendar::selfreport_due`); a unit without a slot keeps the round's
+//! deadline. The team is one team: two units never share a half-day.
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,8 +9,8 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
+use super::calendar::Calendar;
 use super::date;
-use super::round::selfreport_due;
 use super::text::fold;
 
 /// Morning or afternoon of a working day.
@@ -64,12 +65,33 @@ pub struct Slot {
     pub session: Option<Session>,
     /// Where the team meets the unit; empty when not yet fixed.
     pub place: String,
+    /// The unit's self-report deadline: five days before its slot, on a working day (set from the calendar).
+    pub due: NaiveDate,
 }
 
 impl Slot {
-    /// The unit's self-report deadline: five days before its slot.
+    pub fn new(
+        round_id: &str,
+        unit: String,
+        day: NaiveDate,
+        session: Option<Session>,
+        place: String,
+        cal: &Calendar,
+    ) -> Slot {
+        Slot { round_id: round_id.to_owned(), unit_code: unit, day, session, place, due: cal.selfreport_due(day) }
+    }
+
+    /// The unit's self-report deadline.
     pub fn due(&self) -> NaiveDate {
-        selfreport_due(self.day)
+        self.due
+    }
+
+    /// Whether the team would be in two places at once: the same day and session (a slot without a session takes
+    /// the whole day), for two different units.
+    pub fn clashes(&self, other: &Slot) -> bool {
+        self.unit_code != other.unit_code
+            && self.day == other.day
+            && (self.session.is_none() || other.session.is_none() || self.session == other.session)
     }
 
     /// "Sáng 01/07/2026", or the date alone.
@@ -120,29 +142,37 @@ pub fn check_day(day: NaiveDate, start: NaiveDate, end: NaiveDate) -> Result<Day
     })
 }
 
-/// Monday to Friday from `start` to `end`.
-pub fn working_days(start: NaiveDate, end: NaiveDate) -> Vec<NaiveDate> {
-    start.iter_days().take_while(|d| *d <= end).filter(|d| d.weekday().num_days_from_monday() < 5).collect()
+/// The other unit's slot `slot` clashes with, if any.
+pub fn clash<'a>(slots: &'a [Slot], slot: &Slot) -> Option<&'a Slot> {
+    slots.iter().find(|s| s.clashes(slot))
 }
 
-/// A proposed schedule: the units, in the order given, spread evenly over the half-days of the working days
+/// A proposed schedule: the units, in the order given, spread evenly over the free half-days of the working days
 /// (morning, then afternoon), so that a round of ten days and twelve units does not crowd them into the first
-/// week. `None` when the round has no working day.
-pub fn propose(units: &[String], start: NaiveDate, end: NaiveDate) -> Option<Vec<(String, NaiveDate, Session)>> {
-    let days = working_days(start, end);
-    if days.is_empty() {
+/// week; `taken` are half-days already booked. `None` when there are fewer free half-days than units: the team
+/// never inspects two units at once.
+pub fn propose(
+    units: &[String],
+    days: &[NaiveDate],
+    taken: &[(NaiveDate, Option<Session>)],
+) -> Option<Vec<(String, NaiveDate, Session)>> {
+    let booked =
+        |day: NaiveDate, session: Session| taken.iter().any(|(d, s)| *d == day && s.is_none_or(|s| s == session));
+    let free: Vec<(NaiveDate, Session)> = days
+        .iter()
+        .flat_map(|d| [(*d, Session::Sang), (*d, Session::Chieu)])
+        .filter(|(d, s)| !booked(*d, *s))
+        .collect();
+    if free.len() < units.len() || free.is_empty() {
         return None;
     }
-    let half_days = days.len() * 2;
     Some(
         units
             .iter()
             .enumerate()
             .map(|(i, unit)| {
-                // Evenly spaced over the half-days, in order; with more units than half-days several share one.
-                let at = i * half_days / units.len();
-                let session = if at.is_multiple_of(2) { Session::Sang } else { Session::Chieu };
-                (unit.clone(), days[at / 2], session)
+                let (day, session) = free[i * free.len() / units.len()];
+                (unit.clone(), day, session)
             })
             .collect(),
     )
@@ -157,13 +187,14 @@ mod tests {
     }
 
     fn slot(unit: &str, day: NaiveDate) -> Slot {
-        Slot { round_id: "2026-dot1".into(), unit_code: unit.into(), day, session: None, place: String::new() }
+        Slot::new("2026-dot1", unit.into(), day, None, String::new(), &Calendar::default())
     }
 
     #[test]
     fn a_units_deadline_is_five_days_before_its_slot() {
         let slots = vec![slot("VHXH", d(7, 8))];
         assert_eq!(slots[0].due(), d(7, 3));
+        assert_eq!(slot("KT", d(7, 3)).due(), d(6, 26), "Sunday 28/06 moves back to Friday 26/06");
         assert_eq!(due_for(&slots, "2026-dot1", "VHXH", d(6, 26)), d(7, 3));
         assert_eq!(due_for(&slots, "2026-dot1", "TTPVHCC", d(6, 26)), d(6, 26), "no slot: the round's");
         assert_eq!(due_for(&slots, "2026-dot2", "VHXH", d(10, 15)), d(10, 15), "another round's slot");
@@ -187,11 +218,10 @@ mod tests {
     }
 
     #[test]
-    fn proposals_skip_weekends_and_spread_units_in_order() {
-        // 01/07/2026 is a Wednesday: 01, 02, 03, 06, 07, 08, 09, 10 are the working days.
-        assert_eq!(working_days(d(7, 1), d(7, 10)).len(), 8);
+    fn proposals_never_double_book_and_skip_days_off() {
+        let days = Calendar::default().working_days(d(7, 1), d(7, 10));
         let units: Vec<String> = (1..=4).map(|i| format!("U{i}")).collect();
-        let plan = propose(&units, d(7, 1), d(7, 10)).unwrap();
+        let plan = propose(&units, &days, &[]).unwrap();
         let got: Vec<(&str, NaiveDate, Session)> = plan.iter().map(|(u, d, s)| (u.as_str(), *d, *s)).collect();
         assert_eq!(
             got,
@@ -202,11 +232,24 @@ mod tests {
                 ("U4", d(7, 9), Session::Sang)
             ]
         );
-        let many: Vec<String> = (1..=20).map(|i| format!("U{i}")).collect();
-        let plan = propose(&many, d(7, 1), d(7, 10)).unwrap();
-        assert!(plan.iter().all(|(_, day, _)| day.weekday().num_days_from_monday() < 5));
-        assert!(plan.windows(2).all(|w| (w[0].1, w[0].2) <= (w[1].1, w[1].2)), "in order");
-        assert_eq!(plan[19].1, d(7, 10), "the last unit on the last day");
-        assert!(propose(&units, d(7, 4), d(7, 5)).is_none(), "a weekend-only round has no working day");
+        let plan = propose(&units, &days, &[(d(7, 1), None), (d(7, 3), Some(Session::Sang))]).unwrap();
+        assert!(plan.iter().all(|(_, day, s)| *day != d(7, 1) && (*day, *s) != (d(7, 3), Session::Sang)));
+        let many: Vec<String> = (1..=16).map(|i| format!("U{i}")).collect();
+        let plan = propose(&many, &days, &[]).unwrap();
+        assert!(plan.windows(2).all(|w| (w[0].1, w[0].2) < (w[1].1, w[1].2)), "in order, one unit a half-day");
+        let too_many: Vec<String> = (1..=17).map(|i| format!("U{i}")).collect();
+        assert!(propose(&too_many, &days, &[]).is_none(), "17 units in 16 half-days");
+        assert!(propose(&units, &[], &[]).is_none(), "no working day");
+    }
+
+    #[test]
+    fn two_units_in_one_half_day_clash() {
+        let cal = Calendar::default();
+        let a = Slot::new("r", "A".into(), d(7, 1), Some(Session::Sang), String::new(), &cal);
+        let b = Slot::new("r", "B".into(), d(7, 1), Some(Session::Sang), String::new(), &cal);
+        let c = Slot::new("r", "C".into(), d(7, 1), Some(Session::Chieu), String::new(), &cal);
+        let whole = Slot::new("r", "D".into(), d(7, 1), None, String::new(), &cal);
+        assert!(a.clashes(&b) && !a.clashes(&c) && whole.clashes(&c) && !a.clashes(&a));
+        assert_eq!(clash(&[a.clone(), c.clone()], &b).map(|s| s.unit_code.as_str()), Some("A"));
     }
 }

@@ -22,6 +22,20 @@ pub struct Document {
     /// A second signature at the left, in place of "Nơi nhận:" (minutes: the inspected unit's head beside the
     /// team leader).
     pub countersignature: Option<Signature>,
+    /// A third signature, centred under the other two (minutes: the team's Thư ký).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub witness: Option<Signature>,
+    /// A phụ lục after the signatures, on a page of its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annex: Option<Annex>,
+}
+
+/// A phụ lục: its title lines ("PHỤ LỤC", what it lists) and its sections.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Annex {
+    pub title: String,
+    pub subtitle: String,
+    pub sections: Vec<Section>,
 }
 
 /// Header and footer of a Vietnamese administrative document (NĐ 30/2020/NĐ-CP).
@@ -162,6 +176,8 @@ impl Document {
             sections: Vec::new(),
             closing: None,
             countersignature: None,
+            witness: None,
+            annex: None,
         }
     }
 

@@ -47,17 +47,29 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Round> {
         reason: r.get(7)?,
         status: parsed(r, 8)?,
         catalogue_hash: r.get(9)?,
+        included: Vec::new(),
     })
+}
+
+/// The round with the units put in its scope on purpose, in directory order.
+fn with_included(conn: &Connection, mut round: Round) -> Result<Round, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT x.unit_code FROM round_included x JOIN units u ON u.code = x.unit_code WHERE x.round_id = ?1
+         ORDER BY u.rowid",
+    )?;
+    round.included = stmt.query_map([&round.id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(round)
 }
 
 pub fn list(conn: &Connection, year: Option<i32>) -> Result<Vec<Round>, StoreError> {
     let mut stmt = conn.prepare(&format!("{COLUMNS} WHERE ?1 IS NULL OR year = ?1 ORDER BY start_date, id"))?;
-    let rows = stmt.query_map([year], row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let rows: Vec<Round> = stmt.query_map([year], row)?.collect::<Result<_, _>>()?;
+    rows.into_iter().map(|r| with_included(conn, r)).collect()
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Round, StoreError> {
     let found = conn.query_row(&format!("{COLUMNS} WHERE id = ?1"), [id.trim()], row).optional()?;
+    let found = found.map(|r| with_included(conn, r)).transpose()?;
     found.ok_or_else(|| {
         let known: Vec<String> = list(conn, None).map(|rs| rs.into_iter().map(|r| r.id).collect()).unwrap_or_default();
         let hint = if known.is_empty() {
@@ -149,41 +161,124 @@ pub fn scope(conn: &Connection, id: &str) -> Result<Vec<String>, StoreError> {
 
 pub fn team(conn: &Connection, round_id: &str) -> Result<Vec<TeamMember>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT id, round_id, name, role, unit_code FROM round_team WHERE round_id = ?1
-         ORDER BY CASE role WHEN 'truong-doan' THEN 0 WHEN 'thu-ky' THEN 2 ELSE 1 END, id",
+        "SELECT id, round_id, name, role, unit_code, title, unit_name, official_code FROM round_team
+         WHERE round_id = ?1
+         ORDER BY CASE role WHEN 'truong-doan' THEN 0 WHEN 'pho-doan' THEN 1 WHEN 'thu-ky' THEN 3 ELSE 2 END, id",
     )?;
     let rows = stmt.query_map([round_id], |r| {
-        Ok(TeamMember { id: r.get(0)?, round_id: r.get(1)?, name: r.get(2)?, role: r.get(3)?, unit_code: r.get(4)? })
+        Ok(TeamMember {
+            id: r.get(0)?,
+            round_id: r.get(1)?,
+            name: r.get(2)?,
+            role: r.get(3)?,
+            unit_code: r.get(4)?,
+            title: r.get(5)?,
+            unit_name: r.get(6)?,
+            official_code: r.get(7)?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn add_member(
-    tx: &Tx,
-    round_id: &str,
-    name: &str,
-    role: &str,
-    unit: Option<&str>,
-) -> Result<TeamMember, StoreError> {
+/// The member a name (or an official's code) designates, case and accents as typed aside.
+pub fn member(conn: &Connection, round_id: &str, who: &str) -> Result<TeamMember, StoreError> {
+    let key = crate::domain::text::fold(who.trim());
+    let team = team(conn, round_id)?;
+    let found = team.iter().find(|m| {
+        crate::domain::text::fold(&m.name) == key
+            || m.official_code.as_deref().is_some_and(|c| crate::domain::text::fold(c) == key)
+    });
+    found.cloned().ok_or_else(|| {
+        let names: Vec<&str> = team.iter().map(|m| m.name.as_str()).collect();
+        StoreError::NotFound(format!(
+            "đoàn kiểm tra đợt {round_id} không có «{}». Thành viên: {}.",
+            who.trim(),
+            if names.is_empty() { "(chưa có)".to_owned() } else { names.join(", ") }
+        ))
+    })
+}
+
+/// Adds a member: a person is on a team once, and a team has one Trưởng đoàn.
+pub fn add_member(tx: &Tx, new: &TeamMember) -> Result<TeamMember, StoreError> {
+    let round_id = new.round_id.as_str();
     ensure_open_in(tx, round_id)?;
-    if role == "truong-doan" && team(tx, round_id)?.iter().any(|m| m.role == "truong-doan") {
-        return Err(StoreError::Conflict(format!("đợt {round_id} đã có trưởng đoàn")));
+    let team = team(tx, round_id)?;
+    let same = |m: &&TeamMember| {
+        crate::domain::text::fold(&m.name) == crate::domain::text::fold(&new.name)
+            || (new.official_code.is_some() && m.official_code == new.official_code)
+    };
+    if let Some(m) = team.iter().find(same) {
+        return Err(StoreError::Conflict(format!(
+            "{} đã có trong đoàn kiểm tra đợt {round_id} ({}); đổi vai trò bằng `cchc round team {round_id} role \"{}\" --role …`",
+            m.name,
+            round::role_label(&m.role),
+            m.name
+        )));
+    }
+    if new.role == "truong-doan" && team.iter().any(|m| m.role == "truong-doan") {
+        return Err(StoreError::Conflict(format!(
+            "đợt {round_id} đã có trưởng đoàn; để đổi, dùng `cchc round team {round_id} role \"{}\" --role truong-doan` sau khi thêm người này làm thành viên",
+            new.name
+        )));
     }
     tx.execute(
-        "INSERT INTO round_team (round_id, name, role, unit_code) VALUES (?1, ?2, ?3, ?4)",
-        params![round_id, name, role, unit],
+        "INSERT INTO round_team (round_id, name, role, unit_code, title, unit_name, official_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![round_id, new.name, new.role, new.unit_code, new.title, new.unit_name, new.official_code],
     )?;
-    let member = TeamMember {
-        id: tx.last_insert_rowid(),
-        round_id: round_id.to_owned(),
-        name: name.to_owned(),
-        role: role.to_owned(),
-        unit_code: unit.map(str::to_owned),
-    };
+    let member = TeamMember { id: tx.last_insert_rowid(), ..new.clone() };
     let id = member.id.to_string();
     let change = Change { action: "add", entity: "team", entity_id: &id, round_id: Some(round_id) };
     tx.audit(change, None::<&()>, Some(&member))?;
     Ok(member)
+}
+
+/// Takes a member off the team.
+pub fn remove_member(tx: &Tx, member: &TeamMember) -> Result<(), StoreError> {
+    ensure_open_in(tx, &member.round_id)?;
+    tx.execute("DELETE FROM round_team WHERE id = ?1", [member.id])?;
+    let id = member.id.to_string();
+    let change = Change { action: "remove", entity: "team", entity_id: &id, round_id: Some(&member.round_id) };
+    tx.audit(change, Some(member), None::<&()>)?;
+    Ok(())
+}
+
+/// Gives a member a role; making someone Trưởng đoàn makes the former leader a thành viên, in the same
+/// transaction. Returns the former leader moved, if any.
+pub fn set_role(tx: &Tx, member: &TeamMember, role: &str) -> Result<Option<TeamMember>, StoreError> {
+    ensure_open_in(tx, &member.round_id)?;
+    let mut moved = None;
+    if role == "truong-doan" {
+        let former = team(tx, &member.round_id)?.into_iter().find(|m| m.role == "truong-doan" && m.id != member.id);
+        if let Some(former) = former {
+            moved = Some(change_role(tx, &former, "thanh-vien")?);
+        }
+    }
+    change_role(tx, member, role)?;
+    Ok(moved)
+}
+
+fn change_role(tx: &Tx, member: &TeamMember, role: &str) -> Result<TeamMember, StoreError> {
+    tx.execute("UPDATE round_team SET role = ?1 WHERE id = ?2", params![role, member.id])?;
+    let id = member.id.to_string();
+    let change = Change { action: "role", entity: "team", entity_id: &id, round_id: Some(&member.round_id) };
+    let new = TeamMember { role: role.to_owned(), ..member.clone() };
+    tx.audit(change, Some(member), Some(&new))?;
+    Ok(new)
+}
+
+/// Puts a unit in a round's inspected scope on purpose.
+pub fn include(tx: &Tx, round_id: &str, unit: &str) -> Result<bool, StoreError> {
+    ensure_open_in(tx, round_id)?;
+    let added = tx.execute(
+        "INSERT OR IGNORE INTO round_included (round_id, unit_code) VALUES (?1, ?2)",
+        params![round_id, unit],
+    )?;
+    if added > 0 {
+        let change = Change { action: "include", entity: "round", entity_id: unit, round_id: Some(round_id) };
+        tx.audit(change, None::<&()>, Some(&unit))?;
+    }
+    Ok(added > 0)
 }
 
 /// The units a round inspects, in directory order: of the units it covers, those `Round::split_scope` keeps (in

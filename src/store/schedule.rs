@@ -2,26 +2,31 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{StoreError, Tx, parsed, parsed_opt, rounds};
+use super::{StoreError, Tx, parsed, parsed_opt, rounds, settings};
 use crate::domain::schedule::Slot;
 use crate::store::audit::Change;
 
 const COLUMNS: &str = "SELECT round_id, unit_code, day, session, place FROM round_schedule";
 
+/// A stored slot; its deadline is left to `dated`.
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Slot> {
-    Ok(Slot {
-        round_id: r.get(0)?,
-        unit_code: r.get(1)?,
-        day: parsed(r, 2)?,
-        session: parsed_opt(r, 3)?,
-        place: r.get(4)?,
-    })
+    let day = parsed(r, 2)?;
+    Ok(Slot { round_id: r.get(0)?, unit_code: r.get(1)?, day, session: parsed_opt(r, 3)?, place: r.get(4)?, due: day })
+}
+
+/// The slots with their self-report deadlines on the ward's calendar as it stands now.
+fn dated(conn: &Connection, mut slots: Vec<Slot>) -> Result<Vec<Slot>, StoreError> {
+    let cal = settings::calendar(conn)?;
+    for slot in &mut slots {
+        slot.due = cal.selfreport_due(slot.day);
+    }
+    Ok(slots)
 }
 
 /// The round's slots by day, morning first, then unit.
 pub fn list(conn: &Connection, round_id: &str) -> Result<Vec<Slot>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("{COLUMNS} WHERE round_id = ?1"))?;
-    let mut slots: Vec<Slot> = stmt.query_map([round_id], row)?.collect::<Result<_, _>>()?;
+    let mut slots = dated(conn, stmt.query_map([round_id], row)?.collect::<Result<_, _>>()?)?;
     slots.sort_by(|a, b| a.order().cmp(&b.order()));
     Ok(slots)
 }
@@ -30,13 +35,13 @@ pub fn list(conn: &Connection, round_id: &str) -> Result<Vec<Slot>, StoreError> 
 pub fn of_year(conn: &Connection, year: i32) -> Result<Vec<Slot>, StoreError> {
     let sql = format!("{COLUMNS} WHERE round_id IN (SELECT id FROM rounds WHERE year = ?1)");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let slots = stmt.query_map([year], row)?.collect::<Result<_, _>>()?;
-    Ok(slots)
+    dated(conn, stmt.query_map([year], row)?.collect::<Result<_, _>>()?)
 }
 
 pub fn get(conn: &Connection, round_id: &str, unit: &str) -> Result<Option<Slot>, StoreError> {
     let sql = format!("{COLUMNS} WHERE round_id = ?1 AND unit_code = ?2");
-    Ok(conn.query_row(&sql, params![round_id, unit], row).optional()?)
+    let slot = conn.query_row(&sql, params![round_id, unit], row).optional()?;
+    Ok(dated(conn, slot.into_iter().collect())?.pop())
 }
 
 /// Sets a unit's slot, replacing the one it had; every real change is logged. Returns the slot replaced.

@@ -1,8 +1,9 @@
-//! Ward settings (name, province, signer, recipients) used on reports.
+//! Ward settings (name, province, signer, recipients) used on reports, and the working-day calendar.
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{StoreError, Tx};
+use crate::domain::calendar::{self, Calendar, Direction};
 use crate::store::audit::Change;
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
@@ -28,4 +29,37 @@ pub fn set(tx: &Tx, key: &str, value: &str) -> Result<bool, StoreError> {
     let change = Change { action: "set", entity: "setting", entity_id: key, round_id: None };
     tx.audit(change, old.as_ref(), Some(&value))?;
     Ok(true)
+}
+
+/// The keys of the papers and the working-day calendar `cchc config` takes besides the report settings, with what
+/// each means.
+pub const PAPER_KEYS: [(&str, &str); 6] = [
+    (
+        "holidays",
+        "Ngày nghỉ lễ, Tết theo từng năm ngoài các ngày lễ dương lịch cố định (Tết Nguyên đán, Giỗ Tổ Hùng Vương, ngày nghỉ bù, nghỉ hoán đổi), dd/mm/yyyy cách nhau bởi ;",
+    ),
+    ("swapped_workdays", "Thứ Bảy, Chủ nhật phải đi làm do hoán đổi ngày nghỉ, dd/mm/yyyy cách nhau bởi ;"),
+    (
+        "deadline_direction",
+        "Hạn rơi vào ngày nghỉ: truoc (lùi về ngày làm việc liền trước, mặc định) hoặc sau (sang ngày làm việc liền sau, Điều 148 Bộ luật Dân sự 2015)",
+    ),
+    ("drafting_unit", "Ký hiệu đơn vị soạn thảo công văn, ví dụ VHXH (Số: …/UBND-VHXH)"),
+    (
+        "decision_number",
+        "Số và ngày quyết định thành lập Đoàn kiểm tra, ví dụ «12/QĐ-UBND ngày 22/06/2026» (biên bản trích dẫn)",
+    ),
+    ("plan_number", "Số và ngày kế hoạch kiểm tra của năm, ví dụ «15/KH-UBND ngày 20/01/2026» (quyết định trích dẫn)"),
+];
+
+/// The ward's working-day calendar. Values were checked when set; a value edited by hand that does not read is
+/// left out rather than stopping every command.
+pub fn calendar(conn: &Connection) -> Result<Calendar, StoreError> {
+    let dates = |key: &str| -> Result<_, StoreError> {
+        Ok(get(conn, key)?.and_then(|v| calendar::parse_dates(&v).ok()).unwrap_or_default())
+    };
+    Ok(Calendar {
+        holidays: dates("holidays")?,
+        workdays: dates("swapped_workdays")?,
+        direction: get(conn, "deadline_direction")?.and_then(|v| Direction::parse(&v).ok()).unwrap_or_default(),
+    })
 }

@@ -14,6 +14,7 @@ mod intake_lists;
 mod intake_output;
 mod layers;
 mod next_year;
+mod paper_truth;
 mod papers;
 mod readme;
 mod reliability_backup;

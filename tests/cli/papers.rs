@@ -17,7 +17,7 @@ const PAPERS: &[(&str, &[&str])] = &[
     ("decision", &["paper", "decision", "2026-dot1"]),
     ("schedule", &["paper", "schedule", "2026-dot1"]),
     ("minutes_vhxh", &["paper", "minutes", "2026-dot1", "VHXH", "--unit-opinion", "Đơn vị thống nhất với kết quả."]),
-    ("reminder", &["paper", "reminder", "2026-dot1", "--as-of", "03/07/2026"]),
+    ("reminder", &["paper", "reminder", "2026-dot1", "--as-of", "06/07/2026"]),
     ("plan_2026", &["paper", "plan", "2026"]),
 ];
 
@@ -40,7 +40,7 @@ fn every_paper_is_an_administrative_docx_with_its_type_in_the_number() {
         ("decision", "/QĐ-UBND", "QUYẾT ĐỊNH:"),
         ("schedule", "/TB-UBND", "Lịch kiểm tra từng đơn vị"),
         ("minutes_vhxh", "/BB-ĐKT", "ĐOÀN KIỂM TRA CCHC"),
-        ("reminder", "/CV-UBND", "Kính gửi: Trung tâm Cung ứng dịch vụ công phường Thành Sen."),
+        ("reminder", "/UBND-VHXH", "Kính gửi: Trung tâm Cung ứng dịch vụ công phường Thành Sen."),
         ("plan_2026", "/KH-UBND", "IV. TỔ CHỨC THỰC HIỆN"),
     ];
     for ((name, args), (same, symbol, text)) in PAPERS.iter().zip(expected) {
@@ -163,7 +163,20 @@ fn reminders_go_to_late_units_only() {
     let json = ward.json(&["paper", "reminder", "2026-dot1", "TTDVC", "--as-of", "30/06/2026"]);
     assert_eq!(
         (json["units"][0]["selfreport_due"].as_str(), json["units"][0]["days_late"].as_i64()),
-        (Some("2026-07-01"), Some(0))
+        (Some("2026-07-03"), Some(0))
+    );
+    // A report received on the reminder's as-of day counts as sent (VHXH's came on 29/06).
+    let err = ward.fails(1, &["paper", "reminder", "2026-dot1", "VHXH", "--as-of", "29/06/2026"]);
+    assert!(err.contains("đã gửi báo cáo tự kiểm tra ngày 29/06/2026"), "{err}");
+    let json = ward.json(&["paper", "reminder", "2026-dot1", "VHXH", "--as-of", "28/06/2026"]);
+    assert_eq!(json["units"][0]["unit_code"], "VHXH", "the day before it came, it had not");
+    // Counted to the end of the deadline day: TTDVC (due Friday 03/07) is late from Saturday 04/07.
+    let err = ward.fails(1, &["paper", "reminder", "2026-dot1", "--as-of", "03/07/2026"]);
+    assert!(err.contains("không có đơn vị nào quá hạn"), "{err}");
+    let json = ward.json(&["paper", "reminder", "2026-dot1", "--as-of", "04/07/2026"]);
+    assert_eq!(
+        (json["units"][0]["unit_code"].as_str(), json["units"][0]["days_late"].as_i64()),
+        (Some("TTDVC"), Some(1))
     );
     let err = ward.fails(1, &["paper", "reminder", "2026-dx1"]);
     assert!(err.contains("không yêu cầu báo cáo tự kiểm tra"), "{err}");

@@ -101,6 +101,57 @@ fn the_team_has_one_leader() {
 }
 
 #[test]
+fn the_team_is_edited_in_place_and_every_change_audited() {
+    let ward = Ward::example();
+    ward.ok(&["round", "new", "--kind", "dot1", "--year", "2026"]);
+    let add = |extra: &[&str]| ward.ok(&[&["round", "team", "2026-dot1", "add"][..], extra].concat());
+    add(&["--name", "Nguyễn Thị Hoài Thu", "--role", "truong-doan", "--title", "Phó Trưởng phòng", "--unit", "VHXH"]);
+    add(&["--official", "CB01", "--role", "thanh-vien"]);
+    add(&["--name", "Hồ Văn Bình", "--role", "thu-ky", "--title", "Cán bộ", "--unit-name", "Công an phường"]);
+    // A person is on a team once (name as typed or as the directory writes it).
+    let err =
+        ward.fails(1, &["round", "team", "2026-dot1", "add", "--name", "nguyen thi hoai thu", "--role", "thanh-vien"]);
+    assert!(err.contains("đã có trong đoàn"), "{err}");
+    let err = ward.fails(1, &["round", "team", "2026-dot1", "add", "--official", "CB01", "--role", "thu-ky"]);
+    assert!(err.contains("đã có trong đoàn"), "{err}");
+    let team = ward.json(&["round", "team", "2026-dot1"]);
+    assert_eq!(
+        (team[1]["name"].as_str(), team[1]["title"].as_str()),
+        (Some("Trần Quốc Khánh"), Some("Chánh Văn phòng"))
+    );
+    // The leader changes in one command: the former one becomes a member.
+    ward.ok(&["round", "team", "2026-dot1", "role", "Trần Quốc Khánh", "--role", "truong-doan"]);
+    let team = ward.json(&["round", "team", "2026-dot1"]);
+    let role = |name: &str| team.as_array().unwrap().iter().find(|m| m["name"] == name).unwrap()["role"].clone();
+    assert_eq!((role("Trần Quốc Khánh"), role("Nguyễn Thị Hoài Thu")), ("truong-doan".into(), "thanh-vien".into()));
+    let decision = ward.ok(&["paper", "decision", "2026-dot1", "--format", "md"]);
+    assert!(
+        decision.contains("1. Trần Quốc Khánh, Chánh Văn phòng, Văn phòng HĐND và UBND – Trưởng đoàn;"),
+        "{decision}"
+    );
+    assert!(
+        decision.contains("3. Hồ Văn Bình, Cán bộ, Công an phường – Thư ký."),
+        "the last line ends with a full stop: {decision}"
+    );
+    ward.ok(&["round", "team", "2026-dot1", "remove", "Hồ Văn Bình"]);
+    let err = ward.fails(1, &["round", "team", "2026-dot1", "remove", "Hồ Văn Bình"]);
+    assert!(err.contains("không có «Hồ Văn Bình»"), "{err}");
+    assert_eq!(ward.json(&["round", "team", "2026-dot1"]).as_array().unwrap().len(), 2);
+    // Without a leader the decision is not printed.
+    ward.ok(&["round", "team", "2026-dot1", "remove", "CB01"]);
+    let err = ward.fails(1, &["paper", "decision", "2026-dot1"]);
+    assert!(err.contains("đúng một Trưởng đoàn"), "{err}");
+    let log = ward.json(&["log", "--entity", "team"]);
+    let actions: Vec<&str> = log.as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
+    for action in ["add", "role", "remove"] {
+        assert!(actions.contains(&action), "{action} not audited: {actions:?}");
+    }
+    ward.ok(&["round", "close", "2026-dot1"]);
+    let err = ward.fails(1, &["round", "team", "2026-dot1", "role", "Nguyễn Thị Hoài Thu", "--role", "truong-doan"]);
+    assert!(err.contains("đã kết thúc"), "{err}");
+}
+
+#[test]
 fn a_round_keeps_its_catalogue_when_the_toml_changes() {
     let ward = Ward::example();
     ward.ok(&["round", "new", "--kind", "dot1", "--year", "2026"]);

@@ -14,8 +14,9 @@ use clap::Args;
 
 use crate::commands::directory_import::ImportArgs;
 use crate::commands::listing::{FormatArg, ListFormat};
-use crate::commands::round::{MemberArgs, NewArgs, Role, RoundCommand, TeamArgs, TeamCommand};
+use crate::commands::round::{NewArgs, RoundCommand};
 use crate::commands::round_schedule::{AutoArgs, ScheduleArgs, ScheduleCommand};
+use crate::commands::round_team::{MemberArgs, Role, TeamArgs, TeamCommand};
 use crate::commands::{assign, init, official, round, unit};
 use crate::context::Context;
 use crate::domain::round::RoundKind;
@@ -34,10 +35,10 @@ const DOT1: &str = "2026-dot1";
 const PLACE: &str = "Phòng họp UBND phường Thành Sen";
 
 /// The inspection team: led by Phòng Văn hoá - Xã hội with Văn phòng HĐND và UBND (plan, section IV.1.a).
-const TEAM: [(&str, Role, &str); 3] = [
-    ("Nguyễn Thị Hoài Thu", Role::TruongDoan, "VHXH"),
-    ("Lê Văn Quang", Role::ThanhVien, "VP"),
-    ("Phan Thị Lan Anh", Role::ThuKy, "VHXH"),
+const TEAM: [(&str, Role, &str, &str); 3] = [
+    ("Nguyễn Thị Hoài Thu", Role::TruongDoan, "Phó Trưởng phòng", "VHXH"),
+    ("Lê Văn Quang", Role::ThanhVien, "Chuyên viên", "VP"),
+    ("Phan Thị Lan Anh", Role::ThuKy, "Chuyên viên", "VHXH"),
 ];
 
 #[derive(Debug, Args)]
@@ -60,9 +61,9 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     ctx.info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
     replay_year(&Context { replaying: true, ..demo.clone() }, &inputs)?;
     reports::demo(&demo, &args.out)?;
-    // The reminder as the secretary sends it on 03/07, to the unit whose report is overdue by then (due 01/07,
-    // five days before its slot on 06/07); the plan for the year after.
-    let reminder_day = NaiveDate::from_ymd_opt(YEAR, 7, 3).unwrap_or(demo.today());
+    // The reminder as the secretary sends it on Monday 06/07, to the unit whose report is overdue by then (due
+    // Friday 03/07, five days before its slot on 09/07); the plan for the year after.
+    let reminder_day = NaiveDate::from_ymd_opt(YEAR, 7, 6).unwrap_or(demo.today());
     papers::demo(&demo, &args.out, DOT1, reminder_day, YEAR + 1)?;
     ctx.info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
@@ -97,8 +98,15 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
         };
         round::run(demo, RoundCommand::New(new))?;
         let id = kind.round_id(YEAR, 1);
-        for (name, role, unit) in TEAM {
-            let member = MemberArgs { name: name.into(), role, unit: Some(unit.into()) };
+        for (name, role, title, unit) in TEAM {
+            let member = MemberArgs {
+                name: Some(name.into()),
+                official: None,
+                role,
+                title: Some(title.into()),
+                unit: Some(unit.into()),
+                unit_name: None,
+            };
             let team = TeamArgs { round: id.clone(), command: Some(TeamCommand::Add(member)), output: table() };
             round::run(demo, RoundCommand::Team(team))?;
         }

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use crate::context::Context;
 use crate::domain::date;
-use crate::domain::round::RoundKind;
+use crate::domain::round::{Round, RoundKind};
 use crate::domain::schedule::due_for;
 use crate::report::build::round_info;
 use crate::report::paper::reminder;
@@ -17,22 +17,45 @@ use crate::report::paper::text::PaperText;
 use crate::report::ready::Ready;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds;
-use crate::store::{schedule, selfreports};
+use crate::store::{assignments, catalogues, schedule, selfreports, settings};
+
+/// The drafting unit of the công văn's number when `cchc config set drafting_unit` was not given: the standing
+/// unit of CCHC, Phòng Văn hoá - Xã hội.
+const DEFAULT_DRAFTING_UNIT: &str = "VHXH";
 
 use super::{ready, unit_names};
 
+/// The items of the round `unit` answers for, by number: what its self-report must cover.
+fn assigned_items(conn: &Connection, round: &Round, unit: &str) -> Result<Vec<String>> {
+    let catalogue = catalogues::get(conn, &round.catalogue_hash)?;
+    let kind = round.kind.node_kind();
+    Ok(assignments::list(conn, Some(unit), None)?
+        .into_iter()
+        .map(|a| a.criterion)
+        .filter(|code| catalogue.get(code).is_some_and(|n| n.is_leaf && n.kind == kind))
+        .collect())
+}
+
+/// `as_of`: lateness is counted to the end of that day (default: the paper's date, else today); `date`: the
+/// paper's date line (default: `as_of` when given, else blank).
 pub fn build_reminder(
     ctx: &Context,
     conn: &Connection,
     id: &str,
     only: &[String],
     as_of: Option<NaiveDate>,
+    date: Option<NaiveDate>,
 ) -> Result<Ready> {
     let round = rounds::get(conn, id)?;
     if round.kind == RoundKind::DotXuat {
         bail!("đợt đột xuất {} không yêu cầu báo cáo tự kiểm tra nên không có gì để đôn đốc", round.id);
     }
-    let as_of = as_of.unwrap_or_else(|| ctx.today());
+    let paper_date = date.or(as_of);
+    let as_of = as_of.or(date).unwrap_or_else(|| ctx.today());
+    // A closed round is over: nothing is left to remind of, except as a paper of a day within the round.
+    if as_of > round.end {
+        round.ensure_open()?;
+    }
     let names = unit_names(conn)?;
     let slots = schedule::list(conn, &round.id)?;
     let mut received: HashMap<String, NaiveDate> = HashMap::new();
@@ -40,23 +63,23 @@ pub fn build_reminder(
         let first = received.entry(r.unit_code).or_insert(r.received_on);
         *first = (*first).min(r.received_on);
     }
-    let line = |unit: &str| {
+    let line = |unit: &str| -> Result<LateLine> {
         let due = due_for(&slots, &round.id, unit, round.selfreport_due);
-        LateLine {
+        Ok(LateLine {
             unit_code: unit.to_owned(),
             unit_name: names.get(unit).cloned().unwrap_or_else(|| unit.to_owned()),
             slot_day: slots.iter().find(|s| s.unit_code == unit).map(|s| s.day),
             selfreport_due: due,
             days_late: (as_of - due).num_days().max(0),
-        }
+            missing: assigned_items(conn, &round, unit)?,
+        })
     };
     let sent_by = |unit: &str| received.get(unit).copied().filter(|d| *d <= as_of);
-    let scope = rounds::scope(conn, &round.id)?;
+    let scope = rounds::inspected(conn, &round)?;
     let mut lines = Vec::new();
     if only.is_empty() {
-        let inspected = rounds::inspected(conn, &round)?;
-        for unit in inspected.iter().filter(|u| sent_by(u).is_none()) {
-            let late = line(unit);
+        for unit in scope.iter().filter(|u| sent_by(u).is_none()) {
+            let late = line(unit)?;
             if late.days_late > 0 {
                 lines.push(late);
             }
@@ -73,15 +96,26 @@ pub fn build_reminder(
         for query in only {
             let (unit, name) = resolve(conn, Directory::Units, query)?;
             if !scope.contains(&unit) {
-                bail!("{name} ({unit}) không thuộc phạm vi đợt {}", round.id);
+                bail!(
+                    "{name} ({unit}) không thuộc phạm vi kiểm tra đợt {} (không phụ trách nội dung nào của đợt)",
+                    round.id
+                );
             }
             if let Some(day) = sent_by(&unit) {
                 bail!("{name} ({unit}) đã gửi báo cáo tự kiểm tra ngày {}, không cần đôn đốc", date::format(day));
             }
-            lines.push(line(&unit));
+            lines.push(line(&unit)?);
         }
     }
     let standing_unit = PaperText::builtin().decision.standing_unit;
-    let model = ReminderPaper { round: round_info(&round), as_of, units: lines, standing_unit };
+    let drafting_unit = settings::get(conn, "drafting_unit")?.filter(|u| !u.trim().is_empty());
+    let model = ReminderPaper {
+        round: round_info(&round),
+        date: paper_date,
+        as_of,
+        units: lines,
+        standing_unit,
+        drafting_unit: drafting_unit.unwrap_or_else(|| DEFAULT_DRAFTING_UNIT.to_owned()),
+    };
     ready(ctx, conn, model, reminder::document, format!("don-doc-tu-kiem-tra-{}", round.id))
 }

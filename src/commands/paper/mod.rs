@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use rusqlite::Connection;
@@ -14,8 +14,9 @@ use serde::Serialize;
 use crate::commands::args::parse_date;
 use crate::commands::report::{OutputArgs, emit};
 use crate::context::Context;
+use crate::domain::date;
 use crate::domain::round::Round;
-use crate::domain::round::{RoundKind, role_label};
+use crate::domain::round::role_label;
 use crate::domain::schedule::Slot;
 use crate::messages;
 use crate::report::build::{doc::Frame, round_info};
@@ -26,14 +27,16 @@ use crate::report::paper::text::{self, PaperText};
 use crate::report::paper::{Member, SlotLine, decision, plan, schedule as schedule_paper};
 use crate::report::ready::{Layout, Ready};
 use crate::store::rounds;
-use crate::store::{assignments, catalogues, schedule, settings, units};
+use crate::store::{assignments, schedule, settings, units};
 
 mod late_reminder;
 mod unit_minutes;
+mod year_plan;
 
 pub use late_reminder::build_reminder;
-pub use unit_minutes::build_minutes;
 use unit_minutes::minutes_command;
+pub use unit_minutes::{MinutesOptions, build_minutes};
+pub use year_plan::build_plan;
 
 #[derive(Debug, Subcommand)]
 pub enum PaperCommand {
@@ -65,11 +68,21 @@ pub struct TextArg {
     pub file: Option<PathBuf>,
 }
 
+/// The paper's own date (ngày ban hành), never the computer's clock.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct DateArg {
+    /// Ngày ban hành in trên dòng địa danh (dd/mm/yyyy); không ghi thì để trống ngày, tháng cho văn thư điền tay
+    #[arg(long = "date", value_name = "NGÀY", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+}
+
 #[derive(Debug, Args)]
 pub struct RoundPaperArgs {
     /// Mã đợt, ví dụ 2026-dot1
     #[arg(value_name = "ĐỢT")]
     pub round: String,
+    #[command(flatten)]
+    pub date: DateArg,
     #[command(flatten)]
     pub text: TextArg,
     #[command(flatten)]
@@ -90,6 +103,16 @@ pub struct MinutesArgs {
     /// Ý kiến của đơn vị được kiểm tra (để trống thì chừa dòng viết tay)
     #[arg(long, allow_hyphen_values = true, value_name = "Ý_KIẾN")]
     pub unit_opinion: Option<String>,
+    /// Ngày lập biên bản (dd/mm/yyyy); mặc định: ngày kiểm tra của đơn vị
+    #[arg(long = "date", value_name = "NGÀY", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Biên bản ghi tình hình đến hết ngày này (dd/mm/yyyy); mặc định: ngày kiểm tra của đơn vị
+    #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Quyết định thành lập Đoàn kiểm tra mà biên bản trích dẫn, ví dụ «12/QĐ-UBND ngày 22/06/2026»
+    /// (mặc định: cchc config decision_number)
+    #[arg(long, allow_hyphen_values = true, value_name = "QUYẾT_ĐỊNH")]
+    pub decision: Option<String>,
     #[command(flatten)]
     pub out: OutputArgs,
 }
@@ -102,9 +125,11 @@ pub struct ReminderArgs {
     /// Chỉ các đơn vị này (mã hoặc tên); mặc định: mọi đơn vị quá hạn mà chưa gửi
     #[arg(value_name = "ĐƠN_VỊ")]
     pub units: Vec<String>,
-    /// Tính đến ngày này, dd/mm/yyyy (mặc định: hôm nay)
+    /// Tính đến ngày này, dd/mm/yyyy (mặc định: ngày ban hành --date, nếu không thì hôm nay)
     #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    pub date: DateArg,
     #[command(flatten)]
     pub out: OutputArgs,
 }
@@ -114,6 +139,8 @@ pub struct PlanArgs {
     /// Năm của kế hoạch, ví dụ 2027
     #[arg(value_name = "NĂM")]
     pub year: i32,
+    #[command(flatten)]
+    pub date: DateArg,
     #[command(flatten)]
     pub text: TextArg,
     #[command(flatten)]
@@ -139,11 +166,13 @@ pub fn run(ctx: &Context, cmd: PaperCommand) -> Result<()> {
     let store = ctx.store()?;
     let conn = &store.conn;
     match cmd {
-        PaperCommand::Decision(a) => emit(ctx, build_decision(ctx, conn, &a.round, &a.text)?, &a.out),
-        PaperCommand::Schedule(a) => emit(ctx, build_schedule(ctx, conn, &a.round)?, &a.out),
+        PaperCommand::Decision(a) => emit(ctx, build_decision(ctx, conn, &a.round, &a.text, a.date.date)?, &a.out),
+        PaperCommand::Schedule(a) => emit(ctx, build_schedule(ctx, conn, &a.round, a.date.date)?, &a.out),
         PaperCommand::Minutes(a) => minutes_command(ctx, conn, &a),
-        PaperCommand::Reminder(a) => emit(ctx, build_reminder(ctx, conn, &a.round, &a.units, a.as_of)?, &a.out),
-        PaperCommand::Plan(a) => emit(ctx, build_plan(ctx, conn, a.year, &a.text)?, &a.out),
+        PaperCommand::Reminder(a) => {
+            emit(ctx, build_reminder(ctx, conn, &a.round, &a.units, a.as_of, a.date.date)?, &a.out)
+        }
+        PaperCommand::Plan(a) => emit(ctx, build_plan(ctx, conn, a.year, &a.text, a.date.date)?, &a.out),
         PaperCommand::Text(_) => Ok(()),
     }
 }
@@ -171,11 +200,23 @@ fn paper_text(arg: &TextArg, year: i32) -> Result<PaperText> {
     };
     if text.year != year {
         messages::warn(format!(
-            "các căn cứ trong lời văn là của năm {}, văn bản này cho năm {year}: hãy sửa căn cứ (`cchc paper text -o loi-van.toml`, sửa cả dòng year, rồi dùng --text loi-van.toml).",
-            text.year
+            "các căn cứ trong lời văn là của năm {}, văn bản này cho năm {year}: chúng được in thành «{}». Viết lời văn của năm {year}: `cchc paper text -o loi-van-{year}.toml`, sửa căn cứ và dòng year, rồi dùng --text loi-van-{year}.toml.",
+            text.year,
+            plan::basis_placeholder(year)
         ));
     }
     Ok(text)
+}
+
+/// Warns when a paper is dated on or after the event it sets up (`what`: "ngày bắt đầu đợt 2026-dot1").
+fn warn_if_late(paper: &str, date: Option<NaiveDate>, event: NaiveDate, what: &str) {
+    if let Some(day) = date.filter(|d| *d >= event) {
+        messages::warn(format!(
+            "{paper} đề ngày {}, không trước {what} ({}): văn bản ban hành sau sự việc nó chuẩn bị; kiểm tra lại --date.",
+            date::format(day),
+            date::format(event)
+        ));
+    }
 }
 
 fn ward(conn: &Connection) -> Result<String> {
@@ -191,27 +232,49 @@ fn team(conn: &Connection, round: &str, names: &HashMap<String, String>) -> Resu
         .into_iter()
         .map(|m| Member {
             role_label: role_label(&m.role),
-            unit_name: m.unit_code.as_ref().map(|u| names.get(u).cloned().unwrap_or_else(|| u.clone())),
+            unit_name: match &m.unit_code {
+                Some(u) => Some(names.get(u).cloned().unwrap_or_else(|| u.clone())),
+                None => Some(m.unit_name).filter(|n| !n.trim().is_empty()),
+            },
+            title: m.title,
             name: m.name,
             role: m.role,
         })
         .collect())
 }
 
-pub fn build_decision(ctx: &Context, conn: &Connection, id: &str, text_arg: &TextArg) -> Result<Ready> {
+pub fn build_decision(
+    ctx: &Context,
+    conn: &Connection,
+    id: &str,
+    text_arg: &TextArg,
+    date: Option<NaiveDate>,
+) -> Result<Ready> {
     let round = rounds::get(conn, id)?;
     let text = paper_text(text_arg, round.year)?;
     let names = unit_names(conn)?;
     let scope: Vec<String> =
         rounds::inspected(conn, &round)?.iter().map(|u| names.get(u).cloned().unwrap_or_else(|| u.clone())).collect();
     let members = team(conn, &round.id, &names)?;
-    if members.is_empty() {
+    let leaders = members.iter().filter(|m| m.role == "truong-doan").count();
+    if leaders != 1 {
+        bail!(
+            "đoàn kiểm tra đợt {} cần đúng một Trưởng đoàn trước khi in quyết định (đang có {leaders}); thêm bằng `cchc round team {} add … --role truong-doan` hoặc đổi bằng `cchc round team {} role NGƯỜI --role truong-doan`.",
+            round.id,
+            round.id,
+            round.id
+        );
+    }
+    for m in members.iter().filter(|m| m.title.trim().is_empty()) {
         messages::warn(format!(
-            "đợt {} chưa có đoàn kiểm tra; thêm bằng `cchc round team {} add …`.",
-            round.id, round.id
+            "{} chưa có chức vụ: quyết định để chỗ trống; bỏ rồi thêm lại bằng `cchc round team {} add --official …` hoặc --title.",
+            m.name, round.id
         ));
     }
-    let model = decision::model(round_info(&round), members, scope, &text, &ward(conn)?);
+    warn_if_late("quyết định thành lập đoàn", date, round.start, &format!("ngày bắt đầu đợt {}", round.id));
+    let plan_number = settings::get(conn, "plan_number")?.filter(|n| !n.trim().is_empty());
+    let mut model = decision::model(round_info(&round), members, scope, &text, &ward(conn)?, plan_number.as_deref());
+    model.date = date;
     ready(ctx, conn, model, decision::document, format!("quyet-dinh-doan-kiem-tra-{}", round.id))
 }
 
@@ -230,7 +293,7 @@ fn slot_lines(conn: &Connection, round: &Round, names: &HashMap<String, String>)
             selfreport_due: s.due(),
         })
         .collect();
-    for unit in rounds::scope(conn, &round.id)? {
+    for unit in rounds::inspected(conn, round)? {
         if !slots.iter().any(|s| s.unit_code == unit) {
             lines.push(SlotLine {
                 unit_name: name(&unit),
@@ -245,8 +308,9 @@ fn slot_lines(conn: &Connection, round: &Round, names: &HashMap<String, String>)
     Ok((lines, slots))
 }
 
-pub fn build_schedule(ctx: &Context, conn: &Connection, id: &str) -> Result<Ready> {
+pub fn build_schedule(ctx: &Context, conn: &Connection, id: &str, date: Option<NaiveDate>) -> Result<Ready> {
     let (round, catalogue) = rounds::get_with_catalogue(conn, id)?;
+    warn_if_late("thông báo lịch kiểm tra", date, round.start, &format!("ngày bắt đầu đợt {}", round.id));
     let names = unit_names(conn)?;
     let (slots, _) = slot_lines(conn, &round, &names)?;
     if slots.iter().all(|s| s.day.is_none()) {
@@ -274,21 +338,6 @@ pub fn build_schedule(ctx: &Context, conn: &Connection, id: &str) -> Result<Read
         }
     }
     let standing_unit = PaperText::builtin().decision.standing_unit;
-    let model = SchedulePaper { round: round_info(&round), slots, preparations, standing_unit };
+    let model = SchedulePaper { round: round_info(&round), date, slots, preparations, standing_unit };
     ready(ctx, conn, model, schedule_paper::document, format!("lich-kiem-tra-{}", round.id))
-}
-
-/// The unit's head (a position that leads it, not a deputy) first, then the officials answering for its items.
-pub fn build_plan(ctx: &Context, conn: &Connection, year: i32, text_arg: &TextArg) -> Result<Ready> {
-    let text = paper_text(text_arg, year)?;
-    let of_year = rounds::list(conn, Some(year))?;
-    let periodic: Vec<&Round> = of_year.iter().filter(|r| r.kind != RoundKind::DotXuat).collect();
-    // The catalogue the year's rounds use, else the one a new round would take.
-    let catalogue = match periodic.first() {
-        Some(r) => catalogues::get(conn, &r.catalogue_hash)?,
-        None => catalogues::active(conn)?.1,
-    };
-    let dates: Vec<(RoundKind, NaiveDate, NaiveDate)> = periodic.iter().map(|r| (r.kind, r.start, r.end)).collect();
-    let model = plan::model(year, &dates, &catalogue, &text.plan, &ward(conn)?);
-    ready(ctx, conn, model, plan::document, format!("ke-hoach-kiem-tra-{year}"))
 }

@@ -1,11 +1,14 @@
 //! `paper minutes`: one unit's biên bản kiểm tra, or every inspected unit's with `--all`.
 
 use anyhow::{Context as _, Result, bail};
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::commands::report::{OutputArgs, emit};
 use crate::context::Context;
+use crate::domain::finding::FindingStatus;
 use crate::domain::round::Round;
+use crate::domain::sources::Sources;
 use crate::report::build::{self};
 use crate::report::paper::minutes::MinutesPaper;
 use crate::report::paper::{Person, minutes};
@@ -13,7 +16,7 @@ use crate::report::ready::Ready;
 use crate::report::write::Format;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds;
-use crate::store::{assignments, officials, reports};
+use crate::store::{assignments, officials, reports, settings};
 
 use super::{MinutesArgs, ready, slot_lines, team, unit_names};
 
@@ -35,36 +38,81 @@ fn attendees(conn: &Connection, unit: &str) -> Result<Vec<Person>> {
     Ok(people)
 }
 
+/// What a user may set on the minutes beyond the round and the unit.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct MinutesOptions<'a> {
+    /// The unit's opinion; handwritten lines when `None`.
+    pub opinion: Option<&'a str>,
+    /// The date line; default: the unit's slot.
+    pub date: Option<NaiveDate>,
+    /// The state shown is the state at the end of this day; default: the unit's slot.
+    pub as_of: Option<NaiveDate>,
+    /// The decision that formed the team ("12/QĐ-UBND ngày 22/06/2026"); default: `cchc config decision_number`.
+    pub decision: Option<&'a str>,
+}
+
+/// A timestamp or date (`2026-07-01T09:00:00`, `2026-07-01`) on or before the end of `day`.
+fn by(stamp: &str, day: NaiveDate) -> bool {
+    stamp.get(..10).is_none_or(|d| d <= day.to_string().as_str())
+}
+
+/// The sources as they stood at the end of `day`: later findings, status changes, answers and self-reports left
+/// out, and each finding's status the last one recorded by then.
+fn as_of(src: &mut Sources, day: NaiveDate) {
+    src.findings.retain(|f| by(&f.created_at, day));
+    src.events.retain(|e| by(&e.at, day));
+    for f in &mut src.findings {
+        f.status = src.events.iter().rev().find(|e| e.finding_id == f.id).map_or(FindingStatus::Mo, |e| e.status);
+    }
+    src.answers.retain(|a| a.answered_on.is_none_or(|d| d <= day));
+    src.receipts.retain(|r| r.first_received <= day);
+}
+
 pub fn build_minutes(
     ctx: &Context,
     conn: &Connection,
     round: &Round,
     unit: &str,
-    opinion: Option<&str>,
+    options: MinutesOptions,
 ) -> Result<Ready> {
-    let src = reports::load(conn, round.year, Some(&round.id))?;
+    let mut src = reports::load(conn, round.year, Some(&round.id))?;
     let names = unit_names(conn)?;
     let (lines, _) = slot_lines(conn, round, &names)?;
-    let slot = lines
-        .into_iter()
-        .find(|s| s.unit_code == unit)
-        .with_context(|| format!("{unit} không thuộc phạm vi đợt {}; xem `cchc round show {}`", round.id, round.id))?;
+    let slot = lines.into_iter().find(|s| s.unit_code == unit).with_context(|| {
+        format!(
+            "{unit} không thuộc phạm vi kiểm tra đợt {} (không phụ trách nội dung nào của đợt); xem `cchc round schedule {}`",
+            round.id, round.id
+        )
+    })?;
+    let day = options.as_of.or(slot.day).unwrap_or_else(|| ctx.today());
+    as_of(&mut src, day);
+    let decision = match options.decision {
+        Some(d) => Some(d.trim().to_owned()),
+        None => settings::get(conn, "decision_number")?,
+    };
     let model = MinutesPaper {
-        unit: build::unit::model(&src, &round.id, unit, ctx.today())?,
+        unit: build::unit::model(&src, &round.id, unit, day)?,
+        date: options.date.or(slot.day),
+        decision: decision.filter(|d| !d.is_empty()),
         slot,
         team: team(conn, &round.id, &names)?,
         attendees: attendees(conn, unit)?,
-        unit_opinion: opinion.map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned),
+        unit_opinion: options.opinion.map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned),
     };
     ready(ctx, conn, model, minutes::document, format!("bien-ban-kiem-tra-{}-{unit}", round.id))
 }
 
 pub(super) fn minutes_command(ctx: &Context, conn: &Connection, args: &MinutesArgs) -> Result<()> {
     let round = rounds::get(conn, &args.round)?;
-    let opinion = args.unit_opinion.as_deref();
+    let options = MinutesOptions {
+        opinion: args.unit_opinion.as_deref(),
+        date: args.date,
+        as_of: args.as_of,
+        decision: args.decision.as_deref(),
+    };
     if !args.all {
         let (unit, _) = resolve(conn, Directory::Units, args.unit.as_deref().unwrap_or_default())?;
-        return emit(ctx, build_minutes(ctx, conn, &round, &unit, opinion)?, &args.out);
+        return emit(ctx, build_minutes(ctx, conn, &round, &unit, options)?, &args.out);
     }
     let Some(dir) = &args.out.output else {
         bail!("--all ghi mỗi đơn vị một tệp: hãy chỉ thư mục bằng -o, ví dụ -o bien-ban/");
@@ -73,7 +121,7 @@ pub(super) fn minutes_command(ctx: &Context, conn: &Connection, args: &MinutesAr
     std::fs::create_dir_all(dir).with_context(|| format!("không tạo được thư mục «{}»", dir.display()))?;
     let scope = rounds::inspected(conn, &round)?;
     for unit in &scope {
-        let built = build_minutes(ctx, conn, &round, unit, opinion)?;
+        let built = build_minutes(ctx, conn, &round, unit, options)?;
         let path = dir.join(format!("{}.{}", built.stem, format.extension()));
         let out = OutputArgs { format: Some(format), output: Some(path), template: args.out.template.clone() };
         emit(ctx, built, &out)?;

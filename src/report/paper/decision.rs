@@ -1,9 +1,11 @@
 //! Quyết định thành lập Đoàn kiểm tra (plan, section IV.1.a): legal bases, the members with their roles and
 //! units, the team's task and duration, and the articles in the usual form.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Member;
+use super::plan::{basis_placeholder, fix_typos};
 use super::text::{PaperText, fill};
 use crate::report::build::doc::{Frame, capitalized, period};
 use crate::report::document::{Block, Document, Section, Signature};
@@ -12,6 +14,8 @@ use crate::report::model::RoundInfo;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionPaper {
     pub round: RoundInfo,
+    /// The date line's date; `None` leaves it to the văn thư.
+    pub date: Option<NaiveDate>,
     /// "Căn cứ …;" lines, in order.
     pub bases: Vec<String>,
     pub proposer: String,
@@ -27,18 +31,27 @@ pub fn model(
     units: Vec<String>,
     text: &PaperText,
     ward: &str,
+    plan_number: Option<&str>,
 ) -> DecisionPaper {
-    let plan_label = format!("Kế hoạch kiểm tra cải cách hành chính năm {} của UBND phường {ward}", round.year);
+    // The plan by its number and date; blanks for the văn thư when `cchc config set plan_number` was not given.
+    let number = plan_number.map_or_else(|| format!("     /KH-UBND ngày      /     /{}", round.year), str::to_owned);
+    let plan_label =
+        format!("Kế hoạch số {number} của UBND phường {ward} về kiểm tra cải cách hành chính năm {}", round.year);
+    // The plan's bases are those of the wording's year: another year's stand as a placeholder.
+    let plan_bases =
+        if text.year == round.year { text.plan.bases.clone() } else { vec![basis_placeholder(round.year)] };
     let bases = text
         .decision
         .bases
         .iter()
-        .chain(&text.plan.bases)
-        .map(|b| fill(b, round.year, ward))
+        .chain(&plan_bases)
+        // A decision is written anew each round: the evident typos of the signed plan's text are corrected.
+        .map(|b| fix_typos(&fill(b, round.year, ward)))
         .chain(std::iter::once(plan_label))
         .map(|b| format!("Căn cứ {};", b.trim().trim_end_matches([';', '.'])))
         .collect();
     DecisionPaper {
+        date: None,
         bases,
         proposer: format!("Theo đề nghị của {}.", text.decision.proposer.trim().trim_end_matches('.')),
         standing_unit: text.decision.standing_unit.clone(),
@@ -53,6 +66,7 @@ pub fn document(m: &DecisionPaper, frame: &Frame) -> Document {
     let recipients =
         vec!["Như Điều 3".to_owned(), "Chủ tịch, các PCT UBND phường".to_owned(), frame.settings.filing_line()];
     let mut lh = frame.letterhead("QĐ-UBND", r.year, recipients);
+    lh.date = m.date;
     // The Chairman decides in person (or a Vice-Chairman for him), never "TM. Ủy ban nhân dân".
     lh.signature = Signature { authority: None, ..lh.signature };
     let team = format!("Đoàn kiểm tra cải cách hành chính {}", r.title);
@@ -64,8 +78,13 @@ pub fn document(m: &DecisionPaper, frame: &Frame) -> Document {
         preamble = preamble.with_block(Block::Note(basis.clone()));
     }
     preamble = preamble.with_block(Block::Note(m.proposer.clone())).with_block(Block::Centered("QUYẾT ĐỊNH:".into()));
-    let members: Vec<String> =
-        m.members.iter().enumerate().map(|(i, member)| format!("{}. {};", i + 1, member.line())).collect();
+    let count = m.members.len();
+    let members: Vec<String> = m
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, member)| format!("{}. {}{}", i + 1, member.line(), if i + 1 == count { "." } else { ";" }))
+        .collect();
     let first = Section::new("Điều 1.", format!("Thành lập {team} của UBND {}", frame.ward())).with_block(
         if members.is_empty() {
             Block::Paragraph("Thành phần Đoàn kiểm tra: (chưa ghi nhận; thêm bằng `cchc round team … add`).".into())

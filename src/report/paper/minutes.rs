@@ -2,19 +2,25 @@
 //! appraised points, the findings made there with their deadlines, the unit's opinion, and two signatures: the
 //! team leader's and the unit head's.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Member, Person, SlotLine, TEAM_LEADER};
 use crate::report::build::assessment_doc;
-use crate::report::build::doc::{self, Frame, note, score_sentence, table_or};
+use crate::report::build::doc::{self, Frame, id_column, note, row_number, score_sentence, stt, table_or};
 use crate::report::build::unit::{items_block, selfreport_received};
-use crate::report::document::{Block, Document, Section, Signature};
+use crate::report::document::{Block, Cell, Column, Document, Section, Signature, Table};
+use crate::report::model::Proposal;
 use crate::report::model::unit::UnitReport;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MinutesPaper {
-    /// The unit's results in the round, as its notice shows them.
+    /// The unit's results in the round, as they stood at the end of its inspection day.
     pub unit: UnitReport,
+    /// The date line's date; `None` leaves it to the văn thư.
+    pub date: Option<NaiveDate>,
+    /// The decision that formed the team, "12/QĐ-UBND ngày 22/06/2026"; blanks when not known.
+    pub decision: Option<String>,
     pub slot: SlotLine,
     pub team: Vec<Member>,
     /// The unit's head first, then the officials answering for its items.
@@ -24,9 +30,56 @@ pub struct MinutesPaper {
 }
 
 impl MinutesPaper {
-    fn leader(&self) -> String {
-        self.team.iter().find(|m| m.role == "truong-doan").map(|m| m.name.clone()).unwrap_or_default()
+    fn with_role(&self, role: &str) -> Option<String> {
+        self.team.iter().find(|m| m.role == role).map(|m| m.name.clone())
     }
+}
+
+/// A table the unit receives holds no internal ids: the findings' "Mã" column goes.
+fn without_ids(mut table: Table) -> Table {
+    if let Some(at) = table.columns.iter().position(|c| c.title == id_column().title) {
+        table.columns.remove(at);
+        for row in &mut table.rows {
+            if at < row.len() {
+                row.remove(at);
+            }
+        }
+    }
+    table
+}
+
+/// The unit's own proposals: what it asked, of whom, and whether it was answered by the inspection day.
+fn proposals(list: &[Proposal]) -> Block {
+    let own: Vec<&Proposal> = list.iter().filter(|p| p.complaint_round.is_none()).collect();
+    if own.is_empty() {
+        return note("Đơn vị không nêu khó khăn, vướng mắc, đề xuất.");
+    }
+    let mut t = Table::new(
+        "kien_nghi",
+        "Kiến nghị, đề xuất của đơn vị",
+        vec![
+            stt(),
+            Column::text("Kiến nghị, đề xuất").with_width(36.0),
+            Column::text("Nội dung kiểm tra liên quan").with_width(24.0),
+            Column::text("Cấp giải quyết").with_width(10.0),
+            Column::text("Ý kiến trả lời").with_width(20.0),
+        ],
+    );
+    for (i, p) in own.iter().enumerate() {
+        let item = match (&p.criterion, &p.criterion_title) {
+            (Some(code), Some(title)) => format!("{code} {}", title.trim_end_matches('.')),
+            (Some(code), None) => code.clone(),
+            _ => String::new(),
+        };
+        t.push_row(vec![
+            row_number(i),
+            Cell::text(p.text.trim()),
+            Cell::text(item),
+            Cell::text(p.addressed_to_label),
+            Cell::text(p.answer.clone().unwrap_or_else(|| "Chưa trả lời".to_owned())),
+        ]);
+    }
+    Block::Table(t)
 }
 
 /// Dotted lines for what is written by hand.
@@ -39,13 +92,15 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
     // The team issues the minutes, under the ward's People's Committee.
     lh.parent_body = Some(frame.settings.issuing_body.clone());
     lh.issuing_body = "ĐOÀN KIỂM TRA CCHC".to_owned();
-    if let Some(day) = m.slot.day {
-        lh.date = Some(day);
-    }
+    lh.date = m.date;
     // Two lines each, so that both names stand at the same height.
     let team_side = Some("ĐẠI DIỆN ĐOÀN KIỂM TRA".to_owned());
-    lh.signature =
-        Signature { authority: team_side, delegation: None, title: TEAM_LEADER.to_owned(), name: m.leader() };
+    lh.signature = Signature {
+        authority: team_side,
+        delegation: None,
+        title: TEAM_LEADER.to_owned(),
+        name: m.with_role("truong-doan").unwrap_or_default(),
+    };
     let subject = format!("Kiểm tra công tác cải cách hành chính {} tại {}", r.title, u.unit_name);
     let mut d = Document::new(lh, "BIÊN BẢN", subject);
     let head = m.attendees.first();
@@ -55,13 +110,21 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
         title: head.map_or("THỦ TRƯỞNG ĐƠN VỊ".to_owned(), |h| h.position.to_uppercase()),
         name: head.map(|h| h.name.clone()).unwrap_or_default(),
     });
+    // The team's Thư ký signs under the other two.
+    d.witness = m.with_role("thu-ky").map(|name| Signature {
+        authority: None,
+        delegation: None,
+        title: "THƯ KÝ ĐOÀN KIỂM TRA".to_owned(),
+        name,
+    });
     let place = if m.slot.place.trim().is_empty() { u.unit_name.clone() } else { m.slot.place.clone() };
+    let decision = m.decision.clone().unwrap_or_else(|| format!("     /QĐ-UBND ngày      /     /{}", r.year));
     let opening = Section::new("", "").with_block(Block::Paragraph(format!(
-        "Hôm nay, vào hồi …… giờ …… {}, tại {place}, Đoàn kiểm tra cải cách hành chính {} của UBND {} tiến hành kiểm tra việc thực hiện công tác cải cách hành chính tại {}.",
-        m.slot.when(),
-        r.title,
-        frame.ward(),
-        u.unit_name
+        "Thực hiện Quyết định số {decision} của Chủ tịch UBND {ward} về việc thành lập Đoàn kiểm tra cải cách hành chính {title}, hôm nay, vào hồi …… giờ …… {when}, tại {place}, Đoàn kiểm tra tiến hành kiểm tra việc thực hiện công tác cải cách hành chính tại {unit}.",
+        ward = frame.ward(),
+        title = r.title,
+        when = m.slot.when(),
+        unit = u.unit_name
     )));
     let team: Vec<String> = m.team.iter().map(Member::line).collect();
     let people: Vec<String> = m.attendees.iter().map(Person::line).collect();
@@ -98,13 +161,15 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
             )
         })
         .with_subsection(Section::new("3", "Tồn tại, hạn chế và kiến nghị khắc phục").with_block(table_or(
-            doc::remediation_table("khac_phuc", "Tồn tại, hạn chế và thời hạn khắc phục", &u.to_remediate, false),
+            without_ids(doc::remediation_table(
+                "khac_phuc",
+                "Tồn tại, hạn chế và thời hạn khắc phục",
+                &u.to_remediate,
+                false,
+            )),
             "Đoàn kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục.",
         )))
-        .with_subsection(Section {
-            title: "Kiến nghị, đề xuất của đơn vị".into(),
-            ..assessment_doc::proposals("4", &u.proposals)
-        });
+        .with_subsection(Section::new("4", "Kiến nghị, đề xuất của đơn vị").with_block(proposals(&u.proposals)));
     let opinion = Section::new("III", "Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA");
     let opinion = match &m.unit_opinion {
         Some(text) => opinion.with_block(Block::Paragraph(text.clone())),

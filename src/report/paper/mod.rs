@@ -13,6 +13,7 @@ pub mod text;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::domain::calendar::weekday_name;
 use crate::domain::date;
 use crate::domain::schedule::Session;
 
@@ -20,19 +21,21 @@ use crate::domain::schedule::Session;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Member {
     pub name: String,
-    /// `truong-doan`, `thanh-vien`, `thu-ky`.
+    /// `truong-doan`, `pho-doan`, `thanh-vien`, `thu-ky`.
     pub role: String,
     pub role_label: &'static str,
+    /// Chức vụ; empty when not entered.
+    pub title: String,
     pub unit_name: Option<String>,
 }
 
 impl Member {
-    /// "Nguyễn Thị Hoài Thu, Phòng Văn hoá - Xã hội – Trưởng đoàn".
+    /// "Nguyễn Thị Hoài Thu, Phó Trưởng phòng, Phòng Văn hoá - Xã hội – Trưởng đoàn".
     pub fn line(&self) -> String {
-        match &self.unit_name {
-            Some(unit) => format!("{}, {unit} – {}", self.name, self.role_label),
-            None => format!("{} – {}", self.name, self.role_label),
-        }
+        let mut parts = vec![self.name.as_str()];
+        parts.extend(Some(self.title.trim()).filter(|t| !t.is_empty()));
+        parts.extend(self.unit_name.as_deref().filter(|u| !u.trim().is_empty()));
+        format!("{} – {}", parts.join(", "), self.role_label)
     }
 }
 
@@ -61,11 +64,12 @@ pub struct SlotLine {
 }
 
 impl SlotLine {
-    /// "buổi sáng ngày 08/07/2026", or "ngày 08/07/2026", or blanks to fill by hand.
+    /// "buổi sáng Thứ Tư, ngày 08/07/2026", or "Thứ Tư, ngày 08/07/2026", or blanks to fill by hand.
     pub fn when(&self) -> String {
+        let day = |d: NaiveDate| format!("{}, ngày {}", weekday_name(d), date::format(d));
         match (self.session, self.day) {
-            (Some(session), Some(day)) => format!("buổi {} ngày {}", session.label().to_lowercase(), date::format(day)),
-            (None, Some(day)) => format!("ngày {}", date::format(day)),
+            (Some(session), Some(d)) => format!("buổi {} {}", session.label().to_lowercase(), day(d)),
+            (None, Some(d)) => day(d),
             _ => "ngày …/…/……".to_owned(),
         }
     }

@@ -16,6 +16,8 @@ use crate::report::document::{Block, Document, Section};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanPaper {
     pub year: i32,
+    /// The date line's date; `None` leaves it to the văn thư.
+    pub date: Option<NaiveDate>,
     /// The opening sentence: the documents the plan carries out.
     pub preamble: String,
     pub text: PlanText,
@@ -23,6 +25,36 @@ pub struct PlanPaper {
     pub fields: Vec<PlanField>,
     /// Ad-hoc topics (section III.2).
     pub adhoc: Vec<String>,
+    /// The previous year's unfinished business, carried into this plan (one line each).
+    pub carried: Carried,
+}
+
+/// What the previous year left open: shortcomings and violations not yet verified as remedied, by unit and item,
+/// and the proposals still unanswered.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Carried {
+    pub year: i32,
+    pub findings: Vec<String>,
+    pub proposals: Vec<String>,
+}
+
+/// The evident typos of the 2026 plan's text, corrected in a paper written anew (the signed 2026 plan is
+/// regenerated word for word). Each pair is (as signed, corrected): one place for a reader to check.
+pub const TYPO_FIXES: [(&str, &str); 5] = [
+    ("Nền tảng Hợp trực tuyến", "Nền tảng họp trực tuyến"),
+    ("thực nhiệm", "thực hiện"),
+    ("điểm hình", "điển hình"),
+    ("chuyên biến", "chuyển biến"),
+    ("Quyết định số 146/KH-UBND", "Kế hoạch số 146/KH-UBND"),
+];
+
+pub fn fix_typos(text: &str) -> String {
+    TYPO_FIXES.iter().fold(text.to_owned(), |t, (wrong, right)| t.replace(wrong, right))
+}
+
+/// The visible placeholder for a legal basis of an earlier year.
+pub fn basis_placeholder(year: i32) -> String {
+    format!("[Căn cứ năm {year}: cần cập nhật]")
 }
 
 /// A periodic round: its dates in the database, else the plan's defaults.
@@ -56,8 +88,13 @@ pub fn model(
     rounds: &[(RoundKind, NaiveDate, NaiveDate)],
     catalogue: &Catalogue,
     text: &PlanText,
+    text_year: i32,
     ward: &str,
 ) -> PlanPaper {
+    // A paper written for another year than its wording's: the bases and the references in the text are that
+    // year's, so they stand as placeholders, and the evident typos of the signed text are corrected.
+    let anew = text_year != year;
+    let fixed = |t: &str| if anew { fix_typos(t) } else { t.to_owned() };
     let rounds = [RoundKind::Dot1, RoundKind::Dot2]
         .into_iter()
         .filter_map(|kind| {
@@ -69,32 +106,39 @@ pub fn model(
             Some(PlannedRound { kind, start, end })
         })
         .collect();
-    let titles = |code: &str| catalogue.children(code).map(|n| n.title.clone()).collect::<Vec<_>>();
+    let titles = |code: &str| catalogue.children(code).map(|n| fixed(&n.title)).collect::<Vec<_>>();
     let fields = catalogue
         .fields()
         .filter(|f| f.kind == NodeKind::Periodic)
         .map(|f| PlanField {
             code: f.code.clone(),
-            title: f.title.clone(),
-            items: catalogue.children(&f.code).filter(|n| n.is_leaf).map(|n| n.title.clone()).collect(),
+            title: fixed(&f.title),
+            items: catalogue.children(&f.code).filter(|n| n.is_leaf).map(|n| fixed(&n.title)).collect(),
             groups: catalogue
                 .children(&f.code)
                 .filter(|n| !n.is_leaf)
-                .map(|g| PlanGroup { code: g.code.clone(), title: g.title.clone(), items: titles(&g.code) })
+                .map(|g| PlanGroup { code: g.code.clone(), title: fixed(&g.title), items: titles(&g.code) })
                 .collect(),
         })
         .collect();
-    let adhoc = catalogue.leaves().filter(|n| n.kind == NodeKind::Adhoc).map(|n| n.title.clone()).collect();
-    let filled = |t: &str| fill(t, year, ward);
+    let adhoc = catalogue.leaves().filter(|n| n.kind == NodeKind::Adhoc).map(|n| fixed(&n.title)).collect();
+    let filled = |t: &str| fixed(&fill(t, year, ward));
     let all = |v: &[String]| v.iter().map(|t| filled(t)).collect::<Vec<_>>();
     let text = PlanText {
-        bases: all(&text.bases),
+        bases: if anew { vec![basis_placeholder(year)] } else { all(&text.bases) },
         purposes: all(&text.purposes),
         requirements: all(&text.requirements),
         form: filled(&text.form),
         adhoc_time: filled(&text.adhoc_time),
         subjects: filled(&text.subjects),
-        periodic_intro: filled(&text.periodic_intro),
+        periodic_intro: if anew {
+            format!(
+                "Kiểm tra thực hiện các nội dung theo Bộ tiêu chí xác định chỉ số cải cách hành chính và kế hoạch cải cách hành chính năm {year} {} trên các lĩnh vực, cụ thể:",
+                basis_placeholder(year)
+            )
+        } else {
+            filled(&text.periodic_intro)
+        },
         adhoc_intro: filled(&text.adhoc_intro),
         team: filled(&text.team),
         procedure: all(&text.procedure),
@@ -106,7 +150,7 @@ pub fn model(
         "Thực hiện {}, UBND phường ban hành Kế hoạch kiểm tra thực hiện Cải cách hành chính năm {year} với các nội dung sau:",
         bases.join("; ")
     );
-    PlanPaper { year, preamble, text, rounds, fields, adhoc }
+    PlanPaper { year, date: None, preamble, text, rounds, fields, adhoc, carried: Carried::default() }
 }
 
 /// Lettered parts: "a.", "b.", …
@@ -134,7 +178,8 @@ fn dates(r: &PlannedRound) -> String {
 
 pub fn document(m: &PlanPaper, frame: &Frame) -> Document {
     let t = &m.text;
-    let lh = frame.letterhead("KH-UBND", m.year, frame.settings.recipients.clone());
+    let mut lh = frame.letterhead("KH-UBND", m.year, frame.settings.recipients.clone());
+    lh.date = m.date;
     let mut d = Document::new(lh, "KẾ HOẠCH", format!("Kiểm tra cải cách hành chính năm {}", m.year));
     let preamble = Section::new("", "").with_block(Block::Paragraph(m.preamble.clone()));
     let purposes = Section::new("I", "MỤC ĐÍCH, YÊU CẦU")
@@ -168,7 +213,29 @@ pub fn document(m: &PlanPaper, frame: &Frame) -> Document {
     let adhoc = Section::new("2", "Về kiểm tra đột xuất:")
         .with_block(Block::Paragraph(t.adhoc_intro.clone()))
         .with_block(Block::Bullets(m.adhoc.clone()));
-    let content = Section::new("III", "NỘI DUNG KIỂM TRA").with_subsection(periodic).with_subsection(adhoc);
+    let mut content = Section::new("III", "NỘI DUNG KIỂM TRA").with_subsection(periodic).with_subsection(adhoc);
+    let c = &m.carried;
+    if !c.findings.is_empty() || !c.proposals.is_empty() {
+        let mut follow_up = Section::new("3", format!("Kiểm tra việc khắc phục tồn tại, hạn chế năm {}:", c.year))
+            .with_block(Block::Paragraph(format!(
+                "Trong các đợt kiểm tra năm {}, Đoàn kiểm tra kiểm tra việc khắc phục các tồn tại, hạn chế, vi phạm năm {} chưa được xác nhận đã khắc phục và việc trả lời các kiến nghị, đề xuất còn tồn đọng:",
+                m.year, c.year
+            )));
+        if !c.findings.is_empty() {
+            follow_up = follow_up.with_subsection(
+                Section::new("a.", "Tồn tại, hạn chế, vi phạm chưa được xác nhận khắc phục:")
+                    .with_block(Block::Bullets(c.findings.clone())),
+            );
+        }
+        if !c.proposals.is_empty() {
+            let letter = if c.findings.is_empty() { "a." } else { "b." };
+            follow_up = follow_up.with_subsection(
+                Section::new(letter, "Kiến nghị, đề xuất chưa được trả lời:")
+                    .with_block(Block::Bullets(c.proposals.clone())),
+            );
+        }
+        content = content.with_subsection(follow_up);
+    }
     let organisation = Section::new("IV", "TỔ CHỨC THỰC HIỆN")
         .with_subsection(
             Section::new("1", "Kiểm tra định kỳ:")

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::domain::calendar::with_weekday;
 use crate::domain::date;
 use crate::report::build::doc::{Frame, count, row_number, stt};
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
@@ -12,9 +13,13 @@ use crate::report::model::RoundInfo;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReminderPaper {
     pub round: RoundInfo,
+    /// The date line's date; `None` leaves it to the văn thư.
+    pub date: Option<NaiveDate>,
     pub as_of: NaiveDate,
     pub units: Vec<LateLine>,
     pub standing_unit: String,
+    /// The drafting unit in the number, "Số: …/UBND-VHXH".
+    pub drafting_unit: String,
 }
 
 /// A unit that has not sent its self-report by `as_of`.
@@ -26,6 +31,8 @@ pub struct LateLine {
     pub selfreport_due: NaiveDate,
     /// Days past the deadline at `as_of`; 0 when it has not passed yet.
     pub days_late: i64,
+    /// The items it answers for and has not reported, by number.
+    pub missing: Vec<String>,
 }
 
 pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
@@ -34,10 +41,9 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
     recipients.push("Đoàn kiểm tra".to_owned());
     recipients.push(frame.settings.filing_line());
     let subject = format!("V/v đôn đốc gửi báo cáo tự kiểm tra cải cách hành chính {}", r.title);
-    // A letter: no type name, its subject under the number.
-    let mut lh = frame.letterhead("CV-UBND", r.year, recipients);
-    // Dated the day the lateness is counted to.
-    lh.date = Some(m.as_of);
+    // A letter (công văn): no type name, its subject under the number, numbered for the unit that drafts it.
+    let mut lh = frame.letterhead(&format!("UBND-{}", m.drafting_unit), r.year, recipients);
+    lh.date = m.date;
     let mut d = Document::new(lh, "", subject);
     let names: Vec<&str> = m.units.iter().map(|u| u.unit_name.as_str()).collect();
     let to = Section::new("", "").with_block(Block::Centered(format!("Kính gửi: {}.", names.join("; "))));
@@ -46,24 +52,33 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
         format!("Đơn vị chưa gửi báo cáo tự kiểm tra (tính đến ngày {})", date::format(m.as_of)),
         vec![
             stt(),
-            Column::text("Đơn vị").with_width(30.0),
-            Column::date("Ngày kiểm tra"),
-            Column::date("Hạn gửi báo cáo"),
+            Column::text("Đơn vị").with_width(26.0),
+            Column::text("Ngày kiểm tra").with_width(16.0),
+            Column::text("Hạn gửi báo cáo").with_width(16.0),
             Column::integer("Số ngày quá hạn"),
+            Column::text("Nội dung chưa báo cáo").with_width(22.0),
         ],
     );
     for (i, u) in m.units.iter().enumerate() {
+        let due = match u.slot_day {
+            Some(_) => with_weekday(u.selfreport_due),
+            None => format!("{} (hạn chung của đợt)", with_weekday(u.selfreport_due)),
+        };
         table.push_row(vec![
             row_number(i),
             Cell::text(&u.unit_name),
-            Cell::date(u.slot_day),
-            Cell::Date(u.selfreport_due),
+            Cell::text(u.slot_day.map_or("Chưa xếp lịch".to_owned(), with_weekday)),
+            Cell::text(due),
             if u.days_late > 0 { count(u.days_late) } else { Cell::text("Chưa đến hạn") },
+            Cell::text(match u.missing.len() {
+                0 => String::new(),
+                n => format!("{n} nội dung: {}", u.missing.join("; ")),
+            }),
         ]);
     }
     let body = Section::new("", "")
         .with_block(Block::Paragraph(format!(
-            "Thực hiện Kế hoạch kiểm tra cải cách hành chính năm {} của UBND {}, các phòng, cơ quan, đơn vị tiến hành tự kiểm tra theo nội dung được phân công phụ trách và gửi báo cáo kết quả về Đoàn kiểm tra (qua {}) trước 5 ngày theo lịch kiểm tra của đơn vị. Đến ngày {}, {} chưa gửi báo cáo tự kiểm tra {}:",
+            "Thực hiện Kế hoạch kiểm tra cải cách hành chính năm {} của UBND {}, các phòng, cơ quan, đơn vị tiến hành tự kiểm tra theo nội dung được phân công phụ trách và gửi báo cáo kết quả về Đoàn kiểm tra (qua {}) trước 5 ngày theo lịch kiểm tra của đơn vị (đơn vị chưa có lịch: theo hạn chung của đợt). Đến hết ngày {}, {} chưa gửi báo cáo tự kiểm tra {}:",
             r.year,
             frame.ward(),
             m.standing_unit,
@@ -73,11 +88,19 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
         )))
         .with_block(Block::Table(table))
         .with_block(Block::Paragraph(format!(
-            "UBND {} đề nghị Thủ trưởng các đơn vị nêu trên khẩn trương chỉ đạo hoàn thành, gửi báo cáo tự kiểm tra về Đoàn kiểm tra (qua {}) chậm nhất trước ngày kiểm tra theo lịch; đồng thời chuẩn bị đầy đủ hồ sơ, tài liệu kiểm chứng để làm việc với Đoàn kiểm tra. Việc chậm gửi báo cáo sẽ được tổng hợp vào kết quả kiểm tra và đánh giá, xếp loại cuối năm.",
+            "UBND {} đề nghị {} nêu trên khẩn trương chỉ đạo hoàn thành, gửi báo cáo tự kiểm tra về Đoàn kiểm tra (qua {}) chậm nhất trước ngày kiểm tra của đơn vị; đồng thời chuẩn bị đầy đủ hồ sơ, tài liệu kiểm chứng để làm việc với Đoàn kiểm tra. Việc chậm gửi báo cáo sẽ được tổng hợp vào kết quả kiểm tra và đánh giá, xếp loại cuối năm.",
             frame.ward(),
+            if m.units.len() == 1 { "Thủ trưởng đơn vị" } else { "Thủ trưởng các đơn vị" },
             m.standing_unit
         )));
     d.sections = vec![to, body];
-    d.closing = Some("Đề nghị các đơn vị nghiêm túc thực hiện./.".to_owned());
+    d.closing = Some(
+        if m.units.len() == 1 {
+            "Đề nghị đơn vị nghiêm túc thực hiện./."
+        } else {
+            "Đề nghị các đơn vị nghiêm túc thực hiện./."
+        }
+        .to_owned(),
+    );
     d
 }

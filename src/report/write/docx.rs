@@ -7,7 +7,7 @@ use std::io::{Cursor, Write};
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
-use crate::report::document::{Block, Cell, Chart, Document, Letterhead, Signature, Table};
+use crate::report::document::{Block, Cell, Chart, Document, Letterhead, Section, Signature, Table};
 
 use super::WriteError;
 use super::common::{Align, chart_caption, chart_rows, flatten_sections, row_cells};
@@ -59,7 +59,40 @@ fn body(doc: &Document) -> String {
         let subject_chars = u32::try_from(doc.subject.chars().count().min(66)).unwrap_or(66);
         out += &x::short_rule(TEXT_WIDTH, (subject_chars * 140 / 3).clamp(1200, TEXT_WIDTH / 2));
     }
-    for flat in flatten_sections(&doc.sections) {
+    out += &sections_xml(&doc.sections);
+    if let Some(closing) = &doc.closing {
+        // The signature never stands alone on a page: the closing paragraph keeps with it, in one piece.
+        out += &Para { keep_next: true, keep_lines: true, ..Para::body() }.xml(&[Run::new(closing)]);
+    }
+    out += &footer(&doc.letterhead, doc.countersignature.as_ref());
+    if let Some(witness) = &doc.witness {
+        // In one piece: its name never goes to a page of its own.
+        let keep = Para { jc: Jc::Center, keep_next: true, ..Para::default() };
+        for (i, line) in witness.lines().into_iter().enumerate() {
+            out += &Para { before: if i == 0 { 240 } else { 0 }, ..keep.clone() }.xml(&[Run::new(line).bold()]);
+        }
+        for _ in 0..4 {
+            out += &keep.xml(&[]);
+        }
+        out += &centered(&[Run::new(&witness.name).bold()]);
+    }
+    if let Some(annex) = &doc.annex {
+        out += r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
+        out += &Para { jc: Jc::Center, keep_next: true, ..Para::default() }.xml(&[Run::new(&annex.title).bold()]);
+        out += &Para { jc: Jc::Center, keep_next: true, after: 240, ..Para::default() }
+            .xml(&[Run::new(&annex.subtitle).italic()]);
+        out += &sections_xml(&annex.sections);
+    }
+    // A document must not end with a table; this paragraph is 1 pt high, so that a signature block ending near
+    // the foot of a page does not push it onto a blank page of its own.
+    out += &Para { mark_size: Some(2), line: Some(20), exact_line: true, ..Para::default() }.xml(&[]);
+    out
+}
+
+/// Headings and blocks of sections, depth-first.
+fn sections_xml(sections: &[Section]) -> String {
+    let mut out = String::new();
+    for flat in flatten_sections(sections) {
         let level = flat.level.min(3);
         let heading = flat.section.heading();
         let style = match level {
@@ -75,14 +108,6 @@ fn body(doc: &Document) -> String {
             out += &block_xml(block);
         }
     }
-    if let Some(closing) = &doc.closing {
-        // The signature never stands alone on a page: the closing paragraph keeps with it, in one piece.
-        out += &Para { keep_next: true, keep_lines: true, ..Para::body() }.xml(&[Run::new(closing)]);
-    }
-    out += &footer(&doc.letterhead, doc.countersignature.as_ref());
-    // A document must not end with a table; this paragraph is 1 pt high, so that a signature block ending near
-    // the foot of a page does not push it onto a blank page of its own.
-    out += &Para { mark_size: Some(2), line: Some(20), exact_line: true, ..Para::default() }.xml(&[]);
     out
 }
 

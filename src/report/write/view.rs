@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use minijinja::{Value, context};
 
 use crate::domain::date;
-use crate::report::document::{Block, Chart, Column, Document, Letterhead, Signature, Table};
+use crate::report::document::{Block, Chart, Column, Document, Letterhead, Section, Signature, Table};
 
 use super::common::{Align, chart_rows, flatten_sections, row_cells};
 use super::{svg, widths};
@@ -39,7 +39,25 @@ pub enum Target {
 }
 
 pub fn document(doc: &Document, target: Target) -> Value {
-    let sections: Vec<Value> = flatten_sections(&doc.sections)
+    let annex = doc.annex.as_ref().map(|a| {
+        context! { title => a.title.clone(), subtitle => a.subtitle.clone(), sections => sections(&a.sections, target) }
+    });
+    context! {
+        doc => context! {
+            letterhead => letterhead(&doc.letterhead),
+            title => doc.title.clone(),
+            subject => doc.subject.clone(),
+            sections => sections(&doc.sections, target),
+            closing => doc.closing.clone(),
+            countersignature => doc.countersignature.as_ref().map(signature),
+            witness => doc.witness.as_ref().map(signature),
+            annex => annex,
+        }
+    }
+}
+
+fn sections(list: &[Section], target: Target) -> Vec<Value> {
+    flatten_sections(list)
         .into_iter()
         .map(|flat| {
             let s = flat.section;
@@ -52,17 +70,7 @@ pub fn document(doc: &Document, target: Target) -> Value {
                 blocks => blocks,
             }
         })
-        .collect();
-    context! {
-        doc => context! {
-            letterhead => letterhead(&doc.letterhead),
-            title => doc.title.clone(),
-            subject => doc.subject.clone(),
-            sections => sections,
-            closing => doc.closing.clone(),
-            countersignature => doc.countersignature.as_ref().map(signature),
-        }
-    }
+        .collect()
 }
 
 fn signature(sig: &Signature) -> Value {

@@ -58,7 +58,7 @@ fn bands_may_miss_by_the_rounding_slack_only() {
     assert_eq!(problems(&[(50.0, 99.996), (0.0, 50.0)], "", &ok_nodes()), Vec::<String>::new());
     let short = problems(&[(50.0, 99.99), (0.0, 50.0)], "", &ok_nodes());
     assert!(short.iter().any(|p| p.contains("phủ kín 0–100, mức cao nhất đang dừng ở 99.99")), "{short:?}");
-    let none = problems(&[], "", &ok_nodes());
+    let none = problems(&[], "bands = []", &ok_nodes());
     assert!(none.iter().any(|p| p.contains("chưa có mức xếp loại nào")), "{none:?}");
 }
 

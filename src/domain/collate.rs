@@ -61,3 +61,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "collate_tests.rs"]
+mod boundary_tests;

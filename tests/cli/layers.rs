@@ -46,7 +46,7 @@ pub fn violations(src: &Path) -> Vec<String> {
 fn cycles(edges: &[Edge]) -> Vec<String> {
     let mut next: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for e in edges {
-        next.entry(&e.from).or_default().insert(&e.to);
+        next.entry(e.from.as_str()).or_default().insert(e.to.as_str());
     }
     let reaches = |start: &str| {
         let mut seen = BTreeSet::new();
@@ -59,10 +59,11 @@ fn cycles(edges: &[Edge]) -> Vec<String> {
         seen.contains(start)
     };
     next.keys()
-        .filter(|m| reaches(m))
+        .copied()
+        .filter(|&m| reaches(m))
         .map(|m| {
             let touching: BTreeSet<String> =
-                edges.iter().filter(|e| e.from == *m || e.to == *m).map(|e| format!("{}->{}", e.from, e.to)).collect();
+                edges.iter().filter(|e| e.from == m || e.to == m).map(|e| format!("{}->{}", e.from, e.to)).collect();
             format!("{m} is in an import cycle: {}", touching.into_iter().collect::<Vec<_>>().join(" "))
         })
         .collect()
@@ -146,7 +147,9 @@ fn resolve(module: &[String], segments: &[String]) -> Option<String> {
 
 /// Every path a `use` tree imports, as segments (a glob ends with `*`).
 fn use_paths(tree: &syn::UseTree, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
-    let with = |prefix: &[String], last: String| prefix.iter().cloned().chain([last]).collect();
+    fn with(prefix: &[String], last: String) -> Vec<String> {
+        prefix.iter().cloned().chain([last]).collect()
+    }
     match tree {
         syn::UseTree::Path(p) => {
             prefix.push(p.ident.to_string());

@@ -27,7 +27,7 @@ fn results_by_sql(ward: &Ward, round: &str) -> (HashMap<String, f64>, HashMap<St
         .map(|l| (l["code"].as_str().unwrap().to_owned(), l["max_points"].as_f64().unwrap()))
         .collect();
     let conn = rusqlite::Connection::open(ward.db()).unwrap();
-    let mut by = |sql: &str| -> HashMap<String, f64> {
+    let by = |sql: &str| -> HashMap<String, f64> {
         let mut sums: HashMap<String, (f64, f64)> = HashMap::new();
         let mut stmt = conn.prepare(sql).unwrap();
         let rows =

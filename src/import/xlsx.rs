@@ -176,6 +176,9 @@ fn produce(
             rec.clear();
             row = Some(r);
         }
+        if let DataRef::Error(e) = cell.get_value() {
+            return Err(super::cells::workbook_error(file, &sheet, (r, c), &e.to_string()));
+        }
         text.clear();
         render(cell.get_value(), percent.get(style) == Some(&true), &mut text);
         if text.is_empty() {

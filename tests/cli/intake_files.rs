@@ -65,7 +65,7 @@ fn a_quote_left_open_is_refused_where_it_shows_and_a_multiline_note_still_import
     let scores = "ma_don_vi,ma_tieu_chi,diem_tham_dinh,nhan_xet\nVHXH,1.1.1,1,\"Tốt\nVHXH,1.1.2,1,Khá\"\n";
     ward.write("diem.csv", scores);
     let err = refused(&ward, &["score", "import", "2026-dot1", "diem.csv"]);
-    assert!(err.contains("diem.csv, dòng 2, cột «Nhận xét»") && err.contains("(VHXH, 1.1.2)"), "{err}");
+    assert!(err.contains("dòng 2, cột «Nhận xét»") && err.contains("(VHXH, 1.1.2)"), "{err}");
     // `"abc"def`, which the CSV parser would glue into `abcdef`.
     let glued = format!("{HEAD}VP,1.1.5,2,,\"KQ\"a,TL a,\n");
     let err = refused_import(&ward, "dinh-chu.csv", glued, &[]);
@@ -161,6 +161,9 @@ fn a_formula_without_a_computed_value_is_refused_naming_its_cell() {
     let xlsxwriter = xlsx("<f>1+1</f><v>0</v>", RECALC_ON_LOAD, "KQ");
     let err = refused_import(&ward, "xlsxwriter.xlsx", xlsxwriter, &[]);
     assert!(err.contains("ô C2") && err.contains("hoặc gõ giá trị thay cho công thức"), "{err}");
+    // XlsxWriter's `write_formula(…, value=1.5)`: a value is there, but no spreadsheet program computed it.
+    let err = refused_import(&ward, "xlsxwriter-value.xlsx", xlsx("<f>1+1</f><v>1.5</v>", RECALC_ON_LOAD, "KQ"), &[]);
+    assert!(err.contains("với giá trị «1.5» do chương trình tạo tệp") && !err.contains("chưa có giá trị"), "{err}");
     // Saved by Excel: the value it computed is read.
     let (ok, err) = import(&ward, "excel.xlsx", xlsx("<f>1+1</f><v>2</v>", EXCEL_CALC, "KQ"), &[]);
     assert!(ok, "{err}");

@@ -12,6 +12,7 @@ mod inspection_findings;
 mod intake_files;
 mod intake_lists;
 mod intake_output;
+mod intake_second_pass;
 mod next_year;
 mod papers;
 mod readme;

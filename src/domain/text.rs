@@ -79,17 +79,22 @@ pub fn hidden_char(s: &str) -> Option<String> {
 }
 
 /// A cell that a spreadsheet would run as a formula gets a leading quote.
-/// Text that already begins with a quote before = + - @ gets one too, so that [`restore_formula`] gives it back whole.
+/// Text that already begins with quotes before = + - @ gets one more, so that [`restore_formula`] gives it back whole.
 pub fn neutralise_formula(s: &str) -> String {
-    if looks_like_formula(s) || restore_formula(s).len() != s.len() { format!("'{s}") } else { s.to_owned() }
+    if needs_guard(s) { format!("'{s}") } else { s.to_owned() }
 }
 
 /// Exactly the reverse of [`neutralise_formula`]: the leading quote it added comes off, any other text stays.
 pub fn restore_formula(s: &str) -> &str {
     match s.strip_prefix('\'') {
-        Some(rest) if looks_like_formula(rest) => rest,
+        Some(rest) if needs_guard(rest) => rest,
         _ => s,
     }
+}
+
+/// Text the CSV export guards: a formula, or a formula behind quotes (whose first quote the import would take off).
+fn needs_guard(s: &str) -> bool {
+    looks_like_formula(s.trim_start_matches('\''))
 }
 
 /// Whether a spreadsheet would read this text as a formula (or DDE payload).

@@ -107,18 +107,26 @@ pub enum Guess {
 /// The encoding under which `sample` spells the most Vietnamese syllables: Windows-1258 unless a legacy encoding
 /// spells clearly more (TCVN3 read as Windows-1258 gives «§· thùc hiÖn»: few syllables).
 pub fn guess(sample: &[u8]) -> Guess {
+    // NUL bytes: UTF-16 without its mark, or not text at all; the CSV reader says which.
+    if sample.contains(&0) {
+        return Guess::Windows1258;
+    }
     let (text, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(sample);
     let base = syllable::score(&nfc(&text));
-    let mut best = (base, Guess::Windows1258);
+    let mut best: Option<(f64, Legacy)> = None;
     for legacy in Legacy::ALL {
         let mut text = String::with_capacity(sample.len() * 2);
         legacy.decode_into(sample, &mut text);
         let score = syllable::score(&nfc(&text));
-        if score > best.0 + 0.2 {
-            best = (score, Guess::Legacy(legacy));
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, legacy));
         }
     }
-    best.1
+    match best {
+        // A clear margin: a few odd words in a Windows-1258 file do not make it a legacy one.
+        Some((score, legacy)) if score > base + 0.2 => Guess::Legacy(legacy),
+        _ => Guess::Windows1258,
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! Whether a word is a Vietnamese syllable: an initial consonant, one to three vowels with at most one tone mark,
-//! and a final consonant. Enough to tell a right decoding («Đã thực hiện») from a wrong one («§· thùc hiÖn»).
+//! Whether a word is a Vietnamese syllable: an initial consonant, a vowel group with at most one tone mark, and a
+//! final consonant. Enough to tell a right decoding («Đã thực hiện») from a wrong one («§· thùc hiÖn»).
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -8,7 +8,12 @@ const INITIALS: [&str; 28] = [
     "n", "p", "r", "s", "t", "v", "x", "",
 ];
 const FINALS: [&str; 9] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
-const VOWELS: &str = "aăâeêioôơuưy";
+/// The vowel groups a syllable can have, without tone marks.
+const NUCLEI: [&str; 55] = [
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia",
+    "iê", "iu", "oa", "oă", "oe", "oi", "oo", "ôi", "ơi", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu",
+    "ươ", "yê", "iêu", "oai", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu", "uơi",
+];
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
 /// The share of words with a letter outside ASCII that are Vietnamese syllables (1 when there is none).
@@ -39,10 +44,8 @@ pub fn is_syllable(word: &str) -> bool {
     if tones > 1 || bare.chars().count() > 7 {
         return false;
     }
-    INITIALS.iter().filter_map(|i| bare.strip_prefix(i)).any(|rest| {
-        FINALS.iter().filter_map(|f| rest.strip_suffix(f)).any(|vowels| {
-            let n = vowels.chars().count();
-            (1..=3).contains(&n) && vowels.chars().all(|c| VOWELS.contains(c))
-        })
-    })
+    INITIALS
+        .iter()
+        .filter_map(|i| bare.strip_prefix(i))
+        .any(|rest| FINALS.iter().filter_map(|f| rest.strip_suffix(f)).any(|vowels| NUCLEI.contains(&vowels)))
 }

@@ -103,7 +103,7 @@ fn codes_are_one_whatever_their_case_or_width() {
 #[test]
 fn what_the_csv_export_guards_the_import_restores() {
     let ward = Ward::example();
-    says(&ward, &["unit", "add", "--code", "TCT", "--name", "- Tổ công tác", "--kind", "Tổ chức hành chính"]);
+    says(&ward, &["unit", "add", "--code", "TCT", "--name=- Tổ công tác", "--kind", "Tổ chức hành chính"]);
     says(&ward, &["unit", "add", "--code", "Q", "--name", "'- đã có dấu nháy"]);
     let csv = ward.ok(&["unit", "list", "--format", "csv"]);
     assert!(csv.contains(",'- Tổ công tác,"), "the export guards the name: {csv}");

@@ -50,4 +50,3 @@ fn syllables() {
     assert_eq!(score("KT, Kinh te"), 1.0);
     assert!(score("§· thùc hiÖn ®Çy ®ñ") < 0.5);
 }
-

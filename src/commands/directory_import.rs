@@ -10,7 +10,7 @@ use crate::commands::late_bar::LateBar;
 use crate::context::Context;
 use crate::domain::directory::FieldChange;
 use crate::import::Encoding;
-use crate::import::directory::{self, Codes, Known};
+use crate::import::directory::{self, Codes, Known, KnownOfficial};
 
 use crate::store::units::Saved;
 use crate::store::{Store, Tx, assignments, catalogues, officials, units};
@@ -28,11 +28,9 @@ pub struct ImportArgs {
     pub dry_run: bool,
 }
 
-fn known(store: &Store) -> Result<HashMap<String, (String, String)>> {
-    Ok(officials::list(&store.conn, None)?
-        .into_iter()
-        .map(|o| (o.code.to_lowercase(), (o.code, o.unit_code)))
-        .collect())
+fn known(store: &Store) -> Result<HashMap<String, KnownOfficial>> {
+    let all = officials::list(&store.conn, None)?.into_iter();
+    Ok(all.map(|o| (o.code.to_lowercase(), KnownOfficial { code: o.code, unit: o.unit_code, name: o.name })).collect())
 }
 
 /// Changes listed after the summary; a whole directory's worth would bury it.
@@ -150,8 +148,11 @@ pub fn assignments(ctx: &Context, store: &mut Store, args: &ImportArgs) -> Resul
         catalogue: Some(&catalogue),
     };
     let bar = LateBar::new();
-    let rows = directory::read_assignments(&args.file, (args.encoding, &|d, t| bar.update(d, t)), &known)?;
+    let (rows, warnings) = directory::read_assignments(&args.file, (args.encoding, &|d, t| bar.update(d, t)), &known)?;
     bar.finish();
+    for warning in warnings.iter().take(SHOWN_CHANGES) {
+        crate::messages::warn(warning.to_string());
+    }
     save_all(ctx, store, args, "phân công", &rows, |tx, edit| {
         let old = assignments::get(tx, &edit.assignment.criterion, &edit.assignment.unit_code)?;
         Ok(assignments::save(tx, &edit.apply(old.as_ref()))?)

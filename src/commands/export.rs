@@ -75,12 +75,10 @@ pub fn emit(ctx: &Context, listing: &Listing, out: &ExportArg) -> Result<()> {
 /// Whether an importer reads the column back: the others (a criterion's title, an official's name beside the codes)
 /// are derived, and an edit there would be ignored.
 fn read_back(header: &str) -> bool {
-    use crate::import::directory::{ASSIGNMENT_COLUMNS, OFFICIAL_COLUMNS, UNIT_COLUMNS};
+    use crate::import::directory::{ASSIGNMENT_COLUMNS, DERIVED, OFFICIAL_COLUMNS, UNIT_COLUMNS};
     let header = fold(header);
-    [UNIT_COLUMNS, OFFICIAL_COLUMNS, ASSIGNMENT_COLUMNS]
-        .iter()
-        .flat_map(|specs| specs.iter())
-        .any(|spec| fold(spec.label) == header || fold(spec.key) == header)
+    let specs = [UNIT_COLUMNS, OFFICIAL_COLUMNS, ASSIGNMENT_COLUMNS].into_iter().flatten();
+    specs.filter(|spec| !DERIVED.contains(&spec.key)).any(|spec| fold(spec.label) == header || fold(spec.key) == header)
 }
 
 /// One sheet: the header row in bold and frozen, then the rows; text stays text (a code like 1.10 is not a number).

@@ -28,14 +28,29 @@ pub const ASSIGNMENT_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required("ma_tieu_chi", "Mã tiêu chí"),
     ColumnSpec::required("ma_don_vi", "Mã đơn vị"),
     ColumnSpec::optional("ma_can_bo", "Mã cán bộ"),
+    ColumnSpec::optional(TITLE, "Nội dung"),
+    ColumnSpec::optional(OFFICIAL_NAME, "Cán bộ phụ trách"),
 ];
+
+/// Columns `assign list` writes beside the codes for the reader; an import reads them only to warn that an edit
+/// there does nothing.
+const TITLE: &str = "noi_dung";
+const OFFICIAL_NAME: &str = "can_bo_phu_trach";
+pub const DERIVED: [&str; 2] = [TITLE, OFFICIAL_NAME];
 
 /// What the rows of a directory file are checked against: what is stored already.
 pub struct Known<'a> {
     pub units: Codes,
-    /// Official code in lower case → (its code as stored, its unit's code).
-    pub officials: HashMap<String, (String, String)>,
+    /// Official code in lower case → the official.
+    pub officials: HashMap<String, KnownOfficial>,
     pub catalogue: Option<&'a Catalogue>,
+}
+
+pub struct KnownOfficial {
+    /// The code as stored.
+    pub code: String,
+    pub unit: String,
+    pub name: String,
 }
 
 /// Stored codes, found whatever the case a file writes them in (`kt` is KT).
@@ -211,15 +226,10 @@ pub fn read_units(path: &Path, encoding: Encoding, progress: Progress) -> Result
             let code = check.code(row, "ma_don_vi", "Mã đơn vị");
             let name = check.name(row, "ten_don_vi", "Tên đơn vị");
             // `unit list --format csv|xlsx` writes the kind in words; either form reads back as the code.
+            // A bad kind is reported and the row still checked for duplicates (the file is refused anyway).
             let kind = match check.optional(row, "loai", "Loại")? {
                 None => None,
-                Some(text) => match unit_kind_code(&text) {
-                    Ok(kind) => Some(kind),
-                    Err(message) => {
-                        check.problem(Some("Loại"), &text, message, None);
-                        return None;
-                    }
-                },
+                Some(text) => unit_kind_code(&text).map_err(|m| check.problem(Some("Loại"), &text, m, None)).ok(),
             };
             Some(UnitEdit { code: code?, name: name?, kind })
         },
@@ -248,13 +258,15 @@ pub fn read_officials(
     )
 }
 
+/// The assignments of a file, and warnings for edits to the columns it does not read.
 pub fn read_assignments(
     path: &Path,
     (encoding, progress): (Encoding, Progress),
     known: &Known,
-) -> Result<Vec<AssignmentEdit>, Rejected> {
+) -> Result<(Vec<AssignmentEdit>, Vec<Problem>), Rejected> {
     let key = |e: &AssignmentEdit| format!("{} / {}", e.assignment.criterion, case_key(&e.assignment.unit_code));
-    read_all(path, (encoding, progress), ASSIGNMENT_COLUMNS, key, |row, check| {
+    let mut warnings = Vec::new();
+    let rows = read_all(path, (encoding, progress), ASSIGNMENT_COLUMNS, key, |row, check| {
         let criterion = check.required(row, "ma_tieu_chi", "Mã tiêu chí");
         let criterion = criterion.filter(|c| match known.catalogue.map(|cat| cat.leaf(c)) {
             Some(Err(message)) => {
@@ -271,22 +283,43 @@ pub fn read_assignments(
             "" => None,
             code => match (known.officials.get(&case_key(code)), &unit) {
                 (None, _) => {
-                    let stored = known.officials.values().map(|(c, _)| c.as_str());
+                    let stored = known.officials.values().map(|o| o.code.as_str());
                     let hint = did_you_mean(code, stored);
                     check.problem(Some("Mã cán bộ"), code, "cán bộ chưa có trong cơ sở dữ liệu".into(), hint);
                     return None;
                 }
-                (Some((_, works_in)), Some(unit)) if works_in != unit => {
+                (Some(KnownOfficial { unit: works_in, .. }), Some(unit)) if works_in != unit => {
                     let message = format!("cán bộ này thuộc đơn vị {works_in}, không thuộc {unit}");
                     check.problem(Some("Mã cán bộ"), code, message, None);
                     return None;
                 }
-                (Some((stored, _)), _) => Some(stored.clone()),
+                (Some(stored), _) => Some(stored.code.clone()),
             },
         };
-        Some(AssignmentEdit {
-            assignment: Assignment { criterion: criterion?, unit_code: unit?, official_code: official },
-            official_given: given,
-        })
-    })
+        let assignment = Assignment { criterion: criterion?, unit_code: unit?, official_code: official };
+        derived_edits(row, check, known, &assignment, &mut warnings);
+        Some(AssignmentEdit { assignment, official_given: given })
+    })?;
+    Ok((rows, warnings))
+}
+
+/// Warns of a title or an official's name edited in the file: they come from the catalogue and the directory.
+fn derived_edits(row: &Row, check: &RowCheck, known: &Known, a: &Assignment, warnings: &mut Vec<Problem>) {
+    let title = known.catalogue.and_then(|cat| cat.leaf(&a.criterion).ok()).map(|n| n.title.as_str());
+    let official = a.official_code.as_deref().and_then(|c| known.officials.get(&case_key(c)));
+    let stored =
+        [(TITLE, title, "theo bộ tiêu chí"), (OFFICIAL_NAME, official.map(|o| o.name.as_str()), "theo Mã cán bộ")];
+    for (key, stored, source) in stored {
+        let written = nfc(row.get(key).unwrap_or(""));
+        let Some(stored) = stored.filter(|s| !written.is_empty() && written != *s) else { continue };
+        let column = row.header(key).unwrap_or(key).to_owned();
+        warnings.push(Problem {
+            file: check.file.to_owned(),
+            row: Some(check.line),
+            column: Some(column),
+            value: Some(written.into_owned()),
+            message: format!("cột này chỉ để đọc (lấy {source}): sửa ở đây không có tác dụng, vẫn là «{stored}»"),
+            hint: (key == OFFICIAL_NAME).then(|| "muốn đổi người phụ trách, sửa cột Mã cán bộ".to_owned()),
+        });
+    }
 }

@@ -352,6 +352,11 @@ impl Row {
         Some(self.cell(index).unwrap_or(""))
     }
 
+    /// The header the file gives the column `key`, if it has it.
+    pub fn header(&self, key: &str) -> Option<&str> {
+        self.columns.as_ref()?.get(key).map(|m| m.header.as_str())
+    }
+
     /// A field by position, trimmed, read as [`Row::get`] reads a column.
     pub fn cell(&self, index: usize) -> Option<&str> {
         let value = self.record.get(index)?.trim();

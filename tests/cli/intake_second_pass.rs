@@ -221,3 +221,17 @@ fn an_assignment_file_without_officials_keeps_them() {
     says(&ward, &["assign", "import", &file.display().to_string()]);
     assert_eq!(ward.dump(), before, "the officials stay as stored");
 }
+
+#[test]
+fn edits_to_derived_columns_are_warned_as_ignored() {
+    let ward = Ward::example();
+    let before = ward.dump();
+    let csv = ward.ok(&["assign", "list", "--format", "csv"]);
+    let first = ward.json(&["assign", "list"])[0].clone();
+    let name = first["official_name"].as_str().unwrap();
+    let file = ward.write("pc.csv", csv.replacen(name, "Người Khác", 1));
+    let err = says(&ward, &["assign", "import", &file.display().to_string()]);
+    assert!(err.contains("cột «Cán bộ phụ trách» = «Người Khác»: cột này chỉ để đọc"), "{err}");
+    assert!(err.contains("sửa cột Mã cán bộ"), "{err}");
+    assert_eq!(ward.dump(), before);
+}

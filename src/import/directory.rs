@@ -84,6 +84,7 @@ pub fn read_all<T>(
 ) -> Result<Vec<T>, Rejected> {
     let mut reader = TableReader::open(path, encoding, columns).map_err(Rejected::from)?;
     let file = reader.file_name().to_owned();
+    let shown = reader.problem_file();
     let mut problems = Vec::new();
     let mut rows = Vec::new();
     let mut first_line: HashMap<String, u64> = HashMap::new();
@@ -96,7 +97,7 @@ pub fn read_all<T>(
         match reader.next_row(&mut row) {
             Ok(false) => break,
             Ok(true) => {
-                let mut check = RowCheck { file: &file, line: row.line, problems: &mut problems };
+                let mut check = RowCheck { file: &shown, line: row.line, problems: &mut problems };
                 if let Some(item) = parse(&row, &mut check) {
                     let key = key_of(&item);
                     if let Some(first) = first_line.get(&key) {

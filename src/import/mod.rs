@@ -148,6 +148,14 @@ impl TableReader {
         &self.file
     }
 
+    /// The file as row problems name it: with the sheet read, for a workbook («bao-cao.xlsx, trang «Tự kiểm tra»»).
+    pub fn problem_file(&self) -> String {
+        match &self.source {
+            Source::Xlsx(x) => x.sheet().map_or_else(|| self.file.clone(), |s| format!("{}, trang «{s}»", self.file)),
+            Source::Csv(_) => self.file.clone(),
+        }
+    }
+
     /// The rows above the header, each as (line, its non-empty cells joined by spaces, NFC).
     pub fn preamble(&self) -> &[(u64, String)] {
         &self.preamble

@@ -35,7 +35,9 @@ impl fmt::Display for Rejected {
         )?;
         for problem in self.problems.iter().take(SHOWN) {
             let text = problem.to_string();
-            let rest = (problem.file == self.file)
+            // «x.xlsx, trang «…», dòng 3» keeps the sheet.
+            let same = problem.file == self.file || problem.file.starts_with(&format!("{}, ", self.file));
+            let rest = same
                 .then(|| text.strip_prefix(self.file.as_str()))
                 .flatten()
                 .map(|t| t.trim_start_matches([',', ':', ' ']));

@@ -218,17 +218,20 @@ pub(super) fn column_letters(col: u32) -> String {
     letters.iter().rev().collect()
 }
 
-/// Reads an ODS workbook's first visible sheet, handing each non-empty row (1-based row number, cells as text) to
+/// Reads an ODS workbook's first visible sheet (named to `sheet_found`, which may stop the reading), handing each non-empty row (1-based row number, cells as text) to
 /// `each` until it returns false. calamine reads ODS whole, so this is not streamed: ODS files are form-sized.
 pub fn ods_rows(
     handle: File,
-    file: &str,
+    (file, sheet_found): (&str, impl FnOnce(&str) -> bool),
     render: impl Fn(&DataRef<'_>, &mut String),
     mut each: impl FnMut(u64, Fields) -> bool,
 ) -> Result<(), ImportError> {
     let detail = |e: calamine::OdsError| BookKind::Ods.damaged(file, format!("nội dung hỏng (chi tiết kỹ thuật: {e})"));
     let mut book: Ods<BufReader<File>> = Ods::new(BufReader::new(handle)).map_err(detail)?;
     let sheet = first_sheet(BookKind::Ods, book.sheets_metadata(), file)?;
+    if !sheet_found(&sheet) {
+        return Ok(());
+    }
     let range = book.worksheet_range(&sheet).map_err(detail)?;
     let formulas = book.worksheet_formula(&sheet).map_err(detail)?;
     if let Some((top, left)) = formulas.start() {

@@ -235,3 +235,18 @@ fn edits_to_derived_columns_are_warned_as_ignored() {
     assert!(err.contains("sửa cột Mã cán bộ"), "{err}");
     assert_eq!(ward.dump(), before);
 }
+
+#[test]
+fn a_workbook_value_error_names_the_sheet_and_the_file_once() {
+    let ward = Ward::example();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Đơn vị").unwrap();
+    for (col, text) in ["ma_don_vi", "ten_don_vi", "loai", "KT", "Phòng Kinh tế", "Phòng ban"].iter().enumerate() {
+        sheet.write_string((col / 3) as u32, (col % 3) as u16, *text).unwrap();
+    }
+    let file = ward.path("dv.xlsx");
+    book.save(&file).unwrap();
+    let err = refused(&ward, &["unit", "import", &file.display().to_string()]);
+    assert!(err.contains("- trang «Đơn vị», dòng 2, cột «Loại» = «Phòng ban»"), "{err}");
+    assert_eq!(err.matches("dv.xlsx").count(), 1, "the file named once: {err}");
+}

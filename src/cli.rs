@@ -20,7 +20,7 @@ pub struct Cli {
     pub db: PathBuf,
 
     /// Người thực hiện, ghi vào nhật ký (mặc định: biến CCHC_USER, nếu không có thì người dùng máy)
-    #[arg(long = "by", global = true, value_name = "TÊN")]
+    #[arg(long = "by", global = true, value_name = "TÊN", value_parser = crate::commands::args::parse_actor)]
     pub actor: Option<String>,
 
     #[command(subcommand)]

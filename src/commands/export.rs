@@ -7,11 +7,12 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Args, ValueEnum};
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::{Format, ProtectionOptions, Workbook};
 
 use crate::commands::listing::{ListFormat, Listing, Value};
 use crate::context::Context;
 use crate::domain::date;
+use crate::domain::text::fold;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -71,27 +72,57 @@ pub fn emit(ctx: &Context, listing: &Listing, out: &ExportArg) -> Result<()> {
     }
 }
 
+/// Whether an importer reads the column back: the others (a criterion's title, an official's name beside the codes)
+/// are derived, and an edit there would be ignored.
+fn read_back(header: &str) -> bool {
+    use crate::import::directory::{ASSIGNMENT_COLUMNS, DERIVED, OFFICIAL_COLUMNS, UNIT_COLUMNS};
+    let header = fold(header);
+    let specs = [UNIT_COLUMNS, OFFICIAL_COLUMNS, ASSIGNMENT_COLUMNS].into_iter().flatten();
+    specs.filter(|spec| !DERIVED.contains(&spec.key)).any(|spec| fold(spec.label) == header || fold(spec.key) == header)
+}
+
 /// One sheet: the header row in bold and frozen, then the rows; text stays text (a code like 1.10 is not a number).
+/// Derived columns are locked (the sheet protected without a password, rows can still be added, removed, sorted).
 fn xlsx(listing: &Listing) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     let bold = Format::new().set_bold();
     let columns: Vec<_> = listing.columns.iter().enumerate().filter(|(_, c)| c.in_table).collect();
+    let editable: Vec<bool> = columns.iter().map(|(_, c)| read_back(c.header)).collect();
+    let lock = editable.contains(&false);
+    let open = Format::new().set_unlocked();
     for (col, (_, column)) in (0u16..).zip(&columns) {
         sheet.write_string_with_format(0, col, column.header, &bold)?;
         let widest = listing.rows.iter().map(|r| text(&r[columns[usize::from(col)].0]).chars().count()).max();
         sheet.set_column_width(col, (widest.unwrap_or(0).max(column.header.chars().count()) + 2).min(60) as f64)?;
+        if lock && editable[usize::from(col)] {
+            sheet.set_column_format(col, &open)?;
+        }
     }
     for (row, values) in (1u32..).zip(&listing.rows) {
         for (col, (i, _)) in (0u16..).zip(&columns) {
+            let format = if lock && editable[usize::from(col)] { open.clone() } else { Format::new() };
             match &values[*i] {
-                Value::Number(Some(n)) | Value::Score(Some(n)) => sheet.write_number(row, col, *n)?,
-                Value::Integer(n) => sheet.write_number(row, col, *n as f64)?,
-                value => sheet.write_string(row, col, text(value))?,
+                Value::Number(Some(n)) | Value::Score(Some(n)) => {
+                    sheet.write_number_with_format(row, col, *n, &format)?
+                }
+                Value::Integer(n) => sheet.write_number_with_format(row, col, *n as f64, &format)?,
+                value => sheet.write_string_with_format(row, col, text(value), &format)?,
             };
         }
     }
     sheet.set_freeze_panes(1, 0)?;
+    if lock {
+        let options = ProtectionOptions {
+            insert_rows: true,
+            delete_rows: true,
+            sort: true,
+            use_autofilter: true,
+            format_columns: true,
+            ..ProtectionOptions::new()
+        };
+        sheet.protect_with_options(&options);
+    }
     Ok(book.save_to_buffer()?)
 }
 

@@ -12,6 +12,7 @@ pub mod export;
 pub mod finding;
 pub mod finding_answer;
 pub mod init;
+pub mod late_bar;
 pub mod listing;
 pub mod log;
 mod log_text;

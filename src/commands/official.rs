@@ -9,11 +9,11 @@ use crate::commands::export::{self, ExportArg};
 use crate::commands::listing::{Listing, col};
 use crate::context::Context;
 use crate::domain::collate;
-use crate::domain::directory::Official;
-use crate::domain::text::nfc;
+use crate::domain::directory::OfficialEdit;
+use crate::domain::text::{code_form, nfc};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::officials;
 use crate::store::units::Saved;
+use crate::store::{Store, officials};
 
 #[derive(Debug, Subcommand)]
 pub enum OfficialCommand {
@@ -30,15 +30,15 @@ pub struct AddArgs {
     /// Mã cán bộ (ví dụ CB07)
     #[arg(long, value_name = "MÃ_CÁN_BỘ")]
     pub code: String,
-    /// Họ và tên
+    /// Họ và tên (bắt buộc khi thêm mới; khi sửa, bỏ qua thì giữ như cũ)
     #[arg(long, value_name = "HỌ_TÊN")]
-    pub name: String,
-    /// Chức vụ
-    #[arg(long, value_name = "CHỨC_VỤ", default_value = "")]
-    pub position: String,
-    /// Đơn vị công tác (mã hoặc tên)
+    pub name: Option<String>,
+    /// Chức vụ (khi sửa, bỏ qua thì giữ chức vụ cũ)
+    #[arg(long, value_name = "CHỨC_VỤ")]
+    pub position: Option<String>,
+    /// Đơn vị công tác, mã hoặc tên (bắt buộc khi thêm mới)
     #[arg(long, value_name = "ĐƠN_VỊ")]
-    pub unit: String,
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -53,24 +53,7 @@ pub struct ListArgs {
 pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
     let mut store = ctx.store()?;
     match cmd {
-        OfficialCommand::Add(args) => {
-            let (unit_code, unit_name) = resolve(&store.conn, Directory::Units, &args.unit)?;
-            let official = Official {
-                code: args.code.trim().to_owned(),
-                name: nfc(args.name.trim()).into_owned(),
-                position: nfc(args.position.trim()).into_owned(),
-                unit_code,
-            };
-            args::check_code(&official.code, "mã cán bộ")?;
-            args::check_text(&official.name, "họ và tên")?;
-            let saved = store.write(|tx| officials::save(tx, &official))?;
-            ctx.info(match saved {
-                Saved::Added => format!("Đã thêm cán bộ {} {} ({unit_name}).", official.code, official.name),
-                Saved::Updated => format!("Đã cập nhật cán bộ {} {}.", official.code, official.name),
-                Saved::Unchanged => format!("Cán bộ {} không thay đổi.", official.code),
-            });
-            Ok(())
-        }
+        OfficialCommand::Add(args) => add(ctx, &mut store, &args),
         OfficialCommand::List(args) => {
             let unit = match &args.unit {
                 Some(u) => Some(resolve(&store.conn, Directory::Units, u)?.0),
@@ -91,4 +74,39 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
         }
         OfficialCommand::Import(args) => directory_import::officials(ctx, &mut store, &args),
     }
+}
+
+/// Adds an official, or changes only the options given of the official with that code (whatever its case).
+fn add(ctx: &Context, store: &mut Store, args: &AddArgs) -> Result<()> {
+    let code = code_form(&args.code);
+    args::check_code(&code, "mã cán bộ")?;
+    let old = officials::get(&store.conn, &code)?;
+    let missing = |what: &str, option: &str| anyhow::anyhow!("thiếu {what}: cán bộ {code} chưa có, hãy thêm {option}");
+    let name = match (&args.name, &old) {
+        (Some(name), _) => nfc(name.trim()).into_owned(),
+        (None, Some(old)) => old.name.clone(),
+        (None, None) => return Err(missing("họ và tên", "--name \"Họ và tên\"")),
+    };
+    args::check_text(&name, "họ và tên")?;
+    let (unit_code, unit_name) = match (&args.unit, &old) {
+        (Some(unit), _) => resolve(&store.conn, Directory::Units, unit)?,
+        (None, Some(old)) => (old.unit_code.clone(), String::new()),
+        (None, None) => return Err(missing("đơn vị", "--unit MÃ_ĐƠN_VỊ")),
+    };
+    let position = args.position.as_deref().map(|p| nfc(p.trim()).into_owned());
+    if let Some(p) = position.as_deref().filter(|p| !p.is_empty()) {
+        args::check_text(p, "chức vụ")?;
+    }
+    let official = OfficialEdit { code, name, position, unit_code }.apply(old.as_ref());
+    let saved = store.write(|tx| officials::save(tx, &official))?;
+    ctx.info(match saved {
+        Saved::Added => format!("Đã thêm cán bộ {} {} ({unit_name}).", official.code, official.name),
+        Saved::Updated => {
+            let changes = old.map(|o| official.changes_from(&o)).unwrap_or_default();
+            let changes: Vec<String> = changes.iter().map(ToString::to_string).collect();
+            format!("Đã cập nhật cán bộ {}: {}.", official.code, changes.join("; "))
+        }
+        Saved::Unchanged => format!("Cán bộ {} không thay đổi.", official.code),
+    });
+    Ok(())
 }

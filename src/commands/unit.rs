@@ -10,12 +10,11 @@ use crate::commands::listing;
 use crate::commands::listing::{FormatArg, Listing, Value, col};
 use crate::context::Context;
 use crate::domain::collate;
-use crate::domain::directory::Unit;
-use crate::domain::directory::unit_kind_label;
-use crate::domain::text::nfc;
+use crate::domain::directory::{Unit, UnitEdit, unit_kind_code, unit_kind_label};
+use crate::domain::text::{code_form, nfc};
 use crate::store::lookup::{Directory, resolve};
 use crate::store::units::{self, Saved};
-use crate::store::{assignments, officials};
+use crate::store::{Store, assignments, officials};
 
 #[derive(Debug, Subcommand)]
 pub enum UnitCommand {
@@ -34,12 +33,12 @@ pub struct AddArgs {
     /// Mã đơn vị (ví dụ VHXH)
     #[arg(long, value_name = "MÃ_ĐƠN_VỊ")]
     pub code: String,
-    /// Tên đơn vị
+    /// Tên đơn vị (bắt buộc khi thêm mới; khi sửa, bỏ qua thì giữ tên cũ)
     #[arg(long, value_name = "TÊN")]
-    pub name: String,
-    /// Loại đơn vị (ví dụ co-quan-chuyen-mon, don-vi-su-nghiep)
-    #[arg(long, value_name = "LOẠI", default_value = "")]
-    pub kind: String,
+    pub name: Option<String>,
+    /// Loại đơn vị: "Cơ quan chuyên môn", "Đơn vị sự nghiệp", "Tổ chức hành chính" (khi sửa, bỏ qua thì giữ loại cũ)
+    #[arg(long, value_name = "LOẠI")]
+    pub kind: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -54,22 +53,7 @@ pub struct ShowArgs {
 pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<()> {
     let mut store = ctx.store()?;
     match cmd {
-        UnitCommand::Add(args) => {
-            let unit = Unit {
-                code: args.code.trim().to_owned(),
-                name: nfc(args.name.trim()).into_owned(),
-                kind: args.kind.trim().to_owned(),
-            };
-            args::check_code(&unit.code, "mã đơn vị")?;
-            args::check_text(&unit.name, "tên đơn vị")?;
-            let saved = store.write(|tx| units::save(tx, &unit))?;
-            ctx.info(match saved {
-                Saved::Added => format!("Đã thêm đơn vị {} ({}).", unit.code, unit.name),
-                Saved::Updated => format!("Đã cập nhật đơn vị {} ({}).", unit.code, unit.name),
-                Saved::Unchanged => format!("Đơn vị {} không thay đổi.", unit.code),
-            });
-            Ok(())
-        }
+        UnitCommand::Add(args) => add(ctx, &mut store, &args),
         UnitCommand::List(out) => {
             // The headers `unit import` reads; the kind in words except for programs (JSON).
             let mut listing =
@@ -108,4 +92,30 @@ pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<()> {
         }
         UnitCommand::Import(args) => directory_import::units(ctx, &mut store, &args),
     }
+}
+
+/// Adds a unit, or changes only the options given of the unit with that code (whatever its case).
+fn add(ctx: &Context, store: &mut Store, args: &AddArgs) -> Result<()> {
+    let code = code_form(&args.code);
+    args::check_code(&code, "mã đơn vị")?;
+    let old = units::get(&store.conn, &code)?;
+    let name = match (&args.name, &old) {
+        (Some(name), _) => nfc(name.trim()).into_owned(),
+        (None, Some(old)) => old.name.clone(),
+        (None, None) => anyhow::bail!("thiếu tên đơn vị: đơn vị {code} chưa có, hãy thêm --name \"Tên đơn vị\""),
+    };
+    args::check_text(&name, "tên đơn vị")?;
+    let kind = args.kind.as_deref().map(unit_kind_code).transpose().map_err(|m| anyhow::anyhow!("{m}"))?;
+    let unit = UnitEdit { code, name, kind }.apply(old.as_ref());
+    let saved = store.write(|tx| units::save(tx, &unit))?;
+    ctx.info(match saved {
+        Saved::Added => format!("Đã thêm đơn vị {} ({}).", unit.code, unit.name),
+        Saved::Updated => {
+            let changes = old.map(|o| unit.changes_from(&o)).unwrap_or_default();
+            let changes: Vec<String> = changes.iter().map(ToString::to_string).collect();
+            format!("Đã cập nhật đơn vị {}: {}.", unit.code, changes.join("; "))
+        }
+        Saved::Unchanged => format!("Đơn vị {} không thay đổi.", unit.code),
+    });
+    Ok(())
 }

@@ -57,9 +57,43 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A code as stored: NFKC, so that a full-width «ＶＰ» typed with a Vietnamese input method is the code VP.
+pub fn code_form(s: &str) -> String {
+    s.trim().nfkc().collect::<String>().trim().to_owned()
+}
+
+/// A character that changes how text shows or matches without being seen: bidi embedding, override and isolate
+/// controls (a name that reads backwards in every report) and zero-width characters (a name nobody can type). Names
+/// and codes holding one are refused. `None` when the text is clean. (Control characters in a file are refused by
+/// the reader; typed ones are escaped wherever text is shown.)
+pub fn hidden_char(s: &str) -> Option<String> {
+    let c = s.chars().find(|&c| {
+        matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+    })?;
+    let what = match c {
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => "ký tự ẩn đổi chiều chữ",
+        _ => "ký tự ẩn độ rộng 0",
+    };
+    Some(format!("có {what} U+{:04X}; hãy gõ lại (hoặc dán dạng chữ thường, không định dạng)", u32::from(c)))
+}
+
 /// A cell that a spreadsheet would run as a formula gets a leading quote.
+/// Text that already begins with quotes before = + - @ gets one more, so that [`restore_formula`] gives it back whole.
 pub fn neutralise_formula(s: &str) -> String {
-    if looks_like_formula(s) { format!("'{s}") } else { s.to_owned() }
+    if needs_guard(s) { format!("'{s}") } else { s.to_owned() }
+}
+
+/// Exactly the reverse of [`neutralise_formula`]: the leading quote it added comes off, any other text stays.
+pub fn restore_formula(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => s,
+    }
+}
+
+/// Text the CSV export guards: a formula, or a formula behind quotes (whose first quote the import would take off).
+fn needs_guard(s: &str) -> bool {
+    looks_like_formula(s.trim_start_matches('\''))
 }
 
 /// Whether a spreadsheet would read this text as a formula (or DDE payload).
@@ -125,5 +159,24 @@ mod tests {
         assert_eq!(fold("  --__ "), "");
         assert_eq!(fold("Khó khăn, vướng mắc, đề xuất"), "kho khan vuong mac de xuat");
         assert_eq!(fold("1.3.9"), "1 3 9");
+    }
+
+    #[test]
+    fn the_formula_guard_round_trips() {
+        for text in ["- Tổ công tác", "=1+1", "+84", "@A", "'quoted", "'", "Điểm", "''- x", "'- x", ""] {
+            assert_eq!(restore_formula(&neutralise_formula(text)), text, "{text:?}");
+        }
+        assert_eq!(restore_formula("'abc"), "'abc");
+    }
+
+    #[test]
+    fn codes_are_nfkc_and_hidden_characters_are_named() {
+        assert_eq!(code_form(" ＶＰ "), "VP");
+        assert_eq!(code_form("KT"), "KT");
+        assert!(hidden_char("Phòng Văn hoá - Xã hội").is_none());
+        for bad in ["VP\u{202E}", "Văn\u{200B}phòng", "a\u{2066}b", "\u{FEFF}VP"] {
+            assert!(hidden_char(bad).is_some(), "{bad:?}");
+        }
+        assert!(hidden_char("\u{202E}x").is_some_and(|m| m.contains("U+202E") && m.contains("đổi chiều")));
     }
 }

@@ -82,7 +82,7 @@ impl Scope<'_> {
 pub fn read(path: &Path, encoding: Encoding, scope: &Scope) -> Result<(Vec<Score>, usize), Rejected> {
     let mut skipped = 0;
     let key = |s: &Score| format!("{} / {}", s.unit_code, s.criterion);
-    let scores = read_all(path, encoding, APPRAISAL_COLUMNS, key, |row, check| {
+    let scores = read_all(path, (encoding, &|_, _| {}), APPRAISAL_COLUMNS, key, |row, check| {
         let points_text = row.get("diem_tham_dinh").unwrap_or("");
         let note = nfc(row.get("nhan_xet").unwrap_or("")).into_owned();
         let known = |unit: &str, code: &str| scope.units.contains(unit) && scope.catalogue.leaf(code).is_ok();

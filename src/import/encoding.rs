@@ -10,6 +10,7 @@ use std::sync::atomic::AtomicU64;
 
 use super::ImportError;
 use super::decode::{CountingReader, DecodeReader, line_of_offset, scan_utf8};
+use super::legacy::{self, Guess, Legacy, LegacyReader};
 
 /// The encoding the user asked for (`--encoding`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -21,10 +22,12 @@ pub enum Encoding {
     /// Little-endian unless a BOM says otherwise (Excel "Unicode text").
     Utf16,
     Windows1258,
+    /// The Vietnamese encodings from before Unicode, by table (see [`legacy`]).
+    Legacy(Legacy),
 }
 
 impl Encoding {
-    pub const NAMES: [&'static str; 4] = ["auto", "utf-8", "utf-16", "windows-1258"];
+    pub const NAMES: [&'static str; 7] = ["auto", "utf-8", "utf-16", "windows-1258", "tcvn3", "vni", "viscii"];
 }
 
 impl FromStr for Encoding {
@@ -36,6 +39,9 @@ impl FromStr for Encoding {
             "utf-8" | "utf8" => Ok(Encoding::Utf8),
             "utf-16" | "utf16" | "utf-16le" | "unicode" => Ok(Encoding::Utf16),
             "windows-1258" | "cp1258" | "1258" => Ok(Encoding::Windows1258),
+            "tcvn3" | "tcvn" | "abc" | "tcvn5712" | "tcvn5712-1" => Ok(Encoding::Legacy(Legacy::Tcvn3)),
+            "vni" | "vni-windows" => Ok(Encoding::Legacy(Legacy::Vni)),
+            "viscii" => Ok(Encoding::Legacy(Legacy::Viscii)),
             _ => Err(format!("bảng mã «{s}» không được hỗ trợ; hãy chọn một trong: {}", Encoding::NAMES.join(", "))),
         }
     }
@@ -48,6 +54,7 @@ impl fmt::Display for Encoding {
             Encoding::Utf8 => "utf-8",
             Encoding::Utf16 => "utf-16",
             Encoding::Windows1258 => "windows-1258",
+            Encoding::Legacy(legacy) => legacy.option(),
         };
         f.write_str(name)
     }
@@ -73,6 +80,7 @@ enum Plan {
         skip: u64,
         label: &'static str,
     },
+    Legacy(Legacy),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -117,7 +125,7 @@ pub(crate) fn prepare(
         // A BOM is unambiguous: an explicit choice that contradicts it would only produce garbage headers.
         (Encoding::Utf8, Some(Bom::Utf16Le | Bom::Utf16Be))
         | (Encoding::Utf16, Some(Bom::Utf8))
-        | (Encoding::Windows1258, Some(_)) => {
+        | (Encoding::Windows1258 | Encoding::Legacy(_), Some(_)) => {
             return Err(ImportError::EncodingMismatch {
                 file: name.to_owned(),
                 chosen: choice.to_string(),
@@ -134,6 +142,7 @@ pub(crate) fn prepare(
         (Encoding::Windows1258, _) => {
             Plan::Decode { encoding: encoding_rs::WINDOWS_1258, skip: 0, label: "Windows-1258" }
         }
+        (Encoding::Legacy(legacy), None) => Plan::Legacy(legacy),
         (Encoding::Auto | Encoding::Utf8, Some(Bom::Utf8)) => {
             check_utf8(&mut file, name, 3, false)?;
             Plan::Utf8 { skip: 3, label: "UTF-8 (BOM)" }
@@ -146,13 +155,14 @@ pub(crate) fn prepare(
             if check_utf8(&mut file, name, 0, true)? {
                 Plan::Utf8 { skip: 0, label: "UTF-8" }
             } else {
-                Plan::Decode { encoding: encoding_rs::WINDOWS_1258, skip: 0, label: "Windows-1258" }
+                legacy_or_1258(&mut file, name)?
             }
         }
     };
 
     let (skip, label) = match plan {
         Plan::Utf8 { skip, label } | Plan::Decode { skip, label, .. } => (skip, label),
+        Plan::Legacy(legacy) => (0, legacy.label()),
     };
     file.seek(SeekFrom::Start(skip)).map_err(read_err)?;
     counter.store(skip, std::sync::atomic::Ordering::Relaxed);
@@ -160,8 +170,24 @@ pub(crate) fn prepare(
     let reader: Box<dyn Read + Send> = match plan {
         Plan::Utf8 { .. } => Box::new(counted),
         Plan::Decode { encoding, .. } => Box::new(DecodeReader::new(counted, encoding, skip)),
+        Plan::Legacy(legacy) => Box::new(LegacyReader::new(counted, legacy)),
     };
     Ok(Prepared { reader, label, skip })
+}
+
+/// A file that is not UTF-8: Windows-1258, unless its text spells Vietnamese in a legacy encoding; that one is
+/// refused naming the encoding and the option that reads it, rather than stored as «§· thùc hiÖn».
+fn legacy_or_1258(file: &mut File, name: &str) -> Result<Plan, ImportError> {
+    let read_err = |e: io::Error| ImportError::read(name, &e);
+    file.seek(SeekFrom::Start(0)).map_err(read_err)?;
+    let mut sample = Vec::with_capacity(legacy::SAMPLE);
+    (&mut *file).take(legacy::SAMPLE as u64).read_to_end(&mut sample).map_err(read_err)?;
+    match legacy::guess(&sample) {
+        Guess::Windows1258 => Ok(Plan::Decode { encoding: encoding_rs::WINDOWS_1258, skip: 0, label: "Windows-1258" }),
+        Guess::Legacy(legacy) => {
+            Err(ImportError::LegacyEncoding { file: name.to_owned(), label: legacy.label(), option: legacy.option() })
+        }
+    }
 }
 
 /// Validates the file as UTF-8 from `skip` on (settling early on a clean

@@ -30,6 +30,12 @@ pub enum ImportError {
     Malformed { file: String, encoding: &'static str, line: u64, offset: u64 },
 
     #[error(
+        "Tệp «{file}» có vẻ được lưu theo bảng mã {label} (chữ Việt kiểu cũ, trước Unicode), không phải UTF-8: \
+         hãy chạy lại đúng lệnh vừa rồi, thêm --encoding {option} (hoặc mở tệp và lưu lại dạng «CSV UTF-8»)"
+    )]
+    LegacyEncoding { file: String, label: &'static str, option: &'static str },
+
+    #[error(
         "Tệp «{file}» bắt đầu bằng dấu BOM của {found} nhưng đã chọn bảng mã {chosen}; hãy \
          dùng --encoding auto (tự nhận biết) hoặc chọn đúng bảng mã"
     )]
@@ -43,6 +49,12 @@ pub enum ImportError {
 
     #[error("Tệp «{file}» không phải bảng tính LibreOffice (.ods) đọc được: {reason}")]
     Ods { file: String, reason: String },
+
+    #[error(
+        "Tệp «{file}» là {what}, không phải bảng: cần tệp CSV, XLSX hoặc ODS có một dòng tiêu đề và mỗi dòng một \
+         mục; hãy chép bảng sang Excel hoặc LibreOffice Calc rồi lưu dạng .xlsx và nhập tệp đó"
+    )]
+    NotATable { file: String, what: &'static str },
 
     #[error("Tệp «{file}» rỗng: không có dữ liệu nào")]
     Empty { file: String },
@@ -63,6 +75,10 @@ pub enum ImportError {
     /// Per-row: the reader can go on after this one.
     #[error("Tệp «{file}», dòng {line}: có {found} cột trong khi dòng tiêu đề có {expected} cột")]
     RowShape { file: String, line: u64, expected: usize, found: usize },
+
+    /// Per-row: a cell no importer stores (a spreadsheet error value, a control character).
+    #[error("Tệp «{file}», dòng {line}, cột «{column}»: {message}")]
+    BadCell { file: String, line: u64, column: String, value: String, message: String },
 }
 
 fn list(found: &[String]) -> String {
@@ -75,7 +91,7 @@ fn list(found: &[String]) -> String {
 impl ImportError {
     /// True for problems confined to one row: report it and read on.
     pub fn is_row_problem(&self) -> bool {
-        matches!(self, ImportError::RowShape { .. })
+        matches!(self, ImportError::RowShape { .. } | ImportError::BadCell { .. })
     }
 
     /// The file named by the error.
@@ -86,14 +102,17 @@ impl ImportError {
             | ImportError::InvalidUtf8 { file, .. }
             | ImportError::Malformed { file, .. }
             | ImportError::EncodingMismatch { file, .. }
+            | ImportError::LegacyEncoding { file, .. }
             | ImportError::Structure { file, .. }
             | ImportError::Excel { file, .. }
             | ImportError::Ods { file, .. }
+            | ImportError::NotATable { file, .. }
             | ImportError::Empty { file }
             | ImportError::NoData { file }
             | ImportError::MissingColumn { file, .. }
             | ImportError::DuplicateColumn { file, .. }
-            | ImportError::RowShape { file, .. } => file,
+            | ImportError::RowShape { file, .. }
+            | ImportError::BadCell { file, .. } => file,
         }
     }
 
@@ -112,6 +131,14 @@ impl ImportError {
                      dấu ngoặc kép"
                         .to_owned(),
                 ),
+            },
+            ImportError::BadCell { file, line, column, value, message } => Problem {
+                file: file.clone(),
+                row: Some(*line),
+                column: Some(column.clone()),
+                value: Some(value.clone()),
+                message: message.clone(),
+                hint: None,
             },
             other => Problem {
                 file: other.file().to_owned(),

@@ -179,7 +179,7 @@ proptest! {
     ) {
         let file = [b"ma_don_vi,ten_don_vi,loai\n".as_slice(), &bytes].concat();
         let (_dir, path) = fixture("don-vi.csv", &file);
-        match directory::read_units(&path, Encoding::Auto) {
+        match directory::read_units(&path, Encoding::Auto, &|_, _| {}) {
             Ok(units) => prop_assert!(units.iter().all(|u| !u.code.is_empty() && !u.name.is_empty())),
             Err(rejected) => prop_assert!(!rejected.problems.is_empty()),
         }

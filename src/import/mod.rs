@@ -1,9 +1,10 @@
-//! Reading the tables users bring: CSV (UTF-8, UTF-16, Windows-1258; `,`
+//! Reading the tables users bring: CSV (UTF-8, UTF-16, Windows-1258, TCVN3, VNI, VISCII; `,`
 //! `;` or tab), XLSX and ODS, streamed row by row with headers matched
 //! case-, accent- and space-insensitively.
 
 pub mod appraisal;
 pub mod catalogue_workbook;
+mod cells;
 mod csv_source;
 mod decode;
 pub mod directory;
@@ -12,10 +13,12 @@ mod error;
 mod fields;
 mod guard;
 mod header;
+pub mod legacy;
 pub mod problem;
 mod rejected;
 pub mod schedule;
 pub mod selfreport;
+mod sniff;
 pub mod swallowed;
 pub mod value;
 pub mod workbook;
@@ -47,10 +50,11 @@ pub use problem::Problem;
 pub use rejected::Rejected;
 pub use value::{parse_figure, parse_points};
 
-use crate::domain::text::nfc;
+use crate::domain::text::{nfc, restore_formula};
 use csv_source::CsvSource;
 use fields::Fields;
 use header::Matcher;
+use sniff::{Kind, classify};
 use xlsx::XlsxSource;
 
 /// Rows examined for the header (the template has a title row above it).
@@ -80,12 +84,6 @@ pub struct TableReader {
     failed: bool,
     /// The rows above the header (a template's title), each as (line, its cells' text joined by spaces).
     preamble: Vec<(u64, String)>,
-}
-
-enum Kind {
-    Csv,
-    /// XLSX or ODS, told apart by the archive's content.
-    Workbook,
 }
 
 impl TableReader {
@@ -150,6 +148,14 @@ impl TableReader {
         &self.file
     }
 
+    /// The file as row problems name it: with the sheet read, for a workbook («bao-cao.xlsx, trang «Tự kiểm tra»»).
+    pub fn problem_file(&self) -> String {
+        match &self.source {
+            Source::Xlsx(x) => x.sheet().map_or_else(|| self.file.clone(), |s| format!("{}, trang «{s}»", self.file)),
+            Source::Csv(_) => self.file.clone(),
+        }
+    }
+
     /// The rows above the header, each as (line, its non-empty cells joined by spaces, NFC).
     pub fn preamble(&self) -> &[(u64, String)] {
         &self.preamble
@@ -208,10 +214,36 @@ impl TableReader {
         if self.normalise {
             row.normalise(&self.columns);
         }
+        if let Some(bad) = self.bad_cell(row) {
+            return Err(bad);
+        }
         if self.check_width {
             self.check_shape(row)?;
         }
         Ok(true)
+    }
+
+    /// The first cell of the row that no importer stores: a control character anywhere, or in CSV a cell that is
+    /// exactly a spreadsheet error value (a workbook's error cells are refused as they are read).
+    fn bad_cell(&self, row: &Row) -> Option<ImportError> {
+        for (i, field) in row.record.iter().enumerate() {
+            let message = if let Some(c) = cells::control_char(field) {
+                cells::control_message(c)
+            } else if self.normalise && cells::is_error_value(field.trim()) {
+                cells::error_value_message(field.trim())
+            } else {
+                continue;
+            };
+            let column = self.columns.headers().get(i).filter(|h| !h.is_empty());
+            return Some(ImportError::BadCell {
+                file: self.file.clone(),
+                line: row.line,
+                column: column.cloned().unwrap_or_else(|| format!("thứ {}", i + 1)),
+                value: field.to_owned(),
+                message,
+            });
+        }
+        None
     }
 
     /// Next non-blank record from the source.
@@ -293,40 +325,6 @@ impl TableReader {
     }
 }
 
-/// How the bytes decide the format: a ZIP is a workbook (XLSX or ODS) whatever its name; a `.xlsx` or `.ods`
-/// name with other content is refused rather than read as text.
-fn classify(path: &Path, magic: &[u8], file: &str) -> Result<Kind, ImportError> {
-    const ZIP: &[u8] = b"PK\x03\x04";
-    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    if magic.starts_with(ZIP) {
-        return Ok(Kind::Workbook);
-    }
-    if magic.starts_with(OLE) || ext == "xls" {
-        return Err(ImportError::excel(
-            file,
-            "đây là tệp Excel cũ (.xls) hoặc tệp Excel có đặt mật khẩu; hãy mở bằng Excel, bỏ \
-             mật khẩu nếu có, rồi lưu lại dạng .xlsx hoặc «CSV UTF-8»",
-        ));
-    }
-    if ext == "ods" {
-        return Err(ImportError::Ods {
-            file: file.to_owned(),
-            reason: "nội dung không phải định dạng .ods (có thể tệp bị hỏng hoặc bị đổi đuôi); hãy mở bằng \
-                     LibreOffice rồi lưu lại"
-                .to_owned(),
-        });
-    }
-    if matches!(ext.as_str(), "xlsx" | "xlsm") {
-        return Err(ImportError::excel(
-            file,
-            "nội dung không phải định dạng .xlsx (có thể tệp bị hỏng hoặc bị đổi đuôi); hãy \
-             mở bằng Excel rồi lưu lại",
-        ));
-    }
-    Ok(Kind::Csv)
-}
-
 /// Maps a header row against `specs`, as `TableReader::open` does with the row it finds (for the benchmarks).
 pub fn map_header<'a>(
     file: &str,
@@ -356,9 +354,21 @@ impl Row {
 
     /// The value of a column by spec key, trimmed and NFC. `None` when the
     /// file has no such column, `Some("")` when the cell is empty.
+    /// In CSV, the quote the CSV export puts before = + - @ comes off (what an export guards, an import restores).
     pub fn get(&self, key: &str) -> Option<&str> {
         let index = self.columns.as_ref()?.index(key)?;
-        Some(self.record.get(index).unwrap_or("").trim())
+        Some(self.cell(index).unwrap_or(""))
+    }
+
+    /// The header the file gives the column `key`, if it has it.
+    pub fn header(&self, key: &str) -> Option<&str> {
+        self.columns.as_ref()?.get(key).map(|m| m.header.as_str())
+    }
+
+    /// A field by position, trimmed, read as [`Row::get`] reads a column.
+    pub fn cell(&self, index: usize) -> Option<&str> {
+        let value = self.record.get(index)?.trim();
+        Some(if self.delimiter.is_some() { restore_formula(value) } else { value })
     }
 
     /// A raw field by position (untrimmed; NFC only for mapped columns).

@@ -43,7 +43,7 @@ pub struct Bounds<'a> {
 pub fn read(path: &Path, encoding: Encoding, bounds: &Bounds) -> Result<Vec<SlotRow>, Rejected> {
     read_all(
         path,
-        encoding,
+        (encoding, &|_, _| {}),
         SCHEDULE_COLUMNS,
         |s: &SlotRow| s.unit.clone(),
         |row, check| {

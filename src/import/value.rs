@@ -24,6 +24,13 @@ pub enum ValueError {
     ZeroDenominator,
     #[error("tỉ lệ phần trăm không được vượt quá 100%")]
     PercentOver100,
+    #[error("tỉ lệ vượt quá 100% (số đã thực hiện lớn hơn tổng số); hãy kiểm tra lại hai số, ví dụ 95/100")]
+    RatioOver100,
+    #[error(
+        "số có dấu phân cách hàng nghìn (ví dụ 1.245 là một nghìn hai trăm bốn mươi lăm, không phải 1,245); hãy \
+         viết số không có dấu phân cách, ví dụ 1245/2000"
+    )]
+    ThousandsSeparator,
 }
 
 /// Points (điểm): `""` → `None`; `7.5` and `7,5` both accepted; no sign,
@@ -68,7 +75,7 @@ fn parse_number(t: &str) -> Result<f64, ValueError> {
 /// A figure (số liệu) reported with a result.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Figure {
-    /// `95/100`: done out of total. `num > den` is allowed (over-fulfilment).
+    /// `95/100`: done out of total, at most the total.
     Ratio { num: f64, den: f64 },
     /// `95%` or `95,5 %`, at most 100.
     Percent(f64),
@@ -113,10 +120,18 @@ pub fn parse_figure(s: &str) -> Result<Option<Figure>, ValueError> {
         return Ok(Some(Figure::Percent(v)));
     }
     if let Some((a, b)) = t.split_once('/') {
+        // Counts are whole numbers: `1.245` in a ratio is a thousands separator, which parsing would read as 1,245.
+        let grouped = |p: &str| p.trim().find(['.', ',']).is_some_and(|i| p.trim().len() - i - 1 == 3);
+        if grouped(a) || grouped(b) {
+            return Err(ValueError::ThousandsSeparator);
+        }
         let num = part(a)?;
         let den = part(b)?;
         if den <= 0.0 {
             return Err(ValueError::ZeroDenominator);
+        }
+        if num > den {
+            return Err(ValueError::RatioOver100);
         }
         return Ok(Some(Figure::Ratio { num, den }));
     }
@@ -177,9 +192,10 @@ mod tests {
         assert_eq!(parse_figure("95,5 %"), Ok(Some(Figure::Percent(95.5))));
         assert_eq!(parse_figure("100%"), Ok(Some(Figure::Percent(100.0))));
         assert_eq!(parse_figure(""), Ok(None));
-        let over = parse_figure("120/100").unwrap().unwrap();
-        assert_eq!(over.percent(), 120.0);
-        assert_eq!(over.to_string(), "120/100");
+        let half = parse_figure("50/100").unwrap().unwrap();
+        assert_eq!(half.percent(), 50.0);
+        assert_eq!(half.to_string(), "50/100");
+        assert_eq!(parse_figure("2,5/10"), Ok(Some(Figure::Ratio { num: 2.5, den: 10.0 })));
         assert_eq!(Figure::Percent(95.5).to_string(), "95.5%");
     }
 
@@ -188,6 +204,9 @@ mod tests {
         use ValueError::*;
         for (input, want) in [
             ("101%", PercentOver100),
+            ("101/100", RatioOver100),
+            ("1.245/2000", ThousandsSeparator),
+            ("245/1,000", ThousandsSeparator),
             ("5/0", ZeroDenominator),
             ("-5/100", Negative),
             ("-5%", Negative),

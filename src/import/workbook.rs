@@ -86,6 +86,16 @@ pub fn inspect(path: &Path, file: &str) -> Result<Archive, ImportError> {
         // ODS formulas are checked against the values in the sheet, which LibreOffice always stores.
         return Ok(Archive { kind: BookKind::Ods, recalc_on_load: false, has_formulas: true });
     }
+    if zip.index_for_name("xl/workbook.xml").is_none() {
+        let documents = [
+            ("word/document.xml", "văn bản Word (.docx)"),
+            ("ppt/presentation.xml", "bản trình chiếu PowerPoint (.pptx)"),
+            ("content.xml", "văn bản LibreOffice (.odt)"),
+        ];
+        if let Some((_, what)) = documents.iter().find(|(entry, _)| zip.index_for_name(entry).is_some()) {
+            return Err(ImportError::NotATable { file: file.to_owned(), what });
+        }
+    }
     let mut workbook = Vec::new();
     if let Ok(mut entry) = zip.by_name("xl/workbook.xml") {
         entry.read_to_end(&mut workbook).map_err(|e| ImportError::read(file, &e))?;
@@ -155,25 +165,41 @@ pub fn check_xlsx_formulas(
     let mut cells = book.worksheet_cells_reader(sheet).map_err(detail)?;
     while let Some(cell) = cells.next_cell_with_formula().map_err(detail)? {
         let Some(formula) = cell.formula.filter(|f| !f.is_empty()) else { continue };
-        if archive.recalc_on_load || matches!(cell.value, DataRef::Empty) {
-            return Err(uncomputed(file, sheet, cell.pos, &formula));
+        if matches!(cell.value, DataRef::Empty) {
+            return Err(uncomputed(file, sheet, cell.pos, &formula, None));
+        }
+        if archive.recalc_on_load {
+            let mut value = String::new();
+            super::xlsx::render(&cell.value, false, &mut value);
+            // 0 is XlsxWriter's and pandas' placeholder: no value was given.
+            let written = Some(value.as_str()).filter(|v| *v != "0");
+            return Err(uncomputed(file, sheet, cell.pos, &formula, written));
         }
     }
     Ok(())
 }
 
-/// The refusal of a formula without a computed value, naming its cell and what to do.
-fn uncomputed(file: &str, sheet: &str, (row, col): (u32, u32), formula: &str) -> ImportError {
+/// The refusal of a formula whose value no spreadsheet program computed — none at all, or `written` by the program
+/// that made the file — naming its cell and what to do.
+fn uncomputed(file: &str, sheet: &str, (row, col): (u32, u32), formula: &str, written: Option<&str>) -> ImportError {
     let column = column_letters(col);
     let formula = formula.strip_prefix("of:").unwrap_or(formula);
     let formula = if formula.starts_with('=') { formula.to_owned() } else { format!("={formula}") };
+    let what = match written {
+        None => "nhưng chưa có giá trị do Excel hay LibreOffice tính: tệp được tạo bằng một chương trình khác (ví dụ \
+                 Python) chỉ ghi công thức"
+            .to_owned(),
+        Some(value) => format!(
+            "với giá trị «{value}» do chương trình tạo tệp (ví dụ Python) ghi sẵn, chưa được Excel hay LibreOffice \
+             tính lại: tệp đánh dấu «tính lại khi mở»"
+        ),
+    };
     ImportError::Structure {
         file: file.to_owned(),
         line: u64::from(row) + 1,
         message: format!(
-            "ô {column}{} (trang «{sheet}», dòng {}, cột {column}) có công thức «{formula}» nhưng chưa có giá trị do \
-             Excel hay LibreOffice tính: tệp được tạo bằng một chương trình khác (ví dụ Python) chỉ ghi công thức. \
-             Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc gõ giá trị thay cho công thức",
+            "ô {column}{} (trang «{sheet}», dòng {}, cột {column}) có công thức «{formula}» {what}. Hãy mở tệp bằng \
+             Excel hoặc LibreOffice rồi lưu lại, hoặc gõ giá trị thay cho công thức",
             row + 1,
             row + 1
         ),
@@ -181,7 +207,7 @@ fn uncomputed(file: &str, sheet: &str, (row, col): (u32, u32), formula: &str) ->
 }
 
 /// 0 → A, 25 → Z, 26 → AA.
-fn column_letters(col: u32) -> String {
+pub(super) fn column_letters(col: u32) -> String {
     let mut n = col + 1;
     let mut letters = Vec::new();
     while n > 0 {
@@ -192,24 +218,33 @@ fn column_letters(col: u32) -> String {
     letters.iter().rev().collect()
 }
 
-/// Reads an ODS workbook's first visible sheet, handing each non-empty row (1-based row number, cells as text) to
+/// Reads an ODS workbook's first visible sheet (named to `sheet_found`, which may stop the reading), handing each non-empty row (1-based row number, cells as text) to
 /// `each` until it returns false. calamine reads ODS whole, so this is not streamed: ODS files are form-sized.
 pub fn ods_rows(
     handle: File,
-    file: &str,
+    (file, sheet_found): (&str, impl FnOnce(&str) -> bool),
     render: impl Fn(&DataRef<'_>, &mut String),
     mut each: impl FnMut(u64, Fields) -> bool,
 ) -> Result<(), ImportError> {
     let detail = |e: calamine::OdsError| BookKind::Ods.damaged(file, format!("nội dung hỏng (chi tiết kỹ thuật: {e})"));
     let mut book: Ods<BufReader<File>> = Ods::new(BufReader::new(handle)).map_err(detail)?;
     let sheet = first_sheet(BookKind::Ods, book.sheets_metadata(), file)?;
+    if !sheet_found(&sheet) {
+        return Ok(());
+    }
     let range = book.worksheet_range(&sheet).map_err(detail)?;
     let formulas = book.worksheet_formula(&sheet).map_err(detail)?;
     if let Some((top, left)) = formulas.start() {
         for (r, c, formula) in formulas.used_cells() {
             let pos = (top + r as u32, left + c as u32);
             if !formula.is_empty() && range.get_value(pos).is_none_or(|v| *v == Data::Empty) {
-                return Err(uncomputed(file, &sheet, pos, formula));
+                return Err(uncomputed(file, &sheet, pos, formula, None));
+            }
+            // LibreOffice stores a failed formula's error as the cell's text (`calcext:value-type="error"`).
+            if let Some(Data::String(value)) = range.get_value(pos).filter(|_| !formula.is_empty())
+                && super::cells::is_error_value(value)
+            {
+                return Err(super::cells::workbook_error(file, &sheet, pos, value));
             }
         }
     }

@@ -36,6 +36,8 @@ fn quiet_worker_panics() {
 enum Msg {
     /// Last row number declared by the sheet, for progress.
     Rows(u64),
+    /// The sheet read, for messages.
+    Sheet(String),
     Row(u64, Fields),
     Failed(ImportError),
     End,
@@ -50,6 +52,7 @@ pub(crate) struct XlsxSource {
     finished: bool,
     rows_total: u64,
     last_row: u64,
+    sheet: Option<String>,
 }
 
 impl XlsxSource {
@@ -67,7 +70,7 @@ impl XlsxSource {
                     BookKind::Xlsx => produce(handle, &name, &archive, &tx, &recycled),
                     BookKind::Ods => workbook::ods_rows(
                         handle,
-                        &name,
+                        (&name, |sheet: &str| tx.send(Msg::Sheet(sheet.to_owned())).is_ok()),
                         |value, out| render(value, false, out),
                         |line, rec| tx.send(Msg::Row(line, rec)).is_ok(),
                     ),
@@ -89,7 +92,13 @@ impl XlsxSource {
             finished: false,
             rows_total: 0,
             last_row: 0,
+            sheet: None,
         })
+    }
+
+    /// The sheet read, once the header has been read.
+    pub fn sheet(&self) -> Option<&str> {
+        self.sheet.as_deref()
     }
 
     /// "XLSX" or "ODS".
@@ -113,8 +122,12 @@ impl XlsxSource {
             return Ok(None);
         }
         let mut msg = self.rx.recv();
-        while let Ok(Msg::Rows(n)) = msg {
-            self.rows_total = n;
+        loop {
+            match msg {
+                Ok(Msg::Rows(n)) => self.rows_total = n,
+                Ok(Msg::Sheet(name)) => self.sheet = Some(name),
+                _ => break,
+            }
             msg = self.rx.recv();
         }
         if !matches!(msg, Ok(Msg::Row(..))) {
@@ -128,7 +141,7 @@ impl XlsxSource {
                 let _ = self.recycle.send(got);
                 Ok(Some(line))
             }
-            Ok(Msg::End | Msg::Rows(_)) => Ok(None),
+            Ok(Msg::End | Msg::Rows(_) | Msg::Sheet(_)) => Ok(None),
             Ok(Msg::Failed(e)) => Err(e),
             Err(_) => {
                 // The worker died without a word: calamine panicked.
@@ -151,6 +164,9 @@ fn produce(
     let detail = |e: calamine::XlsxError| ImportError::excel(file, format!("nội dung hỏng (chi tiết kỹ thuật: {e})"));
     let mut book: Xlsx<BufReader<File>> = Xlsx::new(BufReader::new(handle)).map_err(detail)?;
     let sheet = workbook::first_sheet(BookKind::Xlsx, book.sheets_metadata(), file)?;
+    if tx.send(Msg::Sheet(sheet.clone())).is_err() {
+        return Ok(());
+    }
     workbook::check_xlsx_formulas(&mut book, &sheet, archive, file)?;
     let mut merged = MergedRanges::new(book.merge_cells_by_sheet_name(&sheet).map_err(detail)?);
     let mut cells = book.worksheet_cells_reader(&sheet).map_err(detail)?;
@@ -175,6 +191,9 @@ fn produce(
             }
             rec.clear();
             row = Some(r);
+        }
+        if let DataRef::Error(e) = cell.get_value() {
+            return Err(super::cells::workbook_error(file, &sheet, (r, c), &e.to_string()));
         }
         text.clear();
         render(cell.get_value(), percent.get(style) == Some(&true), &mut text);

@@ -20,8 +20,9 @@ pub fn list(conn: &Connection, unit: Option<&str>) -> Result<Vec<Official>, Stor
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The official with `code`, whatever its case.
 pub fn get(conn: &Connection, code: &str) -> Result<Option<Official>, StoreError> {
-    Ok(conn.query_row(&format!("{COLUMNS} WHERE code = ?1"), [code], row).optional()?)
+    Ok(conn.query_row(&format!("{COLUMNS} WHERE code = ?1 COLLATE NOCASE"), [code], row).optional()?)
 }
 
 pub fn save(tx: &Tx, official: &Official) -> Result<Saved, StoreError> {

@@ -233,10 +233,15 @@ pub fn items(conn: &Connection, selfreport: i64) -> Result<Vec<StoredItem>, Stor
     Ok(all)
 }
 
-/// Item count and sum of self points of each current revision of a round: (unit, items, points).
+/// Items reported and sum of self points of each current revision of a round: (unit, items, points). An item counts
+/// only if something was filled in: a row left as the template gave it is not a report.
 pub fn current_totals(conn: &Connection, round_id: &str) -> Result<Vec<(String, i64, Option<f64>)>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT s.unit_code, COUNT(i.criterion), SUM(i.self_points) FROM selfreports s
+        "SELECT s.unit_code,
+             COUNT(CASE WHEN i.self_points IS NOT NULL OR COALESCE(i.figure, '') <> '' OR i.result <> ''
+                 OR i.evidence <> '' THEN 1 END),
+             SUM(i.self_points)
+         FROM selfreports s
          LEFT JOIN selfreport_items i ON i.selfreport_id = s.id
          WHERE s.round_id = ?1 AND s.is_current = 1 GROUP BY s.id",
     )?;

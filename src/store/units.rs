@@ -13,9 +13,10 @@ pub fn list(conn: &Connection) -> Result<Vec<Unit>, StoreError> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The unit with `code`, whatever its case (`kt` is KT).
 pub fn get(conn: &Connection, code: &str) -> Result<Option<Unit>, StoreError> {
     Ok(conn
-        .query_row("SELECT code, name, kind FROM units WHERE code = ?1", [code], |r| {
+        .query_row("SELECT code, name, kind FROM units WHERE code = ?1 COLLATE NOCASE", [code], |r| {
             Ok(Unit { code: r.get(0)?, name: r.get(1)?, kind: r.get(2)? })
         })
         .optional()?)

@@ -65,7 +65,7 @@ fn a_quote_left_open_is_refused_where_it_shows_and_a_multiline_note_still_import
     let scores = "ma_don_vi,ma_tieu_chi,diem_tham_dinh,nhan_xet\nVHXH,1.1.1,1,\"Tốt\nVHXH,1.1.2,1,Khá\"\n";
     ward.write("diem.csv", scores);
     let err = refused(&ward, &["score", "import", "2026-dot1", "diem.csv"]);
-    assert!(err.contains("diem.csv, dòng 2, cột «Nhận xét»") && err.contains("(VHXH, 1.1.2)"), "{err}");
+    assert!(err.contains("dòng 2, cột «Nhận xét»") && err.contains("(VHXH, 1.1.2)"), "{err}");
     // `"abc"def`, which the CSV parser would glue into `abcdef`.
     let glued = format!("{HEAD}VP,1.1.5,2,,\"KQ\"a,TL a,\n");
     let err = refused_import(&ward, "dinh-chu.csv", glued, &[]);
@@ -161,6 +161,9 @@ fn a_formula_without_a_computed_value_is_refused_naming_its_cell() {
     let xlsxwriter = xlsx("<f>1+1</f><v>0</v>", RECALC_ON_LOAD, "KQ");
     let err = refused_import(&ward, "xlsxwriter.xlsx", xlsxwriter, &[]);
     assert!(err.contains("ô C2") && err.contains("hoặc gõ giá trị thay cho công thức"), "{err}");
+    // XlsxWriter's `write_formula(…, value=1.5)`: a value is there, but no spreadsheet program computed it.
+    let err = refused_import(&ward, "xlsxwriter-value.xlsx", xlsx("<f>1+1</f><v>1.5</v>", RECALC_ON_LOAD, "KQ"), &[]);
+    assert!(err.contains("với giá trị «1.5» do chương trình tạo tệp") && !err.contains("chưa có giá trị"), "{err}");
     // Saved by Excel: the value it computed is read.
     let (ok, err) = import(&ward, "excel.xlsx", xlsx("<f>1+1</f><v>2</v>", EXCEL_CALC, "KQ"), &[]);
     assert!(ok, "{err}");
@@ -214,7 +217,7 @@ fn ods_files_are_read_like_xlsx() {
         "<table:table-cell office:value-type=\"float\" office:value=\"1.5\"><text:p>1,5</text:p></table:table-cell>";
     let (ok, err) = import(&ward, "vp.ods", ods(points), &[]);
     assert!(ok, "{err}");
-    assert!(err.contains("bảng mã ODS"), "{err}");
+    assert!(err.contains("định dạng ODS"), "{err}");
     let got = items(&ward, "VP");
     assert_eq!(item(&got, "1.1.5")["self_points"], 1.5);
     assert_eq!(item(&got, "1.1.5")["result"], "Dòng một\nDòng hai");
@@ -280,12 +283,14 @@ fn a_template_of_another_round_is_refused_unless_allowed() {
     for name in ["mau-dot2.csv", "mau-dot2.xlsx"] {
         ward.ok(&["selfreport", "template", "2026-dot2", "--unit", "VP", "-o", name]);
         let err = refused(&ward, &["selfreport", "import", "2026-dot1", name]);
-        assert!(err.contains(&format!("{name}, dòng 1")), "{err}");
+        assert!(err.contains(&format!("Tệp «{name}»")) && err.contains("dòng 1, giá trị"), "{err}");
         assert!(err.contains("mẫu báo cáo của đợt 2026-dot2, không phải đợt 2026-dot1"), "{err}");
         assert!(err.contains("--allow-other-round"), "{err}");
-        // Into its own round it imports, and elsewhere when told to.
-        ward.ok(&["selfreport", "import", "2026-dot2", name, "--dry-run"]);
-        ward.ok(&["selfreport", "import", "2026-dot1", name, "--allow-other-round", "--dry-run"]);
+        // Into its own round, and elsewhere when told to, the round is no objection (the blank form still is).
+        for args in [&["2026-dot2", name][..], &["2026-dot1", name, "--allow-other-round"]] {
+            let err = refused(&ward, &[&["selfreport", "import"][..], args].concat());
+            assert!(err.contains("Tệp chưa điền") && !err.contains("không phải đợt"), "{err}");
+        }
     }
     // A template made before the marker existed is known by its title row.
     let old = format!("BÁO CÁO TỰ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH — ĐỢT 2 NĂM 2026\n{HEAD}VP,1.1.5,2,,KQ,TL,\n");

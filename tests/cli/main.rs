@@ -13,6 +13,7 @@ mod intake_files;
 mod intake_lists;
 mod intake_output;
 mod layers;
+mod intake_second_pass;
 mod next_year;
 mod paper_truth;
 mod papers;

@@ -328,17 +328,19 @@ fn the_templates_read_back_into_the_importer() {
     let csv = String::from_utf8(csv).unwrap();
     let title = "\u{FEFF}BÁO CÁO TỰ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH — ĐỢT 1 NĂM 2026 (Mã đợt: 2026-dot1)\n";
     assert!(csv.starts_with(&format!("{title}STT,Mã đơn vị,")), "BOM, the title with the round, the header: {csv}");
-    // An untouched template imports: every item, no points yet (each one a warning), nothing refused.
-    let stderr = import(&ward, "mau.xlsx", &[]);
-    assert!(stderr.contains("bảng mã XLSX") && stderr.contains("10 dòng"), "{stderr}");
-    assert!(!stderr.contains("bị bỏ qua"), "template columns are known: {stderr}");
-    assert_eq!(items(&ward, "TTPVHCC").len(), 10);
-    let stderr = import(&ward, "mau.csv", &[]);
-    assert!(stderr.contains("24 dòng"), "{stderr}");
+    // An untouched template is read (its columns known) but is not a report: refused, nothing written.
+    let before = ward.dump();
+    for (file, unit) in [("mau.xlsx", "TTPVHCC"), ("mau.csv", "VP")] {
+        let err = ward.fails(1, &["selfreport", "import", "2026-dot1", file, "--received", "20/06/2026"]);
+        assert!(err.contains(&format!("Tệp chưa điền nội dung nào cho đơn vị {unit}")), "{err}");
+        assert!(!err.contains("bị bỏ qua"), "template columns are known: {err}");
+    }
+    assert_eq!(ward.dump(), before);
     // The filled template of the example ward.
     let filled = format!("{}/tu-kiem-tra/ttpvhcc-dot1.xlsx", crate::common::EXAMPLES);
     let stderr = import(&ward, &filled, &[]);
-    assert!(stderr.contains("TTPVHCC: bản 2, thay bản 1"), "{stderr}");
+    assert!(stderr.contains("định dạng XLSX") && !stderr.contains("bảng mã XLSX"), "{stderr}");
+    assert_eq!(items(&ward, "TTPVHCC").len(), 10);
     let got = items(&ward, "TTPVHCC");
     assert_eq!(got[1]["figure"], "96%");
     assert_eq!(got[0]["self_points"].as_f64(), Some(1.5));

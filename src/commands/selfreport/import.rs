@@ -47,7 +47,7 @@ pub struct ImportArgs {
     /// Đơn vị của cả tệp (mã hoặc tên), khi tệp không có cột Mã đơn vị
     #[arg(long, value_name = "ĐƠN_VỊ")]
     pub unit: Option<String>,
-    /// Bảng mã của tệp CSV: auto, utf-8, utf-16, windows-1258
+    /// Bảng mã của tệp CSV: auto, utf-8, utf-16, windows-1258, tcvn3, vni, viscii
     #[arg(long, default_value = "auto", value_name = "BẢNG_MÃ")]
     pub encoding: Encoding,
     /// Chỉ kiểm tra và cho biết sẽ thay đổi gì, không ghi
@@ -344,7 +344,9 @@ impl Observer for Progress {
             Some('\t') => ", phân cách bằng tab",
             _ => "",
         };
-        let message = format!("Đọc «{file}»: bảng mã {encoding}{delimiter}.");
+        // A workbook has a format, not an encoding.
+        let kind = if matches!(encoding, "XLSX" | "ODS") { "định dạng" } else { "bảng mã" };
+        let message = format!("Đọc «{file}»: {kind} {encoding}{delimiter}.");
         self.bar.set_length(total);
         self.bar.set_message(file.to_owned());
         self.bar.reset();

@@ -91,6 +91,32 @@ impl Problems<'_> {
     }
 }
 
+/// Cells holding a failed formula's error value, wherever they are: stored as text they would become titles.
+fn error_cells(sheet: &Sheet, p: &mut Problems) {
+    for (row, col, value) in sheet.cells.used_cells() {
+        let (row, col) = (row as u32, col as u32);
+        let start = sheet.cells.start().unwrap_or_default();
+        let pos = (start.0 + row, start.1 + col);
+        let error = match value {
+            Data::Error(e) => Some(e.to_string()),
+            Data::String(s) if super::cells::is_error_value(s) && sheet.has_formula(pos.0, pos.1 as usize) => {
+                Some(s.clone())
+            }
+            _ => None,
+        };
+        if let Some(error) = error {
+            let column = super::workbook::column_letters(pos.1);
+            p.at(
+                &sheet.name,
+                Some(pos.0),
+                Some(&column),
+                Some(error.clone()),
+                super::cells::error_value_message(&error),
+            );
+        }
+    }
+}
+
 /// A catalogue read from a workbook: every problem is reported, or none.
 pub fn read(path: &Path) -> Result<Catalogue, WorkbookError> {
     let file = display_name(path);
@@ -113,6 +139,9 @@ pub fn read(path: &Path) -> Result<Catalogue, WorkbookError> {
         p.at("", None, None, None, missing);
         return Err(WorkbookError::Problems { file: file.clone(), problems: p.list });
     };
+    for sheet in [&head, &bands, &nodes] {
+        error_cells(sheet, &mut p);
+    }
     let head_rows = read_head(&head, &mut p);
     let (band_rows, band_list) = read_bands(&bands, &mut p);
     let (node_rows, node_list) = read_nodes(&nodes, &mut p);

@@ -25,6 +25,20 @@ impl FileCheck<'_, '_> {
         }
     }
 
+    /// Refuses a unit's rows when none was filled in (an untouched template is not a report); true if refused.
+    pub(super) fn blank(&self, unit: u32, tally: &Tally, problems: &mut ProblemList) -> bool {
+        if tally.filled {
+            return false;
+        }
+        let message = format!(
+            "Tệp chưa điền nội dung nào cho đơn vị {}: không dòng nào có điểm tự chấm, số liệu, kết quả hay minh \
+             chứng, nên đây là biểu mẫu trống chứ chưa phải báo cáo",
+            self.rules.unit_code(unit)
+        );
+        problems.push(self.file_problem(message, Some("điền biểu mẫu rồi nhập lại".into())));
+        true
+    }
+
     /// Items assigned to `unit` that the file does not report on: a warning, or a problem under `--strict`.
     pub(super) fn missing(&self, unit: u32, tally: &Tally, problems: &mut ProblemList, warnings: &mut ProblemList) {
         let rules = self.rules;

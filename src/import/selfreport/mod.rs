@@ -85,6 +85,8 @@ struct Tally {
     lines: Box<[u32]>,
     hash: ContentHash,
     unassigned: Vec<u16>,
+    /// Whether any row had self-points, a figure, a result or evidence: an untouched template is not a report.
+    filled: bool,
 }
 
 /// The checking state of one file.
@@ -146,7 +148,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
 
     /// A cell of one of `COLUMNS`, trimmed (and NFC, as the reader gives mapped columns); "" when absent.
     fn cell<'r>(&self, row: &'r Row, column: usize) -> &'r str {
-        self.fields.get(column).copied().flatten().and_then(|i| row.field(i)).unwrap_or("").trim()
+        self.fields.get(column).copied().flatten().and_then(|i| row.cell(i)).unwrap_or("")
     }
 
     fn file_problem(&self, message: String, hint: Option<String>) -> Problem {
@@ -279,6 +281,8 @@ impl<'a, 'c> FileCheck<'a, 'c> {
             evidence: self.cell(row, EVIDENCE),
             proposal: self.cell(row, PROPOSAL),
         };
+        let filled = given.is_some() || !(item.figure.is_empty() && item.result.is_empty() && item.evidence.is_empty());
+        self.tally(unit).filled |= filled;
         self.tally(unit).hash.add(&ItemContent {
             criterion: &node.code,
             points: item.points,
@@ -354,6 +358,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
                 lines: vec![0; leaves].into_boxed_slice(),
                 hash: ContentHash::default(),
                 unassigned: vec![],
+                filled: false,
             })
         })
     }
@@ -364,6 +369,9 @@ impl<'a, 'c> FileCheck<'a, 'c> {
         let mut done = Vec::with_capacity(self.order.len());
         for &unit in &self.order {
             let Some(tally) = self.tallies.get_mut(unit as usize).and_then(Option::take) else { continue };
+            if self.blank(unit, &tally, problems) {
+                continue;
+            }
             self.missing(unit, &tally, problems, warnings);
             if !tally.unassigned.is_empty() {
                 let mut codes: Vec<&str> = tally.unassigned.iter().take(5).map(|&l| self.rules.criterion(l)).collect();

@@ -127,7 +127,7 @@ pub fn read_all(
             }
         };
         observer.opened(reader.file_name(), reader.encoding_used(), reader.delimiter(), reader.progress().1);
-        let mut check = FileCheck::new(rules, reader.file_name());
+        let mut check = FileCheck::new(rules, &reader.problem_file());
         check.round_mark(reader.preamble(), &mut problems);
         check.header(reader.columns(), &mut problems, &mut outcome.warnings);
         batch.file = index;

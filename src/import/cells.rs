@@ -1,0 +1,76 @@
+//! Cells no importer stores, whatever the column: a spreadsheet's error values (a formula that failed) and control
+//! characters (a file in another encoding, or a stray keystroke).
+
+use super::ImportError;
+
+/// The error values Excel and LibreOffice show for a failed formula, as a CSV export writes them.
+const ERROR_LITERALS: [&str; 7] = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"];
+
+/// Whether the cell is exactly a spreadsheet error value (LibreOffice also writes `Err:502` and the like).
+pub fn is_error_value(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b'#') => ERROR_LITERALS.contains(&text),
+        Some(b'E') => text.strip_prefix("Err:").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
+        _ => false,
+    }
+}
+
+/// What to do about an error value, for every importer's message.
+pub fn error_value_message(value: &str) -> String {
+    format!("công thức trả về {value}: sửa công thức hoặc gõ giá trị vào ô, rồi lưu và nhập lại")
+}
+
+/// The first control character other than tab and line breaks (C0, DEL, or C1), if any. A byte scan without early
+/// exit (vectorised) settles almost every field, cheap enough for a 500,000-row file; only a field with a byte
+/// below 0x20, DEL, or 0xC2 (which leads U+0080–U+00BF, the C1 controls among them) is looked at by character.
+pub fn control_char(text: &str) -> Option<char> {
+    let suspect = text.as_bytes().iter().fold(false, |seen, &b| seen | (b < 0x20) | (b == 0x7F) | (b == 0xC2));
+    if !suspect {
+        return None;
+    }
+    text.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// The refusal of a control character in a CSV cell.
+pub fn control_message(c: char) -> String {
+    format!(
+        "ô có ký tự điều khiển U+{:04X} (không in ra được): tệp có thể được lưu theo bảng mã khác (hãy thử \
+         --encoding) hoặc ô bị gõ nhầm; hãy xoá ký tự đó rồi nhập lại",
+        u32::from(c)
+    )
+}
+
+/// The refusal of a workbook cell holding an error value: sheet, cell and what to do.
+pub fn workbook_error(file: &str, sheet: &str, (row, col): (u32, u32), value: &str) -> ImportError {
+    let cell = format!("{}{}", super::workbook::column_letters(col), row + 1);
+    ImportError::Structure {
+        file: file.to_owned(),
+        line: u64::from(row) + 1,
+        message: format!("ô {cell} (trang «{sheet}»): {}", error_value_message(value)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_values_are_exact() {
+        for v in ERROR_LITERALS.iter().copied().chain(["Err:502"]) {
+            assert!(is_error_value(v), "{v}");
+        }
+        for v in ["#N/A ghi chú", "#", "Err:", "Errata", "1", "", "# Mục"] {
+            assert!(!is_error_value(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn control_characters_but_not_line_breaks() {
+        assert_eq!(control_char("Đã thực hiện\tđầy đủ\r\n"), None);
+        assert_eq!(control_char("a\u{7}b"), Some('\u{7}'));
+        assert_eq!(control_char("\u{1b}[31m"), Some('\u{1b}'));
+        assert_eq!(control_char("x\u{0b}"), Some('\u{0b}'));
+        assert_eq!(control_char("x\u{85}"), Some('\u{85}'));
+        assert_eq!(control_char("Đủ ế ỗ"), None);
+    }
+}

@@ -6,7 +6,8 @@
 # and a few commands on files and a database whose names have Vietnamese letters, spaces and brackets.
 #   Windows: the walkthrough's lines exactly as written (cmd syntax: `^` continuations, backslash paths) go into a
 #     .cmd file run by Wine's cmd.exe (`wine cmd /c`); the harness only adds, after each command, where its output
-#     goes and a stop if it failed.
+#     goes and a stop if it failed. The file is UTF-8 and starts with `chcp 65001`, as HUONG-DAN tells a user who
+#     makes one; Wine reads it as UTF-8 under a Unicode-only locale (below).
 #   Linux: the same commands through bash (`--sh`: continuations joined, / for \). The README's own sh walkthrough
 #     is run by tests/cli/readme.rs.
 # Every command must succeed; every listing (stdout) and every file written (JSON, CSV, Markdown, HTML; the parts
@@ -55,7 +56,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mkdir -p "$work/bin"
+mkdir -p "$work/bin" "$work/locale"
 cp "target/$target/windows-check/cchc.exe" "$work/bin/"
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$work/bin/bcryptprimitives.dll" scripts/windows/processprng.c -ladvapi32
 guide=scripts/dist/HUONG-DAN.txt
@@ -113,7 +114,9 @@ run_windows() {
   wout="Z:$(printf '%s' "$out" | tr / '\\')"
   {
     printf '@echo off\r\nchcp 65001 >nul\r\nset "PATH=Z:%s;%%PATH%%"\r\n' "$(printf '%s' "$work/bin" | tr / '\\')"
-    { echo "cchc demo"; cat "$work/walkthrough.cmd"; } | awk -v out="$wout" '
+    # (The folder through the environment: awk -v would read its backslashes as escapes.)
+    { echo "cchc demo"; cat "$work/walkthrough.cmd"; } | out="$wout" awk '
+      BEGIN { out = ENVIRON["out"] }
       { printf "%s", $0 }
       / \^$/ { printf "\r\n"; next }
       {
@@ -156,6 +159,13 @@ normalise() {
 echo "windows-check: running $(($(wc -l <"$work/walkthrough.sh") + 1)) commands on Linux…" >&2
 run_linux
 echo "windows-check: … and under Wine ($(wine --version))…" >&2
+# cmd.exe reads a .cmd file in the OEM code page: on Windows `chcp 65001` (or the "UTF-8 for worldwide language
+# support" setting) makes it UTF-8; Wine 8 ignores chcp there and takes the code page from the Unix locale, which
+# is UTF-8 only for a language without an ANSI code page (Hindi). That locale is compiled here (glibc's localedef,
+# into the temporary folder) with the UTF-8 charset, so that the file names stay UTF-8 too.
+localedef -i hi_IN -f UTF-8 "$work/locale/hi_IN.UTF-8" 2>/dev/null || [ -d "$work/locale/hi_IN.UTF-8" ] ||
+  skip "localedef could not build the hi_IN.UTF-8 locale Wine's cmd.exe needs to read a UTF-8 .cmd file"
+export LOCPATH="$work/locale" LC_ALL=hi_IN.UTF-8
 # A fresh prefix, made before the first command and settled (wineserver -w), then one server kept for all.
 wineboot -i >/dev/null 2>&1
 wineserver -w

@@ -47,16 +47,17 @@ pub fn nearest(cmd: &Command, path: &str, word: &str) -> Option<String> {
     nearest.map(|n| format!("{path} {n}"))
 }
 
-/// The commands of `cmd`, one a line with what each does.
-pub fn command_list(cmd: &Command, path: &str) -> String {
+/// The commands of `cmd`, one a line with what each does; `None` for a command without subcommands.
+pub fn command_list(cmd: &Command, path: &str) -> Option<String> {
+    visible(cmd).next()?;
     let width = visible(cmd).map(|s| s.get_name().chars().count()).max().unwrap_or(0);
     let mut text = format!("Các lệnh của «{path}»:\n");
     for sub in visible(cmd) {
         let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
         text.push_str(&format!("  {:<width$}  {about}\n", sub.get_name()));
     }
-    text.push_str(&format!("Trợ giúp của một lệnh: {path} help LỆNH"));
-    text
+    text.push_str(&format!("Trợ giúp của một lệnh: {} LỆNH", path.replacen("cchc", "cchc help", 1)));
+    Some(text)
 }
 
 fn visible(cmd: &Command) -> impl Iterator<Item = &Command> {

@@ -37,7 +37,7 @@ pub fn message(err: &clap::Error, cmd: &Command, path: &str) -> String {
         ErrorKind::UnknownArgument => format!("không có tùy chọn «{arg}»"),
         ErrorKind::InvalidSubcommand => {
             let word = context(err, ContextKind::InvalidSubcommand);
-            listing = Some(hints::command_list(cmd, path));
+            listing = hints::command_list(cmd, path);
             // clap's own guess, when it has one, is added below like the other suggestions.
             match hints::nearest(cmd, path, &word) {
                 Some(near) if context(err, ContextKind::SuggestedSubcommand).is_empty() => {

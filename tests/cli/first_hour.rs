@@ -23,6 +23,7 @@ fn help_for_a_word_that_is_no_command_lists_the_commands_and_the_nearest() {
     // One level down: the commands of that group.
     let err = ward.fails(2, &["help", "round", "nhap"]);
     assert!(err.contains("Các lệnh của «cchc round»:") && err.contains("\n  schedule "), "{err}");
+    assert!(err.contains("Trợ giúp của một lệnh: cchc help round LỆNH"), "{err}");
 }
 
 #[test]

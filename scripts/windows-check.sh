@@ -125,7 +125,7 @@ run_windows() {
         printf "if errorlevel 1 (echo windows-check: FAILED on Windows, command %d 1>&2 & exit /b 1)\r\n", n
       }'
   } >"$work/huong-dan.cmd"
-  if ! (cd "$dir" && wine cmd /c "Z:$(printf '%s' "$work/huong-dan.cmd" | tr / '\\')" </dev/null); then
+  if ! (cd "$dir" && in_locale wine cmd /c "Z:$(printf '%s' "$work/huong-dan.cmd" | tr / '\\')" </dev/null); then
     local last
     last="$(find "$out/stderr" -type f | LC_ALL=C sort | tail -n 1)"
     [ -n "$last" ] && cat "$last" >&2
@@ -165,11 +165,12 @@ echo "windows-check: … and under Wine ($(wine --version))…" >&2
 # into the temporary folder) with the UTF-8 charset, so that the file names stay UTF-8 too.
 localedef -i hi_IN -f UTF-8 "$work/locale/hi_IN.UTF-8" 2>/dev/null || [ -d "$work/locale/hi_IN.UTF-8" ] ||
   skip "localedef could not build the hi_IN.UTF-8 locale Wine's cmd.exe needs to read a UTF-8 .cmd file"
-export LOCPATH="$work/locale" LC_ALL=hi_IN.UTF-8
+export LOCPATH="$work/locale"
+in_locale() { LC_ALL=hi_IN.UTF-8 "$@"; }
 # A fresh prefix, made before the first command and settled (wineserver -w), then one server kept for all.
-wineboot -i >/dev/null 2>&1
-wineserver -w
-wineserver -p
+in_locale wineboot -i >/dev/null 2>&1
+in_locale wineserver -w
+in_locale wineserver -p
 run_windows
 normalise "$work/linux/stdout"
 normalise "$work/linux/files"

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Does the Windows build do what the Linux build does? Builds cchc.exe (x86_64-pc-windows-gnu, mingw linker, the
-# cheap `windows-check` profile) and the Linux debug binary, then runs, with each in turn and in the same folder
-# (a name with Vietnamese letters and spaces), with the clock and the user pinned:
-#   `cchc demo`, the README's walkthrough of a secretary's year (scripts/lib/readme-walkthrough.sh, the list
-#   tests/cli/readme.rs runs) and a few commands on files and a database whose names have Vietnamese letters,
-#   spaces and brackets.
+# Does the Windows build do what the Linux build does, and does HUONG-DAN.txt run as pasted into cmd.exe? Builds
+# cchc.exe (x86_64-pc-windows-gnu, mingw linker, the cheap `windows-check` profile) and the Linux debug binary, then
+# runs, with each in turn and in the same folder (a name with Vietnamese letters and spaces), with the clock and the
+# user pinned: `cchc demo`, HUONG-DAN.txt's walkthrough of a secretary's year (scripts/lib/huong-dan-walkthrough.sh)
+# and a few commands on files and a database whose names have Vietnamese letters, spaces and brackets.
+#   Windows: the walkthrough's lines exactly as written (cmd syntax: `^` continuations, backslash paths) go into a
+#     .cmd file run by Wine's cmd.exe (`wine cmd /c`); the harness only adds, after each command, where its output
+#     goes and a stop if it failed. The file is UTF-8 and starts with `chcp 65001`, as HUONG-DAN tells a user who
+#     makes one; Wine reads it as UTF-8 under a Unicode-only locale (below).
+#   Linux: the same commands through bash (`--sh`: continuations joined, / for \). The README's own sh walkthrough
+#     is run by tests/cli/readme.rs.
 # Every command must succeed; every listing (stdout) and every file written (JSON, CSV, Markdown, HTML; the parts
 # of each DOCX and XLSX) must be the same byte for byte once path separators are normalised (\ and Wine's Z:\ →
 # /). Any difference fails (exit 1).
@@ -51,50 +56,89 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mkdir -p "$work/bin"
+mkdir -p "$work/bin" "$work/locale"
 cp "target/$target/windows-check/cchc.exe" "$work/bin/"
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$work/bin/bcryptprimitives.dll" scripts/windows/processprng.c -ladvapi32
-scripts/lib/readme-walkthrough.sh README.md >"$work/walkthrough.sh"
+guide=scripts/dist/HUONG-DAN.txt
+scripts/lib/huong-dan-walkthrough.sh --sh "$guide" >"$work/walkthrough.sh"
+scripts/lib/huong-dan-walkthrough.sh "$guide" >"$work/walkthrough.cmd"
 
-# Beyond the walkthrough: the secretary's own folders and file names (Vietnamese letters, spaces, brackets).
-cat >>"$work/walkthrough.sh" <<'EOF'
-cchc --db "Dữ liệu phường/cchc năm 2026.db" init --ward "Thành Sen" --province "Hà Tĩnh"
-cchc --db "Dữ liệu phường/cchc năm 2026.db" unit import "Tệp nhận về/Danh sách đơn vị (bản cuối).csv"
-cchc --db "Dữ liệu phường/cchc năm 2026.db" unit list --format json
-cchc selfreport import 2026-dot2 "Tệp nhận về/Báo cáo tự kiểm tra (bản cuối).csv" --dry-run
-EOF
+# Beyond the walkthrough: the secretary's own folders and file names (Vietnamese letters, spaces, brackets), in cmd
+# syntax; bash gets them with / for \.
+extras='cchc --db "Dữ liệu phường\cchc năm 2026.db" init --ward "Thành Sen" --province "Hà Tĩnh"
+cchc --db "Dữ liệu phường\cchc năm 2026.db" unit import "Tệp nhận về\Danh sách đơn vị (bản cuối).csv"
+cchc --db "Dữ liệu phường\cchc năm 2026.db" unit list --format json
+cchc selfreport import 2026-dot2 "Tệp nhận về\Báo cáo tự kiểm tra (bản cuối).csv" --dry-run'
+printf '%s\n' "$extras" >>"$work/walkthrough.cmd"
+printf '%s\n' "$extras" | sed 's#\\#/#g' >>"$work/walkthrough.sh"
 
-# The walkthrough's lines call `cchc`: the build under test.
-runner=()
-cchc() { "${runner[@]}" "$@"; }
-
-# Runs the whole list with one build, in the same folder each time (so that absolute paths agree too), and keeps
-# what came out in $work/$1.
-run_all() {
-  local name="$1" i=0 line status
-  shift
-  local dir="$work/Thư ký/Năm 2026" out="$work/$name"
+# A fresh folder for one build's run, always at the same path (so that absolute paths agree too).
+prepare() {
+  local out="$work/$1"
+  dir="$work/Thư ký/Năm 2026"
   rm -rf "$work/Thư ký"
   mkdir -p "$dir/Dữ liệu phường" "$dir/Tệp nhận về" "$out/stdout" "$out/stderr"
   cp -r examples "$dir/examples"
   cp examples/thanh-sen/units.csv "$dir/Tệp nhận về/Danh sách đơn vị (bản cuối).csv"
   cp examples/thanh-sen/tu-kiem-tra/vhxh-dot2.csv "$dir/Tệp nhận về/Báo cáo tự kiểm tra (bản cuối).csv"
-  runner=("$@")
+}
+export CCHC_NOW=2026-12-31T08:00:00 CCHC_USER="Phan Thị Lan Anh"
+unset CCHC_DB
+
+# Linux: each line through bash.
+run_linux() {
+  local out="$work/linux" i=0 line status
+  prepare linux
   (
     cd "$dir"
-    export CCHC_NOW=2026-12-31T08:00:00 CCHC_USER="Phan Thị Lan Anh"
-    unset CCHC_DB
+    cchc() { "$linux_exe" "$@"; }
     { echo "cchc demo"; cat "$work/walkthrough.sh"; } | while IFS= read -r line; do
       i=$((i + 1))
       status=0
       eval "$line" >"$out/stdout/$(printf %03d "$i")" 2>"$out/stderr/$(printf %03d "$i")" </dev/null || status=$?
       if [ "$status" != 0 ]; then
-        echo "windows-check: FAILED on $name, command $i (exit code $status): $line" >&2
+        echo "windows-check: FAILED on Linux, command $i (exit code $status): $line" >&2
         cat "$out/stderr/$(printf %03d "$i")" >&2
         exit 1
       fi
     done
   )
+  collect linux
+}
+
+# Windows: one .cmd file, the guide's lines as written; after each command (its last line, the one not ending in
+# ^) where its output goes and a stop when it failed. UTF-8 file, so the code page first.
+run_windows() {
+  local out="$work/windows" wout
+  prepare windows
+  wout="Z:$(printf '%s' "$out" | tr / '\\')"
+  {
+    printf '@echo off\r\nchcp 65001 >nul\r\nset "PATH=Z:%s;%%PATH%%"\r\n' "$(printf '%s' "$work/bin" | tr / '\\')"
+    # (The folder through the environment: awk -v would read its backslashes as escapes.)
+    { echo "cchc demo"; cat "$work/walkthrough.cmd"; } | out="$wout" awk '
+      BEGIN { out = ENVIRON["out"] }
+      { printf "%s", $0 }
+      / \^$/ { printf "\r\n"; next }
+      {
+        n++
+        printf " >\"%s\\stdout\\%03d\" 2>\"%s\\stderr\\%03d\"\r\n", out, n, out, n
+        printf "if errorlevel 1 (echo windows-check: FAILED on Windows, command %d 1>&2 & exit /b 1)\r\n", n
+      }'
+  } >"$work/huong-dan.cmd"
+  if ! (cd "$dir" && in_locale wine cmd /c "Z:$(printf '%s' "$work/huong-dan.cmd" | tr / '\\')" </dev/null); then
+    local last
+    last="$(find "$out/stderr" -type f | LC_ALL=C sort | tail -n 1)"
+    [ -n "$last" ] && cat "$last" >&2
+    echo "windows-check: the .cmd file: $work/huong-dan.cmd" >&2
+    keep=1
+    exit 1
+  fi
+  collect windows
+}
+
+# What the run in $dir wrote, kept in $work/$1/files.
+collect() {
+  local out="$work/$1"
   mkdir -p "$out/files"
   (cd "$dir" && find . -type f \( -name '*.json' -o -name '*.csv' -o -name '*.md' -o -name '*.html' \) \
     -not -path './examples/*' -exec cp --parents -t "$out/files" {} +)
@@ -113,13 +157,21 @@ normalise() {
 }
 
 echo "windows-check: running $(($(wc -l <"$work/walkthrough.sh") + 1)) commands on Linux…" >&2
-run_all linux "$linux_exe"
+run_linux
 echo "windows-check: … and under Wine ($(wine --version))…" >&2
+# cmd.exe reads a .cmd file in the OEM code page: on Windows `chcp 65001` (or the "UTF-8 for worldwide language
+# support" setting) makes it UTF-8; Wine 8 ignores chcp there and takes the code page from the Unix locale, which
+# is UTF-8 only for a language without an ANSI code page (Hindi). That locale is compiled here (glibc's localedef,
+# into the temporary folder) with the UTF-8 charset, so that the file names stay UTF-8 too.
+localedef -i hi_IN -f UTF-8 "$work/locale/hi_IN.UTF-8" 2>/dev/null || [ -d "$work/locale/hi_IN.UTF-8" ] ||
+  skip "localedef could not build the hi_IN.UTF-8 locale Wine's cmd.exe needs to read a UTF-8 .cmd file"
+export LOCPATH="$work/locale"
+in_locale() { LC_ALL=hi_IN.UTF-8 "$@"; }
 # A fresh prefix, made before the first command and settled (wineserver -w), then one server kept for all.
-wineboot -i >/dev/null 2>&1
-wineserver -w
-wineserver -p
-run_all windows wine "$work/bin/cchc.exe"
+in_locale wineboot -i >/dev/null 2>&1
+in_locale wineserver -w
+in_locale wineserver -p
+run_windows
 normalise "$work/linux/stdout"
 normalise "$work/linux/files"
 normalise "$work/windows/stdout"

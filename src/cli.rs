@@ -35,6 +35,31 @@ pub fn parse() -> Result<Cli, clap::Error> {
     Cli::from_arg_matches(&matches)
 }
 
+/// The Vietnamese message for a usage error of this run's command line, with the commands and option values of
+/// the (sub)command it reached.
+pub fn usage_message(err: &clap::Error) -> String {
+    let (cmd, path) = reached(&help_as_flag(std::env::args_os().collect()));
+    crate::usage::message(err, &cmd, &path)
+}
+
+/// Word's quotes in this run's command line, caught before clap splits the words wrongly (see `usage::word_quotes`).
+pub fn word_quotes() -> Option<String> {
+    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    crate::usage::word_quotes(&args)
+}
+
+/// The deepest subcommand the words name, and its path as typed (`cchc round schedule`).
+fn reached(args: &[OsString]) -> (Command, String) {
+    let (mut cmd, mut path) = (command(), "cchc".to_owned());
+    for arg in args.iter().skip(1).filter_map(|a| a.to_str()) {
+        if let Some(sub) = cmd.find_subcommand(arg).cloned() {
+            path = format!("{path} {}", sub.get_name());
+            cmd = sub;
+        }
+    }
+    (cmd, path)
+}
+
 fn command() -> Command {
     localize(Cli::command(), "")
 }

@@ -8,6 +8,7 @@ mod domain;
 mod examples;
 mod exit;
 mod import;
+mod interrupt;
 mod messages;
 mod platform;
 mod report;
@@ -22,6 +23,7 @@ use std::process::ExitCode;
 /// The whole program: parse the command line, run the command, map the outcome to an exit code.
 pub fn main() -> ExitCode {
     platform::prepare_console();
+    interrupt::install();
     exit::install_panic_hook();
     // The hook has printed the Vietnamese message; the code says "internal error" to a script.
     let code = match std::panic::catch_unwind(run) {
@@ -39,6 +41,10 @@ pub fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), exit::CliError> {
+    if let Some(message) = cli::word_quotes() {
+        eprintln!("{message}");
+        return Err(exit::CliError::Usage);
+    }
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -51,7 +57,7 @@ fn run() -> Result<(), exit::CliError> {
             if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
                 eprint!("{}", usage::localize_help(&err.render().to_string()));
             } else {
-                eprintln!("{}", usage::message(&err));
+                eprintln!("{}", cli::usage_message(&err));
             }
             return Err(exit::CliError::Usage);
         }

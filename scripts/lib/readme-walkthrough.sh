@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the commands of the README's walkthrough of a secretary's year — the first shell block after the heading
-# "## Một năm làm việc của thư ký" — one per line, continuation lines joined, comments kept. The one extraction
-# that tests/cli/readme.rs (Linux) and scripts/windows-check.sh (Wine) both run, whatever the block holds today.
+# "## Một năm làm việc của thư ký" — one per line, continuation lines joined, comments kept; tests/cli/readme.rs runs
+# them and checks that HUONG-DAN.txt's cmd walkthrough (scripts/lib/huong-dan-walkthrough.sh, which
+# scripts/windows-check.sh runs under Wine) holds the same commands.
 #
 # Usage: scripts/lib/readme-walkthrough.sh [README]
 set -euo pipefail

@@ -33,11 +33,16 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
     let catalogue = catalogue_parse::parse(&file_name, &content)?;
     let mut store = Store::create(&ctx.db_path, &ctx.actor, ctx.now)
         .with_context(|| format!("Không tạo được cơ sở dữ liệu «{}»", ctx.db_path.display()))?;
-    store.write(|tx| -> Result<()> {
+    let changed = store.write(|tx| -> Result<bool> {
+        let mut changed = !existed;
         // On an existing database `init` only adds what is missing: a setting already made is changed on purpose,
         // with `config set` (which says so), never by re-running the set-up with a differently spelled name.
         for (key, label, value) in [("ward", "--ward", &args.ward), ("province", "--province", &args.province)] {
-            let (Some(value), Some(current)) = (value, settings::get(tx, key)?) else { continue };
+            let Some(value) = value else { continue };
+            let Some(current) = settings::get(tx, key)? else {
+                changed = true;
+                continue;
+            };
             let value = nfc(value.trim());
             if current != value {
                 bail!(
@@ -50,6 +55,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
         }
         let keep_active = existed && args.catalogue.is_none() && settings::get(tx, "catalogue_hash")?.is_some();
         if !keep_active {
+            changed = true;
             catalogues::load(tx, &file_name, &catalogue)?;
         }
         if let Some(ward) = &args.ward {
@@ -58,8 +64,16 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
         if let Some(province) = &args.province {
             settings::set(tx, "province", &nfc(province.trim()))?;
         }
-        Ok(())
+        Ok(changed)
     })?;
+    if !changed {
+        ctx.info(format!(
+            "Cơ sở dữ liệu «{}» đã có, với đúng các thiết lập này: không có gì thay đổi. Xem thiết lập: cchc \
+             config list; bước tiếp theo: nạp đơn vị (cchc unit import TỆP).",
+            ctx.db_path.display()
+        ));
+        return Ok(());
+    }
     let verb = if existed { "Đã cập nhật" } else { "Đã tạo" };
     ctx.info(format!(
         "{verb} cơ sở dữ liệu «{}» với bộ tiêu chí {} phiên bản {} ({} nội dung chấm điểm).",

@@ -1,6 +1,6 @@
 //! `cchc score set|import|list|summary`: the inspection team's appraised points (điểm thẩm định).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
@@ -225,13 +225,46 @@ fn import(ctx: &Context, store: &mut Store, args: &ScoreImportArgs) -> Result<()
     let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
     round.ensure_open()?;
     let scope = scope(store, &round, &catalogue)?;
-    let (rows, skipped) = appraisal::read(&args.file.file, args.file.encoding, &scope)?;
+    let file = appraisal::read(&args.file.file, args.file.encoding, &scope)?;
+    let recorded: HashMap<(String, String), Score> = scores::list(&store.conn, &round.id, None)?
+        .into_iter()
+        .map(|s| ((s.unit_code.clone(), s.criterion.clone()), s))
+        .collect();
+    let mut rows = file.scores;
+    let mut changes = Vec::new();
+    for row in &mut rows {
+        let Some(old) = recorded.get(&(row.unit_code.clone(), row.criterion.clone())) else { continue };
+        // A note written by hand (`score set --note`) stays unless the file has notes of its own.
+        if !file.has_notes {
+            row.note = old.note.clone();
+        }
+        if old != row {
+            changes.push(change_line(old, row));
+        }
+    }
     warn_unassigned(store, &round, rows.iter().map(|s| (s.unit_code.as_str(), s.criterion.as_str())))?;
     save_all(ctx, store, &args.file, "điểm thẩm định", &rows, |tx, s| Ok(scores::save(tx, s)?))?;
-    if skipped > 0 {
-        ctx.info(format!("Bỏ qua {skipped} dòng chưa có điểm thẩm định."));
+    if !changes.is_empty() {
+        let lead = if args.file.dry_run { "Sẽ thay đổi" } else { "Đã thay đổi" };
+        ctx.info(format!("{lead} {} điểm đã ghi trước đó (cũ → mới):\n{}", changes.len(), changes.join("\n")));
+    }
+    if file.skipped > 0 {
+        ctx.info(format!("Bỏ qua {} dòng chưa có điểm thẩm định.", file.skipped));
     }
     Ok(())
+}
+
+/// "  VP 1.1.5: 1,5 → 2; nhận xét «…» → «…»": what one row of the file changes in a score already recorded.
+fn change_line(old: &Score, new: &Score) -> String {
+    let mark = |s: &Score| match s.mark() {
+        Mark::Points(p) => number::points(p),
+        _ => "không áp dụng".to_owned(),
+    };
+    let mut line = format!("  {} {}: {} → {}", new.unit_code, new.criterion, mark(old), mark(new));
+    if old.note != new.note {
+        line.push_str(&format!("; nhận xét «{}» → «{}»", old.note, new.note));
+    }
+    line
 }
 
 fn unit_filter(store: &Store, unit: Option<&str>) -> Result<Option<String>> {

@@ -82,7 +82,8 @@ pub fn run(ctx: &Context, cmd: UnitCommand) -> Result<()> {
             if args.output.format != listing::ListFormat::Table {
                 return listing.emit(ctx, args.output.format);
             }
-            let mut text = format!("{} — {}\nLoại: {}\nCán bộ ({}):\n", unit.code, unit.name, unit.kind, staff.len());
+            let kind = unit_kind_label(&unit.kind).unwrap_or(&unit.kind);
+            let mut text = format!("{} — {}\nLoại: {kind}\nCán bộ ({}):\n", unit.code, unit.name, staff.len());
             for o in &staff {
                 text.push_str(&format!("  {} {} — {}\n", o.code, o.name, o.position));
             }

@@ -77,13 +77,23 @@ impl Scope<'_> {
     }
 }
 
+/// What a file of appraised points holds.
+pub struct Appraisal {
+    pub scores: Vec<Score>,
+    /// Rows with neither points nor a note: items not appraised yet.
+    pub skipped: usize,
+    /// Whether the file has a note column (without one, the notes already recorded are kept).
+    pub has_notes: bool,
+}
+
 /// Reads every row, checking all of them; nothing is returned unless every row is good. Rows with neither
-/// points nor a note are items not appraised yet and are skipped (counted in the second value).
-pub fn read(path: &Path, encoding: Encoding, scope: &Scope) -> Result<(Vec<Score>, usize), Rejected> {
-    let mut skipped = 0;
+/// points nor a note are items not appraised yet and are skipped.
+pub fn read(path: &Path, encoding: Encoding, scope: &Scope) -> Result<Appraisal, Rejected> {
+    let (mut skipped, mut has_notes) = (0, false);
     let key = |s: &Score| format!("{} / {}", s.unit_code, s.criterion);
     let scores = read_all(path, (encoding, &|_, _| {}), APPRAISAL_COLUMNS, key, |row, check| {
         let points_text = row.get("diem_tham_dinh").unwrap_or("");
+        has_notes |= row.get("nhan_xet").is_some();
         let note = nfc(row.get("nhan_xet").unwrap_or("")).into_owned();
         let known = |unit: &str, code: &str| scope.units.contains(unit) && scope.catalogue.leaf(code).is_ok();
         if let Some(found) = row.swallowed(&note, ("ma_don_vi", "ma_tieu_chi"), known) {
@@ -129,7 +139,7 @@ pub fn read(path: &Path, encoding: Encoding, scope: &Scope) -> Result<(Vec<Score
         max?;
         Some(Score::new(&scope.round.id, unit?, criterion?, mark?, note))
     })?;
-    Ok((scores, skipped))
+    Ok(Appraisal { scores, skipped, has_notes })
 }
 
 /// Records a failed check as a problem of the row; true when the check passed.

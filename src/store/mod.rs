@@ -19,6 +19,7 @@ pub mod scores;
 pub mod selfreports;
 pub mod settings;
 pub mod units;
+mod wal;
 
 use std::fmt::Display;
 use std::path::Path;
@@ -84,6 +85,7 @@ impl Store {
             return Err(StoreError::TooNew { found: version, supported: SCHEMA_VERSION });
         }
         use_wal(&conn)?;
+        wal::checkpoint_leftover(path, &conn);
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if version < SCHEMA_VERSION {

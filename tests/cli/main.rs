@@ -5,6 +5,7 @@ mod common;
 mod criteria;
 mod directory;
 mod exit_codes;
+mod first_hour;
 mod followup_proposals;
 mod help;
 mod inspection;

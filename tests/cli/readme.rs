@@ -24,28 +24,28 @@ fn words(line: &str) -> Vec<String> {
     out
 }
 
-/// The walkthrough's commands as scripts/lib/readme-walkthrough.sh extracts them (scripts/windows-check.sh runs the
-/// same list under Wine), each split into its arguments.
+/// The commands a script of scripts/lib/ extracts (one a line, sh syntax), each split into its arguments:
+/// readme-walkthrough.sh for the README's walkthrough (scripts/windows-check.sh runs HUONG-DAN's under Wine),
+/// huong-dan-walkthrough.sh --sh for HUONG-DAN.txt's, the same year in cmd syntax made sh.
 #[cfg(unix)]
-fn walkthrough() -> Vec<Vec<String>> {
+fn walkthrough(script: &str, args: &[&str]) -> Vec<Vec<String>> {
     let root = env!("CARGO_MANIFEST_DIR");
-    let script = format!("{root}/scripts/lib/readme-walkthrough.sh");
-    let out = std::process::Command::new("bash").arg(script).arg(format!("{root}/README.md")).output().unwrap();
+    let out =
+        std::process::Command::new("bash").arg(format!("{root}/scripts/lib/{script}")).args(args).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap().lines().map(|line| words(line)[1..].to_vec()).collect()
 }
 
+/// Runs the commands in a fresh folder after `cchc demo`, as both walkthroughs say.
 #[cfg(unix)]
-#[test]
-fn the_secretarys_year_in_the_readme_runs_as_written() {
+fn runs_as_written(commands: &[Vec<String>]) {
     let ward = Ward::empty();
     let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
     std::os::unix::fs::symlink(examples, ward.path("examples")).unwrap();
     ward.ok(&["demo"]);
-    let commands = walkthrough();
     assert!(commands.len() > 40, "{}", commands.len());
     let mut ran = Vec::new();
-    for args in &commands {
+    for args in commands {
         let argv: Vec<&str> = args.iter().map(String::as_str).collect();
         ran.push((args.join(" "), ward.ok(&argv)));
     }
@@ -97,6 +97,26 @@ fn the_walkthrough_left_what_it_says(ward: &Ward, commands: &[Vec<String>], ran:
     assert_eq!(f07["status"], "da-xac-minh", "{f07}");
     let rounds = ward.json(&["round", "list"]);
     assert!(rounds.as_array().unwrap().iter().any(|r| r["id"] == "2026-dot1" && r["status"] == "closed"), "{rounds}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_secretarys_year_in_the_readme_runs_as_written() {
+    let readme = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    runs_as_written(&walkthrough("readme-walkthrough.sh", &[readme]));
+}
+
+/// HUONG-DAN.txt's year is the README's, step for step, in cmd syntax (scripts/windows-check.sh runs it through
+/// cmd.exe under Wine); here its commands run made sh, so that a step that stops working is seen without Wine.
+#[cfg(unix)]
+#[test]
+fn the_secretarys_year_in_huong_dan_runs_and_matches_the_readme() {
+    let readme = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let guide = walkthrough("huong-dan-walkthrough.sh", &["--sh"]);
+    // The same steps: only the quotes PowerShell needs around a decimal comma differ.
+    let unquoted = |commands: Vec<Vec<String>>| commands.into_iter().map(|c| c.join(" ")).collect::<Vec<_>>();
+    assert_eq!(unquoted(guide.clone()), unquoted(walkthrough("readme-walkthrough.sh", &[readme])));
+    runs_as_written(&guide);
 }
 
 #[test]

@@ -59,6 +59,10 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     remove_database(&db_path)?;
     let demo = Context { db_path: db_path.clone(), actor: ctx.actor.clone(), now: ctx.now, replaying: false };
     ctx.info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
+    ctx.info(
+        "Các «Cảnh báo» in ra dưới đây là một phần của dữ liệu mẫu (đơn vị nộp muộn, báo cáo thiếu nội dung…), \
+              không phải lỗi: không cần làm gì.",
+    );
     replay_year(&Context { replaying: true, ..demo.clone() }, &inputs)?;
     reports::demo(&demo, &args.out)?;
     // The reminder as the secretary sends it on Monday 06/07, to the unit whose report is overdue by then (due

@@ -180,7 +180,7 @@ pub fn items_block(m: &UnitReport) -> Block {
         };
         t.push_row(vec![
             Cell::text(&i.code),
-            Cell::text(doc::shorten(&i.title, 120)),
+            Cell::text(&*i.title),
             Cell::Number(i.max),
             Cell::number(i.self_points),
             Cell::number(i.appraised_points),

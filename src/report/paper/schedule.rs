@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::SlotLine;
 use crate::domain::date;
-use crate::report::build::doc::{Frame, period, row_number, shorten, stt};
+use crate::report::build::doc::{Frame, period, row_number, stt};
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::RoundInfo;
 
@@ -91,8 +91,8 @@ pub fn document(m: &SchedulePaper, frame: &Frame) -> Document {
             .items
             .iter()
             .map(|item| {
-                // The item by its code and a short title; the evidence is what the unit brings.
-                let title = shorten(item.title.trim_end_matches(['.', ' ']), 90);
+                // The item by its code and its full title; the evidence is what the unit brings.
+                let title = item.title.trim_end_matches(['.', ' ']);
                 match item.evidence.as_slice() {
                     [] => format!("{} {title}.", item.code),
                     hints => format!("{} {title}: {}.", item.code, hints.join("; ")),

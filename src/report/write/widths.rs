@@ -258,10 +258,11 @@ pub fn without_empty_columns(t: &Table) -> Cow<'_, Table> {
     })
 }
 
-/// Tables of at most this many lines of 12 pt text (header included, about a third of an A4 page) are kept on
-/// one page: moved whole, such a table leaves at most a third of a page blank. A longer table starts where it
-/// is, its header row repeated on each page.
-pub const SMALL_TABLE_LINES: usize = 16;
+/// Tables of at most this many lines of 12 pt text (header included, about a sixth of an A4 page) are kept on
+/// one page: moved whole (with the heading and paragraph that keep with it), such a table leaves little blank. A
+/// longer table starts where it is, its header row repeated on each page: LibreOffice and Word move a kept table
+/// whole whenever it does not fit the rest of the page, which left Đợt 2's first page half blank.
+pub const SMALL_TABLE_LINES: usize = 8;
 
 /// Whether a table whose columns need `needs` is small enough, at `twips` wide columns, to be kept on one page.
 pub fn keep_together(needs: &[Need], twips: &[f64]) -> bool {

@@ -137,12 +137,13 @@ pub fn cause_marker(finding_id: &str) -> String {
 
 const CAUSE: &str = "Theo kiến nghị";
 
-/// A round's reason as people read it: the ids and codes `cause_reason` records for the program are left out,
-/// the proposal's own text stays.
+/// A round's reason as people read it, said once: the proposal or complaint that `cause_reason` recorded (who,
+/// when, what), without its ids and codes and without the note that introduced it, which tells the same matter
+/// again; a reason without a recorded cause as written.
 pub fn readable_reason(reason: &str) -> String {
     let Some(start) = reason.find(CAUSE) else { return reason.to_owned() };
     let Some(end) = reason[start..].find("): ") else { return reason.to_owned() };
-    format!("{}{}", &reason[..start], &reason[start + end + 3..])
+    reason[start + end + 3..].trim().to_owned()
 }
 
 /// A section's text as stored for a report's scope (a round id, or a year such as `2026`).
@@ -182,7 +183,7 @@ mod tests {
     #[test]
     fn the_reason_people_read_has_no_codes() {
         let cause = cause_reason("2026-dot2-F06", "2026-dot2", "TTPVHCC", "Bà M. phản ánh hồ sơ trễ hẹn.");
-        assert_eq!(readable_reason(&format!("Phiếu số 125. {cause}")), "Phiếu số 125. Bà M. phản ánh hồ sơ trễ hẹn.");
+        assert_eq!(readable_reason(&format!("Phiếu số 125. {cause}")), "Bà M. phản ánh hồ sơ trễ hẹn.");
         assert_eq!(readable_reason("Theo kế hoạch"), "Theo kế hoạch");
     }
 

@@ -27,11 +27,15 @@ pub fn points(value: f64) -> String {
     if text.contains(',') { text.trim_end_matches('0').trim_end_matches(',').to_owned() } else { text }
 }
 
-/// A ratio as a percentage with one decimal ("81,0%").
+/// A ratio as a percentage with one decimal ("81,0 %"), the sign held to the number by a no-break space so that a
+/// line never ends between them.
 pub fn percent(ratio: f64) -> String {
     let text = decimal(ratio * 100.0, PERCENT_DECIMALS.into());
-    if text.is_empty() { text } else { format!("{text}%") }
+    if text.is_empty() { text } else { format!("{text}{PERCENT_SIGN}") }
 }
+
+/// " %" after a number: a no-break space and the sign.
+pub const PERCENT_SIGN: &str = "\u{a0}%";
 
 /// Vietnamese number display: decimal comma, dot as thousands separator ("1.234,5"). Non-finite values are
 /// shown as empty.
@@ -87,8 +91,8 @@ mod tests {
         assert_eq!(points(7.25), "7,25");
         assert_eq!(points(7.5), "7,5");
         assert_eq!(integer(-1234567), "-1.234.567");
-        assert_eq!(percent(0.755), "75,5%");
-        assert_eq!(percent(0.81), "81,0%");
+        assert_eq!(percent(0.755), "75,5\u{a0}%");
+        assert_eq!(percent(0.81), "81,0\u{a0}%");
     }
 
     #[test]

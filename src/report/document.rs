@@ -142,6 +142,8 @@ pub enum Cell {
 pub struct Chart {
     pub title: String,
     pub kind: ChartKind,
+    /// What a category is: the header over the categories' names in a chart's table ("Lĩnh vực", "Đơn vị").
+    pub category: String,
     pub categories: Vec<String>,
     pub series: Vec<Series>,
     /// Axis maximum (e.g. the maximum score); `<= 0` means "from the data".

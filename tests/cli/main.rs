@@ -30,6 +30,7 @@ mod reliability_sql;
 mod reports;
 mod reports_layout;
 mod reports_numbers;
+mod reports_prose;
 mod rounds;
 mod scale;
 mod schedule;

@@ -146,7 +146,8 @@ fn a_template_of_ones_own() {
     let template =
         ward.write("t.md.j2", "{{ doc.subject }}|{{ doc.letterhead.signature.name }}|{{ doc.sections|length }}");
     let out = ward.ok(&["report", "year", "2026", "--format", "md", "--template", template.to_str().unwrap()]);
-    assert_eq!(out, "Kết quả kiểm tra cải cách hành chính năm 2026|Trần Thị Thủy Nga|13\n");
+    // The opening paragraph citing the plan is a section without a number.
+    assert_eq!(out, "Kết quả kiểm tra cải cách hành chính năm 2026|Trần Thị Thủy Nga|14\n");
     let bad = ward.write("bad.j2", "{{ doc.khong_co.x }}");
     let err = ward.fails(1, &["report", "year", "2026", "--format", "md", "--template", bad.to_str().unwrap()]);
     assert!(err.contains("lỗi mẫu báo cáo"), "{err}");

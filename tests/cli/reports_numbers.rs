@@ -155,7 +155,7 @@ fn every_result_on_100_is_the_databases_rounded_once() {
             close(&f["totals"]["appraised_score"], 100.0 * sum.ratio(), &format!("{round} field {code} on 100"));
             close(&f["appraised_points"], sum.ratio() * field_max[code], &format!("{round} field {code} points"));
             // The share achieved, to one decimal, from the points (not from the score already rounded).
-            let share = format!("{:.1}%", (sum.ratio() * 1000.0).round() / 10.0).replace('.', ",");
+            let share = format!("{:.1}\u{a0}%", (sum.ratio() * 1000.0).round() / 10.0).replace('.', ",");
             let row = md.lines().find(|l| l.starts_with(&format!("| {code} |"))).unwrap_or_default();
             assert!(row.ends_with(&format!("| {share} |")), "{round} field {code}: {row} should end with {share}");
         }

@@ -66,6 +66,23 @@ impl Frame<'_> {
         lh
     }
 
+    /// "Kế hoạch số 146/KH-UBND ngày 15/01/2026 của UBND phường Thành Sen về kiểm tra cải cách hành chính năm
+    /// 2026", from `cchc config` (plan_number, plan_date). What is not set is a visible gap when `gaps` (a paper
+    /// sent out, which the văn thư must not number with a blank citation), else left out.
+    pub fn plan(&self, year: i32, gaps: bool) -> String {
+        let part = |value: &str, label: &str, gap: &str| match (value.trim(), gaps) {
+            ("", true) => format!(" {label} {}", super::prose::placeholder(gap)),
+            ("", false) => String::new(),
+            (v, _) => format!(" {label} {v}"),
+        };
+        format!(
+            "Kế hoạch{}{} của UBND {} về kiểm tra cải cách hành chính năm {year}",
+            part(&self.settings.plan_number, "số", "số Kế hoạch: chưa ghi, cchc config set plan_number"),
+            part(&self.settings.plan_date, "ngày", "ngày Kế hoạch: chưa ghi, cchc config set plan_date"),
+            self.ward()
+        )
+    }
+
     /// "phường Thành Sen" (or "phường" when the ward is not set).
     pub fn ward(&self) -> String {
         format!("phường {}", self.settings.ward).trim_end().to_owned()
@@ -144,11 +161,12 @@ pub fn scores(title: &str) -> Column {
     Column::number(title, number::SCORE_DECIMALS)
 }
 
-/// A bar chart of scores on the 100-point scale, one series per entry of `series`.
+/// A bar chart of the fields' scores on the 100-point scale, one series per entry of `series`.
 pub fn score_chart(title: &str, categories: Vec<String>, series: Vec<(&str, Vec<Option<f64>>)>) -> Chart {
     Chart {
         title: title.to_owned(),
         kind: if series.len() > 1 { ChartKind::GroupedBars } else { ChartKind::Bars },
+        category: "Lĩnh vực".to_owned(),
         categories,
         series: series.into_iter().map(|(name, values)| Series { name: name.to_owned(), values }).collect(),
         max: 100.0,
@@ -179,16 +197,6 @@ pub fn table_or(table: Table, empty: &str) -> Block {
     if table.rows.is_empty() { note(empty) } else { Block::Table(table) }
 }
 
-/// At most `max` characters, cut at a word with an ellipsis.
-pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ' ']))
-}
-
 /// "Vi phạm: 03 hồ sơ …" and, on a second line, the item by its title (code in brackets). The finding's id goes
 /// in its own column (`id_column`), never inside the sentence.
 pub fn finding_text(f: &FindingView) -> String {
@@ -216,7 +224,7 @@ pub fn losses_text(losses: &[ItemLoss], home: &str, scored: bool) -> String {
         .iter()
         .take(2)
         .map(|l| {
-            let item = super::assessment_doc::item_within(Some(&l.title), Some(&l.criterion), 40);
+            let item = super::assessment_doc::item(Some(&l.title), Some(&l.criterion));
             match l.unit_code == home {
                 true => format!("{item}: −{}", number::points(l.lost)),
                 false => format!("{item} tại {}: −{}", l.unit_name, number::points(l.lost)),
@@ -227,6 +235,14 @@ pub fn losses_text(losses: &[ItemLoss], home: &str, scored: bool) -> String {
         shown.push(format!("và {} nội dung khác", losses.len() - 2));
     }
     shown.join("; ")
+}
+
+/// "Đang khắc phục, quá hạn 16 ngày": a finding's status with the days it is overdue.
+pub fn status(f: &FindingView) -> String {
+    match f.days_overdue {
+        Some(days) => format!("{}, quá hạn {days} ngày", f.status_label),
+        None => f.status_label.to_string(),
+    }
 }
 
 /// The narrow column holding a finding's id.
@@ -270,12 +286,6 @@ pub fn remediation_table(id: &str, title: &str, findings: &[FindingView], with_u
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn long_titles_are_cut_at_a_word() {
-        assert_eq!(shorten("Công tác chỉ đạo", 40), "Công tác chỉ đạo");
-        assert_eq!(shorten("Công tác chỉ đạo, điều hành đổi mới", 20), "Công tác chỉ đạo…");
-    }
 
     #[test]
     fn round_dates() {

@@ -2,11 +2,15 @@
 
 pub mod assessment;
 pub mod assessment_doc;
+pub mod assessment_round;
 pub mod assessment_year;
 pub mod doc;
 pub mod followup;
 pub mod proposals;
+pub mod prose;
 pub mod round;
+pub mod round_adhoc_doc;
+pub mod round_comments;
 pub mod round_doc;
 pub mod selfassessment;
 pub mod unit;

@@ -2,7 +2,6 @@
 
 use crate::domain::assessment::readable_reason;
 use crate::domain::date;
-use crate::domain::number::{percent, points};
 use crate::domain::round::RoundKind;
 use crate::report::document::{Block, Cell, Chart, Column, Document, Section, Table};
 use crate::report::model::round::{CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, UnitResult};
@@ -14,20 +13,16 @@ use super::doc::{
     scores, stt, table_or,
 };
 
+/// What the signature shows when the round has no Trưởng đoàn: a gap nobody signs under unnoticed.
+pub const NO_LEADER: &str = "[Trưởng đoàn: chưa ghi tên]";
+
 pub fn document(m: &RoundReport, frame: &Frame) -> Document {
+    if m.round.kind == RoundKind::DotXuat {
+        return super::round_adhoc_doc::document(m, frame);
+    }
     let r = &m.round;
-    let leader = m.team.iter().find(|t| t.role == "truong-doan").map(|t| t.name.as_str());
-    let recipients = vec![
-        format!("Chủ tịch UBND {} (báo cáo)", frame.ward()),
-        format!("Các Phó Chủ tịch UBND {}", frame.ward()),
-        "Thành viên Đoàn kiểm tra".to_owned(),
-        frame.settings.filing_line(),
-    ];
-    let mut letterhead = frame.letterhead_for(DocKind::Round, "BC-ĐKT", r.year, leader, recipients);
-    letterhead.parent_body = Some(format!("UBND {}", frame.ward().to_uppercase()));
-    letterhead.issuing_body = "ĐOÀN KIỂM TRA\nCẢI CÁCH HÀNH CHÍNH".to_owned();
-    let subject = format!("Kết quả kiểm tra cải cách hành chính {}", subject_of(m));
-    let mut d = Document::new(letterhead, "BÁO CÁO", subject.clone());
+    let subject = format!("Kết quả kiểm tra cải cách hành chính {}", r.title);
+    let mut d = Document::new(letterhead(m, frame), "BÁO CÁO", subject.clone());
     d.sections = vec![
         overview(m, frame),
         Section::new("II", "KẾT QUẢ KIỂM TRA")
@@ -56,11 +51,19 @@ pub fn document(m: &RoundReport, frame: &Frame) -> Document {
     d
 }
 
-fn subject_of(m: &RoundReport) -> String {
-    match (&m.round.kind, &m.round.topic) {
-        (RoundKind::DotXuat, Some(topic)) => format!("đột xuất ({}) năm {}: {topic}", m.round.id, m.round.year),
-        _ => m.round.title.clone(),
-    }
+/// From the inspection team to the Chairman, signed by its leader (or a visible gap where none is recorded).
+pub(super) fn letterhead(m: &RoundReport, frame: &Frame) -> crate::report::document::Letterhead {
+    let leader = m.team.iter().find(|t| t.role == "truong-doan").map_or(NO_LEADER, |t| t.name.as_str());
+    let recipients = vec![
+        format!("Chủ tịch UBND {} (báo cáo)", frame.ward()),
+        format!("Các Phó Chủ tịch UBND {}", frame.ward()),
+        "Thành viên Đoàn kiểm tra".to_owned(),
+        frame.settings.filing_line(),
+    ];
+    let mut letterhead = frame.letterhead_for(DocKind::Round, "BC-ĐKT", m.round.year, Some(leader), recipients);
+    letterhead.parent_body = Some(format!("UBND {}", frame.ward().to_uppercase()));
+    letterhead.issuing_body = "ĐOÀN KIỂM TRA\nCẢI CÁCH HÀNH CHÍNH".to_owned();
+    letterhead
 }
 
 /// "số liệu tạm tính, Đợt 2 năm 2026 chưa kết thúc" for a round still open.
@@ -79,9 +82,8 @@ fn overview(m: &RoundReport, frame: &Frame) -> Section {
         s.blocks.push(assessment_doc::provisional_note(&what));
     }
     s.blocks.push(Block::Paragraph(format!(
-        "Thực hiện Kế hoạch kiểm tra cải cách hành chính năm {} của UBND {}, {}, Đoàn kiểm tra đã kiểm tra việc thực hiện cải cách hành chính tại {} phòng, cơ quan, đơn vị và các cán bộ, công chức, viên chức phụ trách nội dung cải cách hành chính.",
-        r.year,
-        frame.ward(),
+        "Thực hiện {}, {}, Đoàn kiểm tra đã kiểm tra việc thực hiện cải cách hành chính tại {} phòng, cơ quan, đơn vị và các cán bộ, công chức, viên chức phụ trách nội dung cải cách hành chính.",
+        frame.plan(r.year, false),
         doc::period(r),
         m.units_in_scope
     )));
@@ -93,17 +95,7 @@ fn overview(m: &RoundReport, frame: &Frame) -> Section {
             .unwrap_or_default();
         s.blocks.push(Block::Paragraph(format!("Nội dung kiểm tra đột xuất: {topic}.{reason}")));
     }
-    let mut bullets: Vec<String> = m
-        .team
-        .iter()
-        .map(|t| match &t.unit_name {
-            Some(unit) => format!("{}: {} ({unit})", t.role_label, t.name),
-            None => format!("{}: {}", t.role_label, t.name),
-        })
-        .collect();
-    if bullets.is_empty() {
-        bullets.push("Thành phần Đoàn kiểm tra: chưa ghi nhận.".to_owned());
-    }
+    let mut bullets = team(m);
     if r.kind != RoundKind::DotXuat {
         let due = match m.units_scheduled {
             0 => format!("hạn gửi {}", date::format(r.selfreport_due)),
@@ -130,6 +122,25 @@ fn overview(m: &RoundReport, frame: &Frame) -> Section {
         bullets.push(format!("{} thuộc phạm vi đợt nhưng chưa có điểm thẩm định: {}.", u.name, u.reason));
     }
     s.with_block(Block::Bullets(bullets))
+}
+
+/// The team, one line a member; a team without members or without a leader says so where it is read.
+pub(super) fn team(m: &RoundReport) -> Vec<String> {
+    let mut lines: Vec<String> = m
+        .team
+        .iter()
+        .map(|t| match &t.unit_name {
+            Some(unit) => format!("{}: {} ({unit})", t.role_label, t.name),
+            None => format!("{}: {}", t.role_label, t.name),
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push("[Thành phần Đoàn kiểm tra: chưa ghi, cchc round team]".to_owned());
+    }
+    if !m.team.iter().any(|t| t.role == "truong-doan") {
+        lines.push(NO_LEADER.to_owned());
+    }
+    lines
 }
 
 fn fields_section(m: &RoundReport) -> Section {
@@ -173,7 +184,7 @@ fn fields_section(m: &RoundReport) -> Section {
     )));
     s.blocks.push(Block::Chart(fields_chart(&m.fields)));
     s.blocks.push(Block::Paragraph("Nhận xét của Đoàn kiểm tra:".to_owned()));
-    s.blocks.push(Block::Bullets(m.fields.iter().map(field_comment).collect()));
+    s.blocks.push(Block::Bullets(super::round_comments::comments(&m.fields)));
     s
 }
 
@@ -188,17 +199,7 @@ fn fields_chart(fields: &[FieldResult]) -> Chart {
     )
 }
 
-fn field_comment(f: &FieldResult) -> String {
-    let result = match (f.appraised_points, f.totals.ratio) {
-        (Some(p), Some(ratio)) => format!("đạt {}/{} điểm ({})", points(p), points(f.max), percent(ratio)),
-        _ => "chưa có điểm thẩm định".to_owned(),
-    };
-    let parts: Vec<&str> =
-        std::iter::once(result.as_str()).chain(f.comments.iter().map(|c| c.trim_end_matches('.'))).collect();
-    format!("{}. {}: {}.", f.code, f.title.trim_end_matches('.'), parts.join("; "))
-}
-
-fn units_section(units: &[UnitResult]) -> Section {
+pub(super) fn units_section(units: &[UnitResult]) -> Section {
     let mut t = Table::new(
         "don_vi",
         "Kết quả theo đơn vị (thang 100)",
@@ -228,17 +229,10 @@ fn units_section(units: &[UnitResult]) -> Section {
     let mut s = Section::new("2", "Kết quả theo đơn vị").with_block(Block::Table(t));
     if units.iter().all(|u| u.totals.appraised_score.is_none()) {
         s.blocks.push(note(NO_APPRAISAL));
-    } else {
-        if units.iter().any(|u| u.totals.difference.is_some()) {
-            s.blocks.push(note(
-                "Tự chấm và chênh lệch tính trên cùng các nội dung có cả điểm tự chấm và điểm thẩm định; chênh lệch = điểm thẩm định − điểm tự chấm của các nội dung đó, số âm là đơn vị tự chấm cao hơn kết quả thẩm định.",
-            ));
-        }
-        s.blocks.push(Block::Chart(score_chart(
-            "Điểm thẩm định theo đơn vị (thang 100)",
-            units.iter().map(|u| u.name.clone()).collect(),
-            vec![("Thẩm định", units.iter().map(|u| u.totals.appraised_score).collect())],
-        )));
+    } else if units.iter().any(|u| u.totals.difference.is_some()) {
+        s.blocks.push(note(
+            "Tự chấm và chênh lệch tính trên cùng các nội dung có cả điểm tự chấm và điểm thẩm định; chênh lệch = điểm thẩm định − điểm tự chấm của các nội dung đó, số âm là đơn vị tự chấm cao hơn kết quả thẩm định.",
+        ));
     }
     s
 }
@@ -299,10 +293,7 @@ fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
             (Some(note), false) => format!("{note} (chưa kiểm tra lại trong đợt này)"),
             (None, _) => "Chưa có báo cáo khắc phục".to_owned(),
         };
-        let status = match f.days_overdue {
-            Some(days) => format!("{}, quá hạn {days} ngày", f.status_label),
-            None => f.status_label.to_string(),
-        };
+        let status = doc::status(f);
         t.push_row(vec![
             row_number(i),
             Cell::text(doc::who(f)),

@@ -32,7 +32,14 @@ pub fn document(mut m: YearReport, frame: &Frame) -> Document {
     if let Some(what) = &m.provisional {
         first.blocks.insert(0, assessment_doc::provisional_note(what));
     }
+    let opening = format!(
+        "Thực hiện {}, UBND {} báo cáo kết quả kiểm tra cải cách hành chính năm {} như sau:",
+        frame.plan(m.year, true),
+        frame.ward(),
+        m.year
+    );
     d.sections = vec![
+        Section::new("", "").with_block(Block::Paragraph(opening)),
         first,
         fields_section(&m.fields),
         units_section(&m.units, basis.as_deref()),
@@ -41,10 +48,11 @@ pub fn document(mut m: YearReport, frame: &Frame) -> Document {
         assessment_doc::practices("VI", &m.good_practices, "Trong năm chưa ghi nhận mô hình, cách làm hay."),
         assessment_doc::proposals("VII", &m.proposals),
     ];
+    // The opening paragraph is a section without a number.
     if let Some(c) = &m.previous_year {
-        d.sections.push(super::year_compare::section(c, super::year_compare::roman(d.sections.len() + 1), m.year));
+        d.sections.push(super::year_compare::section(c, super::year_compare::roman(d.sections.len()), m.year));
     }
-    let numbers: Vec<&str> = (1..=3).map(|i| super::year_compare::roman(d.sections.len() + i)).collect();
+    let numbers: Vec<&str> = (0..3).map(|i| super::year_compare::roman(d.sections.len() + i)).collect();
     d.sections.extend(assessment_doc::assessment(&numbers, &m.assessment));
     d.closing = Some(format!(
         "Trên đây là báo cáo kết quả kiểm tra cải cách hành chính năm {} của UBND {}, làm cơ sở để cấp có thẩm quyền đánh giá, xếp loại cán bộ, công chức, viên chức và xét thi đua, khen thưởng cuối năm./.",
@@ -161,11 +169,6 @@ fn units_section(units: &[UnitChange], basis: Option<&str>) -> Section {
     }
     s.with_block(note(format!("Xếp hạng theo điểm thẩm định {basis} (thang 100); các đơn vị bằng điểm xếp cùng hạng.")))
         .with_block(Block::Table(t))
-        .with_block(Block::Chart(score_chart(
-            "Điểm thẩm định theo đơn vị: Đợt 1 và Đợt 2",
-            units.iter().map(|u| u.name.clone()).collect(),
-            vec![("Đợt 1", units.iter().map(|u| u.dot1).collect()), ("Đợt 2", units.iter().map(|u| u.dot2).collect())],
-        )))
 }
 
 /// `r` without its findings, which come apart.
@@ -190,10 +193,7 @@ fn remediation_section(r: &Remediation, findings: Vec<FindingView>) -> Section {
     let listed = findings.len();
     for (i, f) in findings.into_iter().enumerate() {
         // Status, days overdue and the latest note in one cell: a finding's id needs its own column on the page.
-        let mut status = match f.days_overdue {
-            Some(days) => format!("{}, quá hạn {days} ngày", f.status_label),
-            None => f.status_label.to_string(),
-        };
+        let mut status = super::doc::status(&f);
         if let Some(note) = f.latest_note.as_deref().filter(|n| !n.trim().is_empty()) {
             status.push_str(&format!("\n{note}"));
         }

@@ -28,6 +28,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ("year_signer_title", "Báo cáo năm: chức danh người ký (mặc định: như signer_title)"),
     ("year_signer_name", "Báo cáo năm: họ tên người ký (mặc định: như signer_name)"),
     ("year_recipients", "Báo cáo năm: nơi nhận (mặc định: như recipients)"),
+    ("plan_number", "Số, ký hiệu Kế hoạch kiểm tra cải cách hành chính của năm, ví dụ: 146/KH-UBND"),
+    ("plan_date", "Ngày ban hành Kế hoạch kiểm tra, dd/mm/yyyy"),
 ];
 
 /// The documents whose signer and recipients are set apart (`round_…`, `unit_…`, `year_…` keys).
@@ -74,6 +76,9 @@ pub struct ReportSettings {
     pub signer_authority: String,
     pub recipients: Vec<String>,
     pub report_number: String,
+    /// The year's inspection plan the reports cite (số, ký hiệu and date as written); empty when not set.
+    pub plan_number: String,
+    pub plan_date: String,
     /// The `round_…`, `unit_…` and `year_…` keys that are set.
     pub per_kind: Vec<(String, String)>,
 }
@@ -121,6 +126,8 @@ impl ReportSettings {
             signer_authority: value("signer_authority"),
             recipients: split_recipients(&value("recipients")),
             report_number: value("report_number"),
+            plan_number: value("plan_number"),
+            plan_date: value("plan_date"),
             per_kind: stored
                 .iter()
                 .filter(|(k, _)| ["round_", "unit_", "year_"].iter().any(|p| k.starts_with(p)))
@@ -147,6 +154,8 @@ impl ReportSettings {
                     "signer_authority" => resolved.signer_authority.clone(),
                     "recipients" => resolved.recipients.join("; "),
                     "report_number" => resolved.report_number.clone(),
+                    "plan_number" => resolved.plan_number.clone(),
+                    "plan_date" => resolved.plan_date.clone(),
                     other => {
                         resolved.per_kind.iter().find(|(k, _)| k == other).map(|(_, v)| v.clone()).unwrap_or_default()
                     }

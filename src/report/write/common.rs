@@ -56,7 +56,7 @@ pub fn format_cell(cell: &Cell, kind: ColumnKind) -> String {
             ColumnKind::Text | ColumnKind::Date => points(*value),
         },
         Cell::Integer(value) => match kind {
-            ColumnKind::Percent => format!("{}%", integer(*value)),
+            ColumnKind::Percent => format!("{}{}", integer(*value), crate::domain::number::PERCENT_SIGN),
             _ => integer(*value),
         },
         Cell::Date(date) => date::format(*date),
@@ -109,7 +109,7 @@ pub fn chart_caption(chart: &Chart) -> String {
 
 /// Header and rows of a chart shown as a table: category, then one column per series.
 pub fn chart_rows(chart: &Chart) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut header = vec!["Nội dung".to_string()];
+    let mut header = vec![chart.category.clone()];
     header.extend(chart.drawn_series().iter().enumerate().map(|(i, s)| match (s.name.trim(), chart.unit.trim()) {
         ("", "") => format!("Giá trị {}", i + 1),
         ("", unit) => format!("Giá trị ({unit})"),
@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn cells_follow_their_column() {
-        assert_eq!(format_cell(&Cell::Number(0.755), ColumnKind::Percent), "75,5%");
+        assert_eq!(format_cell(&Cell::Number(0.755), ColumnKind::Percent), "75,5\u{a0}%");
         assert_eq!(format_cell(&Cell::Number(91.8), ColumnKind::Number { decimals: 2 }), "91,80");
         assert_eq!(format_cell(&Cell::Number(7.5), ColumnKind::Text), "7,5");
         assert_eq!(format_cell(&Cell::Integer(1234), ColumnKind::Integer), "1.234");

@@ -198,11 +198,14 @@ fn cell_para(text: &str, align: Align, bold: bool, keep_next: bool) -> String {
 
 fn table_xml(t: &Table) -> String {
     let t = widths::without_empty_columns(t);
+    let needs = widths::needs(&t);
+    let widths = twips(&needs);
+    // Only the header row repeats on each page; a table that fits in a third of a page is kept on one (every row
+    // but the last keeps with the next, Word's way; LibreOffice too), a longer one starts where it is.
+    let keep = widths::keep_on_a4(&needs);
     let header =
         Row { header: true, cells: t.columns.iter().map(|c| cell_para(&c.title, Align::Center, true, true)).collect() };
-    // A small table stays on one page: every row but the last keeps with the next (Word's way; LibreOffice too).
     let body_rows = t.rows.len() + usize::from(t.total.is_some());
-    let keep = widths::keep_together(body_rows);
     let row = |n: usize, cells: &Vec<Cell>, bold: bool| Row {
         header: false,
         cells: row_cells(&t, cells)
@@ -212,7 +215,7 @@ fn table_xml(t: &Table) -> String {
     let mut rows = vec![header];
     rows.extend(t.rows.iter().enumerate().map(|(n, r)| row(n, r, false)));
     rows.extend(t.total.iter().map(|r| row(body_rows - 1, r, true)));
-    caption(&t.title) + &x::table(&twips(&widths::needs(&t)), true, &rows)
+    caption(&t.title) + &x::table(&widths, true, &rows)
 }
 
 /// Column widths in twips over the page's text width.
@@ -231,7 +234,8 @@ fn chart_xml(chart: &Chart) -> String {
         return caption(&title) + &Para::new(Jc::Center).xml(&[Run::new("Không có dữ liệu.").italic()]);
     }
     let (header, rows) = chart_rows(chart);
-    let keep = widths::keep_together(rows.len());
+    let needs = widths::chart_needs(&header, &rows);
+    let keep = widths::keep_on_a4(&needs);
     let mut table_rows =
         vec![Row { header: true, cells: header.iter().map(|h| cell_para(h, Align::Center, true, true)).collect() }];
     table_rows.extend(rows.iter().enumerate().map(|(n, r)| {
@@ -244,11 +248,6 @@ fn chart_xml(chart: &Chart) -> String {
                 .collect(),
         }
     }));
-    let needs: Vec<widths::Need> = header
-        .iter()
-        .enumerate()
-        .map(|(j, h)| widths::Need::of(h, rows.iter().filter_map(|r| r.get(j)).map(|c| (c.clone(), j == 0))))
-        .collect();
     caption(&title) + &x::table(&twips(&needs), true, &table_rows)
 }
 

@@ -92,6 +92,7 @@ pub fn scores_chart() -> Chart {
     Chart {
         title: "Điểm theo lĩnh vực: Đợt 1 và Đợt 2".into(),
         kind: ChartKind::GroupedBars,
+        category: "Lĩnh vực".into(),
         categories: vec![
             "Công tác chỉ đạo, điều hành".into(),
             "Cải cách thể chế".into(),

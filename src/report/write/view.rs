@@ -156,7 +156,7 @@ fn table(t: &Table, target: Target) -> Value {
         total => t.total.as_ref().map(row),
         unit => "",
         empty => t.rows.is_empty(),
-        keep => widths::keep_together(t.rows.len() + usize::from(t.total.is_some())),
+        keep => widths::keep_on_a4(&widths::needs(t)),
         widths => widths,
         svg => Value::from(()),
     }
@@ -167,8 +167,8 @@ fn chart(c: &Chart, target: Target) -> Value {
     let line = |texts: &[String]| -> Vec<Value> {
         texts.iter().enumerate().map(|(i, text)| cell_value(text, Align::of_chart_column(i), target)).collect()
     };
+    let keep = widths::keep_on_a4(&widths::chart_needs(&header, &rows));
     let header = line(&header);
-    let keep = widths::keep_together(rows.len());
     let rows: Vec<Vec<Value>> = rows.iter().map(|r| line(r)).collect();
     let svg = match target {
         Target::Html if !c.is_empty() => Some(Value::from_safe_string(svg::chart(c))),

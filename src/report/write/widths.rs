@@ -20,8 +20,11 @@ const TEXT_MIN: f64 = 8.0;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Need {
     header: String,
-    /// The longest word of the header or of a text cell, or the longest number or date: never broken.
+    /// The longest word of the header or of a text cell, or the longest number or date: never broken; for a
+    /// column of long sentences a little more (`roomy`), when the page has it.
     min: f64,
+    /// `min` without the extra room of a column of long sentences.
+    floor: f64,
     /// Every cell on one line.
     want: f64,
     /// The cells of the first rows (`SAMPLE_ROWS`), for the lines they take at a given width.
@@ -53,6 +56,9 @@ impl Need {
             if text_cell && content.split_whitespace().nth(1).is_some() {
                 text = true;
                 min = min.max(longest_word(&content));
+            } else if text_cell && content.contains('-') {
+                // An id ("2026-dot1-F09") breaks after its hyphens, as a word processor breaks it.
+                min = min.max(content.split_inclusive('-').map(chars).fold(0.0, f64::max) + 0.5);
             } else {
                 // Bold in a total row, and never to be broken: a little slack.
                 min = min.max(len + 0.5);
@@ -61,14 +67,18 @@ impl Need {
                 sample.push(content);
             }
         }
+        let floor;
         if text {
-            // A column of sentences a word a line reads badly, however few lines it saves elsewhere.
-            min = min.max(want.min(TEXT_MIN));
+            // A column of sentences a word a line reads badly, however few lines it saves elsewhere; one of long
+            // sentences gets at least a tenth of its longest, so that it is not squeezed beside a column of ids.
+            floor = min.max(want.min(TEXT_MIN));
+            min = floor.max(want.min(want / 10.0));
         } else {
             // A column of numbers or dates is narrow, but its header takes at most three lines or so.
             min = min.max(chars(header) / 2.5 + 1.0);
+            floor = min;
         }
-        Need { header: header.to_owned(), min, want, cells: sample, text }
+        Need { header: header.to_owned(), min, floor, want, cells: sample, text }
     }
 }
 
@@ -103,12 +113,22 @@ fn lines(text: &str, width: f64) -> usize {
 /// to the text columns (to every column when there is none). When even the minimums do not fit, every column
 /// shrinks in proportion.
 pub fn fit(needs: &[Need], width: f64) -> Vec<f64> {
-    let min_sum: f64 = needs.iter().map(|n| n.min).sum();
     if needs.is_empty() {
         return Vec::new();
     }
+    // The extra room of long sentences only when every column has its own.
+    let roomy: f64 = needs.iter().map(|n| n.min).sum();
+    let mins: Vec<f64> = needs.iter().map(|n| if roomy < width { n.min } else { n.floor }).collect();
+    let min_sum: f64 = mins.iter().sum();
     if min_sum >= width {
-        return needs.iter().map(|n| n.min * width / min_sum).collect();
+        // Numbers, dates and ids keep their width; the columns of sentences, which wrap, give way.
+        let fixed: f64 = needs.iter().zip(&mins).filter(|(n, _)| !n.text).map(|(_, m)| m).sum();
+        let text: f64 = min_sum - fixed;
+        if fixed < width && text > 0.0 {
+            let scale = (width - fixed) / text;
+            return needs.iter().zip(&mins).map(|(n, m)| if n.text { m * scale } else { *m }).collect();
+        }
+        return mins.iter().map(|m| m * width / min_sum).collect();
     }
     let step = (width / 80.0).max(0.5);
     let spare_steps = ((width - min_sum) / step).floor() as usize;
@@ -116,10 +136,11 @@ pub fn fit(needs: &[Need], width: f64) -> Vec<f64> {
     let rows = 1 + needs.iter().map(|n| n.cells.len()).max().unwrap_or(0);
     let lines: Vec<Vec<Vec<usize>>> = needs
         .iter()
-        .map(|n| {
+        .enumerate()
+        .map(|(j, n)| {
             (0..=spare_steps)
                 .map(|k| {
-                    let w = n.min + k as f64 * step;
+                    let w = mins[j] + k as f64 * step;
                     // Headers are bold: a little wider than the cells' text.
                     let mut col = vec![self::lines(&n.header, w - 1.5)];
                     col.extend(n.cells.iter().map(|c| self::lines(c, w)));
@@ -157,15 +178,15 @@ pub fn fit(needs: &[Need], width: f64) -> Vec<f64> {
         used += k - at[j];
         at[j] = k;
     }
-    let mut widths: Vec<f64> = needs.iter().zip(&at).map(|(n, k)| n.min + *k as f64 * step).collect();
+    let mut widths: Vec<f64> = mins.iter().zip(&at).map(|(m, k)| m + *k as f64 * step).collect();
     let spare = width - widths.iter().sum::<f64>();
     if spare > 1e-6 {
         let any_text = needs.iter().any(|n| n.text);
         let growing = |n: &Need| n.text || !any_text;
-        let total: f64 = needs.iter().filter(|n| growing(n)).map(|n| n.want.max(n.min)).sum();
-        for (w, n) in widths.iter_mut().zip(needs) {
+        let total: f64 = needs.iter().zip(&mins).filter(|(n, _)| growing(n)).map(|(n, m)| n.want.max(*m)).sum();
+        for ((w, n), m) in widths.iter_mut().zip(needs).zip(&mins) {
             if growing(n) && total > 0.0 {
-                *w += spare * n.want.max(n.min) / total;
+                *w += spare * n.want.max(*m) / total;
             }
         }
     }
@@ -199,6 +220,20 @@ pub fn needs(t: &Table) -> Vec<Need> {
         .collect()
 }
 
+/// What the columns of a chart's table need: the categories (text) then the values.
+pub fn chart_needs(header: &[String], rows: &[Vec<String>]) -> Vec<Need> {
+    header
+        .iter()
+        .enumerate()
+        .map(|(j, h)| Need::of(h, rows.iter().filter_map(|r| r.get(j)).map(|c| (c.clone(), j == 0))))
+        .collect()
+}
+
+/// Whether a table whose columns need `needs` keeps on one page of A4 text width.
+pub fn keep_on_a4(needs: &[Need]) -> bool {
+    keep_together(needs, &fit_twips(needs, A4_TEXT_WIDTH))
+}
+
 /// `t` without the columns that are empty in every row (and in the total); a table without rows keeps its
 /// columns, which are then all it shows.
 pub fn without_empty_columns(t: &Table) -> Cow<'_, Table> {
@@ -223,12 +258,27 @@ pub fn without_empty_columns(t: &Table) -> Cow<'_, Table> {
     })
 }
 
-/// Tables of at most this many rows are kept on one page.
-pub const SMALL_TABLE_ROWS: usize = 8;
+/// Tables of at most this many lines of 12 pt text (header included, about a sixth of an A4 page) are kept on
+/// one page: moved whole (with the heading and paragraph that keep with it), such a table leaves little blank. A
+/// longer table starts where it is, its header row repeated on each page: LibreOffice and Word move a kept table
+/// whole whenever it does not fit the rest of the page, which left Đợt 2's first page half blank.
+pub const SMALL_TABLE_LINES: usize = 8;
 
-/// Whether `t` is small enough to be kept on one page.
-pub fn keep_together(rows: usize) -> bool {
-    rows <= SMALL_TABLE_ROWS
+/// Whether a table whose columns need `needs` is small enough, at `twips` wide columns, to be kept on one page.
+pub fn keep_together(needs: &[Need], twips: &[f64]) -> bool {
+    let widths: Vec<f64> = twips.iter().map(|w| (w - CELL_PAD) / CHAR_TWIPS).collect();
+    let rows = needs.iter().map(|n| n.cells.len()).max().unwrap_or(0);
+    if rows >= SAMPLE_ROWS {
+        return false;
+    }
+    let header = needs.iter().zip(&widths).map(|(n, w)| lines(&n.header, w - 1.5)).max().unwrap_or(1);
+    let body: usize = (0..rows)
+        .map(|r| {
+            let cell = |(n, w): (&Need, &f64)| n.cells.get(r).map_or(1, |c| c.split('\n').map(|l| lines(l, *w)).sum());
+            needs.iter().zip(&widths).map(cell).max().unwrap_or(1)
+        })
+        .sum();
+    header + body <= SMALL_TABLE_LINES
 }
 
 #[cfg(test)]

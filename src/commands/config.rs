@@ -8,7 +8,7 @@ use crate::context::Context;
 use crate::domain::suggest::{Cutoff, nearest};
 use crate::domain::text::nfc;
 use crate::report::model::settings::{KEYS, ReportSettings, split_recipients};
-use crate::store::settings;
+use crate::store::{evidence, settings};
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -34,7 +34,13 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
     match cmd {
         ConfigCommand::Set(args) => {
             let key = args.key.trim();
-            if !KEYS.iter().any(|(k, _)| *k == key) {
+            if key == evidence::MAX_MB_KEY && args.value.trim().parse::<u64>().map_or(true, |mb| mb == 0) {
+                bail!(
+                    "{key} là số MB tối đa mỗi tệp kiểm chứng, một số nguyên dương, ví dụ 100; không phải «{}»",
+                    args.value
+                );
+            }
+            if key != evidence::MAX_MB_KEY && !KEYS.iter().any(|(k, _)| *k == key) {
                 let keys: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
                 let hint = nearest(key, keys.iter().copied(), Cutoff::Typo)
                     .map(|k| format!(" Có phải «{k}»?"))
@@ -69,6 +75,16 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
                 let description = KEYS.iter().find(|(k, _)| *k == key).map_or("", |(_, d)| *d);
                 listing.push(vec![key.into(), Value::Text(value), source.into(), description.into()]);
             }
+            let max = stored.iter().find(|(k, _)| k == evidence::MAX_MB_KEY).map(|(_, v)| v.clone());
+            let source = match (out.format, max.is_none()) {
+                (ListFormat::Table, true) => "mặc định",
+                (ListFormat::Table, false) => "đã đặt",
+                (_, true) => "default",
+                (_, false) => "set",
+            };
+            let max = max.unwrap_or_else(|| evidence::DEFAULT_MAX_MB.to_string());
+            let description = "Dung lượng tối đa mỗi tệp kiểm chứng, MB (cchc evidence)";
+            listing.push(vec![evidence::MAX_MB_KEY.into(), Value::Text(max), source.into(), description.into()]);
             listing.emit(ctx, out.format)
         }
     }

@@ -1,9 +1,11 @@
 //! End-to-end tests through the `cchc` binary. One test binary: every module below shares one build.
 
 mod catalogue;
+mod clarify;
 mod common;
 mod criteria;
 mod directory;
+mod evidence;
 mod exit_codes;
 mod followup_proposals;
 mod help;
@@ -27,6 +29,7 @@ mod reports;
 mod reports_layout;
 mod reports_numbers;
 mod rounds;
+mod sample;
 mod scale;
 mod schedule;
 mod score_unset;

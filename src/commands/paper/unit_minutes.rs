@@ -13,7 +13,7 @@ use crate::report::ready::Ready;
 use crate::report::write::Format;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds;
-use crate::store::{assignments, officials, reports};
+use crate::store::{assignments, evidence, officials, reports};
 
 use super::{MinutesArgs, ready, slot_lines, team, unit_names};
 
@@ -49,12 +49,14 @@ pub fn build_minutes(
         .into_iter()
         .find(|s| s.unit_code == unit)
         .with_context(|| format!("{unit} không thuộc phạm vi đợt {}; xem `cchc round show {}`", round.id, round.id))?;
+    let trail = evidence::paper_trail(conn, &round.id, unit, slot.day.unwrap_or(ctx.today()))?;
     let model = MinutesPaper {
         unit: build::unit::model(&src, &round.id, unit, ctx.today())?,
         slot,
         team: team(conn, &round.id, &names)?,
         attendees: attendees(conn, unit)?,
         unit_opinion: opinion.map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned),
+        trail,
     };
     ready(ctx, conn, model, minutes::document, format!("bien-ban-kiem-tra-{}-{unit}", round.id))
 }

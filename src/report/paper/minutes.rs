@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{Member, Person, SlotLine, TEAM_LEADER};
+use crate::domain::evidence::PaperTrail;
 use crate::report::build::assessment_doc;
 use crate::report::build::doc::{self, Frame, note, score_sentence, table_or};
 use crate::report::build::unit::{items_block, selfreport_received};
@@ -21,6 +22,9 @@ pub struct MinutesPaper {
     pub attendees: Vec<Person>,
     /// The unit's opinion, written by hand when none is given.
     pub unit_opinion: Option<String>,
+    /// Evidence, clarifications and samples of case files (a subsection only when there are any).
+    #[serde(skip_serializing_if = "PaperTrail::is_empty")]
+    pub trail: PaperTrail,
 }
 
 impl MinutesPaper {
@@ -105,6 +109,10 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
             title: "Kiến nghị, đề xuất của đơn vị".into(),
             ..assessment_doc::proposals("4", &u.proposals)
         });
+    let results = match super::trail::section("5", &m.trail) {
+        Some(trail) => results.with_subsection(trail),
+        None => results,
+    };
     let opinion = Section::new("III", "Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA");
     let opinion = match &m.unit_opinion {
         Some(text) => opinion.with_block(Block::Paragraph(text.clone())),

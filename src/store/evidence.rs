@@ -18,8 +18,6 @@ use crate::domain::sample::hex;
 const CHUNK: usize = 256 * 1024;
 /// `-rw-r--r--`, as `sqlite3 -A` records a regular file.
 const MODE: i64 = 0o100_644;
-/// The entry a file is streamed into before its hash, hence its name, is known.
-const PENDING: &str = "sha256/.dang-ghi";
 /// The per-file size cap when `cchc config set evidence_max_mb` was not used.
 pub const DEFAULT_MAX_MB: u64 = 100;
 pub const MAX_MB_KEY: &str = "evidence_max_mb";
@@ -42,22 +40,52 @@ pub struct Content {
     pub fresh: bool,
 }
 
-/// Streams exactly `size` bytes from `reader` into the archive while hashing them; the same content twice is
-/// kept once. `label` names the file in messages.
-pub fn put(tx: &Tx, reader: &mut dyn Read, size: u64, label: &str) -> Result<Content, StoreError> {
+/// Stores exactly `size` bytes read by `open()` (called once or twice) in the archive. A first pass hashes them:
+/// content already stored is not written again. Otherwise a second pass streams them into a zero-filled blob
+/// under its final name, hashing again to make sure the file did not change in between. The row is never
+/// updated afterwards: an UPDATE would rewrite the whole blob through memory. `label` names the file in messages.
+pub fn put<R: Read>(
+    tx: &Tx,
+    mut open: impl FnMut() -> std::io::Result<R>,
+    size: u64,
+    label: &str,
+) -> Result<Content, StoreError> {
     let len = i64::try_from(size).map_err(|_| StoreError::Invalid(format!("tệp «{label}» quá lớn")))?;
-    tx.execute("DELETE FROM sqlar WHERE name = ?1", [PENDING])?;
+    let mut buf = vec![0u8; CHUNK];
+    let mut first = open().map_err(|e| read_error(label, &e))?;
+    let sha256 = stream(&mut first, &mut buf, size, label, |_| Ok(()))?;
+    let name = entry_name(&sha256);
+    let exists = tx.query_row("SELECT 1 FROM sqlar WHERE name = ?1", [&name], |_| Ok(())).optional()?.is_some();
+    if exists {
+        return Ok(Content { sha256, size, fresh: false });
+    }
     tx.execute(
         "INSERT INTO sqlar (name, mode, mtime, sz, data) VALUES (?1, ?2, ?3, ?4, zeroblob(?4))",
-        params![PENDING, MODE, tx.now.and_utc().timestamp(), len],
+        params![name, MODE, tx.now.and_utc().timestamp(), len],
     )?;
-    let rowid = tx.last_insert_rowid();
-    let mut blob = tx.blob_open(MAIN_DB, "sqlar", "data", rowid, false)?;
+    let mut blob = tx.blob_open(MAIN_DB, "sqlar", "data", tx.last_insert_rowid(), false)?;
+    let mut second = open().map_err(|e| read_error(label, &e))?;
+    let again = stream(&mut second, &mut buf, size, label, |chunk| {
+        blob.write_all(chunk).map_err(|e| StoreError::Invalid(format!("không ghi được «{label}»: {e}")))
+    })?;
+    if again != sha256 {
+        return Err(changed(label));
+    }
+    Ok(Content { sha256, size, fresh: true })
+}
+
+/// Reads exactly `size` bytes in chunks, handing each to `sink`; returns their SHA-256.
+fn stream(
+    reader: &mut dyn Read,
+    buf: &mut [u8],
+    size: u64,
+    label: &str,
+    mut sink: impl FnMut(&[u8]) -> Result<(), StoreError>,
+) -> Result<String, StoreError> {
     let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; CHUNK];
     let mut total: u64 = 0;
     loop {
-        let n = reader.read(&mut buf).map_err(|e| read_error(label, &e))?;
+        let n = reader.read(buf).map_err(|e| read_error(label, &e))?;
         if n == 0 {
             break;
         }
@@ -66,23 +94,12 @@ pub fn put(tx: &Tx, reader: &mut dyn Read, size: u64, label: &str) -> Result<Con
             return Err(changed(label));
         }
         hasher.update(&buf[..n]);
-        blob.write_all(&buf[..n]).map_err(|e| StoreError::Invalid(format!("không ghi được «{label}»: {e}")))?;
+        sink(&buf[..n])?;
     }
-    drop(blob);
     if total != size {
         return Err(changed(label));
     }
-    let sha256 = hex(&hasher.finalize());
-    let name = entry_name(&sha256);
-    let existing: Option<i64> =
-        tx.query_row("SELECT rowid FROM sqlar WHERE name = ?1", [&name], |r| r.get(0)).optional()?;
-    let fresh = existing.is_none();
-    if fresh {
-        tx.execute("UPDATE sqlar SET name = ?1 WHERE rowid = ?2", params![name, rowid])?;
-    } else {
-        tx.execute("DELETE FROM sqlar WHERE rowid = ?1", [rowid])?;
-    }
-    Ok(Content { sha256, size, fresh })
+    Ok(hex(&hasher.finalize()))
 }
 
 fn read_error(label: &str, e: &std::io::Error) -> StoreError {
@@ -99,58 +116,54 @@ fn changed(label: &str) -> StoreError {
 pub fn copy_to(conn: &Connection, sha256: &str, out: &mut dyn Write) -> Result<u64, StoreError> {
     let missing =
         || StoreError::NotFound(format!("không còn nội dung tệp {sha256} trong cơ sở dữ liệu; chạy `cchc check`"));
-    let (rowid, sz, len): (i64, i64, i64) = conn
-        .query_row("SELECT rowid, sz, length(data) FROM sqlar WHERE name = ?1", [entry_name(sha256)], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+    let (rowid, sz): (i64, i64) = conn
+        .query_row("SELECT rowid, sz FROM sqlar WHERE name = ?1", [entry_name(sha256)], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(missing)?;
-    if sz != len {
-        return Err(StoreError::Invalid(format!(
-            "nội dung tệp {sha256} được nén bởi chương trình khác; cchc chỉ đọc tệp không nén"
-        )));
-    }
-    let mut blob = conn.blob_open(MAIN_DB, "sqlar", "data", rowid, true)?;
+    let mut blob =
+        open_raw(conn, rowid, sz).map_err(|why| StoreError::Invalid(format!("nội dung tệp {sha256}: {why}")))?;
     std::io::copy(&mut blob, out).map_err(|e| StoreError::Invalid(format!("không ghi được tệp: {e}")))
+}
+
+/// Opens an entry's data for reading, after checking it is stored raw (`sz` = its length), as cchc stores it. The
+/// length comes from the blob handle: `length(data)` in a query can load a whole blob into memory.
+fn open_raw(conn: &Connection, rowid: i64, sz: i64) -> Result<rusqlite::blob::Blob<'_>, String> {
+    let blob = conn.blob_open(MAIN_DB, "sqlar", "data", rowid, true).map_err(|e| e.to_string())?;
+    if i64::try_from(blob.len()).ok() != Some(sz) {
+        return Err(format!(
+            "kích thước ghi {sz} khác nội dung {} byte (bị sửa, hoặc được nén bởi chương trình khác: cchc chỉ đọc tệp không nén)",
+            blob.len()
+        ));
+    }
+    Ok(blob)
 }
 
 /// Re-hashes every stored file an evidence row uses; one line per problem (for `cchc check`).
 pub fn verify(conn: &Connection) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT e.sha256, min(e.name), s.rowid, s.sz, length(s.data) FROM evidence e
+        "SELECT e.sha256, min(e.name), s.rowid, s.sz FROM evidence e
          LEFT JOIN sqlar s ON s.name = 'sha256/' || e.sha256 GROUP BY e.sha256 ORDER BY e.sha256",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<i64>>(2)?,
-            r.get::<_, Option<i64>>(3)?,
-            r.get::<_, Option<i64>>(4)?,
-        ))
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<i64>>(2)?, r.get::<_, Option<i64>>(3)?))
     })?;
     let mut problems = Vec::new();
     let mut buf = vec![0u8; CHUNK];
     for row in rows {
-        let (sha256, name, rowid, sz, len) = row?;
+        let (sha256, name, rowid, sz) = row?;
         let Some(rowid) = rowid else {
             problems.push(format!("tệp kiểm chứng «{name}»: nội dung không còn trong cơ sở dữ liệu"));
             continue;
         };
-        if sz != len {
-            problems.push(format!("tệp kiểm chứng «{name}»: kích thước ghi {sz:?} khác nội dung {len:?}"));
-            continue;
-        }
-        let mut blob = conn.blob_open(MAIN_DB, "sqlar", "data", rowid, true)?;
-        let mut hasher = Sha256::new();
-        loop {
-            let n = blob.read(&mut buf).map_err(|e| StoreError::Invalid(e.to_string()))?;
-            if n == 0 {
-                break;
+        let mut blob = match open_raw(conn, rowid, sz.unwrap_or(-1)) {
+            Ok(blob) => blob,
+            Err(why) => {
+                problems.push(format!("tệp kiểm chứng «{name}»: {why}"));
+                continue;
             }
-            hasher.update(&buf[..n]);
-        }
-        if hex(&hasher.finalize()) != sha256 {
+        };
+        let hashed = stream(&mut blob, &mut buf, u64::try_from(sz.unwrap_or(0)).unwrap_or(0), &name, |_| Ok(()))?;
+        if hashed != sha256 {
             problems.push(format!("tệp kiểm chứng «{name}»: nội dung không khớp mã băm SHA-256 (đã bị sửa hoặc hỏng)"));
         }
     }

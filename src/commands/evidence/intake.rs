@@ -87,11 +87,20 @@ pub fn attach(tx: &Tx, target: &Target, file: &Incoming, max: u64) -> Result<Att
     (&mut handle).take(SNIFF_LEN as u64).read_to_end(&mut head).map_err(|e| refuse(e.to_string()))?;
     let kind = sniff(&head).map_err(|e| refuse(e.to_string()))?;
     let name = safe_name(file.name);
-    let mut reader: Box<dyn Read> = Box::new(Cursor::new(head).chain(handle));
-    if kind == FileKind::Txt {
-        reader = Box::new(TextReader { inner: reader, check: Utf8Check::default() });
-    }
-    let content = evidence::put(tx, &mut reader, size, &shown)?;
+    // The first pass reuses the open handle and checks text as it hashes; a second pass, if any, reopens.
+    let mut first = Some(Cursor::new(head).chain(handle));
+    let open = || -> std::io::Result<Box<dyn Read>> {
+        let reader: Box<dyn Read> = match first.take() {
+            Some(reader) => Box::new(reader),
+            None => Box::new(File::open(file.path)?),
+        };
+        Ok(if kind == FileKind::Txt {
+            Box::new(TextReader { inner: reader, check: Utf8Check::default() })
+        } else {
+            reader
+        })
+    };
+    let content = evidence::put(tx, open, size, &shown)?;
     let new = NewEvidence {
         round_id: &target.round.id,
         unit_code: &target.unit,

@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 use clap::Args;
 
-use super::intake::{Incoming, Target, attach, item_target, megabytes};
+use super::intake::{Incoming, Target, attach, item_target, size_text};
 use crate::context::Context;
 use crate::import::{ColumnSpec, Encoding, Row, TableReader};
 use crate::store::{Store, evidence, rounds};
@@ -91,7 +91,7 @@ pub fn import(ctx: &Context, store: &mut Store, args: &ImportArgs) -> Result<()>
     ctx.info(format!(
         "{verb} {} tệp kiểm chứng ({}) của {} đơn vị vào đợt {}; {} tệp đã có từ trước.{}",
         added.len(),
-        megabytes(size),
+        size_text(size),
         units.len(),
         round.id,
         attached.len() - added.len(),

@@ -78,8 +78,8 @@ pub fn attach(tx: &Tx, target: &Target, file: &Incoming, max: u64) -> Result<Att
     if size > max {
         return Err(refuse(format!(
             "dung lượng {} vượt giới hạn {} mỗi tệp; hãy nén hoặc tách tệp, hoặc nâng giới hạn: cchc config set {} SỐ_MB",
-            megabytes(size),
-            megabytes(max),
+            size_text(size),
+            size_text(max),
             evidence::MAX_MB_KEY
         )));
     }
@@ -115,7 +115,11 @@ pub fn attach(tx: &Tx, target: &Target, file: &Incoming, max: u64) -> Result<Att
     Ok(Attached { name, kind, row, fresh: content.fresh })
 }
 
-pub fn megabytes(bytes: u64) -> String {
+/// A size as people read it: "12 KB", "3,8 MB", "96 MB".
+pub fn size_text(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        return format!("{} KB", bytes.div_ceil(1024));
+    }
     let mb = bytes as f64 / (1024.0 * 1024.0);
     if mb >= 10.0 { format!("{mb:.0} MB") } else { format!("{mb:.1} MB").replace('.', ",") }
 }

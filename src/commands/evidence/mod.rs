@@ -18,7 +18,7 @@ use crate::domain::evidence::Backing;
 use crate::domain::text::nfc;
 use crate::store::evidence::{self, Evidence, Filter};
 use crate::store::{Store, rounds};
-use intake::{Incoming, attach, item_target, megabytes, target};
+use intake::{Incoming, attach, item_target, size_text, target};
 
 #[derive(Debug, Subcommand)]
 pub enum EvidenceCommand {
@@ -131,7 +131,7 @@ pub fn add(ctx: &Context, store: &mut Store, args: &AddArgs) -> Result<()> {
                 "Đã đính kèm «{}» ({}, {}) cho {} nội dung {}: số {}{}.",
                 a.name,
                 a.kind.label(),
-                megabytes(row.size),
+                size_text(row.size),
                 target.unit,
                 target.criterion,
                 row.id,
@@ -185,7 +185,7 @@ fn listing(found: &[Evidence], format: ListFormat) -> Listing {
             e.criterion.clone().into(),
             e.name.clone().into(),
             (if table { e.kind.label() } else { e.kind.as_str() }).into(),
-            if table { megabytes(e.size).into() } else { Value::Integer(i64::try_from(e.size).unwrap_or(i64::MAX)) },
+            if table { size_text(e.size).into() } else { Value::Integer(i64::try_from(e.size).unwrap_or(i64::MAX)) },
             Value::Date(Some(e.received_on)),
             (if table { e.sha256.get(..12).unwrap_or_default().to_owned() } else { e.sha256.clone() }).into(),
         ]);
@@ -206,7 +206,7 @@ fn show(ctx: &Context, store: &Store, args: &ShowArgs) -> Result<()> {
         ("Mã tiêu chí", e.criterion.clone()),
         ("Tệp", e.name.clone()),
         ("Loại", e.kind.label().to_owned()),
-        ("Dung lượng", format!("{} ({} byte)", megabytes(e.size), e.size)),
+        ("Dung lượng", format!("{} ({} byte)", size_text(e.size), e.size)),
         ("SHA-256", e.sha256.clone()),
         ("Ngày nhận", e.received_on.format("%d/%m/%Y").to_string()),
         ("Người thêm", e.added_by.clone()),

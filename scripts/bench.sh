@@ -8,6 +8,8 @@
 #       (scripts/report-year-core.sql) — target ≤ 2 and under 1 s
 #   (c) score list, round list on the example ward / sqlite3 'SELECT count(*) FROM …' — start-up, target ≤ 3
 #   (d) peak memory of each — target under 100 MiB
+#   (e) evidence add of a folder (default 1 GiB: one 96 MB file, the rest 4 MB files; incompressible, PDF-typed)
+#       / sqlite3 -Ac of the same folder (SQLite's own archiver) — target ≤ 1.5, memory under 100 MiB
 #
 # Usage: scripts/bench.sh [--smoke] [--growth] [--runs N] [--units N] [--import-units N] [--dir DIR]
 #   --smoke           tiny data, one run each, unoptimised build (the tests' own): checks that the script and the
@@ -17,19 +19,23 @@
 #   --units N         units of the generated national database the year report reads (default 3400)
 #   --import-units N  units of the generated self-report CSV (default 7400: 510,600 rows)
 #   --dir DIR         where the data go (default target/bench); generated once, reused while the parameters hold
+#   --evidence-mb N   size of the evidence folder of (e) in MB (default 1024)
+#   --only-evidence   run (e) alone
 # Builds the optimised binary once (cargo bench --no-run) and installs sqlite3 and GNU time when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=5 units=3400 import_units=7400 dir=target/bench repeat=20 smoke=0 growth=0 profile=release
+runs=5 units=3400 import_units=7400 dir=target/bench repeat=20 smoke=0 growth=0 profile=release evidence_mb=1024 only_evidence=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) smoke=1 runs=1 units=20 import_units=30 repeat=3 dir=target/bench-smoke profile=dev ;;
+    --smoke) smoke=1 runs=1 units=20 import_units=30 repeat=3 dir=target/bench-smoke profile=dev evidence_mb=8 ;;
     --growth) growth=1 runs=3 ;;
     --runs) runs="$2"; shift ;;
     --units) units="$2"; shift ;;
     --import-units) import_units="$2"; shift ;;
     --dir) dir="$2"; shift ;;
+    --evidence-mb) evidence_mb="$2"; shift ;;
+    --only-evidence) only_evidence=1 ;;
     *) echo "Tùy chọn không rõ: $1 (xem đầu tệp $0)" >&2; exit 2 ;;
   esac
   shift
@@ -85,6 +91,43 @@ national() {
 floor_sql() { sqlite3 -cmd ".parameter set ?1 $year" -cmd ".parameter set ?2 NULL" "$national" <scripts/report-year-core.sql; }
 median_of() { awk -v n="$1" '$1 == n { print $2 }' "$dir/times" | stats | cut -d' ' -f1; }
 
+# (e) Evidence: a folder streamed into the database by `evidence add`, against `sqlite3 -Ac` of the same folder.
+# Random bytes behind a PDF header: typed as PDF by content, incompressible (sqlite3 then stores them raw too, after
+# trying zlib on each). Each run starts from a copy of the same small ward database.
+evidence_case() {
+  local folder="$dir/evidence-$evidence_mb" template="$dir/evidence-ward.db" big=$((evidence_mb / 4 > 96 ? 96 : evidence_mb / 4))
+  if [ ! -d "$folder" ]; then
+    mkdir -p "$folder.tmp"
+    { printf '%%PDF-1.4\n'; head -c $((big * 1000000)) /dev/urandom; } >"$folder.tmp/lon.pdf"
+    for ((i = 0; i < (evidence_mb - big) / 4; i++)); do
+      { printf '%%PDF-1.4\n'; head -c 4000000 /dev/urandom; } >"$folder.tmp/$(printf 'tep-%04d.pdf' "$i")"
+    done
+    mv "$folder.tmp" "$folder"
+  fi
+  if [ ! -f "$template" ]; then
+    rm -f "$template"*
+    "$cchc" --db "$template" init >/dev/null 2>&1
+    "$cchc" --db "$template" unit add --code VP --name "Văn phòng HĐND và UBND" >/dev/null 2>&1
+    "$cchc" --db "$template" assign add 1.1.5 --unit VP >/dev/null 2>&1
+    "$cchc" --db "$template" round new --kind dot1 --year $year >/dev/null 2>&1
+    sqlite3 "$template" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+  fi
+  "$cchc" --db "$template" config set evidence_max_mb 200 >/dev/null 2>&1
+  local files=("$folder"/*.pdf)
+  ev_cchc() { rm -f "$dir/ev.db"*; cp "$template" "$dir/ev.db"; "$cchc" --db "$dir/ev.db" evidence add $year-dot1 VP 1.1.5 "${files[@]}"; }
+  ev_sql() { rm -f "$dir/ev-sql.db"*; sqlite3 "$dir/ev-sql.db" -Ac "$folder"; }
+  for ((r = 0; r < runs; r++)); do
+    measure "evidence-sql" 1 ev_sql
+    measure "evidence-cchc" 1 ev_cchc
+  done
+  memory "evidence-sql" bash -c "rm -f '$dir/ev-sql.db'*; sqlite3 '$dir/ev-sql.db' -Ac '$folder'"
+  rm -f "$dir/ev.db"*; cp "$template" "$dir/ev.db"
+  memory "evidence-cchc" "$cchc" --db "$dir/ev.db" evidence add $year-dot1 VP 1.1.5 "${files[@]}"
+  # The check re-hashes every file; listing reads the link table only.
+  measure "evidence-list" 1 "$cchc" --db "$dir/ev.db" evidence list $year-dot1
+  measure "evidence-check" 1 "$cchc" --db "$dir/ev.db" check
+}
+
 if [ "$growth" = 1 ]; then
   mib() { awk -v n="$1" '$1 == n { print $2 / 1024 }' "$dir/memory"; }
   echo "| đơn vị | report year json | xlsx | sàn sqlite3 | bộ nhớ json | bộ nhớ xlsx | dòng tự kiểm tra | selfreport import | sàn .import | bộ nhớ import |"
@@ -112,6 +155,9 @@ if [ "$growth" = 1 ]; then
   exit 0
 fi
 
+if [ "$only_evidence" = 1 ]; then
+  evidence_case
+else
 # (b) The national database.
 national=$(national "$units")
 for ((r = 0; r < runs; r++)); do
@@ -148,6 +194,8 @@ while read -r who secs kib; do
   echo "$name $kib" >>"$dir/memory"
 done <"$dir/import.tsv"
 rows=$(grep -o '[0-9]* dòng' "$dir/import.md" | head -1 || true)
+evidence_case
+fi
 
 # The table.
 times() { awk -v n="$1" '$1 == n { print $2 }' "$dir/times" | stats; }
@@ -169,6 +217,8 @@ echo "Dữ liệu: $units đơn vị (báo cáo năm), ${rows:-?} tự kiểm tr
 echo
 echo "| phép đo | cchc | sàn sqlite3 | tỉ lệ | mục tiêu | bộ nhớ đỉnh cchc | bộ nhớ đỉnh sqlite3 |"
 echo "|---|---|---|---|---|---|---|"
+row "evidence add, thư mục $evidence_mb MB ($(ls "$dir/evidence-$evidence_mb" | wc -l) tệp) / sqlite3 -Ac" evidence-cchc evidence-sql "≤ 1.5"
+[ "$only_evidence" = 1 ] && { echo; awk '$1 == "evidence-list" { l = $2 } $1 == "evidence-check" { c = $2 } END { printf "evidence list %.1f ms, cchc check (băm lại mọi tệp) %.1f ms\n", l * 1000, c * 1000 }' "$dir/times"; exit 0; }
 row "selfreport import, ${rows:-?}" import-cchc import-sql "≤ 0.8"
 row "report year --format json, $units đơn vị" year-json year-sql "≤ 2, < 1 s"
 row "report year --format xlsx, $units đơn vị" year-xlsx year-sql "≤ 2, < 1 s"

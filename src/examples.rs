@@ -168,8 +168,49 @@ const EXAMPLES: &[(&str, &[&str])] = &[
     ("paper reminder", &["cchc paper reminder 2026-dot1 --as-of 03/07/2026 -o don-doc-dot1.docx"]),
     ("paper plan", &["cchc paper plan 2027 --text loi-van-2027.toml -o ke-hoach-kiem-tra-2027.docx"]),
     ("paper text", &["cchc paper text -o loi-van-2027.toml"]),
+    ("evidence", &["cchc evidence add 2026-dot1 VP 1.1.5 \"Kế hoạch số hóa.pdf\"", "cchc evidence check 2026-dot1"]),
+    ("evidence add", &["cchc evidence add 2026-dot1 VP 1.1.5 \"Kế hoạch số hóa.pdf\" anh-chup.jpg"]),
+    (
+        "evidence import",
+        &[
+            "cchc evidence import 2026-dot1 tai-lieu-dot1 --dry-run",
+            "cchc evidence import 2026-dot1 tai-lieu-VP --unit VP",
+        ],
+    ),
+    ("evidence list", &["cchc evidence list 2026-dot1 --unit VP", "cchc evidence list 2026-dot1 --item 1.1"]),
+    ("evidence show", &["cchc evidence show 12"]),
+    ("evidence remove", &["cchc evidence remove 12"]),
+    ("evidence extract", &["cchc evidence extract 2026-dot1 -o tai-lieu-dot1"]),
+    (
+        "evidence pack",
+        &[
+            "cchc evidence pack 2026-dot1 --unit VP -o tai-lieu-VP.zip",
+            "cchc evidence pack 2026 --for-province -o nop-tinh.zip",
+        ],
+    ),
+    ("evidence check", &["cchc evidence check 2026-dot1", "cchc evidence check 2026-dot1 --format csv > thieu.csv"]),
+    ("clarify", &["cchc clarify ask 2026-dot1 VP 1.1.5 --text \"Bổ sung kế hoạch\"", "cchc clarify list --open"]),
+    (
+        "clarify ask",
+        &["cchc clarify ask 2026-dot1 VP 1.1.5 --text \"Đề nghị bổ sung kế hoạch số hóa\" --due 08/07/2026"],
+    ),
+    ("clarify answer", &["cchc clarify answer 2026-dot1-GT01 --text \"Đã bổ sung\" --file ke-hoach.pdf"]),
+    ("clarify list", &["cchc clarify list 2026-dot1 --open", "cchc clarify list --format csv"]),
+    (
+        "sample",
+        &[
+            "cchc sample draw 2026-dot1 TTPVHCC 1.3.3 --from ho-so.xlsx --n 10",
+            "cchc sample show 2026-dot1 TTPVHCC 1.3.3",
+        ],
+    ),
+    ("sample draw", &["cchc sample draw 2026-dot1 TTPVHCC 1.3.3 --from ho-so.csv --n 10 --seed 20260706"]),
+    (
+        "sample record",
+        &["cchc sample record 2026-dot1 TTPVHCC 1.3.3 HS-0042 --khong-dat --note \"Trả kết quả trễ hạn\""],
+    ),
+    ("sample show", &["cchc sample show 2026-dot1 TTPVHCC 1.3.3"]),
     ("config", &["cchc config set signer_name \"Trần Thị Thủy Nga\"", "cchc config list"]),
-    ("config set", &["cchc config set signer_name \"Trần Thị Thủy Nga\""]),
+    ("config set", &["cchc config set signer_name \"Trần Thị Thủy Nga\"", "cchc config set evidence_max_mb 200"]),
     ("config list", &["cchc config list"]),
 ];
 

@@ -10,6 +10,7 @@ use crate::domain::calendar::{self, Direction};
 use crate::domain::suggest::{Cutoff, nearest};
 use crate::domain::text::nfc;
 use crate::report::model::settings::{KEYS, ReportSettings, split_recipients};
+use crate::store::evidence;
 use crate::store::settings::{self, PAPER_KEYS};
 
 #[derive(Debug, Subcommand)]
@@ -36,9 +37,16 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
     match cmd {
         ConfigCommand::Set(args) => {
             let key = args.key.trim();
-            let paper_key = PAPER_KEYS.iter().any(|(k, _)| *k == key);
-            if !paper_key && !KEYS.iter().any(|(k, _)| *k == key) {
-                let keys: Vec<&str> = KEYS.iter().chain(&PAPER_KEYS).map(|(k, _)| *k).collect();
+            if key == evidence::MAX_MB_KEY && args.value.trim().parse::<u64>().map_or(true, |mb| mb == 0) {
+                bail!(
+                    "{key} là số MB tối đa mỗi tệp kiểm chứng, một số nguyên dương, ví dụ 100; không phải «{}»",
+                    args.value
+                );
+            }
+            let known = |k: &str| KEYS.iter().chain(&PAPER_KEYS).any(|(known, _)| *known == k);
+            if key != evidence::MAX_MB_KEY && !known(key) {
+                let keys: Vec<&str> =
+                    KEYS.iter().chain(&PAPER_KEYS).map(|(k, _)| *k).chain([evidence::MAX_MB_KEY]).collect();
                 let hint = nearest(key, keys.iter().copied(), Cutoff::Typo)
                     .map(|k| format!(" Có phải «{k}»?"))
                     .unwrap_or_default();
@@ -88,6 +96,16 @@ pub fn run(ctx: &Context, cmd: ConfigCommand) -> Result<()> {
                 };
                 listing.push(vec![key.into(), Value::Text(value), source.into(), description.into()]);
             }
+            let max = stored.iter().find(|(k, _)| k == evidence::MAX_MB_KEY).map(|(_, v)| v.clone());
+            let source = match (out.format, max.is_none()) {
+                (ListFormat::Table, true) => "mặc định",
+                (ListFormat::Table, false) => "đã đặt",
+                (_, true) => "default",
+                (_, false) => "set",
+            };
+            let max = max.unwrap_or_else(|| evidence::DEFAULT_MAX_MB.to_string());
+            let description = "Dung lượng tối đa mỗi tệp kiểm chứng, MB (cchc evidence)";
+            listing.push(vec![evidence::MAX_MB_KEY.into(), Value::Text(max), source.into(), description.into()]);
             listing.emit(ctx, out.format)
         }
     }

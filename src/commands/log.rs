@@ -42,6 +42,10 @@ const ENTITIES: &[(&str, &str)] = &[
     ("schedule", "lịch kiểm tra"),
     ("report_text", "phần đánh giá của báo cáo"),
     ("setting", "thiết lập"),
+    ("evidence", "tệp kiểm chứng"),
+    ("clarification", "giải trình"),
+    ("sample", "mẫu hồ sơ"),
+    ("sample_file", "hồ sơ trong mẫu"),
 ];
 
 const ACTIONS: &[(&str, &str)] = &[
@@ -57,6 +61,11 @@ const ACTIONS: &[(&str, &str)] = &[
     ("status", "cập nhật khắc phục"),
     ("import", "nhập"),
     ("answer", "trả lời kiến nghị"),
+    ("remove", "gỡ"),
+    ("ask", "yêu cầu giải trình"),
+    ("respond", "ghi ý kiến giải trình"),
+    ("draw", "bốc mẫu"),
+    ("record", "ghi kết quả"),
 ];
 
 fn label<'a>(table: &[(&'a str, &'a str)], key: &'a str) -> &'a str {

@@ -4,10 +4,12 @@
 pub mod args;
 pub mod assign;
 pub mod backup;
+pub mod clarify;
 pub mod config;
 pub mod criteria;
 pub mod demo;
 pub mod directory_import;
+pub mod evidence;
 pub mod export;
 pub mod finding;
 pub mod finding_answer;
@@ -24,6 +26,7 @@ pub mod restore;
 pub mod round;
 pub mod round_schedule;
 pub mod round_team;
+pub mod sample;
 pub mod score;
 pub mod score_totals;
 pub mod selfreport;
@@ -65,6 +68,15 @@ pub enum Commands {
     /// Kết luận kiểm tra (điển hình, hạn chế, vi phạm, kiến nghị) và theo dõi khắc phục
     #[command(subcommand)]
     Finding(finding::FindingCommand),
+    /// Tài liệu kiểm chứng: tệp đính kèm theo đơn vị và nội dung, lưu ngay trong cơ sở dữ liệu
+    #[command(subcommand)]
+    Evidence(evidence::EvidenceCommand),
+    /// Yêu cầu đơn vị giải trình và ý kiến giải trình
+    #[command(subcommand)]
+    Clarify(clarify::ClarifyCommand),
+    /// Bóc mẫu hồ sơ: chọn ngẫu nhiên có thể lặp lại, ghi kết quả từng hồ sơ
+    #[command(subcommand)]
+    Sample(sample::SampleCommand),
     /// Nhật ký thay đổi: ai sửa gì, lúc nào, từ giá trị nào sang giá trị nào
     Log(log::LogArgs),
     /// Sao lưu cơ sở dữ liệu (an toàn cả khi đang có người ghi)
@@ -95,6 +107,9 @@ pub fn run(ctx: &Context, command: Commands) -> Result<()> {
         Commands::Round(cmd) => round::run(ctx, cmd),
         Commands::Score(cmd) => score::run(ctx, cmd),
         Commands::Finding(cmd) => finding::run(ctx, cmd),
+        Commands::Evidence(cmd) => evidence::run(ctx, cmd),
+        Commands::Clarify(cmd) => clarify::run(ctx, cmd),
+        Commands::Sample(cmd) => sample::run(ctx, cmd),
         Commands::Log(args) => log::run(ctx, args),
         Commands::Backup(args) => backup::backup(ctx, args),
         Commands::Restore(args) => restore::run(ctx, args),

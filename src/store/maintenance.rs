@@ -41,6 +41,7 @@ pub fn run_checks(conn: &Connection) -> Result<Vec<CheckResult>, StoreError> {
         CheckResult { name: "Toàn vẹn tệp (integrity_check)", problems: integrity(conn)? },
         CheckResult { name: "Khoá ngoại (foreign_key_check)", problems: foreign_keys(conn)? },
         CheckResult { name: "Bộ tiêu chí của các đợt khớp mã băm", problems: catalogue_hashes(conn)? },
+        CheckResult { name: "Tệp kiểm chứng khớp mã băm SHA-256", problems: super::evidence::verify(conn)? },
         CheckResult {
             name: "Nhật ký liên tục, đủ cho mọi đợt, đơn vị, cán bộ", problems: audit_continuity(conn)?
         },

@@ -3,7 +3,9 @@
 pub mod assignments;
 pub mod audit;
 pub mod catalogues;
+pub mod clarifications;
 pub mod error;
+pub mod evidence;
 pub mod findings;
 pub mod lookup;
 pub mod maintenance;
@@ -14,6 +16,7 @@ pub mod reports_compare;
 pub mod reports_year;
 pub mod round_set;
 pub mod rounds;
+pub mod samples;
 pub mod schedule;
 pub mod scores;
 pub mod selfreports;
@@ -40,6 +43,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_schedule.sql"),
     include_str!("../../migrations/0006_report_texts.sql"),
     include_str!("../../migrations/0007_team_calendar.sql"),
+    include_str!("../../migrations/0010_evidence.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

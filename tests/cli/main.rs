@@ -1,9 +1,11 @@
 //! End-to-end tests through the `cchc` binary. One test binary: every module below shares one build.
 
 mod catalogue;
+mod clarify;
 mod common;
 mod criteria;
 mod directory;
+mod evidence;
 mod exit_codes;
 mod first_hour;
 mod followup_proposals;
@@ -32,6 +34,7 @@ mod reports_layout;
 mod reports_numbers;
 mod reports_prose;
 mod rounds;
+mod sample;
 mod scale;
 mod schedule;
 mod score_unset;

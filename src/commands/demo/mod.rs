@@ -1,6 +1,7 @@
 //! `cchc demo`: a fresh database of the example ward, built with the same commands a secretary runs.
 
 mod assessment;
+mod evidence;
 mod inspection;
 mod papers;
 mod reports;
@@ -120,6 +121,7 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
     let schedule = ScheduleArgs { round: DOT1.into(), command: Some(ScheduleCommand::Auto(auto)), output: table() };
     round::run(demo, RoundCommand::Schedule(schedule))?;
     selfreports::demo(demo, inputs)?;
+    evidence::demo(demo, inputs)?;
     inspection::demo(demo)
 }
 

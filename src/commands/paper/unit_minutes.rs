@@ -16,7 +16,7 @@ use crate::report::ready::Ready;
 use crate::report::write::Format;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds;
-use crate::store::{assignments, officials, reports, settings};
+use crate::store::{assignments, evidence, officials, reports, settings};
 
 use super::{MinutesArgs, ready, slot_lines, team, unit_names};
 
@@ -90,6 +90,7 @@ pub fn build_minutes(
         Some(d) => Some(d.trim().to_owned()),
         None => settings::get(conn, "decision_number")?,
     };
+    let trail = evidence::paper_trail(conn, &round.id, unit, day)?;
     let model = MinutesPaper {
         unit: build::unit::model(&src, &round.id, unit, day)?,
         date: options.date.or(slot.day),
@@ -98,6 +99,7 @@ pub fn build_minutes(
         team: team(conn, &round.id, &names)?,
         attendees: attendees(conn, unit)?,
         unit_opinion: options.opinion.map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned),
+        trail,
     };
     ready(ctx, conn, model, minutes::document, format!("bien-ban-kiem-tra-{}-{unit}", round.id))
 }

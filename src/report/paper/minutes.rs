@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Member, Person, SlotLine, TEAM_LEADER};
+use crate::domain::evidence::PaperTrail;
 use crate::report::build::assessment_doc;
 use crate::report::build::doc::{self, Frame, id_column, note, row_number, score_sentence, stt, table_or};
 use crate::report::build::unit::{items_block, selfreport_received};
@@ -27,6 +28,9 @@ pub struct MinutesPaper {
     pub attendees: Vec<Person>,
     /// The unit's opinion, written by hand when none is given.
     pub unit_opinion: Option<String>,
+    /// Evidence, clarifications and samples of case files (a subsection only when there are any).
+    #[serde(skip_serializing_if = "PaperTrail::is_empty")]
+    pub trail: PaperTrail,
 }
 
 impl MinutesPaper {
@@ -170,6 +174,10 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
             "Đoàn kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục.",
         )))
         .with_subsection(Section::new("4", "Kiến nghị, đề xuất của đơn vị").with_block(proposals(&u.proposals)));
+    let results = match super::trail::section("5", &m.trail) {
+        Some(trail) => results.with_subsection(trail),
+        None => results,
+    };
     let opinion = Section::new("III", "Ý KIẾN CỦA ĐƠN VỊ ĐƯỢC KIỂM TRA");
     let opinion = match &m.unit_opinion {
         Some(text) => opinion.with_block(Block::Paragraph(text.clone())),

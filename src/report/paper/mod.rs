@@ -9,6 +9,7 @@ pub mod plan;
 pub mod reminder;
 pub mod schedule;
 pub mod text;
+pub mod trail;
 
 use chrono::NaiveDate;
 use serde::Serialize;

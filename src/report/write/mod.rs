@@ -23,6 +23,7 @@ pub mod xlsx;
 #[cfg(test)]
 pub(crate) mod sample;
 
+pub use self::common::xml_escape;
 pub use self::csv::render_csv;
 pub use self::docx::render_docx;
 pub use self::html::render_html;

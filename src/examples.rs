@@ -61,10 +61,7 @@ const EXAMPLES: &[(&str, &[&str])] = &[
     ),
     ("round team list", &["cchc round team 2026-dot1 list"]),
     ("round team remove", &["cchc round team 2026-dot1 remove \"Lê Văn Quang\""]),
-    (
-        "round team role",
-        &["cchc round team 2026-dot1 role \"Lê Văn Quang\" --role truong-doan   # trưởng đoàn cũ thành thành viên"],
-    ),
+    ("round team role", &["cchc round team 2026-dot1 role \"Lê Văn Quang\" --role truong-doan"]),
     ("round schedule", &["cchc round schedule 2026-dot1 auto", "cchc round schedule 2026-dot1 show"]),
     (
         "round schedule set",

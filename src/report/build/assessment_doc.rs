@@ -6,7 +6,7 @@ use crate::report::document::{Block, Cell, Column, Section, Table};
 use crate::report::model::assessment::AssessmentPart;
 use crate::report::model::{FindingView, Proposal};
 
-use super::doc::{note, row_number, shorten, stt, table_or};
+use super::doc::{note, row_number, stt, table_or};
 
 /// What marks a section the program drafted and nobody confirmed.
 pub const DRAFT_MARK: &str = "[Dự thảo do phần mềm lập từ số liệu, thư ký chưa xác nhận.]";
@@ -43,15 +43,10 @@ fn practice_text(f: &FindingView) -> String {
     }
 }
 
-/// "Title (1.3.8)" with the full title: papers never cut a title with "…".
+/// "Title (1.3.8)" with the full title: no document cuts a title with "…".
 pub fn item(title: Option<&str>, code: Option<&str>) -> String {
-    item_within(title, code, usize::MAX)
-}
-
-/// "Title (1.3.8)" with the title cut to `max` characters.
-pub fn item_within(title: Option<&str>, code: Option<&str>, max: usize) -> String {
     match (title, code) {
-        (Some(title), Some(code)) => format!("{} ({code})", shorten(title.trim_end_matches('.'), max)),
+        (Some(title), Some(code)) => format!("{} ({code})", title.trim_end_matches('.')),
         (None, Some(code)) => code.to_owned(),
         _ => "Chung".to_owned(),
     }

@@ -179,16 +179,6 @@ pub fn table_or(table: Table, empty: &str) -> Block {
     if table.rows.is_empty() { note(empty) } else { Block::Table(table) }
 }
 
-/// At most `max` characters, cut at a word with an ellipsis.
-pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ' ']))
-}
-
 /// "Vi phạm: 03 hồ sơ …" and, on a second line, the item by its title (code in brackets). The finding's id goes
 /// in its own column (`id_column`), never inside the sentence.
 pub fn finding_text(f: &FindingView) -> String {
@@ -216,7 +206,7 @@ pub fn losses_text(losses: &[ItemLoss], home: &str, scored: bool) -> String {
         .iter()
         .take(2)
         .map(|l| {
-            let item = super::assessment_doc::item_within(Some(&l.title), Some(&l.criterion), 40);
+            let item = super::assessment_doc::item(Some(&l.title), Some(&l.criterion));
             match l.unit_code == home {
                 true => format!("{item}: −{}", number::points(l.lost)),
                 false => format!("{item} tại {}: −{}", l.unit_name, number::points(l.lost)),
@@ -270,12 +260,6 @@ pub fn remediation_table(id: &str, title: &str, findings: &[FindingView], with_u
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn long_titles_are_cut_at_a_word() {
-        assert_eq!(shorten("Công tác chỉ đạo", 40), "Công tác chỉ đạo");
-        assert_eq!(shorten("Công tác chỉ đạo, điều hành đổi mới", 20), "Công tác chỉ đạo…");
-    }
 
     #[test]
     fn round_dates() {

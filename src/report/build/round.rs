@@ -183,7 +183,7 @@ fn comments(ix: &Index, round: &Round, field: &str) -> Vec<String> {
         .filter(|s| s.round_id == round.id && in_field(&s.criterion) && !s.note.trim().is_empty())
         .collect();
     notes.sort_by(|a, b| code::compare(&a.criterion, &b.criterion).then_with(|| a.unit_code.cmp(&b.unit_code)));
-    let item = |code: &str| assessment_doc::item_within(ix.title(round, code).as_deref(), Some(code), 50);
+    let item = |code: &str| assessment_doc::item(ix.title(round, code).as_deref(), Some(code));
     let mut out: Vec<String> = notes
         .iter()
         .map(|s| format!("{} – {}: {}", ix.unit_name(&s.unit_code), item(&s.criterion), s.note.trim()))

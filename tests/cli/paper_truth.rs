@@ -110,6 +110,8 @@ fn next_years_plan_has_placeholders_and_the_years_unfinished_business() {
     assert!(!md.contains("3369") && !md.contains("146/KH-UBND"), "no 2026 bases as finished text");
     assert!(md.contains("Kiểm tra việc khắc phục tồn tại, hạn chế năm 2026"), "{md}");
     assert!(md.contains("Kiến nghị, đề xuất chưa được trả lời"), "{md}");
+    // No 2027 round yet: the plan's dates moved onto working days (10/07/2027 is a Saturday).
+    assert!(md.contains("Đợt 1: Dự kiến từ ngày 01/07/2027 đến ngày 09/07/2027."), "{md}");
     for typo in ["Nền tảng Hợp trực tuyến", "thực nhiệm", "điểm hình", "chuyên biến"] {
         assert!(!md.contains(typo), "{typo}");
     }

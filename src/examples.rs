@@ -54,9 +54,14 @@ const EXAMPLES: &[(&str, &[&str])] = &[
     ),
     (
         "round team add",
-        &["cchc round team 2026-dot1 add --name \"Nguyễn Thị Hoài Thu\" --role truong-doan --unit VHXH"],
+        &[
+            "cchc round team 2026-dot1 add --name \"Nguyễn Thị Hoài Thu\" --role truong-doan --title \"Phó Trưởng phòng\" --unit VHXH",
+            "cchc round team 2026-dot1 add --official CB05 --role thanh-vien",
+        ],
     ),
     ("round team list", &["cchc round team 2026-dot1 list"]),
+    ("round team remove", &["cchc round team 2026-dot1 remove \"Lê Văn Quang\""]),
+    ("round team role", &["cchc round team 2026-dot1 role \"Lê Văn Quang\" --role truong-doan"]),
     ("round schedule", &["cchc round schedule 2026-dot1 auto", "cchc round schedule 2026-dot1 show"]),
     (
         "round schedule set",

@@ -79,13 +79,18 @@ impl Calendar {
 
     /// `day`, or the nearest working day in the ward's direction.
     pub fn working_day(&self, day: NaiveDate) -> NaiveDate {
+        self.working_day_towards(day, self.direction)
+    }
+
+    /// `day`, or the nearest working day before (or after) it.
+    pub fn working_day_towards(&self, day: NaiveDate, direction: Direction) -> NaiveDate {
         let mut d = day;
         // A year holds far fewer than 60 consecutive days off; the bound only guards against a bad setting.
         for _ in 0..60 {
             if self.is_working_day(d) {
                 return d;
             }
-            let step = match self.direction {
+            let step = match direction {
                 Direction::Before => d.checked_sub_days(Days::new(1)),
                 Direction::After => d.checked_add_days(Days::new(1)),
             };
@@ -185,5 +190,7 @@ mod tests {
         assert_eq!(with_weekday(d(6, 26)), "Thứ Sáu, 26/06/2026");
         assert_eq!(cal.day_off(d(7, 4)).as_deref(), Some("thứ Bảy"));
         assert!(cal.is_working_day(d(7, 3)));
+        let saturday = NaiveDate::from_ymd_opt(2027, 7, 10).unwrap();
+        assert_eq!(cal.working_day_towards(saturday, Direction::Before).to_string(), "2027-07-09");
     }
 }

@@ -367,7 +367,9 @@ fn the_demo_has_self_reports_late_and_revised() {
     let db = db.to_str().unwrap();
     let status = ward.json(&["--db", db, "selfreport", "status", "2026-dot1"]);
     let by_unit = |unit: &str| status.as_array().unwrap().iter().find(|r| r["unit"] == unit).cloned().unwrap();
-    assert_eq!(by_unit("VHXH")["status"], "late");
+    // VHXH sent on Monday 29/06 for its slot on 06/07 (due 01/07): on time; TTDVC (due Friday 03/07) never sent.
+    assert_eq!(by_unit("VHXH")["status"], "on_time");
+    assert_eq!(by_unit("TTDVC")["status"], "missing");
     assert_eq!(by_unit("VP")["revisions"], 2);
     assert_eq!(by_unit("TTPVHCC")["items_reported"], 10);
     let dot2 = ward.json(&["--db", db, "selfreport", "status", "2026-dot2"]);

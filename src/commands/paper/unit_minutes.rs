@@ -84,7 +84,8 @@ pub fn build_minutes(
             round.id, round.id
         )
     })?;
-    let day = options.as_of.or(slot.day).unwrap_or_else(|| ctx.today());
+    // A unit without a slot: as the round stood at its last day (or today, while it runs).
+    let day = options.as_of.or(slot.day).unwrap_or_else(|| ctx.today().min(round.end));
     as_of(&mut src, day);
     let decision = match options.decision {
         Some(d) => Some(d.trim().to_owned()),

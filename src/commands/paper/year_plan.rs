@@ -5,12 +5,13 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::context::Context;
+use crate::domain::calendar::Direction;
 use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::{Round, RoundKind};
 use crate::report::paper::plan::{self, Carried};
 use crate::report::ready::Ready;
 use crate::store::findings::{self, Filter};
-use crate::store::{catalogues, report_texts, rounds};
+use crate::store::{catalogues, report_texts, rounds, settings};
 
 use super::{TextArg, paper_text, ready, unit_names, ward, warn_if_late};
 
@@ -72,7 +73,15 @@ pub fn build_plan(
         Some(r) => catalogues::get(conn, &r.catalogue_hash)?,
         None => catalogues::active(conn)?.1,
     };
-    let dates: Vec<(RoundKind, NaiveDate, NaiveDate)> = periodic.iter().map(|r| (r.kind, r.start, r.end)).collect();
+    let mut dates: Vec<(RoundKind, NaiveDate, NaiveDate)> = periodic.iter().map(|r| (r.kind, r.start, r.end)).collect();
+    // A round not created yet: the plan's pattern, moved onto working days of that year.
+    let cal = settings::calendar(conn)?;
+    for kind in [RoundKind::Dot1, RoundKind::Dot2] {
+        if let (false, Some((start, end))) = (dates.iter().any(|(k, _, _)| *k == kind), kind.default_dates(year)) {
+            let start = cal.working_day_towards(start, Direction::After);
+            dates.push((kind, start, cal.working_day_towards(end, Direction::Before).max(start)));
+        }
+    }
     let mut model = plan::model(year, &dates, &catalogue, &text.plan, text.year, &ward(conn)?);
     model.date = date;
     let mut past = carried(conn, year - 1)?;

@@ -64,18 +64,7 @@ fn body(doc: &Document) -> String {
         // The signature never stands alone on a page: the closing paragraph keeps with it, in one piece.
         out += &Para { keep_next: true, keep_lines: true, ..Para::body() }.xml(&[Run::new(closing)]);
     }
-    out += &footer(&doc.letterhead, doc.countersignature.as_ref());
-    if let Some(witness) = &doc.witness {
-        // In one piece: its name never goes to a page of its own.
-        let keep = Para { jc: Jc::Center, keep_next: true, ..Para::default() };
-        for (i, line) in witness.lines().into_iter().enumerate() {
-            out += &Para { before: if i == 0 { 240 } else { 0 }, ..keep.clone() }.xml(&[Run::new(line).bold()]);
-        }
-        for _ in 0..4 {
-            out += &keep.xml(&[]);
-        }
-        out += &centered(&[Run::new(&witness.name).bold()]);
-    }
+    out += &footer(&doc.letterhead, doc.countersignature.as_ref(), doc.witness.as_ref());
     if let Some(annex) = &doc.annex {
         out += r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
         out += &Para { jc: Jc::Center, keep_next: true, ..Para::default() }.xml(&[Run::new(&annex.title).bold()]);
@@ -136,8 +125,9 @@ fn header(lh: &Letterhead, letter_subject: Option<&str>) -> String {
     x::table(&[HEAD_LEFT, TEXT_WIDTH - HEAD_LEFT], false, &rows)
 }
 
-/// "Nơi nhận:" (or a second signature) at the left, the signature block at the right.
-fn footer(lh: &Letterhead, countersignature: Option<&Signature>) -> String {
+/// "Nơi nhận:" (or a second signature) at the left, the signature block at the right, and under it a third
+/// signature of the same side (the minutes' Thư ký under the Trưởng đoàn), in the same row so it stays with them.
+fn footer(lh: &Letterhead, countersignature: Option<&Signature>, witness: Option<&Signature>) -> String {
     let left = match countersignature {
         Some(sig) => signature(sig),
         None => {
@@ -149,7 +139,10 @@ fn footer(lh: &Letterhead, countersignature: Option<&Signature>) -> String {
             left
         }
     };
-    let right = signature(&lh.signature);
+    let mut right = signature(&lh.signature);
+    if let Some(witness) = witness {
+        right += &signature(witness);
+    }
     let rows = [Row { header: false, cells: vec![left, right] }];
     x::table(&[FOOT_LEFT, TEXT_WIDTH - FOOT_LEFT], false, &rows)
 }

@@ -33,7 +33,7 @@ pub fn set(tx: &Tx, key: &str, value: &str) -> Result<bool, StoreError> {
 
 /// The keys of the papers and the working-day calendar `cchc config` takes besides the report settings, with what
 /// each means.
-pub const PAPER_KEYS: [(&str, &str); 6] = [
+pub const PAPER_KEYS: [(&str, &str); 5] = [
     (
         "holidays",
         "Ngày nghỉ lễ, Tết theo từng năm ngoài các ngày lễ dương lịch cố định (Tết Nguyên đán, Giỗ Tổ Hùng Vương, ngày nghỉ bù, nghỉ hoán đổi), dd/mm/yyyy cách nhau bởi ;",
@@ -48,7 +48,6 @@ pub const PAPER_KEYS: [(&str, &str); 6] = [
         "decision_number",
         "Số và ngày quyết định thành lập Đoàn kiểm tra, ví dụ «12/QĐ-UBND ngày 22/06/2026» (biên bản trích dẫn)",
     ),
-    ("plan_number", "Số và ngày kế hoạch kiểm tra của năm, ví dụ «15/KH-UBND ngày 20/01/2026» (quyết định trích dẫn)"),
 ];
 
 /// The ward's working-day calendar. Values were checked when set; a value edited by hand that does not read is

@@ -19,8 +19,9 @@ use crate::store::rounds;
 const DEMO_FORMATS: [Format; 4] = [Format::Docx, Format::Html, Format::Markdown, Format::Json];
 
 /// The numbers the văn thư gave the year's plan and Đợt 1's decision, cited by the papers that follow them.
-const NUMBERS: [(&str, &str); 3] = [
-    ("plan_number", "15/KH-UBND ngày 20/01/2026"),
+const NUMBERS: [(&str, &str); 4] = [
+    ("plan_number", "15/KH-UBND"),
+    ("plan_date", "20/01/2026"),
     ("decision_number", "112/QĐ-UBND ngày 22/06/2026"),
     ("drafting_unit", "VHXH"),
 ];

@@ -272,7 +272,11 @@ pub fn build_decision(
         ));
     }
     warn_if_late("quyết định thành lập đoàn", date, round.start, &format!("ngày bắt đầu đợt {}", round.id));
-    let plan_number = settings::get(conn, "plan_number")?.filter(|n| !n.trim().is_empty());
+    // "15/KH-UBND ngày 20/01/2026" from the two settings the year report cites too (plan_number, plan_date).
+    let plan_date = settings::get(conn, "plan_date")?.filter(|d| !d.trim().is_empty());
+    let plan_number = settings::get(conn, "plan_number")?
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| plan_date.map_or_else(|| n.clone(), |d| format!("{n} ngày {d}")));
     let mut model = decision::model(round_info(&round), members, scope, &text, &ward(conn)?, plan_number.as_deref());
     model.date = date;
     ready(ctx, conn, model, decision::document, format!("quyet-dinh-doan-kiem-tra-{}", round.id))

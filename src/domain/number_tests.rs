@@ -67,10 +67,10 @@ fn scores_and_percentages_at_their_decimals() {
     assert_eq!(score(89.124), "89,12");
     assert_eq!(score(99.996), "100,00");
     assert_eq!(score(0.0), "0,00");
-    assert_eq!(percent(0.0), "0,0%");
-    assert_eq!(percent(1.0), "100,0%");
-    assert_eq!(percent(0.99951), "100,0%");
-    assert_eq!(percent(0.12345), "12,3%");
+    assert_eq!(percent(0.0), "0,0\u{a0}%");
+    assert_eq!(percent(1.0), "100,0\u{a0}%");
+    assert_eq!(percent(0.99951), "100,0\u{a0}%");
+    assert_eq!(percent(0.12345), "12,3\u{a0}%");
     assert_eq!(percent(f64::NAN), "");
     assert_eq!((SCORE_DECIMALS, POINT_DECIMALS, PERCENT_DECIMALS), (2, 2, 1));
 }

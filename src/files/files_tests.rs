@@ -46,7 +46,7 @@ fn a_file_is_replaced_only_by_one_of_its_kind_and_whole() {
     assert!(failed.is_err());
     assert_eq!(std::fs::read(&json).unwrap(), b"[1]");
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(names.len(), 4, "{names:?}");
+    assert_eq!(names.len(), 3, "{names:?}");
 }
 
 #[test]

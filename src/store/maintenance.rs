@@ -50,25 +50,26 @@ pub fn replace_under_lock(
     replaced
 }
 
-/// Every table of `main` emptied and filled from `restored`; foreign keys checked at the commit.
+/// Every table of `main` emptied and filled from `restored` (the same tables, at the same schema version).
 fn copy_tables(live: &Connection) -> Result<(), StoreError> {
-    let tables = |schema: &str| -> Result<Vec<String>, StoreError> {
-        let sql = format!(
-            "SELECT name FROM {schema}.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        );
-        let mut stmt = live.prepare(&sql)?;
+    let names = |sql: &str| -> Result<Vec<String>, StoreError> {
+        let mut stmt = live.prepare(sql)?;
         let names = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
         Ok(names)
     };
-    let ours = tables("main")?;
-    if ours != tables("restored")? {
+    let ours =
+        names("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?;
+    let theirs = names(
+        "SELECT name FROM restored.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )?;
+    if ours != theirs {
         return Err(StoreError::Invalid("bản sao lưu không cùng cấu trúc bảng với cơ sở dữ liệu".into()));
     }
     // The names come from the database's own schema, quoted as identifiers.
     for table in &ours {
-        let name = table.replace('"', "\"\"");
+        let quoted_table = table.replace('"', "\"\"");
         live.execute_batch(&format!(
-            "DELETE FROM main.\"{name}\"; INSERT INTO main.\"{name}\" SELECT * FROM restored.\"{name}\";"
+            "DELETE FROM main.\"{quoted_table}\"; INSERT INTO main.\"{quoted_table}\" SELECT * FROM restored.\"{quoted_table}\";"
         ))?;
     }
     Ok(())

@@ -240,7 +240,7 @@ pub struct Identity {
 
 impl Identity {
     pub fn read(conn: &Connection) -> rusqlite::Result<Identity> {
-        let pragma = |name: &str| conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get::<_, i64>(0));
+        let pragma = |name: &str| conn.pragma_query_value(None, name, |r| r.get::<_, i64>(0));
         let (objects, cchc): (i64, i64) = conn.query_row(
             "SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name IN ('settings', 'audit_log', 'units'))
              FROM sqlite_schema",

@@ -45,8 +45,9 @@ impl Context {
     pub fn store(&self) -> Result<Store> {
         if !self.db_path.exists() {
             bail!(
-                "Chưa có cơ sở dữ liệu «{}». Hãy chạy `cchc init` trước (hoặc chỉ đúng tệp bằng --db hay biến CCHC_DB).",
-                self.db_path.display()
+                "Chưa có cơ sở dữ liệu «{}». Hãy chạy `cchc init` trước (hoặc chỉ đúng tệp bằng --db hay biến CCHC_DB).{}",
+                self.db_path.display(),
+                crate::store::maintenance::leftovers_note(&self.db_path)
             );
         }
         Store::open(&self.db_path, &self.actor, self.now)

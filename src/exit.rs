@@ -49,13 +49,14 @@ impl From<anyhow::Error> for CliError {
         let sqlite_kind = |code: Option<ErrorCode>| match code {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Some(true),
             Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Some(false),
+            // A full disk is never called damage (exit 1 with the message naming the folder).
             _ => None,
         };
         let database = err.chain().find_map(|cause| {
             if let Some(store) = cause.downcast_ref::<StoreError>() {
                 match store {
                     StoreError::Busy => Some(true),
-                    StoreError::NotADatabase(_) | StoreError::TooNew { .. } => Some(false),
+                    StoreError::NotADatabase(_) | StoreError::NotCchc(..) | StoreError::TooNew { .. } => Some(false),
                     StoreError::Sqlite(e) => sqlite_kind(e.sqlite_error_code()),
                     _ => None,
                 }

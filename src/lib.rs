@@ -7,6 +7,7 @@ mod context;
 mod domain;
 mod examples;
 mod exit;
+mod files;
 mod import;
 mod interrupt;
 mod messages;

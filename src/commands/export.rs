@@ -5,7 +5,7 @@
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use rust_xlsxwriter::{Format, ProtectionOptions, Workbook};
 
@@ -43,6 +43,17 @@ impl ExportArg {
     }
 }
 
+impl ExportFormat {
+    fn kind(self) -> crate::files::Kind {
+        match self {
+            ExportFormat::Table => crate::files::Kind::Text("txt"),
+            ExportFormat::Json => crate::files::Kind::Text("json"),
+            ExportFormat::Csv => crate::files::Kind::Text("csv"),
+            ExportFormat::Xlsx => crate::files::Kind::Xlsx,
+        }
+    }
+}
+
 /// Writes the listing in the chosen format, to `-o FILE` or stdout.
 pub fn emit(ctx: &Context, listing: &Listing, out: &ExportArg) -> Result<()> {
     let bytes = match out.format {
@@ -56,7 +67,7 @@ pub fn emit(ctx: &Context, listing: &Listing, out: &ExportArg) -> Result<()> {
     };
     match &out.output {
         Some(path) => {
-            std::fs::write(path, bytes).with_context(|| format!("không ghi được tệp «{}»", path.display()))?;
+            crate::files::write(&ctx.db_path, path, out.format.kind(), &bytes)?;
             ctx.info(format!("Đã ghi {} dòng vào «{}».", listing.rows.len(), path.display()));
             Ok(())
         }

@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::domain::catalogue::{DEFAULT_FILE_NAME, DEFAULT_TOML};
 use crate::domain::catalogue_parse;
 use crate::domain::text::nfc;
-use crate::store::{Store, catalogues, settings};
+use crate::store::{Store, catalogues, maintenance, settings};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -26,6 +26,16 @@ pub struct InitArgs {
 
 pub fn run(ctx: &Context, args: InitArgs) -> Result<()> {
     let existed = ctx.db_path.exists();
+    let empty = std::fs::metadata(&ctx.db_path).map(|m| m.len() == 0).unwrap_or(true);
+    let leftovers = maintenance::leftovers_note(&ctx.db_path);
+    if empty && !leftovers.is_empty() {
+        bail!(
+            "chưa có cơ sở dữ liệu «{}» (hoặc tệp rỗng), nhưng có dấu vết của một lần khôi phục: `cchc init` không tạo \
+             cơ sở dữ liệu mới ở đây.{leftovers} Nếu thật sự muốn bắt đầu lại từ đầu, hãy chuyển các tệp đó sang thư \
+             mục khác trước.",
+            ctx.db_path.display()
+        );
+    }
     let (file_name, content) = match &args.catalogue {
         Some(path) => super::criteria::read_source(path)?,
         None => (DEFAULT_FILE_NAME.to_owned(), DEFAULT_TOML.to_owned()),

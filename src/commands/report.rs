@@ -4,7 +4,6 @@
 //! every other format prints the laid-out document (letterhead, numbered sections, tables, signature).
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -346,10 +345,7 @@ pub fn emit(ctx: &Context, built: Ready, out: &OutputArgs) -> Result<()> {
     };
     match &out.output {
         Some(path) => {
-            let fail = || format!("không ghi được tệp «{}»", path.display());
-            let mut file = BufWriter::new(File::create(path).with_context(fail)?);
-            write(&mut file)?;
-            file.flush().with_context(fail)?;
+            crate::files::write_with(&ctx.db_path, path, format.kind(), |file| write(file))?;
             ctx.info(format!("Đã ghi «{}».", path.display()));
             Ok(())
         }

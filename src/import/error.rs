@@ -171,7 +171,7 @@ fn io_reason(e: &io::Error) -> String {
         io::ErrorKind::PermissionDenied => "không có quyền đọc tệp".to_owned(),
         io::ErrorKind::IsADirectory => "đây là thư mục, không phải tệp".to_owned(),
         io::ErrorKind::UnexpectedEof => "tệp bị cắt cụt (không đầy đủ)".to_owned(),
-        _ => format!("lỗi hệ thống ({e})"),
+        _ => crate::files::os_error::reason(e),
     }
 }
 

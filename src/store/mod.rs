@@ -48,6 +48,10 @@ const MIGRATIONS: &[&str] = &[
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// `PRAGMA application_id` of every cchc database: "CCHC" in ASCII. Set by `init` (and on first open of a database
+/// made before the stamp); a SQLite file carrying another program's id, or none and no cchc tables, is refused.
+pub const APPLICATION_ID: i64 = 0x4343_4843;
+
 /// How long a writer waits for another process's transaction before saying the database is busy; the
 /// environment variable `CCHC_BUSY_TIMEOUT` (seconds, decimals allowed) overrides it, e.g. on a slow shared drive.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -67,35 +71,54 @@ pub struct Store {
 }
 
 impl Store {
-    /// Creates (or upgrades) the database file.
+    /// Creates (or upgrades) the database file. A file this call created is removed again if it could not be set
+    /// up (a full disk): no command leaves a 0-byte database behind.
     pub fn create(path: &Path, actor: &str, now: NaiveDateTime) -> Result<Store, StoreError> {
+        let existed = path.exists();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
-        Self::connect(path, flags, actor, now)
+        let store = Self::connect(path, flags, actor, now);
+        if store.is_err() && !existed {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+        store
     }
 
-    /// Opens an existing database; never creates one.
+    /// Opens an existing cchc database; never creates one, never changes a file that is not cchc's.
     pub fn open(path: &Path, actor: &str, now: NaiveDateTime) -> Result<Store, StoreError> {
         Self::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE, actor, now)
     }
 
     fn connect(path: &Path, flags: OpenFlags, actor: &str, now: NaiveDateTime) -> Result<Store, StoreError> {
+        let creating = flags.contains(OpenFlags::SQLITE_OPEN_CREATE);
+        Self::setup(path, flags, creating)
+            .map(|conn| Store { conn, actor: actor.to_owned(), now })
+            .map_err(|e| error::at(e, path))
+    }
+
+    fn setup(path: &Path, flags: OpenFlags, creating: bool) -> Result<Connection, StoreError> {
         let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         conn.busy_timeout(busy_timeout())?;
-        // Read before any pragma writes to the file: a newer database must stay untouched.
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|_| StoreError::NotADatabase(path.display().to_string()))?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew { found: version, supported: SCHEMA_VERSION });
+        // Read before any pragma writes to the file: a newer database, or another program's, must stay untouched.
+        let found = Identity::read(&conn).map_err(|e| match StoreError::from(e) {
+            StoreError::NotADatabase(_) => StoreError::NotADatabase(path.display().to_string()),
+            other => other,
+        })?;
+        if !found.is_cchc(creating) {
+            return Err(StoreError::NotCchc(path.display().to_string(), maintenance::leftovers_note(path)));
+        }
+        if found.version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew { found: found.version, supported: SCHEMA_VERSION });
         }
         use_wal(&conn)?;
         wal::checkpoint_leftover(path, &conn);
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        if version < SCHEMA_VERSION {
+        if found.version < SCHEMA_VERSION || found.application_id != APPLICATION_ID {
             migrate(&mut conn)?;
         }
-        Ok(Store { conn, actor: actor.to_owned(), now })
+        Ok(conn)
     }
 
     /// Runs `f`'s reads in one read transaction: a report or listing made of several queries sees one committed
@@ -155,12 +178,15 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
+        // A full disk shows at the commit, when the write-ahead log grows: named with the database's folder.
+        let path = std::path::PathBuf::from(self.conn.path().unwrap_or_default());
+        let located = |e: rusqlite::Error| error::at(e.into(), &path);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(located)?;
         let now = not_before_last_entry(&tx, self.now)?;
         let wrapped = Tx { tx, actor: &self.actor, now };
         let value = f(&wrapped)?;
         if commit {
-            wrapped.tx.commit().map_err(StoreError::from)?;
+            wrapped.tx.commit().map_err(located)?;
         }
         Ok(value)
     }
@@ -197,11 +223,53 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (reached, sql) in (1_i64..).zip(MIGRATIONS).skip(usize::try_from(version).unwrap_or(0)) {
-        tx.execute_batch(sql).map_err(|e| StoreError::Migration(e.to_string()))?;
+        tx.execute_batch(sql).map_err(|e| match e.sqlite_error_code() {
+            // The disk, not the migration, failed: `error::at` names the folder.
+            Some(rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure) => StoreError::from(e),
+            _ => StoreError::Migration(e.to_string()),
+        })?;
         tx.pragma_update(None, "user_version", reached)?;
     }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.commit()?;
     Ok(())
+}
+
+/// What a SQLite file says it is, read without writing anything.
+pub struct Identity {
+    pub version: i64,
+    pub application_id: i64,
+    /// Schema objects of any kind: none in a new (or 0-byte) file.
+    pub objects: i64,
+    /// Whether the tables every cchc database has are there (a database made before the stamp).
+    pub cchc_tables: bool,
+}
+
+impl Identity {
+    pub fn read(conn: &Connection) -> rusqlite::Result<Identity> {
+        let pragma = |name: &str| conn.pragma_query_value(None, name, |r| r.get::<_, i64>(0));
+        let (objects, cchc): (i64, i64) = conn.query_row(
+            "SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name IN ('settings', 'audit_log', 'units'))
+             FROM sqlite_schema",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(Identity {
+            version: pragma("user_version")?,
+            application_id: pragma("application_id")?,
+            objects,
+            cchc_tables: cchc == 3,
+        })
+    }
+
+    /// Stamped by cchc, or an older cchc database, or (`init` only) a file with nothing in it yet.
+    pub fn is_cchc(&self, creating: bool) -> bool {
+        match self.application_id {
+            APPLICATION_ID => true,
+            0 => self.cchc_tables || (creating && self.objects == 0 && self.version == 0),
+            _ => false,
+        }
+    }
 }
 
 /// A write transaction that knows who acts and when, for the audit log.

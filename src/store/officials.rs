@@ -30,6 +30,9 @@ pub fn save(tx: &Tx, official: &Official) -> Result<Saved, StoreError> {
     if old.as_ref() == Some(official) {
         return Ok(Saved::Unchanged);
     }
+    if let Some(old) = old.as_ref().filter(|o| o.unit_code != official.unit_code) {
+        super::maintenance::refuse_move(tx, old, &official.unit_code)?;
+    }
     tx.execute(
         "INSERT INTO officials (code, name, position, unit_code, name_folded) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (code) DO UPDATE SET name = excluded.name, position = excluded.position,

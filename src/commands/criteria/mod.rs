@@ -110,7 +110,14 @@ pub(super) fn read_file(path: &Path) -> Result<Catalogue> {
 }
 
 /// A catalogue file's name (as shown in messages) and its text; bytes that are not UTF-8 are reported by line.
+/// A catalogue file larger than this is refused before it is read (the 2026 catalogue is about 60 KB): a 1 GB
+/// string would otherwise pass `criteria check` and take gigabytes of memory.
+const MAX_CATALOGUE_BYTES: u64 = 16 * 1024 * 1024;
+
 pub fn read_source(path: &Path) -> Result<(String, String)> {
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_CATALOGUE_BYTES) {
+        bail!("tệp bộ tiêu chí «{}» lớn quá 16 MB: bộ tiêu chí chỉ là văn bản, hãy kiểm tra lại tệp", path.display());
+    }
     let bytes = std::fs::read(path)
         .with_context(|| format!("Không đọc được tệp bộ tiêu chí «{}» (cần tệp TOML UTF-8)", path.display()))?;
     let name = path.display().to_string();

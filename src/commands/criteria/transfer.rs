@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use clap::Args;
 
 use super::{SourceArgs, read_file};
@@ -55,7 +55,7 @@ pub fn export(ctx: &Context, args: ExportArgs) -> Result<()> {
         }
         None => super::load(ctx, &SourceArgs { catalogue: None })?,
     };
-    super::workbook::write(&catalogue, &args.output)?;
+    super::workbook::write(&catalogue, &ctx.db_path, &args.output)?;
     ctx.info(format!(
         "Đã ghi «{}»: bộ tiêu chí {} phiên bản {}, {} dòng. Sửa xong, hãy tăng «Phiên bản» ở trang «Thông tin» rồi chạy `cchc criteria load {}`.",
         args.output.display(),
@@ -79,7 +79,7 @@ pub fn import(ctx: &Context, args: ImportArgs) -> Result<()> {
     describe(ctx, &args.file, &catalogue, &catalogues::hash(&canonical));
     match &args.output {
         Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("Không ghi được tệp «{}»", path.display()))?;
+            crate::files::write(&ctx.db_path, path, crate::files::Kind::Text("toml"), text.as_bytes())?;
             ctx.info(format!("Đã ghi «{}».", path.display()));
             Ok(())
         }

@@ -19,13 +19,13 @@ use crate::import::catalogue_workbook::layout::{
 /// Rows the formulas and validations reach: room for items a secretary adds.
 const LAST_ROW: u32 = 4999;
 
-pub fn write(catalogue: &Catalogue, path: &Path) -> Result<()> {
+pub fn write(catalogue: &Catalogue, database: &Path, path: &Path) -> Result<()> {
     let mut book = Workbook::new();
     book.set_properties(&rust_xlsxwriter::DocProperties::new().set_title(&catalogue.title));
     nodes_sheet(book.add_worksheet(), catalogue).context("không dựng được trang tiêu chí")?;
     head_sheet(book.add_worksheet(), catalogue).context("không dựng được trang thông tin")?;
     bands_sheet(book.add_worksheet(), catalogue).context("không dựng được trang xếp loại")?;
-    book.save(path).with_context(|| format!("không ghi được tệp «{}»", path.display()))
+    Ok(crate::files::write(database, path, crate::files::Kind::Xlsx, &book.save_to_buffer()?)?)
 }
 
 fn header_row(sheet: &mut Worksheet, columns: &[Column]) -> Result<(), XlsxError> {

@@ -7,9 +7,10 @@ mod papers;
 mod reports;
 mod selfreports;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::Args;
 
@@ -49,32 +50,100 @@ pub struct DemoArgs {
     pub out: PathBuf,
 }
 
+/// Marks a folder as the demo's: a later demo may replace what it lists (one top-level name a line), nothing else.
+const MARKER: &str = ".cchc-demo";
+
+/// Builds the sample in a hidden folder inside `--out`, then moves it into place: an interruption leaves that
+/// folder, never a half-built sample in place of anything. Never opens `--db`/`CCHC_DB`.
 pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
-    let inputs = args.out.join("tep-mau");
-    std::fs::create_dir_all(&inputs).with_context(|| format!("Không tạo được thư mục «{}»", inputs.display()))?;
-    for (name, content) in EXAMPLE_FILES {
-        let path = inputs.join(name);
-        std::fs::write(&path, content).with_context(|| format!("Không ghi được «{}»", path.display()))?;
-    }
+    let earlier = check_folder(&args.out)?;
+    let staging = args.out.join(format!(".cchc-demo-dang-dung-{}", std::process::id()));
+    std::fs::create_dir_all(&staging).with_context(|| format!("Không tạo được thư mục «{}»", staging.display()))?;
+    let built = build(ctx, &args.out, &staging);
+    let placed = built.and_then(|()| place(&staging, &args.out, &earlier));
+    let _ = std::fs::remove_dir_all(&staging);
+    placed?;
     let db_path = args.out.join("cchc.db");
-    remove_database(&db_path)?;
-    let demo = Context { db_path: db_path.clone(), actor: ctx.actor.clone(), now: ctx.now, replaying: false };
-    ctx.info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
-    ctx.info(
-        "Các «Cảnh báo» in ra dưới đây là một phần của dữ liệu mẫu (đơn vị nộp muộn, báo cáo thiếu nội dung…), \
-              không phải lỗi: không cần làm gì.",
-    );
-    replay_year(&Context { replaying: true, ..demo.clone() }, &inputs)?;
-    reports::demo(&demo, &args.out)?;
-    // The reminder as the secretary sends it on Monday 06/07, to the unit whose report is overdue by then (due
-    // Friday 03/07, five days before its slot on 09/07); the plan for the year after.
-    let reminder_day = NaiveDate::from_ymd_opt(YEAR, 7, 6).unwrap_or(demo.today());
-    papers::demo(&demo, &args.out, DOT1, reminder_day, YEAR + 1)?;
     ctx.info(format!(
         "Cơ sở dữ liệu mẫu: «{}». Xem tiếp, ví dụ: cchc --db {} unit list",
         db_path.display(),
         db_path.display()
     ));
+    Ok(())
+}
+
+fn build(ctx: &Context, out: &Path, staging: &Path) -> Result<()> {
+    let inputs = staging.join("tep-mau");
+    std::fs::create_dir_all(&inputs).with_context(|| format!("Không tạo được thư mục «{}»", inputs.display()))?;
+    for (name, content) in EXAMPLE_FILES {
+        let path = inputs.join(name);
+        std::fs::write(&path, content).with_context(|| format!("Không ghi được «{}»", path.display()))?;
+    }
+    let demo = Context { db_path: staging.join("cchc.db"), actor: ctx.actor.clone(), now: ctx.now, replaying: false };
+    ctx.info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", out.display()));
+    ctx.info(
+        "Các «Cảnh báo» in ra dưới đây là một phần của dữ liệu mẫu (đơn vị nộp muộn, báo cáo thiếu nội dung…), \
+              không phải lỗi: không cần làm gì.",
+    );
+    replay_year(&Context { replaying: true, ..demo.clone() }, &inputs)?;
+    reports::demo(&demo, staging)?;
+    // The reminder as the secretary sends it on Monday 06/07, to the unit whose report is overdue by then (due
+    // Friday 03/07, five days before its slot on 09/07); the plan for the year after.
+    let reminder_day = NaiveDate::from_ymd_opt(YEAR, 7, 6).unwrap_or(demo.today());
+    papers::demo(&demo, staging, DOT1, reminder_day, YEAR + 1)
+}
+
+/// What an earlier demo wrote into `out` (its marker's list), or nothing; refuses a folder holding a database.
+fn check_folder(out: &Path) -> Result<Vec<String>> {
+    let Ok(entries) = std::fs::read_dir(out) else { return Ok(Vec::new()) };
+    if let Ok(marker) = std::fs::read_to_string(out.join(MARKER)) {
+        return Ok(marker.lines().map(str::to_owned).collect());
+    }
+    for entry in entries.filter_map(|e| e.ok()) {
+        let path = entry.path();
+        let mut head = [0u8; 16];
+        let sqlite = std::fs::File::open(&path).and_then(|mut f| f.read_exact(&mut head)).is_ok()
+            && &head == b"SQLite format 3\0";
+        if sqlite || entry.file_name() == "cchc.db" {
+            bail!(
+                "thư mục «{}» có cơ sở dữ liệu «{}»: `cchc demo` không ghi vào đây (không thay, không xoá gì). Hãy \
+                 chọn thư mục khác, ví dụ: cchc demo --out cchc-demo",
+                out.display(),
+                path.display()
+            );
+        }
+    }
+    Ok(Vec::new())
+}
+
+/// Moves the built sample into `out`: the earlier demo's own entries are set aside first (and removed once the
+/// new ones are in); any other file of the same name is refused before anything moves.
+fn place(staging: &Path, out: &Path, earlier: &[String]) -> Result<()> {
+    let mut names: Vec<String> = std::fs::read_dir(staging)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    if let Some(clash) = names.iter().find(|n| out.join(n).exists() && !earlier.contains(n)) {
+        bail!(
+            "thư mục «{}» đã có «{clash}», tệp mà demo sẽ ghi: không ghi đè. Hãy chọn thư mục khác, ví dụ: cchc demo \
+             --out cchc-demo",
+            out.display()
+        );
+    }
+    let aside = out.join(format!(".cchc-demo-cu-{}", std::process::id()));
+    std::fs::create_dir_all(&aside)?;
+    for name in earlier.iter().filter(|n| !n.is_empty() && !n.contains(['/', '\\']) && out.join(n).exists()) {
+        std::fs::rename(out.join(name), aside.join(name))
+            .with_context(|| format!("Không chuyển được «{}»", out.join(name).display()))?;
+    }
+    for name in &names {
+        std::fs::rename(staging.join(name), out.join(name))
+            .with_context(|| format!("Không chuyển được «{}» vào «{}»", name, out.display()))?;
+    }
+    std::fs::write(out.join(MARKER), names.join("\n") + "\n")
+        .with_context(|| format!("Không ghi được «{}»", out.join(MARKER).display()))?;
+    let _ = std::fs::remove_dir_all(&aside);
     Ok(())
 }
 
@@ -127,15 +196,4 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
 
 fn table() -> FormatArg {
     FormatArg { format: ListFormat::Table }
-}
-
-/// The demo always starts from nothing; only its own database file (and SQLite's side files) are removed.
-fn remove_database(path: &Path) -> Result<()> {
-    for suffix in ["", "-wal", "-shm"] {
-        let file = PathBuf::from(format!("{}{suffix}", path.display()));
-        if file.exists() {
-            std::fs::remove_file(&file).with_context(|| format!("Không xoá được «{}»", file.display()))?;
-        }
-    }
-    Ok(())
 }

@@ -151,8 +151,7 @@ pub fn run(ctx: &Context, cmd: PaperCommand) -> Result<()> {
     if let PaperCommand::Text(args) = &cmd {
         return match &args.output {
             Some(path) => {
-                std::fs::write(path, text::DEFAULT)
-                    .with_context(|| format!("không ghi được tệp «{}»", path.display()))?;
+                crate::files::write(&ctx.db_path, path, crate::files::Kind::Text("toml"), text::DEFAULT.as_bytes())?;
                 ctx.info(format!(
                     "Đã ghi mẫu lời văn vào «{}»: sửa rồi dùng --text {}.",
                     path.display(),

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::Args;
 use rust_xlsxwriter::{
@@ -93,10 +93,12 @@ pub fn run(ctx: &Context, args: TemplateArgs) -> Result<()> {
     let form = Form { round: &round, unit, items, due };
     let ext = args.output.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     match ext.as_str() {
-        "xlsx" => write_xlsx(&form, ctx.today(), &args.output)
-            .map_err(|e| anyhow::anyhow!("{e}"))
-            .with_context(|| format!("Không ghi được «{}»", args.output.display()))?,
-        "csv" => write_csv(&form, &args.output)?,
+        "xlsx" => {
+            refuse_filled(&args.output)?;
+            let bytes = write_xlsx(&form, ctx.today()).map_err(|e| anyhow::anyhow!("{e}"))?;
+            crate::files::write(&ctx.db_path, &args.output, crate::files::Kind::Xlsx, &bytes)?
+        }
+        "csv" => crate::files::write(&ctx.db_path, &args.output, crate::files::Kind::Text("csv"), &write_csv(&form)?)?,
         _ => bail!(
             "tệp mẫu phải có đuôi .xlsx hoặc .csv (ví dụ -o mau-tu-kiem-tra.xlsx), không phải «{}»",
             args.output.display()
@@ -122,7 +124,7 @@ fn title_text(round: &Round) -> String {
 
 /// UTF-8 with a BOM, so that Excel on Windows shows the Vietnamese text right; a title line above the header says
 /// the round (the import reads it).
-fn write_csv(form: &Form, path: &Path) -> Result<()> {
+fn write_csv(form: &Form) -> Result<Vec<u8>> {
     let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
     {
         let mut w = csv::WriterBuilder::new().flexible(true).from_writer(&mut out);
@@ -136,10 +138,29 @@ fn write_csv(form: &Form, path: &Path) -> Result<()> {
         }
         w.flush()?;
     }
-    std::fs::write(path, out).with_context(|| format!("Không ghi được «{}»", path.display()))
+    Ok(out)
 }
 
-fn write_xlsx(form: &Form, today: NaiveDate, path: &Path) -> Result<(), XlsxError> {
+/// A unit's returned workbook (a self-report with answers in it) is never replaced by a blank form.
+fn refuse_filled(path: &Path) -> Result<()> {
+    use calamine::{Reader, open_workbook_auto};
+    let Ok(mut book) = open_workbook_auto(path) else { return Ok(()) };
+    let Some(Ok(sheet)) = book.worksheet_range_at(0) else { return Ok(()) };
+    let filled = sheet
+        .rows()
+        .skip(HEADER_ROW as usize + 1)
+        .any(|row| row.iter().skip(FIRST_INPUT as usize).any(|cell| !cell.to_string().trim().is_empty()));
+    if filled {
+        bail!(
+            "«{}» là bảng tự kiểm tra đã điền (có điểm, số liệu hoặc ghi chú): không ghi đè mẫu trống lên. Hãy chọn \
+             tên tệp khác, ví dụ -o mau-moi.xlsx",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+fn write_xlsx(form: &Form, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     // Dated by the program's clock (CCHC_NOW pins it), not the machine's: the same form, the same file.
     if let Some(date) = crate::report::write::xlsx::excel_date(today) {
@@ -199,7 +220,7 @@ fn write_xlsx(form: &Form, today: NaiveDate, path: &Path) -> Result<(), XlsxErro
     options.format_columns = true;
     options.format_rows = true;
     sheet.protect_with_options(&options);
-    book.save(path)
+    book.save_to_buffer()
 }
 
 /// The points cell only takes 0 … max; hints from the catalogue sit in notes on the figure and evidence cells.

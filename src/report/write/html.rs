@@ -17,8 +17,9 @@ pub fn render_html(doc: &Document, template_override: Option<&str>) -> Result<St
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::Html);
+    super::limits::limit(&mut env, template_override.is_some());
     env.add_template("report.html", template_override.unwrap_or(TEMPLATE))?;
-    let text = env.get_template("report.html")?.render(view::document(doc, Target::Html))?;
+    let text = super::limits::render(&env, "report.html", view::document(doc, Target::Html))?;
     Ok(with_final_newline(text))
 }
 

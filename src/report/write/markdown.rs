@@ -23,8 +23,9 @@ pub fn render_markdown(doc: &Document, template_override: Option<&str>) -> Resul
         }
         _ => minijinja::escape_formatter(out, state, value),
     });
+    super::limits::limit(&mut env, template_override.is_some());
     env.add_template("report.md", template_override.unwrap_or(TEMPLATE))?;
-    let text = env.get_template("report.md")?.render(view::document(doc, Target::Markdown))?;
+    let text = super::limits::render(&env, "report.md", view::document(doc, Target::Markdown))?;
     Ok(with_final_newline(text))
 }
 

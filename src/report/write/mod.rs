@@ -12,6 +12,7 @@ pub mod docx;
 mod docx_xml;
 pub mod html;
 pub mod json;
+mod limits;
 pub mod markdown;
 mod shown;
 mod svg;
@@ -73,6 +74,15 @@ impl Format {
         }
     }
 
+    /// What the written file holds, for the one writer of files (`crate::files`).
+    pub fn kind(self) -> crate::files::Kind {
+        match self {
+            Self::Docx => crate::files::Kind::Docx,
+            Self::Xlsx => crate::files::Kind::Xlsx,
+            text => crate::files::Kind::Text(text.extension()),
+        }
+    }
+
     /// Whether the output is binary (must not be written to a terminal).
     pub fn is_binary(self) -> bool {
         matches!(self, Self::Docx | Self::Xlsx)
@@ -122,6 +132,8 @@ pub enum WriteError {
     UnknownFormat(String),
     #[error("lỗi mẫu báo cáo: {0:#}")]
     Template(#[from] minijinja::Error),
+    #[error("mẫu báo cáo bị dừng: {0}")]
+    Limit(String),
     #[error("lỗi ghi tệp Excel: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("lỗi ghi tệp DOCX: {0}")]

@@ -9,7 +9,7 @@ use crate::commands::export::{self, ExportArg};
 use crate::commands::listing::{Listing, col};
 use crate::context::Context;
 use crate::domain::collate;
-use crate::domain::directory::Official;
+use crate::domain::directory::{Official, category_code, category_label, category_of};
 use crate::domain::text::nfc;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::officials;
@@ -39,6 +39,15 @@ pub struct AddArgs {
     /// Đơn vị công tác (mã hoặc tên)
     #[arg(long, value_name = "ĐƠN_VỊ")]
     pub unit: String,
+    /// Loại: cán bộ, công chức, viên chức, người lao động (mặc định: theo loại đơn vị)
+    #[arg(long, value_name = "LOẠI", value_parser = parse_category)]
+    pub category: Option<String>,
+}
+
+fn parse_category(text: &str) -> Result<String, String> {
+    category_code(text)
+        .map(str::to_owned)
+        .ok_or_else(|| format!("loại «{text}» không hợp lệ: cán bộ, công chức, viên chức hoặc người lao động"))
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +69,7 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
                 name: nfc(args.name.trim()).into_owned(),
                 position: nfc(args.position.trim()).into_owned(),
                 unit_code,
+                category: args.category.unwrap_or_default(),
             };
             args::check_code(&official.code, "mã cán bộ")?;
             args::check_text(&official.name, "họ và tên")?;
@@ -81,11 +91,21 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
                 col("name", "Họ và tên"),
                 col("position", "Chức vụ"),
                 col("unit", "Mã đơn vị"),
+                col("loai", "Loại"),
             ]);
             let mut staff = officials::list(&store.conn, unit.as_deref())?;
             staff.sort_by(|a, b| collate::compare_people(&a.name, &b.name));
+            let units = crate::store::units::list(&store.conn)?;
+            let kind = |code: &str| units.iter().find(|u| u.code == code).map_or("", |u| u.kind.as_str());
             for o in staff {
-                listing.push(vec![o.code.into(), o.name.into(), o.position.into(), o.unit_code.into()]);
+                let category = category_label(category_of(&o.category, kind(&o.unit_code)));
+                listing.push(vec![
+                    o.code.into(),
+                    o.name.into(),
+                    o.position.into(),
+                    o.unit_code.into(),
+                    category.into(),
+                ]);
             }
             export::emit(ctx, &listing, &args.output)
         }

@@ -22,6 +22,38 @@ pub fn unit_kind_code(text: &str) -> String {
     known.map_or_else(|| text.to_owned(), |(code, _)| (*code).to_owned())
 }
 
+/// An official's category as stored (the code) and as people write it: each is rated under its own rules.
+pub const CATEGORIES: &[(&str, &str)] = &[
+    ("can-bo", "Cán bộ"),
+    ("cong-chuc", "Công chức"),
+    ("vien-chuc", "Viên chức"),
+    ("nguoi-lao-dong", "Người lao động"),
+];
+
+/// The stored code of a category written as words or as its code; `None` for anything else.
+pub fn category_code(text: &str) -> Option<&'static str> {
+    let folded = crate::domain::text::fold(text.trim());
+    CATEGORIES
+        .iter()
+        .find(|(code, label)| folded == crate::domain::text::fold(label) || text.trim() == *code)
+        .map(|(c, _)| *c)
+}
+
+/// The words for a category code ("Viên chức").
+pub fn category_label(code: &str) -> &'static str {
+    CATEGORIES.iter().find(|(c, _)| *c == code).map_or("Công chức", |(_, label)| *label)
+}
+
+/// An official's category: the one recorded, else by the unit's kind (a public-service unit employs viên chức,
+/// the others công chức).
+pub fn category_of<'a>(recorded: &'a str, unit_kind: &str) -> &'a str {
+    match recorded {
+        "" if unit_kind == "don-vi-su-nghiep" => "vien-chuc",
+        "" => "cong-chuc",
+        code => code,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unit {
     pub code: String,
@@ -35,6 +67,8 @@ pub struct Official {
     pub name: String,
     pub position: String,
     pub unit_code: String,
+    /// Its category code (`CATEGORIES`); empty: taken from the unit's kind.
+    pub category: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

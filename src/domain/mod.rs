@@ -12,6 +12,7 @@ pub mod date;
 pub mod directory;
 pub mod finding;
 pub mod number;
+pub mod review;
 pub mod round;
 pub mod schedule;
 pub mod score;

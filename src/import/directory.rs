@@ -7,7 +7,7 @@ use super::ColumnSpec;
 use super::problem::Problem;
 use super::{Encoding, Rejected, Row, TableReader};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::directory::{Assignment, Official, Unit, unit_kind_code};
+use crate::domain::directory::{Assignment, Official, Unit, category_code, unit_kind_code};
 use crate::domain::suggest::did_you_mean;
 use crate::domain::text::nfc;
 
@@ -22,6 +22,7 @@ pub const OFFICIAL_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required("ho_ten", "Họ và tên"),
     ColumnSpec::optional("chuc_vu", "Chức vụ"),
     ColumnSpec::required("ma_don_vi", "Mã đơn vị"),
+    ColumnSpec::optional("loai", "Loại"),
 ];
 
 pub const ASSIGNMENT_COLUMNS: &[ColumnSpec] = &[
@@ -171,7 +172,17 @@ pub fn read_officials(path: &Path, encoding: Encoding, known: &Known) -> Result<
             let position = nfc(row.get("chuc_vu").unwrap_or("")).into_owned();
             let unit = check.code(row, "ma_don_vi", "Mã đơn vị");
             let unit = unit.filter(|u| check.known("Mã đơn vị", u, &known.units, "đơn vị"));
-            Some(Official { code: code?, name: name?, position, unit_code: unit? })
+            // Cán bộ, công chức, viên chức, người lao động; empty: taken from the unit's kind.
+            let written = nfc(row.get("loai").unwrap_or("")).trim().to_owned();
+            let category = match written.as_str() {
+                "" => Some(String::new()),
+                text => category_code(text).map(str::to_owned),
+            };
+            if category.is_none() {
+                let hint = Some("ghi một trong: cán bộ, công chức, viên chức, người lao động".to_owned());
+                check.problem(Some("Loại"), &written, "loại cán bộ không hợp lệ".to_owned(), hint);
+            }
+            Some(Official { code: code?, name: name?, position, unit_code: unit?, category: category? })
         },
     )
 }

@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_inspection.sql"),
     include_str!("../../migrations/0004_schedule.sql"),
     include_str!("../../migrations/0006_report_texts.sql"),
+    include_str!("../../migrations/0008_proposal_links.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

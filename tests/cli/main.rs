@@ -24,6 +24,7 @@ mod reliability_fuzz;
 mod reliability_injection;
 mod reliability_sql;
 mod reports;
+mod reports_asof;
 mod reports_layout;
 mod reports_numbers;
 mod rounds;

@@ -58,7 +58,8 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     remove_database(&db_path)?;
     let demo = Context { db_path: db_path.clone(), actor: ctx.actor.clone(), now: ctx.now, replaying: false };
     ctx.info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", args.out.display()));
-    replay_year(&Context { replaying: true, ..demo.clone() }, &inputs)?;
+    // The year is replayed day by day from the plan's start (15/01): every event on the day it happens.
+    replay_year(&inspection::on(&Context { replaying: true, ..demo.clone() }, 15, 1), &inputs)?;
     reports::demo(&demo, &args.out)?;
     // The reminder as the secretary sends it on 03/07, to the unit whose report is overdue by then (due 01/07,
     // five days before its slot on 06/07); the plan for the year after.
@@ -107,8 +108,8 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
     let auto = AutoArgs { replace: false, dry_run: false, place: Some(PLACE.into()) };
     let schedule = ScheduleArgs { round: DOT1.into(), command: Some(ScheduleCommand::Auto(auto)), output: table() };
     round::run(demo, RoundCommand::Schedule(schedule))?;
-    selfreports::demo(demo, inputs)?;
-    inspection::demo(demo)
+    selfreports::demo(demo, inputs, DOT1)?;
+    inspection::demo(demo, inputs)
 }
 
 fn table() -> FormatArg {

@@ -176,7 +176,8 @@ fn details(findings: &[FindingView]) -> Table {
             Column::date("Thời hạn"),
             Column::text("Tình trạng").with_width(11.0),
             Column::integer("Quá hạn (ngày)"),
-            doc::id_column(),
+            // The team works the follow-up by id: shown in every format.
+            Column::text("Mã").with_width(11.0),
         ],
     );
     for (i, f) in findings.iter().enumerate() {

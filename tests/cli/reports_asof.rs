@@ -101,3 +101,37 @@ fn the_year_report_states_the_cap_per_category_and_keeps_ids_home() {
         }
     }
 }
+
+#[test]
+fn review_lists_what_a_reviewer_sends_back_and_a_clean_round_passes() {
+    let ward = demo();
+    let out = ward.cmd(&["--db", "mau/cchc.db", "review", "2026-dot1", "--format", "csv"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(1), "open points: exit 1");
+    let listed = String::from_utf8(out.stdout).expect("utf-8");
+    let violation = listed.lines().find(|l| l.contains("KT, nội dung 1.6.1.5")).expect("the violation on 1.6.1.5");
+    assert!(violation.contains("đủ điểm 1/1"), "{violation}");
+    assert!(listed.contains("do phần mềm tính từ số liệu «61,5%»"), "KT's computed self points: {listed}");
+    assert!(listed.contains("VHXH, nội dung 1.1.3") && listed.contains("28/BC-UBND"), "N/A citing a document");
+    let report = ward.cmd(&["--db", "mau/cchc.db", "report", "round", "2026-dot1", "--format", "md"]).output();
+    let stderr = String::from_utf8(report.expect("run").stderr).expect("utf-8");
+    assert!(stderr.contains("điểm cần xem lại trước khi ký; xem: `cchc review 2026-dot1`"), "{stderr}");
+
+    let clean = Ward::new();
+    clean.ok(&["round", "new", "--kind", "dot1", "--year", "2026"]);
+    clean.ok(&["round", "team", "2026-dot1", "add", "--name", "Nguyễn Văn A", "--role", "truong-doan"]);
+    clean.ok(&["report", "text", "confirm", "2026-dot1", "--all"]);
+    clean.ok(&["review", "2026-dot1"]);
+}
+
+#[test]
+fn officials_carry_a_category() {
+    let ward = Ward::example();
+    ward.ok(&["official", "add", "--code", "VC01", "--name", "Lê Thị B", "--unit", "VP", "--category", "viên chức"]);
+    let listed = ward.ok(&["official", "list", "--format", "csv"]);
+    let row = listed.lines().find(|l| l.starts_with("VC01")).expect("listed");
+    assert!(row.ends_with("Viên chức"), "{row}");
+    let by_unit = listed.lines().find(|l| l.contains(",TTDVC,")).expect("an official of a public-service unit");
+    assert!(by_unit.ends_with("Viên chức"), "by the unit's kind: {by_unit}");
+    let err = ward.fails(2, &["official", "add", "--code", "X1", "--name", "X", "--unit", "VP", "--category", "khác"]);
+    assert!(err.contains("không hợp lệ"), "{err}");
+}

@@ -57,6 +57,7 @@ const ACTIONS: &[(&str, &str)] = &[
     ("status", "cập nhật khắc phục"),
     ("import", "nhập"),
     ("answer", "trả lời kiến nghị"),
+    ("link", "liên kết kiến nghị nhắc lại"),
 ];
 
 fn label<'a>(table: &[(&'a str, &'a str)], key: &'a str) -> &'a str {

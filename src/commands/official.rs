@@ -9,7 +9,7 @@ use crate::commands::export::{self, ExportArg};
 use crate::commands::listing::{Listing, col};
 use crate::context::Context;
 use crate::domain::collate;
-use crate::domain::directory::{Official, category_code, category_label, category_of};
+use crate::domain::directory::{Official, category_code, category_label};
 use crate::domain::text::nfc;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::officials;
@@ -95,10 +95,9 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
             ]);
             let mut staff = officials::list(&store.conn, unit.as_deref())?;
             staff.sort_by(|a, b| collate::compare_people(&a.name, &b.name));
-            let units = crate::store::units::list(&store.conn)?;
-            let kind = |code: &str| units.iter().find(|u| u.code == code).map_or("", |u| u.kind.as_str());
             for o in staff {
-                let category = category_label(category_of(&o.category, kind(&o.unit_code)));
+                // Empty when taken from the unit's kind, so that the list imports back unchanged.
+                let category = if o.category.is_empty() { "" } else { category_label(&o.category) };
                 listing.push(vec![
                     o.code.into(),
                     o.name.into(),

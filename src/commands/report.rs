@@ -242,6 +242,7 @@ pub fn build_year(
             scope.spawn(move || year_sums(&twin, year_number, &rounds, &catalogues))
         });
         reports_year::load_finding_context(conn, year_number, &mut src)?;
+        src.answers_as_of(as_of);
         let ix = Index::new(&src);
         let followed_up = reports_year::count_followed_up(conn, year_number)?;
         let each = |each: &mut dyn FnMut(Finding)| Ok(reports_year::for_each_finding(conn, year_number, each)?);

@@ -51,6 +51,20 @@ pub struct CapCheck {
     pub allowed: usize,
 }
 
+impl CapBase {
+    /// As the catalogue writes it: `top_band_cap_base = "tot" | "tot-tro-len"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CapBase::Tot => "tot",
+            CapBase::TotTroLen => "tot-tro-len",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<CapBase> {
+        [CapBase::Tot, CapBase::TotTroLen].into_iter().find(|b| b.as_str() == text.trim())
+    }
+}
+
 impl CapCheck {
     /// More are proposed than the cap allows: the Chairman must decide who stays in the top band.
     pub fn exceeded(&self) -> bool {
@@ -118,6 +132,7 @@ mod tests {
         Classification {
             basis: "NĐ 335/2025/NĐ-CP".into(),
             top_band_cap_percent: cap,
+            top_band_cap_base: None,
             bands: vec![band("xs", 90.0, 100.0), band("tot", 70.0, 90.0), band("ht", 50.0, 70.0)],
         }
     }
@@ -163,6 +178,13 @@ mod tests {
         assert!(!thin_basis(5, 13, 25.0));
         assert!(thin_basis(5, 13, 9.5), "under 10 points");
         assert!(!thin_basis(5, 15, 10.0), "a third and 10 points exactly are enough");
+    }
+
+    #[test]
+    fn the_catalogue_names_the_reading() {
+        assert_eq!(CapBase::parse("tot"), Some(CapBase::Tot));
+        assert_eq!(CapBase::parse(" tot-tro-len "), Some(CapBase::TotTroLen));
+        assert_eq!(CapBase::parse("tốt"), None);
     }
 
     #[test]

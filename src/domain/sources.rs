@@ -49,7 +49,8 @@ impl Sources {
         self.rounds.retain(|r| r.start <= day);
         let rounds: Vec<String> = self.rounds.iter().map(|r| r.id.clone()).collect();
         let known = |round: &str| rounds.iter().any(|r| r == round);
-        self.findings.retain(|f| known(&f.round_id) && by_day(&f.created_at));
+        // A finding belongs to its round, whenever it was typed in (often after the inspection day).
+        self.findings.retain(|f| known(&f.round_id));
         self.events.retain(|e| by_day(&e.at));
         for f in &mut self.findings {
             // Events are oldest first: the last one left is the status on the day.
@@ -59,14 +60,19 @@ impl Sources {
         let findings: std::collections::HashSet<&str> = self.findings.iter().map(|f| f.id.as_str()).collect();
         self.events.retain(|e| findings.contains(e.finding_id.as_str()));
         self.answers.retain(|a| findings.contains(a.finding_id.as_str()));
+        self.answers_as_of(day);
+        self.scopes.retain(|(round, _)| known(round));
+        self.scores.retain(|s| known(&s.round_id));
+        self.self_items.retain(|i| known(&i.round_id));
+    }
+
+    /// Answers given after `day` are not given yet on it.
+    pub fn answers_as_of(&mut self, day: NaiveDate) {
         for a in &mut self.answers {
             if a.answered_on.is_some_and(|on| on > day) {
                 (a.answer, a.answered_on) = (None, None);
             }
         }
-        self.scopes.retain(|(round, _)| known(round));
-        self.scores.retain(|s| known(&s.round_id));
-        self.self_items.retain(|i| known(&i.round_id));
     }
 }
 

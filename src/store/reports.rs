@@ -122,13 +122,13 @@ pub fn load_open(conn: &Connection, year: i32, as_of: NaiveDate) -> Result<Sourc
     );
     // The open ones are already read with the open set.
     src.findings.extend(Rounds { year, round: None }.rows(conn, &sql, findings::row)?);
-    let since = "f.kind IN ('han-che', 'vi-pham') AND f.status NOT IN ('mo', 'dang-khac-phuc')
+    const SINCE: &str = "f.kind IN ('han-che', 'vi-pham') AND f.status NOT IN ('mo', 'dang-khac-phuc')
          AND EXISTS (SELECT 1 FROM finding_events x WHERE x.finding_id = f.id AND x.at >= ?1)";
     let after = (as_of + chrono::Days::new(1)).to_string();
-    let sql = format!("{} WHERE {since} {}", findings::COLUMNS, findings::ORDER);
+    let sql = format!("{} WHERE {SINCE} {}", findings::COLUMNS, findings::ORDER);
     src.findings.extend(rows(conn, &sql, &[&after], findings::row)?);
     let sql = format!(
-        "{} JOIN findings f ON f.id = e.finding_id WHERE {since} ORDER BY e.finding_id, e.at, e.id",
+        "{} JOIN findings f ON f.id = e.finding_id WHERE {SINCE} ORDER BY e.finding_id, e.at, e.id",
         findings::EVENT_COLUMNS
     );
     src.events.extend(rows(conn, &sql, &[&after], findings::event_row)?);

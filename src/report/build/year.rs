@@ -313,7 +313,7 @@ fn groups(classification: &Classification, proposed: &[(&str, &str)]) -> Vec<Cla
                         count: bands.iter().filter(|p| **p == b.code).count(),
                     })
                     .collect(),
-                cap: top_band_cap(classification, &bands, CapBase::Tot),
+                cap: top_band_cap(classification, &bands, classification.top_band_cap_base.unwrap_or(CapBase::Tot)),
             })
         })
         .collect()

@@ -91,6 +91,12 @@ fn the_year_report_states_the_cap_per_category_and_keeps_ids_home() {
     assert!(md.contains("từ 90 điểm") && md.contains("từ 70 đến dưới 90 điểm"), "the bands are quoted");
     assert!(!md.contains("vượt tỷ lệ cho phép"), "never a verdict");
     assert!(md.contains("Đề xuất xếp loại: viên chức"), "viên chức are grouped apart");
+    on_demo(&ward, &["report", "year", "2026", "-o", "nam.docx"]);
+    let parts = crate::common::unzip(&std::fs::read(ward.path("nam.docx")).expect("docx written"));
+    let doc = parts.iter().find(|(name, _)| name == "word/document.xml").map(|(_, xml)| xml.as_str()).expect("body");
+    assert!(!doc.contains("2026-dot1-F") && !doc.contains("2026-dot2-F"), "no finding ids in the year report's DOCX");
+    let csv = on_demo(&ward, &["report", "year", "2026", "--format", "csv"]);
+    assert!(csv.contains("2026-dot1-F"), "the machine formats keep the ids");
     let json: serde_json::Value =
         serde_json::from_str(&on_demo(&ward, &["report", "year", "2026", "--format", "json"])).expect("json");
     let groups = json["groups"].as_array().expect("groups");

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use anyhow::{Context as _, Result};
 
-use super::doc::{Frame, NO_APPRAISAL, na_clause, note, points as points_col};
+use super::doc::{Frame, NO_APPRAISAL, WARD_TOTAL, na_clause, note, points as points_col};
 use super::{Index, keyed, round_info, totals};
 use crate::domain::code;
 use crate::domain::number;
@@ -206,14 +206,15 @@ pub fn document(m: &SelfAssessment, frame: &Frame) -> Document {
         Cell::Empty,
         Cell::Empty,
     ]);
-    // One ward total: the table's own, each item counted once.
-    let summary = match total.appraised_points {
-        Some(p) if total.assessed_max > 0.0 => format!(
-            "Tổng điểm thẩm định của phường: {}/{} điểm của các nội dung được chấm{}, quy ra thang 100 là {}. Mỗi nội dung được tính một lần; nội dung do nhiều đơn vị cùng thực hiện lấy theo tỷ lệ điểm đạt chung của các đơn vị đó.",
+    // One ward total, the round report's; the table's sum is its points, not a second total on 100.
+    let summary = match (total.appraised_points, total.appraised_score) {
+        (Some(p), Some(value)) => format!(
+            "Cộng điểm thẩm định trong bảng: {}/{} điểm của các nội dung được chấm{}; mỗi nội dung tính một lần, nội dung do nhiều đơn vị cùng thực hiện lấy theo tỷ lệ điểm đạt chung của các đơn vị đó. Điểm toàn phường (thang 100), như trong báo cáo kết quả kiểm tra: {}; {}",
             points(p),
             points(total.assessed_max),
             na_clause(total.not_applicable),
-            number::score(p / total.assessed_max * 100.0),
+            number::score(value),
+            WARD_TOTAL
         ),
         _ => NO_APPRAISAL.to_owned(),
     };

@@ -12,11 +12,11 @@ WHERE s.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id
 SELECT s.round_id, i.criterion, i.self_points, c.points
 FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
 JOIN scores c ON c.round_id = s.round_id AND c.unit_code = s.unit_code AND c.criterion = i.criterion
-WHERE s.is_current = 1 AND i.self_points IS NOT NULL AND c.not_applicable = 0 AND c.points IS NOT NULL
-  AND s.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2));
+WHERE s.is_current = 1 AND i.self_points IS NOT NULL AND i.points_computed = 0 AND c.not_applicable = 0
+  AND c.points IS NOT NULL AND s.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2));
 
 SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kind,
-    f.text, f.recommendation, f.due_date, f.status, f.source, f.created_at
+    f.text, f.recommendation, f.due_date, f.status, f.source, f.created_at, f.repeats
 FROM findings f JOIN rounds r ON r.id = f.round_id
 WHERE f.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2))
 ORDER BY r.start_date, r.id, f.seq;

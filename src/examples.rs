@@ -124,6 +124,11 @@ const EXAMPLES: &[(&str, &[&str])] = &[
             "cchc finding answer 2026-dot1-F01 --level tinh --text \"Sở Tài chính đồng ý gia hạn (Công văn số 812/STC)\"",
         ],
     ),
+    (
+        "finding link",
+        &["cchc finding link 2026-dot2-F02 --repeats 2026-dot1-F03", "cchc finding link 2026-dot2-F02 --none"],
+    ),
+    ("review", &["cchc review 2026-dot1", "cchc review 2026 --format csv"]),
     ("log", &["cchc log --round 2026-dot1", "cchc log --entity điểm --since 01/07/2026 --format json"]),
     ("backup", &["cchc backup sao-luu-2026.db"]),
     ("restore", &["cchc restore sao-luu-2026.db"]),

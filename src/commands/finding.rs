@@ -9,8 +9,7 @@ use crate::commands::finding_answer::{AnswerArgs, answer, answer_lines};
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::context::Context;
 use crate::domain::date;
-use crate::domain::finding::Finding;
-use crate::domain::finding::{FindingKind, FindingStatus};
+use crate::domain::finding::{Finding, FindingKind, FindingStatus};
 use crate::domain::round::Round;
 use crate::domain::scoring::check_item_for_round;
 use crate::domain::text::nfc;
@@ -31,6 +30,8 @@ pub enum FindingCommand {
     Update(UpdateArgs),
     /// Ghi ý kiến trả lời một kiến nghị, đề xuất của đơn vị (và cấp giải quyết)
     Answer(AnswerArgs),
+    /// Ghi rằng một kiến nghị nhắc lại kiến nghị đã nêu ở đợt trước
+    Link(crate::commands::finding_link::LinkArgs),
 }
 
 #[derive(Debug, Args)]
@@ -59,6 +60,9 @@ pub struct AddArgs {
     /// Hạn khắc phục dd/mm/yyyy
     #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
     pub due: Option<NaiveDate>,
+    /// Kiến nghị này nhắc lại kiến nghị đã nêu ở đợt trước (mã kết luận của lần nêu đầu)
+    #[arg(long, value_name = "MÃ_KẾT_LUẬN")]
+    pub repeats: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -121,6 +125,7 @@ pub fn run(ctx: &Context, cmd: FindingCommand) -> Result<()> {
         FindingCommand::Show(args) => show(ctx, &store, ctx.today(), &args),
         FindingCommand::Update(args) => update(ctx, &mut store, args),
         FindingCommand::Answer(args) => answer(ctx, &mut store, args),
+        FindingCommand::Link(args) => crate::commands::finding_link::link(ctx, &mut store, &args),
     }
 }
 
@@ -172,6 +177,7 @@ pub fn add(ctx: &Context, store: &mut Store, args: AddArgs) -> Result<String> {
         recommendation: args.recommend.as_deref().map(clean).unwrap_or_default(),
         due: args.due,
         source: None,
+        repeats: args.repeats.map(|r| r.trim().to_owned()),
     };
     let added = store.write(|tx| findings::add(tx, &new))?;
     let official = added.official_code.as_deref().map(|o| format!(", cán bộ phụ trách {o}")).unwrap_or_default();

@@ -66,6 +66,7 @@ const ACTIONS: &[(&str, &str)] = &[
     ("respond", "ghi ý kiến giải trình"),
     ("draw", "bốc mẫu"),
     ("record", "ghi kết quả"),
+    ("link", "liên kết kiến nghị nhắc lại"),
 ];
 
 fn label<'a>(table: &[(&'a str, &'a str)], key: &'a str) -> &'a str {

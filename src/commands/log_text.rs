@@ -58,6 +58,8 @@ const FIELDS: &[(&str, &str)] = &[
     ("checked_in", "ghi nhận lúc"),
     ("answered_on", "ngày trả lời"),
     ("answer", "trả lời"),
+    ("repeats", "nhắc lại kiến nghị"),
+    ("category", "loại cán bộ"),
     ("addressed_to", "gửi tới"),
     ("confirmed_draft", "dự thảo đã xác nhận"),
 ];

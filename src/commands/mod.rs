@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod export;
 pub mod finding;
 pub mod finding_answer;
+pub mod finding_link;
 pub mod init;
 pub mod late_bar;
 pub mod listing;
@@ -21,8 +22,10 @@ mod log_text;
 pub mod official;
 pub mod paper;
 pub mod report;
+pub mod report_dates;
 pub mod report_text;
 pub mod restore;
+pub mod review;
 pub mod round;
 pub mod round_schedule;
 pub mod round_team;
@@ -88,6 +91,8 @@ pub enum Commands {
     /// Báo cáo: kết quả đợt, thông báo đơn vị, báo cáo năm, bảng tự đánh giá, theo dõi khắc phục
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Soát báo cáo trước khi ký: những chỗ người thẩm định sẽ trả lại, ở đâu và cách sửa
+    Review(review::ReviewArgs),
     /// Văn bản của đợt kiểm tra: quyết định thành lập đoàn, lịch kiểm tra, biên bản, công văn đôn đốc, kế hoạch năm
     #[command(subcommand)]
     Paper(paper::PaperCommand),
@@ -115,6 +120,7 @@ pub fn run(ctx: &Context, command: Commands) -> Result<()> {
         Commands::Restore(args) => restore::run(ctx, args),
         Commands::Check(out) => backup::check(ctx, out),
         Commands::Report(cmd) => report::run(ctx, cmd),
+        Commands::Review(args) => review::run(ctx, &args),
         Commands::Paper(cmd) => paper::run(ctx, cmd),
         Commands::Config(cmd) => config::run(ctx, cmd),
         Commands::Selfreport(cmd) => selfreport::run(ctx, cmd),

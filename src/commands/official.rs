@@ -9,7 +9,7 @@ use crate::commands::export::{self, ExportArg};
 use crate::commands::listing::{Listing, col};
 use crate::context::Context;
 use crate::domain::collate;
-use crate::domain::directory::OfficialEdit;
+use crate::domain::directory::{OfficialEdit, category_code, category_label};
 use crate::domain::text::{code_form, nfc};
 use crate::store::lookup::{Directory, resolve};
 use crate::store::units::Saved;
@@ -39,6 +39,15 @@ pub struct AddArgs {
     /// Đơn vị công tác, mã hoặc tên (bắt buộc khi thêm mới)
     #[arg(long, value_name = "ĐƠN_VỊ")]
     pub unit: Option<String>,
+    /// Loại: cán bộ, công chức, viên chức, người lao động (mặc định: theo loại đơn vị)
+    #[arg(long, value_name = "LOẠI", value_parser = parse_category)]
+    pub category: Option<String>,
+}
+
+fn parse_category(text: &str) -> Result<String, String> {
+    category_code(text)
+        .map(str::to_owned)
+        .ok_or_else(|| format!("loại «{text}» không hợp lệ: cán bộ, công chức, viên chức hoặc người lao động"))
 }
 
 #[derive(Debug, Args)]
@@ -64,11 +73,20 @@ pub fn run(ctx: &Context, cmd: OfficialCommand) -> Result<()> {
                 col("name", "Họ và tên"),
                 col("position", "Chức vụ"),
                 col("unit", "Mã đơn vị"),
+                col("loai", "Loại"),
             ]);
             let mut staff = officials::list(&store.conn, unit.as_deref())?;
             staff.sort_by(|a, b| collate::compare_people(&a.name, &b.name));
             for o in staff {
-                listing.push(vec![o.code.into(), o.name.into(), o.position.into(), o.unit_code.into()]);
+                // Empty when taken from the unit's kind, so that the list imports back unchanged.
+                let category = if o.category.is_empty() { "" } else { category_label(&o.category) };
+                listing.push(vec![
+                    o.code.into(),
+                    o.name.into(),
+                    o.position.into(),
+                    o.unit_code.into(),
+                    category.into(),
+                ]);
             }
             export::emit(ctx, &listing, &args.output)
         }
@@ -97,7 +115,8 @@ fn add(ctx: &Context, store: &mut Store, args: &AddArgs) -> Result<()> {
     if let Some(p) = position.as_deref().filter(|p| !p.is_empty()) {
         args::check_text(p, "chức vụ")?;
     }
-    let official = OfficialEdit { code, name, position, unit_code }.apply(old.as_ref());
+    let official =
+        OfficialEdit { code, name, position, unit_code, category: args.category.clone() }.apply(old.as_ref());
     let saved = store.write(|tx| officials::save(tx, &official))?;
     ctx.info(match saved {
         Saved::Added => format!("Đã thêm cán bộ {} {} ({unit_name}).", official.code, official.name),

@@ -15,6 +15,7 @@ use rusqlite::Connection;
 
 use crate::commands::args::parse_date;
 use crate::commands::listing;
+pub use crate::commands::report_dates::DateArgs;
 use crate::commands::report_text::{self, TextCommand};
 use crate::context::Context;
 use crate::domain::catalogue::Catalogue;
@@ -84,6 +85,8 @@ pub struct RoundArgs {
     #[arg(value_name = "ĐỢT")]
     pub round: String,
     #[command(flatten)]
+    pub dates: DateArgs,
+    #[command(flatten)]
     pub out: OutputArgs,
 }
 
@@ -96,6 +99,8 @@ pub struct UnitArgs {
     #[arg(value_name = "ĐƠN_VỊ")]
     pub unit: String,
     #[command(flatten)]
+    pub dates: DateArgs,
+    #[command(flatten)]
     pub out: OutputArgs,
 }
 
@@ -105,6 +110,8 @@ pub struct YearArgs {
     #[arg(value_name = "NĂM")]
     pub year: i32,
     #[command(flatten)]
+    pub dates: DateArgs,
+    #[command(flatten)]
     pub out: OutputArgs,
 }
 
@@ -113,6 +120,9 @@ pub struct FollowupArgs {
     /// Tính quá hạn đến ngày này, dd/mm/yyyy (mặc định: hôm nay)
     #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
+    /// Ngày ký ghi trên dòng địa danh, ngày tháng dd/mm/yyyy (mặc định: để trống, điền khi ký)
+    #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
     #[command(flatten)]
     pub out: OutputArgs,
 }
@@ -126,19 +136,21 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
     let (built, out) = store.snapshot_pair(|store, twin| -> Result<_> {
         let (built, out) = match &cmd {
             DocumentCommand::Round(a) => {
-                let model = round_model(ctx, &store.conn, &a.round)?;
+                let model = round_model(ctx, &store.conn, &a.round, &a.dates)?;
                 let scope = model.round.id.clone();
                 notices(&scope, round_doc::provisional(&model), &model.assessment);
-                (ready_round(ctx, &store.conn, model)?, &a.out)
+                review_notice(ctx, &store.conn, &scope)?;
+                (ready_round(&store.conn, model, a.dates.date)?, &a.out)
             }
-            DocumentCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit)?, &a.out),
+            DocumentCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit, &a.dates)?, &a.out),
             DocumentCommand::Year(a) => {
-                let (model, built) = build_year(ctx, &store.conn, twin, a.year)?;
+                let (model, built) = build_year(ctx, &store.conn, twin, a.year, &a.dates)?;
                 notices(&a.year.to_string(), model.provisional.clone(), &model.assessment);
+                review_notice(ctx, &store.conn, &a.year.to_string())?;
                 (built, &a.out)
             }
-            DocumentCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year)?, &a.out),
-            DocumentCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of)?, &a.out),
+            DocumentCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year, &a.dates)?, &a.out),
+            DocumentCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of, a.date)?, &a.out),
         };
         Ok((built, out))
     })?;
@@ -166,34 +178,47 @@ fn notices(scope: &str, provisional: Option<String>, parts: &[AssessmentPart]) {
     }
 }
 
+/// How many review points are open before signing, and the command that lists them.
+fn review_notice(ctx: &Context, conn: &Connection, scope: &str) -> Result<()> {
+    let open = crate::commands::review::open_points(ctx, conn, scope)?.len();
+    if open > 0 {
+        messages::warn(format!("còn {open} điểm cần xem lại trước khi ký; xem: `cchc review {scope}`"));
+    }
+    Ok(())
+}
+
 /// The round report's model with its assessment: the secretary's texts, else drafts.
-pub fn round_model(ctx: &Context, conn: &Connection, id: &str) -> Result<RoundReport> {
+pub fn round_model(ctx: &Context, conn: &Connection, id: &str, dates: &DateArgs) -> Result<RoundReport> {
     let found = rounds::get(conn, id)?;
-    let src = reports::load(conn, found.year, Some(&found.id))?;
-    let mut model = round::model(&src, &found.id, ctx.today())?;
+    let mut src = reports::load(conn, found.year, Some(&found.id))?;
+    let as_of = dates.for_round(ctx.today(), &found);
+    src.as_of(as_of);
+    let mut model = round::model(&src, &found.id, as_of)?;
     model.assessment = assessment::of_round(&model, &report_texts::list(conn, &found.id)?);
     Ok(model)
 }
 
-fn ready_round(ctx: &Context, conn: &Connection, model: RoundReport) -> Result<Ready> {
+fn ready_round(conn: &Connection, model: RoundReport, date: Option<NaiveDate>) -> Result<Ready> {
     let stem = format!("bao-cao-{}", model.round.id);
-    Ok(Ready::new(Rc::new(model), report_settings(conn)?, ctx.today(), Layout::Borrowed(round_doc::document), stem))
+    Ok(Ready::new(Rc::new(model), report_settings(conn)?, date, Layout::Borrowed(round_doc::document), stem))
 }
 
-pub fn build_round(ctx: &Context, conn: &Connection, id: &str) -> Result<Ready> {
-    ready_round(ctx, conn, round_model(ctx, conn, id)?)
+pub fn build_round(ctx: &Context, conn: &Connection, id: &str, dates: &DateArgs) -> Result<Ready> {
+    ready_round(conn, round_model(ctx, conn, id, dates)?, dates.date)
 }
 
-pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str) -> Result<Ready> {
+pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str, dates: &DateArgs) -> Result<Ready> {
     let found = rounds::get(conn, id)?;
     let (code, name) = resolve(conn, Directory::Units, query)?;
-    let src = reports::load(conn, found.year, Some(&found.id))?;
+    let mut src = reports::load(conn, found.year, Some(&found.id))?;
+    let as_of = dates.for_round(ctx.today(), &found);
+    src.as_of(as_of);
     if !src.scopes.iter().any(|(_, u)| *u == code) {
         bail!("{name} ({code}) không thuộc phạm vi đợt {}; xem `cchc round show {}`", found.id, found.id);
     }
-    let model = unit::model(&src, &found.id, &code, ctx.today())?;
+    let model = unit::model(&src, &found.id, &code, as_of)?;
     let stem = format!("thong-bao-{}-{}", found.id, code);
-    Ok(Ready::new(Rc::new(model), report_settings(conn)?, ctx.today(), Layout::Borrowed(unit::document), stem))
+    Ok(Ready::new(Rc::new(model), report_settings(conn)?, dates.date, Layout::Borrowed(unit::document), stem))
 }
 
 /// The year report. The scores and self points are summed as they stream from the store, never loaded; given a
@@ -204,8 +229,10 @@ pub fn build_year(
     conn: &Connection,
     twin: Option<Connection>,
     year_number: i32,
+    dates: &DateArgs,
 ) -> Result<(Rc<YearReport>, Ready)> {
     ensure_rounds(conn, year_number)?;
+    let as_of = dates.for_year(ctx.today(), year_number);
     let mut src = reports_year::load_directory(conn, year_number)?;
     let model = std::thread::scope(|scope| -> Result<YearReport> {
         let summing = twin.map(|twin| {
@@ -214,11 +241,12 @@ pub fn build_year(
             scope.spawn(move || year_sums(&twin, year_number, &rounds, &catalogues))
         });
         reports_year::load_finding_context(conn, year_number, &mut src)?;
+        src.answers_as_of(as_of);
         let ix = Index::new(&src);
         let followed_up = reports_year::count_followed_up(conn, year_number)?;
         let each = |each: &mut dyn FnMut(Finding)| Ok(reports_year::for_each_finding(conn, year_number, each)?);
         let latest = reports_year::latest_events(conn, year_number)?;
-        let found = year::findings(&ix, ctx.today(), latest, (followed_up, each))?;
+        let found = year::findings(&ix, as_of, latest, (followed_up, each))?;
         let sums = match summing {
             Some(summing) => summing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
             None => year_sums(conn, year_number, &src.rounds, &src.catalogues)?,
@@ -227,20 +255,20 @@ pub fn build_year(
         let previous = reports_compare::basis(conn, year_number - 1)?;
         let current = if previous.is_some() { reports_compare::basis(conn, year_number)? } else { None };
         let carried = reports_compare::carried_into_year(conn, year_number)?;
-        report.previous_year = year_compare::model(&ix, year_number, (previous, current), carried, ctx.today());
+        report.previous_year = year_compare::model(&ix, year_number, (previous, current), carried, as_of);
         report.assessment = assessment::of_year(&report, &report_texts::list(conn, &year_number.to_string())?);
         Ok(report)
     })?;
     let model = Rc::new(model);
     let stem = format!("bao-cao-nam-{year_number}");
     let built =
-        Ready::new(Rc::clone(&model), report_settings(conn)?, ctx.today(), Layout::Owned(year_doc::document), stem);
+        Ready::new(Rc::clone(&model), report_settings(conn)?, dates.date, Layout::Owned(year_doc::document), stem);
     Ok((model, built))
 }
 
 /// The year report's model with its assessment.
-pub fn year_model(ctx: &Context, conn: &Connection, year_number: i32) -> Result<Rc<YearReport>> {
-    Ok(build_year(ctx, conn, None, year_number)?.0)
+pub fn year_model(ctx: &Context, conn: &Connection, year_number: i32, dates: &DateArgs) -> Result<Rc<YearReport>> {
+    Ok(build_year(ctx, conn, None, year_number, dates)?.0)
 }
 
 /// The sums of the year's scores and self points, and who answers for each item.
@@ -257,27 +285,28 @@ fn year_sums(
     Ok(tally.finish())
 }
 
-pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32) -> Result<Ready> {
+pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32, dates: &DateArgs) -> Result<Ready> {
     let dot2 = RoundKind::Dot2.round_id(year_number, 1);
     let has_dot2 = ensure_rounds(conn, year_number)?.iter().any(|r| r.id == dot2);
-    let src = reports::load(conn, year_number, has_dot2.then_some(dot2.as_str()))?;
+    let mut src = reports::load(conn, year_number, has_dot2.then_some(dot2.as_str()))?;
+    src.as_of(dates.for_year(ctx.today(), year_number));
     let model = selfassessment::model(&src, year_number)?;
     let stem = format!("tu-danh-gia-{year_number}");
-    Ok(Ready::new(
-        Rc::new(model),
-        report_settings(conn)?,
-        ctx.today(),
-        Layout::Borrowed(selfassessment::document),
-        stem,
-    ))
+    Ok(Ready::new(Rc::new(model), report_settings(conn)?, dates.date, Layout::Borrowed(selfassessment::document), stem))
 }
 
-pub fn build_followup(ctx: &Context, conn: &Connection, as_of: Option<NaiveDate>) -> Result<Ready> {
+pub fn build_followup(
+    ctx: &Context,
+    conn: &Connection,
+    as_of: Option<NaiveDate>,
+    date: Option<NaiveDate>,
+) -> Result<Ready> {
     let as_of = as_of.unwrap_or_else(|| ctx.today());
-    let src = reports::load_open(conn, as_of.year())?;
+    let mut src = reports::load_open(conn, as_of.year(), as_of)?;
+    src.as_of(as_of);
     let model = followup::model(&src, as_of);
     let stem = "theo-doi-khac-phuc".to_owned();
-    Ok(Ready::new(Rc::new(model), report_settings(conn)?, ctx.today(), Layout::Borrowed(followup::document), stem))
+    Ok(Ready::new(Rc::new(model), report_settings(conn)?, date, Layout::Borrowed(followup::document), stem))
 }
 
 /// The year's rounds; an error naming the years that have some when it has none.

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use rusqlite::Connection;
 
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
-use crate::commands::report::{round_model, year_model};
+use crate::commands::report::{DateArgs, round_model, year_model};
 use crate::context::Context;
 use crate::domain::assessment::TextSection;
 use crate::domain::text::nfc;
@@ -108,8 +108,8 @@ impl Scope {
     /// The report's assessment as it stands: stored texts, else drafts.
     fn parts(&self, ctx: &Context, conn: &Connection) -> Result<Vec<AssessmentPart>> {
         Ok(match self {
-            Scope::Round(id) => round_model(ctx, conn, id)?.assessment,
-            Scope::Year(year) => year_model(ctx, conn, *year)?.assessment.clone(),
+            Scope::Round(id) => round_model(ctx, conn, id, &DateArgs::default())?.assessment,
+            Scope::Year(year) => year_model(ctx, conn, *year, &DateArgs::default())?.assessment.clone(),
         })
     }
 }

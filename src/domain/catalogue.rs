@@ -88,6 +88,9 @@ pub struct Band {
 pub struct Classification {
     pub basis: String,
     pub top_band_cap_percent: Option<f64>,
+    /// What the top band's share is counted on (`top_band_cap_base`); `None`: the decree's reading, `Tot`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_band_cap_base: Option<super::classification::CapBase>,
     /// Best first; `min` inclusive, `max` exclusive except for the top band.
     pub bands: Vec<Band>,
 }
@@ -207,6 +210,7 @@ mod tests {
         Classification {
             basis: "NĐ 335/2025/NĐ-CP".into(),
             top_band_cap_percent: Some(20.0),
+            top_band_cap_base: None,
             bands: vec![
                 band("xs", 90.0, 100.0),
                 band("tot", 70.0, 90.0),

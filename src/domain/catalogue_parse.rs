@@ -62,6 +62,7 @@ struct RawClassification {
     #[serde(default)]
     basis: String,
     top_band_cap_percent: Option<Spanned<f64>>,
+    top_band_cap_base: Option<Spanned<String>>,
     bands: Vec<Spanned<RawBand>>,
 }
 
@@ -119,7 +120,7 @@ struct RawThreshold {
 }
 
 const TOP_KEYS: &[&str] = &["id", "version", "title", "description", "legal_basis", "classification", "nodes"];
-const CLASSIFICATION_KEYS: &[&str] = &["basis", "top_band_cap_percent", "bands"];
+const CLASSIFICATION_KEYS: &[&str] = &["basis", "top_band_cap_percent", "top_band_cap_base", "bands"];
 const BAND_KEYS: &[&str] = &["code", "name", "min", "max"];
 const NODE_KEYS: &[&str] = &["code", "title", "kind", "max_points", "unit", "evidence", "rubric", "note", "replaces"];
 const RUBRIC_KEYS: &[&str] = &["type", "levels", "thresholds"];
@@ -272,9 +273,17 @@ fn check_bands(c: &mut Collector, raw: Spanned<RawClassification>) -> Classifica
     {
         c.at(cap.span(), "top_band_cap_percent phải là một tỉ lệ phần trăm từ 0 đến 100");
     }
+    let base = raw.top_band_cap_base.and_then(|base| {
+        let parsed = super::classification::CapBase::parse(base.get_ref());
+        if parsed.is_none() {
+            c.at(base.span(), "top_band_cap_base phải là \"tot\" (theo số được xếp loại tốt) hoặc \"tot-tro-len\"");
+        }
+        parsed
+    });
     Classification {
         basis: raw.basis,
         top_band_cap_percent: raw.top_band_cap_percent.map(Spanned::into_inner),
+        top_band_cap_base: base,
         bands: bands.into_iter().map(|(_, b)| b).collect(),
     }
 }

@@ -137,3 +137,19 @@ fn deep_or_malformed_codes_are_refused() {
     let found = messages(&catalogue(&format!("[[nodes]]\ncode = \"{deep}\"\ntitle = \"x\"\nmax_points = 1\n")));
     assert!(found.iter().any(|m| m.contains("tối đa")), "{found:?}");
 }
+
+#[test]
+fn the_cap_base_is_read_and_checked() {
+    let with = |base: &str| {
+        catalogue(GOOD)
+            .replace("basis = \"NĐ 335/2025/NĐ-CP\"", &format!("basis = \"x\"\ntop_band_cap_base = \"{base}\""))
+    };
+    let cat = parse("thu.toml", &with("tot-tro-len")).unwrap();
+    assert_eq!(cat.classification.top_band_cap_base, Some(crate::domain::classification::CapBase::TotTroLen));
+    assert_eq!(parse("thu.toml", &catalogue(GOOD)).unwrap().classification.top_band_cap_base, None);
+    assert!(
+        messages(&with("tốt")).iter().any(|m| m.contains("top_band_cap_base phải là")),
+        "{:?}",
+        messages(&with("tốt"))
+    );
+}

@@ -38,6 +38,7 @@ fn a_band_that_is_not_the_top_excludes_its_max() {
     let c = Classification {
         basis: String::new(),
         top_band_cap_percent: None,
+        top_band_cap_base: None,
         bands: vec![band("a", 90.0, 100.0), band("b", 60.0, 80.0)],
     };
     assert_eq!(c.band_for(80.0), None);
@@ -120,7 +121,8 @@ fn nodes_come_in_code_order_whatever_the_input() {
         is_leaf: code.len() > 3,
         replaces: None,
     };
-    let classification = Classification { basis: String::new(), top_band_cap_percent: None, bands: vec![] };
+    let classification =
+        Classification { basis: String::new(), top_band_cap_percent: None, top_band_cap_base: None, bands: vec![] };
     let nodes = ["1.10", "1.2.1", "1.2", "1.9"].map(node).to_vec();
     let c = Catalogue::new("x".into(), "1".into(), String::new(), String::new(), vec![], classification, nodes);
     let order: Vec<&str> = c.nodes.iter().map(|n| n.code.as_str()).collect();

@@ -76,6 +76,10 @@ pub fn render(head: &Head, classification: &Classification, nodes: &[Node]) -> R
     if let Some(cap) = classification.top_band_cap_percent {
         out.line(Part::Classification("top_band_cap_percent"), &format!("top_band_cap_percent = {}", number(cap)));
     }
+    if let Some(base) = classification.top_band_cap_base {
+        let line = format!("top_band_cap_base = {}", string(base.as_str()));
+        out.line(Part::Classification("top_band_cap_base"), &line);
+    }
     for (i, band) in classification.bands.iter().enumerate() {
         out.line(Part::Band(i, "code"), "\n[[classification.bands]]");
         out.line(Part::Band(i, "code"), &format!("code = {}", string(&band.code)));

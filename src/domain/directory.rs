@@ -71,6 +71,38 @@ fn kind_words(u: &Unit) -> String {
     unit_kind_label(&u.kind).map_or_else(|| u.kind.clone(), str::to_owned)
 }
 
+/// An official's category as stored (the code) and as people write it: each is rated under its own rules.
+pub const CATEGORIES: &[(&str, &str)] = &[
+    ("can-bo", "Cán bộ"),
+    ("cong-chuc", "Công chức"),
+    ("vien-chuc", "Viên chức"),
+    ("nguoi-lao-dong", "Người lao động"),
+];
+
+/// The stored code of a category written as words or as its code; `None` for anything else.
+pub fn category_code(text: &str) -> Option<&'static str> {
+    let folded = crate::domain::text::fold(text.trim());
+    CATEGORIES
+        .iter()
+        .find(|(code, label)| folded == crate::domain::text::fold(label) || text.trim() == *code)
+        .map(|(c, _)| *c)
+}
+
+/// The words for a category code ("Viên chức").
+pub fn category_label(code: &str) -> &'static str {
+    CATEGORIES.iter().find(|(c, _)| *c == code).map_or("Công chức", |(_, label)| *label)
+}
+
+/// An official's category: the one recorded, else by the unit's kind (a public-service unit employs viên chức,
+/// the others công chức).
+pub fn category_of<'a>(recorded: &'a str, unit_kind: &str) -> &'a str {
+    match recorded {
+        "" if unit_kind == "don-vi-su-nghiep" => "vien-chuc",
+        "" => "cong-chuc",
+        code => code,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Unit {
     pub code: String,
@@ -110,6 +142,8 @@ pub struct Official {
     pub name: String,
     pub position: String,
     pub unit_code: String,
+    /// Its category code (`CATEGORIES`); empty: taken from the unit's kind.
+    pub category: String,
 }
 
 impl Official {
@@ -119,6 +153,7 @@ impl Official {
             ("Họ và tên", |o| o.name.clone()),
             ("Chức vụ", |o| o.position.clone()),
             ("Đơn vị", |o| o.unit_code.clone()),
+            ("Loại", |o| category_label(&o.category).to_owned()),
         ];
         changes(old, self, fields)
     }
@@ -131,6 +166,8 @@ pub struct OfficialEdit {
     pub name: String,
     pub position: Option<String>,
     pub unit_code: String,
+    /// A category code, or empty for "by the unit's kind"; `None` keeps the stored one.
+    pub category: Option<String>,
 }
 
 impl OfficialEdit {
@@ -141,6 +178,7 @@ impl OfficialEdit {
             name: self.name.clone(),
             position: self.position.clone().or_else(|| old.map(|o| o.position.clone())).unwrap_or_default(),
             unit_code: self.unit_code.clone(),
+            category: self.category.clone().or_else(|| old.map(|o| o.category.clone())).unwrap_or_default(),
         }
     }
 }

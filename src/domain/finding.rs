@@ -265,6 +265,9 @@ pub struct Finding {
     /// Where the finding came from when not typed by the team, e.g. `selfreport:VP:1.2.3`.
     pub source: Option<String>,
     pub created_at: String,
+    /// The earlier proposal this one repeats (a `kien-nghi` only), linked by a person, never guessed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repeats: Option<String>,
 }
 
 impl Finding {
@@ -277,6 +280,37 @@ impl Finding {
     pub fn days_overdue(&self, today: NaiveDate) -> i64 {
         if self.kind.is_followed_up() { days_overdue(self.due, self.status, today) } else { 0 }
     }
+}
+
+/// Whether `proposal` may be recorded as repeating `earlier`: both proposals of the same unit, the earlier one
+/// made in a round that started before (`earlier_first`: that round starts first), and not itself a repeat (the
+/// link names the first time it was made). The message says what to do.
+pub fn check_repeat(proposal: &Finding, earlier: &Finding, earlier_first: bool) -> Result<(), String> {
+    let id = &earlier.id;
+    if proposal.kind != FindingKind::KienNghi || earlier.kind != FindingKind::KienNghi {
+        return Err(format!(
+            "chỉ kiến nghị, đề xuất (--kind kien-nghi) mới nhắc lại được kiến nghị khác; {id} là «{}»",
+            earlier.kind.label()
+        ));
+    }
+    if proposal.unit_code != earlier.unit_code {
+        return Err(format!(
+            "kiến nghị {id} là của đơn vị {}, không phải {}; chọn kiến nghị của cùng đơn vị (`cchc finding list --kind kien-nghi --unit {}`)",
+            earlier.unit_code, proposal.unit_code, proposal.unit_code
+        ));
+    }
+    if !earlier_first || earlier.round_id == proposal.round_id {
+        return Err(format!(
+            "kiến nghị {id} không thuộc một đợt trước đợt {}; chọn kiến nghị đã nêu ở đợt trước",
+            proposal.round_id
+        ));
+    }
+    if let Some(first) = &earlier.repeats {
+        return Err(format!(
+            "kiến nghị {id} cũng nhắc lại {first}; hãy liên kết thẳng với lần nêu đầu tiên: --repeats {first}"
+        ));
+    }
+    Ok(())
 }
 
 /// One status change of a finding, with the round in which it was checked.

@@ -15,6 +15,7 @@ pub mod directory;
 pub mod evidence;
 pub mod finding;
 pub mod number;
+pub mod review;
 pub mod round;
 pub mod sample;
 pub mod schedule;

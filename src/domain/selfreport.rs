@@ -256,6 +256,8 @@ pub struct StoredItem {
 pub struct NewItem<'a> {
     pub criterion: &'a str,
     pub points: Option<f64>,
+    /// Computed from the figure, not written by the unit.
+    pub computed: bool,
     pub figure: &'a str,
     pub percent: Option<f64>,
     pub result: &'a str,
@@ -270,6 +272,8 @@ pub struct SelfItemRow {
     pub unit_code: String,
     pub criterion: String,
     pub self_points: Option<f64>,
+    /// The program computed the self points from the figure: the unit wrote none.
+    pub computed: bool,
     pub figure: Option<String>,
     pub evidence: String,
     pub proposal: String,

@@ -2,10 +2,12 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::assessment::ProposalAnswer;
 use super::catalogue::Catalogue;
 use super::directory::{AssignmentView, Official, Unit};
-use super::finding::{Event, Finding};
+use super::finding::{Event, Finding, FindingStatus};
 use super::round::{Round, TeamMember};
 use super::schedule::Slot;
 use super::score::Score;
@@ -36,6 +38,42 @@ pub struct Sources {
     pub events: Vec<Event>,
     /// The answers given to the units' proposals (`kien-nghi` findings).
     pub answers: Vec<ProposalAnswer>,
+}
+
+impl Sources {
+    /// The sources as they stood at the end of `day`: rounds that started later, findings recorded later, status
+    /// changes and answers given later are left out, and each finding takes back the status it had then. A report
+    /// as of a date shows nothing dated after it, and measures every "so far" figure to it.
+    pub fn as_of(&mut self, day: NaiveDate) {
+        let by_day = |at: &str| at.get(..10).and_then(|d| d.parse::<NaiveDate>().ok()).is_none_or(|d| d <= day);
+        self.rounds.retain(|r| r.start <= day);
+        let rounds: Vec<String> = self.rounds.iter().map(|r| r.id.clone()).collect();
+        let known = |round: &str| rounds.iter().any(|r| r == round);
+        // A finding belongs to its round, whenever it was typed in (often after the inspection day).
+        self.findings.retain(|f| known(&f.round_id));
+        self.events.retain(|e| by_day(&e.at));
+        for f in &mut self.findings {
+            // Events are oldest first: the last one left is the status on the day.
+            let last = self.events.iter().rev().find(|e| e.finding_id == f.id);
+            f.status = last.map_or(FindingStatus::Mo, |e| e.status);
+        }
+        let findings: std::collections::HashSet<&str> = self.findings.iter().map(|f| f.id.as_str()).collect();
+        self.events.retain(|e| findings.contains(e.finding_id.as_str()));
+        self.answers.retain(|a| findings.contains(a.finding_id.as_str()));
+        self.answers_as_of(day);
+        self.scopes.retain(|(round, _)| known(round));
+        self.scores.retain(|s| known(&s.round_id));
+        self.self_items.retain(|i| known(&i.round_id));
+    }
+
+    /// Answers given after `day` are not given yet on it.
+    pub fn answers_as_of(&mut self, day: NaiveDate) {
+        for a in &mut self.answers {
+            if a.answered_on.is_some_and(|on| on > day) {
+                (a.answer, a.answered_on) = (None, None);
+            }
+        }
+    }
 }
 
 /// One appraised score.

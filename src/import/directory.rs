@@ -7,7 +7,7 @@ use super::ColumnSpec;
 use super::problem::Problem;
 use super::{Encoding, Rejected, Row, TableReader};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::directory::{Assignment, AssignmentEdit, OfficialEdit, UnitEdit, unit_kind_code};
+use crate::domain::directory::{Assignment, AssignmentEdit, OfficialEdit, UnitEdit, category_code, unit_kind_code};
 use crate::domain::suggest::did_you_mean;
 use crate::domain::text::{code_form, hidden_char, nfc};
 
@@ -22,6 +22,7 @@ pub const OFFICIAL_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec::required("ho_ten", "Họ và tên"),
     ColumnSpec::optional("chuc_vu", "Chức vụ"),
     ColumnSpec::required("ma_don_vi", "Mã đơn vị"),
+    ColumnSpec::optional("loai", "Loại"),
 ];
 
 pub const ASSIGNMENT_COLUMNS: &[ColumnSpec] = &[
@@ -254,7 +255,21 @@ pub fn read_officials(
             let position = check.optional(row, "chuc_vu", "Chức vụ");
             let unit = check.code(row, "ma_don_vi", "Mã đơn vị");
             let unit = unit.and_then(|u| check.known("Mã đơn vị", &u, &known.units, "đơn vị"));
-            Some(OfficialEdit { code: code?, name: name?, position: position?, unit_code: unit? })
+            // Cán bộ, công chức, viên chức, người lao động; empty: taken from the unit's kind; a file without the
+            // column keeps what is stored.
+            let category = match row.get("loai").map(|t| nfc(t).trim().to_owned()) {
+                None => Some(None),
+                Some(written) if written.is_empty() => Some(Some(String::new())),
+                Some(written) => match category_code(&written) {
+                    Some(code) => Some(Some(code.to_owned())),
+                    None => {
+                        let hint = Some("ghi một trong: cán bộ, công chức, viên chức, người lao động".to_owned());
+                        check.problem(Some("Loại"), &written, "loại cán bộ không hợp lệ".to_owned(), hint);
+                        None
+                    }
+                },
+            };
+            Some(OfficialEdit { code: code?, name: name?, position: position?, unit_code: unit?, category: category? })
         },
     )
 }

@@ -111,6 +111,9 @@ pub struct Column {
     pub kind: ColumnKind,
     /// Preferred width in characters (XLSX); a relative weight elsewhere.
     pub width: Option<f64>,
+    /// Written only in the machine formats (CSV, XLSX, JSON): internal ids stay out of documents sent outside.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub machine_only: bool,
 }
 
 /// How the cells of a column are formatted and aligned.
@@ -288,7 +291,7 @@ impl Table {
 
 impl Column {
     pub fn new(title: impl Into<String>, kind: ColumnKind) -> Self {
-        Self { title: title.into(), kind, width: None }
+        Self { title: title.into(), kind, width: None, machine_only: false }
     }
     pub fn text(title: impl Into<String>) -> Self {
         Self::new(title, ColumnKind::Text)
@@ -308,6 +311,38 @@ impl Column {
     pub fn with_width(mut self, width: f64) -> Self {
         self.width = Some(width);
         self
+    }
+    /// Left out of the documents people read (DOCX, HTML, MD, the screen), kept in the machine formats.
+    pub fn machine_only(mut self) -> Self {
+        self.machine_only = true;
+        self
+    }
+}
+
+impl Document {
+    /// The document as people read it: the machine-only columns (internal ids) left out of every table.
+    pub fn for_people(&self) -> Document {
+        fn section(s: &mut Section) {
+            for block in &mut s.blocks {
+                if let Block::Table(t) = block {
+                    let keep: Vec<bool> = t.columns.iter().map(|c| !c.machine_only).collect();
+                    let kept = |row: &mut Vec<Cell>| {
+                        let mut i = 0;
+                        row.retain(|_| {
+                            i += 1;
+                            keep.get(i - 1).copied().unwrap_or(true)
+                        });
+                    };
+                    t.rows.iter_mut().for_each(kept);
+                    t.total.iter_mut().for_each(kept);
+                    t.columns.retain(|c| !c.machine_only);
+                }
+            }
+            s.subsections.iter_mut().for_each(section);
+        }
+        let mut doc = self.clone();
+        doc.sections.iter_mut().for_each(section);
+        doc
     }
 }
 

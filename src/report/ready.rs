@@ -33,11 +33,11 @@ impl Ready {
     pub fn new<M: Serialize + Clone + 'static>(
         model: Rc<M>,
         settings: ReportSettings,
-        today: NaiveDate,
+        date: Option<NaiveDate>,
         layout: Layout<M>,
         stem: String,
     ) -> Self {
-        Ready { report: Box::new(Model { model, settings, today, layout }), stem }
+        Ready { report: Box::new(Model { model, settings, date, layout }), stem }
     }
 
     /// The letterhead settings the document is laid out with.
@@ -71,7 +71,8 @@ trait Printable {
 struct Model<M> {
     model: Rc<M>,
     settings: ReportSettings,
-    today: NaiveDate,
+    /// The signing date printed on the date line; `None` leaves it blank.
+    date: Option<NaiveDate>,
     layout: Layout<M>,
 }
 
@@ -87,7 +88,7 @@ impl<M: Serialize + Clone> Printable for Model<M> {
     }
 
     fn document(&self) -> Document {
-        let frame = Frame { settings: &self.settings, today: self.today };
+        let frame = Frame { settings: &self.settings, date: self.date };
         match self.layout {
             Layout::Borrowed(layout) => layout(&self.model, &frame),
             Layout::Owned(layout) => layout((*self.model).clone(), &frame),
@@ -95,8 +96,8 @@ impl<M: Serialize + Clone> Printable for Model<M> {
     }
 
     fn into_document(self: Box<Self>) -> Document {
-        let Model { model, settings, today, layout } = *self;
-        let frame = Frame { settings: &settings, today };
+        let Model { model, settings, date, layout } = *self;
+        let frame = Frame { settings: &settings, date };
         match (layout, Rc::try_unwrap(model)) {
             (Layout::Owned(layout), Ok(model)) => layout(model, &frame),
             (Layout::Owned(layout), Err(shared)) => layout((*shared).clone(), &frame),

@@ -12,6 +12,7 @@ use crate::domain::round::Round;
 use crate::domain::suggest::{Cutoff, nearest};
 use crate::store::audit::Change;
 
+#[derive(Clone)]
 pub struct NewFinding {
     pub round_id: String,
     pub unit_code: String,
@@ -22,11 +23,13 @@ pub struct NewFinding {
     pub recommendation: String,
     pub due: Option<NaiveDate>,
     pub source: Option<String>,
+    /// The earlier proposal this one repeats, as the person recording it said (`--repeats`).
+    pub repeats: Option<String>,
 }
 
 /// Every column of a finding, in the order `row` reads them, with its round for ordering and filtering.
 pub(super) const COLUMNS: &str = "SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kind,
-    f.text, f.recommendation, f.due_date, f.status, f.source, f.created_at FROM findings f JOIN rounds r ON r.id = f.round_id";
+    f.text, f.recommendation, f.due_date, f.status, f.source, f.created_at, f.repeats FROM findings f JOIN rounds r ON r.id = f.round_id";
 
 /// Rounds in date order, findings in their round's order.
 pub(super) const ORDER: &str = "ORDER BY r.start_date, r.id, f.seq";
@@ -46,6 +49,7 @@ pub(super) fn row(r: &rusqlite::Row) -> rusqlite::Result<Finding> {
         status: parsed(r, 10)?,
         source: r.get(11)?,
         created_at: r.get(12)?,
+        repeats: r.get(13)?,
     })
 }
 
@@ -128,7 +132,30 @@ pub fn list(conn: &Connection, filter: &Filter) -> Result<Vec<Finding>, StoreErr
 /// Records a finding under the next number of its round.
 pub fn add(tx: &Tx, new: &NewFinding) -> Result<Finding, StoreError> {
     super::rounds::ensure_open_in(tx, &new.round_id)?;
-    insert(tx, new, next_seq(tx, &new.round_id)?)
+    let added = insert(tx, &NewFinding { repeats: None, ..new.clone() }, next_seq(tx, &new.round_id)?)?;
+    match &new.repeats {
+        Some(earlier) => link(tx, &added.id, Some(earlier)),
+        None => Ok(added),
+    }
+}
+
+/// Records that proposal `id` repeats the earlier proposal `earlier` (`None`: repeats none), as a person said;
+/// allowed after the round closed, to link proposals recorded before links existed.
+pub fn link(tx: &Tx, id: &str, earlier: Option<&str>) -> Result<Finding, StoreError> {
+    let current = get(tx, id)?;
+    let earlier = earlier.map(|e| get(tx, e)).transpose()?;
+    if let Some(earlier) = &earlier {
+        let (this, that) = (super::rounds::get(tx, &current.round_id)?, super::rounds::get(tx, &earlier.round_id)?);
+        let first = (that.start, &that.id) < (this.start, &this.id);
+        finding::check_repeat(&current, earlier, first).map_err(StoreError::Conflict)?;
+    }
+    let repeats = earlier.map(|e| e.id);
+    tx.execute("UPDATE findings SET repeats = ?1 WHERE id = ?2", params![repeats, current.id])?;
+    let change =
+        Change { action: "link", entity: "finding", entity_id: &current.id, round_id: Some(&current.round_id) };
+    let old = serde_json::json!({ "repeats": current.repeats });
+    tx.audit(change, Some(&old), Some(&serde_json::json!({ "repeats": repeats })))?;
+    get(tx, &current.id)
 }
 
 /// The number the next finding of a round takes.
@@ -153,11 +180,12 @@ fn insert(tx: &Tx, new: &NewFinding, seq: i64) -> Result<Finding, StoreError> {
         status: FindingStatus::Mo,
         source: new.source.clone(),
         created_at: timestamp(tx.now),
+        repeats: new.repeats.clone(),
     };
     tx.prepare_cached(
         "INSERT INTO findings (id, round_id, seq, unit_code, criterion, official_code, kind, text, recommendation,
-             due_date, status, source, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             due_date, status, source, created_at, repeats)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         created.id,
@@ -172,7 +200,8 @@ fn insert(tx: &Tx, new: &NewFinding, seq: i64) -> Result<Finding, StoreError> {
         created.due.map(|d| d.to_string()),
         created.status.as_str(),
         created.source,
-        created.created_at
+        created.created_at,
+        created.repeats
     ])?;
     let change = Change { action: "add", entity: "finding", entity_id: &created.id, round_id: Some(&new.round_id) };
     tx.audit(change, None::<&()>, Some(&created))?;
@@ -300,6 +329,7 @@ pub fn sync_proposals(tx: &Tx, round_id: &str) -> Result<usize, StoreError> {
             recommendation: String::new(),
             due: None,
             source: Some(source(unit, criterion)),
+            repeats: None,
         };
         insert(tx, &new, seq)?;
     }

@@ -43,6 +43,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_schedule.sql"),
     include_str!("../../migrations/0006_report_texts.sql"),
     include_str!("../../migrations/0007_team_calendar.sql"),
+    include_str!("../../migrations/0008_proposal_links.sql"),
     include_str!("../../migrations/0010_evidence.sql"),
 ];
 

@@ -8,10 +8,10 @@ use crate::domain::directory::Official;
 use crate::domain::text::fold;
 use crate::store::audit::Change;
 
-const COLUMNS: &str = "SELECT code, name, position, unit_code FROM officials";
+const COLUMNS: &str = "SELECT code, name, position, unit_code, category FROM officials";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Official> {
-    Ok(Official { code: r.get(0)?, name: r.get(1)?, position: r.get(2)?, unit_code: r.get(3)? })
+    Ok(Official { code: r.get(0)?, name: r.get(1)?, position: r.get(2)?, unit_code: r.get(3)?, category: r.get(4)? })
 }
 
 pub fn list(conn: &Connection, unit: Option<&str>) -> Result<Vec<Official>, StoreError> {
@@ -34,10 +34,17 @@ pub fn save(tx: &Tx, official: &Official) -> Result<Saved, StoreError> {
         super::maintenance::refuse_move(tx, old, &official.unit_code)?;
     }
     tx.execute(
-        "INSERT INTO officials (code, name, position, unit_code, name_folded) VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO officials (code, name, position, unit_code, name_folded, category) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (code) DO UPDATE SET name = excluded.name, position = excluded.position,
-             unit_code = excluded.unit_code, name_folded = excluded.name_folded",
-        params![official.code, official.name, official.position, official.unit_code, fold(&official.name)],
+             unit_code = excluded.unit_code, name_folded = excluded.name_folded, category = excluded.category",
+        params![
+            official.code,
+            official.name,
+            official.position,
+            official.unit_code,
+            fold(&official.name),
+            official.category
+        ],
     )?;
     let action = if old.is_some() { "update" } else { "add" };
     let change = Change { action, entity: "official", entity_id: &official.code, round_id: None };

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
 
 use super::round_set::{IN_ROUNDS, Result, Rounds, rows};
@@ -109,9 +110,10 @@ pub fn load(conn: &Connection, year: i32, round: Option<&str>) -> Result<Sources
     Ok(src)
 }
 
-/// For follow-up: the findings not yet remediated, of any year, with the directory to name who answers for them;
-/// and every proposal of `year` (answered or not, listed apart) with the answers given.
-pub fn load_open(conn: &Connection, year: i32) -> Result<Sources> {
+/// For follow-up as of `as_of`: the findings not yet remediated, of any year, with the directory to name who
+/// answers for them; those remediated since `as_of` too (with their status changes), since on that day they were
+/// not; and every proposal of `year` (answered or not, listed apart) with the answers given.
+pub fn load_open(conn: &Connection, year: i32, as_of: NaiveDate) -> Result<Sources> {
     let mut src = with_findings(conn, rounds::list(conn, None)?, FindingSet::Open)?;
     let sql = format!(
         "{} WHERE f.round_id IN {IN_ROUNDS} AND f.kind = 'kien-nghi' AND f.status NOT IN ('mo', 'dang-khac-phuc') {}",
@@ -120,6 +122,16 @@ pub fn load_open(conn: &Connection, year: i32) -> Result<Sources> {
     );
     // The open ones are already read with the open set.
     src.findings.extend(Rounds { year, round: None }.rows(conn, &sql, findings::row)?);
+    const SINCE: &str = "f.kind IN ('han-che', 'vi-pham') AND f.status NOT IN ('mo', 'dang-khac-phuc')
+         AND EXISTS (SELECT 1 FROM finding_events x WHERE x.finding_id = f.id AND x.at >= ?1)";
+    let after = (as_of + chrono::Days::new(1)).to_string();
+    let sql = format!("{} WHERE {SINCE} {}", findings::COLUMNS, findings::ORDER);
+    src.findings.extend(rows(conn, &sql, &[&after], findings::row)?);
+    let sql = format!(
+        "{} JOIN findings f ON f.id = e.finding_id WHERE {SINCE} ORDER BY e.finding_id, e.at, e.id",
+        findings::EVENT_COLUMNS
+    );
+    src.events.extend(rows(conn, &sql, &[&after], findings::event_row)?);
     src.answers = report_texts::answers(conn, year)?;
     Ok(src)
 }

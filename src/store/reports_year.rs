@@ -25,12 +25,13 @@ pub const SCORES_SQL: &str =
     "SELECT s.round_id, s.unit_code, s.criterion, s.points, s.not_applicable FROM scores s WHERE s.round_id IN ";
 
 /// Items with self points of the current revisions (through `selfreports_current`) that the team gave points
-/// (through the scores' primary key): self points are set against appraised points over the same items only.
+/// (through the scores' primary key): self points are set against appraised points over the same items only, and
+/// only where the unit wrote them (points the program computed from a figure are not the unit's judgement).
 pub const SELF_POINTS_SQL: &str = "SELECT s.round_id, i.criterion, i.self_points, c.points
     FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
     JOIN scores c ON c.round_id = s.round_id AND c.unit_code = s.unit_code AND c.criterion = i.criterion
-    WHERE s.is_current = 1 AND i.self_points IS NOT NULL AND c.not_applicable = 0 AND c.points IS NOT NULL
-    AND s.round_id IN ";
+    WHERE s.is_current = 1 AND i.self_points IS NOT NULL AND i.points_computed = 0 AND c.not_applicable = 0
+    AND c.points IS NOT NULL AND s.round_id IN ";
 
 /// The status changes of the year's findings (through `finding_events_finding`), with only what the report shows of
 /// them, sorted so that each finding's latest comes last of its run: `latest_events` keeps that one. (Asking SQLite

@@ -31,8 +31,8 @@ pub enum Outcome {
 /// rolled back anyway.
 const CHUNK: usize = 32;
 const ITEM_COLUMNS: &str = "INSERT OR FAIL INTO selfreport_items \
-    (selfreport_id, criterion, self_points, figure, figure_pct, result, evidence, proposal) VALUES ";
-const ITEM_VALUES: &str = "(?, ?, ?, ?, ?, ?, ?, ?)";
+    (selfreport_id, criterion, self_points, figure, figure_pct, result, evidence, proposal, points_computed) VALUES ";
+const ITEM_VALUES: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 /// A unit's revisions in the round: the last number, and the current one.
 #[derive(Debug, Default)]
@@ -100,7 +100,7 @@ impl<'t> Writer<'t> {
         let mut chunks = items.chunks_exact(CHUNK);
         for chunk in &mut chunks {
             for (i, (selfreport, item)) in chunk.iter().enumerate() {
-                bind(&mut self.insert_chunk, i * 8, *selfreport, item)?;
+                bind(&mut self.insert_chunk, i * 9, *selfreport, item)?;
             }
             self.insert_chunk.raw_execute()?;
         }
@@ -166,7 +166,7 @@ impl Writer<'_> {
     }
 }
 
-/// Binds one item to parameters `base + 1 ..= base + 8`.
+/// Binds one item to parameters `base + 1 ..= base + 9`.
 fn bind(s: &mut Statement, base: usize, selfreport: i64, item: &NewItem) -> Result<(), StoreError> {
     let figure = Some(item.figure).filter(|f| !f.is_empty());
     s.raw_bind_parameter(base + 1, selfreport)?;
@@ -177,6 +177,7 @@ fn bind(s: &mut Statement, base: usize, selfreport: i64, item: &NewItem) -> Resu
     s.raw_bind_parameter(base + 6, item.result)?;
     s.raw_bind_parameter(base + 7, item.evidence)?;
     s.raw_bind_parameter(base + 8, item.proposal)?;
+    s.raw_bind_parameter(base + 9, item.computed)?;
     Ok(())
 }
 
@@ -252,7 +253,7 @@ pub fn current_totals(conn: &Connection, round_id: &str) -> Result<Vec<(String, 
 /// The items of each unit's current self-report revision in the rounds.
 pub fn current_items(conn: &Connection, rounds: Rounds) -> Result<Vec<SelfItemRow>, StoreError> {
     let sql = format!(
-        "SELECT s.round_id, s.unit_code, i.criterion, i.self_points, i.figure, i.evidence, i.proposal
+        "SELECT s.round_id, s.unit_code, i.criterion, i.self_points, i.figure, i.evidence, i.proposal, i.points_computed
          FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
          WHERE s.is_current = 1 AND s.round_id IN {IN_ROUNDS}"
     );
@@ -265,6 +266,7 @@ pub fn current_items(conn: &Connection, rounds: Rounds) -> Result<Vec<SelfItemRo
             figure: r.get(4)?,
             evidence: r.get(5)?,
             proposal: r.get(6)?,
+            computed: r.get(7)?,
         })
     })
 }

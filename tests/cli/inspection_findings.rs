@@ -277,7 +277,7 @@ fn the_demo_scores_both_rounds_follows_up_findings_and_checks_a_complaint() {
     let out = ward.cmd(&["round", "show", id]).env("CCHC_DB", &db).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("Trần Thị M.") && text.contains("125/PA-TTPVHCC") && text.contains("Theo kiến nghị"),
+        text.contains("Trần Thị M.") && text.contains("125/PA-TTPVHCC") && text.contains("Thời gian: 16/11/2026"),
         "{text}"
     );
     assert_eq!(json(&["score", "list", id])[0]["criterion"], "2.2");

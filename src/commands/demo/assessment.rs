@@ -2,8 +2,10 @@
 //! section of the Đợt 2 report, and Đợt 2 closed — so that every section of the reports has content.
 
 use anyhow::{Context as _, Result};
+use chrono::Datelike;
 
 use crate::commands::finding_answer::{self, AnswerArgs};
+use crate::commands::finding_link::{self, LinkArgs};
 use crate::commands::listing::{FormatArg, ListFormat};
 use crate::commands::report_text::{self, SetArgs, TextCommand};
 use crate::commands::round::{self, IdArgs, RoundCommand};
@@ -36,27 +38,41 @@ const KIEN_NGHI: &str = "Đề nghị Chủ tịch UBND phường chỉ đạo T
 Đề nghị UBND phường đề xuất với Sở Nội vụ, Sở Khoa học và Công nghệ nâng cấp chức năng thanh toán trực tuyến trên Cổng dịch vụ công của tỉnh.
 Giao Phòng Văn hoá - Xã hội theo dõi, tổng hợp kết quả khắc phục, báo cáo Chủ tịch UBND phường trước ngày 15/01/2027.";
 
+/// The id of a unit's proposal on an item in a round.
+fn proposal(ctx: &Context, round: &str, unit: &str, criterion: &str) -> Result<String> {
+    let filter = Filter { round_id: Some(round), kind: Some(FindingKind::KienNghi), ..Filter::default() };
+    findings::list(&ctx.store()?.conn, &filter)?
+        .into_iter()
+        .find(|f| f.unit_code == unit && f.criterion.as_deref() == Some(criterion))
+        .map(|f| f.id)
+        .with_context(|| format!("không tìm thấy kiến nghị của {unit} về nội dung {criterion} trong đợt {round}"))
+}
+
 pub fn demo(ctx: &Context) -> Result<()> {
+    // The secretary says that the centre's Đợt 2 request on online payment repeats its Đợt 1 request: the only
+    // link the demo makes (no other proposal is a repeat, whatever its item).
+    let link = LinkArgs {
+        id: proposal(ctx, "2026-dot2", "TTPVHCC", "1.3.7")?,
+        repeats: Some(proposal(ctx, "2026-dot1", "TTPVHCC", "1.3.7")?),
+        none: false,
+    };
+    let on_the_day = super::inspection::on(ctx, 24, 10);
+    finding_link::link(&on_the_day, &mut ctx.store()?, &link)?;
     for (round, unit, criterion, level, text, on) in ANSWERS {
-        let filter = Filter { round_id: Some(round), kind: Some(FindingKind::KienNghi), ..Filter::default() };
-        let id = findings::list(&ctx.store()?.conn, &filter)?
-            .into_iter()
-            .find(|f| f.unit_code == *unit && f.criterion.as_deref() == Some(*criterion))
-            .map(|f| f.id)
-            .with_context(|| {
-                format!("không tìm thấy kiến nghị của {unit} về nội dung {criterion} trong đợt {round}")
-            })?;
+        let id = proposal(ctx, round, unit, criterion)?;
         let args = AnswerArgs {
             id,
             text: Some((*text).to_owned()),
             date: Some(crate::domain::date::parse(on).map_err(anyhow::Error::msg)?),
             level: Some(*level),
         };
-        finding_answer::answer(ctx, &mut ctx.store()?, args)?;
+        let answered = super::inspection::on(ctx, args.date.map_or(1, |d| d.day()), args.date.map_or(1, |d| d.month()));
+        finding_answer::answer(&answered, &mut ctx.store()?, args)?;
     }
     let set =
         SetArgs { scope: "2026-dot2".into(), section: TextSection::KienNghi, text: Some(KIEN_NGHI.into()), file: None };
-    report_text::run(ctx, &mut ctx.store()?, TextCommand::Set(set))?;
+    let last_day = super::inspection::on(ctx, 25, 10);
+    report_text::run(&last_day, &mut ctx.store()?, TextCommand::Set(set))?;
     let close = IdArgs { round: "2026-dot2".into(), output: FormatArg { format: ListFormat::Table } };
-    round::run(ctx, RoundCommand::Close(close))
+    round::run(&last_day, RoundCommand::Close(close))
 }

@@ -24,14 +24,23 @@ const UNITS: &[&str] = &["VP", "KT", "VHXH", "TTPVHCC", "TTDVC"];
 /// Items with nothing to assess this year ("nếu có" in the plan): marked not applicable.
 const NOT_APPLICABLE: &[(&str, &str)] = &[("VHXH", "1.1.3"), ("VP", "1.2.10")];
 
-pub fn demo(ctx: &Context) -> Result<()> {
+/// The demo's context on a day of the plan's year, at 09:00: each event is recorded on the day it happens.
+pub fn on(ctx: &Context, day: u32, month: u32) -> Context {
+    let at = chrono::NaiveDate::from_ymd_opt(2026, month, day).and_then(|d| d.and_hms_opt(9, 0, 0));
+    Context { now: at.unwrap_or(ctx.now), ..ctx.clone() }
+}
+
+pub fn demo(ctx: &Context, inputs: &Path) -> Result<()> {
     let folder = ctx.db_path.parent().unwrap_or(Path::new(".")).join("tep-mau");
     std::fs::create_dir_all(&folder).with_context(|| format!("Không tạo được thư mục «{}»", folder.display()))?;
 
-    start(ctx, DOT1)?;
-    import_appraisal(ctx, &folder, DOT1, 0)?;
+    // Đợt 1 (01–10/07): the team scores and records what it found on the last inspection day.
+    let inspected = on(ctx, 10, 7);
+    start(&on(ctx, 1, 7), DOT1)?;
+    import_appraisal(&inspected, &folder, DOT1, 0)?;
     let add = |round: &str, unit: &str, criterion: &str, kind, text: &str, recommend: &str, due: Option<&str>| {
-        add_finding(ctx, round, unit, criterion, kind, text, recommend, due)
+        let day = if round == DOT1 { inspected.clone() } else { on(ctx, 24, 10) };
+        add_finding(&day, round, unit, criterion, kind, text, recommend, due)
     };
     add(
         DOT1,
@@ -79,21 +88,32 @@ pub fn demo(ctx: &Context) -> Result<()> {
         "Giao Phòng Kinh tế, Hạ tầng và Đô thị tham mưu bố trí kinh phí trong dự toán năm 2027.",
         Some("31/12/2026"),
     )?;
-    update(ctx, &verified, FindingStatus::DangKhacPhuc, "Đã xây dựng lại lịch công khai tài chính.", "", None)?;
-    update(ctx, &in_progress, FindingStatus::DangKhacPhuc, "Đã mở 2 lớp bồi dưỡng trong tháng 7.", "", None)?;
-    round::run(ctx, RoundCommand::Close(id_args(DOT1)))?;
-
-    start(ctx, DOT2)?;
-    import_appraisal(ctx, &folder, DOT2, 1)?;
+    round::run(&inspected, RoundCommand::Close(id_args(DOT1)))?;
+    let (july, late_july) = (on(ctx, 20, 7), on(ctx, 31, 7));
+    update(&july, &verified, FindingStatus::DangKhacPhuc, "Đã xây dựng lại lịch công khai tài chính.", "", None)?;
+    update(&late_july, &in_progress, FindingStatus::DangKhacPhuc, "Đã mở 2 lớp bồi dưỡng trong tháng 7.", "", None)?;
     update(
-        ctx,
+        &on(ctx, 21, 8),
         &verified,
         FindingStatus::DaKhacPhuc,
         "Đã công khai dự toán, quyết toán theo quy định.",
         "Quyết định công khai số 215/QĐ-UBND ngày 20/08/2026",
         None,
     )?;
-    update(ctx, &verified, FindingStatus::DaXacMinh, "Đoàn kiểm tra đã đối chiếu hồ sơ công khai.", "", Some(DOT2))?;
+
+    super::selfreports::demo(ctx, inputs, DOT2)?;
+    // Đợt 2 (20–25/10): scores on the inspection days, the remediation verified on the first.
+    let first_day = on(ctx, 20, 10);
+    start(&first_day, DOT2)?;
+    update(
+        &first_day,
+        &verified,
+        FindingStatus::DaXacMinh,
+        "Đoàn kiểm tra đã đối chiếu hồ sơ công khai.",
+        "",
+        Some(DOT2),
+    )?;
+    import_appraisal(&on(ctx, 24, 10), &folder, DOT2, 1)?;
     add(
         DOT2,
         "TTPVHCC",
@@ -112,17 +132,9 @@ pub fn demo(ctx: &Context) -> Result<()> {
         "Cập nhật đầy đủ, kịp thời; phân công biên tập viên phụ trách.",
         Some("31/12/2026"),
     )?;
-    let complaint = add(
-        DOT2,
-        "TTPVHCC",
-        "1.3.5",
-        FindingKind::KienNghi,
-        "Bà Trần Thị M. (tổ dân phố 5) phản ánh ngày 03/11/2026: hồ sơ đăng ký hộ kinh doanh trễ hẹn 7 ngày, không nhận được thư xin lỗi.",
-        "Kiểm tra đột xuất việc giải quyết hồ sơ tại Trung tâm Phục vụ hành chính công.",
-        None,
-    )?;
-    ad_hoc_round(ctx, &complaint)?;
-    super::assessment::demo(ctx)
+    super::assessment::demo(ctx)?;
+    // The citizen's complaint of 03/11 starts its own ad-hoc round: it is no part of Đợt 2.
+    ad_hoc_round(ctx)
 }
 
 /// Starts a round unless an earlier step of the demo already did.
@@ -197,6 +209,7 @@ fn add_finding(
         text: text.to_owned(),
         recommend: Some(recommend.to_owned()),
         due: due.map(crate::domain::date::parse).transpose().map_err(anyhow::Error::msg)?,
+        repeats: None,
     };
     finding::add(ctx, &mut ctx.store()?, args)
 }
@@ -219,8 +232,10 @@ fn update(
     finding::run(ctx, FindingCommand::Update(args))
 }
 
-/// An ad-hoc check of the complaint (topic 2.2), its appraisal and what it found.
-fn ad_hoc_round(ctx: &Context, complaint: &str) -> Result<()> {
+/// An ad-hoc check of a citizen's complaint (topic 2.2), decided on 03/11 and held 16–17/11: its appraisal and
+/// what it found.
+fn ad_hoc_round(ctx: &Context) -> Result<()> {
+    const REASON: &str = "Phản ánh của bà Trần Thị M., tổ dân phố 5, ngày 03/11/2026 (phiếu tiếp nhận số 125/PA-TTPVHCC): hồ sơ đăng ký hộ kinh doanh trễ hẹn 7 ngày, không nhận được thư xin lỗi";
     let new = NewArgs {
         kind: RoundKind::DotXuat,
         year: Some(2026),
@@ -228,19 +243,18 @@ fn ad_hoc_round(ctx: &Context, complaint: &str) -> Result<()> {
         to: Some(crate::domain::date::parse("17/11/2026").map_err(anyhow::Error::msg)?),
         due: None,
         topic: Some("Các nội dung khác theo phản ánh, kiến nghị của người dân, tổ chức (mục III.2)".into()),
-        reason: Some(
-            "Phản ánh của bà Trần Thị M., tổ dân phố 5, ngày 03/11/2026, phiếu tiếp nhận số 125/PA-TTPVHCC".into(),
-        ),
-        units: vec![],
-        from_finding: Some(complaint.to_owned()),
+        reason: Some(REASON.into()),
+        units: vec!["TTPVHCC".into()],
+        from_finding: None,
         catalogue: None,
     };
-    round::run(ctx, RoundCommand::New(new))?;
+    round::run(&on(ctx, 3, 11), RoundCommand::New(new))?;
     let id = rounds::list(&ctx.store()?.conn, Some(2026))?
         .into_iter()
-        .find(|r| r.reason.as_deref().is_some_and(|reason| reason.contains(complaint)))
+        .find(|r| r.kind == RoundKind::DotXuat)
         .map(|r| r.id)
         .context("không tìm thấy đợt đột xuất vừa tạo")?;
+    let ctx = &on(ctx, 16, 11);
     start(ctx, &id)?;
     let set = SetArgs {
         item: ItemArgs { round: id.clone(), unit: "TTPVHCC".into(), criterion: "2.2".into() },

@@ -85,7 +85,8 @@ fn build(ctx: &Context, out: &Path, staging: &Path) -> Result<()> {
         "Các «Cảnh báo» in ra dưới đây là một phần của dữ liệu mẫu (đơn vị nộp muộn, báo cáo thiếu nội dung…), \
               không phải lỗi: không cần làm gì.",
     );
-    replay_year(&Context { replaying: true, ..demo.clone() }, &inputs)?;
+    // The year is replayed day by day from the plan's start (15/01): every event on the day it happens.
+    replay_year(&inspection::on(&Context { replaying: true, ..demo.clone() }, 15, 1), &inputs)?;
     reports::demo(&demo, staging)?;
     // The reminder as the secretary sends it on Monday 06/07, to the unit whose report is overdue by then (due
     // Friday 03/07, five days before its slot on 09/07); the plan for the year after.
@@ -189,9 +190,10 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
     let auto = AutoArgs { replace: false, dry_run: false, place: Some(PLACE.into()) };
     let schedule = ScheduleArgs { round: DOT1.into(), command: Some(ScheduleCommand::Auto(auto)), output: table() };
     round::run(demo, RoundCommand::Schedule(schedule))?;
-    selfreports::demo(demo, inputs)?;
-    evidence::demo(demo, inputs)?;
-    inspection::demo(demo)
+    selfreports::demo(demo, inputs, DOT1)?;
+    // Files, a clarification and a sample while the units' reports come in, before the team starts on 01/07.
+    evidence::demo(&inspection::on(demo, 30, 6), inputs)?;
+    inspection::demo(demo, inputs)
 }
 
 fn table() -> FormatArg {

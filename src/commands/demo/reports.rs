@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 use rusqlite::Connection;
 
 use crate::commands::listing::{ListFormat, Listing, Value, col};
-use crate::commands::report::{build_followup, build_round, build_selfassessment, build_unit, build_year};
+use crate::commands::report::{DateArgs, build_followup, build_round, build_selfassessment, build_unit, build_year};
 use crate::context::Context;
 use crate::domain::round::{Round, RoundKind};
 use crate::messages;
@@ -51,16 +51,16 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
     let of_year: Vec<&Round> = all.iter().filter(|r| r.year == year_number).collect();
     let mut built = Vec::new();
     for r in &of_year {
-        built.push(build_round(ctx, conn, &r.id)?);
+        built.push(build_round(ctx, conn, &r.id, &DateArgs::default())?);
     }
     if let Some(first) = of_year.first() {
-        built.push(build_unit(ctx, conn, &first.id, &demo_unit(conn, &first.id)?)?);
+        built.push(build_unit(ctx, conn, &first.id, &demo_unit(conn, &first.id)?, &DateArgs::default())?);
     }
-    let (year_model, year_report) = build_year(ctx, conn, None, year_number)?;
+    let (year_model, year_report) = build_year(ctx, conn, None, year_number, &DateArgs::default())?;
     if of_year.iter().any(|r| r.kind == RoundKind::Dot2) {
-        built.push(build_selfassessment(ctx, conn, year_number)?);
+        built.push(build_selfassessment(ctx, conn, year_number, &DateArgs::default())?);
     }
-    built.push(build_followup(ctx, conn, None)?);
+    built.push(build_followup(ctx, conn, None, None)?);
     built.push(year_report);
     let dir = out.join("bao-cao");
     let written = write_files(&built, &dir, &DEMO_FORMATS)?;

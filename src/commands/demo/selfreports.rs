@@ -47,10 +47,11 @@ const DEMO_FILES: &[DemoFile] = &[
 
 /// Imports the example ward's self-reports into the demo database, each on the day it arrived, after the rounds
 /// have been created; the files are written to `inputs` so the user can open them.
-pub fn demo(ctx: &Context, inputs: &Path) -> Result<()> {
+/// Imports the demo's self-reports for `round`, each on the day it came in.
+pub fn demo(ctx: &Context, inputs: &Path, round: &str) -> Result<()> {
     let folder = inputs.join("tu-kiem-tra");
     std::fs::create_dir_all(&folder).with_context(|| format!("Không tạo được thư mục «{}»", folder.display()))?;
-    for file in DEMO_FILES {
+    for file in DEMO_FILES.iter().filter(|f| f.round == round) {
         let path = folder.join(file.name);
         std::fs::write(&path, file.bytes).with_context(|| format!("Không ghi được «{}»", path.display()))?;
         let (y, m, d) = file.imported;

@@ -184,7 +184,7 @@ fn ready<M: Serialize + Clone + 'static>(
     stem: String,
 ) -> Result<Ready> {
     let settings = ReportSettings::resolve(&settings::all(conn)?);
-    Ok(Ready::new(Rc::new(model), settings, ctx.today(), Layout::Borrowed(layout), stem))
+    Ok(Ready::new(Rc::new(model), settings, Some(ctx.today()), Layout::Borrowed(layout), stem))
 }
 
 /// The wording file given, else the built-in one; a warning when its legal bases are of another year.

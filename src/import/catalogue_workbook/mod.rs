@@ -151,7 +151,9 @@ pub fn read(path: &Path) -> Result<Catalogue, WorkbookError> {
     let value = |key: &str| head_rows.iter().find(|(k, _, _)| *k == key).map(|(_, _, v)| v.clone()).unwrap_or_default();
     let legal_basis = layout::lines(&value("legal_basis"));
     let cap = parse_points(&value("top_band_cap_percent")).ok().flatten();
-    let classification = Classification { basis: value("basis"), top_band_cap_percent: cap, bands: band_list };
+    // The workbook has no row for the cap's base: the decree's reading.
+    let classification =
+        Classification { basis: value("basis"), top_band_cap_percent: cap, top_band_cap_base: None, bands: band_list };
     let (id, version, title, description) = (value("id"), value("version"), value("title"), value("description"));
     let head_part =
         Head { id: &id, version: &version, title: &title, description: &description, legal_basis: &legal_basis };

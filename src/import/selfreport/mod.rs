@@ -48,6 +48,8 @@ pub struct Item<'r> {
     pub unit: u32,
     pub leaf: u16,
     pub points: Option<f64>,
+    /// The points were computed from the figure: the unit wrote none.
+    pub computed: bool,
     pub figure: &'r str,
     pub percent: Option<f64>,
     pub result: &'r str,
@@ -63,6 +65,7 @@ impl<'r> Item<'r> {
         NewItem {
             criterion,
             points: self.points,
+            computed: self.computed,
             figure: self.figure,
             percent: self.percent,
             result: self.result,
@@ -275,6 +278,7 @@ impl<'a, 'c> FileCheck<'a, 'c> {
             unit,
             leaf,
             points: settled.points,
+            computed: given.is_none() && settled.points.is_some(),
             figure,
             percent,
             result: self.cell(row, RESULT),

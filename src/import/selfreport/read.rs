@@ -17,6 +17,7 @@ struct Packed {
     unit: u32,
     leaf: u16,
     points: Option<f64>,
+    computed: bool,
     percent: Option<f64>,
     /// Offsets in `text`: where the figure starts, then where figure, result, evidence and proposal end (each
     /// starts where the previous one ends).
@@ -39,7 +40,7 @@ impl Batch {
             *end = self.text.len();
         }
         let (unit, leaf, points, percent) = (item.unit, item.leaf, item.points, item.percent);
-        self.items.push(Packed { unit, leaf, points, percent, bounds });
+        self.items.push(Packed { unit, leaf, points, computed: item.computed, percent, bounds });
     }
 
     fn is_full(&self) -> bool {
@@ -66,6 +67,7 @@ impl Batch {
                 unit: p.unit,
                 leaf: p.leaf,
                 points: p.points,
+                computed: p.computed,
                 percent: p.percent,
                 figure: part(0),
                 result: part(1),

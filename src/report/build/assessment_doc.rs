@@ -76,7 +76,8 @@ pub fn proposals(number: &str, proposals: &[Proposal]) -> Section {
         }
         if p.repeats.is_some() {
             let when = p.repeats_in.as_deref().unwrap_or("đợt trước");
-            text.push_str(&format!("\nNhắc lại kiến nghị đã nêu ở {when}."));
+            let answered = p.repeats_answered_on.map(|d| format!(", đã trả lời ngày {}", date::format(d)));
+            text.push_str(&format!("\nĐã nêu tại {when}{}.", answered.unwrap_or_default()));
         }
         t.push_row(vec![
             row_number(i),

@@ -9,15 +9,15 @@ use crate::report::model::settings::{DocKind, ReportSettings};
 use crate::report::model::year::ItemLoss;
 use crate::report::model::{FindingView, RoundInfo, Totals};
 
-/// What a document needs besides its model: the letterhead settings and today's date.
+/// What a document needs besides its model: the letterhead settings and the signing date (`--date`).
 pub struct Frame<'a> {
     pub settings: &'a ReportSettings,
-    pub today: NaiveDate,
+    pub date: Option<NaiveDate>,
 }
 
 impl Frame<'_> {
-    /// `symbol` is the number's suffix ("BC-UBND", "TB-UBND"). The date is today's when the report is about
-    /// the current year; for another year day and month are left blank to be filled in when signed.
+    /// `symbol` is the number's suffix ("BC-UBND", "TB-UBND"). Without a signing date day and month are left
+    /// blank, to be filled in when signed.
     pub fn letterhead(&self, symbol: &str, year: i32, recipients: Vec<String>) -> Letterhead {
         let s = self.settings;
         let number = match s.report_number.trim() {
@@ -31,7 +31,7 @@ impl Frame<'_> {
             issuing_body: s.issuing_body.clone(),
             number,
             place: s.ward.clone(),
-            date: (self.today.year() == year).then_some(self.today),
+            date: self.date,
             month: None,
             year,
             recipients,
@@ -246,8 +246,9 @@ pub fn status(f: &FindingView) -> String {
 }
 
 /// The narrow column holding a finding's id.
+/// Internal ids: in the machine formats only (the follow-up, where the team works by id, shows its own).
 pub fn id_column() -> Column {
-    Column::text("Mã").with_width(11.0)
+    Column::text("Mã").with_width(11.0).machine_only()
 }
 
 /// "Unit" and, on a second line, the responsible official.
@@ -313,13 +314,16 @@ mod tests {
     fn number_from_settings() {
         let mut settings = ReportSettings::resolve(&[("ward".into(), "Thành Sen".into())]);
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
-        let lh = Frame { settings: &settings, today }.letterhead("BC-UBND", 2026, vec![]);
+        let lh = Frame { settings: &settings, date: Some(today) }.letterhead("BC-UBND", 2026, vec![]);
         assert_eq!((lh.number.as_str(), lh.date), ("Số:       /BC-UBND", Some(today)));
         assert_eq!(lh.signature.authority.as_deref(), Some("TM. ỦY BAN NHÂN DÂN"));
         settings.report_number = "125".into();
-        let lh = Frame { settings: &settings, today }.letterhead("TB-UBND", 2025, vec![]);
+        let lh = Frame { settings: &settings, date: None }.letterhead("TB-UBND", 2025, vec![]);
         assert_eq!((lh.number.as_str(), lh.date), ("Số: 125/TB-UBND", None));
         settings.report_number = "7/BC-VHXH".into();
-        assert_eq!(Frame { settings: &settings, today }.letterhead("BC-UBND", 2026, vec![]).number, "Số: 7/BC-VHXH");
+        assert_eq!(
+            Frame { settings: &settings, date: None }.letterhead("BC-UBND", 2026, vec![]).number,
+            "Số: 7/BC-VHXH"
+        );
     }
 }

@@ -175,7 +175,8 @@ fn details(findings: &[FindingView]) -> Table {
             Column::text("Kiến nghị khắc phục").with_width(18.0),
             Column::date("Thời hạn"),
             Column::text("Tình trạng").with_width(11.0),
-            doc::id_column(),
+            // The team works the follow-up by id: shown in every format.
+            Column::text("Mã").with_width(11.0),
         ],
     );
     for (i, f) in findings.iter().enumerate() {

@@ -144,8 +144,9 @@ impl<'a> Index<'a> {
     }
 
     /// Self points against appraised points over the same items (current revisions): the self points of the
-    /// items the team gave points (items it has not scored or marked not applicable left out), and the appraised
-    /// points of those same items, in the same order.
+    /// items the team gave points (items it has not scored or marked not applicable left out, and those whose self
+    /// points the program computed from a figure: the unit did not enter them), and the appraised points of those
+    /// same items, in the same order.
     pub fn compared(&self, round: &Round) -> (Vec<ItemScore>, Vec<ItemScore>) {
         let Some(catalogue) = self.catalogue(round) else { return (Vec::new(), Vec::new()) };
         let appraised: HashMap<(&str, &str), f64> = self
@@ -158,7 +159,7 @@ impl<'a> Index<'a> {
         self.src
             .self_items
             .iter()
-            .filter(|i| i.round_id == round.id)
+            .filter(|i| i.round_id == round.id && !i.computed)
             .filter_map(|i| {
                 let max = scored_item(catalogue, round, &i.criterion)?.max_points;
                 let given = *appraised.get(&(i.unit_code.as_str(), i.criterion.as_str()))?;

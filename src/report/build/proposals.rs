@@ -1,5 +1,6 @@
 //! The units' proposals (kiến nghị, đề xuất) as reports list them: apart from shortcomings, with the level they
-//! are addressed to and whether they were answered; a proposal repeated in a later round linked to the first.
+//! are addressed to and whether they were answered; a proposal repeated in a later round linked to the first only
+//! where a person said so (`finding add --repeats`, `finding link`), never by guessing.
 
 use std::collections::HashMap;
 
@@ -22,7 +23,7 @@ impl Index<'_> {
             .iter()
             .filter(|f| f.round_id == round.id && f.kind == FindingKind::KienNghi && wanted(&f.unit_code))
             .collect();
-        let mut out: Vec<Proposal> = findings.iter().map(|f| self.proposal(f, &self.src.findings)).collect();
+        let mut out: Vec<Proposal> = findings.iter().map(|f| self.proposal(f)).collect();
         let taken = |u: &str, c: &str| findings.iter().any(|f| f.unit_code == u && f.criterion.as_deref() == Some(c));
         for item in self.src.self_items.iter().filter(|i| i.round_id == round.id && wanted(&i.unit_code)) {
             if item.proposal.trim().is_empty() || taken(&item.unit_code, &item.criterion) {
@@ -41,31 +42,29 @@ impl Index<'_> {
                 answered: false,
                 answer: None,
                 answered_on: None,
-                repeats: self.first_of(&self.src.findings, &round.id, &item.unit_code, Some(&item.criterion)),
+                repeats: None,
                 repeats_in: None,
+                repeats_answered_on: None,
                 complaint_round: None,
             });
         }
         out
     }
 
-    /// The year's proposals (`findings`: every `kien-nghi` finding of the year), each once: one repeated in a
-    /// later round is left out (its first stands for it).
+    /// The year's proposals (`findings`: every `kien-nghi` finding of the year), every one: a repeat is listed
+    /// with its first as context, and counted apart.
     pub fn year_proposals(&self, findings: &[Finding]) -> Vec<Proposal> {
-        findings.iter().map(|f| self.proposal(f, findings)).filter(|p| p.repeats.is_none()).collect()
+        findings.iter().map(|f| self.proposal(f)).collect()
     }
 
-    /// A `kien-nghi` finding as a proposal, with its answer; a repeated proposal not answered itself shows the
-    /// answer given to the first.
-    /// `among`: the findings an earlier proposal is looked for in.
-    pub fn proposal(&self, f: &Finding, among: &[Finding]) -> Proposal {
-        let repeats = self.first_of(among, &f.round_id, &f.unit_code, f.criterion.as_deref());
-        let answer_of = |id: &str| self.src.answers.iter().find(|a| a.finding_id == id && a.answer.is_some());
-        let answer = answer_of(&f.id)
-            .or_else(|| answer_of(repeats.as_deref()?))
-            .or_else(|| self.src.answers.iter().find(|a| a.finding_id == f.id));
+    /// A `kien-nghi` finding as a proposal, with its own answer only: a repeat not answered itself is not answered,
+    /// whatever the first was told (that answer is context: `repeats_answered_on`).
+    pub fn proposal(&self, f: &Finding) -> Proposal {
+        let answer_of = |id: &str| self.src.answers.iter().find(|a| a.finding_id == id);
+        let answer = answer_of(&f.id);
         let level = answer.and_then(|a| a.addressed_to).unwrap_or_else(|| Level::guess(&f.text));
         let text = answer.and_then(|a| a.answer.clone()).filter(|a| !a.trim().is_empty());
+        let first = f.repeats.as_deref().and_then(|id| self.src.findings.iter().find(|g| g.id == id));
         let marker = format!("{} (", cause_marker(&f.id));
         Proposal {
             unit_code: f.unit_code.clone(),
@@ -83,11 +82,12 @@ impl Index<'_> {
             answered: text.is_some(),
             answer: text,
             answered_on: answer.and_then(|a| a.answered_on),
-            repeats_in: repeats
-                .as_deref()
-                .and_then(|id| among.iter().find(|g| g.id == id))
-                .and_then(|g| self.round(&g.round_id).map(|r| r.title())),
-            repeats,
+            repeats: f.repeats.clone(),
+            repeats_in: first.and_then(|g| self.round(&g.round_id).map(|r| r.title())),
+            repeats_answered_on: first
+                .and_then(|g| answer_of(&g.id))
+                .filter(|a| a.answer.as_deref().is_some_and(|t| !t.trim().is_empty()))
+                .and_then(|a| a.answered_on),
             complaint_round: self
                 .src
                 .rounds
@@ -95,18 +95,6 @@ impl Index<'_> {
                 .find(|r| r.reason.as_deref().is_some_and(|reason| reason.contains(&marker)))
                 .map(|r| r.id.clone()),
         }
-    }
-
-    /// The first proposal of the same unit on the same item in an earlier round of the year.
-    fn first_of(&self, among: &[Finding], round_id: &str, unit: &str, criterion: Option<&str>) -> Option<String> {
-        let criterion = criterion?;
-        let round = self.round(round_id)?;
-        among
-            .iter()
-            .filter(|g| g.kind == FindingKind::KienNghi && g.unit_code == unit)
-            .filter(|g| g.criterion.as_deref() == Some(criterion) && self.is_before(&g.round_id, round))
-            .min_by_key(|g| self.round(&g.round_id).map(|r| (r.start, r.id.clone())))
-            .map(|g| g.id.clone())
     }
 }
 

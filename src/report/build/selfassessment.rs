@@ -96,7 +96,19 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
         Some(&scoring::total(&all_appraised)),
         Some((&scoring::total(&own_items), &scoring::total(&same_items))),
     );
+    // The round report's field figure: every unit's appraised items pooled, on the field's maximum.
+    let differs_from_round = rows
+        .iter()
+        .filter(|r| r.level == RowLevel::Field)
+        .filter_map(|r| {
+            let prefix = format!("{}.", r.code);
+            let pooled: Total = all_appraised.iter().filter(|i| i.code.starts_with(&prefix)).collect();
+            let (table, round) = (r.appraised_points?, pooled.scaled(r.max)?);
+            ((table - round).abs() > 0.005).then(|| (r.code.clone(), table, round, r.max))
+        })
+        .collect();
     Ok(SelfAssessment {
+        differs_from_round,
         year,
         round: round_info(round),
         total: AssessmentTotal {
@@ -194,19 +206,41 @@ pub fn document(m: &SelfAssessment, frame: &Frame) -> Document {
         Cell::Empty,
         Cell::Empty,
     ]);
+    // One ward total, the round report's; the table's sum is its points, not a second total on 100.
     let summary = match (total.appraised_points, total.appraised_score) {
         (Some(p), Some(value)) => format!(
-            "Tổng điểm thẩm định theo bảng: {}/{} điểm của các nội dung được chấm{}; điểm của nội dung do nhiều đơn vị cùng thực hiện gộp theo tỷ lệ. Điểm toàn phường (thang 100), như trong báo cáo kết quả kiểm tra: {}{}; {}",
+            "Cộng điểm thẩm định trong bảng: {}/{} điểm của các nội dung được chấm{}; mỗi nội dung tính một lần, nội dung do nhiều đơn vị cùng thực hiện lấy theo tỷ lệ điểm đạt chung của các đơn vị đó. Điểm toàn phường (thang 100), như trong báo cáo kết quả kiểm tra: {}; {}",
             points(p),
             points(total.assessed_max),
             na_clause(total.not_applicable),
             number::score(value),
-            total.self_score.map(|s| format!(" (tự chấm: {})", number::score(s))).unwrap_or_default(),
             WARD_TOTAL
         ),
         _ => NO_APPRAISAL.to_owned(),
     };
-    let table = Section::new("II", "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM").with_block(Block::Table(t)).with_block(note(summary));
+    let mut table =
+        Section::new("II", "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM").with_block(Block::Table(t)).with_block(note(summary));
+    if !m.differs_from_round.is_empty() {
+        let fields: Vec<String> = m
+            .differs_from_round
+            .iter()
+            .map(|(code, here, round, max)| {
+                format!(
+                    "lĩnh vực {code}: {} trong bảng, {}/{} trong báo cáo {}",
+                    points(*here),
+                    points(*round),
+                    points(*max),
+                    r.title
+                )
+            })
+            .collect();
+        table = table.with_block(note(format!(
+            "Điểm lĩnh vực trong bảng khác báo cáo kết quả {} ({}) vì cách gộp: bảng này tính mỗi nội dung một lần theo tỷ lệ điểm đạt chung của các đơn vị cùng thực hiện; báo cáo {} cộng điểm của từng đơn vị trên mọi nội dung được phân công rồi quy về điểm tối đa của lĩnh vực.",
+            r.title,
+            fields.join("; "),
+            r.title
+        )));
+    }
     d.sections = vec![basis, table];
     d.closing = Some(format!(
         "Trên đây là kết quả tự đánh giá, chấm điểm cải cách hành chính năm {} của UBND {}./.",

@@ -55,6 +55,7 @@ pub fn model(src: &Sources, round_id: &str, unit: &str, as_of: NaiveDate) -> Res
                 title: n.title.clone(),
                 max: n.max_points,
                 self_points: own(&n.code).and_then(|i| i.self_points),
+                self_computed: own(&n.code).is_some_and(|i| i.computed),
                 appraised_points: mark.and_then(Mark::points),
                 not_applicable: mark == Some(Mark::NotApplicable),
                 note: score(&n.code).map(|s| s.note.clone()).unwrap_or_default(),
@@ -177,6 +178,10 @@ pub fn items_block(m: &UnitReport) -> Block {
             (true, "") => "Không áp dụng".to_owned(),
             (true, n) => format!("Không áp dụng. {n}"),
             (false, n) => n.to_owned(),
+        };
+        let note = match i.self_computed {
+            true => format!("Điểm tự chấm: tính từ số liệu. {note}").trim_end().to_owned(),
+            false => note,
         };
         t.push_row(vec![
             Cell::text(&i.code),

@@ -9,16 +9,21 @@ use super::doc::capitalized;
 use super::year_tally::{RoundTally, Sums};
 use super::{Index, LatestStep, round_info, totals};
 use crate::domain::catalogue::Catalogue;
-use crate::domain::classification::{check_top_band_cap, ranks};
+use crate::domain::catalogue::Classification;
+use crate::domain::classification::{
+    CAP_ARTICLE, CapBase, DEFAULT_TOP_BAND_CAP_PERCENT, ranks, thin_basis, top_band_cap,
+};
+use crate::domain::directory::{CATEGORIES, category_label, category_of};
 use crate::domain::finding::{Event, Finding};
 use crate::domain::finding::{FindingKind, FindingStatus};
+use crate::domain::number::points;
 use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, RoundStatus};
 use crate::domain::scoring::{self, round2};
 use crate::report::model::FindingView;
 use crate::report::model::year::{
-    BandCount, FieldChange, ItemLoss, OfficialProposal, Remediation, RoundSummary, StatusCount, UnitChange, UnitScore,
-    YearReport,
+    BandCount, ClassGroup, FieldChange, ItemLoss, OfficialProposal, Remediation, RoundSummary, StatusCount, UnitChange,
+    UnitScore, YearReport,
 };
 
 /// The year's findings as the report lists them: the views of all but good practices, and how many each round
@@ -98,17 +103,9 @@ pub fn model(ix: &Index, tally: Sums, year: i32, found: YearFindings) -> Result<
         fields: fields(ix, catalogue, dot1, dot2, tally),
         units: units(ix, tally, [dot1, dot2], [sums(dot1), sums(dot2)], basis.map(|r| tally.round(&r.id))),
         remediation: remediation(views),
-        band_counts: classification
-            .bands
-            .iter()
-            .map(|b| BandCount {
-                code: b.code.clone(),
-                name: b.name.clone(),
-                count: proposed.iter().filter(|p| **p == b.code).count(),
-            })
-            .collect(),
-        cap_warning: check_top_band_cap(classification, &proposed),
+        groups: groups(classification, &proposed),
         classification_basis: classification.basis.clone(),
+        classification_rule: rule(classification),
         officials,
         provisional: provisional(&src.rounds),
         good_practices: practices,
@@ -273,15 +270,64 @@ fn remediation(findings: Vec<FindingView>) -> Remediation {
     }
 }
 
+/// The classification rule as the catalogue states it: its basis, the article on the top band's share, the bands.
+fn rule(c: &Classification) -> String {
+    let bands: Vec<String> = c
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| match i {
+            0 => format!("«{}» từ {} điểm", b.name, points(b.min)),
+            _ if b.min <= 0.0 => format!("«{}» dưới {} điểm", b.name, points(b.max)),
+            _ => format!("«{}» từ {} đến dưới {} điểm", b.name, points(b.min), points(b.max)),
+        })
+        .collect();
+    let share = match c.bands.as_slice() {
+        [top, below, ..] => format!(
+            " {CAP_ARTICLE}: số được xếp loại «{}» không quá {}% tổng số được xếp loại «{}».",
+            top.name,
+            points(c.top_band_cap_percent.unwrap_or(DEFAULT_TOP_BAND_CAP_PERCENT)),
+            below.name
+        ),
+        _ => String::new(),
+    };
+    format!("Căn cứ {}, các mức xếp loại theo điểm (thang 100): {}.{share}", c.basis, bands.join("; "))
+}
+
+/// Per category of official, in the order of `CATEGORIES`: the count proposed in each band and the cap on the top
+/// band, checked within the category (each is rated under its own rules).
+fn groups(classification: &Classification, proposed: &[(&str, &str)]) -> Vec<ClassGroup> {
+    CATEGORIES
+        .iter()
+        .filter_map(|(category, _)| {
+            let bands: Vec<&str> = proposed.iter().filter(|(c, _)| c == category).map(|(_, b)| *b).collect();
+            (!bands.is_empty()).then(|| ClassGroup {
+                category: (*category).to_owned(),
+                label: category_label(category),
+                band_counts: classification
+                    .bands
+                    .iter()
+                    .map(|b| BandCount {
+                        code: b.code.clone(),
+                        name: b.name.clone(),
+                        count: bands.iter().filter(|p| **p == b.code).count(),
+                    })
+                    .collect(),
+                cap: top_band_cap(classification, &bands, classification.top_band_cap_base.unwrap_or(CapBase::Tot)),
+            })
+        })
+        .collect()
+}
+
 /// Every official with assigned items, their score in the basis round, proposed band and costliest items; also
-/// the band codes proposed, for the cap check.
+/// the (category, band code) proposed, for the cap check.
 fn officials<'c>(
     ix: &Index,
     basis: &Round,
     periodic: [Option<&Round>; 2],
     catalogue: &'c Catalogue,
     tally: &Sums,
-) -> (Vec<OfficialProposal>, Vec<&'c str>) {
+) -> (Vec<OfficialProposal>, Vec<(&'static str, &'c str)>) {
     let sums = tally.round(&basis.id);
     let mut proposed = Vec::new();
     // Listed first, so that the proposals are allocated once at their size (tens of thousands in a national year).
@@ -294,11 +340,27 @@ fn officials<'c>(
             let band = total.score100().and_then(|s| catalogue.classification.band_for(s));
             let in_round = |r: Option<&Round>| Some(tally.round(&r?.id).official(&o.code)?.total);
             let (dot1, dot2) = (in_round(periodic[0]), in_round(periodic[1]));
+            let kind = ix.src.units.iter().find(|u| u.code == o.unit_code).map_or("", |u| u.kind.as_str());
+            let category = CATEGORIES
+                .iter()
+                .map(|(c, _)| *c)
+                .find(|c| *c == category_of(&o.category, kind))
+                .unwrap_or("cong-chuc");
             if let Some(band) = band {
-                proposed.push(band.code.as_str());
+                proposed.push((category, band.code.as_str()));
             }
+            let unit_items = sums.unit(&o.unit_code).map_or(0, |u| u.scored);
+            let thin = band.is_some() && thin_basis(total.scored, unit_items, total.max);
             OfficialProposal {
                 code: o.code.clone(),
+                category: category.to_owned(),
+                thin_basis: thin.then(|| {
+                    format!(
+                        "chỉ dựa trên {}/{unit_items} nội dung của đơn vị, tổng {} điểm",
+                        total.scored,
+                        crate::domain::number::points(total.max)
+                    )
+                }),
                 name: o.name.clone(),
                 position: o.position.clone(),
                 unit_code: o.unit_code.clone(),

@@ -1,7 +1,7 @@
 //! The year-end report as a document: the basis for classifying officials and for emulation awards.
 
 use crate::domain::assessment::readable_reason;
-use crate::domain::classification::CapWarning;
+use crate::domain::classification::{CapBase, CapCheck, cap_allowed};
 use crate::domain::number::{points, score};
 use crate::domain::round::RoundKind;
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
@@ -103,8 +103,7 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
             .map(|x| format!(" Lý do: {}.", readable_reason(x).trim_end_matches('.')))
             .unwrap_or_default();
         s.blocks.push(Block::Paragraph(format!(
-            "Kiểm tra đột xuất {} ({}): {}.{reason}",
-            r.round.id,
+            "Kiểm tra đột xuất ({}): {}.{reason}",
             span(&r.round),
             r.round.topic.as_deref().unwrap_or("không nêu chủ đề"),
         )));
@@ -225,26 +224,34 @@ fn officials_section(m: &YearReport, officials: Vec<OfficialProposal>, basis: Op
         "Điểm của mỗi người tính trên các nội dung được phân công phụ trách, theo điểm thẩm định {basis} (thang 100); mức xếp loại do phần mềm đề xuất theo {}. Đây là căn cứ tham khảo: việc đánh giá, xếp loại và khen thưởng do cấp có thẩm quyền xem xét, quyết định.",
         m.classification_basis
     )));
-    s.blocks.push(Block::Table(officials_table(officials)));
-    let mut bands = Table::new(
-        "muc_xep_loai",
-        "Số người theo mức đề xuất",
-        vec![Column::text("Mức xếp loại đề xuất").with_width(36.0), Column::integer("Số người")],
-    );
-    for b in &m.band_counts {
-        bands.push_row(vec![Cell::text(&b.name), count(b.count)]);
+    s.blocks.push(Block::Paragraph(m.classification_rule.clone()));
+    let mut officials = officials;
+    for group in &m.groups {
+        let (of_group, rest): (Vec<_>, Vec<_>) = officials.into_iter().partition(|o| o.category == group.category);
+        officials = rest;
+        s.blocks.push(Block::Table(officials_table(group.label, of_group)));
+    }
+    let mut columns = vec![Column::text("Mức xếp loại đề xuất").with_width(36.0)];
+    columns.extend(m.groups.iter().map(|g| Column::integer(g.label)));
+    let mut bands = Table::new("muc_xep_loai", "Số người theo mức đề xuất", columns);
+    for (i, b) in m.groups.first().map(|g| g.band_counts.as_slice()).unwrap_or_default().iter().enumerate() {
+        let mut row = vec![Cell::text(&b.name)];
+        row.extend(m.groups.iter().map(|g| count(g.band_counts.get(i).map_or(0, |c| c.count))));
+        bands.push_row(row);
     }
     s.blocks.push(Block::Table(bands));
-    if let Some(warning) = &m.cap_warning {
-        s.blocks.push(Block::Paragraph(cap_sentence(warning)));
+    for group in &m.groups {
+        if let Some(cap) = &group.cap {
+            s.blocks.push(Block::Paragraph(cap_sentence(group.label, cap)));
+        }
     }
     s
 }
 
-fn officials_table(officials: Vec<OfficialProposal>) -> Table {
+fn officials_table(label: &str, officials: Vec<OfficialProposal>) -> Table {
     let mut t = Table::new(
         "de_xuat_xep_loai",
-        "Đề xuất xếp loại cán bộ",
+        format!("Đề xuất xếp loại: {}", label.to_lowercase()),
         vec![
             stt(),
             Column::text("Họ và tên").with_width(16.0),
@@ -265,23 +272,53 @@ fn officials_table(officials: Vec<OfficialProposal>) -> Table {
             Cell::number(o.dot1),
             Cell::number(o.dot2),
             Cell::number(o.change),
-            Cell::text(o.band_name.unwrap_or_default()),
+            Cell::text(match (o.band_name, o.thin_basis) {
+                (Some(band), Some(thin)) => format!("{band} ({thin})"),
+                (band, _) => band.unwrap_or_default(),
+            }),
             Cell::text(reason),
         ]);
     }
     t
 }
 
-/// The top band holds more than the cap allows: said plainly, for the people who decide.
-fn cap_sentence(w: &CapWarning) -> String {
+/// The cap on one group's top band, stated: what the rule allows under the reading used (and the other), and what
+/// the Chairman must decide; never a verdict.
+fn cap_sentence(group: &str, c: &CapCheck) -> String {
+    let other = match c.base {
+        CapBase::Tot => CapBase::TotTroLen,
+        CapBase::TotTroLen => CapBase::Tot,
+    };
+    let reading = |base: CapBase| match base {
+        CapBase::Tot => format!(
+            "{}% số được xếp loại «{}» (người không giữ mức «{}» chuyển xuống mức này và được tính vào)",
+            points(c.cap_percent),
+            c.below_band,
+            c.top_band
+        ),
+        CapBase::TotTroLen => {
+            format!("{}% số được xếp loại từ «{}» trở lên", points(c.cap_percent), c.below_band)
+        }
+    };
+    let decide = if c.exceeded() {
+        format!(
+            " Chủ tịch UBND phường xem xét, quyết định {} trong số {} người được đề xuất giữ mức «{}»; những người còn lại xếp mức «{}».",
+            c.allowed, c.top_count, c.top_band, c.below_band
+        )
+    } else {
+        " Số được đề xuất nằm trong giới hạn này.".to_owned()
+    };
     format!(
-        "Lưu ý: có {} người được đề xuất mức «{}», vượt tỷ lệ cho phép: không quá {}% số được đề xuất mức «{}» ({} người), tức tối đa {} người. Cấp có thẩm quyền cần xem xét lại trước khi quyết định.",
-        w.top_count,
-        w.top_band,
-        points(w.cap_percent),
-        w.below_band,
-        w.below_count,
-        w.allowed
+        "{group}: đề xuất {} người mức «{}» và {} người mức «{}». Tính theo tỷ lệ không quá {}, tối đa {} người được xếp mức «{}» (nếu tính {} thì tối đa {} người).{decide}",
+        c.top_count,
+        c.top_band,
+        c.below_count,
+        c.below_band,
+        reading(c.base),
+        c.allowed,
+        c.top_band,
+        reading(other),
+        cap_allowed(c.top_count, c.below_count, c.cap_percent, other),
     )
 }
 
@@ -290,17 +327,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_cap_warning_names_the_share_and_the_limit() {
-        let w = CapWarning {
+    fn the_cap_is_stated_for_the_chairman_to_decide() {
+        let c = CapCheck {
             top_band: "Hoàn thành xuất sắc nhiệm vụ".into(),
             below_band: "Hoàn thành tốt nhiệm vụ".into(),
-            top_count: 3,
-            below_count: 10,
+            top_count: 9,
+            below_count: 7,
             cap_percent: 20.0,
+            base: CapBase::Tot,
             allowed: 2,
         };
-        let text = cap_sentence(&w);
-        assert!(text.contains("có 3 người") && text.contains("vượt tỷ lệ cho phép: không quá 20%"), "{text}");
-        assert!(text.contains("(10 người), tức tối đa 2 người"), "{text}");
+        let text = cap_sentence("Công chức", &c);
+        assert!(text.contains("tối đa 2 người được xếp mức «Hoàn thành xuất sắc nhiệm vụ»"), "{text}");
+        assert!(text.contains("thì tối đa 3 người"), "{text}");
+        assert!(text.contains("Chủ tịch UBND phường xem xét, quyết định 2 trong số 9"), "{text}");
+        assert!(!text.contains("vượt"), "{text}");
     }
 }

@@ -108,10 +108,13 @@ pub struct Proposal {
     pub answered: bool,
     pub answer: Option<String>,
     pub answered_on: Option<NaiveDate>,
-    /// The same proposal made in an earlier round of the year (its finding id): listed, not counted again.
+    /// The same proposal made in an earlier round (its finding id), as a person linked them: context, never its
+    /// answer.
     pub repeats: Option<String>,
     /// The title of the round the repeated proposal was first made in.
     pub repeats_in: Option<String>,
+    /// When the first proposal was answered, if it was (context for a repeat).
+    pub repeats_answered_on: Option<NaiveDate>,
     /// A citizen's complaint that started an ad-hoc round, not a unit's own proposal.
     pub complaint_round: Option<String>,
 }

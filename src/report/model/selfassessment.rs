@@ -11,6 +11,9 @@ pub struct SelfAssessment {
     /// Fields, groups and items in the catalogue's order; fields and groups carry their subtotals.
     pub rows: Vec<AssessmentRow>,
     pub total: AssessmentTotal,
+    /// Fields whose appraised points differ from the round report's: (code, this table's, the round report's,
+    /// the field's maximum). The table pools each item once; the round report pools every unit's items.
+    pub differs_from_round: Vec<(String, f64, f64, f64)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

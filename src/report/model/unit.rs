@@ -31,6 +31,8 @@ pub struct ItemResult {
     pub title: String,
     pub max: f64,
     pub self_points: Option<f64>,
+    /// The self points were computed from the unit's figure, not entered by it.
+    pub self_computed: bool,
     pub appraised_points: Option<f64>,
     pub not_applicable: bool,
     pub note: String,

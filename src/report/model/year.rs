@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::assessment::AssessmentPart;
 use super::{FindingView, Proposal, RoundInfo, Totals};
-use crate::domain::classification::CapWarning;
+use crate::domain::classification::CapCheck;
 use crate::domain::finding::FindingStatus;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -19,9 +19,11 @@ pub struct YearReport {
     pub units: Vec<UnitChange>,
     pub remediation: Remediation,
     pub officials: Vec<OfficialProposal>,
-    pub band_counts: Vec<BandCount>,
-    pub cap_warning: Option<CapWarning>,
+    /// The proposed bands per category of official (công chức, viên chức…), each with its cap on the top band.
+    pub groups: Vec<ClassGroup>,
     pub classification_basis: String,
+    /// The rule quoted from the catalogue: basis, article, the score bands.
+    pub classification_rule: String,
     /// Some periodic round of the year is not closed: the figures may still change.
     pub provisional: Option<String>,
     /// Good practices of every round of the year.
@@ -95,6 +97,10 @@ pub struct StatusCount {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OfficialProposal {
     pub code: String,
+    /// Category code (cán bộ, công chức, viên chức, người lao động): the recorded one, else by the unit's kind.
+    pub category: String,
+    /// The proposal rests on few items or few points: how many, to say so in the row.
+    pub thin_basis: Option<String>,
     pub name: String,
     pub position: String,
     pub unit_code: String,
@@ -108,6 +114,15 @@ pub struct OfficialProposal {
     pub band_name: Option<String>,
     /// The items that cost points, biggest loss first.
     pub losses: Vec<ItemLoss>,
+}
+
+/// One category of officials: how many each band proposes, and the cap on its top band.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClassGroup {
+    pub category: String,
+    pub label: &'static str,
+    pub band_counts: Vec<BandCount>,
+    pub cap: Option<CapCheck>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

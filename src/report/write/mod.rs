@@ -148,7 +148,10 @@ pub enum WriteError {
 
 /// Render a document in the given format, every number rounded as it is shown (`shown`).
 pub fn render(doc: &Document, format: Format, opts: &RenderOptions) -> Result<Vec<u8>, WriteError> {
-    let doc = &shown::document(doc);
+    let doc = &match format {
+        Format::Xlsx | Format::Csv | Format::Json => shown::document(doc),
+        _ => shown::document(&doc.for_people()),
+    };
     let template = opts.template.as_deref();
     Ok(match format {
         Format::Table => render_table(doc, opts.width, opts.color).into_bytes(),

@@ -1,0 +1,182 @@
+//! What a reviewer sends back before a report is signed (`cchc review`): contradictions between the scores and the
+//! findings, evidence that belies "không áp dụng", self points the unit did not write, gaps in the data. Each point
+//! says where it is and how to fix it.
+
+use serde::Serialize;
+
+use super::finding::FindingKind;
+use super::round::{Round, RoundKind};
+use super::sources::Sources;
+
+/// One thing to put right before signing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewPoint {
+    /// Where: round, unit, item or finding.
+    pub place: String,
+    pub problem: String,
+    /// How to fix it: the command to run.
+    pub fix: String,
+}
+
+/// The rounds' review points, in the order a reviewer reads the report: scores against findings, evidence, self
+/// points, scope, proposals, team. `leaders`: whether each round names a Trưởng đoàn.
+pub fn review(src: &Sources, rounds: &[&Round]) -> Vec<ReviewPoint> {
+    let mut out = Vec::new();
+    for round in rounds {
+        findings_against_scores(src, round, &mut out);
+        not_applicable_with_documents(src, round, &mut out);
+        computed_self_points(src, round, &mut out);
+        unscored_units(src, round, &mut out);
+        unanswered_proposals(src, round, &mut out);
+    }
+    out
+}
+
+/// Where an item of a unit is, as a reader finds it.
+fn place(round: &Round, unit: &str, criterion: &str) -> String {
+    format!("{}, đơn vị {unit}, nội dung {criterion}", round.title())
+}
+
+/// The appraised points and the maximum of an item, when it has points.
+fn appraised(src: &Sources, round: &Round, unit: &str, criterion: &str) -> Option<(f64, f64)> {
+    let score =
+        src.scores.iter().find(|s| s.round_id == round.id && s.unit_code == unit && s.criterion == criterion)?;
+    let max = src.catalogues.get(&round.catalogue_hash)?.get(criterion)?.max_points;
+    Some((score.points?, max))
+}
+
+/// A shortcoming or violation on an item with full points; a good practice on an item that lost points.
+fn findings_against_scores(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>) {
+    let number = |p: f64| super::number::points(p);
+    for f in src.findings.iter().filter(|f| f.round_id == round.id) {
+        let Some(criterion) = f.criterion.as_deref() else { continue };
+        let Some((points, max)) = appraised(src, round, &f.unit_code, criterion) else { continue };
+        let full = points >= max - 1e-9;
+        let problem = match f.kind {
+            FindingKind::HanChe | FindingKind::ViPham if full => format!(
+                "{} «{}» ({}) nhưng nội dung được chấm đủ điểm {}/{}",
+                f.kind.label(),
+                f.text,
+                f.id,
+                number(points),
+                number(max)
+            ),
+            FindingKind::DienHinh if !full => format!(
+                "điển hình «{}» ({}) trên nội dung bị trừ điểm ({}/{})",
+                f.text,
+                f.id,
+                number(points),
+                number(max)
+            ),
+            _ => continue,
+        };
+        out.push(ReviewPoint {
+            place: place(round, &f.unit_code, criterion),
+            problem,
+            fix: format!(
+                "sửa điểm thẩm định (`cchc score set {} {} {criterion} --points …`) hoặc sửa, chuyển kết luận sang nội dung khác",
+                round.id, f.unit_code
+            ),
+        });
+    }
+}
+
+/// Evidence that cites a document ("Báo cáo … số 28/BC-UBND"): something happened, so not "không phát sinh".
+fn cites_document(evidence: &str) -> bool {
+    let has_number = evidence.chars().any(|c| c.is_ascii_digit());
+    has_number && (evidence.contains('/') || evidence.to_lowercase().contains("số "))
+}
+
+/// An item marked "không áp dụng" whose self-report evidence cites a document.
+fn not_applicable_with_documents(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>) {
+    for s in src.scores.iter().filter(|s| s.round_id == round.id && s.not_applicable) {
+        let item = src
+            .self_items
+            .iter()
+            .find(|i| i.round_id == round.id && i.unit_code == s.unit_code && i.criterion == s.criterion);
+        let Some(item) = item.filter(|i| cites_document(&i.evidence)) else { continue };
+        out.push(ReviewPoint {
+            place: place(round, &s.unit_code, &s.criterion),
+            problem: format!("chấm «không áp dụng» nhưng tài liệu kiểm chứng dẫn «{}»", item.evidence.trim()),
+            fix: format!(
+                "chấm điểm nội dung này (`cchc score set {} {} {} --points …`) hoặc ghi rõ vì sao không áp dụng",
+                round.id, s.unit_code, s.criterion
+            ),
+        });
+    }
+}
+
+/// Self points the program computed from a figure: the unit did not score the item itself.
+fn computed_self_points(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>) {
+    for i in src.self_items.iter().filter(|i| i.round_id == round.id && i.computed) {
+        out.push(ReviewPoint {
+            place: place(round, &i.unit_code, &i.criterion),
+            problem: format!(
+                "điểm tự chấm {} do phần mềm tính từ số liệu «{}», đơn vị không tự chấm (báo cáo ghi «tính từ số liệu» và không so sánh nội dung này)",
+                i.self_points.map(super::number::points).unwrap_or_default(),
+                i.figure.as_deref().unwrap_or_default()
+            ),
+            fix: format!(
+                "đề nghị đơn vị {} ghi điểm tự chấm và nộp lại báo cáo (`cchc selfreport import {} TỆP`)",
+                i.unit_code, round.id
+            ),
+        });
+    }
+}
+
+/// Units in a periodic round's scope that answer for items but have no appraised score at all.
+fn unscored_units(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>) {
+    let answering = |unit: &str| src.assignments.iter().any(|a| a.unit_code == unit);
+    let scope = src.scopes.iter().filter(|(r, _)| *r == round.id).map(|(_, u)| u.as_str());
+    for unit in scope {
+        let periodic = round.kind != RoundKind::DotXuat;
+        if (periodic && !answering(unit)) || src.scores.iter().any(|s| s.round_id == round.id && s.unit_code == unit) {
+            continue;
+        }
+        out.push(ReviewPoint {
+            place: format!("{}, đơn vị {unit}", round.title()),
+            problem: "đơn vị thuộc phạm vi đợt nhưng chưa có điểm thẩm định".to_owned(),
+            fix: format!("nhập điểm thẩm định (`cchc score import {} TỆP`) hoặc bỏ đơn vị khỏi phạm vi đợt", round.id),
+        });
+    }
+}
+
+/// Proposals without the level they are addressed to, or never answered.
+fn unanswered_proposals(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>) {
+    for f in src.findings.iter().filter(|f| f.round_id == round.id && f.kind == FindingKind::KienNghi) {
+        let answer = src.answers.iter().find(|a| a.finding_id == f.id);
+        let missing = match answer {
+            None => "chưa ghi cấp giải quyết và chưa trả lời",
+            Some(a) if a.addressed_to.is_none() => "chưa ghi cấp giải quyết",
+            Some(a) if a.answer.as_deref().is_none_or(|t| t.trim().is_empty()) => "chưa trả lời",
+            Some(_) => continue,
+        };
+        out.push(ReviewPoint {
+            place: format!("{}, đơn vị {}, kiến nghị {}", round.title(), f.unit_code, f.id),
+            problem: format!("kiến nghị «{}» {missing}", f.text),
+            fix: format!("ghi cấp và ý kiến trả lời: `cchc finding answer {} --level phuong|tinh --text \"…\"`", f.id),
+        });
+    }
+}
+
+/// A team without its leader (Trưởng đoàn): the report cannot be signed for the team.
+pub fn leaderless(round: &Round, roles: &[&str]) -> Option<ReviewPoint> {
+    (!roles.contains(&"truong-doan")).then(|| ReviewPoint {
+        place: round.title(),
+        problem: "đoàn kiểm tra chưa có Trưởng đoàn".to_owned(),
+        fix: format!("`cchc round team {} add --name \"…\" --role truong-doan`", round.id),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_cites_a_document_by_its_number() {
+        assert!(cites_document("Báo cáo khắc phục số 28/BC-UBND ngày 20/3/2026"));
+        assert!(cites_document("Quyết định 15/QĐ-UBND"));
+        assert!(!cites_document("Trong kỳ không phát sinh"));
+        assert!(!cites_document(""));
+    }
+}

@@ -277,14 +277,14 @@ fn rule(c: &Classification) -> String {
         .iter()
         .enumerate()
         .map(|(i, b)| match i {
-            0 => format!("«{}» từ {} điểm", b.name, points(b.min)),
-            _ if b.min <= 0.0 => format!("«{}» dưới {} điểm", b.name, points(b.max)),
-            _ => format!("«{}» từ {} đến dưới {} điểm", b.name, points(b.min), points(b.max)),
+            0 => format!("“{}” từ {} điểm", b.name, points(b.min)),
+            _ if b.min <= 0.0 => format!("“{}” dưới {} điểm", b.name, points(b.max)),
+            _ => format!("“{}” từ {} đến dưới {} điểm", b.name, points(b.min), points(b.max)),
         })
         .collect();
     let share = match c.bands.as_slice() {
         [top, below, ..] => format!(
-            " {CAP_ARTICLE}: số được xếp loại «{}» không quá {}% tổng số được xếp loại «{}».",
+            " {CAP_ARTICLE}: số được xếp loại “{}” không quá {}% tổng số được xếp loại “{}”.",
             top.name,
             points(c.top_band_cap_percent.unwrap_or(DEFAULT_TOP_BAND_CAP_PERCENT)),
             below.name

@@ -291,25 +291,25 @@ fn cap_sentence(group: &str, c: &CapCheck) -> String {
     };
     let reading = |base: CapBase| match base {
         CapBase::Tot => format!(
-            "{}% số được xếp loại «{}» (người không giữ mức «{}» chuyển xuống mức này và được tính vào)",
+            "{}% số được xếp loại “{}” (người không giữ mức “{}” chuyển xuống mức này và được tính vào)",
             points(c.cap_percent),
             c.below_band,
             c.top_band
         ),
         CapBase::TotTroLen => {
-            format!("{}% số được xếp loại từ «{}» trở lên", points(c.cap_percent), c.below_band)
+            format!("{}% số được xếp loại từ “{}” trở lên", points(c.cap_percent), c.below_band)
         }
     };
     let decide = if c.exceeded() {
         format!(
-            " Chủ tịch UBND phường xem xét, quyết định {} trong số {} người được đề xuất giữ mức «{}»; những người còn lại xếp mức «{}».",
+            " Chủ tịch UBND phường xem xét, quyết định {} trong số {} người được đề xuất giữ mức “{}”; những người còn lại xếp mức “{}”.",
             c.allowed, c.top_count, c.top_band, c.below_band
         )
     } else {
         " Số được đề xuất nằm trong giới hạn này.".to_owned()
     };
     format!(
-        "{group}: đề xuất {} người mức «{}» và {} người mức «{}». Tính theo tỷ lệ không quá {}, tối đa {} người được xếp mức «{}» (nếu tính {} thì tối đa {} người).{decide}",
+        "{group}: đề xuất {} người mức “{}” và {} người mức “{}”. Tính theo tỷ lệ không quá {}, tối đa {} người được xếp mức “{}” (nếu tính {} thì tối đa {} người).{decide}",
         c.top_count,
         c.top_band,
         c.below_count,
@@ -338,7 +338,7 @@ mod tests {
             allowed: 2,
         };
         let text = cap_sentence("Công chức", &c);
-        assert!(text.contains("tối đa 2 người được xếp mức «Hoàn thành xuất sắc nhiệm vụ»"), "{text}");
+        assert!(text.contains("tối đa 2 người được xếp mức “Hoàn thành xuất sắc nhiệm vụ”"), "{text}");
         assert!(text.contains("thì tối đa 3 người"), "{text}");
         assert!(text.contains("Chủ tịch UBND phường xem xét, quyết định 2 trong số 9"), "{text}");
         assert!(!text.contains("vượt"), "{text}");

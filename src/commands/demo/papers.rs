@@ -50,11 +50,13 @@ pub fn demo(ctx: &Context, out: &Path, round_id: &str, reminder_as_of: NaiveDate
     // The built-in bases are the 2026 plan's: next year's plan shows placeholders and says so, as it would to a user.
     papers.push(build_plan(ctx, conn, plan_year, &none, day(plan_year, 1, 15))?);
     let dir = out.join("van-ban");
+    // Named where it ends up: `out` is the hidden build folder inside the demo's own folder.
+    let shown = out.parent().unwrap_or(out).join("van-ban");
     write_files(&papers, &dir, &DEMO_FORMATS)?;
     ctx.info(format!(
         "Đã ghi {} văn bản (quyết định, lịch kiểm tra, biên bản, công văn đôn đốc, kế hoạch {plan_year}) vào «{}».",
         papers.len(),
-        dir.display()
+        shown.display()
     ));
     Ok(())
 }

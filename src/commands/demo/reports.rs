@@ -63,8 +63,10 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
     built.push(build_followup(ctx, conn, None, None)?);
     built.push(year_report);
     let dir = out.join("bao-cao");
+    // Named where it ends up: `out` is the hidden build folder inside the demo's own folder.
+    let shown = out.parent().unwrap_or(out).join("bao-cao");
     let written = write_files(&built, &dir, &DEMO_FORMATS)?;
-    ctx.info(format!("Đã ghi {written} tệp báo cáo vào «{}».", dir.display()));
+    ctx.info(format!("Đã ghi {written} tệp báo cáo vào «{}».", shown.display()));
     summary(ctx, &year_model)
 }
 

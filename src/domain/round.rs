@@ -198,10 +198,14 @@ impl Round {
         match self.kind {
             RoundKind::Dot1 => format!("Đợt 1 năm {}", self.year),
             RoundKind::Dot2 => format!("Đợt 2 năm {}", self.year),
-            RoundKind::DotXuat => match &self.topic {
-                Some(topic) => format!("Kiểm tra đột xuất {} năm {}: {topic}", self.id, self.year),
-                None => format!("Kiểm tra đột xuất {} năm {}", self.id, self.year),
-            },
+            RoundKind::DotXuat => {
+                // "lần 1", not the id "2026-dx1": documents read by people outside the team carry no internal ids.
+                let n = self.id.rsplit_once("-dx").map_or(self.id.as_str(), |(_, n)| n);
+                match &self.topic {
+                    Some(topic) => format!("Kiểm tra đột xuất lần {n} năm {}: {topic}", self.year),
+                    None => format!("Kiểm tra đột xuất lần {n} năm {}", self.year),
+                }
+            }
         }
     }
 

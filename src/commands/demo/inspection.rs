@@ -254,6 +254,7 @@ fn ad_hoc_round(ctx: &Context) -> Result<()> {
         .find(|r| r.kind == RoundKind::DotXuat)
         .map(|r| r.id)
         .context("không tìm thấy đợt đột xuất vừa tạo")?;
+    super::add_team(&on(ctx, 3, 11), &id)?;
     let ctx = &on(ctx, 16, 11);
     start(ctx, &id)?;
     let set = SetArgs {
@@ -273,5 +274,5 @@ fn ad_hoc_round(ctx: &Context) -> Result<()> {
         "Gửi thư xin lỗi; rà soát quy trình tiếp nhận, luân chuyển hồ sơ; cập nhật đầy đủ trạng thái hồ sơ trên Hệ thống.",
         Some("15/12/2026"),
     )?;
-    Ok(())
+    round::run(&on(ctx, 17, 11), RoundCommand::Close(id_args(&id)))
 }

@@ -87,6 +87,7 @@ fn build(ctx: &Context, out: &Path, staging: &Path) -> Result<()> {
     );
     // The year is replayed day by day from the plan's start (15/01): every event on the day it happens.
     replay_year(&inspection::on(&Context { replaying: true, ..demo.clone() }, 15, 1), &inputs)?;
+    papers::numbers(&demo)?;
     reports::demo(&demo, staging)?;
     // The reminder as the secretary sends it on Monday 06/07, to the unit whose report is overdue by then (due
     // Friday 03/07, five days before its slot on 09/07); the plan for the year after.
@@ -172,19 +173,7 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
             catalogue: None,
         };
         round::run(demo, RoundCommand::New(new))?;
-        let id = kind.round_id(YEAR, 1);
-        for (name, role, title, unit) in TEAM {
-            let member = MemberArgs {
-                name: Some(name.into()),
-                official: None,
-                role,
-                title: Some(title.into()),
-                unit: Some(unit.into()),
-                unit_name: None,
-            };
-            let team = TeamArgs { round: id.clone(), command: Some(TeamCommand::Add(member)), output: table() };
-            round::run(demo, RoundCommand::Team(team))?;
-        }
+        add_team(demo, &kind.round_id(YEAR, 1))?;
     }
     // Đợt 1 follows a schedule (each unit reports five days before its slot); Đợt 2 keeps the round-wide deadline.
     let auto = AutoArgs { replace: false, dry_run: false, place: Some(PLACE.into()) };
@@ -194,6 +183,23 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
     // Files, a clarification and a sample while the units' reports come in, before the team starts on 01/07.
     evidence::demo(&inspection::on(demo, 30, 6), inputs)?;
     inspection::demo(demo, inputs)
+}
+
+/// The standing team of the year (plan IV.1.a) on a round.
+pub(super) fn add_team(demo: &Context, round_id: &str) -> Result<()> {
+    for (name, role, title, unit) in TEAM {
+        let member = MemberArgs {
+            name: Some(name.into()),
+            official: None,
+            role,
+            title: Some(title.into()),
+            unit: Some(unit.into()),
+            unit_name: None,
+        };
+        let team = TeamArgs { round: round_id.to_owned(), command: Some(TeamCommand::Add(member)), output: table() };
+        round::run(demo, RoundCommand::Team(team))?;
+    }
+    Ok(())
 }
 
 fn table() -> FormatArg {

@@ -30,12 +30,17 @@ fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
 
-/// For `cchc demo`: the papers of Đợt 1 (decision and schedule notice on 22/06, each unit's minutes on its slot,
-/// the reminder on its as-of day) and next year's plan (in January), in `out/van-ban/`.
-pub fn demo(ctx: &Context, out: &Path, round_id: &str, reminder_as_of: NaiveDate, plan_year: i32) -> Result<()> {
+/// The văn thư's numbers in `cchc config`, before the reports and papers that cite them are written.
+pub fn numbers(ctx: &Context) -> Result<()> {
     for (key, value) in NUMBERS {
         config::run(ctx, ConfigCommand::Set(SetArgs { key: key.into(), value: value.into() }))?;
     }
+    Ok(())
+}
+
+/// For `cchc demo`: the papers of Đợt 1 (decision and schedule notice on 22/06, each unit's minutes on its slot,
+/// the reminder on its as-of day) and next year's plan (in January), in `out/van-ban/`.
+pub fn demo(ctx: &Context, out: &Path, round_id: &str, reminder_as_of: NaiveDate, plan_year: i32) -> Result<()> {
     let store = ctx.store()?;
     let conn = &store.conn;
     let round = rounds::get(conn, round_id)?;

@@ -194,7 +194,7 @@ fn remediation_section(r: &Remediation, findings: Vec<FindingView>) -> Section {
         // Status, days overdue and the latest note in one cell: a finding's id needs its own column on the page.
         let mut status = super::doc::status(&f);
         if let Some(note) = f.latest_note.as_deref().filter(|n| !n.trim().is_empty()) {
-            status.push_str(&format!("\n{note}"));
+            status.push_str(&format!(".\n{note}"));
         }
         t.push_row(vec![
             row_number(i),

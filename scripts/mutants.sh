@@ -13,7 +13,8 @@
 # versions): each mutant rebuilds a few thousand lines, not the whole program. A change outside src/domain/ is
 # mutated in the real crate. Either way only the library's unit tests run (`cargo test --lib`; set
 # MUTANTS_ALL_TESTS=1 to run the end-to-end tests too, much slower). The machine is shared: lowest priority, one
-# job, a fixed timeout per mutant. cargo-mutants works on a copy; the working tree is never touched.
+# job, a fixed timeout per mutant. cargo-mutants works on a copy (with the build already in target/, so only the
+# crate itself is rebuilt); the working tree is never touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -53,7 +54,7 @@ domain_crate() {
 
 test_args=(-- --lib)
 [ "${MUTANTS_ALL_TESTS:-}" = 1 ] && test_args=()
-common=(--output "$root" --jobs 1 --timeout 120 --build-timeout 900 --exclude '**/*_tests.rs'
+common=(--output "$root" --jobs 1 --timeout 120 --build-timeout 900 --copy-target=true --exclude '**/*_tests.rs'
   --exclude 'src/domain/catalogue_parse/fuzz.rs')
 
 if [ "${1:-}" = "--in-diff" ]; then

@@ -13,7 +13,9 @@
 # versions): each mutant rebuilds a few thousand lines, not the whole program. A change outside src/domain/ is
 # mutated in the real crate. Either way only the library's unit tests run (`cargo test --lib`; set
 # MUTANTS_ALL_TESTS=1 to run the end-to-end tests too, much slower). The machine is shared: lowest priority, one
-# job, a fixed timeout per mutant. cargo-mutants works on a copy; the working tree is never touched.
+# job, a fixed timeout per mutant. The domain crate is itself a copy, so it is mutated in place and keeps its build
+# between runs; the real crate is mutated in a copy cargo-mutants makes (a fresh build). The working tree is never
+# touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -53,7 +55,7 @@ domain_crate() {
 
 test_args=(-- --lib)
 [ "${MUTANTS_ALL_TESTS:-}" = 1 ] && test_args=()
-common=(--output "$root" --jobs 1 --timeout 120 --build-timeout 900 --exclude '**/*_tests.rs'
+common=(--output "$root" --timeout 120 --build-timeout 900 --exclude '**/*_tests.rs'
   --exclude 'src/domain/catalogue_parse/fuzz.rs')
 
 if [ "${1:-}" = "--in-diff" ]; then
@@ -68,12 +70,15 @@ if [ "${1:-}" = "--in-diff" ]; then
     exit 0
   fi
   if git diff --name-only "$base" -- src | grep -qv '^src/domain/'; then
-    dir=$root # the change reaches beyond the domain: the real crate
+    dir=$root # the change reaches beyond the domain: the real crate, in a copy, one mutant at a time
+    common+=(--jobs 1)
   else
     dir=$(domain_crate)
+    common+=(--in-place) # one mutant at a time, by nature
   fi
-  exec nice -n 19 cargo mutants --dir "$dir" "${common[@]}" --in-diff "$diff_file" "$@" "${test_args[@]}"
+  nice -n 19 cargo mutants --dir "$dir" "${common[@]}" --in-diff "$diff_file" "$@" "${test_args[@]}"
+  exit
 fi
 
 dir=$(domain_crate)
-exec nice -n 19 cargo mutants --dir "$dir" "${common[@]}" "$@" "${test_args[@]}"
+exec nice -n 19 cargo mutants --dir "$dir" "${common[@]}" --in-place "$@" "${test_args[@]}"

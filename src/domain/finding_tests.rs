@@ -65,3 +65,38 @@ fn names_and_labels() {
     assert!("Mo".parse::<FindingStatus>().is_err());
     assert!("vipham".parse::<FindingKind>().unwrap_err().contains("«vipham»"));
 }
+
+#[test]
+fn only_shortcomings_and_violations_are_followed_up() {
+    let followed: Vec<_> = FindingKind::ALL.into_iter().filter(|k| k.is_followed_up()).collect();
+    assert_eq!(followed, [FindingKind::HanChe, FindingKind::ViPham]);
+}
+
+/// The kind gates the deadline: only what is followed up can be overdue (the day count itself is the date rules').
+#[test]
+fn a_finding_is_overdue_only_when_its_kind_is_followed_up() {
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let finding = |kind, status| Finding {
+        id: "2026-dot1-F01".into(),
+        round_id: "2026-dot1".into(),
+        seq: 1,
+        unit_code: "VP".into(),
+        criterion: None,
+        official_code: None,
+        kind,
+        text: String::new(),
+        recommendation: String::new(),
+        due: Some(day(9, 30)),
+        status,
+        source: None,
+        created_at: String::new(),
+    };
+    let today = day(11, 28);
+    for kind in FindingKind::ALL {
+        let open = finding(kind, Mo);
+        assert_eq!(open.is_overdue(today), kind.is_followed_up(), "{kind:?}");
+        assert_eq!(open.days_overdue(today) > 1, kind.is_followed_up(), "{kind:?}");
+        assert!(!finding(kind, DaKhacPhuc).is_overdue(today) && finding(kind, DaKhacPhuc).days_overdue(today) == 0);
+        assert!(!open.is_overdue(day(9, 30)) && open.days_overdue(day(9, 30)) == 0, "{kind:?}: the due day is in time");
+    }
+}

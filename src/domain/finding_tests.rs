@@ -89,6 +89,7 @@ fn a_finding_is_overdue_only_when_its_kind_is_followed_up() {
         due: Some(day(9, 30)),
         status,
         source: None,
+        repeats: None,
         created_at: String::new(),
     };
     let today = day(11, 28);

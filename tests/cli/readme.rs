@@ -51,7 +51,7 @@ fn runs_as_written(commands: &[Vec<String>]) {
     }
     assert!(ward.path("bao-cao-nam-2026.html").exists());
     assert!(ward.path("sao-luu-2026.db").exists());
-    the_walkthrough_left_what_it_says(&ward, &commands, &ran);
+    the_walkthrough_left_what_it_says(&ward, commands, &ran);
 }
 
 /// More than exit 0: every file a command writes (`-o`) is there and of its kind, and the key outputs say what the

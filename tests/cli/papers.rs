@@ -39,7 +39,7 @@ fn every_paper_is_an_administrative_docx_with_its_type_in_the_number() {
     let expected = [
         ("decision", "/QĐ-UBND", "QUYẾT ĐỊNH:"),
         ("schedule", "/TB-UBND", "Lịch kiểm tra từng đơn vị"),
-        ("minutes_vhxh", "/BB-ĐKT", "ĐOÀN KIỂM TRA CCHC"),
+        ("minutes_vhxh", "/BB-ĐKT", "CẢI CÁCH HÀNH CHÍNH"),
         ("reminder", "/UBND-VHXH", "Kính gửi: Trung tâm Cung ứng dịch vụ công phường Thành Sen."),
         ("plan_2026", "/KH-UBND", "IV. TỔ CHỨC THỰC HIỆN"),
     ];

@@ -95,7 +95,7 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
     let mut lh = frame.letterhead("BB-ĐKT", r.year, Vec::new());
     // The team issues the minutes, under the ward's People's Committee.
     lh.parent_body = Some(frame.settings.issuing_body.clone());
-    lh.issuing_body = "ĐOÀN KIỂM TRA CCHC".to_owned();
+    lh.issuing_body = "ĐOÀN KIỂM TRA\nCẢI CÁCH HÀNH CHÍNH".to_owned();
     lh.date = m.date;
     // Two lines each, so that both names stand at the same height.
     let team_side = Some("ĐẠI DIỆN ĐOÀN KIỂM TRA".to_owned());

@@ -78,9 +78,8 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
     }
     let body = Section::new("", "")
         .with_block(Block::Paragraph(format!(
-            "Thực hiện Kế hoạch kiểm tra cải cách hành chính năm {} của UBND {}, các phòng, cơ quan, đơn vị tiến hành tự kiểm tra theo nội dung được phân công phụ trách và gửi báo cáo kết quả về Đoàn kiểm tra (qua {}) trước 5 ngày theo lịch kiểm tra của đơn vị (đơn vị chưa có lịch: theo hạn chung của đợt). Đến hết ngày {}, {} chưa gửi báo cáo tự kiểm tra {}:",
-            r.year,
-            frame.ward(),
+            "Thực hiện {}, các phòng, cơ quan, đơn vị tiến hành tự kiểm tra theo nội dung được phân công phụ trách và gửi báo cáo kết quả về Đoàn kiểm tra (qua {}) trước 5 ngày theo lịch kiểm tra của đơn vị (đơn vị chưa có lịch: theo hạn chung của đợt). Tính đến ngày {}, {} chưa gửi báo cáo tự kiểm tra {}:",
+            frame.plan(r.year, true),
             m.standing_unit,
             date::format(m.as_of),
             if m.units.len() == 1 { "đơn vị sau" } else { "các đơn vị sau" },
@@ -88,10 +87,11 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
         )))
         .with_block(Block::Table(table))
         .with_block(Block::Paragraph(format!(
-            "UBND {} đề nghị {} nêu trên khẩn trương chỉ đạo hoàn thành, gửi báo cáo tự kiểm tra về Đoàn kiểm tra (qua {}) chậm nhất trước ngày kiểm tra của đơn vị; đồng thời chuẩn bị đầy đủ hồ sơ, tài liệu kiểm chứng để làm việc với Đoàn kiểm tra. Việc chậm gửi báo cáo sẽ được tổng hợp vào kết quả kiểm tra và đánh giá, xếp loại cuối năm.",
+            "UBND {} đề nghị {} nêu trên khẩn trương chỉ đạo hoàn thành, gửi báo cáo tự kiểm tra về Đoàn kiểm tra (qua {}) {}; đồng thời chuẩn bị đầy đủ hồ sơ, tài liệu kiểm chứng để làm việc với Đoàn kiểm tra. Việc chậm gửi báo cáo sẽ được tổng hợp vào kết quả kiểm tra và đánh giá, xếp loại cuối năm.",
             frame.ward(),
             if m.units.len() == 1 { "Thủ trưởng đơn vị" } else { "Thủ trưởng các đơn vị" },
-            m.standing_unit
+            m.standing_unit,
+            last_day(m)
         )));
     d.sections = vec![to, body];
     d.closing = Some(
@@ -103,4 +103,16 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
         .to_owned(),
     );
     d
+}
+
+/// By when the report must now arrive, as a date a person can act on: before the unit's inspection day (one unit),
+/// or before each unit's day in the table (several); the round's first day for a unit not yet scheduled.
+fn last_day(m: &ReminderPaper) -> String {
+    match m.units.as_slice() {
+        [one] => {
+            let day = one.slot_day.unwrap_or(m.round.start);
+            format!("chậm nhất trước {}, ngày Đoàn kiểm tra làm việc với đơn vị", with_weekday(day))
+        }
+        _ => "chậm nhất trước ngày Đoàn kiểm tra làm việc với từng đơn vị (cột “Ngày kiểm tra”)".to_owned(),
+    }
 }

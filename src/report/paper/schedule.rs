@@ -50,8 +50,8 @@ pub fn document(m: &SchedulePaper, frame: &Frame) -> Document {
     lh.date = m.date;
     let mut d = Document::new(lh, "THÔNG BÁO", subject);
     let intro = Section::new("", "").with_block(Block::Paragraph(format!(
-        "Thực hiện Kế hoạch kiểm tra cải cách hành chính năm {}, UBND {} thông báo lịch kiểm tra cải cách hành chính {} ({}) tại các phòng, cơ quan, đơn vị như sau:",
-        r.year,
+        "Thực hiện {}, UBND {} thông báo lịch kiểm tra cải cách hành chính {} ({}) đối với các phòng, cơ quan, đơn vị như sau:",
+        frame.plan(r.year, true),
         frame.ward(),
         r.title,
         period(r)

@@ -302,8 +302,8 @@ fn cap_sentence(group: &str, c: &CapCheck) -> String {
     };
     let decide = if c.exceeded() {
         format!(
-            " Chủ tịch UBND phường xem xét, quyết định {} trong số {} người được đề xuất giữ mức “{}”; những người còn lại xếp mức “{}”.",
-            c.allowed, c.top_count, c.top_band, c.below_band
+            " Số được đề xuất ({}) nhiều hơn số tối đa ({}): việc chọn những người được xếp mức “{}” do cấp có thẩm quyền xem xét, quyết định.",
+            c.top_count, c.allowed, c.top_band
         )
     } else {
         " Số được đề xuất nằm trong giới hạn này.".to_owned()
@@ -340,7 +340,7 @@ mod tests {
         let text = cap_sentence("Công chức", &c);
         assert!(text.contains("tối đa 2 người được xếp mức “Hoàn thành xuất sắc nhiệm vụ”"), "{text}");
         assert!(text.contains("thì tối đa 3 người"), "{text}");
-        assert!(text.contains("Chủ tịch UBND phường xem xét, quyết định 2 trong số 9"), "{text}");
+        assert!(text.contains("Số được đề xuất (9) nhiều hơn số tối đa (2)"), "{text}");
         assert!(!text.contains("vượt"), "{text}");
     }
 }

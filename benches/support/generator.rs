@@ -152,7 +152,7 @@ pub fn write_units(out: &mut impl Write, count: usize, seed: u64) -> io::Result<
     let mut rng = Rng::new(seed ^ 0x756E_6974);
     writeln!(out, "ma_don_vi,ten_don_vi,loai")?;
     for n in 0..count {
-        writeln!(out, "{},{},ubnd-cap-xa", unit_code(n), unit_name(&mut rng))?;
+        writeln!(out, "{},{},to-chuc-hanh-chinh", unit_code(n), unit_name(&mut rng))?;
     }
     Ok(())
 }

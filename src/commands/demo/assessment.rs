@@ -38,6 +38,9 @@ const KIEN_NGHI: &str = "Đề nghị Chủ tịch UBND phường chỉ đạo T
 Đề nghị UBND phường đề xuất với Sở Nội vụ, Sở Khoa học và Công nghệ nâng cấp chức năng thanh toán trực tuyến trên Cổng dịch vụ công của tỉnh.
 Giao Phòng Văn hoá - Xã hội theo dõi, tổng hợp kết quả khắc phục, báo cáo Chủ tịch UBND phường trước ngày 15/01/2027.";
 
+/// The Đợt 2 proposals (unit, item) the secretary links to the same unit's Đợt 1 request.
+const REPEATS: [(&str, &str); 2] = [("TTPVHCC", "1.3.7"), ("VHXH", "1.7.1.1")];
+
 /// The id of a unit's proposal on an item in a round.
 fn proposal(ctx: &Context, round: &str, unit: &str, criterion: &str) -> Result<String> {
     let filter = Filter { round_id: Some(round), kind: Some(FindingKind::KienNghi), ..Filter::default() };
@@ -49,15 +52,17 @@ fn proposal(ctx: &Context, round: &str, unit: &str, criterion: &str) -> Result<S
 }
 
 pub fn demo(ctx: &Context) -> Result<()> {
-    // The secretary says that the centre's Đợt 2 request on online payment repeats its Đợt 1 request: the only
-    // link the demo makes (no other proposal is a repeat, whatever its item).
-    let link = LinkArgs {
-        id: proposal(ctx, "2026-dot2", "TTPVHCC", "1.3.7")?,
-        repeats: Some(proposal(ctx, "2026-dot1", "TTPVHCC", "1.3.7")?),
-        none: false,
-    };
+    // The secretary says which Đợt 2 requests repeat a Đợt 1 request: the centre's on online payment and VHXH's on
+    // the one-stop desk's connection. The demo links these two only (no other proposal is a repeat, whatever its item).
     let on_the_day = super::inspection::on(ctx, 24, 10);
-    finding_link::link(&on_the_day, &mut ctx.store()?, &link)?;
+    for (unit, criterion) in REPEATS {
+        let link = LinkArgs {
+            id: proposal(ctx, "2026-dot2", unit, criterion)?,
+            repeats: Some(proposal(ctx, "2026-dot1", unit, criterion)?),
+            none: false,
+        };
+        finding_link::link(&on_the_day, &mut ctx.store()?, &link)?;
+    }
     for (round, unit, criterion, level, text, on) in ANSWERS {
         let id = proposal(ctx, round, unit, criterion)?;
         let args = AnswerArgs {

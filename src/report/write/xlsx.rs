@@ -22,7 +22,11 @@ pub fn render_xlsx(doc: &Document) -> Result<Vec<u8>, WriteError> {
     // Dated as the DOCX is, with the report's own date rather than the clock: the same report, the same file.
     let title = format!("{} {}", doc.title, doc.subject);
     let mut properties = DocProperties::new().set_title(title).set_author(&doc.letterhead.issuing_body);
-    if let Some(date) = doc.letterhead.date.and_then(excel_date) {
+    // Undated (the văn thư fills the date line in): 1 January of its year, never the clock, which
+    // rust_xlsxwriter would otherwise write.
+    let lh = &doc.letterhead;
+    let stamp = lh.date.or_else(|| chrono::NaiveDate::from_ymd_opt(lh.year, 1, 1));
+    if let Some(date) = stamp.and_then(excel_date) {
         properties = properties.set_creation_datetime(&date);
     }
     workbook.set_properties(&properties);

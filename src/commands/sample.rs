@@ -8,6 +8,7 @@ use clap::{ArgGroup, Args, Subcommand};
 
 use crate::commands::evidence::intake::item_target;
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
+use crate::commands::score::ItemArgs;
 use crate::context::Context;
 use crate::domain::number::points;
 use crate::domain::sample::{derived_seed, draw, list_hash};
@@ -24,19 +25,6 @@ pub enum SampleCommand {
     Record(RecordArgs),
     /// Mẫu đã bốc, kết quả từng hồ sơ và tỷ lệ đạt
     Show(ShowArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ItemArgs {
-    /// Mã đợt, ví dụ 2026-dot1
-    #[arg(value_name = "ĐỢT")]
-    pub round: String,
-    /// Đơn vị (mã hoặc tên)
-    #[arg(value_name = "ĐƠN_VỊ")]
-    pub unit: String,
-    /// Nội dung kiểm tra, ví dụ 1.2.3
-    #[arg(value_name = "MÃ_TIÊU_CHÍ")]
-    pub item: String,
 }
 
 #[derive(Debug, Args)]
@@ -131,7 +119,7 @@ fn read_list(path: &std::path::Path) -> Result<Vec<(String, Details)>> {
 }
 
 fn draw_sample(ctx: &Context, store: &mut Store, args: &DrawArgs) -> Result<()> {
-    let target = item_target(store, &args.item.round, &args.item.unit, &args.item.item)?;
+    let target = item_target(store, &args.item.round, &args.item.unit, &args.item.criterion)?;
     target.round.ensure_open()?;
     let list = read_list(&args.from)?;
     let codes: Vec<&str> = list.iter().map(|(c, _)| c.as_str()).collect();
@@ -162,7 +150,7 @@ fn draw_sample(ctx: &Context, store: &mut Store, args: &DrawArgs) -> Result<()> 
 }
 
 fn record(ctx: &Context, store: &mut Store, args: &RecordArgs) -> Result<()> {
-    let target = item_target(store, &args.item.round, &args.item.unit, &args.item.item)?;
+    let target = item_target(store, &args.item.round, &args.item.unit, &args.item.criterion)?;
     target.round.ensure_open()?;
     let key = Key { round_id: &target.round.id, unit_code: &target.unit, criterion: &target.criterion };
     let note = args.note.as_deref().map(|n| nfc(n.trim()).into_owned()).unwrap_or_default();
@@ -173,7 +161,7 @@ fn record(ctx: &Context, store: &mut Store, args: &RecordArgs) -> Result<()> {
 }
 
 fn show(ctx: &Context, store: &Store, args: &ShowArgs) -> Result<()> {
-    let target = item_target(store, &args.item.round, &args.item.unit, &args.item.item)?;
+    let target = item_target(store, &args.item.round, &args.item.unit, &args.item.criterion)?;
     let key = Key { round_id: &target.round.id, unit_code: &target.unit, criterion: &target.criterion };
     let Some(sample) = samples::get(&store.conn, &key)? else {
         bail!(

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 use crate::commands::clarify::{self, AnswerArgs, AskArgs};
 use crate::commands::evidence::{self, AddArgs};
-use crate::commands::sample::{self, DrawArgs, ItemArgs, RecordArgs};
+use crate::commands::sample::{self, DrawArgs, RecordArgs};
+use crate::commands::score::ItemArgs;
 use crate::context::Context;
 use crate::store::samples::{self as stored, Key};
 
@@ -70,9 +71,7 @@ pub fn demo(ctx: &Context, folder: &Path) -> Result<()> {
     let photo = write(folder, "1.3.3 Quay mot cua.png", &PNG)?;
     let add = |unit: &str, item: &str, file: PathBuf| {
         let args = AddArgs {
-            round: DOT1.into(),
-            unit: unit.into(),
-            item: item.into(),
+            item: ItemArgs { round: DOT1.into(), unit: unit.into(), criterion: item.into() },
             files: vec![file],
             received: day(25, 6),
             note: None,
@@ -107,7 +106,7 @@ pub fn demo(ctx: &Context, folder: &Path) -> Result<()> {
         list.push_str(&format!("{i},HS-2026-{i:04},{procedure},{:02}/09/2026\n", 1 + i % 28));
     }
     let from = write(folder, "ho-so-tthc-TTPVHCC.csv", list.as_bytes())?;
-    let item = || ItemArgs { round: DOT1.into(), unit: "TTPVHCC".into(), item: "1.3.3".into() };
+    let item = || ItemArgs { round: DOT1.into(), unit: "TTPVHCC".into(), criterion: "1.3.3".into() };
     sample::run(ctx, sample::SampleCommand::Draw(DrawArgs { item: item(), from, n: 5, seed: None }))?;
     let key = Key { round_id: DOT1, unit_code: "TTPVHCC", criterion: "1.3.3" };
     let drawn = stored::get(&store.conn, &key)?.map(|s| s.files).unwrap_or_default();

@@ -13,6 +13,7 @@ use clap::{Args, Subcommand};
 
 use crate::commands::args::parse_date;
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
+use crate::commands::score::ItemArgs;
 use crate::context::Context;
 use crate::domain::evidence::Backing;
 use crate::domain::text::nfc;
@@ -42,15 +43,8 @@ pub enum EvidenceCommand {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// Mã đợt, ví dụ 2026-dot1
-    #[arg(value_name = "ĐỢT")]
-    pub round: String,
-    /// Đơn vị (mã hoặc tên)
-    #[arg(value_name = "ĐƠN_VỊ")]
-    pub unit: String,
-    /// Nội dung kiểm tra, ví dụ 1.1.5
-    #[arg(value_name = "MÃ_TIÊU_CHÍ")]
-    pub item: String,
+    #[command(flatten)]
+    pub item: ItemArgs,
     /// Các tệp kiểm chứng
     #[arg(value_name = "TỆP", required = true)]
     pub files: Vec<PathBuf>,
@@ -110,7 +104,7 @@ pub fn run(ctx: &Context, cmd: EvidenceCommand) -> Result<()> {
 }
 
 pub fn add(ctx: &Context, store: &mut Store, args: &AddArgs) -> Result<()> {
-    let target = item_target(store, &args.round, &args.unit, &args.item)?;
+    let target = item_target(store, &args.item.round, &args.item.unit, &args.item.criterion)?;
     target.round.ensure_open()?;
     let max = evidence::max_size(&store.conn)?;
     let note = args.note.as_deref().map(|n| nfc(n.trim()).into_owned()).unwrap_or_default();

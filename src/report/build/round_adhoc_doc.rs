@@ -3,10 +3,10 @@
 //! no ward total, no count of units "đạt từ 90 điểm".
 
 use crate::domain::assessment::readable_reason;
-use crate::report::document::{Block, Cell, Column, Document, Section, Table};
+use crate::report::document::{Block, Document, Section};
 use crate::report::model::round::RoundReport;
 
-use super::doc::{self, Frame, NO_APPRAISAL, points as points_col, table_or};
+use super::doc::{self, Frame, NO_APPRAISAL, table_or};
 use super::{assessment_doc, prose, round_doc};
 
 pub fn document(m: &RoundReport, frame: &Frame) -> Document {
@@ -66,28 +66,8 @@ fn start(m: &RoundReport, frame: &Frame) -> Section {
 /// The points of the items inspected, the team's notes, and the shortcomings with what to do by when.
 fn findings(m: &RoundReport) -> Section {
     let mut s = Section::new("II", "KẾT QUẢ KIỂM TRA");
-    let mut t = Table::new(
-        "linh_vuc",
-        "Điểm các nội dung được kiểm tra",
-        vec![
-            Column::text("Mã").with_width(6.0),
-            Column::text("Lĩnh vực").with_width(40.0),
-            points_col("Điểm tối đa"),
-            points_col("Điểm tự chấm"),
-            points_col("Điểm thẩm định"),
-            Column::percent("Tỷ lệ đạt"),
-        ],
-    );
-    for f in m.fields.iter().filter(|f| f.appraised_points.is_some() || f.self_points.is_some()) {
-        t.push_row(vec![
-            Cell::text(&f.code),
-            Cell::text(&f.title),
-            Cell::Number(f.max),
-            Cell::number(f.self_points),
-            Cell::number(f.appraised_points),
-            Cell::number(f.totals.ratio),
-        ]);
-    }
+    let scored = m.fields.iter().filter(|f| f.appraised_points.is_some() || f.self_points.is_some());
+    let t = round_doc::fields_table("Điểm các nội dung được kiểm tra", scored);
     s.blocks.push(table_or(t, NO_APPRAISAL));
     if m.units.len() > 1 {
         s.subsections.push(round_doc::units_section(&m.units));

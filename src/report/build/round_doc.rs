@@ -148,28 +148,7 @@ fn fields_section(m: &RoundReport) -> Section {
     if m.fields.iter().all(|f| f.self_points.is_none() && f.appraised_points.is_none()) {
         return s.with_block(note(NO_APPRAISAL));
     }
-    let mut t = Table::new(
-        "linh_vuc",
-        "Điểm theo lĩnh vực",
-        vec![
-            Column::text("Mã").with_width(6.0),
-            Column::text("Lĩnh vực").with_width(40.0),
-            points_col("Điểm tối đa"),
-            points_col("Điểm tự chấm"),
-            points_col("Điểm thẩm định"),
-            Column::percent("Tỷ lệ đạt"),
-        ],
-    );
-    for f in &m.fields {
-        t.push_row(vec![
-            Cell::text(&f.code),
-            Cell::text(&f.title),
-            Cell::Number(f.max),
-            Cell::number(f.self_points),
-            Cell::number(f.appraised_points),
-            Cell::number(f.totals.ratio),
-        ]);
-    }
+    let mut t = fields_table("Điểm theo lĩnh vực", &m.fields);
     t.total = Some(vec![
         Cell::Empty,
         Cell::text("Tổng (quy về thang 100)"),
@@ -336,4 +315,31 @@ fn late(units: &[LateUnit]) -> Block {
         ]);
     }
     table_or(t, "Tất cả đơn vị đã nộp báo cáo tự kiểm tra đúng hạn.")
+}
+
+/// Points per field: maximum, self, appraised and the share achieved (the round report and the ad-hoc report).
+pub(super) fn fields_table<'a>(title: &str, fields: impl IntoIterator<Item = &'a FieldResult>) -> Table {
+    let mut t = Table::new(
+        "linh_vuc",
+        title,
+        vec![
+            Column::text("Mã").with_width(6.0),
+            Column::text("Lĩnh vực").with_width(40.0),
+            points_col("Điểm tối đa"),
+            points_col("Điểm tự chấm"),
+            points_col("Điểm thẩm định"),
+            Column::percent("Tỷ lệ đạt"),
+        ],
+    );
+    for f in fields {
+        t.push_row(vec![
+            Cell::text(&f.code),
+            Cell::text(&f.title),
+            Cell::Number(f.max),
+            Cell::number(f.self_points),
+            Cell::number(f.appraised_points),
+            Cell::number(f.totals.ratio),
+        ]);
+    }
+    t
 }

@@ -1,11 +1,11 @@
 //! Appraised scores as recorded, and the lines of a round's score sheet.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::scoring::{ItemScore, Mark};
 
 /// One appraised score as stored. `points` is `None` exactly when the item is not applicable.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Score {
     pub round_id: String,
     pub unit_code: String,

@@ -1,6 +1,8 @@
 //! Appraised scores (điểm thẩm định) per round, unit and item, and the score sheet a round's reports read.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -40,6 +42,33 @@ pub fn list(conn: &Connection, round_id: &str, unit: Option<&str>) -> Result<Vec
     let mut stmt = conn.prepare(&format!("{COLUMNS} WHERE round_id = ?1 AND (?2 IS NULL OR unit_code = ?2)"))?;
     let rows = stmt.query_map(params![round_id, unit], row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A unit's scores in a round as they stood at the end of `day`, for papers dated then (a unit's minutes): the
+/// table keeps only the latest value, the audit log every value as written, so the log is replayed up to that
+/// day. A score older than the log (none is written without an entry since the first schema) is read as stored.
+pub fn as_of(conn: &Connection, round_id: &str, unit: &str, day: NaiveDate) -> Result<Vec<Score>, StoreError> {
+    let end = format!("{day}T23:59:59");
+    let prefix = format!("{unit}/");
+    let mut stmt = conn.prepare(
+        "SELECT entity_id, new_value FROM audit_log
+         WHERE entity = 'score' AND round_id = ?1 AND substr(entity_id, 1, length(?2)) = ?2 AND at <= ?3
+         ORDER BY id",
+    )?;
+    let mut state: BTreeMap<String, Option<Score>> = BTreeMap::new();
+    for entry in stmt.query_map(params![round_id, prefix, end], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))? {
+        let (id, value): (String, Option<String>) = entry?;
+        let score = value.map(|v| serde_json::from_str::<Score>(&v)).transpose()?;
+        state.insert(id, score);
+    }
+    let unlogged = format!(
+        "{COLUMNS} WHERE round_id = ?1 AND unit_code = ?2 AND updated_at <= ?3 AND NOT EXISTS (
+             SELECT 1 FROM audit_log a WHERE a.entity = 'score' AND a.round_id = scores.round_id
+                 AND a.entity_id = scores.unit_code || '/' || scores.criterion)"
+    );
+    let mut stmt = conn.prepare(&unlogged)?;
+    let older = stmt.query_map(params![round_id, unit, end], row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(state.into_values().flatten().chain(older).collect())
 }
 
 /// Writes a score; an identical one is left alone (no write, no audit entry), so importing a file twice

@@ -250,23 +250,45 @@ pub fn current_totals(conn: &Connection, round_id: &str) -> Result<Vec<(String, 
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+const REPORTED_ITEM_COLUMNS: &str =
+    "SELECT s.round_id, s.unit_code, i.criterion, i.self_points, i.figure, i.evidence, i.proposal, i.points_computed
+     FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id";
+
+fn item_row(r: &rusqlite::Row) -> rusqlite::Result<SelfItemRow> {
+    Ok(SelfItemRow {
+        round_id: r.get(0)?,
+        unit_code: r.get(1)?,
+        criterion: r.get(2)?,
+        self_points: r.get(3)?,
+        figure: r.get(4)?,
+        evidence: r.get(5)?,
+        proposal: r.get(6)?,
+        computed: r.get(7)?,
+    })
+}
+
 /// The items of each unit's current self-report revision in the rounds.
 pub fn current_items(conn: &Connection, rounds: Rounds) -> Result<Vec<SelfItemRow>, StoreError> {
+    rounds.rows(
+        conn,
+        &format!("{REPORTED_ITEM_COLUMNS} WHERE s.is_current = 1 AND s.round_id IN {IN_ROUNDS}"),
+        item_row,
+    )
+}
+
+/// The items of the revision of `unit`'s self-report the team held at the end of `day` (the newest recorded by
+/// then): a correction recorded later is not what the minutes of that day discussed.
+pub fn items_as_of(
+    conn: &Connection,
+    round_id: &str,
+    unit: &str,
+    day: NaiveDate,
+) -> Result<Vec<SelfItemRow>, StoreError> {
     let sql = format!(
-        "SELECT s.round_id, s.unit_code, i.criterion, i.self_points, i.figure, i.evidence, i.proposal, i.points_computed
-         FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
-         WHERE s.is_current = 1 AND s.round_id IN {IN_ROUNDS}"
+        "{REPORTED_ITEM_COLUMNS} WHERE s.id = (SELECT id FROM selfreports WHERE round_id = ?1 AND unit_code = ?2
+             AND imported_at <= ?3 ORDER BY revision DESC LIMIT 1)"
     );
-    rounds.rows(conn, &sql, |r| {
-        Ok(SelfItemRow {
-            round_id: r.get(0)?,
-            unit_code: r.get(1)?,
-            criterion: r.get(2)?,
-            self_points: r.get(3)?,
-            figure: r.get(4)?,
-            evidence: r.get(5)?,
-            proposal: r.get(6)?,
-            computed: r.get(7)?,
-        })
-    })
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params![round_id, unit, format!("{day}T23:59:59")], item_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

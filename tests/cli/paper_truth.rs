@@ -96,6 +96,20 @@ fn a_units_minutes_show_what_stood_at_the_end_of_its_inspection_day() {
         v["unit"]["proposals"].as_array().unwrap().iter().filter(|p| p["answered"] == true).count()
     };
     assert!(answered(&later) > answered(&json), "the filter is what hides the later answers");
+    // A score corrected after the meeting (28/11, the round reopened) is not what the minutes of 02/07 hold.
+    let points = |v: &serde_json::Value| {
+        let items = v["unit"]["items"].as_array().unwrap();
+        items.iter().find(|i| i["code"] == "1.4.8").unwrap()["appraised_points"].as_f64()
+    };
+    assert_eq!(points(&json), Some(0.5));
+    ward.ok(&["round", "reopen", "2026-dot1", "--reason", "Sửa điểm theo kết quả xác minh"]);
+    ward.ok(&["score", "set", "2026-dot1", "KT", "1.4.8", "1"]);
+    ward.ok(&["score", "unset", "2026-dot1", "KT", "1.6.1.1"]);
+    let again = ward.json(&["paper", "minutes", "2026-dot1", "KT"]);
+    assert_eq!(points(&again), Some(0.5), "the score as it stood on 02/07");
+    assert_eq!(again["unit"]["totals"], json["unit"]["totals"]);
+    let now = ward.json(&["paper", "minutes", "2026-dot1", "KT", "--as-of", "28/11/2026"]);
+    assert_eq!(points(&now), Some(1.0));
     let md = ward.ok(&["paper", "minutes", "2026-dot1", "KT", "--format", "md"]);
     assert!(md.contains("Thực hiện Quyết định số 112/QĐ-UBND ngày 22/06/2026"), "{md}");
     assert!(md.contains("**THƯ KÝ ĐOÀN KIỂM TRA**") && md.contains("**Phan Thị Lan Anh**"), "{md}");

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
+use chrono::Datelike;
 
 use crate::commands::directory_import::ImportArgs;
 use crate::commands::finding::{self, AddArgs, FindingCommand, UpdateArgs};
@@ -15,7 +16,7 @@ use crate::domain::catalogue::NodeKind;
 use crate::domain::finding::{FindingKind, FindingStatus};
 use crate::domain::round::{RoundKind, RoundStatus};
 use crate::import::Encoding;
-use crate::store::{assignments, rounds};
+use crate::store::{assignments, rounds, schedule};
 
 const DOT1: &str = "2026-dot1";
 const DOT2: &str = "2026-dot2";
@@ -23,6 +24,89 @@ const DOT2: &str = "2026-dot2";
 const UNITS: &[&str] = &["VP", "KT", "VHXH", "TTPVHCC", "TTDVC"];
 /// Items with nothing to assess this year ("nếu có" in the plan): marked not applicable.
 const NOT_APPLICABLE: &[(&str, &str)] = &[("VHXH", "1.1.3"), ("VP", "1.2.10")];
+
+/// A finding the demo's team records on the unit's inspection day.
+struct Found {
+    unit: &'static str,
+    criterion: &'static str,
+    kind: FindingKind,
+    text: &'static str,
+    recommend: &'static str,
+    due: Option<&'static str>,
+}
+
+/// Đợt 1's findings; the third (KT's violation) is remedied and verified, the fourth stays in progress.
+const DOT1_FOUND: &[Found] = &[
+    Found {
+        unit: "VP",
+        criterion: "1.7.1.3",
+        kind: FindingKind::DienHinh,
+        text: "Triển khai Nền tảng họp trực tuyến đến tất cả các phòng, đơn vị; giao ban hằng tuần tổ chức trực tuyến, tiết kiệm thời gian và chi phí.",
+        recommend: "Giới thiệu cách làm để các đơn vị sự nghiệp công lập áp dụng.",
+        due: None,
+    },
+    // Left open on purpose: due 30/09/2026, so it is overdue in the follow-up.
+    Found {
+        unit: "TTPVHCC",
+        criterion: "1.3.7",
+        kind: FindingKind::HanChe,
+        text: "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 62%, thấp hơn chỉ tiêu 80% của tỉnh; thanh toán trực tuyến đạt 35%.",
+        recommend: "Bố trí công chức hướng dẫn người dân nộp hồ sơ trực tuyến tại quầy; báo cáo kết quả về Phòng Văn hoá - Xã hội.",
+        due: Some("30/09/2026"),
+    },
+    Found {
+        unit: "KT",
+        criterion: "1.6.1.5",
+        kind: FindingKind::ViPham,
+        text: "Chưa công khai dự toán ngân sách năm 2026 đúng thời hạn quy định (chậm 25 ngày).",
+        recommend: "Công khai dự toán theo đúng quy định; lưu đầy đủ hồ sơ công khai tài chính.",
+        due: Some("31/08/2026"),
+    },
+    Found {
+        unit: "VHXH",
+        criterion: "1.5.4",
+        kind: FindingKind::HanChe,
+        text: "Kế hoạch đào tạo, bồi dưỡng năm 2026 mới hoàn thành 40% tại thời điểm kiểm tra.",
+        recommend: "Đẩy nhanh tiến độ, hoàn thành kế hoạch đào tạo, bồi dưỡng trước ngày 15/12/2026.",
+        due: Some("15/12/2026"),
+    },
+    Found {
+        unit: "VP",
+        criterion: "1.1.5",
+        kind: FindingKind::KienNghi,
+        text: "Đề nghị UBND phường bố trí kinh phí số hóa tài liệu lưu trữ giấy hình thành trước ngày 01/7/2025.",
+        recommend: "Giao Phòng Kinh tế, Hạ tầng và Đô thị tham mưu bố trí kinh phí trong dự toán năm 2027.",
+        due: Some("31/12/2026"),
+    },
+];
+
+const COMPLAINT_FOUND: Found = Found {
+    unit: "TTPVHCC",
+    criterion: "2.2",
+    kind: FindingKind::ViPham,
+    text: "Không gửi thư xin lỗi người dân khi hồ sơ đăng ký hộ kinh doanh trễ hẹn 7 ngày; trạng thái hồ sơ trên Hệ thống thông tin giải quyết TTHC của tỉnh không được cập nhật.",
+    recommend: "Gửi thư xin lỗi; rà soát quy trình tiếp nhận, luân chuyển hồ sơ; cập nhật đầy đủ trạng thái hồ sơ trên Hệ thống.",
+    due: Some("15/12/2026"),
+};
+
+const DOT2_FOUND: &[Found] = &[
+    Found {
+        unit: "TTPVHCC",
+        criterion: "1.3.8",
+        kind: FindingKind::DienHinh,
+        text: "Lấy ý kiến hài lòng qua mã QR tại quầy; tỷ lệ hài lòng đạt 98%.",
+        recommend: "Nhân rộng hình thức đánh giá bằng mã QR tại Trạm Y tế và các trường học.",
+        due: None,
+    },
+    Found {
+        unit: "VP",
+        criterion: "1.7.1.5",
+        kind: FindingKind::HanChe,
+        text: "Trang thông tin điện tử chưa cập nhật đầy đủ văn bản chỉ đạo, điều hành quý III/2026.",
+        recommend: "Cập nhật đầy đủ, kịp thời; phân công biên tập viên phụ trách.",
+        due: Some("31/12/2026"),
+    },
+];
 
 /// The demo's context on a day of the plan's year, at 09:00: each event is recorded on the day it happens.
 pub fn on(ctx: &Context, day: u32, month: u32) -> Context {
@@ -34,67 +118,18 @@ pub fn demo(ctx: &Context, inputs: &Path) -> Result<()> {
     let folder = ctx.db_path.parent().unwrap_or(Path::new(".")).join("tep-mau");
     std::fs::create_dir_all(&folder).with_context(|| format!("Không tạo được thư mục «{}»", folder.display()))?;
 
-    // Đợt 1 (01–10/07): the team scores and records what it found on the last inspection day.
+    // Đợt 1 (01–10/07): the team scores each unit and records what it found on the unit's inspection day.
     let inspected = on(ctx, 10, 7);
     start(&on(ctx, 1, 7), DOT1)?;
-    import_appraisal(&inspected, &folder, DOT1, 0)?;
-    let add = |round: &str, unit: &str, criterion: &str, kind, text: &str, recommend: &str, due: Option<&str>| {
-        let day = if round == DOT1 { inspected.clone() } else { on(ctx, 24, 10) };
-        add_finding(&day, round, unit, criterion, kind, text, recommend, due)
-    };
-    add(
-        DOT1,
-        "VP",
-        "1.7.1.3",
-        FindingKind::DienHinh,
-        "Triển khai Nền tảng họp trực tuyến đến tất cả các phòng, đơn vị; giao ban hằng tuần tổ chức trực tuyến, tiết kiệm thời gian và chi phí.",
-        "Giới thiệu cách làm để các đơn vị sự nghiệp công lập áp dụng.",
-        None,
-    )?;
-    // Left open on purpose: due 30/09/2026, so it is overdue in the follow-up.
-    add(
-        DOT1,
-        "TTPVHCC",
-        "1.3.7",
-        FindingKind::HanChe,
-        "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 62%, thấp hơn chỉ tiêu 80% của tỉnh; thanh toán trực tuyến đạt 35%.",
-        "Bố trí công chức hướng dẫn người dân nộp hồ sơ trực tuyến tại quầy; báo cáo kết quả về Phòng Văn hoá - Xã hội.",
-        Some("30/09/2026"),
-    )?;
-    let verified = add(
-        DOT1,
-        "KT",
-        "1.6.1.5",
-        FindingKind::ViPham,
-        "Chưa công khai dự toán ngân sách năm 2026 đúng thời hạn quy định (chậm 25 ngày).",
-        "Công khai dự toán theo đúng quy định; lưu đầy đủ hồ sơ công khai tài chính.",
-        Some("31/08/2026"),
-    )?;
-    let in_progress = add(
-        DOT1,
-        "VHXH",
-        "1.5.4",
-        FindingKind::HanChe,
-        "Kế hoạch đào tạo, bồi dưỡng năm 2026 mới hoàn thành 40% tại thời điểm kiểm tra.",
-        "Đẩy nhanh tiến độ, hoàn thành kế hoạch đào tạo, bồi dưỡng trước ngày 15/12/2026.",
-        Some("15/12/2026"),
-    )?;
-    add(
-        DOT1,
-        "VP",
-        "1.1.5",
-        FindingKind::KienNghi,
-        "Đề nghị UBND phường bố trí kinh phí số hóa tài liệu lưu trữ giấy hình thành trước ngày 01/7/2025.",
-        "Giao Phòng Kinh tế, Hạ tầng và Đô thị tham mưu bố trí kinh phí trong dự toán năm 2027.",
-        Some("31/12/2026"),
-    )?;
+    let found = appraise(&inspected, &folder, DOT1, 0, DOT1_FOUND)?;
+    let (verified, in_progress) = (&found[2], &found[3]);
     round::run(&inspected, RoundCommand::Close(id_args(DOT1)))?;
     let (july, late_july) = (on(ctx, 20, 7), on(ctx, 31, 7));
-    update(&july, &verified, FindingStatus::DangKhacPhuc, "Đã xây dựng lại lịch công khai tài chính.", "", None)?;
-    update(&late_july, &in_progress, FindingStatus::DangKhacPhuc, "Đã mở 2 lớp bồi dưỡng trong tháng 7.", "", None)?;
+    update(&july, verified, FindingStatus::DangKhacPhuc, "Đã xây dựng lại lịch công khai tài chính.", "", None)?;
+    update(&late_july, in_progress, FindingStatus::DangKhacPhuc, "Đã mở 2 lớp bồi dưỡng trong tháng 7.", "", None)?;
     update(
         &on(ctx, 21, 8),
-        &verified,
+        verified,
         FindingStatus::DaKhacPhuc,
         "Đã công khai dự toán, quyết toán theo quy định.",
         "Quyết định công khai số 215/QĐ-UBND ngày 20/08/2026",
@@ -107,31 +142,13 @@ pub fn demo(ctx: &Context, inputs: &Path) -> Result<()> {
     start(&first_day, DOT2)?;
     update(
         &first_day,
-        &verified,
+        verified,
         FindingStatus::DaXacMinh,
         "Đoàn kiểm tra đã đối chiếu hồ sơ công khai.",
         "",
         Some(DOT2),
     )?;
-    import_appraisal(&on(ctx, 24, 10), &folder, DOT2, 1)?;
-    add(
-        DOT2,
-        "TTPVHCC",
-        "1.3.8",
-        FindingKind::DienHinh,
-        "Lấy ý kiến hài lòng qua mã QR tại quầy; tỷ lệ hài lòng đạt 98%.",
-        "Nhân rộng hình thức đánh giá bằng mã QR tại Trạm Y tế và các trường học.",
-        None,
-    )?;
-    add(
-        DOT2,
-        "VP",
-        "1.7.1.5",
-        FindingKind::HanChe,
-        "Trang thông tin điện tử chưa cập nhật đầy đủ văn bản chỉ đạo, điều hành quý III/2026.",
-        "Cập nhật đầy đủ, kịp thời; phân công biên tập viên phụ trách.",
-        Some("31/12/2026"),
-    )?;
+    appraise(&on(ctx, 24, 10), &folder, DOT2, 1, DOT2_FOUND)?;
     super::assessment::demo(ctx)?;
     // The citizen's complaint of 03/11 starts its own ad-hoc round: it is no part of Đợt 2.
     ad_hoc_round(ctx)
@@ -150,34 +167,73 @@ fn id_args(id: &str) -> IdArgs {
     IdArgs { round: id.to_owned(), output: FormatArg { format: ListFormat::Table } }
 }
 
-/// Writes the team's appraisal of every assigned item of the demo units as the file a secretary would import
-/// (`;`-separated, decimal commas), then imports it. `progress` lifts Đợt 2's points a little above Đợt 1's.
-fn import_appraisal(ctx: &Context, folder: &Path, round_id: &str, progress: u32) -> Result<()> {
-    let store = ctx.store()?;
-    let (_, catalogue) = rounds::get_with_catalogue(&store.conn, round_id)?;
-    let mut csv = String::from("Mã đơn vị;Mã tiêu chí;Điểm thẩm định;Nhận xét\n");
+/// The demo's context on the day `unit` is inspected in the round (its slot), else `fallback`'s.
+fn inspection_day(fallback: &Context, round_id: &str, unit: &str) -> Result<Context> {
+    let slots = schedule::list(&fallback.store()?.conn, round_id)?;
+    Ok(match slots.iter().find(|s| s.unit_code == unit) {
+        Some(slot) => on(fallback, slot.day.day(), slot.day.month()),
+        None => fallback.clone(),
+    })
+}
+
+/// The team's work in a round, unit by unit in the order of their inspection days (`fallback`'s day for a unit
+/// without a slot): the appraisal of the unit's assigned items written as the file a secretary would import
+/// (`;`-separated, decimal commas) and imported, then what it found there. `progress` lifts Đợt 2's points a
+/// little above Đợt 1's. Returns the findings' ids in the order of `found`.
+fn appraise(fallback: &Context, folder: &Path, round_id: &str, progress: u32, found: &[Found]) -> Result<Vec<String>> {
+    let mut days = Vec::new();
     for unit in UNITS {
-        for a in assignments::list(&store.conn, Some(unit), None)? {
-            let Some(node) = catalogue.get(&a.criterion).filter(|n| n.is_leaf && n.kind == NodeKind::Periodic) else {
-                continue;
-            };
-            if NOT_APPLICABLE.contains(&(unit, node.code.as_str())) {
-                csv.push_str(&format!("{unit};{};N/A;Trong kỳ không phát sinh\n", node.code));
-                continue;
-            }
-            let points = demo_points(unit, &node.code, node.max_points, progress);
-            let note = if points < node.max_points * 0.75 {
-                "Hồ sơ, tài liệu kiểm chứng chưa đầy đủ"
-            } else {
-                ""
-            };
-            csv.push_str(&format!("{unit};{};{};{note}\n", node.code, crate::domain::number::points(points)));
+        days.push((inspection_day(fallback, round_id, unit)?, *unit));
+    }
+    days.sort_by_key(|(day, _)| day.now);
+    let mut ids = vec![String::new(); found.len()];
+    let mut whole = String::from(APPRAISAL_HEADER);
+    for (day, unit) in days {
+        let rows = appraisal_rows(&day, round_id, unit, progress)?;
+        whole.push_str(&rows);
+        let file =
+            write_sample(folder, &format!("tham-dinh-{round_id}-{unit}.csv"), format!("{APPRAISAL_HEADER}{rows}"))?;
+        let file = ImportArgs { file, encoding: Encoding::Auto, dry_run: false };
+        score::run(&day, ScoreCommand::Import(ScoreImportArgs { round: round_id.to_owned(), file }))?;
+        for (i, f) in found.iter().enumerate().filter(|(_, f)| f.unit == unit) {
+            ids[i] = add_finding(&day, round_id, f)?;
         }
     }
-    let path: PathBuf = folder.join(format!("tham-dinh-{round_id}.csv"));
-    std::fs::write(&path, csv).with_context(|| format!("Không ghi được «{}»", path.display()))?;
-    let file = ImportArgs { file: path, encoding: Encoding::Auto, dry_run: false };
-    score::run(ctx, ScoreCommand::Import(ScoreImportArgs { round: round_id.to_owned(), file }))
+    // The round's whole sheet too, as the README's walkthrough imports it in one go.
+    write_sample(folder, &format!("tham-dinh-{round_id}.csv"), whole)?;
+    Ok(ids)
+}
+
+const APPRAISAL_HEADER: &str = "Mã đơn vị;Mã tiêu chí;Điểm thẩm định;Nhận xét\n";
+
+fn write_sample(folder: &Path, name: &str, content: String) -> Result<PathBuf> {
+    let path = folder.join(name);
+    std::fs::write(&path, content).with_context(|| format!("Không ghi được «{}»", path.display()))?;
+    Ok(path)
+}
+
+/// The appraisal rows of `unit`'s assigned periodic items.
+fn appraisal_rows(ctx: &Context, round_id: &str, unit: &str, progress: u32) -> Result<String> {
+    let store = ctx.store()?;
+    let (_, catalogue) = rounds::get_with_catalogue(&store.conn, round_id)?;
+    let mut csv = String::new();
+    for a in assignments::list(&store.conn, Some(unit), None)? {
+        let Some(node) = catalogue.get(&a.criterion).filter(|n| n.is_leaf && n.kind == NodeKind::Periodic) else {
+            continue;
+        };
+        if NOT_APPLICABLE.contains(&(unit, node.code.as_str())) {
+            csv.push_str(&format!("{unit};{};N/A;Trong kỳ không phát sinh\n", node.code));
+            continue;
+        }
+        let points = demo_points(unit, &node.code, node.max_points, progress);
+        let note = if points < node.max_points * 0.75 {
+            "Hồ sơ, tài liệu kiểm chứng chưa đầy đủ"
+        } else {
+            ""
+        };
+        csv.push_str(&format!("{unit};{};{};{note}\n", node.code, crate::domain::number::points(points)));
+    }
+    Ok(csv)
 }
 
 /// Plausible, repeatable points: a share of the maximum picked from the codes, on the catalogue's 0,5 step.
@@ -189,26 +245,16 @@ fn demo_points(unit: &str, code: &str, max: f64, progress: u32) -> f64 {
     ((max * share) * 2.0).floor() / 2.0
 }
 
-#[allow(clippy::too_many_arguments)]
-fn add_finding(
-    ctx: &Context,
-    round: &str,
-    unit: &str,
-    criterion: &str,
-    kind: FindingKind,
-    text: &str,
-    recommend: &str,
-    due: Option<&str>,
-) -> Result<String> {
+fn add_finding(ctx: &Context, round: &str, f: &Found) -> Result<String> {
     let args = AddArgs {
         round: round.to_owned(),
-        unit: unit.to_owned(),
-        criterion: Some(criterion.to_owned()),
+        unit: f.unit.to_owned(),
+        criterion: Some(f.criterion.to_owned()),
         official: None,
-        kind,
-        text: text.to_owned(),
-        recommend: Some(recommend.to_owned()),
-        due: due.map(crate::domain::date::parse).transpose().map_err(anyhow::Error::msg)?,
+        kind: f.kind,
+        text: f.text.to_owned(),
+        recommend: Some(f.recommend.to_owned()),
+        due: f.due.map(crate::domain::date::parse).transpose().map_err(anyhow::Error::msg)?,
         repeats: None,
     };
     finding::add(ctx, &mut ctx.store()?, args)
@@ -264,15 +310,6 @@ fn ad_hoc_round(ctx: &Context) -> Result<()> {
         note: Some("Hồ sơ trễ hẹn có phần nguyên nhân khách quan; chưa gửi thư xin lỗi theo quy định.".into()),
     };
     score::run(ctx, ScoreCommand::Set(set))?;
-    add_finding(
-        ctx,
-        &id,
-        "TTPVHCC",
-        "2.2",
-        FindingKind::ViPham,
-        "Không gửi thư xin lỗi người dân khi hồ sơ đăng ký hộ kinh doanh trễ hẹn 7 ngày; trạng thái hồ sơ trên Hệ thống thông tin giải quyết TTHC của tỉnh không được cập nhật.",
-        "Gửi thư xin lỗi; rà soát quy trình tiếp nhận, luân chuyển hồ sơ; cập nhật đầy đủ trạng thái hồ sơ trên Hệ thống.",
-        Some("15/12/2026"),
-    )?;
+    add_finding(ctx, &id, &COMPLAINT_FOUND)?;
     round::run(&on(ctx, 17, 11), RoundCommand::Close(id_args(&id)))
 }

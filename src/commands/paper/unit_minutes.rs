@@ -6,7 +6,6 @@ use rusqlite::Connection;
 
 use crate::commands::report::{OutputArgs, emit};
 use crate::context::Context;
-use crate::domain::finding::FindingStatus;
 use crate::domain::round::Round;
 use crate::domain::sources::Sources;
 use crate::report::build::{self};
@@ -16,7 +15,7 @@ use crate::report::ready::Ready;
 use crate::report::write::Format;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds;
-use crate::store::{assignments, evidence, officials, reports, settings};
+use crate::store::{assignments, evidence, officials, reports, scores, selfreports, settings};
 
 use super::{MinutesArgs, ready, slot_lines, team, unit_names};
 
@@ -56,16 +55,17 @@ fn by(stamp: &str, day: NaiveDate) -> bool {
     stamp.get(..10).is_none_or(|d| d <= day.to_string().as_str())
 }
 
-/// The sources as they stood at the end of `day`: later findings, status changes, answers and self-reports left
-/// out, and each finding's status the last one recorded by then.
-fn as_of(src: &mut Sources, day: NaiveDate) {
+/// The sources as the team held them at the end of `day`: findings and self-reports recorded later left out,
+/// the unit's scores and self-report revision as they stood then, and the rest as any report as of that day.
+fn as_of(conn: &Connection, src: &mut Sources, round: &Round, unit: &str, day: NaiveDate) -> Result<()> {
     src.findings.retain(|f| by(&f.created_at, day));
-    src.events.retain(|e| by(&e.at, day));
-    for f in &mut src.findings {
-        f.status = src.events.iter().rev().find(|e| e.finding_id == f.id).map_or(FindingStatus::Mo, |e| e.status);
-    }
-    src.answers.retain(|a| a.answered_on.is_none_or(|d| d <= day));
     src.receipts.retain(|r| r.first_received <= day);
+    src.as_of(day);
+    src.scores.retain(|s| s.unit_code != unit);
+    src.scores.extend(scores::as_of(conn, &round.id, unit, day)?);
+    src.self_items.retain(|i| i.unit_code != unit);
+    src.self_items.extend(selfreports::items_as_of(conn, &round.id, unit, day)?);
+    Ok(())
 }
 
 pub fn build_minutes(
@@ -86,7 +86,7 @@ pub fn build_minutes(
     })?;
     // A unit without a slot: as the round stood at its last day (or today, while it runs).
     let day = options.as_of.or(slot.day).unwrap_or_else(|| ctx.today().min(round.end));
-    as_of(&mut src, day);
+    as_of(conn, &mut src, round, unit, day)?;
     let decision = match options.decision {
         Some(d) => Some(d.trim().to_owned()),
         None => settings::get(conn, "decision_number")?,

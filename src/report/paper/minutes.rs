@@ -86,6 +86,18 @@ fn proposals(list: &[Proposal]) -> Block {
     Block::Table(t)
 }
 
+/// When the team made no finding to remedy: whether items still lost points (their notes are in the table above),
+/// so that "nothing found" never stands beside a table of deductions.
+fn no_findings(u: &UnitReport) -> String {
+    let lost = u.items.iter().filter(|i| i.appraised_points.is_some_and(|p| p < i.max)).count();
+    match lost {
+        0 => "Đoàn kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục.".to_owned(),
+        n => format!(
+            "Đoàn kiểm tra không lập kết luận tồn tại, hạn chế riêng; {n} nội dung bị trừ điểm, kèm nhận xét của Đoàn kiểm tra, được ghi tại bảng kết quả chấm điểm (mục 1); đơn vị hoàn thiện hồ sơ, tài liệu kiểm chứng của các nội dung này."
+        ),
+    }
+}
+
 /// Dotted lines for what is written by hand.
 const HANDWRITTEN: &str = "……………………………………………………………………………";
 
@@ -171,7 +183,7 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
                 &u.to_remediate,
                 false,
             )),
-            "Đoàn kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục.",
+            &no_findings(u),
         )))
         .with_subsection(Section::new("4", "Kiến nghị, đề xuất của đơn vị").with_block(proposals(&u.proposals)));
     let results = match super::trail::section("5", &m.trail) {

@@ -47,6 +47,47 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
     let mut d = Document::new(lh, "", subject);
     let names: Vec<&str> = m.units.iter().map(|u| u.unit_name.as_str()).collect();
     let to = Section::new("", "").with_block(Block::Centered(format!("Kính gửi: {}.", names.join("; "))));
+    let plan = format!(
+        "Thực hiện {}, các phòng, cơ quan, đơn vị tiến hành tự kiểm tra theo nội dung được phân công phụ trách và gửi báo cáo kết quả về Đoàn kiểm tra (qua {}) trước 5 ngày theo lịch kiểm tra của đơn vị (đơn vị chưa có lịch: theo hạn chung của đợt).",
+        frame.plan(r.year, true),
+        m.standing_unit,
+    );
+    // One unit reads as a sentence; a table is for several.
+    let late = match m.units.as_slice() {
+        [one] => vec![Block::Paragraph(format!("{plan} {}", one_late(one, m)))],
+        _ => vec![
+            Block::Paragraph(format!(
+                "{plan} Tính đến ngày {}, các đơn vị sau chưa gửi báo cáo tự kiểm tra {}:",
+                date::format(m.as_of),
+                r.title
+            )),
+            Block::Table(late_table(m)),
+        ],
+    };
+    let body = late
+        .into_iter()
+        .fold(Section::new("", ""), Section::with_block)
+        .with_block(Block::Paragraph(format!(
+            "UBND {} đề nghị {} nêu trên khẩn trương chỉ đạo hoàn thành, gửi báo cáo tự kiểm tra về Đoàn kiểm tra (qua {}) {}; đồng thời chuẩn bị đầy đủ hồ sơ, tài liệu kiểm chứng để làm việc với Đoàn kiểm tra. Việc chậm gửi báo cáo sẽ được tổng hợp vào kết quả kiểm tra và đánh giá, xếp loại cuối năm.",
+            frame.ward(),
+            if m.units.len() == 1 { "Thủ trưởng đơn vị" } else { "Thủ trưởng các đơn vị" },
+            m.standing_unit,
+            last_day(m)
+        )));
+    d.sections = vec![to, body];
+    d.closing = Some(
+        if m.units.len() == 1 {
+            "Đề nghị đơn vị nghiêm túc thực hiện./."
+        } else {
+            "Đề nghị các đơn vị nghiêm túc thực hiện./."
+        }
+        .to_owned(),
+    );
+    d
+}
+
+/// The late units, one row each.
+fn late_table(m: &ReminderPaper) -> Table {
     let mut table = Table::new(
         "cham_nop",
         format!("Đơn vị chưa gửi báo cáo tự kiểm tra (tính đến ngày {})", date::format(m.as_of)),
@@ -76,33 +117,30 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
             }),
         ]);
     }
-    let body = Section::new("", "")
-        .with_block(Block::Paragraph(format!(
-            "Thực hiện {}, các phòng, cơ quan, đơn vị tiến hành tự kiểm tra theo nội dung được phân công phụ trách và gửi báo cáo kết quả về Đoàn kiểm tra (qua {}) trước 5 ngày theo lịch kiểm tra của đơn vị (đơn vị chưa có lịch: theo hạn chung của đợt). Tính đến ngày {}, {} chưa gửi báo cáo tự kiểm tra {}:",
-            frame.plan(r.year, true),
-            m.standing_unit,
-            date::format(m.as_of),
-            if m.units.len() == 1 { "đơn vị sau" } else { "các đơn vị sau" },
-            r.title
-        )))
-        .with_block(Block::Table(table))
-        .with_block(Block::Paragraph(format!(
-            "UBND {} đề nghị {} nêu trên khẩn trương chỉ đạo hoàn thành, gửi báo cáo tự kiểm tra về Đoàn kiểm tra (qua {}) {}; đồng thời chuẩn bị đầy đủ hồ sơ, tài liệu kiểm chứng để làm việc với Đoàn kiểm tra. Việc chậm gửi báo cáo sẽ được tổng hợp vào kết quả kiểm tra và đánh giá, xếp loại cuối năm.",
-            frame.ward(),
-            if m.units.len() == 1 { "Thủ trưởng đơn vị" } else { "Thủ trưởng các đơn vị" },
-            m.standing_unit,
-            last_day(m)
-        )));
-    d.sections = vec![to, body];
-    d.closing = Some(
-        if m.units.len() == 1 {
-            "Đề nghị đơn vị nghiêm túc thực hiện./."
-        } else {
-            "Đề nghị các đơn vị nghiêm túc thực hiện./."
-        }
-        .to_owned(),
-    );
-    d
+    table
+}
+
+/// The one late unit, in a sentence: its deadline, how late, and the items its report must cover.
+fn one_late(u: &LateLine, m: &ReminderPaper) -> String {
+    let late = if u.days_late > 0 { format!(", đã quá hạn {} ngày", u.days_late) } else { String::new() };
+    let due = match u.slot_day {
+        Some(day) => format!(
+            "hạn gửi: {}; Đoàn kiểm tra làm việc với đơn vị: {}",
+            with_weekday(u.selfreport_due),
+            with_weekday(day)
+        ),
+        None => format!("hạn chung của đợt: {}", with_weekday(u.selfreport_due)),
+    };
+    let items = match u.missing.len() {
+        0 => String::new(),
+        n => format!(" Báo cáo cần đủ {n} nội dung được phân công: {}.", u.missing.join("; ")),
+    };
+    format!(
+        "Tính đến ngày {}, {} chưa gửi báo cáo tự kiểm tra {}{late} ({due}).{items}",
+        date::format(m.as_of),
+        u.unit_name,
+        m.round.title
+    )
 }
 
 /// By when the report must now arrive, as a date a person can act on: before the unit's inspection day (one unit),

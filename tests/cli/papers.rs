@@ -205,7 +205,7 @@ fn minutes_for_every_unit_and_templates_and_wording_of_ones_own() {
 
     let wording = ward.ok(&["paper", "text"]);
     let own = wording
-        .replace("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025", "Quy chế làm việc của UBND phường");
+        .replace("Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025", "Quy chế làm việc của UBND phường");
     let file = ward.write("loi-van.toml", own);
     let md = ward.ok(&["paper", "decision", "2026-dot1", "--format", "md", "--text", file.to_str().unwrap()]);
     assert!(md.contains("*Căn cứ Quy chế làm việc của UBND phường;*"), "{md}");

@@ -59,6 +59,7 @@ const EXAMPLES: &[(&str, &[&str])] = &[
             "cchc round team 2026-dot1 add --official CB05 --role thanh-vien",
         ],
     ),
+    ("round team decision", &["cchc round team 2026-dot1 decision 112/QĐ-UBND --date 22/06/2026"]),
     ("round team list", &["cchc round team 2026-dot1 list"]),
     ("round team remove", &["cchc round team 2026-dot1 remove \"Lê Văn Quang\""]),
     ("round team role", &["cchc round team 2026-dot1 role \"Lê Văn Quang\" --role truong-doan"]),

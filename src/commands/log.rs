@@ -36,6 +36,7 @@ const ENTITIES: &[(&str, &str)] = &[
     ("assignment", "phân công"),
     ("round", "đợt"),
     ("team", "đoàn kiểm tra"),
+    ("decision", "quyết định thành lập đoàn"),
     ("selfreport", "báo cáo tự kiểm tra"),
     ("score", "điểm"),
     ("finding", "kết luận"),

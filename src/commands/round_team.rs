@@ -1,9 +1,12 @@
-//! `cchc round team ROUND add|remove|role|list`: the inspection team the decision names. A person is on a team
+//! `cchc round team ROUND add|remove|role|decision|list`: the inspection team the decision names, and that decision. A person is on a team
 //! once; the team has one Trưởng đoàn (making another the leader moves the former one to thành viên, in one
 //! command); a closed round refuses changes; every change is audited.
 
 use anyhow::{Result, bail};
+use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
+
+use crate::commands::args::parse_date;
 
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
 use crate::context::Context;
@@ -11,7 +14,7 @@ use crate::domain::round::{TeamMember, role_label};
 use crate::domain::text::nfc;
 use crate::messages;
 use crate::store::lookup::{Directory, resolve};
-use crate::store::{Store, officials, rounds, units};
+use crate::store::{Store, officials, round_decisions, rounds, units};
 
 #[derive(Debug, Args)]
 pub struct TeamArgs {
@@ -32,8 +35,20 @@ pub enum TeamCommand {
     Remove(WhoArgs),
     /// Đổi vai trò của một thành viên (chọn trưởng đoàn mới thì trưởng đoàn cũ thành thành viên)
     Role(RoleArgs),
+    /// Ghi số, ngày quyết định thành lập đoàn kiểm tra (in trên quyết định, trích dẫn trong biên bản)
+    Decision(DecisionArgs),
     /// Danh sách đoàn kiểm tra
     List(FormatArg),
+}
+
+#[derive(Debug, Args)]
+pub struct DecisionArgs {
+    /// Số, ký hiệu của quyết định, ví dụ 112/QĐ-UBND
+    #[arg(value_name = "SỐ")]
+    pub number: String,
+    /// Ngày ký (dd/mm/yyyy)
+    #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
+    pub date: NaiveDate,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -168,6 +183,24 @@ pub fn run(ctx: &Context, store: &mut Store, args: TeamArgs) -> Result<()> {
                 ctx.info(format!("{} thôi làm Trưởng đoàn, nay là {}.", former.name, role_label(&former.role)));
             }
             ctx.info(format!("{} nay là {} của đoàn kiểm tra {}.", member.name, role_label(a.role.code()), round.id));
+            return Ok(());
+        }
+        Some(TeamCommand::Decision(a)) => {
+            round.ensure_open()?;
+            let number = nfc(a.number.trim()).into_owned();
+            if !number.contains('/') {
+                bail!("số quyết định «{number}» cần có số và ký hiệu, ví dụ 112/QĐ-UBND");
+            }
+            if a.date >= round.start {
+                messages::warn(format!(
+                    "quyết định ngày {} không trước ngày bắt đầu đợt {} ({}).",
+                    crate::domain::date::format(a.date),
+                    round.id,
+                    crate::domain::date::format(round.start)
+                ));
+            }
+            let decision = store.write(|tx| round_decisions::set(tx, &round.id, &number, a.date))?;
+            ctx.info(format!("Đợt {}: Quyết định số {}.", round.id, decision.citation()));
             return Ok(());
         }
         Some(TeamCommand::List(out)) => out.format,

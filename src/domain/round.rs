@@ -250,6 +250,20 @@ pub struct RoundClosed {
     pub id: String,
 }
 
+/// The decision (quyết định) that formed a round's team: its number ("112/QĐ-UBND") and the day it was signed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    pub number: String,
+    pub decided_on: NaiveDate,
+}
+
+impl Decision {
+    /// As papers cite it: "112/QĐ-UBND ngày 22/06/2026".
+    pub fn citation(&self) -> String {
+        format!("{} ngày {}", self.number, super::date::format(self.decided_on))
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamMember {
     pub id: i64,

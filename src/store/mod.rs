@@ -14,6 +14,7 @@ pub mod report_texts;
 pub mod reports;
 pub mod reports_compare;
 pub mod reports_year;
+pub mod round_decisions;
 pub mod round_set;
 pub mod rounds;
 pub mod samples;
@@ -45,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_team_calendar.sql"),
     include_str!("../../migrations/0008_proposal_links.sql"),
     include_str!("../../migrations/0010_evidence.sql"),
+    include_str!("../../migrations/0011_round_decisions.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

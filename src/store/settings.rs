@@ -33,7 +33,7 @@ pub fn set(tx: &Tx, key: &str, value: &str) -> Result<bool, StoreError> {
 
 /// The keys of the papers and the working-day calendar `cchc config` takes besides the report settings, with what
 /// each means.
-pub const PAPER_KEYS: [(&str, &str); 5] = [
+pub const PAPER_KEYS: [(&str, &str); 4] = [
     (
         "holidays",
         "Ngày nghỉ lễ, Tết theo từng năm ngoài các ngày lễ dương lịch cố định (Tết Nguyên đán, Giỗ Tổ Hùng Vương, ngày nghỉ bù, nghỉ hoán đổi), dd/mm/yyyy cách nhau bởi ;",
@@ -44,10 +44,6 @@ pub const PAPER_KEYS: [(&str, &str); 5] = [
         "Hạn rơi vào ngày nghỉ: truoc (lùi về ngày làm việc liền trước, mặc định) hoặc sau (sang ngày làm việc liền sau, Điều 148 Bộ luật Dân sự 2015)",
     ),
     ("drafting_unit", "Ký hiệu đơn vị soạn thảo công văn, ví dụ VHXH (Số: …/UBND-VHXH)"),
-    (
-        "decision_number",
-        "Số và ngày quyết định thành lập Đoàn kiểm tra, ví dụ «12/QĐ-UBND ngày 22/06/2026» (biên bản trích dẫn)",
-    ),
 ];
 
 /// The ward's working-day calendar. Values were checked when set; a value edited by hand that does not read is

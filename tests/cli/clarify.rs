@@ -58,7 +58,7 @@ fn the_minutes_show_what_was_asked_and_answered_as_of_the_meeting() {
     ward.ok(&["clarify", "answer", "2026-dot1-GT01", "--text", "Đã số hóa 1.250 hồ sơ", "--on", "24/11/2026"]);
     ward.ok(&["clarify", "ask", "2026-dot1", "VP", "--text", "Hỏi sau buổi kiểm tra", "--on", "30/11/2026"]);
     let md = ward.ok(&["paper", "minutes", "2026-dot1", "VP", "--as-of", "28/11/2026", "--format", "md"]);
-    assert!(md.contains("Tài liệu kiểm chứng, giải trình và bóc mẫu hồ sơ"), "{md}");
+    assert!(md.contains("Tài liệu kiểm chứng, giải trình và kiểm tra xác suất hồ sơ"), "{md}");
     assert!(
         md.contains("Yêu cầu giải trình (nội dung 1.1.5), hạn 25/11/2026: Đề nghị giải trình tiến độ số hóa Đơn vị giải trình ngày 24/11/2026: Đã số hóa 1.250 hồ sơ"),
         "{md}"

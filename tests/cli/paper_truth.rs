@@ -17,6 +17,18 @@ fn names(value: &serde_json::Value, list: &str, key: &str) -> BTreeSet<String> {
     value[list].as_array().unwrap().iter().map(|v| v[key].as_str().unwrap_or_default().to_owned()).collect()
 }
 
+/// Every ISO date (`YYYY-MM-DD…`) in a JSON value, with the path of keys that leads to it.
+fn dates_in(value: &serde_json::Value, path: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| dates_in(v, &format!("{path}.{k}"), out)),
+        serde_json::Value::Array(list) => list.iter().for_each(|v| dates_in(v, path, out)),
+        serde_json::Value::String(s) if s.get(..10).and_then(|d| d.parse::<chrono::NaiveDate>().ok()).is_some() => {
+            out.push((path.to_owned(), s[..10].to_owned()))
+        }
+        _ => {}
+    }
+}
+
 #[test]
 fn every_paper_of_a_round_names_the_same_units_as_its_report() {
     let ward = &demo();
@@ -52,14 +64,17 @@ fn every_paper_of_a_round_names_the_same_units_as_its_report() {
 #[test]
 fn a_paper_carries_its_own_date_never_the_clock() {
     let ward = &demo();
-    // The clock says 28/11/2026; without --date the day and month are left blank.
-    for paper in ["decision", "schedule"] {
-        let md = ward.ok(&["paper", paper, "2026-dot1", "--format", "md"]);
-        assert!(md.contains("*Thành Sen, ngày      tháng      năm 2026*"), "{paper}: {md}");
-        assert!(!md.contains("28 tháng 11"), "{paper}");
-        let md = ward.ok(&["paper", paper, "2026-dot1", "--format", "md", "--date", "22/06/2026"]);
-        assert!(md.contains("*Thành Sen, ngày 22 tháng 6 năm 2026*"), "{paper}");
-    }
+    // The clock says 28/11/2026; without --date the day and month are left blank…
+    let md = ward.ok(&["paper", "schedule", "2026-dot1", "--format", "md"]);
+    assert!(md.contains("*Thành Sen, ngày      tháng      năm 2026*"), "{md}");
+    assert!(!md.contains("28 tháng 11"));
+    let md = ward.ok(&["paper", "schedule", "2026-dot1", "--format", "md", "--date", "22/06/2026"]);
+    assert!(md.contains("*Thành Sen, ngày 22 tháng 6 năm 2026*"), "{md}");
+    // …except on a decision the văn thư has numbered: its own number and date (`round team … decision`).
+    let md = ward.ok(&["paper", "decision", "2026-dot1", "--format", "md"]);
+    assert!(md.contains("Số: 112/QĐ-UBND") && md.contains("*Thành Sen, ngày 22 tháng 6 năm 2026*"), "{md}");
+    let md = ward.ok(&["paper", "decision", "2026-dot2", "--format", "md"]);
+    assert!(md.contains("Số: 251/QĐ-UBND") && md.contains("*Thành Sen, ngày 09 tháng 10 năm 2026*"), "{md}");
     let out = ward.cmd(&["paper", "decision", "2026-dot1", "--format", "md", "--date", "01/07/2026"]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && err.contains("không trước ngày bắt đầu đợt 2026-dot1"), "{err}");
@@ -69,7 +84,7 @@ fn a_paper_carries_its_own_date_never_the_clock() {
     assert!(md.contains("*Thành Sen, ngày 06 tháng 7 năm 2026*"), "{md}");
     // The decision cites the plan and the notice gives every deadline with its weekday, evidence in a phụ lục.
     let decision = ward.ok(&["paper", "decision", "2026-dot1", "--format", "md"]);
-    assert!(decision.contains("Căn cứ Kế hoạch số 15/KH-UBND ngày 20/01/2026"), "{decision}");
+    assert!(decision.contains("Căn cứ Kế hoạch số 15/KH-UBND ngày 12/06/2026"), "{decision}");
     let notice = ward.ok(&["paper", "schedule", "2026-dot1", "--format", "md"]);
     assert!(
         notice.contains(
@@ -91,6 +106,14 @@ fn a_units_minutes_show_what_stood_at_the_end_of_its_inspection_day() {
     for p in json["unit"]["proposals"].as_array().unwrap() {
         assert!(p["answered_on"].as_str().is_none_or(|d| d <= slot), "answered after the slot: {p}");
     }
+    // Nothing in it is dated after the slot, except the dates it sets (deadlines, the round's last day).
+    let mut dated = Vec::new();
+    dates_in(&json, "", &mut dated);
+    let later: Vec<_> = dated
+        .iter()
+        .filter(|(key, day)| day.as_str() > slot && !key.ends_with("due_date") && !key.ends_with("round.end"))
+        .collect();
+    assert!(later.is_empty(), "{later:?}");
     let later = ward.json(&["paper", "minutes", "2026-dot1", "KT", "--as-of", "31/12/2026"]);
     let answered = |v: &serde_json::Value| {
         v["unit"]["proposals"].as_array().unwrap().iter().filter(|p| p["answered"] == true).count()

@@ -204,8 +204,10 @@ fn minutes_for_every_unit_and_templates_and_wording_of_ones_own() {
     assert_eq!(md.trim(), "BIÊN BẢN | Số:       /BB-ĐKT | Trần Quốc Khánh");
 
     let wording = ward.ok(&["paper", "text"]);
-    let own = wording
-        .replace("Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025", "Quy chế làm việc của UBND phường");
+    let own = wording.replace(
+        "Luật Tổ chức chính quyền địa phương số 72/2025/QH15 ngày 16 tháng 6 năm 2025",
+        "Quy chế làm việc của UBND phường",
+    );
     let file = ward.write("loi-van.toml", own);
     let md = ward.ok(&["paper", "decision", "2026-dot1", "--format", "md", "--text", file.to_str().unwrap()]);
     assert!(md.contains("*Căn cứ Quy chế làm việc của UBND phường;*"), "{md}");

@@ -133,6 +133,18 @@ fn the_team_is_edited_in_place_and_every_change_audited() {
         decision.contains("3. Hồ Văn Bình, Cán bộ, Công an phường – Thư ký."),
         "the last line ends with a full stop: {decision}"
     );
+    // The decision once numbered: its own number and date on the paper, and the minutes of this round cite it.
+    let before = ward.ok(&["paper", "decision", "2026-dot1", "--format", "md"]);
+    assert!(before.contains("Số:       /QĐ-UBND") && before.contains("ngày      tháng"), "{before}");
+    ward.ok(&["round", "team", "2026-dot1", "decision", "112/QĐ-UBND", "--date", "22/06/2026"]);
+    let numbered = ward.ok(&["paper", "decision", "2026-dot1", "--format", "md"]);
+    assert!(numbered.contains("Số: 112/QĐ-UBND") && numbered.contains("ngày 22 tháng 6 năm 2026"), "{numbered}");
+    let err = ward.fails(1, &["round", "team", "2026-dot1", "decision", "112", "--date", "22/06/2026"]);
+    assert!(err.contains("112/QĐ-UBND"), "{err}");
+    ward.ok(&["round", "new", "--kind", "dot2", "--year", "2026"]);
+    ward.ok(&["round", "team", "2026-dot2", "add", "--official", "CB01", "--role", "truong-doan"]);
+    let second = ward.ok(&["paper", "decision", "2026-dot2", "--format", "md"]);
+    assert!(!second.contains("112/QĐ-UBND"), "another round's decision: {second}");
     ward.ok(&["round", "team", "2026-dot1", "remove", "Hồ Văn Bình"]);
     let err = ward.fails(1, &["round", "team", "2026-dot1", "remove", "Hồ Văn Bình"]);
     assert!(err.contains("không có «Hồ Văn Bình»"), "{err}");
@@ -146,6 +158,7 @@ fn the_team_is_edited_in_place_and_every_change_audited() {
     for action in ["add", "role", "remove"] {
         assert!(actions.contains(&action), "{action} not audited: {actions:?}");
     }
+    assert_eq!(ward.json(&["log", "--entity", "decision"]).as_array().map(Vec::len), Some(1));
     ward.ok(&["round", "close", "2026-dot1"]);
     let err = ward.fails(1, &["round", "team", "2026-dot1", "role", "Nguyễn Thị Hoài Thu", "--role", "truong-doan"]);
     assert!(err.contains("đã kết thúc"), "{err}");

@@ -29,3 +29,26 @@ fn a_database_from_every_schema_version_upgrades_and_keeps_its_data() {
         assert_eq!(ward.json(&["round", "list"]).as_array().map(Vec::len), Some(2), "v{version}");
     }
 }
+
+/// The one ward-wide `decision_number` of schema 8 moves to the round its date comes before (schema 9 records a
+/// decision per round): a second round's minutes no longer cite the first round's decision.
+#[test]
+fn the_ward_wide_decision_number_moves_to_its_round() {
+    let ward = Ward::empty();
+    std::fs::copy(format!("{FIXTURES}/v8.db"), ward.db()).unwrap();
+    let conn = rusqlite::Connection::open(ward.db()).unwrap();
+    conn.execute("INSERT INTO settings (key, value) VALUES ('decision_number', '112/QĐ-UBND ngày 22/06/2026')", [])
+        .unwrap();
+    drop(conn);
+    ward.ok(&["check"]);
+    let conn = rusqlite::Connection::open(ward.db()).unwrap();
+    let moved: (String, String, String) = conn
+        .query_row("SELECT round_id, number, decided_on FROM round_decisions", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(moved, ("2026-dot1".into(), "112/QĐ-UBND".into(), "2026-06-22".into()));
+    let left: i64 =
+        conn.query_row("SELECT count(*) FROM settings WHERE key = 'decision_number'", [], |r| r.get(0)).unwrap();
+    assert_eq!(left, 0);
+}

@@ -136,6 +136,7 @@ pub fn demo(ctx: &Context, inputs: &Path) -> Result<()> {
         None,
     )?;
 
+    super::decide(ctx, DOT2, "251/QĐ-UBND", 9, 10)?;
     super::selfreports::demo(ctx, inputs, DOT2)?;
     // Đợt 2 (20–25/10): scores on the inspection days, the remediation verified on the first.
     let first_day = on(ctx, 20, 10);
@@ -301,6 +302,7 @@ fn ad_hoc_round(ctx: &Context) -> Result<()> {
         .map(|r| r.id)
         .context("không tìm thấy đợt đột xuất vừa tạo")?;
     super::add_team(&on(ctx, 3, 11), &id)?;
+    super::decide(ctx, &id, "287/QĐ-UBND", 10, 11)?;
     let ctx = &on(ctx, 16, 11);
     start(ctx, &id)?;
     let set = SetArgs {

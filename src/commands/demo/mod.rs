@@ -18,7 +18,7 @@ use crate::commands::directory_import::ImportArgs;
 use crate::commands::listing::{FormatArg, ListFormat};
 use crate::commands::round::{NewArgs, RoundCommand};
 use crate::commands::round_schedule::{AutoArgs, ScheduleArgs, ScheduleCommand};
-use crate::commands::round_team::{MemberArgs, Role, TeamArgs, TeamCommand};
+use crate::commands::round_team::{DecisionArgs, MemberArgs, Role, TeamArgs, TeamCommand};
 use crate::commands::{assign, init, official, round, unit};
 use crate::context::Context;
 use crate::domain::round::RoundKind;
@@ -85,8 +85,8 @@ fn build(ctx: &Context, out: &Path, staging: &Path) -> Result<()> {
         "Các «Cảnh báo» in ra dưới đây là một phần của dữ liệu mẫu (đơn vị nộp muộn, báo cáo thiếu nội dung…), \
               không phải lỗi: không cần làm gì.",
     );
-    // The year is replayed day by day from the plan's start (15/01): every event on the day it happens.
-    replay_year(&inspection::on(&Context { replaying: true, ..demo.clone() }, 15, 1), &inputs)?;
+    // The year is replayed day by day from the plan's date (12/06): every event on the day it happens.
+    replay_year(&inspection::on(&Context { replaying: true, ..demo.clone() }, 12, 6), &inputs)?;
     papers::numbers(&demo)?;
     reports::demo(&demo, staging)?;
     // The reminder as the secretary sends it on Monday 06/07, to the unit whose report is overdue by then (due
@@ -179,6 +179,7 @@ fn replay_year(demo: &Context, inputs: &Path) -> Result<()> {
     let auto = AutoArgs { replace: false, dry_run: false, place: Some(PLACE.into()) };
     let schedule = ScheduleArgs { round: DOT1.into(), command: Some(ScheduleCommand::Auto(auto)), output: table() };
     round::run(demo, RoundCommand::Schedule(schedule))?;
+    decide(demo, DOT1, "112/QĐ-UBND", 22, 6)?;
     selfreports::demo(demo, inputs, DOT1)?;
     // Files, a clarification and a sample while the units' reports come in, before the team starts on 01/07.
     evidence::demo(&inspection::on(demo, 30, 6), inputs)?;
@@ -200,6 +201,14 @@ pub(super) fn add_team(demo: &Context, round_id: &str) -> Result<()> {
         round::run(demo, RoundCommand::Team(team))?;
     }
     Ok(())
+}
+
+/// The văn thư's number for the decision forming a round's team, recorded on the day it is signed.
+pub(super) fn decide(demo: &Context, round_id: &str, number: &str, day: u32, month: u32) -> Result<()> {
+    let signed = inspection::on(demo, day, month);
+    let decision = DecisionArgs { number: number.into(), date: signed.today() };
+    let team = TeamArgs { round: round_id.to_owned(), command: Some(TeamCommand::Decision(decision)), output: table() };
+    round::run(&signed, RoundCommand::Team(team))
 }
 
 fn table() -> FormatArg {

@@ -18,13 +18,10 @@ use crate::store::rounds;
 /// Formats the demo writes each paper in.
 const DEMO_FORMATS: [Format; 4] = [Format::Docx, Format::Html, Format::Markdown, Format::Json];
 
-/// The numbers the văn thư gave the year's plan and Đợt 1's decision, cited by the papers that follow them.
-const NUMBERS: [(&str, &str); 4] = [
-    ("plan_number", "15/KH-UBND"),
-    ("plan_date", "20/01/2026"),
-    ("decision_number", "112/QĐ-UBND ngày 22/06/2026"),
-    ("drafting_unit", "VHXH"),
-];
+/// The number the văn thư gave the year's plan, cited by the papers that follow it, and the drafting unit of the
+/// công văn. (Each round's decision is recorded on its round: `round team ROUND decision`.)
+const NUMBERS: [(&str, &str); 3] =
+    [("plan_number", "15/KH-UBND"), ("plan_date", "12/06/2026"), ("drafting_unit", "VHXH")];
 
 fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)

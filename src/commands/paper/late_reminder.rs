@@ -7,12 +7,13 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::context::Context;
+use crate::domain::calendar::Direction;
 use crate::domain::date;
 use crate::domain::round::{Round, RoundKind};
 use crate::domain::schedule::due_for;
 use crate::report::build::round_info;
 use crate::report::paper::reminder;
-use crate::report::paper::reminder::{LateLine, ReminderPaper};
+use crate::report::paper::reminder::{LateLine, MissingItem, ReminderPaper};
 use crate::report::paper::text::PaperText;
 use crate::report::ready::Ready;
 use crate::store::lookup::{Directory, resolve};
@@ -25,14 +26,14 @@ const DEFAULT_DRAFTING_UNIT: &str = "VHXH";
 
 use super::{ready, unit_names};
 
-/// The items of the round `unit` answers for, by number: what its self-report must cover.
-fn assigned_items(conn: &Connection, round: &Round, unit: &str) -> Result<Vec<String>> {
+/// The items of the round `unit` answers for: what its self-report must cover.
+fn assigned_items(conn: &Connection, round: &Round, unit: &str) -> Result<Vec<MissingItem>> {
     let catalogue = catalogues::get(conn, &round.catalogue_hash)?;
     let kind = round.kind.node_kind();
     Ok(assignments::list(conn, Some(unit), None)?
         .into_iter()
-        .map(|a| a.criterion)
-        .filter(|code| catalogue.get(code).is_some_and(|n| n.is_leaf && n.kind == kind))
+        .filter_map(|a| catalogue.get(&a.criterion).filter(|n| n.is_leaf && n.kind == kind))
+        .map(|n| MissingItem { code: n.code.clone(), title: n.title.clone() })
         .collect())
 }
 
@@ -63,12 +64,18 @@ pub fn build_reminder(
         let first = received.entry(r.unit_code).or_insert(r.received_on);
         *first = (*first).min(r.received_on);
     }
+    let calendar = settings::calendar(conn)?;
+    let slot_day = |unit: &str| slots.iter().find(|s| s.unit_code == unit).map(|s| s.day);
     let line = |unit: &str| -> Result<LateLine> {
         let due = due_for(&slots, &round.id, unit, round.selfreport_due);
         Ok(LateLine {
             unit_code: unit.to_owned(),
             unit_name: names.get(unit).cloned().unwrap_or_else(|| unit.to_owned()),
-            slot_day: slots.iter().find(|s| s.unit_code == unit).map(|s| s.day),
+            slot_day: slot_day(unit),
+            last_day: calendar.working_day_towards(
+                slot_day(unit).unwrap_or(round.start).pred_opt().unwrap_or(round.start),
+                Direction::Before,
+            ),
             selfreport_due: due,
             days_late: (as_of - due).num_days().max(0),
             missing: assigned_items(conn, &round, unit)?,

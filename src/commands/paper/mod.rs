@@ -27,7 +27,7 @@ use crate::report::paper::text::{self, PaperText};
 use crate::report::paper::{Member, SlotLine, decision, plan, schedule as schedule_paper};
 use crate::report::ready::{Layout, Ready};
 use crate::store::rounds;
-use crate::store::{assignments, schedule, settings, units};
+use crate::store::{assignments, round_decisions, schedule, settings, units};
 
 mod late_reminder;
 mod unit_minutes;
@@ -110,7 +110,7 @@ pub struct MinutesArgs {
     #[arg(long, value_name = "NGÀY", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// Quyết định thành lập Đoàn kiểm tra mà biên bản trích dẫn, ví dụ «12/QĐ-UBND ngày 22/06/2026»
-    /// (mặc định: cchc config decision_number)
+    /// (mặc định: quyết định đã ghi bằng `cchc round team ĐỢT decision`)
     #[arg(long, allow_hyphen_values = true, value_name = "QUYẾT_ĐỊNH")]
     pub decision: Option<String>,
     #[command(flatten)]
@@ -270,6 +270,9 @@ pub fn build_decision(
             m.name, round.id
         ));
     }
+    // Once the văn thư has numbered it, the decision carries its own number and date.
+    let recorded = round_decisions::get(conn, &round.id)?;
+    let date = date.or(recorded.as_ref().map(|d| d.decided_on));
     warn_if_late("quyết định thành lập đoàn", date, round.start, &format!("ngày bắt đầu đợt {}", round.id));
     // "15/KH-UBND ngày 20/01/2026" from the two settings the year report cites too (plan_number, plan_date).
     let plan_date = settings::get(conn, "plan_date")?.filter(|d| !d.trim().is_empty());
@@ -278,6 +281,7 @@ pub fn build_decision(
         .map(|n| plan_date.map_or_else(|| n.clone(), |d| format!("{n} ngày {d}")));
     let mut model = decision::model(round_info(&round), members, scope, &text, &ward(conn)?, plan_number.as_deref());
     model.date = date;
+    model.number = recorded.map(|d| d.number);
     ready(ctx, conn, model, decision::document, format!("quyet-dinh-doan-kiem-tra-{}", round.id))
 }
 

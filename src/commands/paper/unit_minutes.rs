@@ -15,7 +15,7 @@ use crate::report::ready::Ready;
 use crate::report::write::Format;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds;
-use crate::store::{assignments, evidence, officials, reports, scores, selfreports, settings};
+use crate::store::{assignments, evidence, officials, reports, round_decisions, scores, selfreports};
 
 use super::{MinutesArgs, ready, slot_lines, team, unit_names};
 
@@ -46,7 +46,7 @@ pub struct MinutesOptions<'a> {
     pub date: Option<NaiveDate>,
     /// The state shown is the state at the end of this day; default: the unit's slot.
     pub as_of: Option<NaiveDate>,
-    /// The decision that formed the team ("12/QĐ-UBND ngày 22/06/2026"); default: `cchc config decision_number`.
+    /// The decision that formed the team ("12/QĐ-UBND ngày 22/06/2026"); default: the round's, as recorded.
     pub decision: Option<&'a str>,
 }
 
@@ -89,7 +89,7 @@ pub fn build_minutes(
     as_of(conn, &mut src, round, unit, day)?;
     let decision = match options.decision {
         Some(d) => Some(d.trim().to_owned()),
-        None => settings::get(conn, "decision_number")?,
+        None => round_decisions::get(conn, &round.id)?.map(|d| d.citation()),
     };
     let trail = evidence::paper_trail(conn, &round.id, unit, day)?;
     let model = MinutesPaper {

@@ -16,6 +16,8 @@ pub struct DecisionPaper {
     pub round: RoundInfo,
     /// The date line's date; `None` leaves it to the văn thư.
     pub date: Option<NaiveDate>,
+    /// Its number ("112/QĐ-UBND") once recorded (`cchc round team ROUND decision`); blank for the văn thư before.
+    pub number: Option<String>,
     /// "Căn cứ …;" lines, in order.
     pub bases: Vec<String>,
     pub proposer: String,
@@ -52,6 +54,7 @@ pub fn model(
         .collect();
     DecisionPaper {
         date: None,
+        number: None,
         bases,
         proposer: format!("Theo đề nghị của {}.", text.decision.proposer.trim().trim_end_matches('.')),
         standing_unit: text.decision.standing_unit.clone(),
@@ -67,6 +70,9 @@ pub fn document(m: &DecisionPaper, frame: &Frame) -> Document {
         vec!["Như Điều 3".to_owned(), "Chủ tịch, các PCT UBND phường".to_owned(), frame.settings.filing_line()];
     let mut lh = frame.letterhead("QĐ-UBND", r.year, recipients);
     lh.date = m.date;
+    if let Some(number) = &m.number {
+        lh.number = format!("Số: {number}");
+    }
     // The Chairman decides in person (or a Vice-Chairman for him), never "TM. Ủy ban nhân dân".
     lh.signature = Signature { authority: None, ..lh.signature };
     let team = format!("Đoàn kiểm tra cải cách hành chính {}", r.title);

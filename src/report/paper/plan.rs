@@ -38,14 +38,17 @@ pub struct Carried {
     pub proposals: Vec<String>,
 }
 
-/// The evident typos of the 2026 plan's text, corrected in a paper written anew (the signed 2026 plan is
-/// regenerated word for word). Each pair is (as signed, corrected): one place for a reader to check.
-pub const TYPO_FIXES: [(&str, &str); 5] = [
+/// The evident typos of the 2026 plan's text (and of the catalogue's titles, taken from it), corrected in a paper
+/// written anew (the signed 2026 plan is regenerated word for word). Each pair is (as signed, corrected): one place for a reader to check.
+pub const TYPO_FIXES: [(&str, &str); 8] = [
     ("Nền tảng Hợp trực tuyến", "Nền tảng họp trực tuyến"),
     ("thực nhiệm", "thực hiện"),
     ("điểm hình", "điển hình"),
     ("chuyên biến", "chuyển biến"),
     ("Quyết định số 146/KH-UBND", "Kế hoạch số 146/KH-UBND"),
+    ("thường thực", "thường trực"),
+    ("phòng Văn hoá - xã hội", "Phòng Văn hoá - Xã hội"),
+    ("Văn hoá - xã hội", "Văn hoá - Xã hội"),
 ];
 
 pub fn fix_typos(text: &str) -> String {

@@ -22,6 +22,13 @@ pub struct ReminderPaper {
     pub drafting_unit: String,
 }
 
+/// An item a late unit's report must cover.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MissingItem {
+    pub code: String,
+    pub title: String,
+}
+
 /// A unit that has not sent its self-report by `as_of`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LateLine {
@@ -31,8 +38,10 @@ pub struct LateLine {
     pub selfreport_due: NaiveDate,
     /// Days past the deadline at `as_of`; 0 when it has not passed yet.
     pub days_late: i64,
-    /// The items it answers for and has not reported, by number.
-    pub missing: Vec<String>,
+    /// The last working day before its slot (or the round's first day): the report must arrive by then.
+    pub last_day: NaiveDate,
+    /// The items it answers for and has not reported.
+    pub missing: Vec<MissingItem>,
 }
 
 pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
@@ -48,9 +57,14 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
     let names: Vec<&str> = m.units.iter().map(|u| u.unit_name.as_str()).collect();
     let to = Section::new("", "").with_block(Block::Centered(format!("Kính gửi: {}.", names.join("; "))));
     let plan = format!(
-        "Thực hiện {}, các phòng, cơ quan, đơn vị tiến hành tự kiểm tra theo nội dung được phân công phụ trách và gửi báo cáo kết quả về Đoàn kiểm tra (qua {}) trước 5 ngày theo lịch kiểm tra của đơn vị (đơn vị chưa có lịch: theo hạn chung của đợt).",
+        "Thực hiện {}, các phòng, cơ quan, đơn vị tiến hành tự kiểm tra theo nội dung được phân công phụ trách và gửi báo cáo kết quả về Đoàn kiểm tra (qua {}) trước 5 ngày theo lịch kiểm tra của đơn vị{}.",
         frame.plan(r.year, true),
         m.standing_unit,
+        if m.units.iter().any(|u| u.slot_day.is_none()) {
+            " (đơn vị chưa có lịch: theo hạn chung của đợt)"
+        } else {
+            ""
+        },
     );
     // One unit reads as a sentence; a table is for several.
     let late = match m.units.as_slice() {
@@ -113,7 +127,10 @@ fn late_table(m: &ReminderPaper) -> Table {
             if u.days_late > 0 { count(u.days_late) } else { Cell::text("Chưa đến hạn") },
             Cell::text(match u.missing.len() {
                 0 => String::new(),
-                n => format!("{n} nội dung: {}", u.missing.join("; ")),
+                n => format!(
+                    "{n} nội dung: {}",
+                    u.missing.iter().map(|i| i.code.as_str()).collect::<Vec<_>>().join("; ")
+                ),
             }),
         ]);
     }
@@ -133,7 +150,11 @@ fn one_late(u: &LateLine, m: &ReminderPaper) -> String {
     };
     let items = match u.missing.len() {
         0 => String::new(),
-        n => format!(" Báo cáo cần đủ {n} nội dung được phân công: {}.", u.missing.join("; ")),
+        n => {
+            let items: Vec<String> =
+                u.missing.iter().map(|i| format!("{} {}", i.code, i.title.trim_end_matches('.'))).collect();
+            format!(" Báo cáo cần đủ {n} nội dung được phân công: {}.", items.join("; "))
+        }
     };
     format!(
         "Tính đến ngày {}, {} chưa gửi báo cáo tự kiểm tra {}{late} ({due}).{items}",
@@ -143,14 +164,11 @@ fn one_late(u: &LateLine, m: &ReminderPaper) -> String {
     )
 }
 
-/// By when the report must now arrive, as a date a person can act on: before the unit's inspection day (one unit),
-/// or before each unit's day in the table (several); the round's first day for a unit not yet scheduled.
+/// By when the report must now arrive, as a date a person can act on: the last working day before the unit's
+/// inspection day (one unit), or before each unit's day in the table (several).
 fn last_day(m: &ReminderPaper) -> String {
     match m.units.as_slice() {
-        [one] => {
-            let day = one.slot_day.unwrap_or(m.round.start);
-            format!("chậm nhất trước {}, ngày Đoàn kiểm tra làm việc với đơn vị", with_weekday(day))
-        }
+        [one] => format!("chậm nhất ngày {}", with_weekday(one.last_day)),
         _ => "chậm nhất trước ngày Đoàn kiểm tra làm việc với từng đơn vị (cột “Ngày kiểm tra”)".to_owned(),
     }
 }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::SlotLine;
+use super::plan::fix_typos;
 use crate::domain::calendar::with_weekday;
 use crate::domain::date;
 use crate::report::build::doc::{Frame, period, row_number, stt};
@@ -100,18 +101,18 @@ pub fn document(m: &SchedulePaper, frame: &Frame) -> Document {
             .map(|item| {
                 // The item by its code and full title; the evidence is what the unit brings.
                 let title = item.title.trim_end_matches(['.', ' ']);
-                match item.evidence.as_slice() {
+                fix_typos(&match item.evidence.as_slice() {
                     [] => format!("{} {title}.", item.code),
                     hints => format!("{} {title}: {}.", item.code, hints.join("; ")),
-                }
+                })
             })
             .collect();
         annex.push(Section::new(format!("{}", i + 1), p.unit_name.clone()).with_block(Block::Bullets(items)));
     }
     let duties = Section::new("3", "Trách nhiệm của các đơn vị").with_block(Block::Bullets(vec![
         format!(
-            "Gửi báo cáo tự kiểm tra (theo mẫu) về Đoàn kiểm tra qua {} trước 5 ngày theo lịch kiểm tra của đơn vị, chậm nhất vào ngày làm việc ghi tại cột «Hạn gửi báo cáo tự kiểm tra» của mục 1.",
-            m.standing_unit
+            "Gửi báo cáo tự kiểm tra (theo mẫu {} gửi từng đơn vị) về Đoàn kiểm tra qua {} trước 5 ngày theo lịch kiểm tra của đơn vị, chậm nhất vào ngày làm việc ghi tại cột «Hạn gửi báo cáo tự kiểm tra» của mục 1.",
+            m.standing_unit, m.standing_unit
         ),
         "Bố trí lãnh đạo đơn vị và cán bộ, công chức, viên chức phụ trách các nội dung làm việc với Đoàn kiểm tra; giải trình những vấn đề Đoàn kiểm tra cần làm rõ; đề xuất, kiến nghị những khó khăn, vướng mắc.".into(),
         format!("Trường hợp không bố trí được thời gian, địa điểm, đơn vị báo ngay cho {} để điều chỉnh.", m.standing_unit),

@@ -23,7 +23,7 @@ pub fn section(number: &str, t: &PaperTrail) -> Option<Section> {
             format!("; chưa có tài liệu kiểm chứng: nội dung {}", missing.join(", "))
         };
         lines.push(format!(
-            "Tài liệu kiểm chứng: {backed}/{} nội dung tự chấm có điểm có tệp kiểm chứng{missing}.",
+            "Tài liệu kiểm chứng: đơn vị đã gửi tệp tài liệu kiểm chứng cho {backed} trong số {} nội dung tự chấm có điểm{missing}.",
             claimed.len()
         ));
     }
@@ -38,11 +38,6 @@ pub fn section(number: &str, t: &PaperTrail) -> Option<Section> {
     }
     for s in &t.samples {
         let c = s.compliance();
-        let how = if s.seed_given {
-            "hạt giống do đoàn chọn"
-        } else {
-            "hạt giống tính từ đợt, đơn vị, nội dung và danh sách"
-        };
         let results: Vec<String> = s
             .files
             .iter()
@@ -56,17 +51,18 @@ pub fn section(number: &str, t: &PaperTrail) -> Option<Section> {
                 format!("{} {result}{note}", f.code)
             })
             .collect();
+        // How the files were drawn (list, hash, seed) stays in `cchc sample show`: the minutes say what was checked.
         lines.push(format!(
-            "Bóc mẫu hồ sơ nội dung {}: {} trong {} hồ sơ của danh sách «{}» (SHA-256 {}), chọn ngẫu nhiên bằng SplitMix64 với hạt giống {} ({how}); kết quả: {}; đạt {}.",
+            "Kiểm tra xác suất hồ sơ thuộc nội dung {}: Đoàn kiểm tra chọn ngẫu nhiên {} trong số {} hồ sơ của đơn vị (danh sách và cách chọn lưu kèm hồ sơ kiểm tra); kết quả: {}; đạt {}.",
             s.criterion,
             s.files.len(),
             s.list_size,
-            s.list_name,
-            s.list_hash,
-            s.seed,
             results.join("; "),
             c.figure()
         ));
     }
-    Some(Section::new(number, "Tài liệu kiểm chứng, giải trình và bóc mẫu hồ sơ").with_block(Block::Bullets(lines)))
+    Some(
+        Section::new(number, "Tài liệu kiểm chứng, giải trình và kiểm tra xác suất hồ sơ")
+            .with_block(Block::Bullets(lines)),
+    )
 }

@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 
 use crate::commands::args::parse_date;
 use crate::commands::directory_import::ImportArgs;
+use crate::commands::late_bar::LateBar;
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::context::Context;
 use crate::domain::calendar;
@@ -168,7 +169,9 @@ fn import(ctx: &Context, store: &mut Store, round: &Round, args: &ImportArgs) ->
     round.ensure_open()?;
     let scope: HashSet<String> = rounds::scope(&store.conn, &round.id)?.into_iter().collect();
     let bounds = Bounds { scope: &scope, start: round.start, end: round.end };
-    let rows = read::read(&args.file, args.encoding, &bounds)?;
+    let bar = LateBar::new();
+    let rows = read::read(&args.file, (args.encoding, &|done, total| bar.update(done, total)), &bounds)?;
+    bar.finish();
     for row in &rows {
         if let Some(name) = row.weekend {
             messages::warn(format!(

@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 use clap::{Args, Subcommand};
 
 use crate::commands::directory_import::{ImportArgs, save_all};
+use crate::commands::late_bar::LateBar;
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col, machine_col};
 use crate::commands::score_totals::{self, By};
 use crate::context::Context;
@@ -225,7 +226,9 @@ fn import(ctx: &Context, store: &mut Store, args: &ScoreImportArgs) -> Result<()
     let (round, catalogue) = rounds::get_with_catalogue(&store.conn, &args.round)?;
     round.ensure_open()?;
     let scope = scope(store, &round, &catalogue)?;
-    let file = appraisal::read(&args.file.file, args.file.encoding, &scope)?;
+    let bar = LateBar::new();
+    let file = appraisal::read(&args.file.file, (args.file.encoding, &|done, total| bar.update(done, total)), &scope)?;
+    bar.finish();
     let recorded: HashMap<(String, String), Score> = scores::list(&store.conn, &round.id, None)?
         .into_iter()
         .map(|s| ((s.unit_code.clone(), s.criterion.clone()), s))

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::directory::{RowCheck, read_all};
+use super::directory::{Progress, RowCheck, read_all};
 use super::{ColumnSpec, Encoding, Rejected, parse_points, swallowed};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::number::points as show_points;
@@ -88,10 +88,10 @@ pub struct Appraisal {
 
 /// Reads every row, checking all of them; nothing is returned unless every row is good. Rows with neither
 /// points nor a note are items not appraised yet and are skipped.
-pub fn read(path: &Path, encoding: Encoding, scope: &Scope) -> Result<Appraisal, Rejected> {
+pub fn read(path: &Path, (encoding, progress): (Encoding, Progress), scope: &Scope) -> Result<Appraisal, Rejected> {
     let (mut skipped, mut has_notes) = (0, false);
     let key = |s: &Score| format!("{} / {}", s.unit_code, s.criterion);
-    let scores = read_all(path, (encoding, &|_, _| {}), APPRAISAL_COLUMNS, key, |row, check| {
+    let scores = read_all(path, (encoding, progress), APPRAISAL_COLUMNS, key, |row, check| {
         let points_text = row.get("diem_tham_dinh").unwrap_or("");
         has_notes |= row.get("nhan_xet").is_some();
         let note = nfc(row.get("nhan_xet").unwrap_or("")).into_owned();

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::directory::read_all;
+use super::directory::{Progress, read_all};
 use super::{ColumnSpec, Encoding, Rejected};
 use crate::domain::date;
 use crate::domain::schedule::{DayCheck, Session, check_day};
@@ -40,10 +40,14 @@ pub struct Bounds<'a> {
 
 /// Every row or nothing: a unit not in the round, a day outside it, a bad session or a unit given twice is a
 /// problem naming the row and column.
-pub fn read(path: &Path, encoding: Encoding, bounds: &Bounds) -> Result<Vec<SlotRow>, Rejected> {
+pub fn read(
+    path: &Path,
+    (encoding, progress): (Encoding, Progress),
+    bounds: &Bounds,
+) -> Result<Vec<SlotRow>, Rejected> {
     read_all(
         path,
-        (encoding, &|_, _| {}),
+        (encoding, progress),
         SCHEDULE_COLUMNS,
         |s: &SlotRow| s.unit.clone(),
         |row, check| {

@@ -178,6 +178,11 @@ fn fields_chart(fields: &[FieldResult]) -> Chart {
     )
 }
 
+/// What the self and appraised columns of the unit table compare, so that a reader can check the difference.
+const COMPARED: &str = "Thẩm định: trên mọi nội dung được chấm của đơn vị. Tự chấm so sánh chỉ trên các nội dung đơn vị tự chấm có điểm thẩm định (cột “Nội dung so sánh”: số nội dung so sánh/số nội dung được chấm); điểm tự chấm do phần mềm tính từ số liệu không được so sánh. Chênh lệch = “Thẩm định cùng nội dung” − “Tự chấm”; số âm là đơn vị tự chấm cao hơn kết quả thẩm định.";
+/// What the findings column counts.
+const FINDINGS_COUNTED: &str = "Số kết luận: số kết luận của Đoàn kiểm tra ghi cho đơn vị trong đợt, gồm mô hình, cách làm hay, tồn tại, hạn chế, vi phạm và kiến nghị, đề xuất của đơn vị.";
+
 pub(super) fn units_section(units: &[UnitResult]) -> Section {
     let mut t = Table::new(
         "don_vi",
@@ -187,20 +192,25 @@ pub(super) fn units_section(units: &[UnitResult]) -> Section {
             Column::text("Đơn vị").with_width(28.0),
             Column::integer("Số nội dung chấm"),
             Column::integer("Không áp dụng"),
-            scores("Tự chấm"),
             scores("Thẩm định"),
+            Column::text("Nội dung so sánh").with_width(9.0),
+            scores("Tự chấm"),
+            scores("Thẩm định cùng nội dung"),
             scores("Chênh lệch"),
             Column::integer("Số kết luận"),
         ],
     );
     for (i, u) in units.iter().enumerate() {
+        let compared = u.totals.self_score.map(|_| format!("{}/{}", u.totals.items_compared, u.totals.items_assessed));
         t.push_row(vec![
             row_number(i),
             Cell::text(&u.name),
             count(u.totals.items_assessed),
             count(u.totals.not_applicable),
-            Cell::number(u.totals.self_score),
             Cell::number(u.totals.appraised_score),
+            compared.map_or(Cell::Empty, Cell::text),
+            Cell::number(u.totals.self_score),
+            Cell::number(u.totals.appraised_compared),
             Cell::number(u.totals.difference),
             count(u.findings),
         ]);
@@ -209,9 +219,9 @@ pub(super) fn units_section(units: &[UnitResult]) -> Section {
     if units.iter().all(|u| u.totals.appraised_score.is_none()) {
         s.blocks.push(note(NO_APPRAISAL));
     } else if units.iter().any(|u| u.totals.difference.is_some()) {
-        s.blocks.push(note(
-            "Tự chấm và chênh lệch tính trên cùng các nội dung có cả điểm tự chấm và điểm thẩm định; chênh lệch = điểm thẩm định − điểm tự chấm của các nội dung đó, số âm là đơn vị tự chấm cao hơn kết quả thẩm định.",
-        ));
+        s.blocks.push(note(format!("{COMPARED} {FINDINGS_COUNTED}")));
+    } else {
+        s.blocks.push(note(FINDINGS_COUNTED));
     }
     s
 }

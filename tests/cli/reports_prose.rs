@@ -99,9 +99,7 @@ fn the_reviewers_last_points_are_answered() {
     // Đợt 2: the difference column says what it subtracts; "Số kết luận" is defined.
     let dot2 = on_demo(&["report", "round", "2026-dot2", "--format", "md"]);
     assert!(
-        dot2.contains(
-            "| Thẩm định | Nội dung so sánh | Tự chấm | Thẩm định cùng nội dung | Chênh lệch | Số kết luận |"
-        )
+        dot2.contains("| Thẩm định | So sánh trên | Tự chấm | Thẩm định cùng nội dung | Chênh lệch | Số kết luận |")
     );
     assert!(
         dot2.contains("Chênh lệch = “Thẩm định cùng nội dung” − “Tự chấm”")

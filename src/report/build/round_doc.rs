@@ -9,8 +9,8 @@ use crate::report::model::settings::DocKind;
 
 use super::assessment_doc;
 use super::doc::{
-    self, Frame, NO_APPRAISAL, WARD_TOTAL, count, note, points as points_col, row_number, score_chart, score_sentence,
-    scores, stt, table_or,
+    self, FINDINGS_COUNTED, Frame, NO_APPRAISAL, WARD_TOTAL, count, note, points as points_col, row_number,
+    score_chart, score_sentence, scores, stt, table_or,
 };
 
 /// What the signature shows when the round has no Trưởng đoàn: a gap nobody signs under unnoticed.
@@ -179,9 +179,7 @@ fn fields_chart(fields: &[FieldResult]) -> Chart {
 }
 
 /// What the self and appraised columns of the unit table compare, so that a reader can check the difference.
-const COMPARED: &str = "Thẩm định: trên mọi nội dung được chấm của đơn vị. Tự chấm so sánh chỉ trên các nội dung đơn vị tự chấm có điểm thẩm định (cột “Nội dung so sánh”: số nội dung so sánh/số nội dung được chấm); điểm tự chấm do phần mềm tính từ số liệu không được so sánh. Chênh lệch = “Thẩm định cùng nội dung” − “Tự chấm”; số âm là đơn vị tự chấm cao hơn kết quả thẩm định.";
-/// What the findings column counts.
-const FINDINGS_COUNTED: &str = "Số kết luận: số kết luận của Đoàn kiểm tra ghi cho đơn vị trong đợt, gồm mô hình, cách làm hay, tồn tại, hạn chế, vi phạm và kiến nghị, đề xuất của đơn vị.";
+const COMPARED: &str = "Thẩm định: trên mọi nội dung được chấm của đơn vị. Tự chấm so sánh chỉ trên các nội dung đơn vị tự chấm có điểm thẩm định (cột “So sánh trên”: số nội dung so sánh/số nội dung được chấm); điểm tự chấm do phần mềm tính từ số liệu không được so sánh. Chênh lệch = “Thẩm định cùng nội dung” − “Tự chấm”; số âm là đơn vị tự chấm cao hơn kết quả thẩm định.";
 
 pub(super) fn units_section(units: &[UnitResult]) -> Section {
     let mut t = Table::new(
@@ -191,9 +189,8 @@ pub(super) fn units_section(units: &[UnitResult]) -> Section {
             stt(),
             Column::text("Đơn vị").with_width(28.0),
             Column::integer("Số nội dung chấm"),
-            Column::integer("Không áp dụng"),
             scores("Thẩm định"),
-            Column::text("Nội dung so sánh").with_width(9.0),
+            Column::text("So sánh trên").with_width(7.0),
             scores("Tự chấm"),
             scores("Thẩm định cùng nội dung"),
             scores("Chênh lệch"),
@@ -206,7 +203,6 @@ pub(super) fn units_section(units: &[UnitResult]) -> Section {
             row_number(i),
             Cell::text(&u.name),
             count(u.totals.items_assessed),
-            count(u.totals.not_applicable),
             Cell::number(u.totals.appraised_score),
             compared.map_or(Cell::Empty, Cell::text),
             Cell::number(u.totals.self_score),

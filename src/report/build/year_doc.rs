@@ -89,7 +89,7 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
     }
     let mut s = Section::new("I", "CÁC ĐỢT KIỂM TRA TRONG NĂM").with_block(table_or(t, "Chưa có đợt kiểm tra nào."));
     if !rounds.is_empty() {
-        s.blocks.push(note(capitalized(WARD_TOTAL)));
+        s.blocks.push(note(format!("{} {}", capitalized(WARD_TOTAL), super::doc::FINDINGS_COUNTED)));
     }
     let adhoc: Vec<&RoundSummary> = rounds.iter().filter(|r| r.round.kind == RoundKind::DotXuat).collect();
     if adhoc.is_empty() {

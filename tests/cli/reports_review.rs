@@ -106,4 +106,8 @@ fn computed_self_points_are_marked_and_left_out_of_the_comparison() {
     let parts = crate::common::unzip(&std::fs::read(ward.path("dot1.docx")).expect("docx written"));
     let doc = parts.iter().find(|(name, _)| name == "word/document.xml").map(|(_, xml)| xml.as_str()).expect("body");
     assert!(doc.contains("Thẩm định cùng nội dung") && doc.contains("8/13"), "the DOCX has the same columns");
+    // The self-assessment leaves VP's computed 1.1.5 out of its self column, and says so.
+    let (md, _, _) = run_at(&ward, now, &["report", "selfassessment", "2026", "--format", "md"]);
+    let row = md.lines().find(|l| l.starts_with("| 1.1.5 |")).expect("1.1.5");
+    assert!(row.contains("| 2,00 |  | 2,00 |") && row.contains("Tự chấm (tính từ số liệu): không tính"), "{row}");
 }

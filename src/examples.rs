@@ -129,7 +129,7 @@ const EXAMPLES: &[(&str, &[&str])] = &[
         "finding link",
         &["cchc finding link 2026-dot2-F02 --repeats 2026-dot1-F03", "cchc finding link 2026-dot2-F02 --none"],
     ),
-    ("review", &["cchc review 2026-dot1", "cchc review 2026 --format csv"]),
+    ("review", &["cchc review 2026-dot1", "cchc review 2026-dot2 --date 28/10/2026", "cchc review 2026 --format csv"]),
     ("log", &["cchc log --round 2026-dot1", "cchc log --entity điểm --since 01/07/2026 --format json"]),
     ("backup", &["cchc backup sao-luu-2026.db"]),
     ("restore", &["cchc restore sao-luu-2026.db"]),

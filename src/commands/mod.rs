@@ -23,6 +23,7 @@ pub mod official;
 pub mod paper;
 pub mod report;
 pub mod report_dates;
+pub mod report_notices;
 pub mod report_text;
 pub mod restore;
 pub mod review;

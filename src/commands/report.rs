@@ -16,19 +16,20 @@ use rusqlite::Connection;
 use crate::commands::args::parse_date;
 use crate::commands::listing;
 pub use crate::commands::report_dates::DateArgs;
+use crate::commands::report_notices::{notices, recorded_later_notice, review_notice};
 use crate::commands::report_text::{self, TextCommand};
 use crate::context::Context;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::finding::Finding;
 use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
+use crate::domain::sources::RecordedLater;
 use crate::messages;
 use crate::report::build::Index;
 use crate::report::build::year_tally::{Sums, Tally};
 use crate::report::build::{
     assessment, followup, round, round_doc, selfassessment, unit, year, year_compare, year_doc,
 };
-use crate::report::model::assessment::{AssessmentPart, drafts};
 use crate::report::model::round::RoundReport;
 use crate::report::model::settings::ReportSettings;
 use crate::report::model::year::YearReport;
@@ -136,17 +137,18 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
     let (built, out) = store.snapshot_pair(|store, twin| -> Result<_> {
         let (built, out) = match &cmd {
             DocumentCommand::Round(a) => {
-                let model = round_model(ctx, &store.conn, &a.round, &a.dates)?;
+                let (model, later, as_of) = round_model(ctx, &store.conn, &a.round, &a.dates)?;
+                recorded_later_notice(later, as_of);
                 let scope = model.round.id.clone();
                 notices(&scope, round_doc::provisional(&model), &model.assessment);
-                review_notice(ctx, &store.conn, &scope)?;
+                review_notice(ctx, &store.conn, &scope, &a.dates)?;
                 (ready_round(&store.conn, model, a.dates.date)?, &a.out)
             }
             DocumentCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit, &a.dates)?, &a.out),
             DocumentCommand::Year(a) => {
                 let (model, built) = build_year(ctx, &store.conn, twin, a.year, &a.dates)?;
                 notices(&a.year.to_string(), model.provisional.clone(), &model.assessment);
-                review_notice(ctx, &store.conn, &a.year.to_string())?;
+                review_notice(ctx, &store.conn, &a.year.to_string(), &a.dates)?;
                 (built, &a.out)
             }
             DocumentCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year, &a.dates)?, &a.out),
@@ -164,38 +166,21 @@ fn report_settings(conn: &Connection) -> Result<ReportSettings> {
     Ok(ReportSettings::resolve(&settings::all(conn)?))
 }
 
-/// Warns that figures are provisional and which assessment sections are still the program's draft.
-fn notices(scope: &str, provisional: Option<String>, parts: &[AssessmentPart]) {
-    if let Some(what) = provisional {
-        messages::warn(format!("{what}: báo cáo ghi rõ trên trang đầu rằng số liệu có thể còn thay đổi."));
-    }
-    let drafts = drafts(parts);
-    if !drafts.is_empty() {
-        messages::warn(format!(
-            "các mục đánh giá còn là dự thảo của phần mềm: {}. Viết lại bằng `cchc report text set {scope} --section MỤC --text \"…\"` (hoặc --file TỆP), hoặc xác nhận bản dự thảo bằng `cchc report text confirm {scope} --all`.",
-            drafts.join(", ")
-        ));
-    }
-}
-
-/// How many review points are open before signing, and the command that lists them.
-fn review_notice(ctx: &Context, conn: &Connection, scope: &str) -> Result<()> {
-    let open = crate::commands::review::open_points(ctx, conn, scope)?.len();
-    if open > 0 {
-        messages::warn(format!("còn {open} điểm cần xem lại trước khi ký; xem: `cchc review {scope}`"));
-    }
-    Ok(())
-}
-
-/// The round report's model with its assessment: the secretary's texts, else drafts.
-pub fn round_model(ctx: &Context, conn: &Connection, id: &str, dates: &DateArgs) -> Result<RoundReport> {
+/// The round report's model with its assessment (the secretary's texts, else drafts), the findings it leaves out
+/// for being recorded after its as-of day, and that day.
+pub fn round_model(
+    ctx: &Context,
+    conn: &Connection,
+    id: &str,
+    dates: &DateArgs,
+) -> Result<(RoundReport, RecordedLater, NaiveDate)> {
     let found = rounds::get(conn, id)?;
     let mut src = reports::load(conn, found.year, Some(&found.id))?;
     let as_of = dates.for_round(ctx.today(), &found);
-    src.as_of(as_of);
+    let later = src.as_of(as_of);
     let mut model = round::model(&src, &found.id, as_of)?;
     model.assessment = assessment::of_round(&model, &report_texts::list(conn, &found.id)?);
-    Ok(model)
+    Ok((model, later, as_of))
 }
 
 fn ready_round(conn: &Connection, model: RoundReport, date: Option<NaiveDate>) -> Result<Ready> {
@@ -204,7 +189,9 @@ fn ready_round(conn: &Connection, model: RoundReport, date: Option<NaiveDate>) -
 }
 
 pub fn build_round(ctx: &Context, conn: &Connection, id: &str, dates: &DateArgs) -> Result<Ready> {
-    ready_round(conn, round_model(ctx, conn, id, dates)?, dates.date)
+    let (model, later, as_of) = round_model(ctx, conn, id, dates)?;
+    recorded_later_notice(later, as_of);
+    ready_round(conn, model, dates.date)
 }
 
 pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str, dates: &DateArgs) -> Result<Ready> {
@@ -212,7 +199,7 @@ pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str, dates
     let (code, name) = resolve(conn, Directory::Units, query)?;
     let mut src = reports::load(conn, found.year, Some(&found.id))?;
     let as_of = dates.for_round(ctx.today(), &found);
-    src.as_of(as_of);
+    recorded_later_notice(src.as_of(as_of), as_of);
     if !src.scopes.iter().any(|(_, u)| *u == code) {
         bail!("{name} ({code}) không thuộc phạm vi đợt {}; xem `cchc round show {}`", found.id, found.id);
     }
@@ -231,9 +218,23 @@ pub fn build_year(
     year_number: i32,
     dates: &DateArgs,
 ) -> Result<(Rc<YearReport>, Ready)> {
+    let (model, built, later) = year_counted(ctx, conn, twin, year_number, dates)?;
+    recorded_later_notice(later, dates.for_year(ctx.today(), year_number));
+    Ok((model, built))
+}
+
+/// The year report, and the findings left out for being recorded after its as-of day.
+fn year_counted(
+    ctx: &Context,
+    conn: &Connection,
+    twin: Option<Connection>,
+    year_number: i32,
+    dates: &DateArgs,
+) -> Result<(Rc<YearReport>, Ready, RecordedLater)> {
     ensure_rounds(conn, year_number)?;
     let as_of = dates.for_year(ctx.today(), year_number);
     let mut src = reports_year::load_directory(conn, year_number)?;
+    let mut later = RecordedLater::default();
     let model = std::thread::scope(|scope| -> Result<YearReport> {
         let summing = twin.map(|twin| {
             // The other thread's own copies: a few dozen rounds and one or two catalogues.
@@ -244,7 +245,14 @@ pub fn build_year(
         src.answers_as_of(as_of);
         let ix = Index::new(&src);
         let followed_up = reports_year::count_followed_up(conn, year_number)?;
-        let each = |each: &mut dyn FnMut(Finding)| Ok(reports_year::for_each_finding(conn, year_number, each)?);
+        let each = |each: &mut dyn FnMut(Finding)| {
+            let kept = |f: Finding| {
+                if later.keep(&f, as_of) {
+                    each(f);
+                }
+            };
+            Ok(reports_year::for_each_finding(conn, year_number, kept)?)
+        };
         let latest = reports_year::latest_events(conn, year_number)?;
         let found = year::findings(&ix, as_of, latest, (followed_up, each))?;
         let sums = match summing {
@@ -263,12 +271,12 @@ pub fn build_year(
     let stem = format!("bao-cao-nam-{year_number}");
     let built =
         Ready::new(Rc::clone(&model), report_settings(conn)?, dates.date, Layout::Owned(year_doc::document), stem);
-    Ok((model, built))
+    Ok((model, built, later))
 }
 
 /// The year report's model with its assessment.
 pub fn year_model(ctx: &Context, conn: &Connection, year_number: i32, dates: &DateArgs) -> Result<Rc<YearReport>> {
-    Ok(build_year(ctx, conn, None, year_number, dates)?.0)
+    Ok(year_counted(ctx, conn, None, year_number, dates)?.0)
 }
 
 /// The sums of the year's scores and self points, and who answers for each item.
@@ -289,7 +297,8 @@ pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32, 
     let dot2 = RoundKind::Dot2.round_id(year_number, 1);
     let has_dot2 = ensure_rounds(conn, year_number)?.iter().any(|r| r.id == dot2);
     let mut src = reports::load(conn, year_number, has_dot2.then_some(dot2.as_str()))?;
-    src.as_of(dates.for_year(ctx.today(), year_number));
+    let as_of = dates.for_year(ctx.today(), year_number);
+    recorded_later_notice(src.as_of(as_of), as_of);
     let model = selfassessment::model(&src, year_number)?;
     let stem = format!("tu-danh-gia-{year_number}");
     Ok(Ready::new(Rc::new(model), report_settings(conn)?, dates.date, Layout::Borrowed(selfassessment::document), stem))
@@ -303,7 +312,7 @@ pub fn build_followup(
 ) -> Result<Ready> {
     let as_of = as_of.unwrap_or_else(|| ctx.today());
     let mut src = reports::load_open(conn, as_of.year(), as_of)?;
-    src.as_of(as_of);
+    recorded_later_notice(src.as_of(as_of), as_of);
     let model = followup::model(&src, as_of);
     let stem = "theo-doi-khac-phuc".to_owned();
     Ok(Ready::new(Rc::new(model), report_settings(conn)?, date, Layout::Borrowed(followup::document), stem))

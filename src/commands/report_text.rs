@@ -108,7 +108,7 @@ impl Scope {
     /// The report's assessment as it stands: stored texts, else drafts.
     fn parts(&self, ctx: &Context, conn: &Connection) -> Result<Vec<AssessmentPart>> {
         Ok(match self {
-            Scope::Round(id) => round_model(ctx, conn, id, &DateArgs::default())?.assessment,
+            Scope::Round(id) => round_model(ctx, conn, id, &DateArgs::default())?.0.assessment,
             Scope::Year(year) => year_model(ctx, conn, *year, &DateArgs::default())?.assessment.clone(),
         })
     }

@@ -40,17 +40,46 @@ pub struct Sources {
     pub answers: Vec<ProposalAnswer>,
 }
 
+/// Findings left out of a report as of a day because they were recorded after it: how many, and the day the last of
+/// them was recorded (the as-of date that would take them in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RecordedLater {
+    pub count: usize,
+    pub latest: Option<NaiveDate>,
+}
+
+impl RecordedLater {
+    /// Counts `f` when it was recorded after `day`; whether it was recorded by then.
+    pub fn keep(&mut self, f: &Finding, day: NaiveDate) -> bool {
+        match recorded_on(&f.created_at) {
+            Some(on) if on > day => {
+                self.count += 1;
+                self.latest = self.latest.max(Some(on));
+                false
+            }
+            _ => true,
+        }
+    }
+}
+
+/// The day of a stored time (`2026-07-10T09:00:00`).
+pub fn recorded_on(at: &str) -> Option<NaiveDate> {
+    at.get(..10).and_then(|d| d.parse::<NaiveDate>().ok())
+}
+
 impl Sources {
     /// The sources as they stood at the end of `day`: rounds that started later, findings recorded later, status
     /// changes and answers given later are left out, and each finding takes back the status it had then. A report
-    /// as of a date shows nothing dated after it, and measures every "so far" figure to it.
-    pub fn as_of(&mut self, day: NaiveDate) {
-        let by_day = |at: &str| at.get(..10).and_then(|d| d.parse::<NaiveDate>().ok()).is_none_or(|d| d <= day);
+    /// as of a date shows nothing dated after it, and measures every "so far" figure to it. Returns the findings of
+    /// the rounds kept that were left out for being recorded after `day` (typed in after the inspection: a report
+    /// as of a later day takes them in).
+    pub fn as_of(&mut self, day: NaiveDate) -> RecordedLater {
+        let by_day = |at: &str| recorded_on(at).is_none_or(|d| d <= day);
         self.rounds.retain(|r| r.start <= day);
         let rounds: Vec<String> = self.rounds.iter().map(|r| r.id.clone()).collect();
         let known = |round: &str| rounds.iter().any(|r| r == round);
-        // A finding belongs to its round, whenever it was typed in (often after the inspection day).
-        self.findings.retain(|f| known(&f.round_id));
+        let mut later = RecordedLater::default();
+        self.findings.retain(|f| known(&f.round_id) && later.keep(f, day));
         self.events.retain(|e| by_day(&e.at));
         for f in &mut self.findings {
             // Events are oldest first: the last one left is the status on the day.
@@ -64,6 +93,7 @@ impl Sources {
         self.scopes.retain(|(round, _)| known(round));
         self.scores.retain(|s| known(&s.round_id));
         self.self_items.retain(|i| known(&i.round_id));
+        later
     }
 
     /// Answers given after `day` are not given yet on it.

@@ -14,6 +14,7 @@ pub mod report_texts;
 pub mod reports;
 pub mod reports_compare;
 pub mod reports_year;
+pub mod review;
 pub mod round_decisions;
 pub mod round_set;
 pub mod rounds;

@@ -34,6 +34,7 @@ mod reports_asof;
 mod reports_layout;
 mod reports_numbers;
 mod reports_prose;
+mod reports_review;
 mod rounds;
 mod safety_backup;
 mod safety_database;

@@ -96,7 +96,13 @@ fn listings_quote_formulas_in_csv_keep_json_raw_and_escape_the_terminal() {
 #[test]
 fn reports_neutralise_formulas_and_escape_markup_in_every_format() {
     let ward = hostile_ward();
-    let reports: [&[&str]; 3] = [&["round", "2026-dot1"], &["unit", "2026-dot1", "EVIL"], &["followup"]];
+    // As of the day the findings were typed in (after the round's last day, which a round report is as of).
+    let dated = ["--as-of", "28/11/2026"];
+    let reports: [&[&str]; 3] = [
+        &["round", "2026-dot1", dated[0], dated[1]],
+        &["unit", "2026-dot1", "EVIL", dated[0], dated[1]],
+        &["followup"],
+    ];
     let mut tried = 0;
     for report in reports {
         for ext in ["csv", "xlsx", "html", "docx", "md"] {

@@ -143,3 +143,20 @@ fn officials_carry_a_category() {
     let err = ward.fails(2, &["official", "add", "--code", "X1", "--name", "X", "--unit", "VP", "--category", "khác"]);
     assert!(err.contains("không hợp lệ"), "{err}");
 }
+
+#[test]
+fn the_catalogue_workbook_carries_the_caps_base() {
+    let ward = Ward::new();
+    ward.ok(&["criteria", "export", "-o", "mac-dinh.xlsx"]);
+    ward.ok(&["criteria", "import", "mac-dinh.xlsx", "-o", "mac-dinh.toml"]);
+    let toml = std::fs::read_to_string(ward.path("mac-dinh.toml")).expect("toml");
+    let edited = toml
+        .replace("[classification]\n", "[classification]\ntop_band_cap_base = \"tot-tro-len\"\n")
+        .replace("version = \"1.0.0\"", "version = \"1.1.0\"");
+    ward.write("tot-tro-len.toml", edited);
+    ward.ok(&["criteria", "load", "tot-tro-len.toml"]);
+    ward.ok(&["criteria", "export", "--catalogue", "mac-dinh-2026@1.1.0", "-o", "tot-tro-len.xlsx"]);
+    ward.ok(&["criteria", "import", "tot-tro-len.xlsx", "-o", "lai.toml"]);
+    let back = std::fs::read_to_string(ward.path("lai.toml")).expect("toml");
+    assert!(back.contains("top_band_cap_base = \"tot-tro-len\""), "the workbook shows and keeps the base: {back}");
+}

@@ -86,3 +86,48 @@ fn a_percentage_keeps_its_sign() {
     });
     assert!(!glued, "no “90,7%”: the sign is held apart by a no-break space");
 }
+
+/// The demo's rendered reports, as the provincial reviewer read them.
+#[test]
+fn the_reviewers_last_points_are_answered() {
+    let ward = crate::common::Ward::empty();
+    ward.ok(&["demo", "--out", "mau"]);
+    let on_demo = |args: &[&str]| ward.ok(&[&["--db", "mau/cchc.db"][..], args].concat());
+    // A five-way tie at the top of the year's officials is named as a tie.
+    let year = on_demo(&["report", "year", "2026", "--format", "md"]);
+    assert!(year.contains("Công chức: 5 người cùng đạt 100,00 điểm: "), "{}", section(&year, "ĐỀ XUẤT XẾP LOẠI"));
+    // Đợt 2: the difference column says what it subtracts; "Số kết luận" is defined.
+    let dot2 = on_demo(&["report", "round", "2026-dot2", "--format", "md"]);
+    assert!(
+        dot2.contains("| Thẩm định | So sánh trên | Tự chấm | Thẩm định cùng nội dung | Chênh lệch | Số kết luận |")
+    );
+    assert!(
+        dot2.contains("Chênh lệch = “Thẩm định cùng nội dung” − “Tự chấm”")
+            && dot2.contains("Số kết luận: số kết luận")
+    );
+    // Ties counted from every item: as many at −0,5 as the data hold, never the two a cut list kept.
+    let json: serde_json::Value =
+        serde_json::from_str(&on_demo(&["report", "round", "2026-dot2", "--format", "json"])).expect("json");
+    let half = json["item_losses"].as_array().expect("losses").iter().filter(|l| l["lost"] == 0.5).count();
+    assert!(half > 5, "{half}");
+    assert!(dot2.contains(&format!("{half} nội dung cùng bị trừ 0,5 điểm")), "{}", section(&dot2, "### 2. Tồn tại"));
+    // Ưu điểm does not praise the centre without its overdue shortcoming.
+    for md in [&dot2, &year] {
+        let praised = section(md, "### 1. Ưu điểm");
+        let centre = praised.find("Trung tâm Phục vụ hành chính công (").expect("the centre is among the strong");
+        assert!(praised[centre..].split(')').next().is_some_and(|s| s.contains("quá hạn")), "{praised}");
+    }
+    // The follow-up lists proposals in the order of its unit table.
+    let followup: serde_json::Value =
+        serde_json::from_str(&on_demo(&["report", "followup", "--as-of", "31/12/2026", "--format", "json"]))
+            .expect("json");
+    let order: Vec<&str> = ["VP", "KT", "VHXH", "TTPVHCC", "TTDVC"].to_vec();
+    let rank = |code: &str| order.iter().position(|c| *c == code).unwrap_or(usize::MAX);
+    let units: Vec<usize> = followup["proposals"]
+        .as_array()
+        .expect("proposals")
+        .iter()
+        .map(|p| rank(p["unit_code"].as_str().unwrap_or_default()))
+        .collect();
+    assert!(units.windows(2).all(|w| w[0] <= w[1]), "{units:?}");
+}

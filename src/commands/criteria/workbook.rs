@@ -152,6 +152,9 @@ fn head_sheet(sheet: &mut Worksheet, catalogue: &Catalogue) -> Result<(), XlsxEr
             "description" => catalogue.description.clone(),
             "legal_basis" => catalogue.legal_basis.join("\n"),
             "basis" => catalogue.classification.basis.clone(),
+            "top_band_cap_base" => {
+                catalogue.classification.top_band_cap_base.map(|b| b.as_str().to_owned()).unwrap_or_default()
+            }
             _ => cap.clone(),
         };
         let row = i as u32;

@@ -44,7 +44,7 @@ pub const BAND_COLUMNS: [Column; 4] = [
 ];
 
 /// The header sheet: key (column A), label (column B), value (column C).
-pub const HEAD_ROWS: [(&str, &str); 7] = [
+pub const HEAD_ROWS: [(&str, &str); 8] = [
     ("id", "Mã bộ tiêu chí (chữ thường, không dấu)"),
     ("version", "Phiên bản (tăng lên mỗi khi sửa)"),
     ("title", "Tên bộ tiêu chí"),
@@ -52,6 +52,10 @@ pub const HEAD_ROWS: [(&str, &str); 7] = [
     ("legal_basis", "Căn cứ (mỗi dòng một văn bản)"),
     ("basis", "Căn cứ xếp loại"),
     ("top_band_cap_percent", "Tỷ lệ tối đa được xếp mức cao nhất (%)"),
+    (
+        "top_band_cap_base",
+        "Tỷ lệ đó tính trên: tot (số được xếp mức thứ hai, “Hoàn thành tốt nhiệm vụ”) hoặc tot-tro-len (từ mức thứ hai trở lên); để trống: tot",
+    ),
 ];
 
 pub const LEVELS: &str = "theo mức";

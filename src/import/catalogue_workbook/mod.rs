@@ -12,6 +12,7 @@ use super::{ImportError, Problem, display_name};
 use crate::domain::catalogue::{Band, Catalogue, Classification, Node, NodeKind};
 use crate::domain::catalogue_parse;
 use crate::domain::catalogue_toml::{self, Head, Part};
+use crate::domain::classification::CapBase;
 use crate::domain::code;
 use crate::domain::text::{fold, nfc};
 use crate::import::value::parse_points;
@@ -143,6 +144,7 @@ pub fn read(path: &Path) -> Result<Catalogue, WorkbookError> {
         error_cells(sheet, &mut p);
     }
     let head_rows = read_head(&head, &mut p);
+    let cap_base = cap_base(&head, &head_rows, &mut p);
     let (band_rows, band_list) = read_bands(&bands, &mut p);
     let (node_rows, node_list) = read_nodes(&nodes, &mut p);
     if !p.list.is_empty() {
@@ -151,9 +153,12 @@ pub fn read(path: &Path) -> Result<Catalogue, WorkbookError> {
     let value = |key: &str| head_rows.iter().find(|(k, _, _)| *k == key).map(|(_, _, v)| v.clone()).unwrap_or_default();
     let legal_basis = layout::lines(&value("legal_basis"));
     let cap = parse_points(&value("top_band_cap_percent")).ok().flatten();
-    // The workbook has no row for the cap's base: the decree's reading.
-    let classification =
-        Classification { basis: value("basis"), top_band_cap_percent: cap, top_band_cap_base: None, bands: band_list };
+    let classification = Classification {
+        basis: value("basis"),
+        top_band_cap_percent: cap,
+        top_band_cap_base: cap_base,
+        bands: band_list,
+    };
     let (id, version, title, description) = (value("id"), value("version"), value("title"), value("description"));
     let head_part =
         Head { id: &id, version: &version, title: &title, description: &description, legal_basis: &legal_basis };
@@ -194,6 +199,17 @@ fn header(columns: &[Column], key: &str) -> Option<&'static str> {
 }
 
 /// Key, row and value of each header-sheet row whose column A holds a known key.
+/// What the top band's cap is counted on; blank: the decree's reading (`None`).
+fn cap_base(sheet: &Sheet, rows: &[(&'static str, u32, String)], p: &mut Problems) -> Option<CapBase> {
+    let (_, row, text) = rows.iter().find(|(k, _, v)| *k == "top_band_cap_base" && !v.trim().is_empty())?;
+    let base = CapBase::parse(text);
+    if base.is_none() {
+        let message = "cần «tot» (tính trên số được xếp mức thứ hai) hoặc «tot-tro-len»; để trống là «tot»".to_owned();
+        p.at(&sheet.name, Some(*row), Some("C"), Some(text.clone()), message);
+    }
+    base
+}
+
 fn read_head(sheet: &Sheet, p: &mut Problems) -> Vec<(&'static str, u32, String)> {
     let mut out = Vec::new();
     for row in sheet.rows() {

@@ -9,7 +9,7 @@ use crate::domain::round::RoundKind;
 use crate::report::model::round::{CarryOver, RoundReport};
 
 use super::assessment::proposal_sentence;
-use super::prose::{leaders, listed, loss_groups, named, placeholder, quoted, tie};
+use super::prose::{leaders, listed, loss_groups, named, placeholder, quoted, strong_unit, tie};
 
 /// A score (on 100) or a share (in %) from which a result is a strength.
 pub const STRONG: f64 = 90.0;
@@ -68,8 +68,15 @@ pub(super) fn draft(m: &RoundReport, section: TextSection) -> Vec<String> {
                     listed(&shown, "lĩnh vực")
                 ));
             }
-            let high: Vec<String> =
-                units.iter().filter(|u| u.1 >= STRONG).map(|(n, v)| format!("{n} ({} điểm)", score(*v))).collect();
+            let owed = || m.carry_over.iter().map(|c| &c.finding).chain(&m.shortcomings);
+            let mut high: Vec<(&str, &str, f64)> = m
+                .units
+                .iter()
+                .filter_map(|u| Some((u.name.as_str(), u.code.as_str(), u.totals.appraised_score?)))
+                .filter(|u| u.2 >= STRONG)
+                .collect();
+            high.sort_by(|a, b| b.2.total_cmp(&a.2));
+            let high: Vec<String> = high.iter().map(|(n, c, v)| strong_unit(n, c, *v, owed())).collect();
             if !high.is_empty() {
                 out.push(format!(
                     "Đơn vị đạt từ {} điểm trở lên (thang 100): {}.",

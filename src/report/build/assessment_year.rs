@@ -7,7 +7,7 @@ use crate::report::model::year::YearReport;
 
 use super::assessment_round::{STRONG, causes};
 use super::proposals::by_level;
-use super::prose::{leaders, listed, named, placeholder, tie};
+use super::prose::{leaders, listed, named, placeholder, strong_unit, tie};
 
 pub(super) fn draft(m: &YearReport, section: TextSection) -> Vec<String> {
     // On the 100-point scale, as the chart table under the fields prints them.
@@ -52,8 +52,13 @@ pub(super) fn draft(m: &YearReport, section: TextSection) -> Vec<String> {
                     ),
                 });
             }
-            let high: Vec<String> =
-                ranked.iter().filter(|u| u.1 >= STRONG).map(|(n, v)| format!("{n} ({} điểm)", score(*v))).collect();
+            let high: Vec<String> = m
+                .units
+                .iter()
+                .filter_map(|u| Some((u, u.dot2.or(u.dot1)?)))
+                .filter(|(_, v)| *v >= STRONG)
+                .map(|(u, v)| strong_unit(&u.name, &u.code, v, &m.remediation.findings))
+                .collect();
             if !high.is_empty() {
                 out.push(format!(
                     "Đơn vị đạt từ {} điểm trở lên (thang 100): {}.",

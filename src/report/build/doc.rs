@@ -116,7 +116,10 @@ pub fn capitalized(text: &str) -> String {
 pub const NO_APPRAISAL: &str = "Chưa có điểm thẩm định.";
 
 /// How the ward's total on 100 is computed: the same in the round, year and self-assessment reports.
-pub const WARD_TOTAL: &str = "điểm toàn phường = tổng điểm thẩm định của mọi nội dung được chấm ở mọi đơn vị ÷ tổng điểm tối đa của các nội dung đó × 100 (nội dung không áp dụng không tính vào cả hai); điểm tự chấm tính trên cùng các nội dung có cả điểm tự chấm và điểm thẩm định.";
+pub const WARD_TOTAL: &str = "điểm toàn phường = tổng điểm thẩm định của mọi nội dung được chấm ở mọi đơn vị ÷ tổng điểm tối đa của các nội dung đó × 100 (nội dung không áp dụng không tính vào cả hai); điểm tự chấm tính trên cùng các nội dung đơn vị tự chấm có điểm thẩm định (điểm tự chấm do phần mềm tính từ số liệu không tính).";
+
+/// What a "Số kết luận" column counts (round and year reports).
+pub const FINDINGS_COUNTED: &str = "Số kết luận: số kết luận của Đoàn kiểm tra ghi trong đợt, gồm mô hình, cách làm hay, tồn tại, hạn chế, vi phạm và kiến nghị, đề xuất của đơn vị.";
 
 /// "Điểm toàn phường (thang 100): thẩm định … trên N nội dung được chấm; tự chấm … trên M nội dung …".
 pub fn score_sentence(whose: &str, t: &Totals) -> String {
@@ -133,16 +136,17 @@ pub fn score_sentence(whose: &str, t: &Totals) -> String {
     }
 }
 
-/// The self score, over the items it is compared on: all the appraised ones, or the true count and the appraised
-/// score of those same items.
+/// The self score, over the items it is compared on: all the appraised ones, or those the units scored themselves
+/// ("so sánh trên 8/13 nội dung đơn vị tự chấm") and the appraised score of those same items.
 fn self_clause(own: f64, t: &Totals) -> String {
     if t.items_compared == t.items_assessed {
         return format!("; tự chấm {} trên cùng {} nội dung đó", number::score(own), t.items_compared);
     }
     format!(
-        "; tự chấm {} trên {} nội dung có cả điểm tự chấm và điểm thẩm định (thẩm định trên cùng {} nội dung đó: {})",
+        "; tự chấm {}, so sánh trên {}/{} nội dung đơn vị tự chấm (thẩm định trên cùng {} nội dung đó: {})",
         number::score(own),
         t.items_compared,
+        t.items_assessed,
         t.items_compared,
         t.appraised_compared.map(number::score).unwrap_or_default()
     )

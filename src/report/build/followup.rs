@@ -24,9 +24,6 @@ pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {
         .filter(|f| f.kind == FindingKind::KienNghi && ix.round(&f.round_id).is_some_and(|r| r.year == as_of.year()))
         .cloned()
         .collect();
-    // Open and answered ones are read apart: back into their rounds' order.
-    let position: HashMap<&str, usize> = src.rounds.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
-    proposals.sort_by_key(|f| (position.get(f.round_id.as_str()).copied(), f.seq));
     let mut findings: Vec<FindingView> =
         src.findings.iter().filter(|f| f.kind.is_followed_up()).map(|f| ix.finding(f, as_of)).collect();
     // Positions and counts looked up by code, in one pass over the findings: open findings of every year, for
@@ -36,6 +33,10 @@ pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {
         unit_order.entry(u.code.as_str()).or_insert(i);
     }
     let order = |code: &str| unit_order.get(code).copied().unwrap_or(usize::MAX);
+    // The proposals in the tables' order of units (the directory's), each unit's in its rounds' order: a repeat
+    // then stands under the proposal it repeats.
+    let position: HashMap<&str, usize> = src.rounds.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    proposals.sort_by_key(|f| (order(&f.unit_code), position.get(f.round_id.as_str()).copied(), f.seq));
     findings.sort_by(|a, b| {
         let name = |f: &FindingView| f.official_name.clone().unwrap_or_default();
         (order(&a.unit_code).cmp(&order(&b.unit_code)))

@@ -1,7 +1,8 @@
 //! How the drafted assessment writes what the tables show: lists cut after a few entries, ties told as ties, a
 //! count that does not open a sentence, quotes “ ” in running text, and the placeholder a secretary must fill.
 
-use crate::domain::number::points;
+use crate::domain::number::{points, score};
+use crate::report::model::FindingView;
 
 /// The most entries a sentence lists; a longer list names `SHOWN` and counts the rest.
 pub const MAX_LISTED: usize = 5;
@@ -48,6 +49,21 @@ pub fn tie(noun: &str, verb: &str, names: &[String], shown_value: &str) -> Strin
     match names {
         [one] => format!("{noun} {one} với {shown_value}"),
         _ => format!("{} {noun} cùng {verb} {shown_value}: {}", names.len(), listed(names, noun)),
+    }
+}
+
+/// A unit named among the strong ones, "Tên (97,73 điểm)"; one with findings past their due date says so, so that a
+/// strength never hides what it still owes: "Tên (97,73 điểm; còn 1 tồn tại quá hạn khắc phục)".
+pub fn strong_unit<'f>(
+    name: &str,
+    code: &str,
+    shown: f64,
+    findings: impl IntoIterator<Item = &'f FindingView>,
+) -> String {
+    let overdue = findings.into_iter().filter(|f| f.unit_code == code && f.days_overdue.is_some()).count();
+    match overdue {
+        0 => format!("{name} ({} điểm)", score(shown)),
+        n => format!("{name} ({} điểm; còn {n} tồn tại quá hạn khắc phục)", score(shown)),
     }
 }
 

@@ -94,7 +94,8 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
     })
 }
 
-/// What each item cost over every unit, biggest loss first (the five costliest).
+/// What each item cost over every unit, biggest loss first: every item that lost points, so that the drafts count a
+/// tie from the whole list (a list cut at five would make twelve items at −0,5 read as two).
 fn item_losses(ix: &Index, round: &Round, appraised: &[ItemScore]) -> Vec<ItemLossSum> {
     let mut by_item: HashMap<&str, (usize, f64)> = HashMap::new();
     for l in appraised.iter().filter_map(|i| scoring::loss(&i.unit, &i.code, i.max, i.mark)) {
@@ -112,7 +113,6 @@ fn item_losses(ix: &Index, round: &Round, appraised: &[ItemScore]) -> Vec<ItemLo
         })
         .collect();
     out.sort_by(|a, b| scoring::costlier_first((a.lost, &a.criterion), (b.lost, &b.criterion)));
-    out.truncate(5);
     out
 }
 

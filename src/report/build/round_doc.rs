@@ -9,8 +9,8 @@ use crate::report::model::settings::DocKind;
 
 use super::assessment_doc;
 use super::doc::{
-    self, Frame, NO_APPRAISAL, WARD_TOTAL, count, note, points as points_col, row_number, score_chart, score_sentence,
-    scores, stt, table_or,
+    self, FINDINGS_COUNTED, Frame, NO_APPRAISAL, WARD_TOTAL, count, note, points as points_col, row_number,
+    score_chart, score_sentence, scores, stt, table_or,
 };
 
 /// What the signature shows when the round has no Trưởng đoàn: a gap nobody signs under unnoticed.
@@ -178,6 +178,9 @@ fn fields_chart(fields: &[FieldResult]) -> Chart {
     )
 }
 
+/// What the self and appraised columns of the unit table compare, so that a reader can check the difference.
+const COMPARED: &str = "Thẩm định: trên mọi nội dung được chấm của đơn vị. Tự chấm so sánh chỉ trên các nội dung đơn vị tự chấm có điểm thẩm định (cột “So sánh trên”: số nội dung so sánh/số nội dung được chấm); điểm tự chấm do phần mềm tính từ số liệu không được so sánh. Chênh lệch = “Thẩm định cùng nội dung” − “Tự chấm”; số âm là đơn vị tự chấm cao hơn kết quả thẩm định.";
+
 pub(super) fn units_section(units: &[UnitResult]) -> Section {
     let mut t = Table::new(
         "don_vi",
@@ -186,21 +189,24 @@ pub(super) fn units_section(units: &[UnitResult]) -> Section {
             stt(),
             Column::text("Đơn vị").with_width(28.0),
             Column::integer("Số nội dung chấm"),
-            Column::integer("Không áp dụng"),
-            scores("Tự chấm"),
             scores("Thẩm định"),
+            Column::text("So sánh trên").with_width(7.0),
+            scores("Tự chấm"),
+            scores("Thẩm định cùng nội dung"),
             scores("Chênh lệch"),
             Column::integer("Số kết luận"),
         ],
     );
     for (i, u) in units.iter().enumerate() {
+        let compared = u.totals.self_score.map(|_| format!("{}/{}", u.totals.items_compared, u.totals.items_assessed));
         t.push_row(vec![
             row_number(i),
             Cell::text(&u.name),
             count(u.totals.items_assessed),
-            count(u.totals.not_applicable),
-            Cell::number(u.totals.self_score),
             Cell::number(u.totals.appraised_score),
+            compared.map_or(Cell::Empty, Cell::text),
+            Cell::number(u.totals.self_score),
+            Cell::number(u.totals.appraised_compared),
             Cell::number(u.totals.difference),
             count(u.findings),
         ]);
@@ -209,9 +215,9 @@ pub(super) fn units_section(units: &[UnitResult]) -> Section {
     if units.iter().all(|u| u.totals.appraised_score.is_none()) {
         s.blocks.push(note(NO_APPRAISAL));
     } else if units.iter().any(|u| u.totals.difference.is_some()) {
-        s.blocks.push(note(
-            "Tự chấm và chênh lệch tính trên cùng các nội dung có cả điểm tự chấm và điểm thẩm định; chênh lệch = điểm thẩm định − điểm tự chấm của các nội dung đó, số âm là đơn vị tự chấm cao hơn kết quả thẩm định.",
-        ));
+        s.blocks.push(note(format!("{COMPARED} {FINDINGS_COUNTED}")));
+    } else {
+        s.blocks.push(note(FINDINGS_COUNTED));
     }
     s
 }

@@ -124,7 +124,8 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
     })
 }
 
-/// The team's notes on an item (prefixed with the unit when several units answer for it).
+/// The team's notes on an item (prefixed with the unit when several units answer for it), after what the self
+/// and appraised columns leave out.
 fn notes(src: &Sources, round: &str, code: &str, not_applicable: bool) -> String {
     let name =
         |unit: &str| src.units.iter().find(|u| u.code == unit).map_or_else(|| unit.to_owned(), |u| u.name.clone());
@@ -142,6 +143,10 @@ fn notes(src: &Sources, round: &str, code: &str, not_applicable: bool) -> String
         .collect();
     if not_applicable {
         notes.insert(0, "Không áp dụng".to_owned());
+    }
+    // Self points the program computed from a unit's figure are not the unit's: left out of the self column.
+    if src.self_items.iter().any(|i| i.round_id == round && i.criterion == code && i.computed) {
+        notes.insert(0, "Tự chấm (tính từ số liệu): không tính".to_owned());
     }
     notes.join("; ")
 }

@@ -108,6 +108,10 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
         )))
         .with_block(Block::Bullets(vec![format!("Báo cáo tự kiểm tra: {received}."), score_sentence("của đơn vị", &m.totals)]))
         .with_block(items_block(m));
+    let results = match computed_note(m) {
+        Some(block) => results.with_block(block),
+        None => results,
+    };
     let todo = if m.to_remediate.is_empty() && m.earlier_open.is_empty() {
         format!("Đề nghị {} tiếp tục duy trì, phát huy kết quả đạt được./.", m.unit_name)
     } else {
@@ -171,7 +175,8 @@ pub fn items_block(m: &UnitReport) -> Block {
     for i in &m.items {
         if !i.not_applicable {
             max += i.max;
-            own += i.self_points.unwrap_or(0.0);
+            // Points the program computed are not the unit's: left out of its self total.
+            own += if i.self_computed { 0.0 } else { i.self_points.unwrap_or(0.0) };
             appraised += i.appraised_points.unwrap_or(0.0);
         }
         let note = match (i.not_applicable, i.note.trim()) {
@@ -180,7 +185,7 @@ pub fn items_block(m: &UnitReport) -> Block {
             (false, n) => n.to_owned(),
         };
         let note = match i.self_computed {
-            true => format!("Điểm tự chấm: tính từ số liệu. {note}").trim_end().to_owned(),
+            true => format!("{COMPUTED} {note}").trim_end().to_owned(),
             false => note,
         };
         t.push_row(vec![
@@ -204,4 +209,18 @@ pub fn items_block(m: &UnitReport) -> Block {
         Cell::Empty,
     ]);
     Block::Table(t)
+}
+
+/// Beside self points the program computed from the unit's figure.
+const COMPUTED: &str = "Tự chấm (tính từ số liệu): đơn vị không tự chấm, không so sánh.";
+
+/// Under the items: how many self points the unit entered, and why the others are not compared.
+fn computed_note(m: &UnitReport) -> Option<Block> {
+    let computed = m.items.iter().filter(|i| i.self_computed).count();
+    (computed > 0).then(|| {
+        note(format!(
+            "Điểm tự chấm của {computed} nội dung do phần mềm tính từ số liệu đơn vị báo cáo (ghi “tính từ số liệu”): không cộng vào tổng tự chấm và không so sánh với điểm thẩm định; so sánh trên {}/{} nội dung đơn vị tự chấm.",
+            m.totals.items_compared, m.totals.items_assessed
+        ))
+    })
 }

@@ -89,7 +89,7 @@ fn rounds_section(rounds: &[RoundSummary]) -> Section {
     }
     let mut s = Section::new("I", "CÁC ĐỢT KIỂM TRA TRONG NĂM").with_block(table_or(t, "Chưa có đợt kiểm tra nào."));
     if !rounds.is_empty() {
-        s.blocks.push(note(capitalized(WARD_TOTAL)));
+        s.blocks.push(note(format!("{} {}", capitalized(WARD_TOTAL), super::doc::FINDINGS_COUNTED)));
     }
     let adhoc: Vec<&RoundSummary> = rounds.iter().filter(|r| r.round.kind == RoundKind::DotXuat).collect();
     if adhoc.is_empty() {
@@ -229,7 +229,9 @@ fn officials_section(m: &YearReport, officials: Vec<OfficialProposal>, basis: Op
     for group in &m.groups {
         let (of_group, rest): (Vec<_>, Vec<_>) = officials.into_iter().partition(|o| o.category == group.category);
         officials = rest;
+        let tie = top_tie(group.label, basis, &of_group);
         s.blocks.push(Block::Table(officials_table(group.label, of_group)));
+        s.blocks.extend(tie.map(Block::Paragraph));
     }
     let mut columns = vec![Column::text("Mức xếp loại đề xuất").with_width(36.0)];
     columns.extend(m.groups.iter().map(|g| Column::integer(g.label)));
@@ -246,6 +248,20 @@ fn officials_section(m: &YearReport, officials: Vec<OfficialProposal>, basis: Op
         }
     }
     s
+}
+
+/// People of a group who share the top score, named as a tie ("Công chức: 5 người cùng đạt 100,00 điểm …"): a
+/// table that ranks them equal must not read as if one came first.
+fn top_tie(label: &str, basis: &str, officials: &[OfficialProposal]) -> Option<String> {
+    let mut scored: Vec<(String, f64)> =
+        officials.iter().filter_map(|o| Some((o.name.clone(), o.totals.appraised_score?))).collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let top = super::prose::leaders(&scored, |o| o.1);
+    let names: Vec<String> = top.iter().map(|o| o.0.clone()).collect();
+    (names.len() > 1).then(|| {
+        let shown = format!("{} điểm", crate::domain::number::score(top[0].1));
+        format!("{label}: {} (điểm thẩm định {basis}, thang 100).", super::prose::tie("người", "đạt", &names, &shown))
+    })
 }
 
 fn officials_table(label: &str, officials: Vec<OfficialProposal>) -> Table {

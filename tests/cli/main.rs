@@ -36,6 +36,7 @@ mod reports_numbers;
 mod reports_prose;
 mod rounds;
 mod safety_backup;
+mod safety_closed_round;
 mod safety_database;
 mod safety_demo;
 mod safety_directory;

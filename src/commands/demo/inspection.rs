@@ -175,7 +175,7 @@ fn import_appraisal(ctx: &Context, folder: &Path, round_id: &str, progress: u32)
         }
     }
     let path: PathBuf = folder.join(format!("tham-dinh-{round_id}.csv"));
-    std::fs::write(&path, csv).with_context(|| format!("Không ghi được «{}»", path.display()))?;
+    super::write_file(ctx, &path, csv.as_bytes())?;
     let file = ImportArgs { file: path, encoding: Encoding::Auto, dry_run: false };
     score::run(ctx, ScoreCommand::Import(ScoreImportArgs { round: round_id.to_owned(), file }))
 }

@@ -40,6 +40,7 @@ mod safety_closed_round;
 mod safety_database;
 mod safety_demo;
 mod safety_directory;
+mod safety_limits;
 mod safety_outputs;
 mod sample;
 mod scale;

@@ -32,17 +32,22 @@ pub fn keep(tx: &Tx, round: &str) -> Result<()> {
 
 /// Drops the record of a reopened round: while open, it reads the live directory again.
 pub fn forget(tx: &Tx, round: &str) -> Result<()> {
-    for table in ["closed_units", "closed_officials", "closed_assignments"] {
-        tx.execute(&format!("DELETE FROM {table} WHERE round_id = ?1"), [round])?;
-    }
+    tx.execute("DELETE FROM closed_units WHERE round_id = ?1", [round])?;
+    tx.execute("DELETE FROM closed_officials WHERE round_id = ?1", [round])?;
+    tx.execute("DELETE FROM closed_assignments WHERE round_id = ?1", [round])?;
     Ok(())
 }
 
 /// Puts a closed round's record in place of the live directory in `src` (units, officials, assignments and the
-/// units the round covers); an open round's sources are left as they are.
+/// units the round covers). An open round's sources are left as they are, and so are those of a round marked
+/// closed without a record (only by editing the file: `round close` and the upgrade both write one).
 pub fn apply(conn: &Connection, round: &str, src: &mut Sources) -> Result<()> {
     let closed = src.rounds.iter().any(|r| r.id == round && r.status == RoundStatus::Closed);
-    if !closed {
+    let kept = |r: &rusqlite::Row| r.get::<_, bool>(0);
+    let recorded = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM closed_units WHERE round_id = ?1)")?
+        .query_row([round], kept)?;
+    if !(closed && recorded) {
         return Ok(());
     }
     src.units = rows(

@@ -10,6 +10,7 @@ mod exit;
 mod files;
 mod import;
 mod interrupt;
+pub mod memory;
 mod messages;
 mod platform;
 mod report;

@@ -14,6 +14,9 @@ pub enum Kind {
     Xlsx,
     /// A cchc database (a backup).
     Database,
+    /// A file written as it is (the demo's scanned PDF or photo, an evidence file, an evidence pack): its name's
+    /// extension, one of `OTHER_BINARY`.
+    Sample(&'static str),
 }
 
 /// What is at the target path now.
@@ -33,16 +36,30 @@ pub enum Found {
 
 const TEXT: [&str; 9] = ["csv", "tsv", "json", "md", "markdown", "html", "htm", "txt", "toml"];
 const DATABASE: [&str; 5] = ["db", "sqlite", "sqlite3", "db3", "bak"];
-const OTHER_BINARY: [&str; 16] = [
+const OTHER_BINARY: [&str; 18] = [
     "docx", "docm", "xlsx", "xlsm", "doc", "xls", "pdf", "zip", "odt", "ods", "pptx", "ppt", "png", "jpg", "jpeg",
-    "exe",
+    "tif", "tiff", "exe",
 ];
 
 impl Kind {
+    /// The kind a file's name promises, for files written as they are (the demo's samples, extracted evidence); a
+    /// name without a known extension is text.
+    pub fn of_name(path: &Path) -> Kind {
+        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+        match ext.as_str() {
+            "docx" => Kind::Docx,
+            "xlsx" => Kind::Xlsx,
+            _ => match OTHER_BINARY.iter().find(|known| **known == ext) {
+                Some(known) => Kind::Sample(known),
+                None => Kind::Text(TEXT.iter().find(|known| **known == ext).copied().unwrap_or("txt")),
+            },
+        }
+    }
+
     /// The usual extension, for examples in messages.
     pub fn extension(self) -> &'static str {
         match self {
-            Kind::Text(ext) => ext,
+            Kind::Text(ext) | Kind::Sample(ext) => ext,
             Kind::Docx => "docx",
             Kind::Xlsx => "xlsx",
             Kind::Database => "db",
@@ -59,6 +76,7 @@ impl Kind {
             Kind::Docx => "văn bản Word (.docx)",
             Kind::Xlsx => "bảng tính Excel (.xlsx)",
             Kind::Database => "cơ sở dữ liệu",
+            Kind::Sample(_) => "tệp tài liệu",
         }
     }
 
@@ -85,6 +103,7 @@ impl Kind {
             Kind::Docx => ext == "docx",
             Kind::Xlsx => ext == "xlsx",
             Kind::Database => !(TEXT.contains(&ext.as_str()) || OTHER_BINARY.contains(&ext.as_str())),
+            Kind::Sample(kind) => ext == kind,
         };
         if fits {
             return Ok(());
@@ -108,6 +127,7 @@ impl Kind {
                 | (Kind::Docx, Found::Docx)
                 | (Kind::Xlsx, Found::Xlsx)
                 | (Kind::Database, Found::Sqlite)
+                | (Kind::Sample(_), Found::Binary | Found::Zip | Found::Text)
         )
     }
 }

@@ -40,6 +40,29 @@ pub fn control_message(c: char) -> String {
     )
 }
 
+/// The most a workbook cell may hold, as a CSV field (`guard::MAX_FIELD_BYTES`): no title, note or answer comes near
+/// it, and a cell past it is a paste gone wrong or a file built to fill the memory.
+pub const MAX_CELL_BYTES: usize = super::guard::MAX_FIELD_BYTES as usize;
+
+/// What to do about a cell past `MAX_CELL_BYTES`, for every workbook reader's message.
+pub fn too_long_message(len: usize) -> String {
+    format!(
+        "ô dài {} MiB, quá giới hạn 1 MiB của một ô: hãy rút gọn nội dung ô (hoặc để tài liệu dài ở tệp riêng), rồi \
+         lưu và nhập lại",
+        len.div_ceil(1024 * 1024)
+    )
+}
+
+/// The refusal of a workbook cell past `MAX_CELL_BYTES`: sheet, cell and what to do.
+pub fn workbook_too_long(file: &str, sheet: &str, (row, col): (u32, u32), len: usize) -> ImportError {
+    let cell = format!("{}{}", super::workbook::column_letters(col), row + 1);
+    ImportError::Structure {
+        file: file.to_owned(),
+        line: u64::from(row) + 1,
+        message: format!("ô {cell} (trang «{sheet}»): {}", too_long_message(len)),
+    }
+}
+
 /// The refusal of a workbook cell holding an error value: sheet, cell and what to do.
 pub fn workbook_error(file: &str, sheet: &str, (row, col): (u32, u32), value: &str) -> ImportError {
     let cell = format!("{}{}", super::workbook::column_letters(col), row + 1);

@@ -260,6 +260,10 @@ pub fn ods_rows(
                 continue;
             }
             let col = left as usize + c;
+            if text.len() > super::cells::MAX_CELL_BYTES {
+                let pos = (top + r as u32, u32::try_from(col).unwrap_or(u32::MAX));
+                return Err(super::cells::workbook_too_long(file, &sheet, pos, text.len()));
+            }
             if col as u64 >= MAX_COLUMNS {
                 let message = format!("dòng có hơn {MAX_COLUMNS} cột");
                 return Err(ImportError::Structure { file: file.to_owned(), line, message });

@@ -200,6 +200,9 @@ fn produce(
         if text.is_empty() {
             continue;
         }
+        if text.len() > super::cells::MAX_CELL_BYTES {
+            return Err(super::cells::workbook_too_long(file, &sheet, (r, c), text.len()));
+        }
         merged.read(r, c, &text);
         if u64::from(c) >= MAX_COLUMNS {
             return Err(ImportError::Structure {

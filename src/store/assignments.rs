@@ -26,8 +26,13 @@ pub fn list(conn: &Connection, unit: Option<&str>, official: Option<&str>) -> Re
     )?;
     let rows = stmt.query_map(params![unit, official], view_row)?;
     let mut all: Vec<AssignmentView> = rows.collect::<Result<_, _>>()?;
-    all.sort_by(|a, b| crate::domain::code::compare(&a.criterion, &b.criterion).then(a.unit_code.cmp(&b.unit_code)));
+    sort(&mut all);
     Ok(all)
+}
+
+/// Item order (1.2 before 1.10), then unit.
+pub fn sort(all: &mut [AssignmentView]) {
+    all.sort_by(|a, b| crate::domain::code::compare(&a.criterion, &b.criterion).then(a.unit_code.cmp(&b.unit_code)));
 }
 
 /// The SQL of `for_each`.

@@ -4,6 +4,7 @@ pub mod assignments;
 pub mod audit;
 pub mod catalogues;
 pub mod clarifications;
+pub mod closed_record;
 pub mod error;
 pub mod evidence;
 pub mod findings;
@@ -47,6 +48,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_team_calendar.sql"),
     include_str!("../../migrations/0008_proposal_links.sql"),
     include_str!("../../migrations/0010_evidence.sql"),
+    // 0009 and 0011 after 0010, not before it: databases at version 8 already hold the evidence tables.
+    include_str!("../../migrations/0009_closed_round_record.sql"),
     include_str!("../../migrations/0011_round_decisions.sql"),
 ];
 

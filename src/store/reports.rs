@@ -9,7 +9,7 @@ use rusqlite::{Connection, Row};
 
 use super::round_set::{IN_ROUNDS, Result, Rounds, rows};
 use super::{assignments, findings, officials, report_texts, rounds, schedule, scores, selfreports, units};
-use super::{catalogues, parsed};
+use super::{catalogues, closed_record, parsed};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::finding::{Event, Finding};
 use crate::domain::round::Round;
@@ -107,6 +107,9 @@ pub fn load(conn: &Connection, year: i32, round: Option<&str>) -> Result<Sources
         Some(id) => schedule::list(conn, id)?,
         None => schedule::of_year(conn, year)?,
     };
+    if let Some(id) = round {
+        closed_record::apply(conn, id, &mut src)?;
+    }
     Ok(src)
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{StoreError, Tx, catalogues, parsed, timestamp};
+use super::{StoreError, Tx, catalogues, closed_record, parsed, timestamp};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::round::{self, RoundKind, RoundStatus};
 use crate::domain::round::{Round, TeamMember};
@@ -142,6 +142,12 @@ pub fn set_status(tx: &Tx, id: &str, to: RoundStatus, reason: Option<&str>) -> R
         (_, RoundStatus::Closed) => "close",
         _ => "start",
     };
+    // What the round's reports name from now on (see `closed_record`).
+    match action {
+        "close" => closed_record::keep(tx, id)?,
+        "reopen" => closed_record::forget(tx, id)?,
+        _ => {}
+    }
     let new = serde_json::json!({ "status": to, "reason": reason });
     let change = Change { action, entity: "round", entity_id: id, round_id: Some(id) };
     tx.audit(change, Some(&serde_json::json!({ "status": current.status })), Some(&new))?;

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::commands::clarify::{self, AnswerArgs, AskArgs};
@@ -52,9 +52,9 @@ fn pdf(line: &str) -> Vec<u8> {
     out
 }
 
-fn write(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+fn write(ctx: &Context, folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     let path = folder.join(name);
-    std::fs::write(&path, bytes).with_context(|| format!("Không ghi được «{}»", path.display()))?;
+    super::write_file(ctx, &path, bytes)?;
     Ok(path)
 }
 
@@ -64,11 +64,12 @@ fn day(d: u32, m: u32) -> Option<NaiveDate> {
 
 pub fn demo(ctx: &Context, folder: &Path) -> Result<()> {
     let plan = write(
+        ctx,
         folder,
         "1.1.5 Ke hoach so hoa.pdf",
         &pdf("Ke hoach so hoa tai lieu luu tru nam 2026 - Van phong HDND va UBND"),
     )?;
-    let photo = write(folder, "1.3.3 Quay mot cua.png", &PNG)?;
+    let photo = write(ctx, folder, "1.3.3 Quay mot cua.png", &PNG)?;
     let add = |unit: &str, item: &str, file: PathBuf| {
         let args = AddArgs {
             item: ItemArgs { round: DOT1.into(), unit: unit.into(), criterion: item.into() },
@@ -91,7 +92,7 @@ pub fn demo(ctx: &Context, folder: &Path) -> Result<()> {
     };
     let mut store = ctx.store()?;
     let id = clarify::ask(ctx, &mut store, &ask)?;
-    let minutes = write(folder, "Bien ban so hoa.pdf", &pdf("Bien ban kiem tra tien do so hoa, ngay 28/06/2026"))?;
+    let minutes = write(ctx, folder, "Bien ban so hoa.pdf", &pdf("Bien ban kiem tra tien do so hoa, ngay 28/06/2026"))?;
     let answer = AnswerArgs {
         id,
         text: "Đã số hóa 1.250/2.000 hồ sơ; phần còn lại hoàn thành trong quý III theo biên bản kèm theo.".into(),
@@ -105,7 +106,7 @@ pub fn demo(ctx: &Context, folder: &Path) -> Result<()> {
         let procedure = if i % 3 == 0 { "Chứng thực bản sao" } else { "Đăng ký khai sinh" };
         list.push_str(&format!("{i},HS-2026-{i:04},{procedure},{:02}/09/2026\n", 1 + i % 28));
     }
-    let from = write(folder, "ho-so-tthc-TTPVHCC.csv", list.as_bytes())?;
+    let from = write(ctx, folder, "ho-so-tthc-TTPVHCC.csv", list.as_bytes())?;
     let item = || ItemArgs { round: DOT1.into(), unit: "TTPVHCC".into(), criterion: "1.3.3".into() };
     sample::run(ctx, sample::SampleCommand::Draw(DrawArgs { item: item(), from, n: 5, seed: None }))?;
     let key = Key { round_id: DOT1, unit_code: "TTPVHCC", criterion: "1.3.3" };

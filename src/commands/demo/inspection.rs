@@ -193,7 +193,7 @@ fn appraise(fallback: &Context, folder: &Path, round_id: &str, progress: u32, fo
         let rows = appraisal_rows(&day, round_id, unit, progress)?;
         whole.push_str(&rows);
         let file =
-            write_sample(folder, &format!("tham-dinh-{round_id}-{unit}.csv"), format!("{APPRAISAL_HEADER}{rows}"))?;
+            write_sample(&day, folder, &format!("tham-dinh-{round_id}-{unit}.csv"), format!("{APPRAISAL_HEADER}{rows}"))?;
         let file = ImportArgs { file, encoding: Encoding::Auto, dry_run: false };
         score::run(&day, ScoreCommand::Import(ScoreImportArgs { round: round_id.to_owned(), file }))?;
         for (i, f) in found.iter().enumerate().filter(|(_, f)| f.unit == unit) {
@@ -201,15 +201,15 @@ fn appraise(fallback: &Context, folder: &Path, round_id: &str, progress: u32, fo
         }
     }
     // The round's whole sheet too, as the README's walkthrough imports it in one go.
-    write_sample(folder, &format!("tham-dinh-{round_id}.csv"), whole)?;
+    write_sample(fallback, folder, &format!("tham-dinh-{round_id}.csv"), whole)?;
     Ok(ids)
 }
 
 const APPRAISAL_HEADER: &str = "Mã đơn vị;Mã tiêu chí;Điểm thẩm định;Nhận xét\n";
 
-fn write_sample(folder: &Path, name: &str, content: String) -> Result<PathBuf> {
+fn write_sample(ctx: &Context, folder: &Path, name: &str, content: String) -> Result<PathBuf> {
     let path = folder.join(name);
-    std::fs::write(&path, content).with_context(|| format!("Không ghi được «{}»", path.display()))?;
+    super::write_file(ctx, &path, content.as_bytes())?;
     Ok(path)
 }
 

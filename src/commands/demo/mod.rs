@@ -60,7 +60,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<()> {
     let staging = args.out.join(format!(".cchc-demo-dang-dung-{}", std::process::id()));
     std::fs::create_dir_all(&staging).with_context(|| format!("Không tạo được thư mục «{}»", staging.display()))?;
     let built = build(ctx, &args.out, &staging);
-    let placed = built.and_then(|()| place(&staging, &args.out, &earlier));
+    let placed = built.and_then(|()| place(&ctx.db_path, &staging, &args.out, &earlier));
     let _ = std::fs::remove_dir_all(&staging);
     placed?;
     let db_path = args.out.join("cchc.db");
@@ -77,7 +77,7 @@ fn build(ctx: &Context, out: &Path, staging: &Path) -> Result<()> {
     std::fs::create_dir_all(&inputs).with_context(|| format!("Không tạo được thư mục «{}»", inputs.display()))?;
     for (name, content) in EXAMPLE_FILES {
         let path = inputs.join(name);
-        std::fs::write(&path, content).with_context(|| format!("Không ghi được «{}»", path.display()))?;
+        write_file(ctx, &path, content.as_bytes())?;
     }
     let demo = Context { db_path: staging.join("cchc.db"), actor: ctx.actor.clone(), now: ctx.now, replaying: false };
     ctx.info(format!("Dựng năm kiểm tra {YEAR} của phường Thành Sen trong «{}»…", out.display()));
@@ -93,6 +93,11 @@ fn build(ctx: &Context, out: &Path, staging: &Path) -> Result<()> {
     // Friday 03/07, five days before its slot on 09/07); the plan for the year after.
     let reminder_day = NaiveDate::from_ymd_opt(YEAR, 7, 6).unwrap_or(demo.today());
     papers::demo(&demo, staging, DOT1, reminder_day, YEAR + 1)
+}
+
+/// Writes one of the demo's files through the one file writer, as every command does (`crate::files`).
+fn write_file(ctx: &Context, path: &Path, bytes: &[u8]) -> Result<()> {
+    Ok(crate::files::write(&ctx.db_path, path, crate::files::Kind::of_name(path), bytes)?)
 }
 
 /// What an earlier demo wrote into `out` (its marker's list), or nothing; refuses a folder holding a database.
@@ -120,7 +125,7 @@ fn check_folder(out: &Path) -> Result<Vec<String>> {
 
 /// Moves the built sample into `out`: the earlier demo's own entries are set aside first (and removed once the
 /// new ones are in); any other file of the same name is refused before anything moves.
-fn place(staging: &Path, out: &Path, earlier: &[String]) -> Result<()> {
+fn place(database: &Path, staging: &Path, out: &Path, earlier: &[String]) -> Result<()> {
     let mut names: Vec<String> = std::fs::read_dir(staging)?
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -143,8 +148,12 @@ fn place(staging: &Path, out: &Path, earlier: &[String]) -> Result<()> {
         std::fs::rename(staging.join(name), out.join(name))
             .with_context(|| format!("Không chuyển được «{}» vào «{}»", name, out.display()))?;
     }
-    std::fs::write(out.join(MARKER), names.join("\n") + "\n")
-        .with_context(|| format!("Không ghi được «{}»", out.join(MARKER).display()))?;
+    crate::files::write(
+        database,
+        &out.join(MARKER),
+        crate::files::Kind::Text("txt"),
+        (names.join("\n") + "\n").as_bytes(),
+    )?;
     let _ = std::fs::remove_dir_all(&aside);
     Ok(())
 }

@@ -54,7 +54,7 @@ pub fn demo(ctx: &Context, out: &Path, round_id: &str, reminder_as_of: NaiveDate
     let dir = out.join("van-ban");
     // Named where it ends up: `out` is the hidden build folder inside the demo's own folder.
     let shown = out.parent().unwrap_or(out).join("van-ban");
-    write_files(&papers, &dir, &DEMO_FORMATS)?;
+    write_files(ctx, &papers, &dir, &DEMO_FORMATS)?;
     ctx.info(format!(
         "Đã ghi {} văn bản (quyết định, lịch kiểm tra, biên bản, công văn đôn đốc, kế hoạch {plan_year}) vào «{}».",
         papers.len(),

@@ -65,13 +65,13 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
     let dir = out.join("bao-cao");
     // Named where it ends up: `out` is the hidden build folder inside the demo's own folder.
     let shown = out.parent().unwrap_or(out).join("bao-cao");
-    let written = write_files(&built, &dir, &DEMO_FORMATS)?;
+    let written = write_files(ctx, &built, &dir, &DEMO_FORMATS)?;
     ctx.info(format!("Đã ghi {written} tệp báo cáo vào «{}».", shown.display()));
     summary(ctx, &year_model)
 }
 
 /// Writes each report in each format to `dir` (created), named after its stem; returns the number of files.
-pub(super) fn write_files(reports: &[Ready], dir: &Path, formats: &[Format]) -> Result<usize> {
+pub(super) fn write_files(ctx: &Context, reports: &[Ready], dir: &Path, formats: &[Format]) -> Result<usize> {
     std::fs::create_dir_all(dir).with_context(|| format!("không tạo được thư mục «{}»", dir.display()))?;
     let mut written = 0;
     for report in reports {
@@ -86,7 +86,7 @@ pub(super) fn write_files(reports: &[Ready], dir: &Path, formats: &[Format]) -> 
                 }
                 _ => write::render(&document, format, &RenderOptions::default())?,
             };
-            std::fs::write(&file, bytes).with_context(|| format!("không ghi được tệp «{}»", file.display()))?;
+            crate::files::write(&ctx.db_path, &file, format.kind(), &bytes)?;
             written += 1;
         }
     }

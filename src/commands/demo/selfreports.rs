@@ -53,7 +53,7 @@ pub fn demo(ctx: &Context, inputs: &Path, round: &str) -> Result<()> {
     std::fs::create_dir_all(&folder).with_context(|| format!("Không tạo được thư mục «{}»", folder.display()))?;
     for file in DEMO_FILES.iter().filter(|f| f.round == round) {
         let path = folder.join(file.name);
-        std::fs::write(&path, file.bytes).with_context(|| format!("Không ghi được «{}»", path.display()))?;
+        super::write_file(ctx, &path, file.bytes)?;
         let (y, m, d) = file.imported;
         let day = NaiveDate::from_ymd_opt(y, m, d).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap_or(ctx.now);
         let on_the_day =

@@ -2,9 +2,8 @@
 //! streamed from the database, under names safe on Windows.
 
 use std::collections::{HashMap, HashSet};
-use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
 use clap::Args;
@@ -117,7 +116,9 @@ pub fn extract(ctx: &Context, store: &Store, args: &ExtractArgs) -> Result<()> {
         let to = args.out.join(path);
         let folder = to.parent().unwrap_or(&args.out);
         std::fs::create_dir_all(folder).with_context(|| format!("Không tạo được thư mục «{}»", folder.display()))?;
-        write_atomically(&to, |out| evidence::copy_to(&store.conn, &e.sha256, out).map(drop).map_err(Into::into))?;
+        crate::files::write_with(&ctx.db_path, &to, crate::files::Kind::of_name(&to), |out| {
+            evidence::copy_to(&store.conn, &e.sha256, out).map(drop).map_err(anyhow::Error::from)
+        })?;
     }
     ctx.info(format!("Đã xuất {} tệp kiểm chứng vào «{}».", selection.files.len(), args.out.display()));
     Ok(())
@@ -129,7 +130,7 @@ pub fn pack(ctx: &Context, store: &Store, args: &PackArgs) -> Result<()> {
         bail!("không có tệp kiểm chứng nào để đóng gói ({}); xem `cchc evidence list`", args.round);
     }
     let index = index(&selection);
-    write_atomically(&args.out, |out| {
+    crate::files::write_with(&ctx.db_path, &args.out, crate::files::Kind::Sample("zip"), |out| {
         let mut zip = ZipWriter::new(out);
         for (e, path) in &selection.files {
             // Already-compressed kinds are stored as they are: deflating them again costs time for nothing.
@@ -146,7 +147,7 @@ pub fn pack(ctx: &Context, store: &Store, args: &PackArgs) -> Result<()> {
         zip.start_file("muc-luc.html", SimpleFileOptions::default())?;
         zip.write_all(html(&selection, &args.round).as_bytes())?;
         zip.finish()?;
-        Ok(())
+        anyhow::Ok(())
     })?;
     ctx.info(format!(
         "Đã đóng gói {} tệp kiểm chứng và mục lục (muc-luc.html, muc-luc.csv) vào «{}».",
@@ -206,23 +207,4 @@ fn html(selection: &Selection, what: &str) -> String {
     }
     page.push_str("</table>\n</body></html>\n");
     page
-}
-
-/// Writes through a temporary file in the same folder, renamed into place: an interruption leaves the old file
-/// whole.
-fn write_atomically(to: &Path, fill: impl FnOnce(&mut BufWriter<File>) -> Result<()>) -> Result<()> {
-    let folder = to.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temp = folder.join(format!(".{name}.dang-ghi"));
-    let fail = || format!("Không ghi được tệp «{}»", to.display());
-    let written = (|| {
-        let mut out = BufWriter::new(File::create(&temp).with_context(fail)?);
-        fill(&mut out)?;
-        out.into_inner().map_err(|e| e.into_error()).with_context(fail)?.sync_all().with_context(fail)?;
-        std::fs::rename(&temp, to).with_context(fail)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written
 }

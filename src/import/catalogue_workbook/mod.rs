@@ -92,12 +92,20 @@ impl Problems<'_> {
     }
 }
 
-/// Cells holding a failed formula's error value, wherever they are: stored as text they would become titles.
+/// Cells holding a failed formula's error value, wherever they are (stored as text they would become titles), and
+/// cells past the size cap.
 fn error_cells(sheet: &Sheet, p: &mut Problems) {
     for (row, col, value) in sheet.cells.used_cells() {
         let (row, col) = (row as u32, col as u32);
         let start = sheet.cells.start().unwrap_or_default();
         let pos = (start.0 + row, start.1 + col);
+        if let Data::String(text) = value
+            && text.len() > super::cells::MAX_CELL_BYTES
+        {
+            let column = super::workbook::column_letters(pos.1);
+            p.at(&sheet.name, Some(pos.0), Some(&column), None, super::cells::too_long_message(text.len()));
+            continue;
+        }
         let error = match value {
             Data::Error(e) => Some(e.to_string()),
             Data::String(s) if super::cells::is_error_value(s) && sheet.has_formula(pos.0, pos.1 as usize) => {

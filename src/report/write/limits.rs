@@ -23,10 +23,12 @@ pub fn limit(env: &mut Environment, user: bool) {
     }
 }
 
-/// Renders `name`, stopping at `MAX_OUTPUT` bytes; a limit reached is said once, in Vietnamese.
+/// Renders `name`, stopping at `MAX_OUTPUT` bytes; a limit reached is said once, in Vietnamese. A person's own
+/// template (one with fuel) also runs within the memory budget (`crate::memory`).
 pub fn render(env: &Environment, name: &str, ctx: Value) -> Result<String, WriteError> {
     let mut out = Capped(Vec::new());
-    let rendered = env.get_template(name).and_then(|t| t.render_captured_to(ctx, &mut out));
+    let run = || env.get_template(name).and_then(|t| t.render_captured_to(ctx, &mut out));
+    let rendered = if env.fuel().is_some() { crate::memory::within_budget(run) } else { run() };
     match rendered {
         Ok(_) => String::from_utf8(out.0).map_err(|_| WriteError::Limit("mẫu ghi ra văn bản không phải UTF-8".into())),
         Err(e) => Err(match e.kind() {

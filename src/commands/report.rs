@@ -253,7 +253,7 @@ fn year_counted(
             };
             Ok(reports_year::for_each_finding(conn, year_number, kept)?)
         };
-        let latest = reports_year::latest_events(conn, year_number)?;
+        let latest = reports_year::latest_events(conn, year_number, as_of)?;
         let found = year::findings(&ix, as_of, latest, (followed_up, each))?;
         let sums = match summing {
             Some(summing) => summing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,

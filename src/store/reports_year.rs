@@ -7,6 +7,7 @@
 //! `scripts/report-year-core.sql` runs these same queries in the sqlite3 shell, the floor the benchmark compares
 //! the year report with; a test keeps the two in step.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
 
 use super::assignments;
@@ -88,14 +89,19 @@ pub fn load_finding_context(conn: &Connection, year: i32, src: &mut Sources) -> 
     Ok(())
 }
 
-/// Each finding's latest status change (its note and time), in finding order.
-pub fn latest_events(conn: &Connection, year: i32) -> Result<Vec<Event>> {
+/// Each finding's latest status change by the end of `as_of` (its status, note and time), in finding order: a change
+/// made later is not yet made on the report's day.
+pub fn latest_events(conn: &Connection, year: i32, as_of: NaiveDate) -> Result<Vec<Event>> {
+    let end = format!("{as_of}T23:59:59");
     let sql = format!("{EVENTS}f.round_id IN {IN_ROUNDS} ORDER BY e.finding_id, e.at, e.id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params![year, None::<&str>])?;
     let mut latest: Vec<Event> = Vec::new();
     while let Some(r) = rows.next()? {
         let event = findings::event_row(r)?;
+        if event.at > end {
+            continue;
+        }
         match latest.last_mut() {
             Some(last) if last.finding_id == event.finding_id => *last = event,
             _ => latest.push(event),

@@ -160,3 +160,31 @@ fn the_catalogue_workbook_carries_the_caps_base() {
     let back = std::fs::read_to_string(ward.path("lai.toml")).expect("toml");
     assert!(back.contains("top_band_cap_base = \"tot-tro-len\""), "the workbook shows and keeps the base: {back}");
 }
+
+/// The status a report gives a finding, found wherever it lists it.
+fn status_of(report: &serde_json::Value, id: &str) -> Option<String> {
+    match report {
+        serde_json::Value::Object(map) if map.get("id").and_then(|v| v.as_str()) == Some(id) => {
+            map.get("status").and_then(|s| s.as_str()).map(str::to_owned)
+        }
+        serde_json::Value::Object(map) => map.values().find_map(|v| status_of(v, id)),
+        serde_json::Value::Array(list) => list.iter().find_map(|v| status_of(v, id)),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_year_report_gives_each_finding_the_status_it_had_on_its_date() {
+    let ward = demo();
+    // KT's violation of Đợt 1: in progress from 20/07, remedied 21/08, verified 20/10.
+    let id = "2026-dot1-F10";
+    let kind = sql(&ward, "SELECT count(*) FROM findings WHERE id = '2026-dot1-F10' AND kind = 'vi-pham'");
+    assert_eq!(kind, 1, "the demo's violation keeps its id");
+    for (as_of, status) in
+        [("31/07/2026", "dang-khac-phuc"), ("30/09/2026", "da-khac-phuc"), ("31/12/2026", "da-xac-minh")]
+    {
+        let json = on_demo(&ward, &["report", "year", "2026", "--as-of", as_of, "--format", "json"]);
+        let year: serde_json::Value = serde_json::from_str(&json).expect("year json");
+        assert_eq!(status_of(&year, id).as_deref(), Some(status), "as of {as_of}");
+    }
+}

@@ -192,8 +192,12 @@ fn appraise(fallback: &Context, folder: &Path, round_id: &str, progress: u32, fo
     for (day, unit) in days {
         let rows = appraisal_rows(&day, round_id, unit, progress)?;
         whole.push_str(&rows);
-        let file =
-            write_sample(&day, folder, &format!("tham-dinh-{round_id}-{unit}.csv"), format!("{APPRAISAL_HEADER}{rows}"))?;
+        let file = write_sample(
+            &day,
+            folder,
+            &format!("tham-dinh-{round_id}-{unit}.csv"),
+            format!("{APPRAISAL_HEADER}{rows}"),
+        )?;
         let file = ImportArgs { file, encoding: Encoding::Auto, dry_run: false };
         score::run(&day, ScoreCommand::Import(ScoreImportArgs { round: round_id.to_owned(), file }))?;
         for (i, f) in found.iter().enumerate().filter(|(_, f)| f.unit == unit) {

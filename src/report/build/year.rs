@@ -50,7 +50,7 @@ pub fn findings<'a>(
     let mut take_latest = |id: &str| {
         let at = latest.binary_search_by(|e| e.finding_id.as_str().cmp(id)).ok()?;
         let e = &mut latest[at];
-        Some(LatestStep { note: std::mem::take(&mut e.note), at: std::mem::take(&mut e.at) })
+        Some((e.status, LatestStep { note: std::mem::take(&mut e.note), at: std::mem::take(&mut e.at) }))
     };
     let mut per_round: HashMap<&str, usize> = ix.src.rounds.iter().map(|r| (r.id.as_str(), 0)).collect();
     // Sized up front: grown by doubling, the list would need twice its size at the last step.
@@ -64,7 +64,9 @@ pub fn findings<'a>(
             FindingKind::KienNghi => proposals.push(f),
             FindingKind::DienHinh => practices.push(ix.finding_view(f, None, as_of)),
             _ => {
-                let latest = take_latest(&f.id);
+                // The status on the report's day: that of the latest change by then, else still open.
+                let (status, latest) = take_latest(&f.id).unzip();
+                let f = Finding { status: status.unwrap_or(FindingStatus::Mo), ..f };
                 views.push(ix.finding_view(f, latest, as_of));
             }
         }

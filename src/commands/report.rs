@@ -141,14 +141,14 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
                 recorded_later_notice(later, as_of);
                 let scope = model.round.id.clone();
                 notices(&scope, round_doc::provisional(&model), &model.assessment);
-                review_notice(ctx, &store.conn, &scope, &a.dates)?;
+                review_notice(ctx, &store.conn, &scope, &a.dates, &model.assessment)?;
                 (ready_round(&store.conn, model, a.dates.date)?, &a.out)
             }
             DocumentCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit, &a.dates)?, &a.out),
             DocumentCommand::Year(a) => {
                 let (model, built) = build_year(ctx, &store.conn, twin, a.year, &a.dates)?;
                 notices(&a.year.to_string(), model.provisional.clone(), &model.assessment);
-                review_notice(ctx, &store.conn, &a.year.to_string(), &a.dates)?;
+                review_notice(ctx, &store.conn, &a.year.to_string(), &a.dates, &model.assessment)?;
                 (built, &a.out)
             }
             DocumentCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year, &a.dates)?, &a.out),

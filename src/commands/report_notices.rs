@@ -27,8 +27,14 @@ pub fn notices(scope: &str, provisional: Option<String>, parts: &[AssessmentPart
 }
 
 /// How many review points are open before signing, and the command that lists them.
-pub fn review_notice(ctx: &Context, conn: &Connection, scope: &str, dates: &DateArgs) -> Result<()> {
-    let open = crate::commands::review::open_points(ctx, conn, scope, dates)?.len();
+pub fn review_notice(
+    ctx: &Context,
+    conn: &Connection,
+    scope: &str,
+    dates: &DateArgs,
+    parts: &[AssessmentPart],
+) -> Result<()> {
+    let open = crate::commands::review::open_points(ctx, conn, scope, dates, Some(parts))?.len();
     if open > 0 {
         let mut command = format!("cchc review {scope}");
         for (flag, day) in [("--as-of", dates.as_of), ("--date", dates.date)] {

@@ -12,7 +12,7 @@ use crate::context::Context;
 use crate::domain::date as day;
 use crate::domain::review::{self, ReviewPoint};
 use crate::domain::round::Round;
-use crate::report::model::assessment::drafts;
+use crate::report::model::assessment::{AssessmentPart, drafts};
 use crate::store::review::{self as review_store, Later};
 use crate::store::{reports, rounds};
 
@@ -30,7 +30,7 @@ pub struct ReviewArgs {
 
 pub fn run(ctx: &Context, args: &ReviewArgs) -> Result<()> {
     let store = ctx.store()?;
-    let points = open_points(ctx, &store.conn, &args.scope, &args.dates)?;
+    let points = open_points(ctx, &store.conn, &args.scope, &args.dates, None)?;
     let mut listing = Listing::new(vec![col("place", "Ở đâu"), col("problem", "Cần xem lại"), col("fix", "Cách sửa")]);
     for p in &points {
         listing.push(vec![p.place.clone().into(), p.problem.clone().into(), p.fix.clone().into()]);
@@ -44,7 +44,13 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> Result<()> {
 }
 
 /// The open review points of a round (its id) or a year (its number), for its report as of `dates`.
-pub fn open_points(ctx: &Context, conn: &Connection, scope: &str, dates: &DateArgs) -> Result<Vec<ReviewPoint>> {
+pub fn open_points(
+    ctx: &Context,
+    conn: &Connection,
+    scope: &str,
+    dates: &DateArgs,
+    built: Option<&[AssessmentPart]>,
+) -> Result<Vec<ReviewPoint>> {
     let scope = scope.trim();
     let (year, round) = match scope.parse::<i32>() {
         Ok(year) => (year, None),
@@ -53,17 +59,22 @@ pub fn open_points(ctx: &Context, conn: &Connection, scope: &str, dates: &DateAr
             (round.year, Some(round))
         }
     };
-    let src = reports::load(conn, year, round.as_ref().map(|r| r.id.as_str()))?;
-    let covered: Vec<&Round> = src.rounds.iter().filter(|r| round.as_ref().is_none_or(|one| one.id == r.id)).collect();
-    let mut points = review::review(&src, &covered);
+    let mut src = reports::review_base(conn, year)?;
+    let covered: Vec<Round> =
+        src.rounds.iter().filter(|r| round.as_ref().is_none_or(|one| one.id == r.id)).cloned().collect();
+    let mut points = Vec::new();
     for r in &covered {
+        reports::review_round(conn, year, &r.id, &mut src)?;
+        points.extend(review::review(&src, &[r]));
         let team = rounds::team(conn, &r.id)?;
         let roles: Vec<&str> = team.iter().map(|m| m.role.as_str()).collect();
         points.extend(review::leaderless(r, &roles));
     }
-    let parts = match &round {
-        Some(r) => round_model(ctx, conn, &r.id, dates)?.0.assessment,
-        None => year_model(ctx, conn, year, dates)?.assessment.clone(),
+    // The report being generated hands over its own parts; `cchc review` builds them.
+    let parts = match (built, &round) {
+        (Some(parts), _) => parts.to_vec(),
+        (None, Some(r)) => round_model(ctx, conn, &r.id, dates)?.0.assessment,
+        (None, None) => year_model(ctx, conn, year, dates)?.assessment.clone(),
     };
     if let Some(date) = dates.date {
         let as_of = match &round {

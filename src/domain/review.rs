@@ -2,10 +2,15 @@
 //! findings, evidence that belies "không áp dụng", self points the unit did not write, gaps in the data. Each point
 //! says where it is and how to fix it.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
+use super::assessment::ProposalAnswer;
 use super::finding::FindingKind;
 use super::round::{Round, RoundKind};
+use super::score::Score;
+use super::selfreport::SelfItemRow;
 use super::sources::Sources;
 
 /// One thing to put right before signing.
@@ -21,15 +26,44 @@ pub struct ReviewPoint {
 /// The rounds' review points, in the order a reviewer reads the report: scores against findings, evidence, self
 /// points, scope, proposals, team. `leaders`: whether each round names a Trưởng đoàn.
 pub fn review(src: &Sources, rounds: &[&Round]) -> Vec<ReviewPoint> {
+    let ix = Lookup::new(src);
     let mut out = Vec::new();
     for round in rounds {
-        findings_against_scores(src, round, &mut out);
-        not_applicable_with_documents(src, round, &mut out);
+        findings_against_scores(&ix, round, &mut out);
+        not_applicable_with_documents(&ix, round, &mut out);
         computed_self_points(src, round, &mut out);
-        unscored_units(src, round, &mut out);
-        unanswered_proposals(src, round, &mut out);
+        unscored_units(&ix, round, &mut out);
+        unanswered_proposals(&ix, round, &mut out);
     }
     out
+}
+
+/// (round, unit, item).
+type Key<'a> = (&'a str, &'a str, &'a str);
+
+/// The rows the checks look up, keyed once: a year holds hundreds of thousands of scores, so a search per finding
+/// would take minutes.
+struct Lookup<'a> {
+    src: &'a Sources,
+    scores: HashMap<Key<'a>, &'a Score>,
+    scored_units: HashSet<(&'a str, &'a str)>,
+    self_items: HashMap<Key<'a>, &'a SelfItemRow>,
+    answers: HashMap<&'a str, &'a ProposalAnswer>,
+    answering: HashSet<&'a str>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(src: &'a Sources) -> Self {
+        Lookup {
+            src,
+            scores: src.scores.iter().map(|s| ((&*s.round_id, &*s.unit_code, &*s.criterion), s)).collect(),
+            scored_units: src.scores.iter().map(|s| (&*s.round_id, &*s.unit_code)).collect(),
+            self_items: src.self_items.iter().map(|i| ((&*i.round_id, &*i.unit_code, &*i.criterion), i)).collect(),
+            // The first answer of each, as a search from the front would find it.
+            answers: src.answers.iter().rev().map(|a| (&*a.finding_id, a)).collect(),
+            answering: src.assignments.iter().map(|a| &*a.unit_code).collect(),
+        }
+    }
 }
 
 /// Where an item of a unit is, as a reader finds it.
@@ -38,19 +72,18 @@ fn place(round: &Round, unit: &str, criterion: &str) -> String {
 }
 
 /// The appraised points and the maximum of an item, when it has points.
-fn appraised(src: &Sources, round: &Round, unit: &str, criterion: &str) -> Option<(f64, f64)> {
-    let score =
-        src.scores.iter().find(|s| s.round_id == round.id && s.unit_code == unit && s.criterion == criterion)?;
-    let max = src.catalogues.get(&round.catalogue_hash)?.get(criterion)?.max_points;
+fn appraised(ix: &Lookup, round: &Round, unit: &str, criterion: &str) -> Option<(f64, f64)> {
+    let score = ix.scores.get(&(round.id.as_str(), unit, criterion))?;
+    let max = ix.src.catalogues.get(&round.catalogue_hash)?.get(criterion)?.max_points;
     Some((score.points?, max))
 }
 
 /// A shortcoming or violation on an item with full points; a good practice on an item that lost points.
-fn findings_against_scores(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>) {
+fn findings_against_scores(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
     let number = |p: f64| super::number::points(p);
-    for f in src.findings.iter().filter(|f| f.round_id == round.id) {
+    for f in ix.src.findings.iter().filter(|f| f.round_id == round.id) {
         let Some(criterion) = f.criterion.as_deref() else { continue };
-        let Some((points, max)) = appraised(src, round, &f.unit_code, criterion) else { continue };
+        let Some((points, max)) = appraised(ix, round, &f.unit_code, criterion) else { continue };
         let full = points >= max - 1e-9;
         let problem = match f.kind {
             FindingKind::HanChe | FindingKind::ViPham if full => format!(
@@ -88,12 +121,9 @@ fn cites_document(evidence: &str) -> bool {
 }
 
 /// An item marked "không áp dụng" whose self-report evidence cites a document.
-fn not_applicable_with_documents(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>) {
-    for s in src.scores.iter().filter(|s| s.round_id == round.id && s.not_applicable) {
-        let item = src
-            .self_items
-            .iter()
-            .find(|i| i.round_id == round.id && i.unit_code == s.unit_code && i.criterion == s.criterion);
+fn not_applicable_with_documents(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
+    for s in ix.src.scores.iter().filter(|s| s.round_id == round.id && s.not_applicable) {
+        let item = ix.self_items.get(&(round.id.as_str(), s.unit_code.as_str(), s.criterion.as_str()));
         let Some(item) = item.filter(|i| cites_document(&i.evidence)) else { continue };
         out.push(ReviewPoint {
             place: place(round, &s.unit_code, &s.criterion),
@@ -125,12 +155,11 @@ fn computed_self_points(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>
 }
 
 /// Units in a periodic round's scope that answer for items but have no appraised score at all.
-fn unscored_units(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>) {
-    let answering = |unit: &str| src.assignments.iter().any(|a| a.unit_code == unit);
-    let scope = src.scopes.iter().filter(|(r, _)| *r == round.id).map(|(_, u)| u.as_str());
+fn unscored_units(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
+    let scope = ix.src.scopes.iter().filter(|(r, _)| *r == round.id).map(|(_, u)| u.as_str());
     for unit in scope {
         let periodic = round.kind != RoundKind::DotXuat;
-        if (periodic && !answering(unit)) || src.scores.iter().any(|s| s.round_id == round.id && s.unit_code == unit) {
+        if (periodic && !ix.answering.contains(unit)) || ix.scored_units.contains(&(round.id.as_str(), unit)) {
             continue;
         }
         out.push(ReviewPoint {
@@ -142,9 +171,9 @@ fn unscored_units(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>) {
 }
 
 /// Proposals without the level they are addressed to, or never answered.
-fn unanswered_proposals(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>) {
-    for f in src.findings.iter().filter(|f| f.round_id == round.id && f.kind == FindingKind::KienNghi) {
-        let answer = src.answers.iter().find(|a| a.finding_id == f.id);
+fn unanswered_proposals(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
+    for f in ix.src.findings.iter().filter(|f| f.round_id == round.id && f.kind == FindingKind::KienNghi) {
+        let answer = ix.answers.get(f.id.as_str());
         let missing = match answer {
             None => "chưa ghi cấp giải quyết và chưa trả lời",
             Some(a) if a.addressed_to.is_none() => "chưa ghi cấp giải quyết",

@@ -139,6 +139,27 @@ pub fn load_open(conn: &Connection, year: i32, as_of: NaiveDate) -> Result<Sourc
     Ok(src)
 }
 
+/// What `cchc review` reads besides one round's rows: the year's rounds and catalogues, the directory, the units
+/// that answer for items (one row each, not every assignment) and the year's answers to proposals.
+pub fn review_base(conn: &Connection, year: i32) -> Result<Sources> {
+    let mut src = directory(conn, rounds::list(conn, Some(year))?)?;
+    let answering = "SELECT DISTINCT '', unit_code, '', NULL, NULL FROM assignments";
+    src.assignments = rows(conn, answering, &[], assignments::view_row)?;
+    src.answers = report_texts::answers(conn, year)?;
+    Ok(src)
+}
+
+/// One round's scope, scores, current self-report items and findings into `src`, in place of the previous
+/// round's: a year is reviewed round by round, in the memory of one.
+pub fn review_round(conn: &Connection, year: i32, round_id: &str, src: &mut Sources) -> Result<()> {
+    let only = Rounds { year, round: Some(round_id) };
+    src.scopes = scopes(conn, only)?;
+    src.scores = scores(conn, only)?;
+    src.self_items = selfreports::current_items(conn, only)?;
+    src.findings = findings(conn, FindingSet::Of(only))?;
+    Ok(())
+}
+
 /// What every report reads: the rounds with their catalogues, units and officials (the caller adds the findings,
 /// their status changes and the assignments it needs).
 pub(super) fn directory(conn: &Connection, rounds: Vec<Round>) -> Result<Sources> {

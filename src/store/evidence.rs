@@ -303,11 +303,12 @@ pub fn remove(tx: &Tx, id: i64) -> Result<(Evidence, bool), StoreError> {
     Ok((old, used == 0))
 }
 
-/// Every item of the round's current self-reports with its self-points, the documents it cites and the files
-/// attached: what `evidence check`, the minutes, the round report and the self-assessment table read.
+/// Every item of the round's current self-reports with the self-points the unit entered (none where the program
+/// computed them from a figure: the unit claimed nothing), the documents it cites and the files attached: what
+/// `evidence check`, the minutes, the round report and the self-assessment table read.
 pub fn coverage(conn: &Connection, round_id: &str) -> Result<Vec<ItemEvidence>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT s.unit_code, i.criterion, i.self_points, i.evidence,
+        "SELECT s.unit_code, i.criterion, CASE WHEN i.points_computed = 1 THEN NULL ELSE i.self_points END, i.evidence,
                 (SELECT group_concat(e.name, char(10) ORDER BY e.id) FROM evidence e
                   WHERE e.round_id = s.round_id AND e.unit_code = s.unit_code AND e.criterion = i.criterion)
          FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id

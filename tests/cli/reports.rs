@@ -91,9 +91,9 @@ fn xlsx_has_a_sheet_per_table_with_real_numbers() {
             "Điểm lĩnh vực, Đợt 1 và Đợt 2",
             "Xếp hạng đơn vị (thang 100)",
             "Tình trạng khắc phục",
-            "Đề xuất xếp loại công chức",
-            "Đề xuất xếp loại viên chức",
-            "Số người theo mức đề xuất",
+            "Mức theo thang điểm công chức",
+            "Mức theo thang điểm viên chức",
+            "Số người theo mức thang điểm",
             "Mô hình, cách làm hay",
             "Kiến nghị, đề xuất của đơn vị"
         ]

@@ -36,7 +36,7 @@ const ANSWERS: &[(&str, &str, &str, Level, &str, &str)] = &[
 
 const KIEN_NGHI: &str = "Đề nghị Chủ tịch UBND phường chỉ đạo Trung tâm Phục vụ hành chính công hoàn thành chỉ tiêu hồ sơ trực tuyến toàn trình trước ngày 31/12/2026.
 Đề nghị UBND phường đề xuất với Sở Nội vụ, Sở Khoa học và Công nghệ nâng cấp chức năng thanh toán trực tuyến trên Cổng dịch vụ công của tỉnh.
-Giao Phòng Văn hoá - Xã hội theo dõi, tổng hợp kết quả khắc phục, báo cáo Chủ tịch UBND phường trước ngày 15/01/2027.";
+Đề nghị Chủ tịch UBND phường giao Phòng Văn hoá - Xã hội theo dõi, tổng hợp kết quả khắc phục, báo cáo Chủ tịch UBND phường trước ngày 15/01/2027.";
 
 /// The Đợt 2 proposals (unit, item) the secretary links to the same unit's Đợt 1 request.
 const REPEATS: [(&str, &str); 2] = [("TTPVHCC", "1.3.7"), ("VHXH", "1.7.1.1")];

@@ -99,8 +99,11 @@ pub fn proposals(number: &str, proposals: &[Proposal]) -> Section {
         } else {
             String::new()
         };
+        // One unit's notice speaks of it in the singular.
+        let one_unit = own.iter().all(|p| p.unit_code == own[0].unit_code);
         s.blocks.push(Block::Paragraph(format!(
-            "Các đơn vị nêu {} kiến nghị, đề xuất{again}: {answered} đã trả lời, {waiting} chưa trả lời. Kiến nghị, đề xuất không phải tồn tại, hạn chế và không tính vào số việc chưa khắc phục.",
+            "{} nêu {} kiến nghị, đề xuất{again}: {answered} đã trả lời, {waiting} chưa trả lời. Kiến nghị, đề xuất không phải tồn tại, hạn chế và không tính vào số việc chưa khắc phục.",
+            if one_unit { "Đơn vị" } else { "Các đơn vị" },
             own.len()
         )));
         s.blocks.push(Block::Table(t));

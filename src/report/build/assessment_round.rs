@@ -277,7 +277,7 @@ fn adhoc(m: &RoundReport, section: TextSection) -> Vec<String> {
                 let what = f.recommendation.trim().trim_end_matches('.');
                 let what = if what.is_empty() { "khắc phục tồn tại, vi phạm đã nêu" } else { what };
                 out.push(format!(
-                    "Đề nghị Chủ tịch UBND phường chỉ đạo {}: {}{by}, báo cáo kết quả về Đoàn kiểm tra.",
+                    "Đề nghị Chủ tịch UBND phường chỉ đạo {}: {}{by}, báo cáo kết quả về bộ phận thường trực cải cách hành chính phường.",
                     f.unit_name,
                     super::assessment_doc::first_lower(what)
                 ));

@@ -116,7 +116,7 @@ pub fn capitalized(text: &str) -> String {
 pub const NO_APPRAISAL: &str = "Chưa có điểm thẩm định.";
 
 /// How the ward's total on 100 is computed: the same in the round, year and self-assessment reports.
-pub const WARD_TOTAL: &str = "điểm toàn phường = tổng điểm thẩm định của mọi nội dung được chấm ở mọi đơn vị ÷ tổng điểm tối đa của các nội dung đó × 100 (nội dung không áp dụng không tính vào cả hai); điểm tự chấm tính trên cùng các nội dung đơn vị tự chấm có điểm thẩm định (điểm tự chấm do phần mềm tính từ số liệu không tính).";
+pub const WARD_TOTAL: &str = "điểm toàn phường = tổng điểm thẩm định của mọi nội dung được chấm ở mọi đơn vị ÷ tổng điểm tối đa của các nội dung đó × 100 (nội dung không áp dụng không tính vào cả hai); điểm tự chấm tính trên cùng các nội dung đơn vị tự chấm có điểm thẩm định (điểm tính từ số liệu khi đơn vị không tự chấm không tính).";
 
 /// What a "Số kết luận" column counts (round and year reports).
 pub const FINDINGS_COUNTED: &str = "Số kết luận: số kết luận của Đoàn kiểm tra ghi trong đợt, gồm mô hình, cách làm hay, tồn tại, hạn chế, vi phạm và kiến nghị, đề xuất của đơn vị.";

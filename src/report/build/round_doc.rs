@@ -179,7 +179,7 @@ fn fields_chart(fields: &[FieldResult]) -> Chart {
 }
 
 /// What the self and appraised columns of the unit table compare, so that a reader can check the difference.
-const COMPARED: &str = "Thẩm định: trên mọi nội dung được chấm của đơn vị. Tự chấm so sánh chỉ trên các nội dung đơn vị tự chấm có điểm thẩm định (cột “So sánh trên”: số nội dung so sánh/số nội dung được chấm); điểm tự chấm do phần mềm tính từ số liệu không được so sánh. Chênh lệch = “Thẩm định cùng nội dung” − “Tự chấm”; số âm là đơn vị tự chấm cao hơn kết quả thẩm định.";
+const COMPARED: &str = "Thẩm định: trên mọi nội dung được chấm của đơn vị. Tự chấm so sánh chỉ trên các nội dung đơn vị tự chấm có điểm thẩm định (cột “So sánh trên”: số nội dung so sánh/số nội dung được chấm); điểm tính từ số liệu khi đơn vị không tự chấm không được so sánh. Chênh lệch = “Thẩm định cùng nội dung” − “Tự chấm”; số âm là đơn vị tự chấm cao hơn kết quả thẩm định.";
 
 pub(super) fn units_section(units: &[UnitResult]) -> Section {
     let mut t = Table::new(

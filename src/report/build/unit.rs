@@ -11,6 +11,7 @@ use crate::domain::date;
 use crate::domain::directory::AssignmentView;
 use crate::domain::finding::Finding;
 use crate::domain::finding::FindingKind;
+use crate::domain::number::points;
 use crate::domain::score::Score;
 use crate::domain::scoring::{ItemScore, Mark, Total};
 use crate::domain::selfreport::SelfItemRow;
@@ -184,26 +185,29 @@ pub fn items_block(m: &UnitReport) -> Block {
             (true, n) => format!("Không áp dụng. {n}"),
             (false, n) => n.to_owned(),
         };
-        let note = match i.self_computed {
-            true => format!("{COMPUTED} {note}").trim_end().to_owned(),
-            false => note,
+        // A computed point stands in the remark, never in the unit's own column: the column adds up to its total.
+        let (own_cell, note) = match (i.self_computed, i.self_points) {
+            (true, Some(p)) => (Cell::text("—"), format!("{COMPUTED} {}. {note}", points(p)).trim_end().to_owned()),
+            (_, None) => (Cell::text("—"), note),
+            (false, Some(p)) => (Cell::Number(p), note),
         };
         t.push_row(vec![
             Cell::text(&i.code),
             Cell::text(&i.title),
             Cell::Number(i.max),
-            Cell::number(i.self_points),
+            own_cell,
             Cell::number(i.appraised_points),
             Cell::text(note),
             Cell::text(i.official_name.clone().unwrap_or_default()),
         ]);
     }
     let any_appraised = m.items.iter().any(|i| i.appraised_points.is_some());
+    let any_own = m.items.iter().any(|i| !i.not_applicable && !i.self_computed && i.self_points.is_some());
     t.total = Some(vec![
         Cell::Empty,
         Cell::text("Tổng (các nội dung được chấm)"),
         Cell::Number(max),
-        Cell::Number(own),
+        if any_own { Cell::Number(own) } else { Cell::text("—") },
         if any_appraised { Cell::Number(appraised) } else { Cell::Empty },
         Cell::text(if any_appraised { "" } else { NO_APPRAISAL }),
         Cell::Empty,
@@ -212,14 +216,14 @@ pub fn items_block(m: &UnitReport) -> Block {
 }
 
 /// Beside self points the program computed from the unit's figure.
-const COMPUTED: &str = "Tự chấm (tính từ số liệu): đơn vị không tự chấm, không so sánh.";
+const COMPUTED: &str = "Đơn vị không tự chấm; điểm theo số liệu đơn vị báo cáo (tính từ số liệu):";
 
 /// Under the items: how many self points the unit entered, and why the others are not compared.
 fn computed_note(m: &UnitReport) -> Option<Block> {
     let computed = m.items.iter().filter(|i| i.self_computed).count();
     (computed > 0).then(|| {
         note(format!(
-            "Điểm tự chấm của {computed} nội dung do phần mềm tính từ số liệu đơn vị báo cáo (ghi “tính từ số liệu”): không cộng vào tổng tự chấm và không so sánh với điểm thẩm định; so sánh trên {}/{} nội dung đơn vị tự chấm.",
+            "Điểm của {computed} nội dung đơn vị không tự chấm được tính từ số liệu đơn vị báo cáo (ghi “tính từ số liệu”): không cộng vào tổng tự chấm và không so sánh với điểm thẩm định; so sánh trên {}/{} nội dung đơn vị tự chấm.",
             m.totals.items_compared, m.totals.items_assessed
         ))
     })

@@ -221,7 +221,7 @@ fn officials_section(m: &YearReport, officials: Vec<OfficialProposal>, basis: Op
         return s.with_block(note(format!("{NO_APPRAISAL} Chưa đề xuất xếp loại.")));
     };
     let mut s = s.with_block(note(format!(
-        "Điểm của mỗi người tính trên các nội dung được phân công phụ trách, theo điểm thẩm định {basis} (thang 100); mức xếp loại do phần mềm đề xuất theo {}. Đây là căn cứ tham khảo: việc đánh giá, xếp loại và khen thưởng do cấp có thẩm quyền xem xét, quyết định.",
+        "Điểm của mỗi người tính trên các nội dung được phân công phụ trách, theo điểm thẩm định {basis} (thang 100); mức tương ứng theo thang điểm của {}. Đây là căn cứ tham khảo: việc đánh giá, xếp loại và khen thưởng do cấp có thẩm quyền xem xét, quyết định.",
         m.classification_basis
     )));
     s.blocks.push(Block::Paragraph(m.classification_rule.clone()));
@@ -235,7 +235,7 @@ fn officials_section(m: &YearReport, officials: Vec<OfficialProposal>, basis: Op
     }
     let mut columns = vec![Column::text("Mức xếp loại đề xuất").with_width(36.0)];
     columns.extend(m.groups.iter().map(|g| Column::integer(g.label)));
-    let mut bands = Table::new("muc_xep_loai", "Số người theo mức đề xuất", columns);
+    let mut bands = Table::new("muc_xep_loai", "Số người theo mức thang điểm", columns);
     for (i, b) in m.groups.first().map(|g| g.band_counts.as_slice()).unwrap_or_default().iter().enumerate() {
         let mut row = vec![Cell::text(&b.name)];
         row.extend(m.groups.iter().map(|g| count(g.band_counts.get(i).map_or(0, |c| c.count))));
@@ -267,7 +267,7 @@ fn top_tie(label: &str, basis: &str, officials: &[OfficialProposal]) -> Option<S
 fn officials_table(label: &str, officials: Vec<OfficialProposal>) -> Table {
     let mut t = Table::new(
         "de_xuat_xep_loai",
-        format!("Đề xuất xếp loại: {}", label.to_lowercase()),
+        format!("Mức theo thang điểm: {}", label.to_lowercase()),
         vec![
             stt(),
             Column::text("Họ và tên").with_width(16.0),
@@ -275,7 +275,7 @@ fn officials_table(label: &str, officials: Vec<OfficialProposal>) -> Table {
             scores("Đợt 1"),
             scores("Đợt 2"),
             scores("Tăng (+), giảm (−)"),
-            Column::text("Đề xuất xếp loại").with_width(14.0),
+            Column::text("Mức theo thang điểm").with_width(14.0),
             Column::text("Nội dung bị trừ điểm nhiều nhất").with_width(20.0),
         ],
     );

@@ -86,16 +86,26 @@ fn proposals(list: &[Proposal]) -> Block {
     Block::Table(t)
 }
 
-/// When the team made no finding to remedy: whether items still lost points (their notes are in the table above),
-/// so that "nothing found" never stands beside a table of deductions.
-fn no_findings(u: &UnitReport) -> String {
-    let lost = u.items.iter().filter(|i| i.appraised_points.is_some_and(|p| p < i.max)).count();
-    match lost {
-        0 => "Đoàn kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục.".to_owned(),
-        n => format!(
-            "Đoàn kiểm tra không lập kết luận tồn tại, hạn chế riêng; {n} nội dung bị trừ điểm, kèm nhận xét của Đoàn kiểm tra, được ghi tại bảng kết quả chấm điểm (mục 1); đơn vị hoàn thiện hồ sơ, tài liệu kiểm chứng của các nội dung này."
-        ),
+/// The items that lost points without a finding of their own: the unit must still complete their evidence, so
+/// "nothing found" never stands beside a table of deductions.
+fn deductions(section: Section, u: &UnitReport) -> Section {
+    let found = |code: &str| u.to_remediate.iter().any(|f| f.criterion.as_deref() == Some(code));
+    let lost: Vec<&str> = u
+        .items
+        .iter()
+        .filter(|i| i.appraised_points.is_some_and(|p| p < i.max) && !found(&i.code))
+        .map(|i| i.code.as_str())
+        .collect();
+    if lost.is_empty() {
+        return section;
     }
+    let besides = if u.to_remediate.is_empty() { "" } else { "Ngoài các tồn tại, hạn chế trên, " };
+    let lead = if besides.is_empty() { "Đơn vị hoàn thiện" } else { "đơn vị hoàn thiện" };
+    section.with_block(Block::Paragraph(format!(
+        "{besides}{lead} hồ sơ, tài liệu kiểm chứng của {} nội dung bị trừ điểm ({}) theo nhận xét của Đoàn kiểm tra tại bảng kết quả chấm điểm (mục 1), gửi về bộ phận thường trực cải cách hành chính phường để theo dõi.",
+        lost.len(),
+        lost.join("; ")
+    )))
 }
 
 /// Dotted lines for what is written by hand.
@@ -176,15 +186,22 @@ pub fn document(m: &MinutesPaper, frame: &Frame) -> Document {
                 "Đoàn kiểm tra chưa ghi nhận mô hình, cách làm hay của đơn vị.",
             )
         })
-        .with_subsection(Section::new("3", "Tồn tại, hạn chế và kiến nghị khắc phục").with_block(table_or(
-            without_ids(doc::remediation_table(
-                "khac_phuc",
-                "Tồn tại, hạn chế và thời hạn khắc phục",
-                &u.to_remediate,
-                false,
+        .with_subsection(deductions(
+            Section::new("3", "Tồn tại, hạn chế và kiến nghị khắc phục").with_block(table_or(
+                without_ids(doc::remediation_table(
+                    "khac_phuc",
+                    "Tồn tại, hạn chế và thời hạn khắc phục",
+                    &u.to_remediate,
+                    false,
+                )),
+                if u.items.iter().any(|i| i.appraised_points.is_some_and(|p| p < i.max)) {
+                    "Đoàn kiểm tra không lập kết luận tồn tại, hạn chế riêng."
+                } else {
+                    "Đoàn kiểm tra không ghi nhận tồn tại, hạn chế phải khắc phục."
+                },
             )),
-            &no_findings(u),
-        )))
+            u,
+        ))
         .with_subsection(Section::new("4", "Kiến nghị, đề xuất của đơn vị").with_block(proposals(&u.proposals)));
     let results = match super::trail::section("5", &m.trail) {
         Some(trail) => results.with_subsection(trail),

@@ -47,13 +47,16 @@ pub fn section(number: &str, t: &PaperTrail) -> Option<Section> {
                     Some(false) => "không đạt",
                     None => "chưa kiểm tra",
                 };
-                let note = if f.note.is_empty() { String::new() } else { format!(" ({})", f.note) };
+                let note = match f.note.trim().trim_end_matches('.') {
+                    "" => String::new(),
+                    n => format!(" ({n})"),
+                };
                 format!("{} {result}{note}", f.code)
             })
             .collect();
         // How the files were drawn (list, hash, seed) stays in `cchc sample show`: the minutes say what was checked.
         lines.push(format!(
-            "Kiểm tra xác suất hồ sơ thuộc nội dung {}: Đoàn kiểm tra chọn ngẫu nhiên {} trong số {} hồ sơ của đơn vị (danh sách và cách chọn lưu kèm hồ sơ kiểm tra); kết quả: {}; đạt {}.",
+            "Kiểm tra xác suất hồ sơ thuộc nội dung {}: Đoàn kiểm tra chọn ngẫu nhiên {} trong số {} hồ sơ của đơn vị (danh sách và cách chọn lưu kèm hồ sơ kiểm tra): {}. Kết quả: {} hồ sơ đạt.",
             s.criterion,
             s.files.len(),
             s.list_size,

@@ -185,7 +185,7 @@ fn officials_are_assessed_after_each_round_and_compared_in_the_year() {
         }
     }
     let md = ward.ok(&["report", "year", "2026", "--format", "md"]);
-    assert!(md.contains("| Đợt 1 | Đợt 2 | Tăng (+), giảm (−) | Đề xuất xếp loại |"), "{md}");
+    assert!(md.contains("| Đợt 1 | Đợt 2 | Tăng (+), giảm (−) | Mức theo thang điểm |"), "{md}");
 }
 
 #[test]

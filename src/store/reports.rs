@@ -149,13 +149,13 @@ pub fn review_base(conn: &Connection, year: i32) -> Result<Sources> {
     Ok(src)
 }
 
-/// One round's scope, scores, current self-report items and findings into `src`, in place of the previous
-/// round's: a year is reviewed round by round, in the memory of one.
+/// One round's scope, scores, the self-report items the review looks at and findings into `src`, in place of the
+/// previous round's: a year is reviewed round by round, in the memory of one.
 pub fn review_round(conn: &Connection, year: i32, round_id: &str, src: &mut Sources) -> Result<()> {
     let only = Rounds { year, round: Some(round_id) };
     src.scopes = scopes(conn, only)?;
     src.scores = scores(conn, only)?;
-    src.self_items = selfreports::current_items(conn, only)?;
+    src.self_items = selfreports::review_items(conn, only)?;
     src.findings = findings(conn, FindingSet::Of(only))?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! `--format json` prints the report's view model (the data, for machines: codes, ISO dates, plain numbers);
 //! every other format prints the laid-out document (letterhead, numbered sections, tables, signature).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -20,6 +20,7 @@ use crate::commands::report_notices::{notices, recorded_later_notice, review_not
 use crate::commands::report_text::{self, TextCommand};
 use crate::context::Context;
 use crate::domain::catalogue::Catalogue;
+use crate::domain::date;
 use crate::domain::finding::Finding;
 use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
@@ -234,6 +235,15 @@ fn year_counted(
     ensure_rounds(conn, year_number)?;
     let as_of = dates.for_year(ctx.today(), year_number);
     let mut src = reports_year::load_directory(conn, year_number)?;
+    // A round that starts after the as-of day has not been held on it: its scores and findings are left out.
+    src.rounds.retain(|r| r.start <= as_of);
+    if src.rounds.is_empty() {
+        bail!(
+            "đến ngày {} chưa có đợt kiểm tra nào của năm {year_number} bắt đầu: chưa có gì để báo cáo (xem `cchc round list`; báo cáo ngày khác: --as-of dd/mm/yyyy)",
+            date::format(as_of)
+        );
+    }
+    let held: HashSet<String> = src.rounds.iter().map(|r| r.id.clone()).collect();
     let mut later = RecordedLater::default();
     let model = std::thread::scope(|scope| -> Result<YearReport> {
         let summing = twin.map(|twin| {
@@ -247,7 +257,7 @@ fn year_counted(
         let followed_up = reports_year::count_followed_up(conn, year_number)?;
         let each = |each: &mut dyn FnMut(Finding)| {
             let kept = |f: Finding| {
-                if later.keep(&f, as_of) {
+                if held.contains(&f.round_id) && later.keep(&f, as_of) {
                     each(f);
                 }
             };

@@ -42,9 +42,12 @@ fn the_next_year_carries_open_findings_and_compares_with_the_year_before() {
         .collect();
     ward.write("tham-dinh-2027.csv", format!("ma_don_vi,ma_tieu_chi,diem_tham_dinh\n{}\n", rows.join("\n")));
     ward.ok(&["score", "import", "2027-dot1", "tham-dinh-2027.csv"]);
-    let year = ward.ok(&["report", "year", "2027", "--format", "md"]);
+    // As of the end of 2027: the clock of the tests is in 2026, before 2027's rounds are held.
+    let year = ward.ok(&["report", "year", "2027", "--format", "md", "--as-of", "31/12/2027"]);
     insta::assert_snapshot!("next_year_comparison", section(&year, "SO SÁNH VỚI NĂM 2026"));
-    let json = ward.json(&["report", "year", "2027"]);
+    let json = ward.json(&["report", "year", "2027", "--as-of", "31/12/2027"]);
+    let err = ward.fails(1, &["report", "year", "2027"]);
+    assert!(err.contains("chưa có đợt kiểm tra nào của năm 2027 bắt đầu"), "{err}");
     let compared = &json["previous_year"]["scores"];
     assert_eq!(compared["new_items"][0]["code"], "1.1.8", "{compared}");
     assert_eq!(compared["renumbered"][0]["previous_code"], "1.1.6", "{compared}");

@@ -188,3 +188,13 @@ fn the_year_report_gives_each_finding_the_status_it_had_on_its_date() {
         assert_eq!(status_of(&year, id).as_deref(), Some(status), "as of {as_of}");
     }
 }
+
+#[test]
+fn a_year_report_as_of_mid_year_holds_only_the_rounds_held_by_then() {
+    let ward = demo();
+    let json = on_demo(&ward, &["report", "year", "2026", "--as-of", "30/09/2026", "--format", "json"]);
+    let year: serde_json::Value = serde_json::from_str(&json).expect("year json");
+    let text = year.to_string();
+    assert!(!text.contains("2026-dot2") && !text.contains("2026-dx1"), "rounds held after 30/09: {text}");
+    assert!(text.contains("2026-dot1"), "Đợt 1 was held");
+}

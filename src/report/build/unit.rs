@@ -12,6 +12,7 @@ use crate::domain::directory::AssignmentView;
 use crate::domain::finding::Finding;
 use crate::domain::finding::FindingKind;
 use crate::domain::number::points;
+use crate::domain::round::RoundKind;
 use crate::domain::score::Score;
 use crate::domain::scoring::{ItemScore, Mark, Total};
 use crate::domain::selfreport::SelfItemRow;
@@ -135,7 +136,11 @@ pub fn document(m: &UnitReport, frame: &Frame) -> Document {
         )),
         Section::new("IV", "TỒN TẠI CỦA CÁC ĐỢT TRƯỚC CHƯA KHẮC PHỤC XONG").with_block(table_or(
             doc::remediation_table("ton_dong", "Tồn tại các đợt trước còn mở", &m.earlier_open, false),
-            "Không còn tồn tại nào của các đợt trước chưa khắc phục.",
+            if m.round.kind == RoundKind::Dot1 {
+                "Đây là đợt kiểm tra định kỳ đầu tiên của năm: chưa có tồn tại của đợt trước cần theo dõi khắc phục."
+            } else {
+                "Không còn tồn tại nào của các đợt trước chưa khắc phục."
+            },
         )),
         super::assessment_doc::proposals("V", &m.proposals),
     ];

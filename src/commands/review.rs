@@ -59,13 +59,15 @@ pub fn open_points(
             (round.year, Some(round))
         }
     };
-    let mut src = reports::review_base(conn, year)?;
-    let covered: Vec<Round> =
-        src.rounds.iter().filter(|r| round.as_ref().is_none_or(|one| one.id == r.id)).cloned().collect();
+    let covered: Vec<Round> = rounds::list(conn, Some(year))?
+        .into_iter()
+        .filter(|r| round.as_ref().is_none_or(|one| one.id == r.id))
+        .collect();
+    let mut rows = reports::review_base(conn, &covered, year)?;
     let mut points = Vec::new();
     for r in &covered {
-        reports::review_round(conn, year, &r.id, &mut src)?;
-        points.extend(review::review(&src, &[r]));
+        reports::review_round(conn, year, &r.id, &mut rows)?;
+        points.extend(review::review(&rows, &[r]));
         let team = rounds::team(conn, &r.id)?;
         let roles: Vec<&str> = team.iter().map(|m| m.role.as_str()).collect();
         points.extend(review::leaderless(r, &roles));

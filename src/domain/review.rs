@@ -7,11 +7,11 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use super::assessment::ProposalAnswer;
-use super::finding::FindingKind;
+use super::catalogue::Catalogue;
+use super::finding::{Finding, FindingKind};
 use super::round::{Round, RoundKind};
 use super::score::Score;
 use super::selfreport::SelfItemRow;
-use super::sources::Sources;
 
 /// One thing to put right before signing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,9 +23,30 @@ pub struct ReviewPoint {
     pub fix: String,
 }
 
+/// What the review reads of a round: only the rows its checks look at, so that a national year is reviewed in
+/// little memory.
+#[derive(Debug, Default)]
+pub struct ReviewRows {
+    /// The catalogue each round pinned, by hash.
+    pub catalogues: HashMap<String, Catalogue>,
+    /// The units that answer for at least one item.
+    pub answering: Vec<String>,
+    /// The answers given to proposals.
+    pub answers: Vec<ProposalAnswer>,
+    /// (round, unit): the units each round covers.
+    pub scopes: Vec<(String, String)>,
+    /// (round, unit): the units with at least one appraised score.
+    pub scored_units: Vec<(String, String)>,
+    /// The scores the checks read: on items with a finding, and those marked not applicable.
+    pub scores: Vec<Score>,
+    /// The current self-report items the checks read: computed points, items marked not applicable.
+    pub self_items: Vec<SelfItemRow>,
+    pub findings: Vec<Finding>,
+}
+
 /// The rounds' review points, in the order a reviewer reads the report: scores against findings, evidence, self
 /// points, scope, proposals, team. `leaders`: whether each round names a Trưởng đoàn.
-pub fn review(src: &Sources, rounds: &[&Round]) -> Vec<ReviewPoint> {
+pub fn review(src: &ReviewRows, rounds: &[&Round]) -> Vec<ReviewPoint> {
     let ix = Lookup::new(src);
     let mut out = Vec::new();
     for round in rounds {
@@ -41,10 +62,9 @@ pub fn review(src: &Sources, rounds: &[&Round]) -> Vec<ReviewPoint> {
 /// (round, unit, item).
 type Key<'a> = (&'a str, &'a str, &'a str);
 
-/// The rows the checks look up, keyed once: a year holds hundreds of thousands of scores, so a search per finding
-/// would take minutes.
+/// The rows the checks look up, keyed once: a search per finding would take minutes on a national year.
 struct Lookup<'a> {
-    src: &'a Sources,
+    src: &'a ReviewRows,
     scores: HashMap<Key<'a>, &'a Score>,
     scored_units: HashSet<(&'a str, &'a str)>,
     self_items: HashMap<Key<'a>, &'a SelfItemRow>,
@@ -53,15 +73,15 @@ struct Lookup<'a> {
 }
 
 impl<'a> Lookup<'a> {
-    fn new(src: &'a Sources) -> Self {
+    fn new(src: &'a ReviewRows) -> Self {
         Lookup {
             src,
             scores: src.scores.iter().map(|s| ((&*s.round_id, &*s.unit_code, &*s.criterion), s)).collect(),
-            scored_units: src.scores.iter().map(|s| (&*s.round_id, &*s.unit_code)).collect(),
+            scored_units: src.scored_units.iter().map(|(r, u)| (&**r, &**u)).collect(),
             self_items: src.self_items.iter().map(|i| ((&*i.round_id, &*i.unit_code, &*i.criterion), i)).collect(),
             // The first answer of each, as a search from the front would find it.
             answers: src.answers.iter().rev().map(|a| (&*a.finding_id, a)).collect(),
-            answering: src.assignments.iter().map(|a| &*a.unit_code).collect(),
+            answering: src.answering.iter().map(|u| &**u).collect(),
         }
     }
 }
@@ -137,7 +157,7 @@ fn not_applicable_with_documents(ix: &Lookup, round: &Round, out: &mut Vec<Revie
 }
 
 /// Self points the program computed from a figure: the unit did not score the item itself.
-fn computed_self_points(src: &Sources, round: &Round, out: &mut Vec<ReviewPoint>) {
+fn computed_self_points(src: &ReviewRows, round: &Round, out: &mut Vec<ReviewPoint>) {
     for i in src.self_items.iter().filter(|i| i.round_id == round.id && i.computed) {
         out.push(ReviewPoint {
             place: place(round, &i.unit_code, &i.criterion),

@@ -12,6 +12,7 @@ use super::{assignments, findings, officials, report_texts, rounds, schedule, sc
 use super::{catalogues, closed_record, parsed};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::finding::{Event, Finding};
+use crate::domain::review::ReviewRows;
 use crate::domain::round::Round;
 use crate::domain::score::Score;
 use crate::domain::selfreport::ReceiptRow;
@@ -139,24 +140,39 @@ pub fn load_open(conn: &Connection, year: i32, as_of: NaiveDate) -> Result<Sourc
     Ok(src)
 }
 
-/// What `cchc review` reads besides one round's rows: the year's rounds and catalogues, the directory, the units
-/// that answer for items (one row each, not every assignment) and the year's answers to proposals.
-pub fn review_base(conn: &Connection, year: i32) -> Result<Sources> {
-    let mut src = directory(conn, rounds::list(conn, Some(year))?)?;
-    let answering = "SELECT DISTINCT '', unit_code, '', NULL, NULL FROM assignments";
-    src.assignments = rows(conn, answering, &[], assignments::view_row)?;
-    src.answers = report_texts::answers(conn, year)?;
-    Ok(src)
+/// What `cchc review` reads besides one round's rows: the catalogues of the year's rounds, the units that answer
+/// for items and the year's answers to proposals.
+pub fn review_base(conn: &Connection, rounds: &[Round], year: i32) -> Result<ReviewRows> {
+    Ok(ReviewRows {
+        catalogues: catalogues_of(conn, rounds)?,
+        answering: rows(conn, "SELECT DISTINCT unit_code FROM assignments", &[], |r| r.get(0))?,
+        answers: report_texts::answers(conn, year)?,
+        ..ReviewRows::default()
+    })
 }
 
-/// One round's scope, scores, the self-report items the review looks at and findings into `src`, in place of the
-/// previous round's: a year is reviewed round by round, in the memory of one.
-pub fn review_round(conn: &Connection, year: i32, round_id: &str, src: &mut Sources) -> Result<()> {
-    let only = Rounds { year, round: Some(round_id) };
-    src.scopes = scopes(conn, only)?;
-    src.scores = scores(conn, only)?;
-    src.self_items = selfreports::review_items(conn, only)?;
-    src.findings = findings(conn, FindingSet::Of(only))?;
+/// One round's rows the review checks, in place of the previous round's: its scope, the units it scored, the
+/// scores on items with a finding or marked not applicable, the self-report items with computed points or on such
+/// items, and its findings. A year is reviewed round by round, in the memory of one.
+pub fn review_round(conn: &Connection, year: i32, round_id: &str, rows: &mut ReviewRows) -> Result<()> {
+    rows.scopes = scopes(conn, Rounds { year, round: Some(round_id) })?;
+    // `round_id = ?1`, not the year's round set: each query then walks one round's rows by the tables' keys.
+    let round: &[&dyn rusqlite::ToSql] = &[&round_id];
+    let scored = "SELECT DISTINCT round_id, unit_code FROM scores WHERE round_id = ?1";
+    rows.scored_units = super::round_set::rows(conn, scored, round, |r| Ok((r.get(0)?, r.get(1)?)))?;
+    // From the findings to their scores (the scores' key), not a search of the findings for each score.
+    let checked = format!(
+        "{} WHERE round_id = ?1 AND not_applicable = 1
+         UNION SELECT s.round_id, s.unit_code, s.criterion, s.points, s.not_applicable, s.note
+         FROM findings f JOIN scores s ON s.round_id = f.round_id AND s.unit_code = f.unit_code
+             AND s.criterion = f.criterion
+         WHERE f.round_id = ?1",
+        scores::COLUMNS
+    );
+    rows.scores = super::round_set::rows(conn, &checked, round, scores::row)?;
+    rows.self_items = selfreports::review_items(conn, round_id)?;
+    let sql = format!("{} WHERE f.round_id = ?1 {}", findings::COLUMNS, findings::ORDER);
+    rows.findings = super::round_set::rows(conn, &sql, round, findings::row)?;
     Ok(())
 }
 

@@ -278,13 +278,15 @@ pub fn current_items(conn: &Connection, rounds: Rounds) -> Result<Vec<SelfItemRo
 
 /// The current self-report items `cchc review` looks at: points the program computed, and items the team marked
 /// not applicable (their evidence is checked); the rest of a national year's items would only fill memory.
-pub fn review_items(conn: &Connection, rounds: Rounds) -> Result<Vec<SelfItemRow>, StoreError> {
+pub fn review_items(conn: &Connection, round_id: &str) -> Result<Vec<SelfItemRow>, StoreError> {
     let sql = format!(
-        "{REPORTED_ITEM_COLUMNS} WHERE s.is_current = 1 AND s.round_id IN {IN_ROUNDS} AND (i.points_computed = 1
+        "{REPORTED_ITEM_COLUMNS} WHERE s.is_current = 1 AND s.round_id = ?1 AND (i.points_computed = 1
              OR EXISTS (SELECT 1 FROM scores c WHERE c.round_id = s.round_id AND c.unit_code = s.unit_code
                  AND c.criterion = i.criterion AND c.not_applicable = 1))"
     );
-    rounds.rows(conn, &sql, item_row)
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([round_id], item_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// The items of the revision of `unit`'s self-report the team held at the end of `day` (the newest recorded by

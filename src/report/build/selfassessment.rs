@@ -114,6 +114,8 @@ pub fn model(src: &Sources, year: i32) -> Result<SelfAssessment> {
         total: AssessmentTotal {
             max: max_of(|_| true),
             self_points: sum_of(items.iter(), |i| i.own),
+            self_max: max_of(|i| i.own.is_some()),
+            self_items: items.iter().filter(|i| i.own.is_some()).count(),
             appraised_points: sum_of(items.iter(), |i| i.appraised),
             assessed_max: max_of(|i| i.appraised.is_some()),
             self_score: ward.self_score,
@@ -222,6 +224,16 @@ pub fn document(m: &SelfAssessment, frame: &Frame) -> Document {
             WARD_TOTAL
         ),
         _ => NO_APPRAISAL.to_owned(),
+    };
+    // The self column adds up only what the units scored themselves: said, so that it is not read as a total on 100.
+    let summary = match total.self_points {
+        Some(own) => format!(
+            "{summary} Cột điểm tự chấm cộng {}/{} điểm trên {} nội dung đơn vị tự chấm; nội dung đơn vị không tự chấm (kể cả điểm tính từ số liệu) để trống và không cộng.",
+            points(own),
+            points(total.self_max),
+            total.self_items
+        ),
+        None => summary,
     };
     let mut table =
         Section::new("II", "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM").with_block(Block::Table(t)).with_block(note(summary));

@@ -41,6 +41,9 @@ pub struct AssessmentRow {
 pub struct AssessmentTotal {
     pub max: f64,
     pub self_points: Option<f64>,
+    /// Maximum and count of the items the units scored themselves: what the self column adds up.
+    pub self_max: f64,
+    pub self_items: usize,
     pub appraised_points: Option<f64>,
     /// Maximum of the items actually assessed (N/A items left out).
     pub assessed_max: f64,

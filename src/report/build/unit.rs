@@ -192,7 +192,9 @@ pub fn items_block(m: &UnitReport) -> Block {
         };
         // A computed point stands in the remark, never in the unit's own column: the column adds up to its total.
         let (own_cell, note) = match (i.self_computed, i.self_points) {
-            (true, Some(p)) => (Cell::text("—"), format!("{COMPUTED} {}. {note}", points(p)).trim_end().to_owned()),
+            (true, Some(p)) => {
+                (Cell::text("—"), format!("{COMPUTED} {} điểm. {note}", points(p)).trim_end().to_owned())
+            }
             (_, None) => (Cell::text("—"), note),
             (false, Some(p)) => (Cell::Number(p), note),
         };

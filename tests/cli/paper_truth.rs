@@ -159,3 +159,23 @@ fn next_years_plan_has_placeholders_and_the_years_unfinished_business() {
     let signed = ward.ok(&["paper", "plan", "2026", "--format", "md"]);
     assert!(signed.contains("điểm hình") && signed.contains("3369"));
 }
+
+#[test]
+fn no_title_in_any_paper_or_report_the_demo_writes_is_cut() {
+    let ward = &demo();
+    let mut read = 0;
+    for dir in ["van-ban", "bao-cao"] {
+        for entry in std::fs::read_dir(ward.path(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            // A run of "…" is a line left for handwriting; a single one would be a cut title.
+            let cut = text.split("……").map(|part| part.trim_start_matches('…')).any(|part| part.contains('…'));
+            assert!(!cut, "a «…» in {}", path.display());
+            read += 1;
+        }
+    }
+    assert!(read >= 15, "every paper and report: {read}");
+}

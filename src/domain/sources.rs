@@ -81,10 +81,11 @@ impl Sources {
         let mut later = RecordedLater::default();
         self.findings.retain(|f| known(&f.round_id) && later.keep(f, day));
         self.events.retain(|e| by_day(&e.at));
+        // Events are oldest first: the last one left of each finding is its status on the day.
+        let status: HashMap<&str, FindingStatus> =
+            self.events.iter().map(|e| (e.finding_id.as_str(), e.status)).collect();
         for f in &mut self.findings {
-            // Events are oldest first: the last one left is the status on the day.
-            let last = self.events.iter().rev().find(|e| e.finding_id == f.id);
-            f.status = last.map_or(FindingStatus::Mo, |e| e.status);
+            f.status = status.get(f.id.as_str()).copied().unwrap_or(FindingStatus::Mo);
         }
         let findings: std::collections::HashSet<&str> = self.findings.iter().map(|f| f.id.as_str()).collect();
         self.events.retain(|e| findings.contains(e.finding_id.as_str()));

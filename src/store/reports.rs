@@ -154,12 +154,12 @@ pub fn review_base(conn: &Connection, rounds: &[Round], year: i32) -> Result<Rev
 /// One round's rows the review checks, in place of the previous round's: its scope, the units it scored, the
 /// scores on items with a finding or marked not applicable, the self-report items with computed points or on such
 /// items, and its findings. A year is reviewed round by round, in the memory of one.
-pub fn review_round(conn: &Connection, year: i32, round_id: &str, rows: &mut ReviewRows) -> Result<()> {
-    rows.scopes = scopes(conn, Rounds { year, round: Some(round_id) })?;
+pub fn review_round(conn: &Connection, year: i32, round_id: &str, out: &mut ReviewRows) -> Result<()> {
+    out.scopes = scopes(conn, Rounds { year, round: Some(round_id) })?;
     // `round_id = ?1`, not the year's round set: each query then walks one round's rows by the tables' keys.
     let round: &[&dyn rusqlite::ToSql] = &[&round_id];
     let scored = "SELECT DISTINCT round_id, unit_code FROM scores WHERE round_id = ?1";
-    rows.scored_units = super::round_set::rows(conn, scored, round, |r| Ok((r.get(0)?, r.get(1)?)))?;
+    out.scored_units = rows(conn, scored, round, |r| Ok((r.get(0)?, r.get(1)?)))?;
     // From the findings to their scores (the scores' key), not a search of the findings for each score.
     let checked = format!(
         "{} WHERE round_id = ?1 AND not_applicable = 1
@@ -169,10 +169,10 @@ pub fn review_round(conn: &Connection, year: i32, round_id: &str, rows: &mut Rev
          WHERE f.round_id = ?1",
         scores::COLUMNS
     );
-    rows.scores = super::round_set::rows(conn, &checked, round, scores::row)?;
-    rows.self_items = selfreports::review_items(conn, round_id)?;
+    out.scores = rows(conn, &checked, round, scores::row)?;
+    out.self_items = selfreports::review_items(conn, round_id)?;
     let sql = format!("{} WHERE f.round_id = ?1 {}", findings::COLUMNS, findings::ORDER);
-    rows.findings = super::round_set::rows(conn, &sql, round, findings::row)?;
+    out.findings = rows(conn, &sql, round, findings::row)?;
     Ok(())
 }
 

@@ -168,24 +168,17 @@ fn id_args(id: &str) -> IdArgs {
     IdArgs { round: id.to_owned(), output: FormatArg { format: ListFormat::Table } }
 }
 
-/// The demo's context on the day `unit` is inspected in the round (its slot), else `fallback`'s.
-fn inspection_day(fallback: &Context, round_id: &str, unit: &str) -> Result<Context> {
-    let slots = schedule::list(&fallback.store()?.conn, round_id)?;
-    Ok(match slots.iter().find(|s| s.unit_code == unit) {
-        Some(slot) => on(fallback, slot.day.day(), slot.day.month()),
-        None => fallback.clone(),
-    })
-}
-
 /// The team's work in a round, unit by unit in the order of their inspection days (`fallback`'s day for a unit
 /// without a slot): the appraisal of the unit's assigned items written as the file a secretary would import
 /// (`;`-separated, decimal commas) and imported, then what it found there. `progress` lifts Đợt 2's points a
 /// little above Đợt 1's. Returns the findings' ids in the order of `found`.
 fn appraise(fallback: &Context, folder: &Path, round_id: &str, progress: u32, found: &[Found]) -> Result<Vec<String>> {
-    let mut days = Vec::new();
-    for unit in UNITS {
-        days.push((inspection_day(fallback, round_id, unit)?, *unit));
-    }
+    let slots = schedule::list(&fallback.store()?.conn, round_id)?;
+    let day_of = |unit: &str| match slots.iter().find(|s| s.unit_code == unit) {
+        Some(slot) => on(fallback, slot.day.day(), slot.day.month()),
+        None => fallback.clone(),
+    };
+    let mut days: Vec<(Context, &str)> = UNITS.iter().map(|unit| (day_of(unit), *unit)).collect();
     days.sort_by_key(|(day, _)| day.now);
     let mut ids = vec![String::new(); found.len()];
     let mut whole = String::from(APPRAISAL_HEADER);

@@ -50,15 +50,9 @@ pub struct MinutesOptions<'a> {
     pub decision: Option<&'a str>,
 }
 
-/// A timestamp or date (`2026-07-01T09:00:00`, `2026-07-01`) on or before the end of `day`.
-fn by(stamp: &str, day: NaiveDate) -> bool {
-    stamp.get(..10).is_none_or(|d| d <= day.to_string().as_str())
-}
-
-/// The sources as the team held them at the end of `day`: findings and self-reports recorded later left out,
-/// the unit's scores and self-report revision as they stood then, and the rest as any report as of that day.
+/// The sources as the team held them at the end of `day`: as any report as of that day (findings recorded later
+/// left out), with the self-reports received by then and the unit's scores and self-report revision as they stood.
 fn as_of(conn: &Connection, src: &mut Sources, round: &Round, unit: &str, day: NaiveDate) -> Result<()> {
-    src.findings.retain(|f| by(&f.created_at, day));
     src.receipts.retain(|r| r.first_received <= day);
     src.as_of(day);
     src.scores.retain(|s| s.unit_code != unit);

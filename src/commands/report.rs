@@ -37,7 +37,9 @@ use crate::report::model::year::YearReport;
 use crate::report::ready::{Layout, Ready};
 use crate::report::write::{self, Format, RenderOptions};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::{assignments, report_texts, reports, reports_compare, reports_year, rounds, settings};
+use crate::store::{
+    assignments, report_texts, reports, reports_compare, reports_year, round_decisions, rounds, settings,
+};
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
@@ -180,6 +182,7 @@ pub fn round_model(
     let as_of = dates.for_round(ctx.today(), &found);
     let later = src.as_of(as_of);
     let mut model = round::model(&src, &found.id, as_of)?;
+    model.decision = round_decisions::get(conn, &found.id)?.map(|d| d.citation());
     model.assessment = assessment::of_round(&model, &report_texts::list(conn, &found.id)?);
     Ok((model, later, as_of))
 }

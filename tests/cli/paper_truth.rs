@@ -75,6 +75,11 @@ fn a_paper_carries_its_own_date_never_the_clock() {
     assert!(md.contains("Số: 112/QĐ-UBND") && md.contains("*Thành Sen, ngày 22 tháng 6 năm 2026*"), "{md}");
     let md = ward.ok(&["paper", "decision", "2026-dot2", "--format", "md"]);
     assert!(md.contains("Số: 251/QĐ-UBND") && md.contains("*Thành Sen, ngày 09 tháng 10 năm 2026*"), "{md}");
+    // The team's report cites the decision that formed it.
+    let report = ward.ok(&["report", "round", "2026-dot2", "--format", "md"]);
+    assert!(report.contains("và Quyết định số 251/QĐ-UBND ngày 09/10/2026 của Chủ tịch UBND phường"), "{report}");
+    let adhoc = ward.ok(&["report", "round", "2026-dx1", "--format", "md"]);
+    assert!(adhoc.contains("Quyết định số 287/QĐ-UBND ngày 10/11/2026"), "{adhoc}");
     let out = ward.cmd(&["paper", "decision", "2026-dot1", "--format", "md", "--date", "01/07/2026"]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && err.contains("không trước ngày bắt đầu đợt 2026-dot1"), "{err}");

@@ -46,6 +46,7 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
         scope.iter().map(result).collect()
     };
     Ok(RoundReport {
+        decision: None,
         round: round_info(round),
         team: src
             .team

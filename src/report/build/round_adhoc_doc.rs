@@ -55,8 +55,9 @@ fn start(m: &RoundReport, frame: &Frame) -> Section {
     let topic =
         r.topic.as_deref().map(|t| format!(" về {}", prose::quoted(t.trim_end_matches('.')))).unwrap_or_default();
     s.blocks.push(Block::Paragraph(format!(
-        "Thực hiện {}, {}, Đoàn kiểm tra đã kiểm tra đột xuất tại {place}{topic}.",
+        "Thực hiện {}{}, {}, Đoàn kiểm tra đã kiểm tra đột xuất tại {place}{topic}.",
         frame.plan(r.year, false),
+        round_doc::decision_clause(m),
         doc::period(r)
     )));
     s.blocks.push(Block::Paragraph("Thành phần Đoàn kiểm tra:".to_owned()));

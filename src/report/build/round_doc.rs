@@ -75,6 +75,14 @@ pub fn provisional(m: &RoundReport) -> Option<String> {
     m.provisional.then(|| format!("số liệu tạm tính, {round} chưa kết thúc"))
 }
 
+/// ", Quyết định số … về việc thành lập Đoàn kiểm tra" once the round's decision is recorded: the team reports
+/// under the decision that formed it.
+pub fn decision_clause(m: &RoundReport) -> String {
+    m.decision.as_deref().map_or_else(String::new, |d| {
+        format!(" và Quyết định số {d} của Chủ tịch UBND phường về việc thành lập Đoàn kiểm tra")
+    })
+}
+
 fn overview(m: &RoundReport, frame: &Frame) -> Section {
     let r = &m.round;
     let mut s = Section::new("I", "KHÁI QUÁT CHUNG");
@@ -82,8 +90,9 @@ fn overview(m: &RoundReport, frame: &Frame) -> Section {
         s.blocks.push(assessment_doc::provisional_note(&what));
     }
     s.blocks.push(Block::Paragraph(format!(
-        "Thực hiện {}, {}, Đoàn kiểm tra đã kiểm tra việc thực hiện cải cách hành chính tại {} phòng, cơ quan, đơn vị và các cán bộ, công chức, viên chức phụ trách nội dung cải cách hành chính.",
+        "Thực hiện {}{}, {}, Đoàn kiểm tra đã kiểm tra việc thực hiện cải cách hành chính tại {} phòng, cơ quan, đơn vị và các cán bộ, công chức, viên chức phụ trách nội dung cải cách hành chính.",
         frame.plan(r.year, false),
+        decision_clause(m),
         doc::period(r),
         m.units_in_scope
     )));

@@ -357,11 +357,12 @@ fn officials<'c>(
                 code: o.code.clone(),
                 category: category.to_owned(),
                 thin_basis: thin.then(|| {
-                    format!(
-                        "chỉ dựa trên {}/{unit_items} nội dung của đơn vị, tổng {} điểm",
-                        total.scored,
-                        crate::domain::number::points(total.max)
-                    )
+                    let max = crate::domain::number::points(total.max);
+                    if total.scored < unit_items {
+                        format!("chỉ dựa trên {}/{unit_items} nội dung của đơn vị, tổng {max} điểm", total.scored)
+                    } else {
+                        format!("dựa trên {} nội dung, tổng {max} điểm (dưới 10 điểm)", total.scored)
+                    }
                 }),
                 name: o.name.clone(),
                 position: o.position.clone(),

@@ -10,6 +10,9 @@ use super::{EventView, FindingView, Proposal, RoundInfo, Totals, UnitRef};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoundReport {
     pub round: RoundInfo,
+    /// The decision that formed the team, as cited ("251/QĐ-UBND ngày 09/10/2026"), once recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<String>,
     pub team: Vec<TeamMember>,
     /// The round is not closed: its figures may still change.
     pub provisional: bool,

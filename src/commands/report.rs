@@ -38,7 +38,8 @@ use crate::report::ready::{Layout, Ready};
 use crate::report::write::{self, Format, RenderOptions};
 use crate::store::lookup::{Directory, resolve};
 use crate::store::{
-    assignments, report_texts, reports, reports_compare, reports_year, round_decisions, rounds, settings,
+    assignments, clarifications, evidence, report_texts, reports, reports_compare, reports_year, round_decisions,
+    rounds, settings,
 };
 
 #[derive(Debug, Subcommand)]
@@ -180,6 +181,8 @@ pub fn round_model(
     let found = rounds::get(conn, id)?;
     let mut src = reports::load(conn, found.year, Some(&found.id))?;
     let as_of = dates.for_round(ctx.today(), &found);
+    src.evidence = evidence::coverage(conn, &found.id, Some(as_of))?;
+    src.clarifications = clarifications::list(conn, Some(&found.id), None)?;
     let later = src.as_of(as_of);
     let mut model = round::model(&src, &found.id, as_of)?;
     model.decision = round_decisions::get(conn, &found.id)?.map(|d| d.citation());
@@ -311,6 +314,9 @@ pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32, 
     let has_dot2 = ensure_rounds(conn, year_number)?.iter().any(|r| r.id == dot2);
     let mut src = reports::load(conn, year_number, has_dot2.then_some(dot2.as_str()))?;
     let as_of = dates.for_year(ctx.today(), year_number);
+    if has_dot2 {
+        src.evidence = evidence::coverage(conn, &dot2, Some(as_of))?;
+    }
     recorded_later_notice(src.as_of(as_of), as_of);
     let model = selfassessment::model(&src, year_number)?;
     let stem = format!("tu-danh-gia-{year_number}");

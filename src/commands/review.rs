@@ -14,7 +14,7 @@ use crate::domain::review::{self, ReviewPoint};
 use crate::domain::round::Round;
 use crate::report::model::assessment::{AssessmentPart, drafts};
 use crate::store::review::{self as review_store, Later};
-use crate::store::{reports, rounds};
+use crate::store::{clarifications, reports, rounds};
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
@@ -71,6 +71,11 @@ pub fn open_points(
         let team = rounds::team(conn, &r.id)?;
         let roles: Vec<&str> = team.iter().map(|m| m.role.as_str()).collect();
         points.extend(review::leaderless(r, &roles));
+        let as_of = match &round {
+            Some(_) => dates.for_round(ctx.today(), r),
+            None => dates.for_year(ctx.today(), year),
+        };
+        points.extend(review::unanswered_clarifications(r, &clarifications::list(conn, Some(&r.id), None)?, as_of));
     }
     // The report being generated hands over its own parts; `cchc review` builds them.
     let parts = match (built, &round) {

@@ -279,6 +279,35 @@ impl ItemEvidence {
     }
 }
 
+/// How one unit's items that claim points (self-points above 0) are backed: a row of the round report.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct UnitBacking {
+    pub unit_code: String,
+    pub claimed: usize,
+    pub with_files: usize,
+    pub citation_only: usize,
+    /// The items claiming points with neither a file nor a cited document (chưa có tài liệu kiểm chứng).
+    pub without: Vec<String>,
+}
+
+/// Per unit, in the order of `items` (grouped by unit), the units that claim points on at least one item.
+pub fn backing_by_unit(items: &[ItemEvidence]) -> Vec<UnitBacking> {
+    let mut out: Vec<UnitBacking> = Vec::new();
+    for item in items.iter().filter(|i| i.claims_points()) {
+        if out.last().is_none_or(|u| u.unit_code != item.unit_code) {
+            out.push(UnitBacking { unit_code: item.unit_code.clone(), ..UnitBacking::default() });
+        }
+        let Some(unit) = out.last_mut() else { continue };
+        unit.claimed += 1;
+        match item.backing() {
+            Backing::Files => unit.with_files += 1,
+            Backing::CitationOnly => unit.citation_only += 1,
+            Backing::Nothing => unit.without.push(item.criterion.clone()),
+        }
+    }
+    out
+}
+
 /// What one unit's minutes say of the paper trail: its items' evidence, what it was asked to clarify and its
 /// answers, and the samples of its case files.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -64,3 +64,43 @@ fn backing() {
     item.files = vec!["ke-hoach.pdf".into()];
     assert_eq!(item.backing(), Backing::Files);
 }
+
+#[test]
+fn backing_by_unit_counts_only_items_claiming_points() {
+    let item = |unit: &str, code: &str, points: Option<f64>, citation: &str, files: &[&str]| ItemEvidence {
+        unit_code: unit.into(),
+        criterion: code.into(),
+        self_points: points,
+        citation: citation.into(),
+        files: files.iter().map(|f| (*f).to_owned()).collect(),
+    };
+    let items = [
+        item("KT", "1.1.1", Some(2.0), "", &["a.pdf"]),
+        item("KT", "1.1.2", Some(1.0), "KH 12", &[]),
+        item("KT", "1.1.3", Some(0.5), "", &[]),
+        item("KT", "1.1.4", Some(0.0), "", &[]),
+        item("KT", "1.1.5", None, "", &[]),
+        item("VP", "1.2.1", Some(0.0), "", &[]),
+        item("VH", "1.3.1", Some(1.0), "", &[]),
+    ];
+    let units = backing_by_unit(&items);
+    assert_eq!(
+        units,
+        vec![
+            UnitBacking {
+                unit_code: "KT".into(),
+                claimed: 3,
+                with_files: 1,
+                citation_only: 1,
+                without: vec!["1.1.3".into()]
+            },
+            UnitBacking {
+                unit_code: "VH".into(),
+                claimed: 1,
+                with_files: 0,
+                citation_only: 0,
+                without: vec!["1.3.1".into()]
+            },
+        ]
+    );
+}

@@ -4,10 +4,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::assessment::ProposalAnswer;
 use super::catalogue::Catalogue;
+use super::clarification::Clarification;
+use super::date;
 use super::finding::{Finding, FindingKind};
 use super::round::{Round, RoundKind};
 use super::score::Score;
@@ -206,6 +209,34 @@ fn unanswered_proposals(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) 
             fix: format!("ghi cấp và ý kiến trả lời: `cchc finding answer {} --level phuong|tinh --text \"…\"`", f.id),
         });
     }
+}
+
+/// Requests for clarification (giải trình) of the round asked by `as_of` and not answered by it: the report would
+/// be signed on a question the unit has not answered.
+pub fn unanswered_clarifications(round: &Round, asked: &[Clarification], as_of: NaiveDate) -> Vec<ReviewPoint> {
+    asked
+        .iter()
+        .filter(|c| c.round_id == round.id && c.asked_on <= as_of && c.answered_by(as_of).is_none())
+        .map(|c| {
+            let place = match &c.criterion {
+                Some(item) => place(round, &c.unit_code, item),
+                None => format!("{}, đơn vị {}", round.title(), c.unit_code),
+            };
+            let due = match c.due {
+                Some(due) if c.is_overdue(as_of) => format!(" (hạn {}, đã quá hạn)", date::format(due)),
+                Some(due) => format!(" (hạn {})", date::format(due)),
+                None => String::new(),
+            };
+            ReviewPoint {
+                place,
+                problem: format!("yêu cầu giải trình {} chưa được trả lời{due}: «{}»", c.id, c.question.trim()),
+                fix: format!(
+                    "ghi câu trả lời của đơn vị: `cchc clarify answer {} --text \"…\"`; quá hạn thì đôn đốc: `cchc paper reminder {}`",
+                    c.id, round.id
+                ),
+            }
+        })
+        .collect()
 }
 
 /// A team without its leader (Trưởng đoàn): the report cannot be signed for the team.

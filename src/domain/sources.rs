@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 
 use super::assessment::ProposalAnswer;
 use super::catalogue::Catalogue;
+use super::clarification::Clarification;
 use super::directory::{AssignmentView, Official, Unit};
+use super::evidence::ItemEvidence;
 use super::finding::{Event, Finding, FindingStatus};
 use super::round::{Round, TeamMember};
 use super::schedule::Slot;
@@ -38,6 +40,11 @@ pub struct Sources {
     pub events: Vec<Event>,
     /// The answers given to the units' proposals (`kien-nghi` findings).
     pub answers: Vec<ProposalAnswer>,
+    /// The round's self-report items with what backs them (files received by the report's day): only the round
+    /// report and the self-assessment table load them.
+    pub evidence: Vec<ItemEvidence>,
+    /// The round's requests for clarification (giải trình): only the round report loads them.
+    pub clarifications: Vec<Clarification>,
 }
 
 /// Findings left out of a report as of a day because they were recorded after it: how many, and the day the last of
@@ -94,6 +101,10 @@ impl Sources {
         self.scopes.retain(|(round, _)| known(round));
         self.scores.retain(|s| known(&s.round_id));
         self.self_items.retain(|i| known(&i.round_id));
+        self.clarifications.retain(|c| c.asked_on <= day);
+        for c in &mut self.clarifications {
+            c.answer = c.answer.take().filter(|a| a.on <= day);
+        }
         later
     }
 

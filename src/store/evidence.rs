@@ -303,18 +303,24 @@ pub fn remove(tx: &Tx, id: i64) -> Result<(Evidence, bool), StoreError> {
     Ok((old, used == 0))
 }
 
-/// Every item of the round's current self-reports with the self-points the unit entered (none where the program
-/// computed them from a figure: the unit claimed nothing), the documents it cites and the files attached: what
-/// `evidence check`, the minutes, the round report and the self-assessment table read.
-pub fn coverage(conn: &Connection, round_id: &str) -> Result<Vec<ItemEvidence>, StoreError> {
+/// Every item of the round's current self-reports with its self-points (those the program computed from the unit's
+/// figure too: the figure is the claim the evidence must back), the documents it cites and the files attached: what
+/// `evidence check`, the minutes, the round report and the self-assessment table read. `as_of`: only files received
+/// by that day (a paper as of a date does not count a file handed over later).
+pub fn coverage(
+    conn: &Connection,
+    round_id: &str,
+    as_of: Option<chrono::NaiveDate>,
+) -> Result<Vec<ItemEvidence>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT s.unit_code, i.criterion, CASE WHEN i.points_computed = 1 THEN NULL ELSE i.self_points END, i.evidence,
+        "SELECT s.unit_code, i.criterion, i.self_points, i.evidence,
                 (SELECT group_concat(e.name, char(10) ORDER BY e.id) FROM evidence e
-                  WHERE e.round_id = s.round_id AND e.unit_code = s.unit_code AND e.criterion = i.criterion)
+                  WHERE e.round_id = s.round_id AND e.unit_code = s.unit_code AND e.criterion = i.criterion
+                    AND (?2 IS NULL OR e.received_on <= ?2))
          FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
          WHERE s.round_id = ?1 AND s.is_current = 1",
     )?;
-    let rows = stmt.query_map([round_id], |r| {
+    let rows = stmt.query_map(rusqlite::params![round_id, as_of.map(|d| d.to_string())], |r| {
         let files: Option<String> = r.get(4)?;
         Ok(ItemEvidence {
             unit_code: r.get(0)?,
@@ -336,7 +342,7 @@ pub fn paper_trail(
     unit: &str,
     as_of: chrono::NaiveDate,
 ) -> Result<PaperTrail, StoreError> {
-    let items = coverage(conn, round_id)?.into_iter().filter(|i| i.unit_code == unit).collect();
+    let items = coverage(conn, round_id, Some(as_of))?.into_iter().filter(|i| i.unit_code == unit).collect();
     let clarifications = super::clarifications::list(conn, Some(round_id), Some(unit))?;
     let samples = super::samples::of_round(conn, round_id)?.into_iter().filter(|s| s.unit_code == unit).collect();
     Ok(PaperTrail { as_of, items, clarifications, samples })

@@ -195,6 +195,8 @@ pub(super) fn directory(conn: &Connection, rounds: Vec<Round>) -> Result<Sources
         findings: Vec::new(),
         events: Vec::new(),
         answers: Vec::new(),
+        evidence: Vec::new(),
+        clarifications: Vec::new(),
     })
 }
 

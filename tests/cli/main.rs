@@ -18,6 +18,7 @@ mod intake_output;
 mod intake_second_pass;
 mod layers;
 mod next_year;
+mod paper_trail_reports;
 mod paper_truth;
 mod papers;
 mod readme;

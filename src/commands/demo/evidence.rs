@@ -1,4 +1,4 @@
-//! The paper trail of `cchc demo` in Đợt 1, as the units' self-reports come in: evidence files the demo writes itself (a one-page PDF and a small PNG,
+//! The paper trail of `cchc demo`, mostly in Đợt 1, as the units' self-reports come in: evidence files the demo writes itself (a one-page PDF and a small PNG,
 //! nothing fetched), one clarification asked and answered, one sample of case files drawn and its findings recorded.
 
 use std::path::{Path, PathBuf};
@@ -62,6 +62,34 @@ fn day(d: u32, m: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(2026, m, d)
 }
 
+/// Attaches `file` to a unit's item, received on `received`.
+fn add(
+    ctx: &Context,
+    round: &str,
+    (unit, item): (&str, &str),
+    file: PathBuf,
+    received: Option<NaiveDate>,
+) -> Result<()> {
+    let args = AddArgs {
+        item: ItemArgs { round: round.into(), unit: unit.into(), criterion: item.into() },
+        files: vec![file],
+        received,
+        note: None,
+    };
+    evidence::run(ctx, evidence::EvidenceCommand::Add(args))
+}
+
+/// Đợt 2: the year's report on digitisation, sent with VP's self-report, which the self-assessment table lists.
+pub fn dot2(ctx: &Context, folder: &Path) -> Result<()> {
+    let report = write(
+        ctx,
+        folder,
+        "1.1.5 Bao cao so hoa nam 2026.pdf",
+        &pdf("Bao cao ket qua so hoa tai lieu luu tru nam 2026 - Van phong HDND va UBND"),
+    )?;
+    add(ctx, "2026-dot2", ("VP", "1.1.5"), report, day(13, 10))
+}
+
 pub fn demo(ctx: &Context, folder: &Path) -> Result<()> {
     let plan = write(
         ctx,
@@ -70,17 +98,8 @@ pub fn demo(ctx: &Context, folder: &Path) -> Result<()> {
         &pdf("Ke hoach so hoa tai lieu luu tru nam 2026 - Van phong HDND va UBND"),
     )?;
     let photo = write(ctx, folder, "1.3.3 Quay mot cua.png", &PNG)?;
-    let add = |unit: &str, item: &str, file: PathBuf| {
-        let args = AddArgs {
-            item: ItemArgs { round: DOT1.into(), unit: unit.into(), criterion: item.into() },
-            files: vec![file],
-            received: day(25, 6),
-            note: None,
-        };
-        evidence::run(ctx, evidence::EvidenceCommand::Add(args))
-    };
-    add("VP", "1.1.5", plan)?;
-    add("TTPVHCC", "1.3.3", photo)?;
+    add(ctx, DOT1, ("VP", "1.1.5"), plan, day(25, 6))?;
+    add(ctx, DOT1, ("TTPVHCC", "1.3.3"), photo, day(25, 6))?;
 
     let ask = AskArgs {
         round: DOT1.into(),

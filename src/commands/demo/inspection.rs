@@ -138,6 +138,7 @@ pub fn demo(ctx: &Context, inputs: &Path) -> Result<()> {
 
     super::decide(ctx, DOT2, "251/QĐ-UBND", 9, 10)?;
     super::selfreports::demo(ctx, inputs, DOT2)?;
+    super::evidence::dot2(&on(ctx, 16, 10), inputs)?;
     // Đợt 2 (20–25/10): scores on the inspection days, the remediation verified on the first.
     let first_day = on(ctx, 20, 10);
     start(&first_day, DOT2)?;

@@ -226,7 +226,7 @@ fn remove(ctx: &Context, store: &mut Store, id: i64) -> Result<()> {
 /// Items that claim points without any evidence first, then those cited in the self-report but with no file.
 fn check(ctx: &Context, store: &Store, args: &CheckArgs) -> Result<()> {
     let round = rounds::get(&store.conn, &args.round)?;
-    let items = store.snapshot(|s| evidence::coverage(&s.conn, &round.id))?;
+    let items = store.snapshot(|s| evidence::coverage(&s.conn, &round.id, None))?;
     let mut lacking: Vec<_> = items.iter().filter(|i| i.claims_points() && i.backing() != Backing::Files).collect();
     lacking.sort_by_key(|i| i.backing() == Backing::CitationOnly);
     let table = args.output.format == ListFormat::Table;

@@ -1,4 +1,5 @@
-//! `paper reminder`: the công văn đôn đốc to units whose self-report is overdue and not received.
+//! `paper reminder`: the công văn đôn đốc to units whose self-report is overdue and not received, or whose answer to
+//! a request for clarification is.
 
 use std::collections::HashMap;
 
@@ -13,12 +14,12 @@ use crate::domain::round::{Round, RoundKind};
 use crate::domain::schedule::due_for;
 use crate::report::build::round_info;
 use crate::report::paper::reminder;
-use crate::report::paper::reminder::{LateLine, MissingItem, ReminderPaper};
+use crate::report::paper::reminder::{LateLine, MissingItem, OverdueClarification, ReminderPaper};
 use crate::report::paper::text::PaperText;
 use crate::report::ready::Ready;
 use crate::store::lookup::{Directory, resolve};
 use crate::store::rounds;
-use crate::store::{assignments, catalogues, schedule, selfreports, settings};
+use crate::store::{assignments, catalogues, clarifications, schedule, selfreports, settings};
 
 /// The drafting unit of the công văn's number when `cchc config set drafting_unit` was not given: the standing
 /// unit of CCHC, Phòng Văn hoá - Xã hội.
@@ -34,6 +35,29 @@ fn assigned_items(conn: &Connection, round: &Round, unit: &str) -> Result<Vec<Mi
         .into_iter()
         .filter_map(|a| catalogue.get(&a.criterion).filter(|n| n.is_leaf && n.kind == kind))
         .map(|n| MissingItem { code: n.code.clone(), title: n.title.clone() })
+        .collect())
+}
+
+/// The round's requests for clarification asked by `as_of` and still unanswered past their due date on it.
+fn overdue_clarifications(
+    conn: &Connection,
+    round: &Round,
+    as_of: NaiveDate,
+    names: &HashMap<String, String>,
+) -> Result<Vec<OverdueClarification>> {
+    Ok(clarifications::list(conn, Some(&round.id), None)?
+        .into_iter()
+        .filter(|c| c.asked_on <= as_of && c.is_overdue(as_of))
+        .filter_map(|c| {
+            Some(OverdueClarification {
+                unit_name: names.get(&c.unit_code).cloned().unwrap_or_else(|| c.unit_code.clone()),
+                due: c.due?,
+                unit_code: c.unit_code,
+                criterion: c.criterion,
+                question: c.question,
+                asked_on: c.asked_on,
+            })
+        })
         .collect())
 }
 
@@ -83,6 +107,7 @@ pub fn build_reminder(
     };
     let sent_by = |unit: &str| received.get(unit).copied().filter(|d| *d <= as_of);
     let scope = rounds::inspected(conn, &round)?;
+    let mut overdue = overdue_clarifications(conn, &round, as_of, &names)?;
     let mut lines = Vec::new();
     if only.is_empty() {
         for unit in scope.iter().filter(|u| sent_by(u).is_none()) {
@@ -91,15 +116,17 @@ pub fn build_reminder(
                 lines.push(late);
             }
         }
-        if lines.is_empty() {
+        if lines.is_empty() && overdue.is_empty() {
             bail!(
-                "đến ngày {} không có đơn vị nào quá hạn mà chưa gửi báo cáo tự kiểm tra đợt {} (xem `cchc selfreport status {}`)",
+                "đến ngày {} không có đơn vị nào quá hạn mà chưa gửi báo cáo tự kiểm tra đợt {} (xem `cchc selfreport status {}`), cũng không có yêu cầu giải trình nào quá hạn (xem `cchc clarify list {} --open`)",
                 date::format(as_of),
+                round.id,
                 round.id,
                 round.id
             );
         }
     } else {
+        let mut asked = Vec::new();
         for query in only {
             let (unit, name) = resolve(conn, Directory::Units, query)?;
             if !scope.contains(&unit) {
@@ -108,11 +135,18 @@ pub fn build_reminder(
                     round.id
                 );
             }
-            if let Some(day) = sent_by(&unit) {
-                bail!("{name} ({unit}) đã gửi báo cáo tự kiểm tra ngày {}, không cần đôn đốc", date::format(day));
+            let owes = overdue.iter().any(|c| c.unit_code == unit);
+            match sent_by(&unit) {
+                Some(day) if !owes => bail!(
+                    "{name} ({unit}) đã gửi báo cáo tự kiểm tra ngày {} và không có yêu cầu giải trình nào quá hạn, không cần đôn đốc",
+                    date::format(day)
+                ),
+                Some(_) => {}
+                None => lines.push(line(&unit)?),
             }
-            lines.push(line(&unit)?);
+            asked.push(unit);
         }
+        overdue.retain(|c| asked.contains(&c.unit_code));
     }
     let standing_unit = PaperText::builtin().decision.standing_unit;
     let drafting_unit = settings::get(conn, "drafting_unit")?.filter(|u| !u.trim().is_empty());
@@ -121,6 +155,7 @@ pub fn build_reminder(
         date: paper_date,
         as_of,
         units: lines,
+        clarifications: overdue,
         standing_unit,
         drafting_unit: drafting_unit.unwrap_or_else(|| DEFAULT_DRAFTING_UNIT.to_owned()),
     };

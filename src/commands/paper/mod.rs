@@ -46,7 +46,7 @@ pub enum PaperCommand {
     Schedule(RoundPaperArgs),
     /// Biên bản kiểm tra tại một đơn vị, hoặc mọi đơn vị của đợt với --all -o THƯ_MỤC (BB)
     Minutes(MinutesArgs),
-    /// Công văn đôn đốc các đơn vị chậm gửi báo cáo tự kiểm tra (CV)
+    /// Công văn đôn đốc các đơn vị chậm gửi báo cáo tự kiểm tra hoặc chưa giải trình khi đã quá hạn (CV)
     Reminder(ReminderArgs),
     /// Kế hoạch kiểm tra cải cách hành chính của năm (KH)
     Plan(PlanArgs),
@@ -122,7 +122,7 @@ pub struct ReminderArgs {
     /// Mã đợt, ví dụ 2026-dot1
     #[arg(value_name = "ĐỢT")]
     pub round: String,
-    /// Chỉ các đơn vị này (mã hoặc tên); mặc định: mọi đơn vị quá hạn mà chưa gửi
+    /// Chỉ các đơn vị này (mã hoặc tên); mặc định: mọi đơn vị quá hạn mà chưa gửi báo cáo hoặc chưa giải trình
     #[arg(value_name = "ĐƠN_VỊ")]
     pub units: Vec<String>,
     /// Tính đến ngày này, dd/mm/yyyy (mặc định: ngày ban hành --date, nếu không thì hôm nay)

@@ -12,6 +12,7 @@ pub mod round;
 pub mod round_adhoc_doc;
 pub mod round_comments;
 pub mod round_doc;
+pub mod round_trail;
 pub mod selfassessment;
 pub mod unit;
 pub mod year;

@@ -45,6 +45,7 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
         };
         scope.iter().map(result).collect()
     };
+    let (clarifications_answered, open_clarifications) = super::round_trail::clarifications(&ix, &round.id, as_of);
     Ok(RoundReport {
         decision: None,
         round: round_info(round),
@@ -91,6 +92,9 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
         late_units: late_units(&ix, round, &scope),
         item_losses: item_losses(&ix, round, &appraised),
         recurring_notes: recurring_notes(src, round),
+        evidence: super::round_trail::evidence(&ix, &scope),
+        clarifications_answered,
+        open_clarifications,
         assessment: Vec::new(),
     })
 }

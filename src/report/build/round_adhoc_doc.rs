@@ -88,6 +88,7 @@ fn findings(m: &RoundReport) -> Section {
         ),
         "Đoàn kiểm tra không ghi nhận tồn tại, hạn chế, vi phạm.",
     ));
+    s.blocks.extend(super::round_trail::blocks(m));
     if !m.good_practices.is_empty() {
         s.blocks.push(Block::Paragraph("Cách làm hay Đoàn kiểm tra ghi nhận:".to_owned()));
         s.blocks.push(Block::Bullets(

@@ -25,10 +25,13 @@ pub fn document(m: &RoundReport, frame: &Frame) -> Document {
     let mut d = Document::new(letterhead(m, frame), "BÁO CÁO", subject.clone());
     d.sections = vec![
         overview(m, frame),
-        Section::new("II", "KẾT QUẢ KIỂM TRA")
-            .with_subsection(fields_section(m))
-            .with_subsection(units_section(&m.units))
-            .with_subsection(officials_section(&m.officials)),
+        super::round_trail::section("4", m).into_iter().fold(
+            Section::new("II", "KẾT QUẢ KIỂM TRA")
+                .with_subsection(fields_section(m))
+                .with_subsection(units_section(&m.units))
+                .with_subsection(officials_section(&m.officials)),
+            Section::with_subsection,
+        ),
         assessment_doc::practices("III", &m.good_practices, "Đợt kiểm tra chưa ghi nhận mô hình, cách làm hay."),
         Section::new("IV", "TỒN TẠI, HẠN CHẾ, VI PHẠM VÀ KIẾN NGHỊ KHẮC PHỤC").with_block(table_or(
             doc::remediation_table("ton_tai", "Tồn tại, hạn chế, vi phạm", &m.shortcomings, true),

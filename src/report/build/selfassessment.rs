@@ -153,7 +153,8 @@ fn notes(src: &Sources, round: &str, code: &str, not_applicable: bool) -> String
     notes.join("; ")
 }
 
-/// The evidence the units listed for an item, each distinct text once.
+/// The evidence for an item: the documents the units cite, each distinct text once, then the names of the files
+/// they handed over ("Tệp: …").
 fn evidence(src: &Sources, round: &str, code: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     for item in src.self_items.iter().filter(|i| i.round_id == round && i.criterion == code) {
@@ -162,7 +163,14 @@ fn evidence(src: &Sources, round: &str, code: &str) -> String {
             out.push(text);
         }
     }
-    out.join("; ")
+    let mut files: Vec<&str> = Vec::new();
+    for name in src.evidence.iter().filter(|i| i.criterion == code).flat_map(|i| &i.files) {
+        if !files.contains(&name.as_str()) {
+            files.push(name);
+        }
+    }
+    let files = (!files.is_empty()).then(|| format!("Tệp: {}", files.join(", ")));
+    out.into_iter().map(str::to_owned).chain(files).collect::<Vec<_>>().join("; ")
 }
 
 pub fn document(m: &SelfAssessment, frame: &Frame) -> Document {

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::assessment::AssessmentPart;
 use super::year::ItemLoss;
 use super::{EventView, FindingView, Proposal, RoundInfo, Totals, UnitRef};
+use crate::domain::evidence::UnitBacking;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoundReport {
@@ -42,8 +43,35 @@ pub struct RoundReport {
     pub item_losses: Vec<ItemLossSum>,
     /// The team's notes on items, most repeated first.
     pub recurring_notes: Vec<NoteCount>,
+    /// Per unit in scope that claims points: how its items are backed by evidence, as of the report's day.
+    pub evidence: Vec<UnitEvidence>,
+    /// Requests for clarification asked and answered by the report's day.
+    pub clarifications_answered: usize,
+    /// Requests for clarification asked by the report's day and not answered by it.
+    pub open_clarifications: Vec<OpenClarification>,
     /// Đánh giá chung and kiến nghị: the secretary's text, or the draft written from the data.
     pub assessment: Vec<AssessmentPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitEvidence {
+    pub name: String,
+    #[serde(flatten)]
+    pub backing: UnitBacking,
+}
+
+/// A request for clarification (giải trình) still unanswered on the report's day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenClarification {
+    pub id: String,
+    pub unit_code: String,
+    pub unit_name: String,
+    pub criterion: Option<String>,
+    pub question: String,
+    pub asked_on: NaiveDate,
+    pub due: Option<NaiveDate>,
+    /// Past its due date on the report's day.
+    pub overdue: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,5 +1,6 @@
 //! Công văn đôn đốc: to the units whose self-report is late or missing at a date, with each one's deadline (five
-//! days before its slot) and how many days late it is.
+//! days before its slot) and how many days late it is, and to those that owe an answer to a request for
+//! clarification past its due date.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -17,6 +18,8 @@ pub struct ReminderPaper {
     pub date: Option<NaiveDate>,
     pub as_of: NaiveDate,
     pub units: Vec<LateLine>,
+    /// Requests for clarification (giải trình) past their due date and unanswered on `as_of`.
+    pub clarifications: Vec<OverdueClarification>,
     pub standing_unit: String,
     /// The drafting unit in the number, "Số: …/UBND-VHXH".
     pub drafting_unit: String,
@@ -27,6 +30,17 @@ pub struct ReminderPaper {
 pub struct MissingItem {
     pub code: String,
     pub title: String,
+}
+
+/// A request for clarification a unit has not answered by its due date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverdueClarification {
+    pub unit_code: String,
+    pub unit_name: String,
+    pub criterion: Option<String>,
+    pub question: String,
+    pub asked_on: NaiveDate,
+    pub due: NaiveDate,
 }
 
 /// A unit that has not sent its self-report by `as_of`.
@@ -49,13 +63,50 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
     let mut recipients = vec!["Như trên".to_owned(), "Chủ tịch, các PCT UBND phường (để báo cáo)".to_owned()];
     recipients.push("Đoàn kiểm tra".to_owned());
     recipients.push(frame.settings.filing_line());
-    let subject = format!("V/v đôn đốc gửi báo cáo tự kiểm tra cải cách hành chính {}", r.title);
+    let what = match (m.units.is_empty(), m.clarifications.is_empty()) {
+        (false, true) => "gửi báo cáo tự kiểm tra",
+        (true, false) => "giải trình",
+        _ => "gửi báo cáo tự kiểm tra và giải trình",
+    };
+    let subject = format!("V/v đôn đốc {what} cải cách hành chính {}", r.title);
     // A letter (công văn): no type name, its subject under the number, numbered for the unit that drafts it.
     let mut lh = frame.letterhead(&format!("UBND-{}", m.drafting_unit), r.year, recipients);
     lh.date = m.date;
     let mut d = Document::new(lh, "", subject);
-    let names: Vec<&str> = m.units.iter().map(|u| u.unit_name.as_str()).collect();
-    let to = Section::new("", "").with_block(Block::Centered(format!("Kính gửi: {}.", names.join("; "))));
+    let to = Section::new("", "").with_block(Block::Centered(format!("Kính gửi: {}.", addressees(m).join("; "))));
+    let mut body = Section::new("", "");
+    if !m.units.is_empty() {
+        body.blocks.extend(late_reports(m, frame));
+    }
+    if !m.clarifications.is_empty() {
+        body.blocks.extend(overdue_clarifications(m, frame));
+    }
+    d.sections = vec![to, body];
+    d.closing = Some(
+        if addressees(m).len() == 1 {
+            "Đề nghị đơn vị nghiêm túc thực hiện./."
+        } else {
+            "Đề nghị các đơn vị nghiêm túc thực hiện./."
+        }
+        .to_owned(),
+    );
+    d
+}
+
+/// The units the letter goes to: the late ones, then those that owe an answer, each once.
+fn addressees(m: &ReminderPaper) -> Vec<&str> {
+    let mut names: Vec<&str> = m.units.iter().map(|u| u.unit_name.as_str()).collect();
+    for c in &m.clarifications {
+        if !names.contains(&c.unit_name.as_str()) {
+            names.push(&c.unit_name);
+        }
+    }
+    names
+}
+
+/// The self-reports not sent: the plan's rule, the late units, and by when.
+fn late_reports(m: &ReminderPaper, frame: &Frame) -> Vec<Block> {
+    let r = &m.round;
     let plan = format!(
         "Thực hiện {}, các phòng, cơ quan, đơn vị tiến hành tự kiểm tra theo nội dung được phân công phụ trách và gửi báo cáo kết quả về Đoàn kiểm tra (qua {}) trước 5 ngày theo lịch kiểm tra của đơn vị{}.",
         frame.plan(r.year, true),
@@ -67,7 +118,7 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
         },
     );
     // One unit reads as a sentence; a table is for several.
-    let late = match m.units.as_slice() {
+    let mut blocks = match m.units.as_slice() {
         [one] => vec![Block::Paragraph(format!("{plan} {}", one_late(one, m)))],
         _ => vec![
             Block::Paragraph(format!(
@@ -78,26 +129,49 @@ pub fn document(m: &ReminderPaper, frame: &Frame) -> Document {
             Block::Table(late_table(m)),
         ],
     };
-    let body = late
-        .into_iter()
-        .fold(Section::new("", ""), Section::with_block)
-        .with_block(Block::Paragraph(format!(
-            "UBND {} đề nghị {} nêu trên khẩn trương chỉ đạo hoàn thành, gửi báo cáo tự kiểm tra về Đoàn kiểm tra (qua {}) {}; đồng thời chuẩn bị đầy đủ hồ sơ, tài liệu kiểm chứng để làm việc với Đoàn kiểm tra. Việc chậm gửi báo cáo sẽ được tổng hợp vào kết quả kiểm tra và đánh giá, xếp loại cuối năm.",
-            frame.ward(),
-            if m.units.len() == 1 { "Thủ trưởng đơn vị" } else { "Thủ trưởng các đơn vị" },
-            m.standing_unit,
-            last_day(m)
-        )));
-    d.sections = vec![to, body];
-    d.closing = Some(
-        if m.units.len() == 1 {
-            "Đề nghị đơn vị nghiêm túc thực hiện./."
-        } else {
-            "Đề nghị các đơn vị nghiêm túc thực hiện./."
-        }
-        .to_owned(),
-    );
-    d
+    blocks.push(Block::Paragraph(format!(
+        "UBND {} đề nghị {} nêu trên khẩn trương chỉ đạo hoàn thành, gửi báo cáo tự kiểm tra về Đoàn kiểm tra (qua {}) {}; đồng thời chuẩn bị đầy đủ hồ sơ, tài liệu kiểm chứng để làm việc với Đoàn kiểm tra. Việc chậm gửi báo cáo sẽ được tổng hợp vào kết quả kiểm tra và đánh giá, xếp loại cuối năm.",
+        frame.ward(),
+        if m.units.len() == 1 { "Thủ trưởng đơn vị" } else { "Thủ trưởng các đơn vị" },
+        m.standing_unit,
+        last_day(m)
+    )));
+    blocks
+}
+
+/// The requests past their due date (plan IV.2: units explain what the team needs made clear).
+fn overdue_clarifications(m: &ReminderPaper, frame: &Frame) -> Vec<Block> {
+    let lines = m
+        .clarifications
+        .iter()
+        .map(|c| {
+            let item = c.criterion.as_deref().map(|i| format!(" (nội dung {i})")).unwrap_or_default();
+            format!(
+                "{}{item}: yêu cầu ngày {}, hạn {}: {}",
+                c.unit_name,
+                date::format(c.asked_on),
+                with_weekday(c.due),
+                c.question.trim()
+            )
+        })
+        .collect();
+    vec![
+        Block::Paragraph(format!(
+            "Theo {}, các đơn vị được kiểm tra có trách nhiệm giải trình những vấn đề mà các thành viên Đoàn kiểm tra cần làm rõ. Tính đến ngày {}, các yêu cầu giải trình sau đã quá hạn nhưng chưa được trả lời:",
+            frame.plan(m.round.year, true),
+            date::format(m.as_of)
+        )),
+        Block::Bullets(lines),
+        Block::Paragraph(format!(
+            "Đề nghị Thủ trưởng {} khẩn trương gửi văn bản giải trình, kèm tài liệu kiểm chứng, về Đoàn kiểm tra (qua {}).",
+            if m.clarifications.iter().any(|c| Some(&c.unit_name) != m.clarifications.first().map(|f| &f.unit_name)) {
+                "các đơn vị"
+            } else {
+                "đơn vị"
+            },
+            m.standing_unit
+        )),
+    ]
 }
 
 /// The late units, one row each.

@@ -1,0 +1,115 @@
+//! The round report's paper trail: how each unit backs the points it claims (files, a cited document, or nothing:
+//! "chưa có tài liệu kiểm chứng"), and the requests for clarification (giải trình) still unanswered on its day.
+
+use chrono::NaiveDate;
+
+use super::Index;
+use super::doc::{count, row_number, stt};
+use crate::domain::clarification::Status;
+use crate::domain::date;
+use crate::domain::evidence::backing_by_unit;
+use crate::report::document::{Block, Cell, Column, Section, Table};
+use crate::report::model::round::{OpenClarification, RoundReport, UnitEvidence};
+
+/// The units of `scope` that claim points, with how their items are backed.
+pub fn evidence(ix: &Index, scope: &[&str]) -> Vec<UnitEvidence> {
+    backing_by_unit(&ix.src.evidence)
+        .into_iter()
+        .filter(|b| scope.contains(&b.unit_code.as_str()))
+        .map(|backing| UnitEvidence { name: ix.unit_name(&backing.unit_code), backing })
+        .collect()
+}
+
+/// The round's requests asked by `as_of` (the sources are already cut to it): how many were answered, and those
+/// still open.
+pub fn clarifications(ix: &Index, round: &str, as_of: NaiveDate) -> (usize, Vec<OpenClarification>) {
+    let asked = ix.src.clarifications.iter().filter(|c| c.round_id == round);
+    let answered = asked.clone().filter(|c| c.status(as_of) == Status::Answered).count();
+    let open = asked
+        .filter(|c| c.status(as_of) != Status::Answered)
+        .map(|c| OpenClarification {
+            id: c.id.clone(),
+            unit_code: c.unit_code.clone(),
+            unit_name: ix.unit_name(&c.unit_code),
+            criterion: c.criterion.clone(),
+            question: c.question.clone(),
+            asked_on: c.asked_on,
+            due: c.due,
+            overdue: c.is_overdue(as_of),
+        })
+        .collect();
+    (answered, open)
+}
+
+/// The subsection of the round report, or `None` when no unit claims points and nothing was asked.
+pub fn section(number: &str, m: &RoundReport) -> Option<Section> {
+    let blocks = blocks(m);
+    (!blocks.is_empty()).then(|| {
+        blocks.into_iter().fold(Section::new(number, "Tài liệu kiểm chứng và giải trình"), Section::with_block)
+    })
+}
+
+/// The evidence table and the requests, as blocks (the ad-hoc report has no self-reports, only requests).
+pub fn blocks(m: &RoundReport) -> Vec<Block> {
+    let mut out = Vec::new();
+    if !m.evidence.is_empty() {
+        out.push(Block::Table(evidence_table(&m.evidence)));
+    }
+    let asked = m.clarifications_answered + m.open_clarifications.len();
+    if asked == 0 {
+        return out;
+    }
+    let open = m.open_clarifications.len();
+    out.push(Block::Paragraph(match open {
+        0 => format!("Đoàn kiểm tra đã yêu cầu giải trình {asked} nội dung; các đơn vị đã giải trình đầy đủ."),
+        _ => format!(
+            "Đoàn kiểm tra đã yêu cầu giải trình {asked} nội dung; đơn vị đã giải trình {}, còn {open} yêu cầu chưa được trả lời:",
+            m.clarifications_answered
+        ),
+    }));
+    if open > 0 {
+        out.push(Block::Bullets(m.open_clarifications.iter().map(open_line).collect()));
+    }
+    out
+}
+
+fn evidence_table(rows: &[UnitEvidence]) -> Table {
+    let mut t = Table::new(
+        "tai_lieu_kiem_chung",
+        "Tài liệu kiểm chứng các nội dung đơn vị tự chấm có điểm",
+        vec![
+            stt(),
+            Column::text("Đơn vị").with_width(24.0),
+            Column::integer("Nội dung tự chấm có điểm"),
+            Column::integer("Có tệp kiểm chứng"),
+            Column::integer("Chỉ trích dẫn văn bản, chưa có tệp"),
+            Column::text("Chưa có tài liệu kiểm chứng").with_width(22.0),
+        ],
+    );
+    for (i, u) in rows.iter().enumerate() {
+        let b = &u.backing;
+        let without = match b.without.len() {
+            0 => "Không".to_owned(),
+            n => format!("{n} nội dung: {}", b.without.join("; ")),
+        };
+        t.push_row(vec![
+            row_number(i),
+            Cell::text(&u.name),
+            count(b.claimed),
+            count(b.with_files),
+            count(b.citation_only),
+            Cell::text(without),
+        ]);
+    }
+    t
+}
+
+fn open_line(c: &OpenClarification) -> String {
+    let item = c.criterion.as_deref().map(|i| format!(" (nội dung {i})")).unwrap_or_default();
+    let due = match (c.due, c.overdue) {
+        (Some(d), true) => format!(", hạn {}, đã quá hạn", date::format(d)),
+        (Some(d), false) => format!(", hạn {}", date::format(d)),
+        (None, _) => String::new(),
+    };
+    format!("{}{item}, yêu cầu ngày {}{due}: {}", c.unit_name, date::format(c.asked_on), c.question.trim())
+}

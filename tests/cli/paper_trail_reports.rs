@@ -40,13 +40,11 @@ fn the_round_report_counts_backed_claims_and_lists_open_requests_as_of_its_day()
         "the file of 28/11 is not counted on 27/11: {md}"
     );
     assert!(
-        md.contains(
-            "Đoàn kiểm tra đã yêu cầu giải trình 2 nội dung; đơn vị đã giải trình 1, còn 1 yêu cầu chưa được trả lời:"
-        ),
+        md.contains("Đoàn kiểm tra đã gửi 2 yêu cầu giải trình; đã được trả lời 1, còn 1 yêu cầu chưa được trả lời:"),
         "{md}"
     );
     assert!(
-        md.contains("Văn phòng HĐND và UBND (nội dung 1.1.5), yêu cầu ngày 20/11/2026, hạn 25/11/2026, đã quá hạn: Đề nghị giải trình tiến độ số hóa"),
+        md.contains("Văn phòng HĐND và UBND (nội dung 1.1.5): Đề nghị giải trình tiến độ số hóa (yêu cầu ngày 20/11/2026; hạn Thứ Tư, 25/11/2026, đã quá hạn)."),
         "{md}"
     );
     assert!(!md.contains("Hỏi sau ngày báo cáo"), "asked after the report's day: {md}");
@@ -67,7 +65,7 @@ fn the_reminder_names_a_request_unanswered_past_its_due_date() {
     requests(&ward);
     let md = ward.ok(&["paper", "reminder", "2026-dot1", "VP", "--as-of", "27/11/2026", "--format", "md"]);
     assert!(md.contains("V/v đôn đốc giải trình cải cách hành chính"), "VP sent its report: only the request: {md}");
-    assert!(md.contains("(nội dung 1.1.5): yêu cầu ngày 20/11/2026, hạn"), "{md}");
+    assert!(md.contains("(nội dung 1.1.5): Đề nghị giải trình tiến độ số hóa (yêu cầu ngày 20/11/2026; hạn"), "{md}");
     assert!(md.contains("Đề nghị giải trình tiến độ số hóa"), "{md}");
     assert!(!md.contains("Giải trình việc chậm gửi báo cáo"), "GT02 has no due date: never overdue: {md}");
     assert!(!md.contains("chưa gửi báo cáo tự kiểm tra"), "{md}");

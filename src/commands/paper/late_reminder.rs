@@ -13,8 +13,9 @@ use crate::domain::date;
 use crate::domain::round::{Round, RoundKind};
 use crate::domain::schedule::due_for;
 use crate::report::build::round_info;
+use crate::report::model::round::OpenClarification;
 use crate::report::paper::reminder;
-use crate::report::paper::reminder::{LateLine, MissingItem, OverdueClarification, ReminderPaper};
+use crate::report::paper::reminder::{LateLine, MissingItem, ReminderPaper};
 use crate::report::paper::text::PaperText;
 use crate::report::ready::Ready;
 use crate::store::lookup::{Directory, resolve};
@@ -44,19 +45,13 @@ fn overdue_clarifications(
     round: &Round,
     as_of: NaiveDate,
     names: &HashMap<String, String>,
-) -> Result<Vec<OverdueClarification>> {
+) -> Result<Vec<OpenClarification>> {
     Ok(clarifications::list(conn, Some(&round.id), None)?
         .into_iter()
         .filter(|c| c.asked_on <= as_of && c.is_overdue(as_of))
-        .filter_map(|c| {
-            Some(OverdueClarification {
-                unit_name: names.get(&c.unit_code).cloned().unwrap_or_else(|| c.unit_code.clone()),
-                due: c.due?,
-                unit_code: c.unit_code,
-                criterion: c.criterion,
-                question: c.question,
-                asked_on: c.asked_on,
-            })
+        .map(|c| {
+            let name = names.get(&c.unit_code).cloned().unwrap_or_else(|| c.unit_code.clone());
+            OpenClarification::new(&c, name, as_of)
         })
         .collect())
 }

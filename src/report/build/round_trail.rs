@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::Index;
 use super::doc::{count, row_number, stt};
+use crate::domain::calendar::with_weekday;
 use crate::domain::clarification::Status;
 use crate::domain::date;
 use crate::domain::evidence::backing_by_unit;
@@ -27,16 +28,7 @@ pub fn clarifications(ix: &Index, round: &str, as_of: NaiveDate) -> (usize, Vec<
     let answered = asked.clone().filter(|c| c.status(as_of) == Status::Answered).count();
     let open = asked
         .filter(|c| c.status(as_of) != Status::Answered)
-        .map(|c| OpenClarification {
-            id: c.id.clone(),
-            unit_code: c.unit_code.clone(),
-            unit_name: ix.unit_name(&c.unit_code),
-            criterion: c.criterion.clone(),
-            question: c.question.clone(),
-            asked_on: c.asked_on,
-            due: c.due,
-            overdue: c.is_overdue(as_of),
-        })
+        .map(|c| OpenClarification::new(c, ix.unit_name(&c.unit_code), as_of))
         .collect();
     (answered, open)
 }
@@ -60,15 +52,15 @@ pub fn blocks(m: &RoundReport) -> Vec<Block> {
         return out;
     }
     let open = m.open_clarifications.len();
-    out.push(Block::Paragraph(match open {
-        0 => format!("Đoàn kiểm tra đã yêu cầu giải trình {asked} nội dung; các đơn vị đã giải trình đầy đủ."),
-        _ => format!(
-            "Đoàn kiểm tra đã yêu cầu giải trình {asked} nội dung; đơn vị đã giải trình {}, còn {open} yêu cầu chưa được trả lời:",
-            m.clarifications_answered
+    out.push(Block::Paragraph(match (open, m.clarifications_answered) {
+        (0, _) => format!("Đoàn kiểm tra đã gửi {asked} yêu cầu giải trình; các đơn vị đã giải trình đầy đủ."),
+        (_, 0) => format!("Đoàn kiểm tra đã gửi {asked} yêu cầu giải trình, chưa yêu cầu nào được trả lời:"),
+        (_, answered) => format!(
+            "Đoàn kiểm tra đã gửi {asked} yêu cầu giải trình; đã được trả lời {answered}, còn {open} yêu cầu chưa được trả lời:"
         ),
     }));
     if open > 0 {
-        out.push(Block::Bullets(m.open_clarifications.iter().map(open_line).collect()));
+        out.push(Block::Bullets(m.open_clarifications.iter().map(request_line).collect()));
     }
     out
 }
@@ -104,12 +96,19 @@ fn evidence_table(rows: &[UnitEvidence]) -> Table {
     t
 }
 
-fn open_line(c: &OpenClarification) -> String {
+/// "Văn phòng HĐND và UBND (nội dung 1.1.5): Đề nghị giải trình … (yêu cầu ngày 01/07/2026; hạn Thứ Sáu,
+/// 03/07/2026, đã quá hạn)." — as the round report and the reminder list a request.
+pub fn request_line(c: &OpenClarification) -> String {
     let item = c.criterion.as_deref().map(|i| format!(" (nội dung {i})")).unwrap_or_default();
     let due = match (c.due, c.overdue) {
-        (Some(d), true) => format!(", hạn {}, đã quá hạn", date::format(d)),
-        (Some(d), false) => format!(", hạn {}", date::format(d)),
+        (Some(d), true) => format!("; hạn {}, đã quá hạn", with_weekday(d)),
+        (Some(d), false) => format!("; hạn {}", with_weekday(d)),
         (None, _) => String::new(),
     };
-    format!("{}{item}, yêu cầu ngày {}{due}: {}", c.unit_name, date::format(c.asked_on), c.question.trim())
+    format!(
+        "{}{item}: {} (yêu cầu ngày {}{due}).",
+        c.unit_name,
+        c.question.trim().trim_end_matches('.'),
+        date::format(c.asked_on)
+    )
 }

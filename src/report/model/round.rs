@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::assessment::AssessmentPart;
 use super::year::ItemLoss;
 use super::{EventView, FindingView, Proposal, RoundInfo, Totals, UnitRef};
+use crate::domain::clarification::Clarification;
 use crate::domain::evidence::UnitBacking;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -72,6 +73,21 @@ pub struct OpenClarification {
     pub due: Option<NaiveDate>,
     /// Past its due date on the report's day.
     pub overdue: bool,
+}
+
+impl OpenClarification {
+    pub fn new(c: &Clarification, unit_name: String, as_of: NaiveDate) -> Self {
+        OpenClarification {
+            id: c.id.clone(),
+            unit_code: c.unit_code.clone(),
+            unit_name,
+            criterion: c.criterion.clone(),
+            question: c.question.clone(),
+            asked_on: c.asked_on,
+            due: c.due,
+            overdue: c.is_overdue(as_of),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -8,8 +8,10 @@ use serde::Serialize;
 use crate::domain::calendar::with_weekday;
 use crate::domain::date;
 use crate::report::build::doc::{Frame, count, row_number, stt};
+use crate::report::build::round_trail::request_line;
 use crate::report::document::{Block, Cell, Column, Document, Section, Table};
 use crate::report::model::RoundInfo;
+use crate::report::model::round::OpenClarification;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReminderPaper {
@@ -19,7 +21,7 @@ pub struct ReminderPaper {
     pub as_of: NaiveDate,
     pub units: Vec<LateLine>,
     /// Requests for clarification (giải trình) past their due date and unanswered on `as_of`.
-    pub clarifications: Vec<OverdueClarification>,
+    pub clarifications: Vec<OpenClarification>,
     pub standing_unit: String,
     /// The drafting unit in the number, "Số: …/UBND-VHXH".
     pub drafting_unit: String,
@@ -30,17 +32,6 @@ pub struct ReminderPaper {
 pub struct MissingItem {
     pub code: String,
     pub title: String,
-}
-
-/// A request for clarification a unit has not answered by its due date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OverdueClarification {
-    pub unit_code: String,
-    pub unit_name: String,
-    pub criterion: Option<String>,
-    pub question: String,
-    pub asked_on: NaiveDate,
-    pub due: NaiveDate,
 }
 
 /// A unit that has not sent its self-report by `as_of`.
@@ -141,27 +132,18 @@ fn late_reports(m: &ReminderPaper, frame: &Frame) -> Vec<Block> {
 
 /// The requests past their due date (plan IV.2: units explain what the team needs made clear).
 fn overdue_clarifications(m: &ReminderPaper, frame: &Frame) -> Vec<Block> {
-    let lines = m
-        .clarifications
-        .iter()
-        .map(|c| {
-            let item = c.criterion.as_deref().map(|i| format!(" (nội dung {i})")).unwrap_or_default();
-            format!(
-                "{}{item}: yêu cầu ngày {}, hạn {}: {}",
-                c.unit_name,
-                date::format(c.asked_on),
-                with_weekday(c.due),
-                c.question.trim()
-            )
-        })
-        .collect();
+    // After the late reports the plan is already cited.
+    let rule = if m.units.is_empty() {
+        format!("Theo {}, các", frame.plan(m.round.year, true))
+    } else {
+        "Đồng thời, theo Kế hoạch, các".to_owned()
+    };
     vec![
         Block::Paragraph(format!(
-            "Theo {}, các đơn vị được kiểm tra có trách nhiệm giải trình những vấn đề mà các thành viên Đoàn kiểm tra cần làm rõ. Tính đến ngày {}, các yêu cầu giải trình sau đã quá hạn nhưng chưa được trả lời:",
-            frame.plan(m.round.year, true),
+            "{rule} đơn vị được kiểm tra có trách nhiệm giải trình những vấn đề mà các thành viên Đoàn kiểm tra cần làm rõ. Tính đến ngày {}, các yêu cầu giải trình sau đã quá hạn nhưng chưa được trả lời:",
             date::format(m.as_of)
         )),
-        Block::Bullets(lines),
+        Block::Bullets(m.clarifications.iter().map(request_line).collect()),
         Block::Paragraph(format!(
             "Đề nghị Thủ trưởng {} khẩn trương gửi văn bản giải trình, kèm tài liệu kiểm chứng, về Đoàn kiểm tra (qua {}).",
             if m.clarifications.iter().any(|c| Some(&c.unit_name) != m.clarifications.first().map(|f| &f.unit_name)) {

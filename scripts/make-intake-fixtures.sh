@@ -2,8 +2,11 @@
 # Files for tests/cli/intake_second_pass.rs (issue 21). Workbooks whose formulas failed, as LibreOffice saves them after recalculating (issue 21): a unit list whose
 # names are a VLOOKUP that found nothing (#N/A) and a division by zero (#DIV/0!), in XLSX (t="e") and ODS
 # (calcext:value-type="error"). Needs LibreOffice: soffice --headless.
+# Then the workbooks written by openpyxl (scripts/make-openpyxl-fixtures.py; installs openpyxl with pip, or says
+# SKIPPED).
 set -eu
 out=tests/fixtures/intake
+python3 "$(dirname "$0")/make-openpyxl-fixtures.py" "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/units-errors.fods" <<'XML'

@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser};
+use clap::{Arg, ArgAction, ArgMatches, Command, CommandFactory, FromArgMatches, Parser};
 
 use crate::commands::Commands;
 
@@ -29,10 +29,30 @@ pub struct Cli {
 
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
 
-/// Parses the command line with Vietnamese help headings and examples on every subcommand.
-pub fn parse() -> Result<Cli, clap::Error> {
-    let matches = command().try_get_matches_from(help_as_flag(std::env::args_os().collect()))?;
-    Cli::from_arg_matches(&matches)
+/// Parses the command line with Vietnamese help headings and examples on every subcommand; with it, the refusal of
+/// a value typed with a control character, if any (before any command runs, so nothing is written).
+pub fn parse() -> Result<(Cli, Option<String>), clap::Error> {
+    let mut cmd = command();
+    let matches = cmd.try_get_matches_from_mut(help_as_flag(std::env::args_os().collect()))?;
+    Ok((Cli::from_arg_matches(&matches)?, typed_control(&cmd, &matches)))
+}
+
+/// The first value holding a control character (an escape sequence or a bell pasted from a terminal), told by its
+/// option. Every text a command stores (names, notes, finding texts) arrives here, so one check covers them all.
+fn typed_control(cmd: &Command, matches: &ArgMatches) -> Option<String> {
+    for arg in cmd.get_arguments() {
+        let Ok(Some(mut values)) = matches.try_get_raw(arg.get_id().as_str()) else { continue };
+        let what = match (arg.get_long(), arg.get_value_names().and_then(|names| names.first())) {
+            (Some(long), _) => format!("Tùy chọn --{long}"),
+            (None, Some(name)) => format!("Đối số {name}"),
+            (None, None) => format!("Đối số {}", arg.get_id()),
+        };
+        if let Some(message) = values.find_map(|v| crate::domain::text::typed_control(&what, &v.to_string_lossy())) {
+            return Some(message);
+        }
+    }
+    let (name, sub) = matches.subcommand()?;
+    typed_control(cmd.find_subcommand(name)?, sub)
 }
 
 /// The Vietnamese message for a usage error of this run's command line, with the commands and option values of

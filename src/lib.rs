@@ -48,7 +48,8 @@ fn run() -> Result<(), exit::CliError> {
         return Err(exit::CliError::Usage);
     }
     let cli = match cli::parse() {
-        Ok(cli) => cli,
+        Ok((_, Some(control))) => return Err(exit::CliError::Refused(anyhow::anyhow!(control))),
+        Ok((cli, None)) => cli,
         Err(err) => {
             // Help and version are not errors; everything else clap rejects is a usage error (2).
             if !err.use_stderr() {

@@ -9,12 +9,14 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::catalogue::{Band, Catalogue, Classification, Node, NodeKind};
+use super::catalogue::{Catalogue, Node, NodeKind};
 use super::code;
 
+mod bands;
 mod rubric;
 mod source;
 
+use bands::{RawClassification, check_bands};
 use rubric::check_rubric;
 pub use source::decode;
 use source::toml_message;
@@ -55,23 +57,6 @@ struct RawCatalogue {
     classification: Spanned<RawClassification>,
     #[serde(default)]
     nodes: Vec<RawNode>,
-}
-
-#[derive(Deserialize)]
-struct RawClassification {
-    #[serde(default)]
-    basis: String,
-    top_band_cap_percent: Option<Spanned<f64>>,
-    top_band_cap_base: Option<Spanned<String>>,
-    bands: Vec<Spanned<RawBand>>,
-}
-
-#[derive(Deserialize)]
-struct RawBand {
-    code: String,
-    name: String,
-    min: f64,
-    max: f64,
 }
 
 #[derive(Deserialize)]
@@ -230,62 +215,6 @@ fn build(c: &mut Collector, raw: RawCatalogue) -> Catalogue {
         classification,
         nodes,
     )
-}
-
-fn check_bands(c: &mut Collector, raw: Spanned<RawClassification>) -> Classification {
-    let span = raw.span();
-    let raw = raw.into_inner();
-    let mut bands: Vec<(Range<usize>, Band)> = raw
-        .bands
-        .into_iter()
-        .map(|b| {
-            let span = b.span();
-            let b = b.into_inner();
-            (span, Band { code: b.code, name: b.name, min: b.min, max: b.max })
-        })
-        .collect();
-    if bands.is_empty() {
-        c.at(span.clone(), "chưa có mức xếp loại nào (classification.bands)");
-    }
-    for (span, band) in &bands {
-        if band.min >= band.max || !band.min.is_finite() || !band.max.is_finite() {
-            c.at(span.clone(), format!("mức «{}»: min ({}) phải nhỏ hơn max ({})", band.code, band.min, band.max));
-        }
-    }
-    bands.sort_by(|a, b| a.1.min.total_cmp(&b.1.min));
-    let mut expected_min = 0.0;
-    for (span, band) in &bands {
-        if (band.min - expected_min).abs() > EPSILON {
-            let what = if band.min > expected_min { "bỏ trống" } else { "chồng lấn" };
-            c.at(
-                span.clone(),
-                format!("các mức xếp loại {what} khoảng từ {expected_min} đến {} (mức «{}»)", band.min, band.code),
-            );
-        }
-        expected_min = band.max;
-    }
-    if !bands.is_empty() && (expected_min - 100.0).abs() > EPSILON {
-        c.at(span, format!("các mức xếp loại phải phủ kín 0–100, mức cao nhất đang dừng ở {expected_min}"));
-    }
-    bands.reverse();
-    if let Some(cap) = &raw.top_band_cap_percent
-        && !(0.0..=100.0).contains(cap.get_ref())
-    {
-        c.at(cap.span(), "top_band_cap_percent phải là một tỉ lệ phần trăm từ 0 đến 100");
-    }
-    let base = raw.top_band_cap_base.and_then(|base| {
-        let parsed = super::classification::CapBase::parse(base.get_ref());
-        if parsed.is_none() {
-            c.at(base.span(), "top_band_cap_base phải là \"tot\" (theo số được xếp loại tốt) hoặc \"tot-tro-len\"");
-        }
-        parsed
-    });
-    Classification {
-        basis: raw.basis,
-        top_band_cap_percent: raw.top_band_cap_percent.map(Spanned::into_inner),
-        top_band_cap_base: base,
-        bands: bands.into_iter().map(|(_, b)| b).collect(),
-    }
 }
 
 fn check_nodes(c: &mut Collector, raw: Vec<RawNode>) -> Vec<Node> {

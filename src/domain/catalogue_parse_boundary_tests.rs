@@ -50,14 +50,14 @@ fn a_band_needs_min_below_max() {
 fn bands_may_miss_by_the_rounding_slack_only() {
     assert_eq!(problems(&[(70.004, 100.0), (0.0, 70.0)], "", &ok_nodes()), Vec::<String>::new());
     let gap = problems(&[(70.006, 100.0), (0.0, 70.0)], "", &ok_nodes());
-    assert!(gap.iter().any(|p| p.contains("bỏ trống khoảng từ 70 đến 70.006")), "{gap:?}");
+    assert!(gap.iter().any(|p| p.contains("bỏ trống từ 70 đến dưới 70,006")), "{gap:?}");
     let overlap = problems(&[(69.99, 100.0), (0.0, 70.0)], "", &ok_nodes());
-    assert!(overlap.iter().any(|p| p.contains("chồng lấn")), "{overlap:?}");
+    assert!(overlap.iter().any(|p| p.contains("chồng lên nhau từ 69,99 đến dưới 70")), "{overlap:?}");
     let from = problems(&[(50.0, 100.0), (0.01, 50.0)], "", &ok_nodes());
-    assert!(from.iter().any(|p| p.contains("bỏ trống khoảng từ 0 đến 0.01")), "{from:?}");
+    assert!(from.iter().any(|p| p.contains("bắt đầu từ 0,01: điểm số từ 0 đến dưới 0,01")), "{from:?}");
     assert_eq!(problems(&[(50.0, 99.996), (0.0, 50.0)], "", &ok_nodes()), Vec::<String>::new());
     let short = problems(&[(50.0, 99.99), (0.0, 50.0)], "", &ok_nodes());
-    assert!(short.iter().any(|p| p.contains("phủ kín 0–100, mức cao nhất đang dừng ở 99.99")), "{short:?}");
+    assert!(short.iter().any(|p| p.contains("mức cao nhất «M0» (b0, từ 50 đến 99,99) dừng ở 99,99")), "{short:?}");
     let none = problems(&[], "bands = []", &ok_nodes());
     assert!(none.iter().any(|p| p.contains("chưa có mức xếp loại nào")), "{none:?}");
 }

@@ -107,7 +107,28 @@ fn bands_with_gap_or_overlap() {
     let gap = catalogue(GOOD).replace("min = 70.0\nmax = 90.0", "min = 75.0\nmax = 90.0");
     assert!(messages(&gap).iter().any(|m| m.contains("bỏ trống")), "{:?}", messages(&gap));
     let overlap = catalogue(GOOD).replace("min = 50.0\nmax = 70.0", "min = 50.0\nmax = 72.0");
-    assert!(messages(&overlap).iter().any(|m| m.contains("chồng lấn")), "{:?}", messages(&overlap));
+    assert!(messages(&overlap).iter().any(|m| m.contains("chồng lên nhau")), "{:?}", messages(&overlap));
+}
+
+#[test]
+fn an_overlap_names_both_bands_their_scores_and_the_bounds_that_mend_it() {
+    let source = catalogue(GOOD).replace("min = 90.0\nmax = 100.0", "min = 85.0\nmax = 100.0");
+    let err = parse("bo.toml", &source).unwrap_err();
+    let line = source.lines().position(|l| l == "min = 85.0").unwrap() + 1;
+    assert_eq!(
+        err.problems,
+        vec![Problem {
+            line,
+            column: 7,
+            message: "mức «Hoàn thành tốt nhiệm vụ» (tot, từ 70 đến dưới 90) và mức «Hoàn thành xuất sắc nhiệm vụ» \
+                      (xs, từ 85 đến 100) chồng lên nhau từ 85 đến dưới 90: mỗi điểm số chỉ được thuộc một mức; \
+                      hãy sửa cận dưới (min) của mức «xs» thành 90 hoặc cận trên (max) của mức «tot» thành 85"
+                .into(),
+        }]
+    );
+    let inside = catalogue(GOOD).replace("min = 50.0\nmax = 70.0", "min = 75.0\nmax = 80.0");
+    let found = messages(&inside);
+    assert!(found.iter().any(|m| m.contains("mức «ht» nằm trọn trong mức «tot»")), "{found:?}");
 }
 
 #[test]

@@ -23,7 +23,12 @@ pub fn score(value: f64) -> String {
 
 /// Points as a Vietnamese reader writes them: up to two decimals, no trailing zeros ("7,5", "8").
 pub fn points(value: f64) -> String {
-    let text = decimal(value, POINT_DECIMALS.into());
+    trimmed(value, POINT_DECIMALS.into())
+}
+
+/// Up to `decimals` decimals, no trailing zeros ("70", "70,006").
+pub fn trimmed(value: f64, decimals: usize) -> String {
+    let text = decimal(value, decimals);
     if text.contains(',') { text.trim_end_matches('0').trim_end_matches(',').to_owned() } else { text }
 }
 

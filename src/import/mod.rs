@@ -227,7 +227,7 @@ impl TableReader {
     /// exactly a spreadsheet error value (a workbook's error cells are refused as they are read).
     fn bad_cell(&self, row: &Row) -> Option<ImportError> {
         for (i, field) in row.record.iter().enumerate() {
-            let message = if let Some(c) = cells::control_char(field) {
+            let message = if let Some(c) = crate::domain::text::control_char(field) {
                 cells::control_message(c)
             } else if self.normalise && cells::is_error_value(field.trim()) {
                 cells::error_value_message(field.trim())

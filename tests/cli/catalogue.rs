@@ -83,11 +83,24 @@ fn each_import_refusal_names_sheet_row_and_column() {
     all.push(refusal(&ward, "nhom-sai-tong", |b| b.set(NODES, "1.1", POINTS, Cell::Number(13.0))));
     all.push(refusal(&ward, "tong-khac-100", |b| b.set(NODES, "1.1.6", POINTS, Cell::Number(1.5))));
     all.push(refusal(&ward, "xep-loai-ho", |b| b.set("Xếp loại", "tot", 2, Cell::Number(75.0))));
+    all.push(refusal(&ward, "xep-loai-chong", |b| b.set("Xếp loại", "xuat-sac", 2, Cell::Number(85.0))));
     all.push(refusal(&ward, "diem-chu", |b| b.set(NODES, "1.2.1", POINTS, Cell::Text("hai".into()))));
     all.push(refusal(&ward, "loai-sai", |b| b.set(NODES, "1.2.2", KIND, Cell::Text("hằng năm".into()))));
     all.push(refusal(&ward, "muc-cha-lech", |b| b.set(NODES, "1.2.3", PARENT, Cell::Text("1.3".into()))));
     all.push(refusal(&ward, "thieu-trang", |b| b.sheets.retain(|(n, _)| n != "Xếp loại")));
     insta::assert_snapshot!("catalogue_import_refusals", all.join("\n"));
+}
+
+#[test]
+fn overlapping_bands_are_refused_naming_both_bands_the_scores_and_the_field() {
+    let ward = Ward::new();
+    let toml = include_str!("../../criteria/mac-dinh-2026.toml").replacen("min = 90.0", "min = 85.0", 1);
+    ward.write("chong-len-nhau.toml", toml);
+    let before = ward.dump();
+    let err = ward.fails(1, &["criteria", "load", "chong-len-nhau.toml"]);
+    assert_eq!(ward.dump(), before, "nothing written");
+    assert_eq!(ward.fails(1, &["criteria", "check", "chong-len-nhau.toml"]), err, "check says the same");
+    insta::assert_snapshot!("catalogue_band_overlap_toml", err);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::common::Ward;
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 /// Runs a command that must succeed; returns stderr (the messages).
-fn says(ward: &Ward, args: &[&str]) -> String {
+pub fn says(ward: &Ward, args: &[&str]) -> String {
     let out = ward.cmd(args).output().expect("run");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "cchc {args:?}: {stderr}");
@@ -14,19 +14,19 @@ fn says(ward: &Ward, args: &[&str]) -> String {
 }
 
 /// Runs a command that must be refused (exit 1) without changing a byte; returns stderr.
-fn refused(ward: &Ward, args: &[&str]) -> String {
+pub fn refused(ward: &Ward, args: &[&str]) -> String {
     let before = ward.dump();
     let err = ward.fails(1, args);
     assert_eq!(ward.dump(), before, "cchc {args:?} changed the database: {err}");
     err
 }
 
-fn unit(ward: &Ward, code: &str) -> serde_json::Value {
+pub fn unit(ward: &Ward, code: &str) -> serde_json::Value {
     let all = ward.json(&["unit", "list"]);
     all.as_array().unwrap().iter().find(|u| u["code"] == code).cloned().unwrap_or_default()
 }
 
-fn fixture(path: &str) -> String {
+pub fn fixture(path: &str) -> String {
     format!("{FIXTURES}/{path}")
 }
 

@@ -14,6 +14,7 @@ mod inspection;
 mod inspection_findings;
 mod intake_files;
 mod intake_lists;
+mod intake_openpyxl;
 mod intake_output;
 mod intake_second_pass;
 mod layers;

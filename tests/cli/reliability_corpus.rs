@@ -162,7 +162,7 @@ const CASES: &[Case] = &[
     case("catalogue-invalid-utf8.toml", Catalogue, ":49:12", &["không phải văn bản UTF-8 hợp lệ"]),
     case("catalogue-nul-byte.toml", Catalogue, ":3:10", &["chuỗi không hợp lệ"]),
     case("catalogue-empty.toml", Catalogue, ":1:1", &["thiếu khoá «id»"]),
-    case("catalogue-band-gap.toml", Catalogue, ":15:1", &["bỏ trống khoảng từ 70 đến 75"]),
+    case("catalogue-band-gap.toml", Catalogue, ":18:7", &["bỏ trống từ 70 đến dưới 75"]),
     case("catalogue-band-cap-nan.toml", Catalogue, ":7:24", &["top_band_cap_percent"]),
     case("catalogue-unclosed-string.toml", Catalogue, ":49:38", &["chuỗi không hợp lệ"]),
     case("catalogue-unknown-kind.toml", Catalogue, ":49:8", &["«hang-thang» không được hỗ trợ"]),

@@ -15,7 +15,11 @@ const ESCAPE_NAME: &str = "Phòng \u{1b}[2J\u{1b}]0;bị đổi tên\u{7} Đỏ"
 fn hostile_ward() -> Ward {
     let ward = ward_with_round();
     ward.ok(&["unit", "add", "--code", "EVIL", "--name", FORMULA_NAME]);
-    ward.ok(&["unit", "add", "--code", "ESC", "--name", ESCAPE_NAME]);
+    // Typed control characters are refused (below); a database written before that may still hold them.
+    ward.ok(&["unit", "add", "--code", "ESC", "--name", "Phòng Đỏ"]);
+    let conn = rusqlite::Connection::open(ward.db()).expect("open db");
+    conn.execute("UPDATE units SET name = ?1 WHERE code = 'ESC'", [ESCAPE_NAME]).expect("old name");
+    drop(conn);
     ward.ok(&[
         "official",
         "add",
@@ -91,6 +95,25 @@ fn listings_quote_formulas_in_csv_keep_json_raw_and_escape_the_terminal() {
     let table = ward.ok(&["unit", "list"]);
     assert!(!table.contains('\u{1b}') && !table.contains('\u{7}'), "{table:?}");
     assert!(table.contains("\\u{1B}[2J"), "{table}");
+}
+
+#[test]
+fn control_characters_typed_in_a_value_are_refused_and_nothing_changes() {
+    let ward = ward_with_round();
+    let mut said = Vec::new();
+    for args in [
+        &["unit", "add", "--code", "ESC", "--name", ESCAPE_NAME][..],
+        &["finding", "add", "2026-dot1", "--unit", "VP", "--kind", "han-che", "--text", "Chưa niêm yết\u{7}\u{b}"],
+    ] {
+        let before = ward.dump();
+        said.push(ward.fails(1, args));
+        assert_eq!(ward.dump(), before, "{args:?}: nothing written");
+    }
+    assert!(!said.concat().contains(['\u{1b}', '\u{7}', '\u{b}']), "the message shows no control character");
+    insta::assert_snapshot!("typed_control_characters", said.join("\n"));
+    // The same commands without the characters run: the refusal was the characters'.
+    ward.ok(&["unit", "add", "--code", "ESC", "--name", "Phòng Đỏ"]);
+    ward.ok(&["finding", "add", "2026-dot1", "--unit", "VP", "--kind", "han-che", "--text", "Chưa niêm yết"]);
 }
 
 #[test]

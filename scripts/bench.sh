@@ -10,6 +10,7 @@
 #   (d) peak memory of each — target under 100 MiB
 #   (e) evidence add of a folder (default 1 GiB: one 96 MB file, the rest 4 MB files; incompressible, PDF-typed)
 #       / sqlite3 -Ac of the same folder (SQLite's own archiver) — target ≤ 1.5, memory under 100 MiB
+#   (f) evidence list and evidence check of a ward's year (2,000 files over the demo's units and items) — < 50 ms
 #
 # Usage: scripts/bench.sh [--quick] [--smoke] [--growth] [--runs N] [--units N] [--import-units N] [--dir DIR]
 #   --quick           (b) and (c) only, 3 runs each: the year report and start-up figures in about a minute, for
@@ -22,15 +23,15 @@
 #   --import-units N  units of the generated self-report CSV (default 7400: 510,600 rows)
 #   --dir DIR         where the data go (default target/bench); generated once, reused while the parameters hold
 #   --evidence-mb N   size of the evidence folder of (e) in MB (default 1024)
-#   --only-evidence   run (e) alone
+#   --only-evidence   run (e) and (f) alone
 # Builds the optimised binary once (cargo bench --no-run) and installs sqlite3 and GNU time when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=5 units=3400 import_units=7400 dir=target/bench repeat=20 smoke=0 quick=0 growth=0 profile=release evidence_mb=1024 only_evidence=0
+runs=5 units=3400 import_units=7400 dir=target/bench repeat=20 smoke=0 quick=0 growth=0 profile=release evidence_mb=1024 only_evidence=0 year_count=2000
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) smoke=1 runs=1 units=20 import_units=30 repeat=3 dir=target/bench-smoke profile=dev evidence_mb=8 ;;
+    --smoke) smoke=1 runs=1 units=20 import_units=30 repeat=3 dir=target/bench-smoke profile=dev evidence_mb=8 year_count=40 ;;
     --quick) quick=1 runs=3 repeat=10 ;;
     --growth) growth=1 runs=3 ;;
     --runs) runs="$2"; shift ;;
@@ -126,9 +127,43 @@ evidence_case() {
   memory "evidence-sql" bash -c "rm -f '$dir/ev-sql.db'*; sqlite3 '$dir/ev-sql.db' -Ac '$folder'"
   rm -f "$dir/ev.db"*; cp "$template" "$dir/ev.db"
   memory "evidence-cchc" "$cchc" --db "$dir/ev.db" evidence add $year-dot1 VP 1.1.5 "${files[@]}"
-  # The check re-hashes every file; listing reads the link table only.
+  # `cchc check` re-hashes every file; listing reads the link table only.
   measure "evidence-list" 1 "$cchc" --db "$dir/ev.db" evidence list $year-dot1
   measure "evidence-check" 1 "$cchc" --db "$dir/ev.db" check
+}
+
+# The example ward (the demo's database: both rounds, scores, findings), made once.
+ward_db() {
+  [ -f "$dir/ward/cchc.db" ] || "$cchc" demo --out "$dir/ward" >/dev/null 2>&1
+  echo "$dir/ward/cchc.db"
+}
+
+# (f) A ward's year of evidence: 2,000 small files spread over the demo's units and the periodic items each is
+# assigned (9 units), handed over as one folder (`evidence import`) into its reopened Đợt 2; then
+# `evidence list` and `evidence check` of that round — target under 50 ms each, start-up included.
+evidence_year_case() {
+  local db="$dir/evidence-year.db" folder="$dir/evidence-year" pairs unit item i
+  if [ ! -f "$db" ]; then
+    rm -rf "$folder" "$db".tmp*
+    cp "$(ward_db)" "$db.tmp"
+    "$cchc" --db "$db.tmp" round reopen $year-dot2 --reason "đo hiệu năng" >/dev/null 2>&1
+    mapfile -t pairs < <(sqlite3 -separator ' ' "$db.tmp" \
+      "SELECT unit_code, criterion FROM assignments WHERE criterion LIKE '1.%' ORDER BY 1, 2")
+    for ((i = 0; i < year_count; i++)); do
+      read -r unit item <<<"${pairs[i % ${#pairs[@]}]}"
+      mkdir -p "$folder/$unit"
+      printf '%%PDF-1.4\n%% %s %s %d\n' "$unit" "$item" "$i" >"$folder/$unit/$item-$i.pdf"
+    done
+    "$cchc" --db "$db.tmp" evidence import $year-dot2 "$folder" >/dev/null
+    sqlite3 "$db.tmp" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+    mv "$db.tmp" "$db"
+  fi
+  for ((r = 0; r < runs; r++)); do
+    measure "evidence-year-list" "$repeat" "$cchc" --db "$db" evidence list $year-dot2
+    measure "evidence-year-check" "$repeat" "$cchc" --db "$db" evidence check $year-dot2
+  done
+  year_files=$(sqlite3 "$db" "SELECT count(*) || ' tệp, ' || count(DISTINCT unit_code) || ' đơn vị, ' ||
+    count(DISTINCT criterion) || ' nội dung' FROM evidence WHERE round_id = '$year-dot2'")
 }
 
 if [ "$growth" = 1 ]; then
@@ -160,6 +195,7 @@ fi
 
 if [ "$only_evidence" = 1 ]; then
   evidence_case
+  evidence_year_case
 else
 # (b) The national database.
 national=$(national "$units")
@@ -173,9 +209,7 @@ memory "year-json" "$cchc" --db "$national" report year $year --format json -o "
 memory "year-xlsx" "$cchc" --db "$national" report year $year --format xlsx -o "$dir/out/nam.xlsx"
 
 # (c) Start-up on the example ward (the demo's database: both rounds, scores, findings).
-ward="$dir/ward"
-[ -f "$ward/cchc.db" ] || "$cchc" demo --out "$ward" >/dev/null 2>&1
-wdb="$ward/cchc.db"
+wdb=$(ward_db)
 for ((r = 0; r < runs; r++)); do
   measure "scores-sql" "$repeat" sqlite3 "$wdb" "SELECT count(*) FROM scores"
   measure "scores-cchc" "$repeat" "$cchc" --db "$wdb" score list $year-dot1
@@ -199,6 +233,7 @@ while read -r who secs kib; do
 done <"$dir/import.tsv"
 rows=$(grep -o '[0-9]* dòng' "$dir/import.md" | head -1 || true)
 evidence_case
+evidence_year_case
 fi
 fi
 
@@ -229,7 +264,9 @@ echo "| phép đo | cchc | sàn sqlite3 | tỉ lệ | mục tiêu | kết quả 
 echo "|---|---|---|---|---|---|---|---|"
 if [ "$quick" = 0 ]; then
   row "evidence add, thư mục $evidence_mb MB ($(ls "$dir/evidence-$evidence_mb" | wc -l) tệp) / sqlite3 -Ac" evidence-cchc evidence-sql 1.5
-  [ "$only_evidence" = 1 ] && { echo; awk '$1 == "evidence-list" { l = $2 } $1 == "evidence-check" { c = $2 } END { printf "evidence list %.1f ms, cchc check (băm lại mọi tệp) %.1f ms\n", l * 1000, c * 1000 }' "$dir/times"; exit 0; }
+  ms() { awk -v n="$1" '$1 == n { print $2 }' "$dir/times" | stats | awk '{ printf "%.1f ms (%.1f–%.1f)", $1 * 1000, $2 * 1000, $3 * 1000 }'; }
+  year_line="Một năm của phường ($year_files, Đợt 2): evidence list $(ms evidence-year-list), evidence check $(ms evidence-year-check); mục tiêu dưới 50 ms mỗi lệnh. Trên thư mục $evidence_mb MB: evidence list $(ms evidence-list), cchc check (băm lại mọi tệp) $(ms evidence-check)."
+  [ "$only_evidence" = 1 ] && { echo; echo "$year_line"; exit 0; }
   row "selfreport import, ${rows:-?}" import-cchc import-sql 0.8
 fi
 row "report year --format json, $units đơn vị" year-json year-sql 2 1
@@ -237,4 +274,5 @@ row "report year --format xlsx, $units đơn vị" year-xlsx year-sql 2 1
 row "score list (phường mẫu)" scores-cchc scores-sql 3
 row "round list (phường mẫu)" rounds-cchc rounds-sql 3
 echo
+[ "$quick" = 0 ] && echo "$year_line"
 echo "Bộ nhớ: mục tiêu dưới 100 MiB cho mọi lệnh. Số đo từng lần: $dir/times, $dir/memory."

@@ -32,9 +32,12 @@ fn requests(ward: &Ward) {
 fn the_round_report_counts_backed_claims_and_lists_open_requests_as_of_its_day() {
     let ward = ward();
     claims(&ward);
+    let md = ward.ok(&["report", "round", "2026-dot1", "--as-of", "27/11/2026", "--format", "md"]);
+    assert!(md.contains("Trong đợt, Đoàn kiểm tra không có yêu cầu giải trình."), "{md}");
     requests(&ward);
     let md = ward.ok(&["report", "round", "2026-dot1", "--as-of", "27/11/2026", "--format", "md"]);
     assert!(md.contains("### 4. Tài liệu kiểm chứng và giải trình"), "{md}");
+    assert!(!md.contains("không có yêu cầu giải trình"), "{md}");
     assert!(
         md.contains("| Văn phòng HĐND và UBND | 3 | 1 | 1 | 1 nội dung: 1.1.5 |"),
         "the file of 28/11 is not counted on 27/11: {md}"
@@ -65,13 +68,16 @@ fn the_reminder_names_a_request_unanswered_past_its_due_date() {
     requests(&ward);
     let md = ward.ok(&["paper", "reminder", "2026-dot1", "VP", "--as-of", "27/11/2026", "--format", "md"]);
     assert!(md.contains("V/v đôn đốc giải trình cải cách hành chính"), "VP sent its report: only the request: {md}");
-    assert!(md.contains("(nội dung 1.1.5): Đề nghị giải trình tiến độ số hóa (yêu cầu ngày 20/11/2026; hạn"), "{md}");
-    assert!(md.contains("Đề nghị giải trình tiến độ số hóa"), "{md}");
+    assert!(
+        md.contains("- Nội dung 1.1.5: Đề nghị giải trình tiến độ số hóa (yêu cầu ngày 20/11/2026; hạn"),
+        "a letter to VP alone does not name VP in its list: {md}"
+    );
     assert!(!md.contains("Giải trình việc chậm gửi báo cáo"), "GT02 has no due date: never overdue: {md}");
     assert!(!md.contains("chưa gửi báo cáo tự kiểm tra"), "{md}");
 
     let all = ward.ok(&["paper", "reminder", "2026-dot1", "--as-of", "27/11/2026", "--format", "md"]);
     assert!(all.contains("V/v đôn đốc gửi báo cáo tự kiểm tra và giải trình"), "late units and VP's request: {all}");
+    assert!(all.contains("- Văn phòng HĐND và UBND (nội dung 1.1.5): Đề nghị giải trình tiến độ số hóa"), "{all}");
 
     ward.ok(&["clarify", "answer", "2026-dot1-GT01", "--text", "Đã số hóa 1.250 hồ sơ", "--on", "26/11/2026"]);
     let before = ward.dump();
@@ -113,5 +119,28 @@ fn the_self_assessment_names_the_files_beside_the_citations() {
     ward.write("Báo cáo 5.pdf", PDF);
     ward.ok(&["evidence", "add", "2026-dot2", "VP", "1.1.7", "Báo cáo 5.pdf"]);
     let md = ward.ok(&["report", "selfassessment", "2026", "--format", "md"]);
-    assert!(md.contains("| Báo cáo số 5/BC-VP; Tệp: Báo cáo 5.pdf |"), "{md}");
+    assert!(md.contains("| Báo cáo số 5/BC-VP; Tệp kèm theo: Báo cáo 5.pdf |"), "{md}");
+}
+
+#[test]
+fn an_ad_hoc_rounds_reminder_names_only_its_overdue_requests() {
+    let ward = ward();
+    ward.ok(&["round", "new", "--kind", "dot-xuat", "--from", "16/11/2026", "--topic", "Kỷ luật", "--units", "VP"]);
+    let before = ward.dump();
+    let err = ward.fails(1, &["paper", "reminder", "2026-dx1", "--as-of", "27/11/2026", "--format", "md"]);
+    assert!(
+        err.contains("không yêu cầu báo cáo tự kiểm tra, và đến ngày 27/11/2026 không có yêu cầu giải trình"),
+        "{err}"
+    );
+    assert_eq!(ward.dump(), before);
+
+    let ask = ["clarify", "ask", "2026-dx1", "VP", "--text", "Giải trình việc chậm trả hồ sơ", "--on", "17/11/2026"];
+    ward.ok(&[&ask[..], &["--due", "20/11/2026"]].concat());
+    let md = ward.ok(&["paper", "reminder", "2026-dx1", "--as-of", "27/11/2026", "--format", "md"]);
+    assert!(md.contains("V/v đôn đốc giải trình"), "{md}");
+    assert!(md.contains("Kính gửi: Văn phòng HĐND và UBND."), "{md}");
+    assert!(md.contains("- Giải trình việc chậm trả hồ sơ (yêu cầu ngày 17/11/2026; hạn Thứ Sáu, 20/11/2026"), "{md}");
+    assert!(!md.contains("chưa gửi báo cáo tự kiểm tra"), "an ad-hoc round asks for no self-report: {md}");
+    let md = ward.ok(&["paper", "reminder", "2026-dx1", "VP", "--as-of", "27/11/2026", "--format", "md"]);
+    assert!(md.contains("Giải trình việc chậm trả hồ sơ"), "{md}");
 }

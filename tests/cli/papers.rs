@@ -178,8 +178,11 @@ fn reminders_go_to_late_units_only() {
         (json["units"][0]["unit_code"].as_str(), json["units"][0]["days_late"].as_i64()),
         (Some("TTDVC"), Some(1))
     );
-    let err = ward.fails(1, &["paper", "reminder", "2026-dx1"]);
-    assert!(err.contains("không yêu cầu báo cáo tự kiểm tra"), "{err}");
+    let err = ward.fails(1, &["paper", "reminder", "2026-dx1", "--as-of", "17/11/2026"]);
+    assert!(
+        err.contains("không yêu cầu báo cáo tự kiểm tra, và đến ngày 17/11/2026 không có yêu cầu giải trình"),
+        "{err}"
+    );
 }
 
 #[test]

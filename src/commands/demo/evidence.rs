@@ -84,7 +84,7 @@ pub fn dot2(ctx: &Context, folder: &Path) -> Result<()> {
     let report = write(
         ctx,
         folder,
-        "1.1.5 Bao cao so hoa nam 2026.pdf",
+        "Báo cáo số hóa tài liệu năm 2026.pdf",
         &pdf("Bao cao ket qua so hoa tai lieu luu tru nam 2026 - Van phong HDND va UBND"),
     )?;
     add(ctx, "2026-dot2", ("VP", "1.1.5"), report, day(13, 10))

@@ -67,9 +67,8 @@ pub fn build_reminder(
     date: Option<NaiveDate>,
 ) -> Result<Ready> {
     let round = rounds::get(conn, id)?;
-    if round.kind == RoundKind::DotXuat {
-        bail!("đợt đột xuất {} không yêu cầu báo cáo tự kiểm tra nên không có gì để đôn đốc", round.id);
-    }
+    // An ad-hoc round asks for no self-report: only its overdue requests for clarification are reminded of.
+    let owes_selfreports = round.kind != RoundKind::DotXuat;
     let paper_date = date.or(as_of);
     let as_of = as_of.or(date).unwrap_or_else(|| ctx.today());
     // A closed round is over: nothing is left to remind of, except as a paper of a day within the round.
@@ -105,11 +104,19 @@ pub fn build_reminder(
     let mut overdue = overdue_clarifications(conn, &round, as_of, &names)?;
     let mut lines = Vec::new();
     if only.is_empty() {
-        for unit in scope.iter().filter(|u| sent_by(u).is_none()) {
+        for unit in scope.iter().filter(|u| owes_selfreports && sent_by(u).is_none()) {
             let late = line(unit)?;
             if late.days_late > 0 {
                 lines.push(late);
             }
+        }
+        if lines.is_empty() && overdue.is_empty() && !owes_selfreports {
+            bail!(
+                "đợt đột xuất {} không yêu cầu báo cáo tự kiểm tra, và đến ngày {} không có yêu cầu giải trình nào quá hạn (xem `cchc clarify list {} --open`): không có gì để đôn đốc",
+                round.id,
+                date::format(as_of),
+                round.id
+            );
         }
         if lines.is_empty() && overdue.is_empty() {
             bail!(
@@ -132,6 +139,11 @@ pub fn build_reminder(
             }
             let owes = overdue.iter().any(|c| c.unit_code == unit);
             match sent_by(&unit) {
+                _ if !owes_selfreports && !owes => bail!(
+                    "{name} ({unit}) không có yêu cầu giải trình nào quá hạn trong đợt đột xuất {} (đợt đột xuất không yêu cầu báo cáo tự kiểm tra), không cần đôn đốc",
+                    round.id
+                ),
+                _ if !owes_selfreports => {}
                 Some(day) if !owes => bail!(
                     "{name} ({unit}) đã gửi báo cáo tự kiểm tra ngày {} và không có yêu cầu giải trình nào quá hạn, không cần đôn đốc",
                     date::format(day)

@@ -46,9 +46,16 @@ pub fn blocks(m: &RoundReport) -> Vec<Block> {
     let mut out = Vec::new();
     if !m.evidence.is_empty() {
         out.push(Block::Table(evidence_table(&m.evidence)));
+        out.push(Block::Note(
+            "Bảng tính mọi nội dung đơn vị tự chấm có điểm, kể cả điểm tính từ số liệu đơn vị báo cáo, nên có thể nhiều hơn số nội dung được so sánh tự chấm với thẩm định; đơn vị chưa gửi báo cáo tự kiểm tra không có trong bảng."
+                .to_owned(),
+        ));
     }
     let asked = m.clarifications_answered + m.open_clarifications.len();
     if asked == 0 {
+        if !out.is_empty() {
+            out.push(Block::Paragraph("Trong đợt, Đoàn kiểm tra không có yêu cầu giải trình.".to_owned()));
+        }
         return out;
     }
     let open = m.open_clarifications.len();
@@ -60,7 +67,7 @@ pub fn blocks(m: &RoundReport) -> Vec<Block> {
         ),
     }));
     if open > 0 {
-        out.push(Block::Bullets(m.open_clarifications.iter().map(request_line).collect()));
+        out.push(Block::Bullets(m.open_clarifications.iter().map(|c| request_line(c, true)).collect()));
     }
     out
 }
@@ -81,7 +88,7 @@ fn evidence_table(rows: &[UnitEvidence]) -> Table {
     for (i, u) in rows.iter().enumerate() {
         let b = &u.backing;
         let without = match b.without.len() {
-            0 => "Không".to_owned(),
+            0 => "0".to_owned(),
             n => format!("{n} nội dung: {}", b.without.join("; ")),
         };
         t.push_row(vec![
@@ -97,18 +104,19 @@ fn evidence_table(rows: &[UnitEvidence]) -> Table {
 }
 
 /// "Văn phòng HĐND và UBND (nội dung 1.1.5): Đề nghị giải trình … (yêu cầu ngày 01/07/2026; hạn Thứ Sáu,
-/// 03/07/2026, đã quá hạn)." — as the round report and the reminder list a request.
-pub fn request_line(c: &OpenClarification) -> String {
-    let item = c.criterion.as_deref().map(|i| format!(" (nội dung {i})")).unwrap_or_default();
+/// 03/07/2026, đã quá hạn)." — as the round report and the reminder list a request; without `unit` (a letter to
+/// that unit alone) "Nội dung 1.1.5: Đề nghị …".
+pub fn request_line(c: &OpenClarification, unit: bool) -> String {
+    let lead = match (unit, c.criterion.as_deref()) {
+        (true, Some(item)) => format!("{} (nội dung {item}): ", c.unit_name),
+        (true, None) => format!("{}: ", c.unit_name),
+        (false, Some(item)) => format!("Nội dung {item}: "),
+        (false, None) => String::new(),
+    };
     let due = match (c.due, c.overdue) {
         (Some(d), true) => format!("; hạn {}, đã quá hạn", with_weekday(d)),
         (Some(d), false) => format!("; hạn {}", with_weekday(d)),
         (None, _) => String::new(),
     };
-    format!(
-        "{}{item}: {} (yêu cầu ngày {}{due}).",
-        c.unit_name,
-        c.question.trim().trim_end_matches('.'),
-        date::format(c.asked_on)
-    )
+    format!("{lead}{} (yêu cầu ngày {}{due}).", c.question.trim().trim_end_matches('.'), date::format(c.asked_on))
 }

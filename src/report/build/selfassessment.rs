@@ -154,7 +154,7 @@ fn notes(src: &Sources, round: &str, code: &str, not_applicable: bool) -> String
 }
 
 /// The evidence for an item: the documents the units cite, each distinct text once, then the names of the files
-/// they handed over ("Tệp: …").
+/// they handed over ("Tệp kèm theo: …").
 fn evidence(src: &Sources, round: &str, code: &str) -> String {
     let mut out: Vec<&str> = Vec::new();
     for item in src.self_items.iter().filter(|i| i.round_id == round && i.criterion == code) {
@@ -169,7 +169,7 @@ fn evidence(src: &Sources, round: &str, code: &str) -> String {
             files.push(name);
         }
     }
-    let files = (!files.is_empty()).then(|| format!("Tệp: {}", files.join(", ")));
+    let files = (!files.is_empty()).then(|| format!("Tệp kèm theo: {}", files.join(", ")));
     out.into_iter().map(str::to_owned).chain(files).collect::<Vec<_>>().join("; ")
 }
 

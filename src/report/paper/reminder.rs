@@ -143,7 +143,7 @@ fn overdue_clarifications(m: &ReminderPaper, frame: &Frame) -> Vec<Block> {
             "{rule} đơn vị được kiểm tra có trách nhiệm giải trình những vấn đề mà các thành viên Đoàn kiểm tra cần làm rõ. Tính đến ngày {}, các yêu cầu giải trình sau đã quá hạn nhưng chưa được trả lời:",
             date::format(m.as_of)
         )),
-        Block::Bullets(m.clarifications.iter().map(request_line).collect()),
+        Block::Bullets(m.clarifications.iter().map(|c| request_line(c, addressees(m).len() > 1)).collect()),
         Block::Paragraph(format!(
             "Đề nghị Thủ trưởng {} khẩn trương gửi văn bản giải trình, kèm tài liệu kiểm chứng, về Đoàn kiểm tra (qua {}).",
             if m.clarifications.iter().any(|c| Some(&c.unit_name) != m.clarifications.first().map(|f| &f.unit_name)) {

@@ -315,3 +315,55 @@ fn a_team_without_its_leader_is_sent_back() {
     );
     assert_eq!(leaderless(&dot1, &["thanh-vien", "truong-doan"]), None);
 }
+
+fn asked(n: i64, round: &str, asked_on: u32, due: Option<u32>, answered_on: Option<u32>) -> Clarification {
+    let july = |d: u32| NaiveDate::from_ymd_opt(2026, 7, d).unwrap();
+    Clarification {
+        id: Clarification::id_for(round, n),
+        round_id: round.into(),
+        unit_code: "VP".into(),
+        criterion: None,
+        question: format!(" Câu hỏi {n} "),
+        due: due.map(july),
+        asked_on: july(asked_on),
+        answer: answered_on
+            .map(|d| crate::domain::clarification::Answer { text: "Đã giải trình".into(), on: july(d) }),
+    }
+}
+
+/// As of 10/07: asked by the day and not answered by it; the due date said, and whether it has passed.
+#[test]
+fn a_clarification_asked_by_the_day_and_unanswered_on_it_is_sent_back() {
+    let dot1 = round("2026-dot1", RoundKind::Dot1);
+    let mut on_item = asked(1, "2026-dot1", 1, Some(9), None);
+    on_item.criterion = Some("1.1.1".into());
+    let all = [
+        on_item,
+        asked(2, "2026-dot1", 2, Some(10), None),
+        asked(3, "2026-dot1", 10, None, Some(11)),
+        asked(4, "2026-dot1", 3, Some(5), Some(10)),
+        asked(5, "2026-dot1", 11, None, None),
+        asked(6, "2026-dot2", 1, None, None),
+    ];
+    let points = unanswered_clarifications(&dot1, &all, NaiveDate::from_ymd_opt(2026, 7, 10).unwrap());
+    let problems: Vec<_> = points.iter().map(|p| p.problem.as_str()).collect();
+    assert_eq!(
+        problems,
+        [
+            "yêu cầu giải trình 2026-dot1-GT01 chưa được trả lời (hạn 09/07/2026, đã quá hạn): «Câu hỏi 1»",
+            "yêu cầu giải trình 2026-dot1-GT02 chưa được trả lời (hạn 10/07/2026): «Câu hỏi 2»",
+            "yêu cầu giải trình 2026-dot1-GT03 chưa được trả lời: «Câu hỏi 3»",
+        ],
+        "answered on the day (4), asked the day after (5) and another round's (6) are not"
+    );
+    let places: Vec<_> = points.iter().map(|p| p.place.as_str()).collect();
+    assert_eq!(
+        places,
+        ["Đợt 1 năm 2026, đơn vị VP, nội dung 1.1.1", "Đợt 1 năm 2026, đơn vị VP", "Đợt 1 năm 2026, đơn vị VP"]
+    );
+    assert_eq!(
+        points[0].fix,
+        "ghi câu trả lời của đơn vị: `cchc clarify answer 2026-dot1-GT01 --text \"…\"`; quá hạn thì đôn đốc: `cchc \
+         paper reminder 2026-dot1`"
+    );
+}

@@ -65,6 +65,19 @@ fn answer(finding_id: &str, on: NaiveDate) -> ProposalAnswer {
     }
 }
 
+fn clarification(id: &str, asked_on: NaiveDate, answered: Option<NaiveDate>) -> Clarification {
+    Clarification {
+        id: id.into(),
+        round_id: "2026-dot1".into(),
+        unit_code: "VP".into(),
+        criterion: None,
+        question: "Vì sao chưa niêm yết?".into(),
+        due: None,
+        asked_on,
+        answer: answered.map(|on| crate::domain::clarification::Answer { text: "Đã niêm yết".into(), on }),
+    }
+}
+
 fn sources() -> Sources {
     Sources {
         rounds: vec![],
@@ -129,6 +142,11 @@ fn a_report_as_of_a_day_sees_that_day_and_nothing_after_it() {
         event("2026-dot1-F02", "2026-07-11T10:00:00", FindingStatus::DangKhacPhuc),
     ];
     src.answers = vec![answer("2026-dot1-F01", day(7, 10)), answer("2026-dot2-F01", day(7, 11))];
+    src.clarifications = vec![
+        clarification("GT01", day(7, 9), Some(day(7, 10))),
+        clarification("GT02", day(7, 10), Some(day(7, 11))),
+        clarification("GT03", day(7, 11), None),
+    ];
     let later = src.as_of(day(7, 10));
 
     let ids = |v: &[String]| v.join(" ");
@@ -144,6 +162,8 @@ fn a_report_as_of_a_day_sees_that_day_and_nothing_after_it() {
     assert_eq!(src.events.len(), 1, "the change on the day stays, the one after goes");
     let given: Vec<_> = src.answers.iter().map(|a| (a.answer.is_some(), a.answered_on)).collect();
     assert_eq!(given, [(true, Some(day(7, 10))), (false, None)], "an answer of the next day is not given yet");
+    let asked: Vec<_> = src.clarifications.iter().map(|c| (c.id.as_str(), c.answer.is_some())).collect();
+    assert_eq!(asked, [("GT01", true), ("GT02", false)], "asked on the day counts, answered the day after does not");
 }
 
 #[test]

@@ -100,4 +100,13 @@ mod tests {
         assert_eq!(c.status(day(7)), Status::Overdue);
         assert_eq!(c.status(day(8)).label(), "đã giải trình");
     }
+
+    /// The JSON and the reports name each status by its code and its label: the three must stay apart.
+    #[test]
+    fn each_status_has_its_own_code_and_label() {
+        assert_eq!(
+            [Status::Open, Status::Overdue, Status::Answered].map(|s| (s.code(), s.label())),
+            [("chua-giai-trinh", "chưa giải trình"), ("qua-han", "quá hạn"), ("da-giai-trinh", "đã giải trình")]
+        );
+    }
 }

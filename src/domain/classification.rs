@@ -127,6 +127,11 @@ mod tests {
         assert_eq!(ranks(&[None, None]), [None, None]);
     }
 
+    #[test]
+    fn scores_apart_in_the_second_decimal_do_not_tie() {
+        assert_eq!(ranks(&[Some(80.0), Some(80.01), Some(79.99)]), [Some(2), Some(1), Some(3)]);
+    }
+
     fn classification(cap: Option<f64>) -> Classification {
         let band = |code: &str, min, max| Band { code: code.into(), name: format!("Mức {code}"), min, max };
         Classification {

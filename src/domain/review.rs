@@ -258,5 +258,11 @@ mod tests {
         assert!(cites_document("Quyết định 15/QĐ-UBND"));
         assert!(!cites_document("Trong kỳ không phát sinh"));
         assert!(!cites_document(""));
+        assert!(!cites_document("Năm 2026 không phát sinh"), "a year is not a document number");
+        assert!(!cites_document("Không có văn bản/hồ sơ, số liệu"), "a slash or «số» without a number cites nothing");
     }
 }
+
+#[cfg(test)]
+#[path = "review_tests.rs"]
+mod boundary_tests;

@@ -137,3 +137,7 @@ pub struct SelfPointRef<'r> {
     /// The points the team gave the same item.
     pub appraised: f64,
 }
+
+#[cfg(test)]
+#[path = "sources_tests.rs"]
+mod boundary_tests;

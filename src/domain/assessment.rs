@@ -195,3 +195,7 @@ mod tests {
         assert_eq!(Level::guess("Đề nghị hỗ trợ kinh phí nâng cấp đường truyền tại bộ phận một cửa"), Level::Phuong);
     }
 }
+
+#[cfg(test)]
+#[path = "assessment_tests.rs"]
+mod boundary_tests;

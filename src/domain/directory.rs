@@ -21,9 +21,8 @@ pub fn unit_kind_code(text: &str) -> Result<String, String> {
     if folded.is_empty() {
         return Ok(String::new());
     }
-    let known = UNIT_KINDS
-        .iter()
-        .find(|(code, label)| folded == crate::domain::text::fold(label) || folded == crate::domain::text::fold(code));
+    // A code folds to its label's words ("co-quan-chuyen-mon" to "co quan chuyen mon"): one comparison reads both.
+    let known = UNIT_KINDS.iter().find(|(_, label)| folded == crate::domain::text::fold(label));
     if let Some((code, _)) = known {
         return Ok((*code).to_owned());
     }
@@ -81,11 +80,9 @@ pub const CATEGORIES: &[(&str, &str)] = &[
 
 /// The stored code of a category written as words or as its code; `None` for anything else.
 pub fn category_code(text: &str) -> Option<&'static str> {
-    let folded = crate::domain::text::fold(text.trim());
-    CATEGORIES
-        .iter()
-        .find(|(code, label)| folded == crate::domain::text::fold(label) || text.trim() == *code)
-        .map(|(c, _)| *c)
+    // As for unit kinds, a code folds to its label's words.
+    let folded = crate::domain::text::fold(text);
+    CATEGORIES.iter().find(|(_, label)| folded == crate::domain::text::fold(label)).map(|(c, _)| *c)
 }
 
 /// The words for a category code ("Viên chức").
@@ -253,3 +250,7 @@ mod tests {
         assert_eq!(cleared.kind, "");
     }
 }
+
+#[cfg(test)]
+#[path = "directory_tests.rs"]
+mod boundary_tests;

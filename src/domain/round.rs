@@ -277,3 +277,7 @@ pub struct TeamMember {
     pub unit_name: String,
     pub official_code: Option<String>,
 }
+
+#[cfg(test)]
+#[path = "round_tests.rs"]
+mod boundary_tests;

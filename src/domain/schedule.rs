@@ -253,3 +253,7 @@ mod tests {
         assert_eq!(clash(&[a.clone(), c.clone()], &b).map(|s| s.unit_code.as_str()), Some("A"));
     }
 }
+
+#[cfg(test)]
+#[path = "schedule_tests.rs"]
+mod boundary_tests;

@@ -77,6 +77,13 @@ fn the_cap_is_a_percentage_from_0_to_100() {
 fn a_group_sum_may_differ_by_the_rounding_slack_only() {
     assert_eq!(problems(BANDS, "", &group("10", &["4", "6.004"])), Vec::<String>::new());
     assert_eq!(problems(BANDS, "", &group("10", &["4", "5.996"])), Vec::<String>::new());
+    // Exactly the slack apart (0,01 − 0,005 is 0,005 exactly in binary): still the same sum.
+    assert_eq!(problems(BANDS, "", &group("0.01", &["0.005"])), Vec::<String>::new());
+    let beyond = problems(BANDS, "", &group("0.01", &["0.004"]));
+    assert!(
+        beyond.iter().any(|p| p.contains("nhóm «1» có điểm tối đa 0.01 nhưng tổng các mục con là 0.004")),
+        "{beyond:?}"
+    );
     let over = problems(BANDS, "", &group("10", &["4", "6.006"]));
     assert!(over.iter().any(|p| p.contains("nhóm «1» có điểm tối đa 10 nhưng tổng các mục con là 10.006")), "{over:?}");
     let under = problems(BANDS, "", &group("10", &["4", "5.994"]));

@@ -42,6 +42,11 @@ fn the_reference_catalogue_is_valid() {
 fn a_band_needs_min_below_max() {
     let equal = problems(&[(50.0, 100.0), (50.0, 50.0), (0.0, 50.0)], "", &ok_nodes());
     assert!(equal.iter().any(|p| p.contains("mức «b1»: min (50) phải nhỏ hơn max (50)")), "{equal:?}");
+    let unbounded = problems(&[(50.0, 100.0), (f64::NEG_INFINITY, 50.0)], "", &ok_nodes());
+    assert!(
+        unbounded.iter().any(|p| p.starts_with("mức «b1»: min (") && p.ends_with("phải nhỏ hơn max (50)")),
+        "a bound must be a number, not -inf: {unbounded:?}"
+    );
     let thin = problems(&[(50.01, 100.0), (50.0, 50.01), (0.0, 50.0)], "", &ok_nodes());
     assert_eq!(thin, Vec::<String>::new(), "a hundredth wide is a band");
 }

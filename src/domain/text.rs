@@ -257,6 +257,18 @@ mod tests {
         assert_eq!(control_char("Đủ ế ỗ"), None);
     }
 
+    /// The byte scan that lets clean text through must flag a field of nothing but controls, and a control that
+    /// comes twice.
+    #[test]
+    fn a_control_character_is_found_alone_or_repeated() {
+        assert_eq!(control_char("\u{7f}"), Some('\u{7f}'));
+        assert_eq!(control_char("\u{7f}\u{7f}"), Some('\u{7f}'));
+        assert_eq!(control_char("\u{7}\u{7}"), Some('\u{7}'));
+        assert_eq!(control_char("\u{85}\u{85}"), Some('\u{85}'));
+        assert_eq!(control_char("\u{a0}\u{85}"), Some('\u{85}'), "after a no-break space, also led by 0xC2");
+        assert_eq!(control_char("\u{a0}\u{a0} x"), None, "no-break spaces are not controls");
+    }
+
     #[test]
     fn a_typed_control_character_is_named_with_its_position() {
         assert_eq!(typed_control("tùy chọn --name", "Phòng Kinh tế\tmới\r\n"), None);

@@ -63,6 +63,19 @@ fn bands_may_miss_by_the_rounding_slack_only() {
     assert_eq!(problems(&[(50.0, 99.996), (0.0, 50.0)], "", &ok_nodes()), Vec::<String>::new());
     let short = problems(&[(50.0, 99.99), (0.0, 50.0)], "", &ok_nodes());
     assert!(short.iter().any(|p| p.contains("mức cao nhất «M0» (b0, từ 50 đến 99,99) dừng ở 99,99")), "{short:?}");
+    // Exactly the slack (0,005 + 0,005 and 0,01 − 0,005 are exact in binary): still end to end.
+    assert_eq!(problems(&[(50.0, 100.0), (0.005, 50.0)], "", &ok_nodes()), Vec::<String>::new());
+    assert_eq!(problems(&[(50.0, 100.0), (-0.005, 50.0)], "", &ok_nodes()), Vec::<String>::new());
+    assert_eq!(problems(&[(0.01, 100.0), (0.0, 0.005)], "", &ok_nodes()), Vec::<String>::new(), "a gap of 0,005");
+    assert_eq!(problems(&[(0.005, 100.0), (0.0, 0.01)], "", &ok_nodes()), Vec::<String>::new(), "an overlap of 0,005");
+    let below = problems(&[(50.0, 100.0), (-1.0, 50.0)], "", &ok_nodes());
+    assert!(
+        below.iter().any(|p| p.contains(
+            "mức thấp nhất «M1» (b1, từ -1 đến dưới 50) bắt đầu dưới 0: điểm số chỉ từ 0 đến \
+                                          100; hãy sửa cận dưới (min) của mức «b1» thành 0"
+        )),
+        "{below:?}"
+    );
     let none = problems(&[], "bands = []", &ok_nodes());
     assert!(none.iter().any(|p| p.contains("chưa có mức xếp loại nào")), "{none:?}");
 }

@@ -184,6 +184,30 @@ mod tests {
     }
 
     #[test]
+    fn points_change_only_by_more_than_half_a_hundredth() {
+        let repointed = |from: f64, to: f64| {
+            let set = |points: f64| {
+                let mut c = default();
+                c.nodes.iter_mut().filter(|n| n.code == "1.1.1").for_each(|n| n.max_points = points);
+                c
+            };
+            diff(&set(from), &set(to)).iter().any(|c| c.kinds.contains(&ChangeKind::Repointed))
+        };
+        assert!(!repointed(0.0, 0.005), "half a hundredth: the same weight");
+        assert!(!repointed(0.005, 0.0));
+        assert!(repointed(0.0, 0.01), "a hundredth");
+        assert!(repointed(2.0, 1.5));
+    }
+
+    #[test]
+    fn each_kind_of_change_is_named_as_the_table_shows_it() {
+        let labels =
+            [ChangeKind::Added, ChangeKind::Removed, ChangeKind::Moved, ChangeKind::Retitled, ChangeKind::Repointed]
+                .map(ChangeKind::label);
+        assert_eq!(labels, ["thêm mới", "bỏ", "đổi mã", "sửa nội dung", "đổi điểm"]);
+    }
+
+    #[test]
     fn a_replaced_code_is_not_also_continued_by_its_namesake() {
         let old = default();
         let new = edited();

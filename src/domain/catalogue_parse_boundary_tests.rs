@@ -42,6 +42,11 @@ fn the_reference_catalogue_is_valid() {
 fn a_band_needs_min_below_max() {
     let equal = problems(&[(50.0, 100.0), (50.0, 50.0), (0.0, 50.0)], "", &ok_nodes());
     assert!(equal.iter().any(|p| p.contains("mức «b1»: min (50) phải nhỏ hơn max (50)")), "{equal:?}");
+    let unbounded = problems(&[(50.0, 100.0), (f64::NEG_INFINITY, 50.0)], "", &ok_nodes());
+    assert!(
+        unbounded.iter().any(|p| p.starts_with("mức «b1»: min (") && p.ends_with("phải nhỏ hơn max (50)")),
+        "a bound must be a number, not -inf: {unbounded:?}"
+    );
     let thin = problems(&[(50.01, 100.0), (50.0, 50.01), (0.0, 50.0)], "", &ok_nodes());
     assert_eq!(thin, Vec::<String>::new(), "a hundredth wide is a band");
 }
@@ -58,6 +63,19 @@ fn bands_may_miss_by_the_rounding_slack_only() {
     assert_eq!(problems(&[(50.0, 99.996), (0.0, 50.0)], "", &ok_nodes()), Vec::<String>::new());
     let short = problems(&[(50.0, 99.99), (0.0, 50.0)], "", &ok_nodes());
     assert!(short.iter().any(|p| p.contains("mức cao nhất «M0» (b0, từ 50 đến 99,99) dừng ở 99,99")), "{short:?}");
+    // Exactly the slack (0,005 + 0,005 and 0,01 − 0,005 are exact in binary): still end to end.
+    assert_eq!(problems(&[(50.0, 100.0), (0.005, 50.0)], "", &ok_nodes()), Vec::<String>::new());
+    assert_eq!(problems(&[(50.0, 100.0), (-0.005, 50.0)], "", &ok_nodes()), Vec::<String>::new());
+    assert_eq!(problems(&[(0.01, 100.0), (0.0, 0.005)], "", &ok_nodes()), Vec::<String>::new(), "a gap of 0,005");
+    assert_eq!(problems(&[(0.005, 100.0), (0.0, 0.01)], "", &ok_nodes()), Vec::<String>::new(), "an overlap of 0,005");
+    let below = problems(&[(50.0, 100.0), (-1.0, 50.0)], "", &ok_nodes());
+    assert!(
+        below.iter().any(|p| p.contains(
+            "mức thấp nhất «M1» (b1, từ -1 đến dưới 50) bắt đầu dưới 0: điểm số chỉ từ 0 đến \
+                                          100; hãy sửa cận dưới (min) của mức «b1» thành 0"
+        )),
+        "{below:?}"
+    );
     let none = problems(&[], "bands = []", &ok_nodes());
     assert!(none.iter().any(|p| p.contains("chưa có mức xếp loại nào")), "{none:?}");
 }
@@ -77,6 +95,13 @@ fn the_cap_is_a_percentage_from_0_to_100() {
 fn a_group_sum_may_differ_by_the_rounding_slack_only() {
     assert_eq!(problems(BANDS, "", &group("10", &["4", "6.004"])), Vec::<String>::new());
     assert_eq!(problems(BANDS, "", &group("10", &["4", "5.996"])), Vec::<String>::new());
+    // Exactly the slack apart (0,01 − 0,005 is 0,005 exactly in binary): still the same sum.
+    assert_eq!(problems(BANDS, "", &group("0.01", &["0.005"])), Vec::<String>::new());
+    let beyond = problems(BANDS, "", &group("0.01", &["0.004"]));
+    assert!(
+        beyond.iter().any(|p| p.contains("nhóm «1» có điểm tối đa 0.01 nhưng tổng các mục con là 0.004")),
+        "{beyond:?}"
+    );
     let over = problems(BANDS, "", &group("10", &["4", "6.006"]));
     assert!(over.iter().any(|p| p.contains("nhóm «1» có điểm tối đa 10 nhưng tổng các mục con là 10.006")), "{over:?}");
     let under = problems(BANDS, "", &group("10", &["4", "5.994"]));

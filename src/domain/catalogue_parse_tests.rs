@@ -174,3 +174,14 @@ fn the_cap_base_is_read_and_checked() {
         messages(&with("tốt"))
     );
 }
+
+#[test]
+fn a_blank_unit_of_measure_is_no_unit() {
+    let unit_of = |unit: &str| {
+        let source = catalogue(&GOOD.replace("max_points = 6\n", &format!("max_points = 6\nunit = \"{unit}\"\n")));
+        parse("thu.toml", &source).unwrap().get("1.1.2").unwrap().unit.clone()
+    };
+    assert_eq!(unit_of("hồ sơ"), Some("hồ sơ".to_owned()));
+    assert_eq!(unit_of("  "), None);
+    assert_eq!(unit_of(""), None);
+}

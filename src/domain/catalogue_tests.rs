@@ -42,6 +42,8 @@ fn a_band_that_is_not_the_top_excludes_its_max() {
         bands: vec![band("a", 90.0, 100.0), band("b", 60.0, 80.0)],
     };
     assert_eq!(c.band_for(80.0), None);
+    assert_eq!(c.band_for(80.0 - 1e-9), None, "within float noise of 80 is 80");
+    assert_eq!(c.band_for(80.0 - 2e-9).map(|b| b.code.as_str()), Some("b"), "just beyond the noise");
     assert_eq!(c.band_for(79.99).map(|b| b.code.as_str()), Some("b"));
     assert_eq!(c.band_for(59.99), None);
 }
@@ -95,6 +97,14 @@ fn naming_a_leaf_a_group_or_nothing() {
     let nothing = c.unknown_code("zzzzzzzzzz");
     assert!(!nothing.contains("có phải"), "{nothing}");
     assert_eq!(c.nearest_code(" 1.1.1 "), Some("1.1.1"), "trimmed");
+}
+
+#[test]
+fn a_code_in_a_field_that_does_not_exist_is_matched_against_every_field() {
+    let c = shipped();
+    assert_eq!(c.nearest_code("1.9.2"), Some("1.1.2"));
+    assert!(c.unknown_code("1.9.2").ends_with("có phải «1.1.2»?"));
+    assert_eq!(c.nearest_code("1.6.7"), Some("1.6.1"), "its own field first, before 1.1.7");
 }
 
 #[test]

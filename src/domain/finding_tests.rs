@@ -75,8 +75,61 @@ fn only_shortcomings_and_violations_are_followed_up() {
 /// The kind gates the deadline: only what is followed up can be overdue (the day count itself is the date rules').
 #[test]
 fn a_finding_is_overdue_only_when_its_kind_is_followed_up() {
-    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
-    let finding = |kind, status| Finding {
+    let today = day(11, 28);
+    for kind in FindingKind::ALL {
+        let open = finding(kind, Mo);
+        assert_eq!(open.is_overdue(today), kind.is_followed_up(), "{kind:?}");
+        assert_eq!(open.days_overdue(today) > 1, kind.is_followed_up(), "{kind:?}");
+        assert!(!finding(kind, DaKhacPhuc).is_overdue(today) && finding(kind, DaKhacPhuc).days_overdue(today) == 0);
+        assert!(!open.is_overdue(day(9, 30)) && open.days_overdue(day(9, 30)) == 0, "{kind:?}: the due day is in time");
+    }
+}
+
+/// A proposal may repeat only a proposal of the same unit, made first in an earlier round; each refusal says what
+/// to choose instead.
+#[test]
+fn a_proposal_repeats_only_a_first_time_proposal_of_the_same_unit_from_an_earlier_round() {
+    let earlier =
+        Finding { id: "2025-dot2-F04".into(), round_id: "2025-dot2".into(), ..finding(FindingKind::KienNghi, Mo) };
+    let proposal = Finding { id: "2026-dot1-F07".into(), ..finding(FindingKind::KienNghi, Mo) };
+    assert_eq!(check_repeat(&proposal, &earlier, true), Ok(()));
+
+    let not_proposals = "chỉ kiến nghị, đề xuất (--kind kien-nghi) mới nhắc lại được kiến nghị khác; 2025-dot2-F04 là";
+    let shortcoming = Finding { kind: FindingKind::HanChe, ..proposal.clone() };
+    assert_eq!(check_repeat(&shortcoming, &earlier, true), Err(format!("{not_proposals} «Kiến nghị, đề xuất»")));
+    let violation = Finding { kind: FindingKind::ViPham, ..earlier.clone() };
+    assert_eq!(check_repeat(&proposal, &violation, true), Err(format!("{not_proposals} «Vi phạm»")));
+
+    let other_unit = Finding { unit_code: "KT".into(), ..earlier.clone() };
+    assert_eq!(
+        check_repeat(&proposal, &other_unit, true),
+        Err("kiến nghị 2025-dot2-F04 là của đơn vị KT, không phải VP; chọn kiến nghị của cùng đơn vị (`cchc finding \
+             list --kind kien-nghi --unit VP`)"
+            .into())
+    );
+
+    let not_earlier =
+        "kiến nghị 2025-dot2-F04 không thuộc một đợt trước đợt 2026-dot1; chọn kiến nghị đã nêu ở đợt trước";
+    assert_eq!(check_repeat(&proposal, &earlier, false), Err(not_earlier.into()), "its round starts later");
+    let same_round = Finding { round_id: "2026-dot1".into(), ..earlier.clone() };
+    assert_eq!(check_repeat(&proposal, &same_round, true), Err(not_earlier.into()), "the same round");
+
+    let itself_a_repeat = Finding { repeats: Some("2024-dot1-F02".into()), ..earlier };
+    assert_eq!(
+        check_repeat(&proposal, &itself_a_repeat, true),
+        Err("kiến nghị 2025-dot2-F04 cũng nhắc lại 2024-dot1-F02; hãy liên kết thẳng với lần nêu đầu tiên: --repeats \
+             2024-dot1-F02"
+            .into())
+    );
+}
+
+fn day(month: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, month, d).unwrap()
+}
+
+/// A finding of round 2026-dot1 on unit VP, due 30/09/2026.
+fn finding(kind: FindingKind, status: FindingStatus) -> Finding {
+    Finding {
         id: "2026-dot1-F01".into(),
         round_id: "2026-dot1".into(),
         seq: 1,
@@ -91,13 +144,5 @@ fn a_finding_is_overdue_only_when_its_kind_is_followed_up() {
         source: None,
         repeats: None,
         created_at: String::new(),
-    };
-    let today = day(11, 28);
-    for kind in FindingKind::ALL {
-        let open = finding(kind, Mo);
-        assert_eq!(open.is_overdue(today), kind.is_followed_up(), "{kind:?}");
-        assert_eq!(open.days_overdue(today) > 1, kind.is_followed_up(), "{kind:?}");
-        assert!(!finding(kind, DaKhacPhuc).is_overdue(today) && finding(kind, DaKhacPhuc).days_overdue(today) == 0);
-        assert!(!open.is_overdue(day(9, 30)) && open.days_overdue(day(9, 30)) == 0, "{kind:?}: the due day is in time");
     }
 }

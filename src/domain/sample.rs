@@ -183,4 +183,20 @@ mod tests {
         assert_eq!(c.figure(), "2/3");
         assert!((c.percent().unwrap() - 66.666).abs() < 0.01);
     }
+
+    #[test]
+    fn only_files_found_compliant_count_as_compliant() {
+        let c = Compliance::of(&[Some(true), Some(false), Some(false), None, None, Some(true), Some(true)]);
+        assert_eq!(c, Compliance { drawn: 7, checked: 5, compliant: 3 });
+        assert_eq!(c.figure(), "3/5");
+        assert_eq!(c.percent(), Some(60.0));
+    }
+
+    #[test]
+    fn no_rate_before_a_file_is_checked() {
+        let none_checked = Compliance::of(&[None, None]);
+        assert_eq!((none_checked.figure(), none_checked.percent()), ("0/0".to_owned(), None));
+        let one = Compliance::of(&[Some(false), None]);
+        assert_eq!((one.figure(), one.percent()), ("0/1".to_owned(), Some(0.0)));
+    }
 }

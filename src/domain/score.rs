@@ -49,3 +49,26 @@ impl SheetRow {
         Some(self.mark.points()? - self.self_points?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(self_points: Option<f64>, mark: Mark) -> SheetRow {
+        SheetRow { unit: "VP".into(), criterion: "1.1.1".into(), max: 2.0, self_points, mark, note: String::new() }
+    }
+
+    #[test]
+    fn the_difference_is_appraised_minus_self_points() {
+        assert_eq!(row(Some(2.0), Mark::Points(1.5)).difference(), Some(-0.5), "the team gave less");
+        assert_eq!(row(Some(0.5), Mark::Points(2.0)).difference(), Some(1.5), "the team gave more");
+        assert_eq!(row(Some(1.0), Mark::Points(1.0)).difference(), Some(0.0));
+    }
+
+    #[test]
+    fn no_difference_without_both_points() {
+        assert_eq!(row(None, Mark::Points(1.5)).difference(), None, "no self points");
+        assert_eq!(row(Some(2.0), Mark::NotApplicable).difference(), None);
+        assert_eq!(row(Some(2.0), Mark::Pending).difference(), None);
+    }
+}

@@ -216,10 +216,15 @@ pub fn costlier_first(a: (f64, &str), b: (f64, &str)) -> std::cmp::Ordering {
     b.0.total_cmp(&a.0).then_with(|| code::compare(a.1, b.1))
 }
 
-/// Criterion codes in numeric order (`1.10` after `1.9`), other keys (unit and official codes) as text.
+/// Criterion codes in numeric order (`1.10` after `1.9`), then other keys (unit and official codes) as text: one
+/// consistent order even when keys of both sorts meet (a sort needs a total order).
 fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
     let numeric = |s: &str| code::validate(s).is_ok();
-    if numeric(a) && numeric(b) { code::compare(a, b) } else { a.cmp(b) }
+    match (numeric(a), numeric(b)) {
+        (true, true) => code::compare(a, b),
+        (false, false) => a.cmp(b),
+        (x, y) => y.cmp(&x),
+    }
 }
 
 #[cfg(test)]

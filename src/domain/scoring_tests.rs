@@ -109,6 +109,15 @@ fn groups_keep_text_order_for_unit_codes_and_numeric_order_for_criteria() {
     assert_eq!(mixed, ["1.2", "10"], "1.2 before 10 as numbers; as text too");
 }
 
+/// Compared pairwise as numbers when both are codes and as text otherwise, «9», «10» and «10A» would go round in a
+/// circle (9 < 10 < 10A < 9): codes come first, in numeric order, then the rest as text.
+#[test]
+fn keys_of_both_sorts_sort_codes_first_then_text() {
+    let items = ["VP", "10A", "10", "9", "1.2", "09"].map(|unit| item(unit, "1.1.1", 1.0, Mark::Points(1.0)));
+    let units: Vec<String> = totals_by_unit(&items).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(units, ["1.2", "9", "10", "09", "10A", "VP"]);
+}
+
 #[test]
 fn every_round_kind_against_every_item_kind() {
     use NodeKind::{Adhoc, Periodic};

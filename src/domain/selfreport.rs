@@ -226,6 +226,10 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+#[path = "selfreport_tests.rs"]
+mod boundary_tests;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Revision {
     #[serde(skip)]

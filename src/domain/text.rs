@@ -164,6 +164,29 @@ mod tests {
         assert!(matches!(nfc("“trích dẫn”"), Cow::Borrowed(_)));
     }
 
+    /// Characters above U+0300 outside the Vietnamese block may change under NFC, so the fast path must not take
+    /// them: the Ångström sign (E2 lead) and Greek with oxia (E1 lead outside U+1E00–U+1EFF), alone or in pairs.
+    #[test]
+    fn nfc_composes_what_the_fast_path_leaves_to_the_full_check() {
+        assert_eq!(nfc("\u{212B}"), "\u{C5}");
+        assert_eq!(nfc("\u{212B}\u{212B} x"), "\u{C5}\u{C5} x");
+        assert_eq!(nfc("\u{1F71}"), "\u{3AC}");
+        assert_eq!(nfc("Đề \u{1F71}\u{1F71}"), "Đề \u{3AC}\u{3AC}");
+    }
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_gets_a_leading_quote_and_loses_it_on_import() {
+        for formula in ["=SUM(A1:A3)", "+84 912", "-5", "@A1", "\tx", "\rx", "'=1"] {
+            assert!(looks_like_formula(formula.trim_start_matches('\'')), "{formula:?}");
+            assert_eq!(neutralise_formula(formula), format!("'{formula}"));
+            assert_eq!(restore_formula(&format!("'{formula}")), formula);
+        }
+        for text in ["Điểm 2,5", "1.1.1", "a=b", " =x", "'quoted", ""] {
+            assert_eq!(neutralise_formula(text), text, "{text:?}");
+        }
+        assert!(!looks_like_formula("'=1"), "a quoted formula is text");
+    }
+
     #[test]
     fn nfc_composes_decomposed_text() {
         // "Việt" with the tone marks as separate combining characters.
@@ -232,6 +255,18 @@ mod tests {
         assert_eq!(control_char("x\u{0b}"), Some('\u{0b}'));
         assert_eq!(control_char("x\u{85}"), Some('\u{85}'));
         assert_eq!(control_char("Đủ ế ỗ"), None);
+    }
+
+    /// The byte scan that lets clean text through must flag a field of nothing but controls, and a control that
+    /// comes twice.
+    #[test]
+    fn a_control_character_is_found_alone_or_repeated() {
+        assert_eq!(control_char("\u{7f}"), Some('\u{7f}'));
+        assert_eq!(control_char("\u{7f}\u{7f}"), Some('\u{7f}'));
+        assert_eq!(control_char("\u{7}\u{7}"), Some('\u{7}'));
+        assert_eq!(control_char("\u{85}\u{85}"), Some('\u{85}'));
+        assert_eq!(control_char("\u{a0}\u{85}"), Some('\u{85}'), "after a no-break space, also led by 0xC2");
+        assert_eq!(control_char("\u{a0}\u{a0} x"), None, "no-break spaces are not controls");
     }
 
     #[test]

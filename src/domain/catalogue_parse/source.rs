@@ -22,7 +22,7 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, CatalogueError
 pub(super) fn toml_message(original: &str) -> String {
     let original = original.trim();
     let between_backticks = |s: &str| s.split('`').nth(1).map(str::to_owned);
-    let gist = if original.contains("recurse") {
+    let gist = if original.contains("recurs") {
         "các bảng hoặc mảng lồng nhau quá sâu".to_owned()
     } else if original.starts_with("duplicate key") {
         "khoá bị khai báo hai lần".to_owned()
@@ -48,3 +48,7 @@ pub(super) fn toml_message(original: &str) -> String {
     };
     format!("{gist} (chi tiết kỹ thuật: {original})")
 }
+
+#[cfg(test)]
+#[path = "source_tests.rs"]
+mod boundary_tests;

@@ -109,7 +109,7 @@ run_linux() {
 # Windows: one .cmd file, the guide's lines as written; after each command (its last line, the one not ending in
 # ^) where its output goes and a stop when it failed. UTF-8 file, so the code page first.
 run_windows() {
-  local out="$work/windows" wout
+  local out="$work/windows" wout attempt last
   prepare windows
   wout="Z:$(printf '%s' "$out" | tr / '\\')"
   {
@@ -125,14 +125,23 @@ run_windows() {
         printf "if errorlevel 1 (echo windows-check: FAILED on Windows, command %d 1>&2 & exit /b 1)\r\n", n
       }'
   } >"$work/huong-dan.cmd"
-  if ! (cd "$dir" && in_locale wine cmd /c "Z:$(printf '%s' "$work/huong-dan.cmd" | tr / '\\')" </dev/null); then
-    local last
+  for attempt in 1 2; do
+    (cd "$dir" && in_locale wine cmd /c "Z:$(printf '%s' "$work/huong-dan.cmd" | tr / '\\')" </dev/null) && break
     last="$(find "$out/stderr" -type f | LC_ALL=C sort | tail -n 1)"
+    # "Can't recognize '…'" is Wine's cmd failing to start a program (cchc is always on PATH): seen once in a
+    # loaded CI run, on a command that passes when run again. The whole walkthrough runs once more, from a fresh
+    # folder; a failure of cchc itself fails both times.
+    if [ "$attempt" = 1 ] && [ -n "$last" ] && grep -q "^Can't recognize '" "$last"; then
+      echo "windows-check: Wine could not start a command ($(head -c 200 "$last")); running the walkthrough again" >&2
+      rm -rf "$out"
+      prepare windows
+      continue
+    fi
     [ -n "$last" ] && cat "$last" >&2
     echo "windows-check: the .cmd file: $work/huong-dan.cmd" >&2
     keep=1
     exit 1
-  fi
+  done
   collect windows
 }
 

@@ -33,6 +33,11 @@ impl Clarification {
         self.answer.as_ref().filter(|a| a.on <= as_of)
     }
 
+    /// Asked by `day` and not answered by it: what a paper of that day shows as open.
+    pub fn open_on(&self, day: NaiveDate) -> bool {
+        self.asked_on <= day && self.answered_by(day).is_none()
+    }
+
     /// Still unanswered on `as_of`, after its due date: what the reminder names.
     pub fn is_overdue(&self, as_of: NaiveDate) -> bool {
         self.answered_by(as_of).is_none() && self.due.is_some_and(|due| due < as_of)

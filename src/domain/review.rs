@@ -216,7 +216,7 @@ fn unanswered_proposals(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) 
 pub fn unanswered_clarifications(round: &Round, asked: &[Clarification], as_of: NaiveDate) -> Vec<ReviewPoint> {
     asked
         .iter()
-        .filter(|c| c.round_id == round.id && c.asked_on <= as_of && c.answered_by(as_of).is_none())
+        .filter(|c| c.round_id == round.id && c.open_on(as_of))
         .map(|c| {
             let place = match &c.criterion {
                 Some(item) => place(round, &c.unit_code, item),

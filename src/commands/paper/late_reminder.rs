@@ -48,7 +48,7 @@ fn overdue_clarifications(
 ) -> Result<Vec<OpenClarification>> {
     Ok(clarifications::list(conn, Some(&round.id), None)?
         .into_iter()
-        .filter(|c| c.asked_on <= as_of && c.is_overdue(as_of))
+        .filter(|c| c.open_on(as_of) && c.is_overdue(as_of))
         .map(|c| {
             let name = names.get(&c.unit_code).cloned().unwrap_or_else(|| c.unit_code.clone());
             OpenClarification::new(&c, name, as_of)

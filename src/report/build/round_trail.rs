@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use super::Index;
 use super::doc::{count, row_number, stt};
 use crate::domain::calendar::with_weekday;
-use crate::domain::clarification::Status;
 use crate::domain::date;
 use crate::domain::evidence::backing_by_unit;
 use crate::report::document::{Block, Cell, Column, Section, Table};
@@ -25,9 +24,9 @@ pub fn evidence(ix: &Index, scope: &[&str]) -> Vec<UnitEvidence> {
 /// still open.
 pub fn clarifications(ix: &Index, round: &str, as_of: NaiveDate) -> (usize, Vec<OpenClarification>) {
     let asked = ix.src.clarifications.iter().filter(|c| c.round_id == round);
-    let answered = asked.clone().filter(|c| c.status(as_of) == Status::Answered).count();
+    let answered = asked.clone().filter(|c| !c.open_on(as_of)).count();
     let open = asked
-        .filter(|c| c.status(as_of) != Status::Answered)
+        .filter(|c| c.open_on(as_of))
         .map(|c| OpenClarification::new(c, ix.unit_name(&c.unit_code), as_of))
         .collect();
     (answered, open)

@@ -143,4 +143,11 @@ fn an_ad_hoc_rounds_reminder_names_only_its_overdue_requests() {
     assert!(!md.contains("chưa gửi báo cáo tự kiểm tra"), "an ad-hoc round asks for no self-report: {md}");
     let md = ward.ok(&["paper", "reminder", "2026-dx1", "VP", "--as-of", "27/11/2026", "--format", "md"]);
     assert!(md.contains("Giải trình việc chậm trả hồ sơ"), "{md}");
+
+    ward.ok(&["clarify", "answer", "2026-dx1-GT01", "--text", "Do mất điện", "--on", "25/11/2026"]);
+    let md = ward.ok(&["report", "round", "2026-dx1", "--as-of", "27/11/2026", "--format", "md"]);
+    assert!(
+        md.contains("Đoàn kiểm tra đã gửi 1 yêu cầu giải trình; đơn vị đã giải trình đầy đủ."),
+        "one request, one unit: {md}"
+    );
 }

@@ -59,6 +59,7 @@ pub fn blocks(m: &RoundReport) -> Vec<Block> {
     }
     let open = m.open_clarifications.len();
     out.push(Block::Paragraph(match (open, m.clarifications_answered) {
+        (0, 1) => "Đoàn kiểm tra đã gửi 1 yêu cầu giải trình; đơn vị đã giải trình đầy đủ.".to_owned(),
         (0, _) => format!("Đoàn kiểm tra đã gửi {asked} yêu cầu giải trình; các đơn vị đã giải trình đầy đủ."),
         (_, 0) => format!("Đoàn kiểm tra đã gửi {asked} yêu cầu giải trình, chưa yêu cầu nào được trả lời:"),
         (_, answered) => format!(

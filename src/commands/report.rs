@@ -18,6 +18,7 @@ use crate::commands::listing;
 pub use crate::commands::report_dates::DateArgs;
 use crate::commands::report_notices::{notices, recorded_later_notice, review_notice};
 use crate::commands::report_text::{self, TextCommand};
+use crate::commands::review;
 use crate::context::Context;
 use crate::domain::catalogue::Catalogue;
 use crate::domain::date;
@@ -145,14 +146,15 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
                 recorded_later_notice(later, as_of);
                 let scope = model.round.id.clone();
                 notices(&scope, round_doc::provisional(&model), &model.assessment);
-                review_notice(ctx, &store.conn, &scope, &a.dates, &model.assessment)?;
+                let stored = review::count_stored_points(ctx, &store.conn, &scope, &a.dates)?;
+                review_notice(&scope, &a.dates, stored, &model.assessment);
                 (ready_round(&store.conn, model, a.dates.date)?, &a.out)
             }
             DocumentCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit, &a.dates)?, &a.out),
             DocumentCommand::Year(a) => {
-                let (model, built) = build_year(ctx, &store.conn, twin, a.year, &a.dates)?;
+                let (model, built, stored) = build_year(ctx, &store.conn, twin, a.year, &a.dates)?;
                 notices(&a.year.to_string(), model.provisional.clone(), &model.assessment);
-                review_notice(ctx, &store.conn, &a.year.to_string(), &a.dates, &model.assessment)?;
+                review_notice(&a.year.to_string(), &a.dates, stored, &model.assessment);
                 (built, &a.out)
             }
             DocumentCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year, &a.dates)?, &a.out),
@@ -215,29 +217,32 @@ pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str, dates
     Ok(Ready::new(Rc::new(model), report_settings(conn)?, dates.date, Layout::Borrowed(unit::document), stem))
 }
 
-/// The year report. The scores and self points are summed as they stream from the store, never loaded; given a
-/// `twin` connection reading the same snapshot (`Store::snapshot_pair`), they are summed on the other core while
-/// this one reads the findings.
+/// The year report, and how many review points the stored data hold (`review::count_stored_points`). The scores and self
+/// points are summed as they stream from the store, never loaded; given a `twin` connection reading the same
+/// snapshot (`Store::snapshot_pair`), they are summed and the review's rows read on the other core while this one
+/// reads the findings and builds the report.
 pub fn build_year(
     ctx: &Context,
     conn: &Connection,
     twin: Option<Connection>,
     year_number: i32,
     dates: &DateArgs,
-) -> Result<(Rc<YearReport>, Ready)> {
-    let (model, built, later) = year_counted(ctx, conn, twin, year_number, dates)?;
+) -> Result<(Rc<YearReport>, Ready, usize)> {
+    let (model, built, later, stored) = year_counted(ctx, conn, twin, year_number, dates, true)?;
     recorded_later_notice(later, dates.for_year(ctx.today(), year_number));
-    Ok((model, built))
+    Ok((model, built, stored))
 }
 
-/// The year report, and the findings left out for being recorded after its as-of day.
+/// The year report, the findings left out for being recorded after its as-of day and, when `reviewed`, how many
+/// review points the stored data hold.
 fn year_counted(
     ctx: &Context,
     conn: &Connection,
     twin: Option<Connection>,
     year_number: i32,
     dates: &DateArgs,
-) -> Result<(Rc<YearReport>, Ready, RecordedLater)> {
+    reviewed: bool,
+) -> Result<(Rc<YearReport>, Ready, RecordedLater, usize)> {
     ensure_rounds(conn, year_number)?;
     let as_of = dates.for_year(ctx.today(), year_number);
     let mut src = reports_year::load_directory(conn, year_number)?;
@@ -251,11 +256,20 @@ fn year_counted(
     }
     let held: HashSet<String> = src.rounds.iter().map(|r| r.id.clone()).collect();
     let mut later = RecordedLater::default();
-    let model = std::thread::scope(|scope| -> Result<YearReport> {
-        let summing = twin.map(|twin| {
+    let scope_name = year_number.to_string();
+    let review = |conn: &Connection| match reviewed {
+        true => review::count_stored_points(ctx, conn, &scope_name, dates),
+        false => Ok(0),
+    };
+    let (model, stored) = std::thread::scope(|scope| -> Result<(YearReport, usize)> {
+        let other_core = twin.map(|twin| {
             // The other thread's own copies: a few dozen rounds and one or two catalogues.
             let (rounds, catalogues) = (src.rounds.clone(), src.catalogues.clone());
-            scope.spawn(move || year_sums(&twin, year_number, &rounds, &catalogues))
+            let review = &review;
+            scope.spawn(move || -> Result<_> {
+                let sums = year_sums(&twin, year_number, &rounds, &catalogues)?;
+                Ok((sums, review(&twin)?))
+            })
         });
         reports_year::load_finding_context(conn, year_number, &mut src)?;
         src.answers_as_of(as_of);
@@ -271,9 +285,9 @@ fn year_counted(
         };
         let latest = reports_year::latest_events(conn, year_number, as_of)?;
         let found = year::findings(&ix, as_of, latest, (followed_up, each))?;
-        let sums = match summing {
-            Some(summing) => summing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
-            None => year_sums(conn, year_number, &src.rounds, &src.catalogues)?,
+        let (sums, stored) = match other_core {
+            Some(other) => other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+            None => (year_sums(conn, year_number, &src.rounds, &src.catalogues)?, review(conn)?),
         };
         let mut report = year::model(&ix, sums, year_number, found)?;
         let previous = reports_compare::basis(conn, year_number - 1)?;
@@ -281,18 +295,18 @@ fn year_counted(
         let carried = reports_compare::carried_into_year(conn, year_number)?;
         report.previous_year = year_compare::model(&ix, year_number, (previous, current), carried, as_of);
         report.assessment = assessment::of_year(&report, &report_texts::list(conn, &year_number.to_string())?);
-        Ok(report)
+        Ok((report, stored))
     })?;
     let model = Rc::new(model);
     let stem = format!("bao-cao-nam-{year_number}");
     let built =
         Ready::new(Rc::clone(&model), report_settings(conn)?, dates.date, Layout::Owned(year_doc::document), stem);
-    Ok((model, built, later))
+    Ok((model, built, later, stored))
 }
 
 /// The year report's model with its assessment.
 pub fn year_model(ctx: &Context, conn: &Connection, year_number: i32, dates: &DateArgs) -> Result<Rc<YearReport>> {
-    Ok(year_counted(ctx, conn, None, year_number, dates)?.0)
+    Ok(year_counted(ctx, conn, None, year_number, dates, false)?.0)
 }
 
 /// The sums of the year's scores and self points, and who answers for each item.
@@ -304,8 +318,7 @@ fn year_sums(
 ) -> Result<Sums> {
     let mut tally = Tally::new(rounds, catalogues);
     assignments::for_each(conn, |unit, criterion, official| tally.assign(unit, criterion, official))?;
-    reports_year::for_each_score(conn, year_number, |s| tally.score(s))?;
-    reports_year::for_each_self_point(conn, year_number, |s| tally.self_point(s))?;
+    reports_year::for_each_score(conn, year_number, &mut tally)?;
     Ok(tally.finish())
 }
 

@@ -1,12 +1,10 @@
 //! What a report says on stderr besides the report: provisional figures, drafts to confirm, findings left out for
 //! being recorded after the as-of day, and the review points open before signing.
 
-use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use crate::commands::report_dates::DateArgs;
-use crate::context::Context;
+use crate::commands::review::drafts_point;
 use crate::domain::date;
 use crate::domain::sources::RecordedLater;
 use crate::messages;
@@ -26,15 +24,10 @@ pub fn notices(scope: &str, provisional: Option<String>, parts: &[AssessmentPart
     }
 }
 
-/// How many review points are open before signing, and the command that lists them.
-pub fn review_notice(
-    ctx: &Context,
-    conn: &Connection,
-    scope: &str,
-    dates: &DateArgs,
-    parts: &[AssessmentPart],
-) -> Result<()> {
-    let open = crate::commands::review::open_points(ctx, conn, scope, dates, Some(parts))?.len();
+/// How many review points are open before signing (`stored`: how many `review::count_stored_points` found; the
+/// report's drafts are added here), and the command that lists them.
+pub fn review_notice(scope: &str, dates: &DateArgs, stored: usize, parts: &[AssessmentPart]) {
+    let open = stored + usize::from(drafts_point(scope, parts).is_some());
     if open > 0 {
         let mut command = format!("cchc review {scope}");
         for (flag, day) in [("--as-of", dates.as_of), ("--date", dates.date)] {
@@ -44,7 +37,6 @@ pub fn review_notice(
         }
         messages::warn(format!("còn {open} điểm cần xem lại trước khi ký; xem: `{command}`"));
     }
-    Ok(())
 }
 
 /// Says how many findings a report as of `as_of` leaves out for being recorded after it, and the as-of date that

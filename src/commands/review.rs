@@ -30,7 +30,7 @@ pub struct ReviewArgs {
 
 pub fn run(ctx: &Context, args: &ReviewArgs) -> Result<()> {
     let store = ctx.store()?;
-    let points = open_points(ctx, &store.conn, &args.scope, &args.dates, None)?;
+    let points = open_points(ctx, &store.conn, &args.scope, &args.dates)?;
     let mut listing = Listing::new(vec![col("place", "Ở đâu"), col("problem", "Cần xem lại"), col("fix", "Cách sửa")]);
     for p in &points {
         listing.push(vec![p.place.clone().into(), p.problem.clone().into(), p.fix.clone().into()]);
@@ -43,65 +43,94 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> Result<()> {
     bail!("còn {} điểm cần xem lại trước khi ký báo cáo {}", points.len(), args.scope.trim())
 }
 
-/// The open review points of a round (its id) or a year (its number), for its report as of `dates`.
-pub fn open_points(
+/// The open review points of a round (its id) or a year (its number), for its report as of `dates`: those in the
+/// stored data, then the drafts of the report's assessment.
+fn open_points(ctx: &Context, conn: &Connection, scope: &str, dates: &DateArgs) -> Result<Vec<ReviewPoint>> {
+    let mut points = stored_points(ctx, conn, scope, dates)?;
+    let parts = match scope_of(conn, scope)? {
+        (_, Some(r)) => round_model(ctx, conn, &r.id, dates)?.0.assessment,
+        (year, None) => year_model(ctx, conn, year, dates)?.assessment.clone(),
+    };
+    points.extend(drafts_point(scope, &parts));
+    Ok(points)
+}
+
+/// The year and, for a round's id, the round.
+fn scope_of(conn: &Connection, scope: &str) -> Result<(i32, Option<Round>)> {
+    Ok(match scope.trim().parse::<i32>() {
+        Ok(year) => (year, None),
+        Err(_) => {
+            let round = rounds::get(conn, scope.trim())?;
+            (round.year, Some(round))
+        }
+    })
+}
+
+/// The points found in the stored data: all but the report's own drafts.
+fn stored_points(ctx: &Context, conn: &Connection, scope: &str, dates: &DateArgs) -> Result<Vec<ReviewPoint>> {
+    let mut points = Vec::new();
+    for_each_stored_point(ctx, conn, scope, dates, |p| points.push(p))?;
+    Ok(points)
+}
+
+/// How many points the stored data hold: what a report's notice says, without keeping tens of thousands of them.
+/// The year report counts them on its second connection while it reads the rest.
+pub fn count_stored_points(ctx: &Context, conn: &Connection, scope: &str, dates: &DateArgs) -> Result<usize> {
+    let mut count = 0;
+    for_each_stored_point(ctx, conn, scope, dates, |_| count += 1)?;
+    Ok(count)
+}
+
+/// Hands `each` the points found in the stored data, round by round, then what was recorded after the paper's date.
+fn for_each_stored_point(
     ctx: &Context,
     conn: &Connection,
     scope: &str,
     dates: &DateArgs,
-    built: Option<&[AssessmentPart]>,
-) -> Result<Vec<ReviewPoint>> {
+    mut each: impl FnMut(ReviewPoint),
+) -> Result<()> {
     let scope = scope.trim();
-    let (year, round) = match scope.parse::<i32>() {
-        Ok(year) => (year, None),
-        Err(_) => {
-            let round = rounds::get(conn, scope)?;
-            (round.year, Some(round))
-        }
-    };
+    let (year, round) = scope_of(conn, scope)?;
     let covered: Vec<Round> = rounds::list(conn, Some(year))?
         .into_iter()
         .filter(|r| round.as_ref().is_none_or(|one| one.id == r.id))
         .collect();
     let mut rows = reports::review_base(conn, &covered, year)?;
-    let mut points = Vec::new();
     for r in &covered {
         reports::review_round(conn, year, &r.id, &mut rows)?;
-        points.extend(review::review(&rows, &[r]));
+        review::review(&rows, &[r]).into_iter().for_each(&mut each);
         let team = rounds::team(conn, &r.id)?;
         let roles: Vec<&str> = team.iter().map(|m| m.role.as_str()).collect();
-        points.extend(review::leaderless(r, &roles));
+        review::leaderless(r, &roles).into_iter().for_each(&mut each);
         let as_of = match &round {
             Some(_) => dates.for_round(ctx.today(), r),
             None => dates.for_year(ctx.today(), year),
         };
-        points.extend(review::unanswered_clarifications(r, &clarifications::list(conn, Some(&r.id), None)?, as_of));
+        let asked = clarifications::list(conn, Some(&r.id), None)?;
+        review::unanswered_clarifications(r, &asked, as_of).into_iter().for_each(&mut each);
     }
-    // The report being generated hands over its own parts; `cchc review` builds them.
-    let parts = match (built, &round) {
-        (Some(parts), _) => parts.to_vec(),
-        (None, Some(r)) => round_model(ctx, conn, &r.id, dates)?.0.assessment,
-        (None, None) => year_model(ctx, conn, year, dates)?.assessment.clone(),
-    };
     if let Some(date) = dates.date {
         let as_of = match &round {
             Some(r) => dates.for_round(ctx.today(), r),
             None => dates.for_year(ctx.today(), year),
         };
         let later = review_store::recorded_between(conn, year, round.as_ref().map(|r| r.id.as_str()), date, as_of)?;
-        points.extend(later.iter().map(|l| dated_before(scope, date, l)));
+        later.iter().map(|l| dated_before(scope, date, l)).for_each(each);
     }
-    let drafts = drafts(&parts);
-    if !drafts.is_empty() {
-        points.push(ReviewPoint {
-            place: format!("phần đánh giá của báo cáo {scope}"),
-            problem: format!("các mục còn là dự thảo của phần mềm: {}", drafts.join(", ")),
-            fix: format!(
-                "viết lại (`cchc report text set {scope} --section MỤC --text \"…\"`) hoặc xác nhận (`cchc report text confirm {scope} --all`)"
-            ),
-        });
-    }
-    Ok(points)
+    Ok(())
+}
+
+/// The point that says the report's assessment still has the program's drafts, if it has.
+pub fn drafts_point(scope: &str, parts: &[AssessmentPart]) -> Option<ReviewPoint> {
+    let scope = scope.trim();
+    let drafts = drafts(parts);
+    (!drafts.is_empty()).then(|| ReviewPoint {
+        place: format!("phần đánh giá của báo cáo {scope}"),
+        problem: format!("các mục còn là dự thảo của phần mềm: {}", drafts.join(", ")),
+        fix: format!(
+            "viết lại (`cchc report text set {scope} --section MỤC --text \"…\"`) hoặc xác nhận (`cchc report text confirm {scope} --all`)"
+        ),
+    })
 }
 
 /// Data recorded after the date the paper will carry, yet in the report: the paper would report what had not

@@ -138,6 +138,13 @@ pub struct SelfPointRef<'r> {
     pub appraised: f64,
 }
 
+/// What the year's scores stream into: each score, and right after it the self points of the same item when the team
+/// gave it points.
+pub trait ScoreSink {
+    fn score(&mut self, s: &ScoreRef);
+    fn self_point(&mut self, s: &SelfPointRef);
+}
+
 #[cfg(test)]
 #[path = "sources_tests.rs"]
 mod boundary_tests;

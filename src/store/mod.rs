@@ -24,6 +24,7 @@ pub mod schedule;
 pub mod scores;
 pub mod selfreports;
 pub mod settings;
+mod sql_log;
 pub mod units;
 mod wal;
 
@@ -106,6 +107,7 @@ impl Store {
 
     fn setup(path: &Path, flags: OpenFlags, creating: bool) -> Result<Connection, StoreError> {
         let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        sql_log::attach(&conn);
         conn.busy_timeout(busy_timeout())?;
         // Read before any pragma writes to the file: a newer database, or another program's, must stay untouched.
         let found = Identity::read(&conn).map_err(|e| match StoreError::from(e) {
@@ -161,6 +163,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let lock = Connection::open_with_flags(path, flags).ok()?;
         let twin = Connection::open_with_flags(path, flags).ok()?;
+        sql_log::attach(&twin);
         twin.busy_timeout(busy_timeout()).ok()?;
         // Busy at once rather than waiting: a writer at work means reading on one connection.
         lock.busy_timeout(Duration::ZERO).ok()?;

@@ -153,27 +153,40 @@ pub fn review_base(conn: &Connection, rounds: &[Round], year: i32) -> Result<Rev
 
 /// One round's rows the review checks, in place of the previous round's: its scope, the units it scored, the
 /// scores on items with a finding or marked not applicable, the self-report items with computed points or on such
-/// items, and its findings. A year is reviewed round by round, in the memory of one.
+/// items, and the findings it checks. A year is reviewed round by round, in the memory of one. Each query takes the
+/// year's round set narrowed to the round (`?2`): the benchmark's floor runs the same statements once over the
+/// whole year (`scripts/report-year-core.sql`).
 pub fn review_round(conn: &Connection, year: i32, round_id: &str, out: &mut ReviewRows) -> Result<()> {
-    out.scopes = scopes(conn, Rounds { year, round: Some(round_id) })?;
-    // `round_id = ?1`, not the year's round set: each query then walks one round's rows by the tables' keys.
-    let round: &[&dyn rusqlite::ToSql] = &[&round_id];
-    let scored = "SELECT DISTINCT round_id, unit_code FROM scores WHERE round_id = ?1";
-    out.scored_units = rows(conn, scored, round, |r| Ok((r.get(0)?, r.get(1)?)))?;
-    // From the findings to their scores (the scores' key), not a search of the findings for each score.
-    let checked = format!(
-        "{} WHERE round_id = ?1 AND not_applicable = 1
+    let round = Rounds { year, round: Some(round_id) };
+    out.scopes = scopes(conn, round)?;
+    let scored = format!("SELECT DISTINCT round_id, unit_code FROM scores WHERE round_id IN {IN_ROUNDS}");
+    out.scored_units = round.rows(conn, &scored, |r| Ok((r.get(0)?, r.get(1)?)))?;
+    out.scores = round.rows(conn, &review_scores_sql(), scores::row)?;
+    out.self_items = round.rows(conn, &selfreports::review_items_sql(), selfreports::item_row)?;
+    out.findings = round.rows(conn, &review_findings_sql(), findings::row)?;
+    Ok(())
+}
+
+/// The scores marked not applicable, and those of items with a finding (from the findings to their scores, by the
+/// scores' key, not a search of the findings for each score).
+pub(super) fn review_scores_sql() -> String {
+    format!(
+        "{} WHERE round_id IN {IN_ROUNDS} AND not_applicable = 1
          UNION SELECT s.round_id, s.unit_code, s.criterion, s.points, s.not_applicable, s.note
          FROM findings f JOIN scores s ON s.round_id = f.round_id AND s.unit_code = f.unit_code
              AND s.criterion = f.criterion
-         WHERE f.round_id = ?1",
+         WHERE f.round_id IN {IN_ROUNDS}",
         scores::COLUMNS
-    );
-    out.scores = rows(conn, &checked, round, scores::row)?;
-    out.self_items = selfreports::review_items(conn, round_id)?;
-    let sql = format!("{} WHERE f.round_id = ?1 {}", findings::COLUMNS, findings::ORDER);
-    out.findings = rows(conn, &sql, round, findings::row)?;
-    Ok(())
+    )
+}
+
+/// The findings the review checks: those on an item, and proposals.
+pub(super) fn review_findings_sql() -> String {
+    format!(
+        "{} WHERE f.round_id IN {IN_ROUNDS} AND (f.criterion IS NOT NULL OR f.kind = 'kien-nghi') {}",
+        findings::COLUMNS,
+        findings::ORDER
+    )
 }
 
 /// What every report reads: the rounds with their catalogues, units and officials (the caller adds the findings,

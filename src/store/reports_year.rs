@@ -4,8 +4,9 @@
 //! loaded as for the other reports. The scores and self points may be read on a second connection, on the same
 //! snapshot (`Store::snapshot_pair`), while the rest is read on the first.
 //!
-//! `scripts/report-year-core.sql` runs these same queries in the sqlite3 shell, the floor the benchmark compares
-//! the year report with; a test keeps the two in step.
+//! `scripts/report-year-core.sql` runs every statement the year report runs, these and the rest, in the sqlite3
+//! shell: the floor the benchmark compares the year report with. A test (tests/cli/scale.rs) keeps the two in step
+//! from the report's own log of its statements (`CCHC_SQL_LOG`).
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
@@ -16,23 +17,31 @@ use super::reports::directory;
 use super::round_set::{IN_ROUNDS, Rounds};
 use super::{StoreError, rounds};
 use crate::domain::finding::{Event, Finding};
-use crate::domain::sources::{ScoreRef, SelfPointRef, Sources};
+use crate::domain::sources::{ScoreRef, ScoreSink, SelfPointRef, Sources};
 
 type Result<T> = std::result::Result<T, StoreError>;
 
-/// Scores of the rounds (through their primary key). Who answers for each item comes from one scan of the
-/// assignments (`assignments::for_each`): joined here, it would cost a B-tree probe per score, twice the scan.
-pub const SCORES_SQL: &str =
-    "SELECT s.round_id, s.unit_code, s.criterion, s.points, s.not_applicable FROM scores s WHERE s.round_id IN ";
+/// Scores of the rounds in key order (round, unit, item: their primary key's, so SQLite sorts nothing). Who answers
+/// for each item comes from one scan of the assignments (`assignments::for_each`): joined here, it would cost a
+/// B-tree probe per score.
+fn scores_sql() -> String {
+    format!(
+        "SELECT s.round_id, s.unit_code, s.criterion, s.points, s.not_applicable FROM scores s
+         WHERE s.round_id IN {IN_ROUNDS} ORDER BY s.round_id, s.unit_code, s.criterion"
+    )
+}
 
-/// Items with self points of the current revisions (through `selfreports_current`) that the team gave points
-/// (through the scores' primary key): self points are set against appraised points over the same items only, and
-/// only where the unit wrote them (points the program computed from a figure are not the unit's judgement).
-pub const SELF_POINTS_SQL: &str = "SELECT s.round_id, i.criterion, i.self_points, c.points
-    FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
-    JOIN scores c ON c.round_id = s.round_id AND c.unit_code = s.unit_code AND c.criterion = i.criterion
-    WHERE s.is_current = 1 AND i.self_points IS NOT NULL AND i.points_computed = 0 AND c.not_applicable = 0
-    AND c.points IS NOT NULL AND s.round_id IN ";
+/// Items with self points the unit wrote (not computed by the program from a figure) in the current revisions, in
+/// the scores' key order (through `selfreports_current` and the items' key): `for_each_score` sets them beside the
+/// appraised points as both stream, instead of a B-tree probe into the scores for each item.
+fn self_points_sql() -> String {
+    format!(
+        "SELECT s.round_id, s.unit_code, i.criterion, i.self_points
+         FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id
+         WHERE s.is_current = 1 AND i.self_points IS NOT NULL AND i.points_computed = 0 AND s.round_id IN {IN_ROUNDS}
+         ORDER BY s.round_id, s.unit_code, i.criterion"
+    )
+}
 
 /// The status changes of the year's findings (through `finding_events_finding`), with only what the report shows of
 /// them, sorted so that each finding's latest comes last of its run: `latest_events` keeps that one. (Asking SQLite
@@ -53,22 +62,6 @@ const LISTED_SCOPES: &str = "SELECT x.round_id, x.unit_code FROM round_units x J
 /// Rounds that cover every unit.
 const WHOLE_SCOPES: &str =
     "SELECT id FROM rounds r WHERE NOT EXISTS (SELECT 1 FROM round_units x WHERE x.round_id = r.id) AND id IN ";
-
-/// Every query of the year report over the rows of its rounds, `IN_ROUNDS` in place (`?1` = year, `?2` = NULL):
-/// what the sqlite3 shell is asked to run for the benchmark (`scripts/report-year-core.sql`, checked below).
-#[cfg(test)]
-fn core_queries() -> Vec<String> {
-    vec![
-        super::assignments::ALL_SQL.to_owned(),
-        format!("{SCORES_SQL}{IN_ROUNDS}"),
-        format!("{SELF_POINTS_SQL}{IN_ROUNDS}"),
-        findings_sql(),
-        format!("{EVENTS}f.round_id IN {IN_ROUNDS} ORDER BY e.finding_id, e.at, e.id"),
-        format!("{FINDING_ASSIGNMENTS}f.round_id IN {IN_ROUNDS}"),
-        format!("{LISTED_SCOPES}{IN_ROUNDS} ORDER BY x.round_id, u.rowid"),
-        format!("{WHOLE_SCOPES}{IN_ROUNDS}"),
-    ]
-}
 
 /// The rounds of the year with their catalogues, the units and the officials: what the year report reads first.
 pub fn load_directory(conn: &Connection, year: i32) -> Result<Sources> {
@@ -133,52 +126,72 @@ fn findings_sql() -> String {
     format!("{} WHERE f.round_id IN {IN_ROUNDS} {}", findings::COLUMNS, findings::ORDER)
 }
 
-/// Calls `f` with every appraised score of the year's rounds.
-pub fn for_each_score(conn: &Connection, year: i32, mut f: impl FnMut(&ScoreRef)) -> Result<()> {
-    let mut stmt = conn.prepare_cached(&format!("{SCORES_SQL}{IN_ROUNDS}"))?;
-    let mut rows = stmt.query(params![year, None::<&str>])?;
-    while let Some(r) = rows.next()? {
-        f(&ScoreRef {
+/// Hands `sink` every appraised score of the year's rounds and, right after an item's score when the team gave it
+/// points, the self points the unit wrote on it (self points are set against appraised points over the same items
+/// only). Both streams come in key order and are merged as they pass.
+pub fn for_each_score(conn: &Connection, year: i32, sink: &mut impl ScoreSink) -> Result<()> {
+    let mut scores = conn.prepare_cached(&scores_sql())?;
+    let mut items = conn.prepare_cached(&self_points_sql())?;
+    let mut scores = scores.query(params![year, None::<&str>])?;
+    let mut items = items.query(params![year, None::<&str>])?;
+    let mut pending = SelfItem::default();
+    pending.next(&mut items)?;
+    while let Some(r) = scores.next()? {
+        let score = ScoreRef {
             round_id: text(r, 0)?,
             unit_code: text(r, 1)?,
             criterion: text(r, 2)?,
             points: r.get(3)?,
             not_applicable: r.get::<_, i64>(4)? == 1,
-        });
+        };
+        sink.score(&score);
+        let key = (score.round_id, score.unit_code, score.criterion);
+        while pending.live && pending.key() < key {
+            pending.next(&mut items)?;
+        }
+        if pending.live && pending.key() == key {
+            if let (Some(appraised), false) = (score.points, score.not_applicable) {
+                let point = SelfPointRef { round_id: key.0, criterion: key.2, points: pending.points, appraised };
+                sink.self_point(&point);
+            }
+            pending.next(&mut items)?;
+        }
     }
     Ok(())
 }
 
-/// Calls `f` with every item that has self points in the current self-reports of the year's rounds and appraised
-/// points.
-pub fn for_each_self_point(conn: &Connection, year: i32, mut f: impl FnMut(&SelfPointRef)) -> Result<()> {
-    let mut stmt = conn.prepare_cached(&format!("{SELF_POINTS_SQL}{IN_ROUNDS}"))?;
-    let mut rows = stmt.query(params![year, None::<&str>])?;
-    while let Some(r) = rows.next()? {
-        f(&SelfPointRef { round_id: text(r, 0)?, criterion: text(r, 1)?, points: r.get(2)?, appraised: r.get(3)? });
+/// The self-report item the merge in `for_each_score` has reached (copied out of its row, so that the row can move
+/// on); `live` is false once the items are all read.
+#[derive(Default)]
+struct SelfItem {
+    live: bool,
+    round_id: String,
+    unit_code: String,
+    criterion: String,
+    points: f64,
+}
+
+impl SelfItem {
+    fn key(&self) -> (&str, &str, &str) {
+        (&self.round_id, &self.unit_code, &self.criterion)
     }
-    Ok(())
+
+    fn next(&mut self, items: &mut rusqlite::Rows) -> rusqlite::Result<()> {
+        let Some(r) = items.next()? else {
+            self.live = false;
+            return Ok(());
+        };
+        for (i, into) in [&mut self.round_id, &mut self.unit_code, &mut self.criterion].into_iter().enumerate() {
+            into.clear();
+            into.push_str(text(r, i)?);
+        }
+        self.points = r.get(3)?;
+        self.live = true;
+        Ok(())
+    }
 }
 
 /// A text column, borrowed from the row.
 fn text<'r>(r: &'r Row, i: usize) -> rusqlite::Result<&'r str> {
     r.get_ref(i)?.as_str().map_err(rusqlite::Error::from)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn normalised(sql: &str) -> String {
-        sql.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    #[test]
-    fn the_benchmark_runs_the_reports_queries() {
-        let file = include_str!("../../scripts/report-year-core.sql");
-        let body: Vec<&str> = file.lines().filter(|l| !l.trim_start().starts_with("--")).collect();
-        let statements: Vec<String> = body.join("\n").split(';').map(normalised).filter(|s| !s.is_empty()).collect();
-        let queries: Vec<String> = core_queries().iter().map(|q| normalised(q)).collect();
-        assert_eq!(statements, queries, "scripts/report-year-core.sql is out of step with the year report's queries");
-    }
 }

@@ -254,7 +254,7 @@ const REPORTED_ITEM_COLUMNS: &str =
     "SELECT s.round_id, s.unit_code, i.criterion, i.self_points, i.figure, i.evidence, i.proposal, i.points_computed
      FROM selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id";
 
-fn item_row(r: &rusqlite::Row) -> rusqlite::Result<SelfItemRow> {
+pub(super) fn item_row(r: &rusqlite::Row) -> rusqlite::Result<SelfItemRow> {
     Ok(SelfItemRow {
         round_id: r.get(0)?,
         unit_code: r.get(1)?,
@@ -277,16 +277,19 @@ pub fn current_items(conn: &Connection, rounds: Rounds) -> Result<Vec<SelfItemRo
 }
 
 /// The current self-report items `cchc review` looks at: points the program computed, and items the team marked
-/// not applicable (their evidence is checked); the rest of a national year's items would only fill memory.
-pub fn review_items(conn: &Connection, round_id: &str) -> Result<Vec<SelfItemRow>, StoreError> {
-    let sql = format!(
-        "{REPORTED_ITEM_COLUMNS} WHERE s.is_current = 1 AND s.round_id = ?1 AND (i.points_computed = 1
-             OR EXISTS (SELECT 1 FROM scores c WHERE c.round_id = s.round_id AND c.unit_code = s.unit_code
-                 AND c.criterion = i.criterion AND c.not_applicable = 1))"
-    );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([round_id], item_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+/// not applicable (their evidence is checked); the rest of a national year's items would only fill memory. The
+/// second are found from the scores (`CROSS JOIN` keeps that order): a probe per score marked not applicable, not one
+/// per item. Sorted as the items come in the first (round, unit, item).
+pub(super) fn review_items_sql() -> String {
+    format!(
+        "{REPORTED_ITEM_COLUMNS} WHERE s.is_current = 1 AND s.round_id IN {IN_ROUNDS} AND i.points_computed = 1
+         UNION SELECT s.round_id, s.unit_code, i.criterion, i.self_points, i.figure, i.evidence, i.proposal,
+             i.points_computed
+         FROM scores c CROSS JOIN selfreports s ON s.round_id = c.round_id AND s.unit_code = c.unit_code
+             JOIN selfreport_items i ON i.selfreport_id = s.id AND i.criterion = c.criterion
+         WHERE s.is_current = 1 AND c.round_id IN {IN_ROUNDS} AND c.not_applicable = 1
+         ORDER BY 1, 2, 3"
+    )
 }
 
 /// The items of the revision of `unit`'s self-report the team held at the end of `day` (the newest recorded by

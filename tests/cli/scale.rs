@@ -115,3 +115,45 @@ fn a_report_piped_into_a_reader_that_stops_early_ends_quietly() {
         assert!(!stderr.contains("Lỗi"), "{args:?}: {stderr}");
     }
 }
+
+/// The statements of a file or a log, each once, with whitespace collapsed, sorted. Transaction control and the
+/// settings a connection makes when it opens (`BEGIN`, `COMMIT`, `PRAGMA`) are not the report's work.
+fn statements<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut all: Vec<String> = texts
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty() && !["BEGIN", "COMMIT", "PRAGMA"].iter().any(|w| s.starts_with(w)))
+        .collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// The floor the benchmark sets beside the year report (scripts/report-year-core.sql, run by the sqlite3 shell) is
+/// every statement the report runs, review included, read from the report's own log of them (`CCHC_SQL_LOG`).
+#[test]
+fn the_benchmark_floor_runs_every_statement_of_the_year_report() {
+    let ward = generated("7");
+    let log = ward.path("sql.log");
+    let out = ward.path("nam.json").display().to_string();
+    let done = ward
+        .std_cmd(&["report", "year", "2026", "--format", "json", "-o", &out])
+        .env("CCHC_SQL_LOG", &log)
+        .output()
+        .expect("run");
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let log = std::fs::read_to_string(&log).expect("the log");
+    let ran = statements(log.lines().filter_map(|l| l.split_once('\t')).map(|(_, sql)| sql));
+    let file = include_str!("../../scripts/report-year-core.sql");
+    // Comments and the shell's dot-commands (which set the parameters) are not statements.
+    let body: Vec<&str> = file.lines().filter(|l| !l.starts_with("--") && !l.starts_with('.')).collect();
+    let body = body.join("\n");
+    let floor = statements(body.split(';'));
+    let missing: Vec<&String> = ran.iter().filter(|s| !floor.contains(s)).collect();
+    let extra: Vec<&String> = floor.iter().filter(|s| !ran.contains(s)).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "scripts/report-year-core.sql is out of step with the year report.\nRun by the report, not in the file:\n{}\nIn the file, not run:\n{}",
+        missing.iter().map(|s| format!("{s};")).collect::<Vec<_>>().join("\n"),
+        extra.iter().map(|s| format!("{s};")).collect::<Vec<_>>().join("\n")
+    );
+}

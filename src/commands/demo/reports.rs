@@ -56,7 +56,7 @@ pub fn demo(ctx: &Context, out: &Path) -> Result<()> {
     if let Some(first) = of_year.first() {
         built.push(build_unit(ctx, conn, &first.id, &demo_unit(conn, &first.id)?, &DateArgs::default())?);
     }
-    let (year_model, year_report) = build_year(ctx, conn, None, year_number, &DateArgs::default())?;
+    let (year_model, year_report, _) = build_year(ctx, conn, None, year_number, &DateArgs::default())?;
     if of_year.iter().any(|r| r.kind == RoundKind::Dot2) {
         built.push(build_selfassessment(ctx, conn, year_number, &DateArgs::default())?);
     }

@@ -26,7 +26,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use crate::domain::catalogue::{Catalogue, Node};
-use crate::domain::directory::Official;
+use crate::domain::directory::{Official, Unit};
 use crate::domain::finding::FindingStatus;
 use crate::domain::finding::{Event, Finding};
 use crate::domain::round::Round;
@@ -47,6 +47,8 @@ pub struct LatestStep {
 pub struct Index<'a> {
     pub src: &'a Sources,
     officials: HashMap<&'a str, &'a Official>,
+    /// By code: a national year has tens of thousands of officials, each looked up with their unit.
+    units: HashMap<&'a str, &'a Unit>,
     /// By id: a national year has a hundred ad-hoc rounds, looked up for every finding.
     rounds: HashMap<&'a str, &'a Round>,
     /// What finding views show, one copy each: unit and official names, item titles by catalogue, status labels.
@@ -65,6 +67,7 @@ impl<'a> Index<'a> {
         Self {
             src,
             officials: src.officials.iter().map(|o| (o.code.as_str(), o)).collect(),
+            units: src.units.iter().map(|u| (u.code.as_str(), u)).collect(),
             rounds: src.rounds.iter().map(|r| (r.id.as_str(), r)).collect(),
             shared_units: src.units.iter().map(|u| (u.code.as_str(), Rc::from(u.name.as_str()))).collect(),
             shared_officials: src.officials.iter().map(|o| (o.code.as_str(), Rc::from(o.name.as_str()))).collect(),
@@ -107,6 +110,10 @@ impl<'a> Index<'a> {
 
     pub fn official(&self, code: &str) -> Option<&'a Official> {
         self.officials.get(code).copied()
+    }
+
+    pub fn unit(&self, code: &str) -> Option<&'a Unit> {
+        self.units.get(code).copied()
     }
 
     pub fn round(&self, id: &str) -> Option<&'a Round> {

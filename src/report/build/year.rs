@@ -342,7 +342,7 @@ fn officials<'c>(
             let band = total.score100().and_then(|s| catalogue.classification.band_for(s));
             let in_round = |r: Option<&Round>| Some(tally.round(&r?.id).official(&o.code)?.total);
             let (dot1, dot2) = (in_round(periodic[0]), in_round(periodic[1]));
-            let kind = ix.src.units.iter().find(|u| u.code == o.unit_code).map_or("", |u| u.kind.as_str());
+            let kind = ix.unit(&o.unit_code).map_or("", |u| u.kind.as_str());
             let category = CATEGORIES
                 .iter()
                 .map(|(c, _)| *c)

@@ -14,7 +14,7 @@ use crate::domain::code;
 use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::scoring::{self, Loss, Mark, Total, costlier_first};
-use crate::domain::sources::{ScoreRef, SelfPointRef};
+use crate::domain::sources::{ScoreRef, ScoreSink, SelfPointRef};
 
 /// How many of an official's costliest items the report names.
 pub const LOSSES_SHOWN: usize = 3;
@@ -200,8 +200,28 @@ impl<'a> Tally<'a> {
         self.last_round
     }
 
+    /// The sums, by round, once every score and self point is in.
+    pub fn finish(self) -> Sums {
+        let mut answering = vec![false; self.officials.codes.len()];
+        for official in self.who.iter().flatten().filter_map(|o| o.checked_sub(1)) {
+            answering[official as usize] = true;
+        }
+        Sums {
+            rounds: self.rounds.into_iter().map(|r| (r.round.id.clone(), r.sums)).collect(),
+            units: self.units,
+            items: self.items,
+            fields: self.fields,
+            officials: self.officials,
+            answering,
+            unit_items: self.unit_items,
+            empty: RoundSums::default(),
+        }
+    }
+}
+
+impl ScoreSink for Tally<'_> {
     /// Adds an appraised score; scores of items the round does not assess (another kind) are left out.
-    pub fn score(&mut self, s: &ScoreRef) {
+    fn score(&mut self, s: &ScoreRef) {
         let Some(r) = self.round_index(s.round_id) else { return };
         let (unit, item) = (self.last_unit.number(s.unit_code, &mut self.units), self.items.number(s.criterion));
         let official = self.who.get(unit as usize).and_then(|items| items.get(item as usize)).copied().unwrap_or(0);
@@ -228,31 +248,13 @@ impl<'a> Tally<'a> {
 
     /// Adds an item's self points and the appraised points of the same item (the store gives only items the
     /// team gave points).
-    pub fn self_point(&mut self, s: &SelfPointRef) {
+    fn self_point(&mut self, s: &SelfPointRef) {
         let Some(r) = self.round_index(s.round_id) else { return };
         let item = self.items.number(s.criterion);
         let state = &mut self.rounds[r];
         let ItemRule::Scored { max, .. } = state.rule(item, s.criterion, &mut self.fields) else { return };
         state.sums.own.add_mark(Mark::Points(s.points), max);
         state.sums.same.add_mark(Mark::Points(s.appraised), max);
-    }
-
-    /// The sums, by round, once every score and self point is in.
-    pub fn finish(self) -> Sums {
-        let mut answering = vec![false; self.officials.codes.len()];
-        for official in self.who.iter().flatten().filter_map(|o| o.checked_sub(1)) {
-            answering[official as usize] = true;
-        }
-        Sums {
-            rounds: self.rounds.into_iter().map(|r| (r.round.id.clone(), r.sums)).collect(),
-            units: self.units,
-            items: self.items,
-            fields: self.fields,
-            officials: self.officials,
-            answering,
-            unit_items: self.unit_items,
-            empty: RoundSums::default(),
-        }
     }
 }
 

@@ -65,6 +65,31 @@ pub fn fill(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Parsed forms that read as another catalogue than their version's stored content (the table edited outside cchc):
+/// for `cchc check`, beside the content's own hash. A backup from before the table has none to check.
+pub fn disagreeing(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let table: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'catalogue_parsed'", [], |r| r.get(0))?;
+    if table == 0 {
+        return Ok(Vec::new());
+    }
+    let mut stmt =
+        conn.prepare("SELECT c.hash, c.id, c.version FROM catalogues c JOIN catalogue_parsed p USING (hash)")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let mut problems = Vec::new();
+    for row in rows {
+        let (hash, id, version) = row?;
+        let (Some(kept), Ok(parsed)) = (kept(conn, &hash), super::parse_stored(conn, &hash)) else { continue };
+        if kept != parsed {
+            problems.push(format!(
+                "dạng đã phân tích của bộ tiêu chí {id} phiên bản {version} (bảng catalogue_parsed) khác nội dung đã lưu: \
+                 bảng đã bị sửa ngoài cchc; nạp lại đúng tệp phiên bản đó bằng `cchc criteria load` để ghi lại"
+            ));
+        }
+    }
+    Ok(problems)
+}
+
 /// The stored versions without a parsed form of this format.
 fn missing(conn: &Connection) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare_cached(

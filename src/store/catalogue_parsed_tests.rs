@@ -102,6 +102,21 @@ fn fill_keeps_the_versions_loaded_before_the_table_and_never_waits_for_a_writer(
     assert!(kept(&store.conn, &hash) == Some(parsed_from_content(&store.conn, &hash)));
 }
 
+#[test]
+fn check_names_a_form_that_reads_as_another_catalogue_than_its_content() {
+    let (_dir, mut store) = store();
+    let hash = load(&mut store, DEFAULT_TOML);
+    assert!(disagreeing(&store.conn).unwrap().is_empty());
+    let mut changed = kept(&store.conn, &hash).unwrap();
+    changed.nodes[1].max_points += 1.0;
+    keep(&store.conn, &hash, &changed).unwrap();
+    let problems = crate::store::maintenance::problems(&store.conn).unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("mac-dinh-2026 phiên bản 1.0.0 (bảng catalogue_parsed)"), "{problems:?}");
+    store.conn.execute_batch("DROP TABLE catalogue_parsed").unwrap();
+    assert!(disagreeing(&store.conn).unwrap().is_empty(), "a database from before the table");
+}
+
 /// The parsed form of the default catalogue, pinned. When this fails because `Catalogue` or the parse changed, raise
 /// the number in `FORMAT` (forms stored by the previous build must not be read) and then update the hash; when only
 /// criteria/mac-dinh-2026.toml changed, update the hash alone.

@@ -18,13 +18,13 @@ pub const FORMAT: &str = concat!(env!("CARGO_PKG_VERSION"), "/1");
 /// The parsed form kept for `hash`, when there is one of this program's format that reads. Anything else (none yet,
 /// another format, a row edited by hand, a connection to a file not yet migrated) is only a lost shortcut.
 pub fn kept(conn: &Connection, hash: &str) -> Option<Catalogue> {
-    let json: String = conn
-        .query_row("SELECT parsed FROM catalogue_parsed WHERE hash = ?1 AND format = ?2", params![hash, FORMAT], |r| {
-            r.get(0)
-        })
-        .optional()
-        .ok()??;
-    serde_json::from_str(&json).ok()
+    let sql = "SELECT parsed FROM catalogue_parsed WHERE hash = ?1 AND format = ?2";
+    // Read in place, checked as UTF-8 by the SIMD checker: the form is long and mostly Vietnamese.
+    let read = |r: &rusqlite::Row| {
+        let bytes = r.get_ref(0)?.as_bytes()?;
+        Ok(simdutf8::basic::from_utf8(bytes).ok().and_then(|json| serde_json::from_str(json).ok()))
+    };
+    conn.query_row(sql, params![hash, FORMAT], read).optional().ok().flatten().flatten()
 }
 
 /// Keeps `catalogue`, parsed from the content stored under `hash`, as that version's parsed form. A form that would

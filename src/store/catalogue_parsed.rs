@@ -36,14 +36,14 @@ pub fn keep(conn: &Connection, hash: &str, catalogue: &Catalogue) -> Result<(), 
     }
     conn.execute(
         "INSERT INTO catalogue_parsed (hash, format, parsed) VALUES (?1, ?2, ?3)
-         ON CONFLICT (hash) DO UPDATE SET format = excluded.format, parsed = excluded.parsed",
+         ON CONFLICT (hash, format) DO UPDATE SET parsed = excluded.parsed",
         params![hash, FORMAT, json],
     )?;
     Ok(())
 }
 
 /// Keeps the parsed form of every stored version that lacks one of this format: the versions loaded before the
-/// table existed, or by another build. Once per database and program, like a migration, but never waited for: while
+/// table existed, or by another build of cchc. Once per database and program, like a migration, but never waited for: while
 /// another command writes, this fails at once (busy) and a later command does it.
 pub fn fill(conn: &Connection) -> Result<(), StoreError> {
     if missing(conn)?.is_empty() {
@@ -73,9 +73,11 @@ pub fn disagreeing(conn: &Connection) -> Result<Vec<String>, StoreError> {
     if table == 0 {
         return Ok(Vec::new());
     }
-    let mut stmt =
-        conn.prepare("SELECT c.hash, c.id, c.version FROM catalogues c JOIN catalogue_parsed p USING (hash)")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let mut stmt = conn.prepare(
+        "SELECT c.hash, c.id, c.version FROM catalogues c JOIN catalogue_parsed p USING (hash) WHERE p.format = ?1",
+    )?;
+    let rows =
+        stmt.query_map([FORMAT], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
     let mut problems = Vec::new();
     for row in rows {
         let (hash, id, version) = row?;

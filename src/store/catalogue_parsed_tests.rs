@@ -66,11 +66,13 @@ fn a_form_of_another_format_is_parsed_again_then_filled() {
     let (_dir, mut store) = store();
     let hash = load(&mut store, DEFAULT_TOML);
     let expected = parsed_from_content(&store.conn, &hash);
-    store.conn.execute_batch("UPDATE catalogue_parsed SET format = '0.0.0/0'").unwrap();
+    store.conn.execute_batch("UPDATE catalogue_parsed SET format = '0.0.0/0', parsed = '{}'").unwrap();
     assert!(kept(&store.conn, &hash).is_none());
     assert!(catalogues::get(&store.conn, &hash).unwrap() == expected);
     fill(&store.conn).unwrap();
     assert!(kept(&store.conn, &hash) == Some(expected), "filled again in this format");
+    let formats: i64 = store.conn.query_row("SELECT count(*) FROM catalogue_parsed", [], |r| r.get(0)).unwrap();
+    assert_eq!(formats, 2, "the other build's form stays for it");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use anyhow::{Context as _, Result, bail};
 use chrono::{Local, NaiveDate, NaiveDateTime};
 
 use crate::messages;
-use crate::store::Store;
+use crate::store::{Store, catalogues};
 
 #[derive(Clone)]
 pub struct Context {
@@ -50,8 +50,12 @@ impl Context {
                 crate::store::maintenance::leftovers_note(&self.db_path)
             );
         }
-        Store::open(&self.db_path, &self.actor, self.now)
-            .with_context(|| format!("Không mở được cơ sở dữ liệu «{}»", self.db_path.display()))
+        let store = Store::open(&self.db_path, &self.actor, self.now)
+            .with_context(|| format!("Không mở được cơ sở dữ liệu «{}»", self.db_path.display()))?;
+        // Catalogues loaded before their parsed form was kept get it now, once. Only speed depends on it: a
+        // database that is busy or read-only is left as it is.
+        let _ = catalogues::parsed::fill(&store.conn);
+        Ok(store)
     }
 }
 

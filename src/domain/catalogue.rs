@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::code;
 use super::suggest::{self, Cutoff};
@@ -12,7 +12,7 @@ use super::text::fold;
 pub const DEFAULT_TOML: &str = include_str!("../../criteria/mac-dinh-2026.toml");
 pub const DEFAULT_FILE_NAME: &str = "criteria/mac-dinh-2026.toml";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NodeKind {
     Periodic,
@@ -28,20 +28,20 @@ impl NodeKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Level {
     pub label: String,
     pub points: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Threshold {
     pub at_least: f64,
     pub points: f64,
 }
 
 /// How a score is derived from what a unit reports.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Rubric {
     Levels { levels: Vec<Level> },
@@ -60,7 +60,7 @@ impl Rubric {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     pub code: String,
     pub title: String,
@@ -76,7 +76,7 @@ pub struct Node {
     pub replaces: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Band {
     pub code: String,
     pub name: String,
@@ -84,7 +84,7 @@ pub struct Band {
     pub max: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Classification {
     pub basis: String,
     pub top_band_cap_percent: Option<f64>,
@@ -105,7 +105,10 @@ impl Classification {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// Serialized as the parsed form the store keeps beside the TOML (`store::catalogues`); read back through
+/// `Catalogue::new`, which rebuilds the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Parts")]
 pub struct Catalogue {
     pub id: String,
     pub version: String,
@@ -117,6 +120,25 @@ pub struct Catalogue {
     pub nodes: Vec<Node>,
     #[serde(skip)]
     index: HashMap<String, usize>,
+}
+
+/// What a serialized catalogue holds: every field but the index.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Parts {
+    id: String,
+    version: String,
+    title: String,
+    description: String,
+    legal_basis: Vec<String>,
+    classification: Classification,
+    nodes: Vec<Node>,
+}
+
+impl From<Parts> for Catalogue {
+    fn from(p: Parts) -> Self {
+        Catalogue::new(p.id, p.version, p.title, p.description, p.legal_basis, p.classification, p.nodes)
+    }
 }
 
 impl Catalogue {

@@ -1,6 +1,6 @@
 //! Year-end rules on the 100-point results: ranking with ties, and the share cap on the top classification band.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::catalogue::Classification;
 
@@ -26,7 +26,7 @@ pub fn ranks(scores: &[Option<f64>]) -> Vec<Option<u32>> {
 
 /// What the top band's share is counted on (NĐ 335/2025/NĐ-CP, Điều 20 khoản 5 điểm a: "không quá 20% tổng số …
 /// được xếp loại Hoàn thành tốt nhiệm vụ"); the other reading counts everyone rated tốt or better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CapBase {
     /// Of those rated in the band below the top (the decree's words): each person moved down joins that band.
     #[serde(rename = "tot")]

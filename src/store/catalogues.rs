@@ -8,6 +8,9 @@ use crate::domain::catalogue::Catalogue;
 use crate::domain::{catalogue_parse, catalogue_toml};
 use crate::store::audit::Change;
 
+#[path = "catalogue_parsed.rs"]
+pub mod parsed;
+
 const ACTIVE_KEY: &str = "catalogue_hash";
 
 pub fn hash(content: &str) -> String {
@@ -52,12 +55,25 @@ pub fn load(tx: &Tx, file_name: &str, catalogue: &Catalogue) -> Result<String, S
             hash
         }
     };
+    // What `get` would parse from the stored content (not `catalogue` itself, read from the user's file).
+    if let Ok(stored) = parse_stored(tx, &active) {
+        parsed::keep(tx, &active, &stored)?;
+    }
     settings::set(tx, ACTIVE_KEY, &active)?;
     Ok(active)
 }
 
-/// The catalogue stored under `hash`, parsed again from its stored content.
+/// The catalogue stored under `hash`: the parsed form kept for it when there is one of this program's, else parsed
+/// again from its stored content (the same catalogue, only slower).
 pub fn get(conn: &Connection, hash: &str) -> Result<Catalogue, StoreError> {
+    match parsed::kept(conn, hash) {
+        Some(catalogue) => Ok(catalogue),
+        None => parse_stored(conn, hash),
+    }
+}
+
+/// The catalogue stored under `hash`, parsed from its stored content.
+fn parse_stored(conn: &Connection, hash: &str) -> Result<Catalogue, StoreError> {
     let (file, content): (String, String) = conn
         .query_row("SELECT file_name, content FROM catalogues WHERE hash = ?1", [hash], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?

@@ -210,6 +210,7 @@ fn catalogue_hashes(conn: &Connection) -> Result<Vec<String>, StoreError> {
             problems.push(format!("nội dung bộ tiêu chí {id} phiên bản {version} đã bị sửa trong cơ sở dữ liệu"));
         }
     }
+    problems.extend(catalogues::parsed::disagreeing(conn)?);
     Ok(problems)
 }
 

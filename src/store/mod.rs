@@ -52,6 +52,7 @@ const MIGRATIONS: &[&str] = &[
     // 0009 and 0011 after 0010, not before it: databases at version 8 already hold the evidence tables.
     include_str!("../../migrations/0009_closed_round_record.sql"),
     include_str!("../../migrations/0011_round_decisions.sql"),
+    include_str!("../../migrations/0012_catalogue_parsed.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

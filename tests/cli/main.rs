@@ -50,5 +50,6 @@ mod scale;
 mod schedule;
 mod score_unset;
 mod selfreport;
+mod startup;
 mod store;
 mod upgrade;

@@ -5,17 +5,22 @@
 --
 -- Parameters: ?1 = the year, ?2 = NULL (every round of the year), e.g.
 --   sqlite3 -cmd '.parameter set ?1 2026' -cmd '.parameter set ?2 NULL' cchc.db < scripts/report-year-core.sql
--- The few statements the report runs with another ?1 (a round's id, a catalogue's hash, NULL for every official)
--- get it from the dot-commands below. The statements the review runs once per round, the round in ?2, run here
--- once with ?2 = NULL, over every round of the year: the same rows. Those it runs per round by the round's id
--- (its team, its listed units, its requests for clarification: a few rows each) run here once, for Đợt 1.
+-- The few statements the report runs with other parameters (a round's id, a catalogue's hash and the program's
+-- form of it, NULL for every official) get them from the dot-commands below. The statements the review runs once per
+-- round, the round in ?2, run here once with ?2 = NULL, over every round of the year: the same rows. Those it runs
+-- per round by the round's id (its team, its listed units, its requests for clarification: a few rows each) run here
+-- once, for Đợt 1.
 .parameter set @year "(SELECT value FROM temp.sqlite_parameters WHERE key = '?1')"
 
--- Opening the database (each of the two connections), and the read transaction's start.
-
+-- Opening the database (each of the two connections), the catalogue versions still without this program's parsed
+-- form (none, once the first command has kept them), and the read transaction's start.
 SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name IN ('settings', 'audit_log', 'units')) FROM
     sqlite_schema;
 SELECT count(*) FROM sqlite_schema;
+.parameter set ?1 "(SELECT format FROM catalogue_parsed LIMIT 1)"
+SELECT hash FROM catalogues c WHERE NOT EXISTS (SELECT 1 FROM catalogue_parsed p WHERE p.hash = c.hash AND p.format
+    = ?1);
+.parameter set ?1 "(SELECT value FROM temp.sqlite_parameters WHERE key = '@year')"
 
 -- The directory: the year's rounds, their units and catalogues, the units and the officials.
 SELECT id, kind, year, start_date, end_date, selfreport_due, topic, reason, status, catalogue_hash FROM rounds WHERE
@@ -27,7 +32,9 @@ SELECT id, round_id, name, role, unit_code, title, unit_name, official_code FROM
 SELECT id, round_id, unit_code, criterion, question, due_date, asked_on, answer, answered_on FROM clarifications
     WHERE (?1 IS NULL OR round_id = ?1) AND (?2 IS NULL OR unit_code = ?2) ORDER BY round_id, seq;
 .parameter set ?1 "(SELECT catalogue_hash FROM rounds WHERE year = (SELECT value FROM temp.sqlite_parameters WHERE key = '@year') AND kind = 'dot1')"
-SELECT file_name, content FROM catalogues WHERE hash = ?1;
+.parameter set ?2 "(SELECT format FROM catalogue_parsed LIMIT 1)"
+SELECT parsed FROM catalogue_parsed WHERE hash = ?1 AND format = ?2;
+.parameter set ?2 NULL
 SELECT code, name, kind FROM units ORDER BY rowid;
 .parameter set ?1 NULL
 SELECT code, name, position, unit_code, category FROM officials WHERE ?1 IS NULL OR unit_code = ?1 ORDER BY rowid;

@@ -262,13 +262,15 @@ fn year_counted(
         false => Ok(0),
     };
     let (model, stored) = std::thread::scope(|scope| -> Result<(YearReport, usize)> {
+        let (sums_sent, sums_come) = std::sync::mpsc::sync_channel(1);
         let other_core = twin.map(|twin| {
             // The other thread's own copies: a few dozen rounds and one or two catalogues.
             let (rounds, catalogues) = (src.rounds.clone(), src.catalogues.clone());
             let review = &review;
-            scope.spawn(move || -> Result<_> {
-                let sums = year_sums(&twin, year_number, &rounds, &catalogues)?;
-                Ok((sums, review(&twin)?))
+            scope.spawn(move || -> Result<usize> {
+                // The sums first, which the report waits for; the review is counted while the report is built.
+                let _ = sums_sent.send(year_sums(&twin, year_number, &rounds, &catalogues));
+                review(&twin)
             })
         });
         reports_year::load_finding_context(conn, year_number, &mut src)?;
@@ -285,16 +287,21 @@ fn year_counted(
         };
         let latest = reports_year::latest_events(conn, year_number, as_of)?;
         let found = year::findings(&ix, as_of, latest, (followed_up, each))?;
-        let (sums, stored) = match other_core {
-            Some(other) => other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
-            None => (year_sums(conn, year_number, &src.rounds, &src.catalogues)?, review(conn)?),
+        let sums = match &other_core {
+            // Nothing comes only when the other thread panicked: the scope passes its panic on as it ends.
+            Some(_) => sums_come.recv().unwrap_or_else(|_| bail!("lỗi nội bộ: luồng tính tổng điểm dừng giữa chừng")),
+            None => year_sums(conn, year_number, &src.rounds, &src.catalogues),
         };
-        let mut report = year::model(&ix, sums, year_number, found)?;
+        let mut report = year::model(&ix, sums?, year_number, found)?;
         let previous = reports_compare::basis(conn, year_number - 1)?;
         let current = if previous.is_some() { reports_compare::basis(conn, year_number)? } else { None };
         let carried = reports_compare::carried_into_year(conn, year_number)?;
         report.previous_year = year_compare::model(&ix, year_number, (previous, current), carried, as_of);
         report.assessment = assessment::of_year(&report, &report_texts::list(conn, &year_number.to_string())?);
+        let stored = match other_core {
+            Some(other) => other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+            None => review(conn)?,
+        };
         Ok((report, stored))
     })?;
     let model = Rc::new(model);

@@ -99,7 +99,12 @@ measure() {
 }
 memory() {
   local name="$1"; shift
-  /usr/bin/time -f "%M" -o "$dir/mem.one" "$@" >/dev/null 2>&1
+  if ! /usr/bin/time -f "%M" -o "$dir/mem.one" "$@" >/dev/null 2>"$dir/mem.err"; then
+    # A command that fails is a finding, not a figure: say which and why, and stop.
+    echo "Lỗi: lệnh đo «$name» thất bại: $*" >&2
+    tail -5 "$dir/mem.err" >&2
+    exit 1
+  fi
   echo "$name $(cat "$dir/mem.one")" >>"$dir/memory"
 }
 : >"$dir/times"

@@ -411,7 +411,7 @@ pub fn emit(ctx: &Context, built: Ready, out: &OutputArgs) -> Result<()> {
                 Some(_) => RenderOptions { template, width: None, color: false },
                 None => RenderOptions { template, ..RenderOptions::for_stdout(listing::terminal_width()) },
             };
-            Ok(write::render(&built.into_document(), format, &options)?)
+            Ok(write::render(built.into_document(), format, &options)?)
         }
     };
     let write = |sink: &mut dyn Write| -> Result<()> {

@@ -284,6 +284,24 @@ impl Table {
         Self { id: id.into(), title: title.into(), columns, rows: Vec::new(), total: None }
     }
 
+    /// Keeps the columns whose `keep` is true (a column past its end is kept), in the header, every row and the total.
+    pub fn retain_columns(&mut self, keep: &[bool]) {
+        let kept = |row: &mut Vec<Cell>| {
+            let mut i = 0;
+            row.retain(|_| {
+                i += 1;
+                keep.get(i - 1).copied().unwrap_or(true)
+            });
+        };
+        self.rows.iter_mut().for_each(kept);
+        self.total.iter_mut().for_each(kept);
+        let mut i = 0;
+        self.columns.retain(|_| {
+            i += 1;
+            keep.get(i - 1).copied().unwrap_or(true)
+        });
+    }
+
     pub fn push_row(&mut self, row: Vec<Cell>) {
         self.rows.push(row);
     }
@@ -321,28 +339,18 @@ impl Column {
 
 impl Document {
     /// The document as people read it: the machine-only columns (internal ids) left out of every table.
-    pub fn for_people(&self) -> Document {
+    pub fn for_people(mut self) -> Document {
         fn section(s: &mut Section) {
             for block in &mut s.blocks {
                 if let Block::Table(t) = block {
                     let keep: Vec<bool> = t.columns.iter().map(|c| !c.machine_only).collect();
-                    let kept = |row: &mut Vec<Cell>| {
-                        let mut i = 0;
-                        row.retain(|_| {
-                            i += 1;
-                            keep.get(i - 1).copied().unwrap_or(true)
-                        });
-                    };
-                    t.rows.iter_mut().for_each(kept);
-                    t.total.iter_mut().for_each(kept);
-                    t.columns.retain(|c| !c.machine_only);
+                    t.retain_columns(&keep);
                 }
             }
             s.subsections.iter_mut().for_each(section);
         }
-        let mut doc = self.clone();
-        doc.sections.iter_mut().for_each(section);
-        doc
+        self.sections.iter_mut().for_each(section);
+        self
     }
 }
 

@@ -84,7 +84,7 @@ pub(super) fn write_files(ctx: &Context, reports: &[Ready], dir: &Path, formats:
                     report.write_json(&mut json)?;
                     json
                 }
-                _ => write::render(&document, format, &RenderOptions::default())?,
+                _ => write::render(document.clone(), format, &RenderOptions::default())?,
             };
             crate::files::write(&ctx.db_path, &file, format.kind(), &bytes)?;
             written += 1;

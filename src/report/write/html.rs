@@ -13,7 +13,7 @@ const TEMPLATE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templa
 
 /// Render with the built-in template or with `template_override` (template
 /// source). Auto-escaping is on for both.
-pub fn render_html(doc: &Document, template_override: Option<&str>) -> Result<String, WriteError> {
+pub fn render_html(doc: Document, template_override: Option<&str>) -> Result<String, WriteError> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::Html);
@@ -49,7 +49,7 @@ mod tests {
 
     #[test]
     fn user_text_is_escaped() {
-        let html = render_html(&hostile(), None).unwrap_or_default();
+        let html = render_html(hostile(), None).unwrap_or_default();
         assert!(!html.contains("<script"), "unescaped script");
         assert!(!html.contains("<img"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
@@ -59,7 +59,7 @@ mod tests {
 
     #[test]
     fn self_contained() {
-        let html = render_html(&sample(), None).unwrap_or_default();
+        let html = render_html(sample(), None).unwrap_or_default();
         for needle in ["http://", "https://", "src=", "<link", "@import", "url("] {
             assert!(!html.contains(needle), "{needle}");
         }
@@ -77,7 +77,7 @@ mod tests {
         if let Some(Block::Chart(c)) = doc.sections[1].subsections[0].blocks.last_mut() {
             c.series.iter_mut().for_each(|s| s.values = vec![None; 3]);
         }
-        let html = render_html(&doc, None).unwrap_or_default();
+        let html = render_html(doc, None).unwrap_or_default();
         assert!(html.contains("Không có dữ liệu."));
         assert!(!html.contains("<svg"));
     }

@@ -11,7 +11,7 @@ use super::view::{self, Target};
 const TEMPLATE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/report.md.j2"));
 
 /// Render with the built-in template or with `template_override` (template source).
-pub fn render_markdown(doc: &Document, template_override: Option<&str>) -> Result<String, WriteError> {
+pub fn render_markdown(doc: Document, template_override: Option<&str>) -> Result<String, WriteError> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);
@@ -36,7 +36,7 @@ mod tests {
 
     #[test]
     fn markdown_snapshot() {
-        let text = render_markdown(&sample(), None).unwrap_or_else(|e| e.to_string());
+        let text = render_markdown(sample(), None).unwrap_or_else(|e| e.to_string());
         // Snapshot file names independent of the crate name.
         insta::with_settings!({ prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!("report_markdown", text);
@@ -45,7 +45,7 @@ mod tests {
 
     #[test]
     fn pipes_in_cells_are_escaped() {
-        let text = render_markdown(&sample(), None).unwrap_or_default();
+        let text = render_markdown(sample(), None).unwrap_or_default();
         assert!(text.contains("Cải cách thể chế \\| văn bản QPPL"));
     }
 
@@ -54,16 +54,26 @@ mod tests {
         let mut doc = sample();
         doc.subject = "<script>alert(1)</script>".into();
         doc.sections[0].blocks.push(crate::report::document::Block::Paragraph("<img src=x onerror=alert(1)>".into()));
-        let text = render_markdown(&doc, None).unwrap_or_default();
+        let text = render_markdown(doc, None).unwrap_or_default();
         assert!(!text.contains("<script") && !text.contains("<img"), "{text}");
         assert!(text.contains("&lt;script>alert(1)&lt;/script>"));
     }
 
     #[test]
     fn template_override() {
-        let text = render_markdown(&sample(), Some("{{ doc.title }}: {{ doc.sections|length }}"));
+        let text = render_markdown(sample(), Some("{{ doc.title }}: {{ doc.sections|length }}"));
         assert_eq!(text.ok().as_deref(), Some("BÁO CÁO: 3\n"));
-        let err = render_markdown(&sample(), Some("{{ doc.nope.x }}"));
+        let err = render_markdown(sample(), Some("{{ doc.nope.x }}"));
         assert!(matches!(err, Err(WriteError::Template(_))));
+    }
+
+    #[test]
+    fn a_template_reads_a_tables_rows_as_a_list() {
+        // The rows are made as they are read (`view::Rows`): a person's template still counts, indexes and loops them.
+        let template = "{% for s in doc.sections %}{% for b in s.blocks %}{% if b.type == 'table' %}\
+            {{ b.rows|length }} {{ b.rows[0][0].text }} {{ b.rows|last|first|attr('text') }};\
+            {% endif %}{% endfor %}{% endfor %}";
+        let text = render_markdown(sample(), Some(template)).unwrap_or_else(|e| e.to_string());
+        assert_eq!(text, "3 1 3;\n");
     }
 }

@@ -184,7 +184,7 @@ fn dump_sample() {
         for format in
             [Format::Table, Format::Markdown, Format::Html, Format::Docx, Format::Xlsx, Format::Csv, Format::Json]
         {
-            let bytes = render(&doc, format, &RenderOptions::default());
+            let bytes = render(doc.clone(), format, &RenderOptions::default());
             let path = dir.join(format!("{name}.{}", format.extension()));
             assert!(bytes.is_ok_and(|b| std::fs::write(path, b).is_ok()), "{format:?}");
         }

@@ -17,8 +17,7 @@ pub fn as_shown(kind: ColumnKind, value: f64) -> f64 {
 }
 
 /// The document with every table number and every chart value rounded as shown.
-pub fn document(doc: &Document) -> Document {
-    let mut doc = doc.clone();
+pub fn document(mut doc: Document) -> Document {
     doc.sections.iter_mut().for_each(section);
     doc
 }
@@ -67,7 +66,7 @@ mod tests {
         let mut t = Table::new("t", "Tỷ lệ", vec![Column::percent("Tỷ lệ"), Column::number("Điểm", 2)]);
         t.push_row(vec![Cell::Number(0.7726999999999999), Cell::Number(1.0 / 3.0)]);
         doc.sections[0].blocks.push(Block::Table(t));
-        let shown = document(&doc);
+        let shown = document(doc);
         let Some(Block::Table(t)) = shown.sections[0].blocks.last() else { panic!("no table") };
         assert_eq!(t.rows[0], vec![Cell::Number(0.773), Cell::Number(0.33)]);
     }

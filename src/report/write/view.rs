@@ -19,14 +19,15 @@
 //!         tables also have id; in HTML, columns empty in every row are left out. A chart's columns/rows are its values as a table.
 //! ```
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
+use minijinja::value::{Enumerator, Object, ObjectRepr};
 use minijinja::{Value, context};
 
 use crate::domain::date;
-use crate::report::document::{Block, Chart, Column, Document, Letterhead, Section, Signature, Table};
+use crate::report::document::{Block, Cell, Chart, Column, Document, Letterhead, Section, Signature, Table};
 
-use super::common::{Align, chart_rows, flatten_sections, row_cells};
+use super::common::{Align, chart_rows, row_cells};
 use super::{svg, widths};
 
 /// Which writer the context is for.
@@ -38,16 +39,28 @@ pub enum Target {
     Html,
 }
 
-pub fn document(doc: &Document, target: Target) -> Value {
+/// The context of `doc`, which it keeps: a table's rows are made into values one at a time, as the template reaches
+/// them (`Rows`), so that a national report's tables are held once, as cells, and not a second time as values.
+pub fn document(mut doc: Document, target: Target) -> Value {
+    if target == Target::Html {
+        // Laid out on a page: columns empty in every row are left out.
+        let annex = doc.annex.iter_mut().flat_map(|a| a.sections.iter_mut());
+        doc.sections.iter_mut().chain(annex).for_each(drop_empty_columns);
+    }
+    let doc = Arc::new(doc);
     let annex = doc.annex.as_ref().map(|a| {
-        context! { title => a.title.clone(), subtitle => a.subtitle.clone(), sections => sections(&a.sections, target) }
+        context! {
+            title => a.title.clone(),
+            subtitle => a.subtitle.clone(),
+            sections => sections(&doc, Part::Annex, &a.sections, target),
+        }
     });
     context! {
         doc => context! {
             letterhead => letterhead(&doc.letterhead),
             title => doc.title.clone(),
             subject => doc.subject.clone(),
-            sections => sections(&doc.sections, target),
+            sections => sections(&doc, Part::Body, &doc.sections, target),
             closing => doc.closing.clone(),
             countersignature => doc.countersignature.as_ref().map(signature),
             witness => doc.witness.as_ref().map(signature),
@@ -56,21 +69,105 @@ pub fn document(doc: &Document, target: Target) -> Value {
     }
 }
 
-fn sections(list: &[Section], target: Target) -> Vec<Value> {
-    flatten_sections(list)
-        .into_iter()
-        .map(|flat| {
-            let s = flat.section;
-            let blocks: Vec<Value> = s.blocks.iter().map(|b| block(b, target)).collect();
-            context! {
-                level => flat.level,
+fn drop_empty_columns(section: &mut Section) {
+    for block in &mut section.blocks {
+        if let Block::Table(t) = block {
+            widths::drop_empty_columns(t);
+        }
+    }
+    section.subsections.iter_mut().for_each(drop_empty_columns);
+}
+
+/// The sections flattened, each with its `level` (1 = top), in reading order.
+fn sections(doc: &Arc<Document>, part: Part, list: &[Section], target: Target) -> Vec<Value> {
+    fn walk(
+        doc: &Arc<Document>,
+        list: &[Section],
+        at: &mut TableAt,
+        level: usize,
+        target: Target,
+        out: &mut Vec<Value>,
+    ) {
+        for (i, s) in list.iter().enumerate() {
+            at.path.push(i);
+            let blocks: Vec<Value> = s
+                .blocks
+                .iter()
+                .enumerate()
+                .map(|(b, block)| {
+                    at.block = b;
+                    self::block(doc, at, block, target)
+                })
+                .collect();
+            out.push(context! {
+                level => level,
                 number => s.number.clone(),
                 title => s.title.clone(),
                 heading => s.heading(),
                 blocks => blocks,
-            }
-        })
-        .collect()
+            });
+            walk(doc, &s.subsections, at, level + 1, target, out);
+            at.path.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(doc, list, &mut TableAt { part, path: Vec::new(), block: 0 }, 1, target, &mut out);
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Body,
+    Annex,
+}
+
+/// Where a table stands in its document: the part, the index of each section down to its own, the block's index.
+#[derive(Debug, Clone)]
+struct TableAt {
+    part: Part,
+    path: Vec<usize>,
+    block: usize,
+}
+
+impl TableAt {
+    fn table<'a>(&self, doc: &'a Document) -> Option<&'a Table> {
+        let mut list = match self.part {
+            Part::Body => &doc.sections,
+            Part::Annex => &doc.annex.as_ref()?.sections,
+        };
+        let (last, parents) = self.path.split_last()?;
+        for i in parents {
+            list = &list.get(*i)?.subsections;
+        }
+        match list.get(*last)?.blocks.get(self.block)? {
+            Block::Table(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// A table's rows as the template sees them: a list, each row's values made when it is read.
+#[derive(Debug)]
+struct Rows {
+    doc: Arc<Document>,
+    at: TableAt,
+    target: Target,
+}
+
+impl Object for Rows {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let table = self.at.table(&self.doc)?;
+        let cells = table.rows.get(key.as_usize()?)?;
+        Some(Value::from(row(table, cells, self.target)))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.at.table(&self.doc).map_or(0, |t| t.rows.len()))
+    }
 }
 
 fn signature(sig: &Signature) -> Value {
@@ -98,13 +195,13 @@ fn letterhead(lh: &Letterhead) -> Value {
     }
 }
 
-fn block(block: &Block, target: Target) -> Value {
+fn block(doc: &Arc<Document>, at: &TableAt, block: &Block, target: Target) -> Value {
     match block {
         Block::Paragraph(text) => context! { type => "paragraph", text => text.clone() },
         Block::Note(text) => context! { type => "note", text => text.clone() },
         Block::Centered(text) => context! { type => "centered", text => text.clone() },
         Block::Bullets(items) => context! { type => "bullets", items => items.clone() },
-        Block::Table(t) => table(t, target),
+        Block::Table(t) => table(doc, at, t, target),
         Block::Chart(c) => chart(c, target),
     }
 }
@@ -130,30 +227,26 @@ fn columns(columns: &[Column], target: Target) -> Vec<Value> {
     columns.iter().map(|c| cell_value(&c.title, Align::of_column(c.kind), target)).collect()
 }
 
-fn table(t: &Table, target: Target) -> Value {
-    // Laid out on a page: columns empty in every row left out, widths from content (percent of the text width).
-    let (t, widths) = match target {
-        Target::Html => {
-            let t = widths::without_empty_columns(t);
-            // Printed on A4 with the DOCX's margins (`templates/report.html.j2`: 165 mm of text).
-            let fitted = widths::fit_twips(&widths::needs(&t), widths::A4_TEXT_WIDTH);
-            let total: f64 = fitted.iter().sum();
-            (t, Some(fitted.iter().map(|w| format!("{:.1}%", w / total * 100.0)).collect::<Vec<_>>()))
-        }
-        Target::Markdown => (Cow::Borrowed(t), None),
-    };
-    let t = t.as_ref();
-    let row = |cells: &Vec<crate::report::document::Cell>| -> Vec<Value> {
-        row_cells(t, cells).map(|(text, align)| cell_value(&text, align, target)).collect()
-    };
-    let rows: Vec<Vec<Value>> = t.rows.iter().map(row).collect();
+fn row(table: &Table, cells: &[Cell], target: Target) -> Vec<Value> {
+    row_cells(table, cells).map(|(text, align)| cell_value(&text, align, target)).collect()
+}
+
+fn table(doc: &Arc<Document>, at: &TableAt, t: &Table, target: Target) -> Value {
+    // On a page (HTML): widths from content, as percents of the text width.
+    let widths = (target == Target::Html).then(|| {
+        // Printed on A4 with the DOCX's margins (`templates/report.html.j2`: 165 mm of text).
+        let fitted = widths::fit_twips(&widths::needs(t), widths::A4_TEXT_WIDTH);
+        let total: f64 = fitted.iter().sum();
+        fitted.iter().map(|w| format!("{:.1}%", w / total * 100.0)).collect::<Vec<_>>()
+    });
+    let rows = Value::from_object(Rows { doc: Arc::clone(doc), at: at.clone(), target });
     context! {
         type => "table",
         id => t.id.clone(),
         title => t.title.clone(),
         columns => columns(&t.columns, target),
         rows => rows,
-        total => t.total.as_ref().map(row),
+        total => t.total.as_ref().map(|cells| row(t, cells, target)),
         unit => "",
         empty => t.rows.is_empty(),
         keep => widths::keep_on_a4(&widths::needs(t)),

@@ -237,6 +237,25 @@ pub fn keep_on_a4(needs: &[Need]) -> bool {
 /// `t` without the columns that are empty in every row (and in the total); a table without rows keeps its
 /// columns, which are then all it shows.
 pub fn without_empty_columns(t: &Table) -> Cow<'_, Table> {
+    match used_columns(t) {
+        None => Cow::Borrowed(t),
+        Some(used) => {
+            let mut t = t.clone();
+            t.retain_columns(&used);
+            Cow::Owned(t)
+        }
+    }
+}
+
+/// `without_empty_columns` in place, for a table the writer owns.
+pub fn drop_empty_columns(t: &mut Table) {
+    if let Some(used) = used_columns(t) {
+        t.retain_columns(&used);
+    }
+}
+
+/// Which columns have a cell that is not blank; `None` when every one does (or the table has no row).
+fn used_columns(t: &Table) -> Option<Vec<bool>> {
     let blank = |c: &Cell| match c {
         Cell::Empty => true,
         Cell::Text(s) => s.trim().is_empty(),
@@ -245,17 +264,7 @@ pub fn without_empty_columns(t: &Table) -> Cow<'_, Table> {
     let used: Vec<bool> = (0..t.columns.len())
         .map(|i| t.rows.iter().chain(t.total.iter()).any(|r| r.get(i).is_some_and(|c| !blank(c))))
         .collect();
-    if t.rows.is_empty() || used.iter().all(|u| *u) {
-        return Cow::Borrowed(t);
-    }
-    let keep = |cells: &Vec<Cell>| cells.iter().zip(&used).filter(|(_, u)| **u).map(|(c, _)| c.clone()).collect();
-    Cow::Owned(Table {
-        id: t.id.clone(),
-        title: t.title.clone(),
-        columns: t.columns.iter().zip(&used).filter(|(_, u)| **u).map(|(c, _)| c.clone()).collect(),
-        rows: t.rows.iter().map(keep).collect(),
-        total: t.total.as_ref().map(keep),
-    })
+    (!t.rows.is_empty() && !used.iter().all(|u| *u)).then_some(used)
 }
 
 /// Tables of at most this many lines of 12 pt text (header included, about a sixth of an A4 page) are kept on

@@ -256,21 +256,19 @@ fn year_counted(
     }
     let held: HashSet<String> = src.rounds.iter().map(|r| r.id.clone()).collect();
     let mut later = RecordedLater::default();
-    let scope_name = year_number.to_string();
-    let review = |conn: &Connection| match reviewed {
-        true => review::count_stored_points(ctx, conn, &scope_name, dates),
-        false => Ok(0),
-    };
+    // The review's rounds are counted by both threads, each taking the next when it is free: the other thread once
+    // it has handed over the sums, this one once the report is built.
+    let review = reviewed.then(|| review::PointCount::new(ctx, conn, &year_number.to_string(), dates)).transpose()?;
     let (model, stored) = std::thread::scope(|scope| -> Result<(YearReport, usize)> {
         let (sums_sent, sums_come) = std::sync::mpsc::sync_channel(1);
         let other_core = twin.map(|twin| {
             // The other thread's own copies: a few dozen rounds and one or two catalogues.
             let (rounds, catalogues) = (src.rounds.clone(), src.catalogues.clone());
-            let review = &review;
+            let review = review.as_ref();
             scope.spawn(move || -> Result<usize> {
-                // The sums first, which the report waits for; the review is counted while the report is built.
+                // The sums first, which the report waits for.
                 let _ = sums_sent.send(year_sums(&twin, year_number, &rounds, &catalogues));
-                review(&twin)
+                review.map_or(Ok(0), |count| count.rounds(&twin))
             })
         });
         reports_year::load_finding_context(conn, year_number, &mut src)?;
@@ -298,10 +296,13 @@ fn year_counted(
         let carried = reports_compare::carried_into_year(conn, year_number)?;
         report.previous_year = year_compare::model(&ix, year_number, (previous, current), carried, as_of);
         report.assessment = assessment::of_year(&report, &report_texts::list(conn, &year_number.to_string())?);
-        let stored = match other_core {
-            Some(other) => other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
-            None => review(conn)?,
+        let mut stored = match &review {
+            Some(count) => count.rounds(conn)? + count.later(conn)?,
+            None => 0,
         };
+        if let Some(other) = other_core {
+            stored += other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        }
         Ok((report, stored))
     })?;
     let model = Rc::new(model);

@@ -10,7 +10,9 @@ use crate::commands::listing::{FormatArg, Listing, col};
 use crate::commands::report::{DateArgs, round_model, year_model};
 use crate::context::Context;
 use crate::domain::date as day;
-use crate::domain::review::{self, ReviewPoint};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::domain::review::{self, ReviewPoint, ReviewRows};
 use crate::domain::round::Round;
 use crate::report::model::assessment::{AssessmentPart, drafts};
 use crate::store::review::{self as review_store, Later};
@@ -74,11 +76,9 @@ fn stored_points(ctx: &Context, conn: &Connection, scope: &str, dates: &DateArgs
 }
 
 /// How many points the stored data hold: what a report's notice says, without keeping tens of thousands of them.
-/// The year report counts them on its second connection while it reads the rest.
 pub fn count_stored_points(ctx: &Context, conn: &Connection, scope: &str, dates: &DateArgs) -> Result<usize> {
-    let mut count = 0;
-    for_each_stored_point(ctx, conn, scope, dates, |_| count += 1)?;
-    Ok(count)
+    let count = PointCount::new(ctx, conn, scope, dates)?;
+    Ok(count.rounds(conn)? + count.later(conn)?)
 }
 
 /// Hands `each` the points found in the stored data, round by round, then what was recorded after the paper's date.
@@ -89,35 +89,101 @@ fn for_each_stored_point(
     dates: &DateArgs,
     mut each: impl FnMut(ReviewPoint),
 ) -> Result<()> {
-    let scope = scope.trim();
-    let (year, round) = scope_of(conn, scope)?;
-    let covered: Vec<Round> = rounds::list(conn, Some(year))?
-        .into_iter()
-        .filter(|r| round.as_ref().is_none_or(|one| one.id == r.id))
-        .collect();
-    let mut rows = reports::review_base(conn, &covered, year)?;
-    for r in &covered {
-        reports::review_round(conn, year, &r.id, &mut rows)?;
-        review::review(&rows, &[r]).into_iter().for_each(&mut each);
+    let stored = Stored::new(ctx, conn, scope, dates)?;
+    let mut rows = stored.base.clone();
+    for r in &stored.covered {
+        stored.round_points(conn, r, &mut rows, &mut each)?;
+    }
+    stored.later_points(conn, each)
+}
+
+/// A scope's stored data as the review reads them: the rounds it covers and what every round's checks share.
+struct Stored<'a> {
+    ctx: &'a Context,
+    scope: String,
+    dates: &'a DateArgs,
+    year: i32,
+    /// The round, when the scope is one.
+    round: Option<Round>,
+    covered: Vec<Round>,
+    base: ReviewRows,
+}
+
+impl<'a> Stored<'a> {
+    fn new(ctx: &'a Context, conn: &Connection, scope: &str, dates: &'a DateArgs) -> Result<Self> {
+        let scope = scope.trim().to_owned();
+        let (year, round) = scope_of(conn, &scope)?;
+        let covered: Vec<Round> = rounds::list(conn, Some(year))?
+            .into_iter()
+            .filter(|r| round.as_ref().is_none_or(|one| one.id == r.id))
+            .collect();
+        let base = reports::review_base(conn, &covered, year)?;
+        Ok(Self { ctx, scope, dates, year, round, covered, base })
+    }
+
+    /// The points of round `r`, its rows read into `rows` in place of the previous round's.
+    fn round_points(
+        &self,
+        conn: &Connection,
+        r: &Round,
+        rows: &mut ReviewRows,
+        each: impl FnMut(ReviewPoint),
+    ) -> Result<()> {
+        reports::review_round(conn, self.year, &r.id, rows)?;
         let team = rounds::team(conn, &r.id)?;
         let roles: Vec<&str> = team.iter().map(|m| m.role.as_str()).collect();
-        review::leaderless(r, &roles).into_iter().for_each(&mut each);
-        let as_of = match &round {
-            Some(_) => dates.for_round(ctx.today(), r),
-            None => dates.for_year(ctx.today(), year),
+        let as_of = match &self.round {
+            Some(_) => self.dates.for_round(self.ctx.today(), r),
+            None => self.dates.for_year(self.ctx.today(), self.year),
         };
         let asked = clarifications::list(conn, Some(&r.id), None)?;
-        review::unanswered_clarifications(r, &asked, as_of).into_iter().for_each(&mut each);
+        let points = review::review(rows, &[r]).into_iter().chain(review::leaderless(r, &roles));
+        points.chain(review::unanswered_clarifications(r, &asked, as_of)).for_each(each);
+        Ok(())
     }
-    if let Some(date) = dates.date {
-        let as_of = match &round {
-            Some(r) => dates.for_round(ctx.today(), r),
-            None => dates.for_year(ctx.today(), year),
+
+    /// What was recorded after the date the paper will carry (`--date`), yet is in the report.
+    fn later_points(&self, conn: &Connection, each: impl FnMut(ReviewPoint)) -> Result<()> {
+        let Some(date) = self.dates.date else { return Ok(()) };
+        let as_of = match &self.round {
+            Some(r) => self.dates.for_round(self.ctx.today(), r),
+            None => self.dates.for_year(self.ctx.today(), self.year),
         };
-        let later = review_store::recorded_between(conn, year, round.as_ref().map(|r| r.id.as_str()), date, as_of)?;
-        later.iter().map(|l| dated_before(scope, date, l)).for_each(each);
+        let round_id = self.round.as_ref().map(|r| r.id.as_str());
+        let later = review_store::recorded_between(conn, self.year, round_id, date, as_of)?;
+        later.iter().map(|l| dated_before(&self.scope, date, l)).for_each(each);
+        Ok(())
     }
-    Ok(())
+}
+
+/// The stored points of a scope counted by one thread or several, each on its own connection: a thread takes the
+/// next round no other has taken, so that two cores share a year's rounds whatever their sizes.
+pub struct PointCount<'a> {
+    stored: Stored<'a>,
+    next: AtomicUsize,
+}
+
+impl<'a> PointCount<'a> {
+    pub fn new(ctx: &'a Context, conn: &Connection, scope: &str, dates: &'a DateArgs) -> Result<Self> {
+        Ok(Self { stored: Stored::new(ctx, conn, scope, dates)?, next: AtomicUsize::new(0) })
+    }
+
+    /// The points of the rounds this thread takes, until none is left.
+    pub fn rounds(&self, conn: &Connection) -> Result<usize> {
+        let mut count = 0;
+        let mut rows = self.stored.base.clone();
+        while let Some(r) = self.stored.covered.get(self.next.fetch_add(1, Ordering::Relaxed)) {
+            self.stored.round_points(conn, r, &mut rows, |_| count += 1)?;
+        }
+        Ok(count)
+    }
+
+    /// The points of data recorded after the paper's date: counted once, by one thread.
+    pub fn later(&self, conn: &Connection) -> Result<usize> {
+        let mut count = 0;
+        self.stored.later_points(conn, |_| count += 1)?;
+        Ok(count)
+    }
 }
 
 /// The point that says the report's assessment still has the program's drafts, if it has.

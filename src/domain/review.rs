@@ -28,7 +28,7 @@ pub struct ReviewPoint {
 
 /// What the review reads of a round: only the rows its checks look at, so that a national year is reviewed in
 /// little memory.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct ReviewRows {
     /// The catalogue each round pinned, by hash.
     pub catalogues: HashMap<String, Catalogue>,

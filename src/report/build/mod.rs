@@ -223,20 +223,20 @@ impl<'a> Index<'a> {
         }
     }
 
-    pub fn events(&self, finding_id: &str) -> Vec<EventView> {
-        self.src
-            .events
-            .iter()
-            .filter(|e| e.finding_id == finding_id)
-            .map(|e| EventView {
+    /// Each finding's status changes, oldest first, grouped in one pass over them all.
+    pub fn events_by_finding(&self) -> HashMap<&'a str, Vec<EventView>> {
+        let mut by_finding: HashMap<&str, Vec<EventView>> = HashMap::new();
+        for e in &self.src.events {
+            by_finding.entry(e.finding_id.as_str()).or_default().push(EventView {
                 at: e.at.clone(),
                 status: e.status,
                 status_label: capitalized(e.status.label()),
                 note: e.note.clone(),
                 evidence: e.evidence.clone(),
                 round_id: e.round_id.clone(),
-            })
-            .collect()
+            });
+        }
+        by_finding
     }
 }
 

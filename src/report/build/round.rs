@@ -12,6 +12,7 @@ use crate::domain::finding::FindingKind;
 use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, RoundStatus, role_label};
 use crate::domain::scoring::{self, ItemScore};
+use crate::domain::selfreport::ReceiptRow;
 use crate::domain::sources::Sources;
 use crate::report::model::round::{
     CarryOver, FieldResult, ItemLossSum, LateUnit, NoteCount, OfficialResult, RoundReport, TeamMember, UnitResult,
@@ -33,7 +34,12 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
     let of_kind = |pred: fn(FindingKind) -> bool| findings.iter().filter(|f| pred(f.kind)).cloned().collect();
     let fields = fields(&ix, round, catalogue, &appraised, (&own, &same));
     let field_codes: Vec<&str> = fields.iter().map(|f| f.code.as_str()).collect();
-    let received = |code: &str| src.receipts.iter().any(|r| r.round_id == round.id && r.unit_code == code);
+    // By unit, once: a national round covers thousands of units, each looked up here.
+    let receipts: HashMap<&str, &ReceiptRow> =
+        src.receipts.iter().filter(|r| r.round_id == round.id).map(|r| (r.unit_code.as_str(), r)).collect();
+    let received = |code: &str| receipts.contains_key(code);
+    let mut findings_of_unit: HashMap<&str, usize> = HashMap::new();
+    findings.iter().for_each(|f| *findings_of_unit.entry(f.unit_code.as_str()).or_default() += 1);
     let units: Vec<UnitResult> = {
         let by_unit = keyed(scoring::totals_by_unit(&appraised));
         let (own, same) = (keyed(scoring::totals_by_unit(&own)), keyed(scoring::totals_by_unit(&same)));
@@ -41,7 +47,7 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
             code: (*code).to_owned(),
             name: ix.unit_name(code),
             totals: totals(by_unit.get(*code), pair(&own, &same, code)),
-            findings: findings.iter().filter(|f| f.unit_code == *code).count(),
+            findings: findings_of_unit.get(*code).copied().unwrap_or(0),
         };
         scope.iter().map(result).collect()
     };
@@ -89,7 +95,7 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
         shortcomings: of_kind(FindingKind::is_shortcoming),
         proposals: ix.proposals(round, None),
         carry_over: carry_over(&ix, round, as_of),
-        late_units: late_units(&ix, round, &scope),
+        late_units: late_units(&ix, round, &scope, &receipts),
         item_losses: item_losses(&ix, round, &appraised),
         recurring_notes: recurring_notes(src, round),
         evidence: super::round_trail::evidence(&ix, &scope),
@@ -220,6 +226,7 @@ fn officials(
     let by_a = keyed(scoring::totals_by(appraised, |i| ix.official_of(i)));
     let by_s = keyed(scoring::totals_by(own, |i| ix.official_of(i)));
     let same = keyed(scoring::totals_by(same, |i| ix.official_of(i)));
+    let mut losses = official_losses(ix, round, appraised);
     let scope: HashSet<&str> = scope.iter().copied().collect();
     let mut assigned: HashMap<&str, usize> = HashMap::new();
     for a in &ix.src.assignments {
@@ -243,19 +250,21 @@ fn officials(
                 unit_name: ix.unit_name(&o.unit_code),
                 items_assigned,
                 totals: totals(by_a.get(&o.code), pair(&by_s, &same, &o.code)),
-                losses: official_losses(ix, round, appraised, &o.code),
+                losses: losses.remove(o.code.as_str()).unwrap_or_default(),
             })
         })
         .collect()
 }
 
-/// The items that cost an official points, biggest loss first.
-fn official_losses(ix: &Index, round: &Round, appraised: &[ItemScore], official: &str) -> Vec<ItemLoss> {
-    let mut out: Vec<ItemLoss> = appraised
-        .iter()
-        .filter(|i| ix.official_of(i) == Some(official))
-        .filter_map(|i| scoring::loss(&i.unit, &i.code, i.max, i.mark))
-        .map(|l| ItemLoss {
+/// The items that cost each official points, biggest loss first (every item is looked at once: a national round
+/// has tens of thousands of officials and hundreds of thousands of items).
+fn official_losses<'a>(ix: &Index<'a>, round: &Round, appraised: &[ItemScore]) -> HashMap<&'a str, Vec<ItemLoss>> {
+    let mut by_official: HashMap<&str, Vec<ItemLoss>> = HashMap::new();
+    for i in appraised {
+        let (Some(official), Some(l)) = (ix.official_of(i), scoring::loss(&i.unit, &i.code, i.max, i.mark)) else {
+            continue;
+        };
+        by_official.entry(official).or_default().push(ItemLoss {
             criterion: l.code.clone(),
             title: ix.title(round, l.code).unwrap_or_default(),
             unit_name: ix.shared_unit_name(l.unit),
@@ -263,20 +272,23 @@ fn official_losses(ix: &Index, round: &Round, appraised: &[ItemScore], official:
             max: l.max,
             points: l.points,
             lost: l.lost,
-        })
-        .collect();
-    out.sort_by(|a, b| scoring::costlier_first((a.lost, &a.criterion), (b.lost, &b.criterion)));
-    out
+        });
+    }
+    for out in by_official.values_mut() {
+        out.sort_by(|a, b| scoring::costlier_first((a.lost, &a.criterion), (b.lost, &b.criterion)));
+    }
+    by_official
 }
 
 /// Shortcomings and violations of the year's earlier rounds, and what became of them.
 fn carry_over(ix: &Index, round: &Round, as_of: NaiveDate) -> Vec<CarryOver> {
+    let mut events = ix.events_by_finding();
     ix.src
         .findings
         .iter()
         .filter(|f| f.kind.is_shortcoming() && ix.is_before(&f.round_id, round))
         .map(|f| {
-            let events = ix.events(&f.id);
+            let events = events.remove(f.id.as_str()).unwrap_or_default();
             CarryOver {
                 checked_in_round: events.iter().any(|e| e.round_id.as_deref() == Some(round.id.as_str())),
                 finding: ix.finding(f, as_of),
@@ -288,15 +300,16 @@ fn carry_over(ix: &Index, round: &Round, as_of: NaiveDate) -> Vec<CarryOver> {
 
 /// Units that sent their self-report late or not at all; ad-hoc rounds ask for none (plan, section IV.1.c),
 /// and a unit answering for no item has nothing to report.
-fn late_units(ix: &Index, round: &Round, scope: &[&str]) -> Vec<LateUnit> {
+fn late_units(ix: &Index, round: &Round, scope: &[&str], receipts: &HashMap<&str, &ReceiptRow>) -> Vec<LateUnit> {
     if round.kind == RoundKind::DotXuat {
         return Vec::new();
     }
+    let answering: HashSet<&str> = ix.src.assignments.iter().map(|a| a.unit_code.as_str()).collect();
     scope
         .iter()
-        .filter(|code| ix.src.assignments.iter().any(|a| a.unit_code == **code))
+        .filter(|code| answering.contains(**code))
         .filter_map(|code| {
-            let receipt = ix.src.receipts.iter().find(|r| r.round_id == round.id && r.unit_code == *code);
+            let receipt = receipts.get(*code);
             let received_on = receipt.map(|r| r.first_received);
             let due = ix.selfreport_due(round, code);
             let days_late = received_on.map(|d| (d - due).num_days()).filter(|d| *d > 0);

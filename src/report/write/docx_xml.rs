@@ -1,7 +1,8 @@
 //! WordprocessingML building blocks: runs, paragraphs, tables, and the fixed
 //! package parts. Sizes are in half-points (`sz`) and twips (1/20 pt).
 
-use std::fmt::Write;
+use std::borrow::Cow;
+use std::fmt::{self, Write};
 
 use super::common::xml_escape;
 
@@ -41,43 +42,42 @@ impl<'a> Run<'a> {
         self
     }
 
-    fn properties(&self) -> String {
-        let mut rpr = String::new();
+    /// `<w:r>` elements; line breaks become `<w:br/>`, tabs `<w:tab/>`.
+    pub fn write(&self, out: &mut dyn Write) -> fmt::Result {
+        out.write_str("<w:r><w:rPr>")?;
         if self.bold {
-            rpr.push_str("<w:b/><w:bCs/>");
+            out.write_str("<w:b/><w:bCs/>")?;
         }
         if self.italic {
-            rpr.push_str("<w:i/><w:iCs/>");
+            out.write_str("<w:i/><w:iCs/>")?;
         }
         if let Some(sz) = self.size {
-            let _ = write!(rpr, r#"<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>"#);
+            write!(out, r#"<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>"#)?;
         }
         if self.underline {
-            rpr.push_str(r#"<w:u w:val="single"/>"#);
+            out.write_str(r#"<w:u w:val="single"/>"#)?;
         }
-        rpr
-    }
-
-    /// `<w:r>` elements; line breaks become `<w:br/>`, tabs `<w:tab/>`.
-    pub fn xml(&self) -> String {
-        let rpr = self.properties();
-        let mut out = format!("<w:r><w:rPr>{rpr}</w:rPr>");
-        let text = self.text.replace("\r\n", "\n").replace('\r', "\n");
+        out.write_str("</w:rPr>")?;
+        // Most text has no carriage return: no copy of it then.
+        let text: Cow<'_, str> = if self.text.contains('\r') {
+            Cow::Owned(self.text.replace("\r\n", "\n").replace('\r', "\n"))
+        } else {
+            Cow::Borrowed(self.text)
+        };
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
-                out.push_str("<w:br/>");
+                out.write_str("<w:br/>")?;
             }
             for (j, part) in line.split('\t').enumerate() {
                 if j > 0 {
-                    out.push_str("<w:tab/>");
+                    out.write_str("<w:tab/>")?;
                 }
                 if !part.is_empty() {
-                    let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t>"#, xml_escape(part));
+                    write!(out, r#"<w:t xml:space="preserve">{}</w:t>"#, xml_escape(part))?;
                 }
             }
         }
-        out.push_str("</w:r>");
-        out
+        out.write_str("</w:r>")
     }
 }
 
@@ -136,41 +136,52 @@ impl Para {
         Self { jc: Jc::Both, before: 120, line: Some(288), first_line: 567, ..Self::default() }
     }
 
+    /// The paragraph as a string: the content of a table cell.
     pub fn xml(&self, runs: &[Run<'_>]) -> String {
-        let mut ppr = String::new();
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write(&mut out, runs);
+        out
+    }
+
+    pub fn write(&self, out: &mut dyn Write, runs: &[Run<'_>]) -> fmt::Result {
+        out.write_str("<w:p><w:pPr>")?;
         if let Some(style) = self.style {
-            let _ = write!(ppr, r#"<w:pStyle w:val="{style}"/>"#);
+            write!(out, r#"<w:pStyle w:val="{style}"/>"#)?;
         }
         if self.keep_next {
-            ppr.push_str("<w:keepNext/>");
+            out.write_str("<w:keepNext/>")?;
         }
         if self.keep_lines {
-            ppr.push_str("<w:keepLines/>");
+            out.write_str("<w:keepLines/>")?;
         }
         if self.rule {
-            ppr.push_str(r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#);
+            out.write_str(r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#)?;
         }
-        let _ = write!(ppr, r#"<w:spacing w:before="{}" w:after="{}""#, self.before, self.after);
+        write!(out, r#"<w:spacing w:before="{}" w:after="{}""#, self.before, self.after)?;
         if let Some(line) = self.line {
             let rule = if self.exact_line { "exact" } else { "auto" };
-            let _ = write!(ppr, r#" w:line="{line}" w:lineRule="{rule}""#);
+            write!(out, r#" w:line="{line}" w:lineRule="{rule}""#)?;
         }
-        ppr.push_str("/>");
+        out.write_str("/>")?;
         let (left, right) = self.indent;
         if left > 0 || right > 0 || self.first_line > 0 {
-            let _ = write!(ppr, r#"<w:ind w:left="{left}" w:right="{right}" w:firstLine="{}"/>"#, self.first_line);
+            write!(out, r#"<w:ind w:left="{left}" w:right="{right}" w:firstLine="{}"/>"#, self.first_line)?;
         }
-        let _ = write!(ppr, r#"<w:jc w:val="{}"/>"#, self.jc.name());
+        write!(out, r#"<w:jc w:val="{}"/>"#, self.jc.name())?;
         if let Some(sz) = self.mark_size {
-            let _ = write!(ppr, r#"<w:rPr><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>"#);
+            write!(out, r#"<w:rPr><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr>"#)?;
         }
-        let body: String = runs.iter().map(Run::xml).collect();
-        format!("<w:p><w:pPr>{ppr}</w:pPr>{body}</w:p>")
+        out.write_str("</w:pPr>")?;
+        for run in runs {
+            run.write(out)?;
+        }
+        out.write_str("</w:p>")
     }
 }
 
-/// A short centred rule of `length` twips inside a space `width` twips wide.
-pub fn short_rule(width: u32, length: u32) -> String {
+/// A short centred rule of `length` twips inside a space `width` twips wide: an empty paragraph.
+pub fn short_rule(width: u32, length: u32) -> Para {
     let side = width.saturating_sub(length) / 2;
     Para {
         jc: Jc::Center,
@@ -182,7 +193,6 @@ pub fn short_rule(width: u32, length: u32) -> String {
         before: 60,
         ..Para::default()
     }
-    .xml(&[])
 }
 
 /// One table row; each cell is its inner XML (one or more paragraphs).
@@ -191,46 +201,45 @@ pub struct Row {
     pub cells: Vec<String>,
 }
 
-/// A fixed-layout table of the given column widths (twips).
-pub fn table(widths: &[u32], borders: bool, rows: &[Row]) -> String {
+/// A fixed-layout table of the given column widths (twips). Rows are written as they come, so that a long
+/// table is never held whole.
+pub fn table(out: &mut dyn Write, widths: &[u32], borders: bool, rows: impl IntoIterator<Item = Row>) -> fmt::Result {
     let total: u32 = widths.iter().sum();
     let border = if borders {
         r#"w:val="single" w:sz="4" w:space="0" w:color="000000""#
     } else {
         r#"w:val="none" w:sz="0" w:space="0" w:color="auto""#
     };
-    let mut out =
-        format!(r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>"#);
+    write!(out, r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>"#)?;
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-        let _ = write!(out, "<w:{side} {border}/>");
+        write!(out, "<w:{side} {border}/>")?;
     }
     let margin = if borders { 80 } else { 0 };
-    let _ = write!(
+    write!(
         out,
         r#"</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
-    );
+    )?;
     for w in widths {
-        let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
+        write!(out, r#"<w:gridCol w:w="{w}"/>"#)?;
     }
-    out.push_str("</w:tblGrid>");
+    out.write_str("</w:tblGrid>")?;
     for row in rows {
-        out.push_str("<w:tr><w:trPr><w:cantSplit/>");
+        out.write_str("<w:tr><w:trPr><w:cantSplit/>")?;
         if row.header {
-            out.push_str("<w:tblHeader/>");
+            out.write_str("<w:tblHeader/>")?;
         }
-        out.push_str("</w:trPr>");
+        out.write_str("</w:trPr>")?;
         for (i, w) in widths.iter().enumerate() {
             let inner = row.cells.get(i).filter(|c| !c.is_empty()).map_or("<w:p/>", String::as_str);
             let valign = if row.header { "center" } else { "top" };
-            let _ = write!(
+            write!(
                 out,
                 r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="{valign}"/></w:tcPr>{inner}</w:tc>"#
-            );
+            )?;
         }
-        out.push_str("</w:tr>");
+        out.write_str("</w:tr>")?;
     }
-    out.push_str("</w:tbl>");
-    out
+    out.write_str("</w:tbl>")
 }
 
 pub fn content_types() -> String {
@@ -304,8 +313,11 @@ pub fn app() -> String {
     )
 }
 
-pub fn document(body: &str) -> String {
-    format!(
-        r#"{XML_DECL}<w:document xmlns:w="{NS_W}" xmlns:r="{NS_R}"><w:body>{body}<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>"#
+/// The main part around its body, which `body` writes.
+pub fn document(out: &mut dyn Write, body: impl FnOnce(&mut dyn Write) -> fmt::Result) -> fmt::Result {
+    write!(out, r#"{XML_DECL}<w:document xmlns:w="{NS_W}" xmlns:r="{NS_R}"><w:body>"#)?;
+    body(out)?;
+    out.write_str(
+        r#"<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>"#,
     )
 }

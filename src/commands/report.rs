@@ -256,8 +256,8 @@ fn year_counted(
     }
     let held: HashSet<String> = src.rounds.iter().map(|r| r.id.clone()).collect();
     let mut later = RecordedLater::default();
-    // The review's rounds are counted by both threads, each taking the next when it is free: the other thread once
-    // it has handed over the sums, this one once the report is built.
+    // The review's rounds are counted by both threads, each taking the next when it is free: the other thread the
+    // large ones once it has handed over the sums, this one the small ones once the report is built.
     let review = reviewed.then(|| review::PointCount::new(ctx, conn, &year_number.to_string(), dates)).transpose()?;
     let (model, stored) = std::thread::scope(|scope| -> Result<(YearReport, usize)> {
         let (sums_sent, sums_come) = std::sync::mpsc::sync_channel(1);
@@ -268,7 +268,7 @@ fn year_counted(
             scope.spawn(move || -> Result<usize> {
                 // The sums first, which the report waits for.
                 let _ = sums_sent.send(year_sums(&twin, year_number, &rounds, &catalogues));
-                review.map_or(Ok(0), |count| count.rounds(&twin))
+                review.map_or(Ok(0), |count| count.rounds(&twin, review::Take::LargestFirst))
             })
         });
         reports_year::load_finding_context(conn, year_number, &mut src)?;
@@ -297,7 +297,7 @@ fn year_counted(
         report.previous_year = year_compare::model(&ix, year_number, (previous, current), carried, as_of);
         report.assessment = assessment::of_year(&report, &report_texts::list(conn, &year_number.to_string())?);
         let mut stored = match &review {
-            Some(count) => count.rounds(conn)? + count.later(conn)?,
+            Some(count) => count.rounds(conn, review::Take::SmallestFirst)? + count.later(conn)?,
             None => 0,
         };
         if let Some(other) = other_core {

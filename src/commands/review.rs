@@ -10,10 +10,11 @@ use crate::commands::listing::{FormatArg, Listing, col};
 use crate::commands::report::{DateArgs, round_model, year_model};
 use crate::context::Context;
 use crate::domain::date as day;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::ops::Range;
+use std::sync::{Mutex, PoisonError};
 
 use crate::domain::review::{self, ReviewPoint, ReviewRows};
-use crate::domain::round::Round;
+use crate::domain::round::{Round, RoundKind};
 use crate::report::model::assessment::{AssessmentPart, drafts};
 use crate::store::review::{self as review_store, Later};
 use crate::store::{clarifications, reports, rounds};
@@ -78,7 +79,7 @@ fn stored_points(ctx: &Context, conn: &Connection, scope: &str, dates: &DateArgs
 /// How many points the stored data hold: what a report's notice says, without keeping tens of thousands of them.
 pub fn count_stored_points(ctx: &Context, conn: &Connection, scope: &str, dates: &DateArgs) -> Result<usize> {
     let count = PointCount::new(ctx, conn, scope, dates)?;
-    Ok(count.rounds(conn)? + count.later(conn)?)
+    Ok(count.rounds(conn, Take::LargestFirst)? + count.later(conn)?)
 }
 
 /// Hands `each` the points found in the stored data, round by round, then what was recorded after the paper's date.
@@ -156,26 +157,49 @@ impl<'a> Stored<'a> {
     }
 }
 
-/// The stored points of a scope counted by one thread or several, each on its own connection: a thread takes the
-/// next round no other has taken, so that two cores share a year's rounds whatever their sizes.
+/// The stored points of a scope counted by one thread or two, each on its own connection: each takes the next round
+/// not yet taken, so that two cores share a year's rounds whatever their sizes. The periodic rounds, which cover
+/// every unit, are taken from one end and the ad-hoc ones from the other: the thread that holds a report's model
+/// takes the small rounds, and two large rounds' rows are not held beside it.
 pub struct PointCount<'a> {
     stored: Stored<'a>,
-    next: AtomicUsize,
+    /// The rounds (indexes into `stored.covered`, largest first) no thread has taken yet.
+    left: Mutex<Range<usize>>,
+}
+
+/// Which end of the rounds a thread takes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Take {
+    LargestFirst,
+    SmallestFirst,
 }
 
 impl<'a> PointCount<'a> {
     pub fn new(ctx: &'a Context, conn: &Connection, scope: &str, dates: &'a DateArgs) -> Result<Self> {
-        Ok(Self { stored: Stored::new(ctx, conn, scope, dates)?, next: AtomicUsize::new(0) })
+        let mut stored = Stored::new(ctx, conn, scope, dates)?;
+        stored.covered.sort_by_key(|r| r.kind == RoundKind::DotXuat);
+        let left = Mutex::new(0..stored.covered.len());
+        Ok(Self { stored, left })
     }
 
     /// The points of the rounds this thread takes, until none is left.
-    pub fn rounds(&self, conn: &Connection) -> Result<usize> {
+    pub fn rounds(&self, conn: &Connection, take: Take) -> Result<usize> {
         let mut count = 0;
         let mut rows = self.stored.base.clone();
-        while let Some(r) = self.stored.covered.get(self.next.fetch_add(1, Ordering::Relaxed)) {
+        while let Some(r) = self.next(take) {
             self.stored.round_points(conn, r, &mut rows, |_| count += 1)?;
         }
         Ok(count)
+    }
+
+    fn next(&self, take: Take) -> Option<&Round> {
+        // A thread that panicked holding the lock left the range whole: the rounds are still each taken once.
+        let mut left = self.left.lock().unwrap_or_else(PoisonError::into_inner);
+        let i = match take {
+            Take::LargestFirst => left.next(),
+            Take::SmallestFirst => left.next_back(),
+        }?;
+        self.stored.covered.get(i)
     }
 
     /// The points of data recorded after the paper's date: counted once, by one thread.

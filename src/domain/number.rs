@@ -28,8 +28,12 @@ pub fn points(value: f64) -> String {
 
 /// Up to `decimals` decimals, no trailing zeros ("70", "70,006").
 pub fn trimmed(value: f64, decimals: usize) -> String {
-    let text = decimal(value, decimals);
-    if text.contains(',') { text.trim_end_matches('0').trim_end_matches(',').to_owned() } else { text }
+    let mut text = decimal(value, decimals);
+    if text.contains(',') {
+        let kept = text.trim_end_matches('0').trim_end_matches(',').len();
+        text.truncate(kept);
+    }
+    text
 }
 
 /// A ratio as a percentage with one decimal ("81,0 %"), the sign held to the number by a no-break space so that a
@@ -48,12 +52,14 @@ pub fn decimal(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return String::new();
     }
-    let rounded = round(value.abs(), u8::try_from(decimals).unwrap_or(u8::MAX));
-    let fixed = format!("{rounded:.decimals$}");
+    let fixed = fixed(value.abs(), decimals);
     let (int_part, frac_part) = fixed.split_once('.').unwrap_or((fixed.as_str(), ""));
     let is_zero = fixed.bytes().all(|b| b == b'0' || b == b'.');
-    let sign = if value < 0.0 && !is_zero { "-" } else { "" };
-    let mut out = format!("{sign}{}", group_thousands(int_part));
+    let mut out = String::with_capacity(fixed.len() + fixed.len() / 3 + 1);
+    if value < 0.0 && !is_zero {
+        out.push('-');
+    }
+    push_grouped(&mut out, int_part);
     if !frac_part.is_empty() {
         out.push(',');
         out.push_str(frac_part);
@@ -61,22 +67,47 @@ pub fn decimal(value: f64, decimals: usize) -> String {
     out
 }
 
-pub fn integer(value: i64) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let sign = if value < 0 { "-" } else { "" };
-    format!("{sign}{}", group_thousands(&digits))
+/// `value` (not negative) rounded as `round` does and written with `decimals` decimals, exactly as
+/// `format!("{:.decimals$}", round(value, decimals))` writes it. A listing or report writes thousands of numbers:
+/// when the rounded value is a whole count of its last decimal below 10^15, that count's digits are written
+/// directly, faster than the exact float formatting, which the other numbers keep.
+fn fixed(value: f64, decimals: usize) -> String {
+    let places = u8::try_from(decimals).unwrap_or(u8::MAX);
+    let scaled = (value * 10f64.powi(i32::from(places))).round();
+    if decimals <= MAX_FAST_DECIMALS && scaled < 1e15 {
+        // Below 10^15 the count is exact in an f64, and the rounded value lies far closer to it than half a last decimal.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let count = scaled as u64;
+        let digits = format!("{count:0width$}", width = decimals + 1);
+        let (int, frac) = digits.split_at(digits.len() - decimals);
+        return if frac.is_empty() { int.to_owned() } else { format!("{int}.{frac}") };
+    }
+    let rounded = round(value, places);
+    format!("{rounded:.decimals$}")
 }
 
-fn group_thousands(digits: &str) -> String {
+/// The most decimals written by counting (every number cchc shows has at most three).
+const MAX_FAST_DECIMALS: usize = 6;
+
+pub fn integer(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    push_grouped(&mut out, &digits);
+    out
+}
+
+/// `digits` with a dot between thousands.
+fn push_grouped(out: &mut String, digits: &str) {
     let len = digits.len();
-    let mut out = String::with_capacity(len + len / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (len - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(ch);
     }
-    out
 }
 
 #[cfg(test)]
@@ -106,6 +137,30 @@ mod tests {
         assert_eq!(score(90.91), "90,91");
         assert_eq!(score(100.0), "100,00");
         assert_eq!(score(-4.5), "-4,50");
+    }
+
+    mod fixed_digits {
+        use super::super::{fixed, round};
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(4000))]
+
+            /// Scores, points and ratios as recorded (thousandths, halves), and any float up to past 10^15.
+            #[test]
+            fn fixed_writes_what_the_float_formatting_writes(
+                value in prop_oneof![
+                    0.0..1000.0f64,
+                    0.0..1e17f64,
+                    (0u32..1_000_000).prop_map(|n| f64::from(n) / 1000.0),
+                    (0u32..400).prop_map(|n| f64::from(n) * 0.25 + 0.005),
+                ],
+                decimals in 0usize..9,
+            ) {
+                let rounded = round(value, u8::try_from(decimals).unwrap_or(u8::MAX));
+                prop_assert_eq!(fixed(value, decimals), format!("{rounded:.decimals$}"));
+            }
+        }
     }
 }
 

@@ -90,8 +90,9 @@ fn for_each_stored_point(
     dates: &DateArgs,
     mut each: impl FnMut(ReviewPoint),
 ) -> Result<()> {
-    let stored = Stored::new(ctx, conn, scope, dates)?;
-    let mut rows = stored.base.clone();
+    let mut stored = Stored::new(ctx, conn, scope, dates)?;
+    // One thread: the rows start from the shared part itself, not a copy (the catalogues of the year's rounds).
+    let mut rows = std::mem::take(&mut stored.base);
     for r in &stored.covered {
         stored.round_points(conn, r, &mut rows, &mut each)?;
     }

@@ -42,10 +42,41 @@ pub struct Threshold {
 
 /// How a score is derived from what a unit reports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[serde(tag = "type", rename_all = "lowercase", try_from = "TaggedRubric")]
 pub enum Rubric {
     Levels { levels: Vec<Level> },
     Ratio { thresholds: Vec<Threshold> },
+}
+
+/// A rubric as it is serialized (`{"type": "levels", "levels": […]}`), read field by field: serde's own reading of
+/// an internally tagged enum first copies the whole object, and the kept catalogue (`store::catalogue_parsed`) has
+/// one rubric per item, read on every command.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaggedRubric {
+    #[serde(rename = "type")]
+    kind: RubricKind,
+    levels: Option<Vec<Level>>,
+    thresholds: Option<Vec<Threshold>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum RubricKind {
+    Levels,
+    Ratio,
+}
+
+impl TryFrom<TaggedRubric> for Rubric {
+    type Error = &'static str;
+
+    fn try_from(t: TaggedRubric) -> Result<Self, Self::Error> {
+        match (t.kind, t.levels, t.thresholds) {
+            (RubricKind::Levels, Some(levels), None) => Ok(Rubric::Levels { levels }),
+            (RubricKind::Ratio, None, Some(thresholds)) => Ok(Rubric::Ratio { thresholds }),
+            _ => Err("rubric: the fields do not match its type"),
+        }
+    }
 }
 
 impl Rubric {

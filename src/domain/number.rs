@@ -77,10 +77,24 @@ fn fixed(value: f64, decimals: usize) -> String {
     if decimals <= MAX_FAST_DECIMALS && scaled < 1e15 {
         // Below 10^15 the count is exact in an f64, and the rounded value lies far closer to it than half a last decimal.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let count = scaled as u64;
-        let digits = format!("{count:0width$}", width = decimals + 1);
-        let (int, frac) = digits.split_at(digits.len() - decimals);
-        return if frac.is_empty() { int.to_owned() } else { format!("{int}.{frac}") };
+        let mut count = scaled as u64;
+        // The count's digits from the last, zero-padded to one before the decimals: at most 16, in a buffer of zeros.
+        let mut digits = [b'0'; 24];
+        let mut start = digits.len();
+        while count > 0 || start == digits.len() {
+            start -= 1;
+            digits[start] = b'0' + (count % 10) as u8;
+            count /= 10;
+        }
+        let written = &digits[start.min(digits.len() - decimals - 1)..];
+        let (int, frac) = written.split_at(written.len() - decimals);
+        let mut out = String::with_capacity(written.len() + 1);
+        out.extend(int.iter().copied().map(char::from));
+        if !frac.is_empty() {
+            out.push('.');
+            out.extend(frac.iter().copied().map(char::from));
+        }
+        return out;
     }
     let rounded = round(value, places);
     format!("{rounded:.decimals$}")

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::domain::catalogue::{DEFAULT_FILE_NAME, DEFAULT_TOML};
+use crate::domain::catalogue::{DEFAULT_FILE_NAME, DEFAULT_TOML, Level, Rubric, Threshold};
 use crate::domain::catalogue_parse;
 use crate::store::{Store, catalogues};
 
@@ -128,4 +128,22 @@ fn the_parsed_form_is_pinned() {
     let json = serde_json::to_string(&catalogue).unwrap();
     assert_eq!(FORMAT.rsplit('/').next(), Some("1"));
     assert_eq!(catalogues::hash(&json), "18786819698a571e7822eaed449d2473d3381ef50a595a425fdeaa954ca62869");
+}
+
+/// The kept form's rubrics are read field by field (`TaggedRubric`), not through serde's internally tagged reading.
+#[test]
+fn a_rubric_reads_back_as_it_is_written_and_a_mismatched_one_is_refused() {
+    let levels = Rubric::Levels { levels: vec![Level { label: "Đạt".into(), points: 1.0 }] };
+    let ratio = Rubric::Ratio { thresholds: vec![Threshold { at_least: 95.0, points: 2.0 }] };
+    for rubric in [levels, ratio] {
+        let json = serde_json::to_string(&rubric).unwrap();
+        assert!(json.starts_with(r#"{"type":"#), "{json}");
+        assert_eq!(serde_json::from_str::<Rubric>(&json).unwrap(), rubric);
+    }
+    let read = |json: &str| serde_json::from_str::<Rubric>(json).is_ok();
+    assert!(read(r#"{"levels": [], "type": "levels"}"#), "the tag may come after the data");
+    assert!(!read(r#"{"type": "ratio", "levels": []}"#));
+    assert!(!read(r#"{"type": "levels"}"#));
+    assert!(!read(r#"{"type": "levels", "levels": [], "thresholds": []}"#));
+    assert!(!read(r#"{"type": "scale", "levels": []}"#));
 }

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::mpsc::TryRecvError;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::{Datelike, NaiveDate};
@@ -256,8 +257,9 @@ fn year_counted(
     }
     let held: HashSet<String> = src.rounds.iter().map(|r| r.id.clone()).collect();
     let mut later = RecordedLater::default();
-    // The review's rounds are counted by both threads, each taking the next when it is free: the other thread the
-    // large ones once it has handed over the sums, this one the small ones once the report is built.
+    // The review's rounds are counted by both threads, each taking the next when it is free: this one the large
+    // ones while the other thread sums the scores, the other one what is left once it has handed the sums over, and
+    // this one the small ones once the report is built.
     let review = reviewed.then(|| review::PointCount::new(ctx, conn, &year_number.to_string(), dates)).transpose()?;
     let (model, stored) = std::thread::scope(|scope| -> Result<(YearReport, usize)> {
         let (sums_sent, sums_come) = std::sync::mpsc::sync_channel(1);
@@ -285,9 +287,25 @@ fn year_counted(
         };
         let latest = reports_year::latest_events(conn, year_number, as_of)?;
         let found = year::findings(&ix, as_of, latest, (followed_up, each))?;
+        let mut stored = 0;
         let sums = match &other_core {
-            // Nothing comes only when the other thread panicked: the scope passes its panic on as it ends.
-            Some(_) => sums_come.recv().unwrap_or_else(|_| bail!("lỗi nội bộ: luồng tính tổng điểm dừng giữa chừng")),
+            // The sums take the other thread longer than the findings take this one: rounds are reviewed meanwhile.
+            Some(_) => loop {
+                let waiting = match sums_come.try_recv() {
+                    Ok(sums) => break sums,
+                    Err(waiting) => waiting,
+                };
+                let next = review.as_ref().filter(|_| waiting == TryRecvError::Empty);
+                match next.and_then(|count| count.one_round(conn, review::Take::LargestFirst)) {
+                    Some(count) => stored += count?,
+                    // Nothing comes only when the other thread panicked: the scope passes its panic on as it ends.
+                    None => {
+                        break sums_come
+                            .recv()
+                            .unwrap_or_else(|_| bail!("lỗi nội bộ: luồng tính tổng điểm dừng giữa chừng"));
+                    }
+                }
+            },
             None => year_sums(conn, year_number, &src.rounds, &src.catalogues),
         };
         let mut report = year::model(&ix, sums?, year_number, found)?;
@@ -296,10 +314,9 @@ fn year_counted(
         let carried = reports_compare::carried_into_year(conn, year_number)?;
         report.previous_year = year_compare::model(&ix, year_number, (previous, current), carried, as_of);
         report.assessment = assessment::of_year(&report, &report_texts::list(conn, &year_number.to_string())?);
-        let mut stored = match &review {
-            Some(count) => count.rounds(conn, review::Take::SmallestFirst)? + count.later(conn)?,
-            None => 0,
-        };
+        if let Some(count) = &review {
+            stored += count.rounds(conn, review::Take::SmallestFirst)? + count.later(conn)?;
+        }
         if let Some(other) = other_core {
             stored += other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         }

@@ -160,8 +160,8 @@ impl<'a> Stored<'a> {
 
 /// The stored points of a scope counted by one thread or two, each on its own connection: each takes the next round
 /// not yet taken, so that two cores share a year's rounds whatever their sizes. The periodic rounds, which cover
-/// every unit, are taken from one end and the ad-hoc ones from the other: the thread that holds a report's model
-/// takes the small rounds, and two large rounds' rows are not held beside it.
+/// every unit, are taken from one end and the ad-hoc ones from the other: the thread that builds a report takes
+/// large rounds only before it holds the model, and small ones after.
 pub struct PointCount<'a> {
     stored: Stored<'a>,
     /// The rounds (indexes into `stored.covered`, largest first) no thread has taken yet.
@@ -191,6 +191,15 @@ impl<'a> PointCount<'a> {
             self.stored.round_points(conn, r, &mut rows, |_| count += 1)?;
         }
         Ok(count)
+    }
+
+    /// The points of the next round this thread takes, if one is left: for a thread with other work to come back
+    /// to between rounds.
+    pub fn one_round(&self, conn: &Connection, take: Take) -> Option<Result<usize>> {
+        let r = self.next(take)?;
+        let mut count = 0;
+        let mut rows = self.stored.base.clone();
+        Some(self.stored.round_points(conn, r, &mut rows, |_| count += 1).map(|()| count))
     }
 
     fn next(&self, take: Take) -> Option<&Round> {

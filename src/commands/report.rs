@@ -7,7 +7,6 @@ use std::collections::{HashMap, HashSet};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::rc::Rc;
-use std::sync::mpsc::TryRecvError;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::{Datelike, NaiveDate};
@@ -258,8 +257,7 @@ fn year_counted(
     let held: HashSet<String> = src.rounds.iter().map(|r| r.id.clone()).collect();
     let mut later = RecordedLater::default();
     // The review's rounds are counted by both threads, each taking the next when it is free: this one the large
-    // ones while the other thread sums the scores, the other one what is left once it has handed the sums over, and
-    // this one the small ones once the report is built.
+    // ones while the other thread sums the scores, the other one the small ones once it has handed the sums over.
     let review = reviewed.then(|| review::PointCount::new(ctx, conn, &year_number.to_string(), dates)).transpose()?;
     let (model, stored) = std::thread::scope(|scope| -> Result<(YearReport, usize)> {
         let (sums_sent, sums_come) = std::sync::mpsc::sync_channel(1);
@@ -270,7 +268,7 @@ fn year_counted(
             scope.spawn(move || -> Result<usize> {
                 // The sums first, which the report waits for.
                 let _ = sums_sent.send(year_sums(&twin, year_number, &rounds, &catalogues));
-                review.map_or(Ok(0), |count| count.rounds(&twin, review::Take::LargestFirst))
+                review.map_or(Ok(0), |count| count.rounds(&twin, review::Take::SmallestFirst))
             })
         });
         reports_year::load_finding_context(conn, year_number, &mut src)?;
@@ -289,23 +287,25 @@ fn year_counted(
         let found = year::findings(&ix, as_of, latest, (followed_up, each))?;
         let mut stored = 0;
         let sums = match &other_core {
-            // The sums take the other thread longer than the findings take this one: rounds are reviewed meanwhile.
-            Some(_) => loop {
-                let waiting = match sums_come.try_recv() {
-                    Ok(sums) => break sums,
-                    Err(waiting) => waiting,
-                };
-                let next = review.as_ref().filter(|_| waiting == TryRecvError::Empty);
-                match next.and_then(|count| count.one_round(conn, review::Take::LargestFirst)) {
-                    Some(count) => stored += count?,
-                    // Nothing comes only when the other thread panicked: the scope passes its panic on as it ends.
-                    None => {
-                        break sums_come
-                            .recv()
-                            .unwrap_or_else(|_| bail!("lỗi nội bộ: luồng tính tổng điểm dừng giữa chừng"));
+            Some(_) => {
+                // The sums take the other thread longer than the findings take this one: rounds are reviewed
+                // meanwhile, and every large one before the model is built (its rows are not held beside it).
+                let mut sums = None;
+                loop {
+                    sums = sums.or_else(|| sums_come.try_recv().ok());
+                    let periodic_left = review.as_ref().is_some_and(review::PointCount::periodic_left);
+                    if sums.is_some() && !periodic_left {
+                        break;
+                    }
+                    match review.as_ref().and_then(|count| count.one_round(conn, review::Take::LargestFirst)) {
+                        Some(count) => stored += count?,
+                        None => break,
                     }
                 }
-            },
+                // Nothing comes only when the other thread panicked: the scope passes its panic on as it ends.
+                sums.map_or_else(|| sums_come.recv(), Ok)
+                    .unwrap_or_else(|_| bail!("lỗi nội bộ: luồng tính tổng điểm dừng giữa chừng"))
+            }
             None => year_sums(conn, year_number, &src.rounds, &src.catalogues),
         };
         let mut report = year::model(&ix, sums?, year_number, found)?;

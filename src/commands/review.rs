@@ -160,8 +160,9 @@ impl<'a> Stored<'a> {
 
 /// The stored points of a scope counted by one thread or two, each on its own connection: each takes the next round
 /// not yet taken, so that two cores share a year's rounds whatever their sizes. The periodic rounds, which cover
-/// every unit, are taken from one end and the ad-hoc ones from the other: the thread that builds a report takes
-/// large rounds only before it holds the model, and small ones after.
+/// every unit, are taken from one end and the ad-hoc ones from the other: the thread that builds a report takes the
+/// large rounds before it builds the model, and the small ones after, so that a large round's rows are never held
+/// beside the model.
 pub struct PointCount<'a> {
     stored: Stored<'a>,
     /// The rounds (indexes into `stored.covered`, largest first) no thread has taken yet.
@@ -200,6 +201,12 @@ impl<'a> PointCount<'a> {
         let mut count = 0;
         let mut rows = self.stored.base.clone();
         Some(self.stored.round_points(conn, r, &mut rows, |_| count += 1).map(|()| count))
+    }
+
+    /// Whether a periodic round (one covering every unit) is still to be taken.
+    pub fn periodic_left(&self) -> bool {
+        let left = self.left.lock().unwrap_or_else(PoisonError::into_inner);
+        left.clone().next().and_then(|i| self.stored.covered.get(i)).is_some_and(|r| r.kind != RoundKind::DotXuat)
     }
 
     fn next(&self, take: Take) -> Option<&Round> {

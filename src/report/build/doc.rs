@@ -229,7 +229,7 @@ pub fn losses_text(losses: &[ItemLoss], home: &str, scored: bool) -> String {
         .take(2)
         .map(|l| {
             let item = super::assessment_doc::item(Some(&l.title), Some(&l.criterion));
-            match l.unit_code == home {
+            match &*l.unit_code == home {
                 true => format!("{item}: −{}", number::points(l.lost)),
                 false => format!("{item} tại {}: −{}", l.unit_name, number::points(l.lost)),
             }

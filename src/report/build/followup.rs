@@ -46,7 +46,7 @@ pub fn model(src: &Sources, as_of: NaiveDate) -> Followup {
     let (mut of_unit, mut of_official) = (HashMap::<&str, Open>::new(), HashMap::<&str, Open>::new());
     let mut nobody = Open::default();
     for f in &findings {
-        of_unit.entry(f.unit_code.as_str()).or_default().add(f);
+        of_unit.entry(&*f.unit_code).or_default().add(f);
         match f.official_code.as_deref() {
             Some(official) => of_official.entry(official).or_default().add(f),
             None => nobody.add(f),

@@ -52,10 +52,12 @@ pub struct Index<'a> {
     /// By id: a national year has a hundred ad-hoc rounds, looked up for every finding.
     rounds: HashMap<&'a str, &'a Round>,
     /// What finding views show, one copy each: unit and official names, item titles by catalogue, status labels.
-    shared_units: HashMap<&'a str, Rc<str>>,
-    shared_officials: HashMap<&'a str, Rc<str>>,
-    shared_titles: HashMap<(&'a str, &'a str), Rc<str>>,
+    /// Code and name of each unit, code and name of each official, code and title of each item by catalogue.
+    shared_units: HashMap<&'a str, (Rc<str>, Rc<str>)>,
+    shared_officials: HashMap<&'a str, (Rc<str>, Rc<str>)>,
+    shared_titles: HashMap<(&'a str, &'a str), (Rc<str>, Rc<str>)>,
     shared_statuses: Vec<Rc<str>>,
+    shared_rounds: HashMap<&'a str, Rc<str>>,
     /// (unit, item) → official answering for it.
     assigned: HashMap<(&'a str, &'a str), &'a str>,
     /// Finding id → its latest status change (for a proposal: the answer given).
@@ -69,16 +71,27 @@ impl<'a> Index<'a> {
             officials: src.officials.iter().map(|o| (o.code.as_str(), o)).collect(),
             units: src.units.iter().map(|u| (u.code.as_str(), u)).collect(),
             rounds: src.rounds.iter().map(|r| (r.id.as_str(), r)).collect(),
-            shared_units: src.units.iter().map(|u| (u.code.as_str(), Rc::from(u.name.as_str()))).collect(),
-            shared_officials: src.officials.iter().map(|o| (o.code.as_str(), Rc::from(o.name.as_str()))).collect(),
+            shared_units: src
+                .units
+                .iter()
+                .map(|u| (u.code.as_str(), (Rc::from(&*u.code), Rc::from(&*u.name))))
+                .collect(),
+            shared_officials: src
+                .officials
+                .iter()
+                .map(|o| (o.code.as_str(), (Rc::from(&*o.code), Rc::from(&*o.name))))
+                .collect(),
             shared_titles: src
                 .catalogues
                 .iter()
                 .flat_map(|(hash, c)| {
-                    c.nodes.iter().map(move |n| ((hash.as_str(), n.code.as_str()), Rc::from(&*n.title)))
+                    c.nodes
+                        .iter()
+                        .map(move |n| ((hash.as_str(), n.code.as_str()), (Rc::from(&*n.code), Rc::from(&*n.title))))
                 })
                 .collect(),
             shared_statuses: FindingStatus::ALL.iter().map(|s| Rc::from(capitalized(s.label()))).collect(),
+            shared_rounds: src.rounds.iter().map(|r| (r.id.as_str(), Rc::from(&*r.id))).collect(),
             assigned: src
                 .assignments
                 .iter()
@@ -95,17 +108,29 @@ impl<'a> Index<'a> {
     }
 
     pub fn unit_name(&self, code: &str) -> String {
-        self.shared_units.get(code).map_or_else(|| code.to_owned(), |n| n.to_string())
+        self.shared_units.get(code).map_or_else(|| code.to_owned(), |(_, name)| name.to_string())
     }
 
     /// The unit's name, shared by every view that shows it.
     pub fn shared_unit_name(&self, code: &str) -> Rc<str> {
-        self.shared_units.get(code).cloned().unwrap_or_else(|| Rc::from(code))
+        self.shared_units.get(code).map_or_else(|| Rc::from(code), |(_, name)| Rc::clone(name))
+    }
+
+    /// The unit's code, shared likewise.
+    pub fn shared_unit_code(&self, code: &str) -> Rc<str> {
+        self.shared_units.get(code).map_or_else(|| Rc::from(code), |(code, _)| Rc::clone(code))
     }
 
     /// The title of an item in the round's catalogue, shared by every view that shows it.
     pub fn title(&self, round: &Round, code: &str) -> Option<Rc<str>> {
-        self.shared_titles.get(&(round.catalogue_hash.as_str(), code)).cloned()
+        self.shared_titles.get(&(round.catalogue_hash.as_str(), code)).map(|(_, title)| Rc::clone(title))
+    }
+
+    /// The code of an item, shared likewise (a code the round's catalogue does not know: a copy of its own).
+    pub fn shared_item_code(&self, round: &Round, code: &str) -> Rc<str> {
+        self.shared_titles
+            .get(&(round.catalogue_hash.as_str(), code))
+            .map_or_else(|| Rc::from(code), |(c, _)| Rc::clone(c))
     }
 
     pub fn official(&self, code: &str) -> Option<&'a Official> {
@@ -199,13 +224,14 @@ impl<'a> Index<'a> {
         let (latest_note, latest_at) = latest.map(|e| (e.note, e.at)).unzip();
         let assigned = || self.assigned.get(&(f.unit_code.as_str(), f.criterion.as_deref()?)).copied();
         let official = f.official_code.as_deref().or_else(assigned).and_then(|c| self.official(c));
-        let title = self.round(&f.round_id).and_then(|r| self.title(r, f.criterion.as_deref()?));
+        let round = self.round(&f.round_id);
+        let title = round.and_then(|r| self.title(r, f.criterion.as_deref()?));
         let status = FindingStatus::ALL.iter().position(|s| *s == f.status).and_then(|i| self.shared_statuses.get(i));
         FindingView {
             unit_name: self.shared_unit_name(&f.unit_code),
             criterion_title: title,
-            official_code: official.map(|o| o.code.clone()),
-            official_name: official.and_then(|o| self.shared_officials.get(o.code.as_str()).cloned()),
+            official_code: official.and_then(|o| self.shared_officials.get(o.code.as_str())).map(|(c, _)| Rc::clone(c)),
+            official_name: official.and_then(|o| self.shared_officials.get(o.code.as_str())).map(|(_, n)| Rc::clone(n)),
             kind: f.kind,
             kind_label: f.kind.label(),
             due_date: f.due,
@@ -214,10 +240,15 @@ impl<'a> Index<'a> {
             days_overdue: Some(f.days_overdue(as_of)).filter(|days| *days > 0),
             latest_note: latest_note.filter(|n| !n.trim().is_empty()),
             latest_at,
+            criterion: f.criterion.as_deref().map(|code| match round {
+                Some(r) => self.shared_item_code(r, code),
+                None => Rc::from(code),
+            }),
+            round_id: round
+                .and_then(|r| self.shared_rounds.get(r.id.as_str()))
+                .map_or_else(|| Rc::from(&*f.round_id), Rc::clone),
+            unit_code: self.shared_unit_code(&f.unit_code),
             id: f.id,
-            round_id: f.round_id,
-            unit_code: f.unit_code,
-            criterion: f.criterion,
             text: f.text,
             recommendation: f.recommendation,
         }

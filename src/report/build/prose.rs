@@ -60,7 +60,7 @@ pub fn strong_unit<'f>(
     shown: f64,
     findings: impl IntoIterator<Item = &'f FindingView>,
 ) -> String {
-    let overdue = findings.into_iter().filter(|f| f.unit_code == code && f.days_overdue.is_some()).count();
+    let overdue = findings.into_iter().filter(|f| &*f.unit_code == code && f.days_overdue.is_some()).count();
     match overdue {
         0 => format!("{name} ({} điểm)", score(shown)),
         n => format!("{name} ({} điểm; còn {n} tồn tại quá hạn khắc phục)", score(shown)),

@@ -39,7 +39,7 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
         src.receipts.iter().filter(|r| r.round_id == round.id).map(|r| (r.unit_code.as_str(), r)).collect();
     let received = |code: &str| receipts.contains_key(code);
     let mut findings_of_unit: HashMap<&str, usize> = HashMap::new();
-    findings.iter().for_each(|f| *findings_of_unit.entry(f.unit_code.as_str()).or_default() += 1);
+    findings.iter().for_each(|f| *findings_of_unit.entry(&*f.unit_code).or_default() += 1);
     let units: Vec<UnitResult> = {
         let by_unit = keyed(scoring::totals_by_unit(&appraised));
         let (own, same) = (keyed(scoring::totals_by_unit(&own)), keyed(scoring::totals_by_unit(&same)));
@@ -265,10 +265,10 @@ fn official_losses<'a>(ix: &Index<'a>, round: &Round, appraised: &[ItemScore]) -
             continue;
         };
         by_official.entry(official).or_default().push(ItemLoss {
-            criterion: l.code.clone(),
+            criterion: ix.shared_item_code(round, l.code),
             title: ix.title(round, l.code).unwrap_or_default(),
             unit_name: ix.shared_unit_name(l.unit),
-            unit_code: l.unit.clone(),
+            unit_code: ix.shared_unit_code(l.unit),
             max: l.max,
             points: l.points,
             lost: l.lost,

@@ -1,6 +1,7 @@
 //! The year-end report's view model: every round, Đợt 1 → Đợt 2, remediation, ranking, proposed bands.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
@@ -334,6 +335,9 @@ fn officials<'c>(
     let mut proposed = Vec::new();
     // Listed first, so that the proposals are allocated once at their size (tens of thousands in a national year).
     let answering: Vec<_> = ix.src.officials.iter().filter(|o| tally.answers(&o.code)).collect();
+    let shared_bands: HashMap<&str, (Rc<str>, Rc<str>)> = (catalogue.classification.bands.iter())
+        .map(|b| (b.code.as_str(), (Rc::from(&*b.code), Rc::from(&*b.name))))
+        .collect();
     let rows = answering
         .into_iter()
         .map(|o| {
@@ -355,7 +359,7 @@ fn officials<'c>(
             let thin = band.is_some() && thin_basis(total.scored, unit_items, total.max);
             OfficialProposal {
                 code: o.code.clone(),
-                category: category.to_owned(),
+                category,
                 thin_basis: thin.then(|| {
                     let max = crate::domain::number::points(total.max);
                     if total.scored < unit_items {
@@ -366,21 +370,21 @@ fn officials<'c>(
                 }),
                 name: o.name.clone(),
                 position: o.position.clone(),
-                unit_code: o.unit_code.clone(),
+                unit_code: ix.shared_unit_code(&o.unit_code),
                 unit_name: ix.shared_unit_name(&o.unit_code),
                 totals: totals(Some(&total), None),
                 dot1: dot1.and_then(|t| t.score100()),
                 dot2: dot2.and_then(|t| t.score100()),
                 change: dot1.zip(dot2).and_then(|(a, b)| scoring::change(&a, &b, 100.0)),
-                band_code: band.map(|b| b.code.clone()),
-                band_name: band.map(|b| b.name.clone()),
+                band_code: band.and_then(|b| shared_bands.get(&*b.code)).map(|(code, _)| Rc::clone(code)),
+                band_name: band.and_then(|b| shared_bands.get(&*b.code)).map(|(_, name)| Rc::clone(name)),
                 losses: own
                     .into_iter()
                     .flat_map(|s| sums.losses(s))
                     .map(|l| ItemLoss {
                         title: ix.title(basis, l.code).unwrap_or_default(),
-                        criterion: l.code.to_owned(),
-                        unit_code: l.unit.to_owned(),
+                        criterion: ix.shared_item_code(basis, l.code),
+                        unit_code: ix.shared_unit_code(l.unit),
                         unit_name: ix.shared_unit_name(l.unit),
                         max: l.max,
                         points: l.points,

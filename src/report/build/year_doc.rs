@@ -290,7 +290,7 @@ fn officials_table(label: &str, officials: Vec<OfficialProposal>) -> Table {
             Cell::number(o.change),
             Cell::text(match (o.band_name, o.thin_basis) {
                 (Some(band), Some(thin)) => format!("{band} ({thin})"),
-                (band, _) => band.unwrap_or_default(),
+                (band, _) => band.as_deref().unwrap_or_default().to_owned(),
             }),
             Cell::text(reason),
         ]);

@@ -55,17 +55,17 @@ pub struct Totals {
     pub ratio: Option<f64>,
 }
 
-/// A finding as every report shows it, with names resolved and the latest remediation note. The names, title and
-/// label are shared with every other finding that shows them (`Rc`): a national year lists tens of thousands.
+/// A finding as every report shows it, with names resolved and the latest remediation note. The codes, names, title
+/// and label are shared with every other finding that shows them (`Rc`): a national year lists tens of thousands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FindingView {
     pub id: String,
-    pub round_id: String,
-    pub unit_code: String,
+    pub round_id: Rc<str>,
+    pub unit_code: Rc<str>,
     pub unit_name: Rc<str>,
-    pub criterion: Option<String>,
+    pub criterion: Option<Rc<str>>,
     pub criterion_title: Option<Rc<str>>,
-    pub official_code: Option<String>,
+    pub official_code: Option<Rc<str>>,
     pub official_name: Option<Rc<str>>,
     pub kind: FindingKind,
     pub kind_label: &'static str,

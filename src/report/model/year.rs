@@ -98,20 +98,21 @@ pub struct StatusCount {
 pub struct OfficialProposal {
     pub code: String,
     /// Category code (cán bộ, công chức, viên chức, người lao động): the recorded one, else by the unit's kind.
-    pub category: String,
+    pub category: &'static str,
     /// The proposal rests on few items or few points: how many, to say so in the row.
     pub thin_basis: Option<String>,
     pub name: String,
     pub position: String,
-    pub unit_code: String,
+    /// The codes, names and bands below are shared with every other row that shows them (tens of thousands).
+    pub unit_code: Rc<str>,
     pub unit_name: Rc<str>,
     pub totals: Totals,
     /// Appraised score on 100 in Đợt 1 and Đợt 2 (the basis round's is `totals`), and the change.
     pub dot1: Option<f64>,
     pub dot2: Option<f64>,
     pub change: Option<f64>,
-    pub band_code: Option<String>,
-    pub band_name: Option<String>,
+    pub band_code: Option<Rc<str>>,
+    pub band_name: Option<Rc<str>>,
     /// The items that cost points, biggest loss first.
     pub losses: Vec<ItemLoss>,
 }
@@ -127,10 +128,11 @@ pub struct ClassGroup {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemLoss {
-    pub criterion: String,
-    /// Shared with every other loss on the same item (a national year has tens of thousands).
+    /// Codes, title and name shared with every other loss on the same item or unit (a national year has tens of
+    /// thousands).
+    pub criterion: Rc<str>,
     pub title: Rc<str>,
-    pub unit_code: String,
+    pub unit_code: Rc<str>,
     pub unit_name: Rc<str>,
     pub max: f64,
     pub points: f64,

@@ -37,7 +37,8 @@ pub fn write_with<E: From<FileError>>(
 ) -> Result<(), E> {
     check_target(database, path, kind)?;
     let (temp, file) = temporary(path)?;
-    let mut out = BufWriter::new(file);
+    // A national report is tens of megabytes: written in pieces of 256 KiB, not 8 KiB (a write call each).
+    let mut out = BufWriter::with_capacity(256 * 1024, file);
     let written = fill(&mut out).and_then(|()| {
         let file = out.into_inner().map_err(|e| FileError(explain(e.error(), path, Action::Write)))?;
         file.sync_all().map_err(|e| FileError(explain(&e, path, Action::Write)))?;

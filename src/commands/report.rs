@@ -289,7 +289,8 @@ fn year_counted(
         let sums = match &other_core {
             Some(_) => {
                 // The sums take the other thread longer than the findings take this one: rounds are reviewed
-                // meanwhile, and every large one before the model is built (its rows are not held beside it).
+                // meanwhile, and every large one not yet taken before the model is built (so that its rows are not
+                // held beside the model).
                 let mut sums = None;
                 loop {
                     sums = sums.or_else(|| sums_come.try_recv().ok());

@@ -161,8 +161,9 @@ impl<'a> Stored<'a> {
 /// The stored points of a scope counted by one thread or two, each on its own connection: each takes the next round
 /// not yet taken, so that two cores share a year's rounds whatever their sizes. The periodic rounds, which cover
 /// every unit, are taken from one end and the ad-hoc ones from the other: the thread that builds a report takes the
-/// large rounds before it builds the model, and the small ones after, so that a large round's rows are never held
-/// beside the model.
+/// large rounds while it waits for the sums and before it builds the model, the small ones after; the other thread
+/// takes from the small end, and reaches a large round only when it is well ahead (its rows are then held beside
+/// the model being built).
 pub struct PointCount<'a> {
     stored: Stored<'a>,
     /// The rounds (indexes into `stored.covered`, largest first) no thread has taken yet.

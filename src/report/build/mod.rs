@@ -43,6 +43,9 @@ pub struct LatestStep {
     pub at: String,
 }
 
+/// A code and what a report shows for it (a name, a title), one copy of each for every view that shows them.
+type Shared = (Rc<str>, Rc<str>);
+
 /// Lookups over the loaded rows, built once per report.
 pub struct Index<'a> {
     pub src: &'a Sources,
@@ -53,9 +56,9 @@ pub struct Index<'a> {
     rounds: HashMap<&'a str, &'a Round>,
     /// What finding views show, one copy each: unit and official names, item titles by catalogue, status labels.
     /// Code and name of each unit, code and name of each official, code and title of each item by catalogue.
-    shared_units: HashMap<&'a str, (Rc<str>, Rc<str>)>,
-    shared_officials: HashMap<&'a str, (Rc<str>, Rc<str>)>,
-    shared_titles: HashMap<(&'a str, &'a str), (Rc<str>, Rc<str>)>,
+    shared_units: HashMap<&'a str, Shared>,
+    shared_officials: HashMap<&'a str, Shared>,
+    shared_titles: HashMap<(&'a str, &'a str), Shared>,
     shared_statuses: Vec<Rc<str>>,
     shared_rounds: HashMap<&'a str, Rc<str>>,
     /// (unit, item) → official answering for it.

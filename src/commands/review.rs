@@ -123,6 +123,14 @@ impl<'a> Stored<'a> {
         Ok(Self { ctx, scope, dates, year, round, covered, base })
     }
 
+    /// The day the report is as of: the round's, or the year's.
+    fn as_of(&self) -> NaiveDate {
+        match &self.round {
+            Some(r) => self.dates.for_round(self.ctx.today(), r),
+            None => self.dates.for_year(self.ctx.today(), self.year),
+        }
+    }
+
     /// The points of round `r`, its rows read into `rows` in place of the previous round's.
     fn round_points(
         &self,
@@ -134,25 +142,17 @@ impl<'a> Stored<'a> {
         reports::review_round(conn, self.year, &r.id, rows)?;
         let team = rounds::team(conn, &r.id)?;
         let roles: Vec<&str> = team.iter().map(|m| m.role.as_str()).collect();
-        let as_of = match &self.round {
-            Some(_) => self.dates.for_round(self.ctx.today(), r),
-            None => self.dates.for_year(self.ctx.today(), self.year),
-        };
         let asked = clarifications::list(conn, Some(&r.id), None)?;
         let points = review::review(rows, &[r]).into_iter().chain(review::leaderless(r, &roles));
-        points.chain(review::unanswered_clarifications(r, &asked, as_of)).for_each(each);
+        points.chain(review::unanswered_clarifications(r, &asked, self.as_of())).for_each(each);
         Ok(())
     }
 
     /// What was recorded after the date the paper will carry (`--date`), yet is in the report.
     fn later_points(&self, conn: &Connection, each: impl FnMut(ReviewPoint)) -> Result<()> {
         let Some(date) = self.dates.date else { return Ok(()) };
-        let as_of = match &self.round {
-            Some(r) => self.dates.for_round(self.ctx.today(), r),
-            None => self.dates.for_year(self.ctx.today(), self.year),
-        };
         let round_id = self.round.as_ref().map(|r| r.id.as_str());
-        let later = review_store::recorded_between(conn, self.year, round_id, date, as_of)?;
+        let later = review_store::recorded_between(conn, self.year, round_id, date, self.as_of())?;
         later.iter().map(|l| dated_before(&self.scope, date, l)).for_each(each);
         Ok(())
     }
@@ -188,9 +188,8 @@ impl<'a> PointCount<'a> {
     /// The points of the rounds this thread takes, until none is left.
     pub fn rounds(&self, conn: &Connection, take: Take) -> Result<usize> {
         let mut count = 0;
-        let mut rows = self.stored.base.clone();
-        while let Some(r) = self.next(take) {
-            self.stored.round_points(conn, r, &mut rows, |_| count += 1)?;
+        while let Some(points) = self.one_round(conn, take) {
+            count += points?;
         }
         Ok(count)
     }

@@ -286,20 +286,15 @@ impl Table {
 
     /// Keeps the columns whose `keep` is true (a column past its end is kept), in the header, every row and the total.
     pub fn retain_columns(&mut self, keep: &[bool]) {
-        let kept = |row: &mut Vec<Cell>| {
+        fn kept<T>(keep: &[bool], items: &mut Vec<T>) {
             let mut i = 0;
-            row.retain(|_| {
+            items.retain(|_| {
                 i += 1;
                 keep.get(i - 1).copied().unwrap_or(true)
             });
-        };
-        self.rows.iter_mut().for_each(kept);
-        self.total.iter_mut().for_each(kept);
-        let mut i = 0;
-        self.columns.retain(|_| {
-            i += 1;
-            keep.get(i - 1).copied().unwrap_or(true)
-        });
+        }
+        self.rows.iter_mut().chain(self.total.iter_mut()).for_each(|row| kept(keep, row));
+        kept(keep, &mut self.columns);
     }
 
     pub fn push_row(&mut self, row: Vec<Cell>) {

@@ -44,7 +44,7 @@ pub struct LatestStep {
 }
 
 /// A code and what a report shows for it (a name, a title), one copy of each for every view that shows them.
-type Shared = (Rc<str>, Rc<str>);
+pub(super) type Shared = (Rc<str>, Rc<str>);
 
 /// Lookups over the loaded rows, built once per report.
 pub struct Index<'a> {
@@ -230,11 +230,13 @@ impl<'a> Index<'a> {
         let round = self.round(&f.round_id);
         let title = round.and_then(|r| self.title(r, f.criterion.as_deref()?));
         let status = FindingStatus::ALL.iter().position(|s| *s == f.status).and_then(|i| self.shared_statuses.get(i));
+        let shared_official = official.and_then(|o| self.shared_officials.get(o.code.as_str()));
+        let (official_code, official_name) = shared_official.map(|(c, n)| (Rc::clone(c), Rc::clone(n))).unzip();
         FindingView {
             unit_name: self.shared_unit_name(&f.unit_code),
             criterion_title: title,
-            official_code: official.and_then(|o| self.shared_officials.get(o.code.as_str())).map(|(c, _)| Rc::clone(c)),
-            official_name: official.and_then(|o| self.shared_officials.get(o.code.as_str())).map(|(_, n)| Rc::clone(n)),
+            official_code,
+            official_name,
             kind: f.kind,
             kind_label: f.kind.label(),
             due_date: f.due,

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::doc::capitalized;
 use super::year_tally::{RoundTally, Sums};
-use super::{Index, LatestStep, round_info, totals};
+use super::{Index, LatestStep, Shared, round_info, totals};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::catalogue::Classification;
 use crate::domain::classification::{
@@ -335,7 +335,7 @@ fn officials<'c>(
     let mut proposed = Vec::new();
     // Listed first, so that the proposals are allocated once at their size (tens of thousands in a national year).
     let answering: Vec<_> = ix.src.officials.iter().filter(|o| tally.answers(&o.code)).collect();
-    let shared_bands: HashMap<&str, (Rc<str>, Rc<str>)> = (catalogue.classification.bands.iter())
+    let shared_bands: HashMap<&str, Shared> = (catalogue.classification.bands.iter())
         .map(|b| (b.code.as_str(), (Rc::from(&*b.code), Rc::from(&*b.name))))
         .collect();
     let rows = answering

@@ -11,12 +11,12 @@ use crate::domain::code;
 use crate::domain::finding::FindingKind;
 use crate::domain::round::Round;
 use crate::domain::round::{RoundKind, RoundStatus, role_label};
-use crate::domain::scoring::{self, ItemScore};
+use crate::domain::scoring::{self, ItemScore, Mark};
 use crate::domain::selfreport::ReceiptRow;
 use crate::domain::sources::Sources;
 use crate::report::model::round::{
-    CarryOver, FieldResult, ItemLossSum, LateUnit, NoteCount, OfficialResult, RoundReport, TeamMember, UnitResult,
-    Unscored,
+    CarryOver, FieldResult, ItemLossSum, LateUnit, NoteCount, OfficialResult, Rescored, RoundReport, TeamMember,
+    UnitResult, Unscored,
 };
 use crate::report::model::year::ItemLoss;
 use crate::report::model::{FindingView, UnitRef};
@@ -94,7 +94,7 @@ pub fn model(src: &Sources, round_id: &str, as_of: NaiveDate) -> Result<RoundRep
         good_practices: of_kind(|k| k == FindingKind::DienHinh),
         shortcomings: of_kind(FindingKind::is_shortcoming),
         proposals: ix.proposals(round, None),
-        carry_over: carry_over(&ix, round, as_of),
+        carry_over: carry_over(&ix, round, as_of, &appraised),
         late_units: late_units(&ix, round, &scope, &receipts),
         item_losses: item_losses(&ix, round, &appraised),
         recurring_notes: recurring_notes(src, round),
@@ -281,8 +281,15 @@ fn official_losses<'a>(ix: &Index<'a>, round: &Round, appraised: &[ItemScore]) -
 }
 
 /// Shortcomings and violations of the year's earlier rounds, and what became of them.
-fn carry_over(ix: &Index, round: &Round, as_of: NaiveDate) -> Vec<CarryOver> {
+fn carry_over(ix: &Index, round: &Round, as_of: NaiveDate, appraised: &[ItemScore]) -> Vec<CarryOver> {
     let mut events = ix.events_by_finding();
+    let scored: HashMap<(&str, &str), Rescored> = appraised
+        .iter()
+        .filter_map(|i| match i.mark {
+            Mark::Points(points) => Some(((i.unit.as_str(), i.code.as_str()), Rescored { points, max: i.max })),
+            _ => None,
+        })
+        .collect();
     ix.src
         .findings
         .iter()
@@ -291,6 +298,7 @@ fn carry_over(ix: &Index, round: &Round, as_of: NaiveDate) -> Vec<CarryOver> {
             let events = events.remove(f.id.as_str()).unwrap_or_default();
             CarryOver {
                 checked_in_round: events.iter().any(|e| e.round_id.as_deref() == Some(round.id.as_str())),
+                rescored: f.criterion.as_deref().and_then(|c| scored.get(&(f.unit_code.as_str(), c))).copied(),
                 finding: ix.finding(f, as_of),
                 events,
             }

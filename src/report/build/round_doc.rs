@@ -2,6 +2,7 @@
 
 use crate::domain::assessment::readable_reason;
 use crate::domain::date;
+use crate::domain::number;
 use crate::domain::round::RoundKind;
 use crate::report::document::{Block, Cell, Chart, Column, Document, Section, Table};
 use crate::report::model::round::{CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, UnitResult};
@@ -285,10 +286,15 @@ fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
     );
     for (i, c) in items.iter().enumerate() {
         let f = &c.finding;
-        let check = match (&f.latest_note, c.checked_in_round) {
-            (Some(note), true) => note.clone(),
-            (Some(note), false) => format!("{note} (chưa kiểm tra lại trong đợt này)"),
-            (None, _) => "Chưa có báo cáo khắc phục".to_owned(),
+        // An item scored again in this round was looked at again, even with no check of the remediation recorded.
+        let rescored =
+            c.rescored.map(|r| format!("đợt này chấm {}/{} điểm", number::points(r.points), number::points(r.max)));
+        let check = match (&f.latest_note, c.checked_in_round, rescored) {
+            (Some(note), true, _) => note.clone(),
+            (Some(note), false, Some(rescored)) => format!("{note} ({rescored}, chưa ghi kết quả kiểm tra lại)"),
+            (Some(note), false, None) => format!("{note} (chưa kiểm tra lại trong đợt này)"),
+            (None, _, Some(rescored)) => format!("Chưa có báo cáo khắc phục ({rescored})"),
+            (None, _, None) => "Chưa có báo cáo khắc phục".to_owned(),
         };
         let status = doc::status(f);
         t.push_row(vec![

@@ -160,7 +160,16 @@ pub struct CarryOver {
     pub finding: FindingView,
     /// Whether the team recorded its check in this round.
     pub checked_in_round: bool,
+    /// The points this round gave the finding's item at its unit, when it scored it: the item was looked at again
+    /// even if no check of the remediation was recorded.
+    pub rescored: Option<Rescored>,
     pub events: Vec<EventView>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Rescored {
+    pub points: f64,
+    pub max: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -5,6 +5,7 @@ use crate::domain::date;
 use crate::domain::number;
 use crate::domain::round::RoundKind;
 use crate::report::document::{Block, Cell, Chart, Column, Document, Section, Table};
+use crate::report::model::RoundInfo;
 use crate::report::model::round::{CarryOver, FieldResult, LateUnit, OfficialResult, RoundReport, UnitResult};
 use crate::report::model::settings::DocKind;
 
@@ -40,7 +41,7 @@ pub fn document(m: &RoundReport, frame: &Frame) -> Document {
         )),
         assessment_doc::proposals("V", &m.proposals),
         Section::new("VI", "KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ SAU CÁC ĐỢT KIỂM TRA TRƯỚC")
-            .with_block(carry_over(&m.carry_over, r.kind)),
+            .with_block(carry_over(&m.carry_over, r)),
         Section::new("VII", "ĐƠN VỊ NỘP BÁO CÁO TỰ KIỂM TRA MUỘN HOẶC CHƯA NỘP").with_block(match r.kind {
             RoundKind::DotXuat => note("Kiểm tra đột xuất không yêu cầu đơn vị gửi báo cáo tự kiểm tra."),
             _ => late(&m.late_units),
@@ -270,7 +271,8 @@ fn officials_section(officials: &[OfficialResult]) -> Section {
     s
 }
 
-fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
+fn carry_over(items: &[CarryOver], round: &RoundInfo) -> Block {
+    let kind = round.kind;
     let mut t = Table::new(
         "khac_phuc",
         "Khắc phục tồn tại các đợt trước",
@@ -286,14 +288,16 @@ fn carry_over(items: &[CarryOver], kind: RoundKind) -> Block {
     );
     for (i, c) in items.iter().enumerate() {
         let f = &c.finding;
-        // An item scored again in this round was looked at again, even with no check of the remediation recorded.
-        let rescored =
-            c.rescored.map(|r| format!("đợt này chấm {}/{} điểm", number::points(r.points), number::points(r.max)));
+        // An item scored again in this round was looked at again, even with no check of the remediation recorded:
+        // what the unit reported, then the round's points on the item.
+        let rescored = c
+            .rescored
+            .map(|r| format!("{} chấm lại: {}/{} điểm.", round.title, number::points(r.points), number::points(r.max)));
         let check = match (&f.latest_note, c.checked_in_round, rescored) {
             (Some(note), true, _) => note.clone(),
-            (Some(note), false, Some(rescored)) => format!("{note} ({rescored}, chưa ghi kết quả kiểm tra lại)"),
+            (Some(note), false, Some(rescored)) => format!("Đơn vị báo cáo: {} {rescored}", sentence(note)),
             (Some(note), false, None) => format!("{note} (chưa kiểm tra lại trong đợt này)"),
-            (None, _, Some(rescored)) => format!("Chưa có báo cáo khắc phục ({rescored})"),
+            (None, _, Some(rescored)) => format!("Chưa có báo cáo khắc phục. {rescored}"),
             (None, _, None) => "Chưa có báo cáo khắc phục".to_owned(),
         };
         let status = doc::status(f);
@@ -366,4 +370,10 @@ pub(super) fn fields_table<'a>(title: &str, fields: impl IntoIterator<Item = &'a
         ]);
     }
     t
+}
+
+/// `text` ending as a sentence does (a full stop added when it has no closing mark).
+fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '!', '?', ';']) { text.to_owned() } else { format!("{text}.") }
 }

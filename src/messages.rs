@@ -22,14 +22,14 @@ pub fn warn(message: impl AsRef<str>) {
 }
 
 pub fn print_error(err: &anyhow::Error) {
-    let mut text = format!("{} {err}", paint("Lỗi:", "31;1"));
+    // The system's own words are English: said in Vietnamese.
+    let said = |cause: &(dyn std::error::Error + 'static)| match cause.downcast_ref::<io::Error>() {
+        Some(e) => crate::files::os_error::reason(e),
+        None => cause.to_string(),
+    };
+    let mut text = format!("{} {}", paint("Lỗi:", "31;1"), said(err.as_ref()));
     for cause in err.chain().skip(1) {
-        // The system's own words are English: said in Vietnamese.
-        let cause = match cause.downcast_ref::<io::Error>() {
-            Some(e) => crate::files::os_error::reason(e),
-            None => cause.to_string(),
-        };
-        text.push_str(&format!("\n  {cause}"));
+        text.push_str(&format!("\n  {}", said(cause)));
     }
     eprintln!("{text}");
 }

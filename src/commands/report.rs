@@ -274,6 +274,18 @@ fn year_counted(
         reports_year::load_finding_context(conn, year_number, &mut src)?;
         src.answers_as_of(as_of);
         let ix = Index::new(&src);
+        let mut stored = 0;
+        let review_one = || review.as_ref().and_then(|count| count.one_round(conn, review::Take::LargestFirst));
+        // While the other thread sums the scores, this one reviews the large rounds first: their rows are let go
+        // before the findings are read and held.
+        if other_core.is_some() {
+            while review.as_ref().is_some_and(review::PointCount::periodic_left) {
+                match review_one() {
+                    Some(count) => stored += count?,
+                    None => break,
+                }
+            }
+        }
         let followed_up = reports_year::count_followed_up(conn, year_number)?;
         let each = |each: &mut dyn FnMut(Finding)| {
             let kept = |f: Finding| {
@@ -285,23 +297,16 @@ fn year_counted(
         };
         let latest = reports_year::latest_events(conn, year_number, as_of)?;
         let found = year::findings(&ix, as_of, latest, (followed_up, each))?;
-        let mut stored = 0;
         let sums = match &other_core {
             Some(_) => {
-                // The sums take the other thread longer than the findings take this one: rounds are reviewed
-                // meanwhile, and every large one not yet taken before the model is built (so that its rows are not
-                // held beside the model).
-                let mut sums = None;
-                loop {
-                    sums = sums.or_else(|| sums_come.try_recv().ok());
-                    let periodic_left = review.as_ref().is_some_and(review::PointCount::periodic_left);
-                    if sums.is_some() && !periodic_left {
-                        break;
-                    }
-                    match review.as_ref().and_then(|count| count.one_round(conn, review::Take::LargestFirst)) {
+                // Small rounds are reviewed while the sums are still to come.
+                let mut sums = sums_come.try_recv().ok();
+                while sums.is_none() {
+                    match review_one() {
                         Some(count) => stored += count?,
                         None => break,
                     }
+                    sums = sums_come.try_recv().ok();
                 }
                 // Nothing comes only when the other thread panicked: the scope passes its panic on as it ends.
                 sums.map_or_else(|| sums_come.recv(), Ok)
@@ -422,21 +427,16 @@ pub fn emit(ctx: &Context, built: Ready, out: &OutputArgs) -> Result<()> {
             format.extension()
         );
     }
-    // The document is laid out only for the formats that print one, and the view model let go as it is laid out.
-    let rendered: Result<Vec<u8>, Ready> = match format {
-        Format::Json => Err(built),
-        _ => {
-            let options = match out.output {
-                Some(_) => RenderOptions { template, width: None, color: false },
-                None => RenderOptions { template, ..RenderOptions::for_stdout(listing::terminal_width()) },
-            };
-            Ok(write::render(built.into_document(), format, &options)?)
-        }
+    let options = match out.output {
+        Some(_) => RenderOptions { template, width: None, color: false },
+        None => RenderOptions { template, ..RenderOptions::for_stdout(listing::terminal_width()) },
     };
+    // The view model is written as JSON; every other format lays out the document (the model let go as it is laid
+    // out) and writes it as it is made.
     let write = |sink: &mut dyn Write| -> Result<()> {
-        match &rendered {
-            Ok(bytes) => Ok(sink.write_all(bytes)?),
-            Err(json) => json.write_json(sink),
+        match format {
+            Format::Json => built.write_json(sink),
+            _ => Ok(write::render_to(built.into_document(), format, &options, sink)?),
         }
     };
     match &out.output {

@@ -97,7 +97,9 @@ fn gen_scale_is_not_part_of_cchc_and_refuses_to_overwrite() {
 #[test]
 fn a_report_piped_into_a_reader_that_stops_early_ends_quietly() {
     let ward = generated("7");
-    for args in [["report", "year", "2026", "--format", "json"], ["report", "year", "2026", "--format", "md"]] {
+    // Every text format is written as it is made: the closed pipe reaches each writer underneath.
+    for format in ["json", "md", "html", "csv", "table"] {
+        let args = ["report", "year", "2026", "--format", format];
         let mut child = ward
             .std_cmd(&args)
             .stdout(std::process::Stdio::piped())
@@ -113,6 +115,22 @@ fn a_report_piped_into_a_reader_that_stops_early_ends_quietly() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
         assert!(!stderr.contains("Lỗi"), "{args:?}: {stderr}");
+    }
+}
+
+/// A report written as it is made meets a full disk midway: said in Vietnamese, with what to do.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_under_a_report_being_written_is_said_in_vietnamese() {
+    let ward = generated("7");
+    for format in ["json", "md", "html", "csv", "table", "docx"] {
+        let full = std::fs::File::options().write(true).open("/dev/full").expect("/dev/full");
+        let args = ["report", "year", "2026", "--format", format];
+        let out = ward.std_cmd(&args).stdout(full).output().expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}: {stderr}");
+        assert!(stderr.contains("Lỗi: ") && stderr.contains("ổ đĩa đã đầy"), "{format}: {stderr}");
+        assert!(!stderr.contains("No space") && !stderr.contains("os error"), "{format}: {stderr}");
     }
 }
 

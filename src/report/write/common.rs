@@ -151,14 +151,6 @@ pub fn flatten_sections(sections: &[Section]) -> Vec<FlatSection<'_>> {
 
 pub use crate::domain::text::looks_like_formula;
 
-/// Text output ends with a line break.
-pub fn with_final_newline(mut text: String) -> String {
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    text
-}
-
 /// Drop characters that XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE/U+FFFF).
 pub fn is_xml_char(ch: char) -> bool {
     matches!(ch, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)

@@ -1,6 +1,8 @@
 //! CSV: every table one after another (title line, header, rows, total, blank
 //! line). UTF-8 with a byte-order mark so that Excel shows Vietnamese text.
 
+use std::io::Write;
+
 use crate::domain::date;
 use crate::report::document::{Cell, Document, Table};
 
@@ -9,25 +11,23 @@ use crate::domain::text::neutralise_formula as neutralise;
 
 const BOM: &str = "\u{FEFF}";
 
-pub fn render_csv(doc: &Document) -> Result<Vec<u8>, WriteError> {
-    let mut out = BOM.as_bytes().to_vec();
+pub fn write_csv(doc: &Document, out: &mut dyn Write) -> Result<(), WriteError> {
+    out.write_all(BOM.as_bytes())?;
     for table in doc.tables() {
-        write_table(&mut out, table)?;
-        out.push(b'\n');
+        write_table(&mut *out, table)?;
+        out.write_all(b"\n")?;
     }
-    Ok(out)
+    Ok(())
 }
 
-fn write_table(out: &mut Vec<u8>, table: &Table) -> Result<(), WriteError> {
-    let mut writer = ::csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+fn write_table(out: &mut dyn Write, table: &Table) -> Result<(), WriteError> {
+    let mut writer = ::csv::WriterBuilder::new().flexible(true).from_writer(out);
     writer.write_record([neutralise(&table.title)])?;
     writer.write_record(table.columns.iter().map(|c| neutralise(&c.title)))?;
     for row in table.rows.iter().chain(table.total.iter()) {
         writer.write_record(row.iter().map(cell_text))?;
     }
-    let bytes = writer.into_inner().map_err(|e| WriteError::Io(e.into_error()))?;
-    out.extend_from_slice(&bytes);
-    Ok(())
+    Ok(writer.flush()?)
 }
 
 /// Plain machine-readable numbers (`7.5`), dates dd/mm/yyyy.
@@ -45,11 +45,10 @@ fn cell_text(cell: &Cell) -> String {
 mod tests {
     use super::*;
     use crate::report::document::Column;
-    use crate::report::write::sample::sample;
+    use crate::report::write::sample::{sample, written};
 
     fn text(doc: &Document) -> String {
-        let bytes = render_csv(doc).unwrap_or_default();
-        String::from_utf8(bytes).unwrap_or_default()
+        written(|out| write_csv(doc, out)).unwrap_or_default()
     }
 
     #[test]

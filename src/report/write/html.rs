@@ -1,33 +1,37 @@
 //! HTML through `templates/report.html.j2` (overridable), auto-escaped, one
 //! self-contained printable file with inline CSS and inline SVG charts.
 
+use std::io::Write;
+
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 use crate::report::document::Document;
 
 use super::WriteError;
-use super::common::with_final_newline;
 use super::view::{self, Target};
 
 const TEMPLATE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/report.html.j2"));
 
 /// Render with the built-in template or with `template_override` (template
 /// source). Auto-escaping is on for both.
-pub fn render_html(doc: Document, template_override: Option<&str>) -> Result<String, WriteError> {
+pub fn write_html(doc: Document, template_override: Option<&str>, out: &mut dyn Write) -> Result<(), WriteError> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     super::limits::limit(&mut env, template_override.is_some());
     env.add_template("report.html", template_override.unwrap_or(TEMPLATE))?;
-    let text = super::limits::render(&env, "report.html", view::document(doc, Target::Html))?;
-    Ok(with_final_newline(text))
+    super::limits::render(&env, "report.html", view::document(doc, Target::Html), out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::document::{Block, Cell};
-    use crate::report::write::sample::sample;
+    use crate::report::write::sample::{sample, written};
+
+    fn render_html(doc: Document, template: Option<&str>) -> Result<String, WriteError> {
+        written(|out| write_html(doc, template, out))
+    }
 
     const SCRIPT: &str = "<script>alert(1)</script>";
 

@@ -24,20 +24,61 @@ pub fn limit(env: &mut Environment, user: bool) {
     }
 }
 
-/// Renders `name`; a person's own template (one with fuel) stops at `MAX_OUTPUT` bytes and runs within the memory
-/// budget (`crate::memory`). A limit reached is said once, in Vietnamese.
-pub fn render(env: &Environment, name: &str, ctx: Value) -> Result<String, WriteError> {
-    let user = env.fuel().is_some();
-    let mut out = Capped(Vec::new(), if user { MAX_OUTPUT } else { usize::MAX });
-    let run = || env.get_template(name).and_then(|t| t.render_captured_to(ctx, &mut out));
-    let rendered = if user { crate::memory::within_budget(run) } else { run() };
-    match rendered {
-        Ok(_) => String::from_utf8(out.0).map_err(|_| WriteError::Limit("mẫu ghi ra văn bản không phải UTF-8".into())),
-        Err(e) => Err(match e.kind() {
+/// Renders `name` into `out`, ending the text with a newline. The built-in templates write straight into `out`: a
+/// national report is tens of megabytes, and is never held. A person's own template (one with fuel) is rendered
+/// into memory first, within `MAX_OUTPUT` bytes and the memory budget (`crate::memory`), so that one that fails
+/// writes nothing. A limit reached is said once, in Vietnamese.
+pub fn render(env: &Environment, name: &str, ctx: Value, out: &mut dyn Write) -> Result<(), WriteError> {
+    let template = env.get_template(name)?;
+    if env.fuel().is_some() {
+        let mut text = Capped::new(Vec::new(), MAX_OUTPUT);
+        crate::memory::within_budget(|| template.render_captured_to(ctx, &mut text)).map_err(|e| text.refusal(e))?;
+        let ends_line = text.ends_line();
+        out.write_all(&text.out)?;
+        newline_unless(ends_line, out)
+    } else {
+        let mut text = Capped::new(out, usize::MAX);
+        template.render_captured_to(ctx, &mut text).map_err(|e| text.refusal(e))?;
+        let ends_line = text.ends_line();
+        newline_unless(ends_line, text.out)
+    }
+}
+
+fn newline_unless(ends_line: bool, out: &mut dyn Write) -> Result<(), WriteError> {
+    if !ends_line {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// A writer that refuses to grow past its cap, and keeps what it needs to say why a template stopped.
+struct Capped<W> {
+    out: W,
+    written: usize,
+    cap: usize,
+    last: Option<u8>,
+    /// The error of the writer underneath (a full disk, a closed pipe), which minijinja does not pass on.
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write> Capped<W> {
+    fn new(out: W, cap: usize) -> Self {
+        Self { out, written: 0, cap, last: None, failed: None }
+    }
+
+    fn ends_line(&self) -> bool {
+        self.last == Some(b'\n')
+    }
+
+    fn refusal(&mut self, e: minijinja::Error) -> WriteError {
+        match e.kind() {
             ErrorKind::OutOfFuel => WriteError::Limit(format!(
                 "mẫu chạy quá {FUEL} bước (vòng lặp quá lớn hoặc không dừng): hãy sửa mẫu cho gọn lại"
             )),
-            ErrorKind::WriteFailure if out.0.len() >= MAX_OUTPUT => WriteError::Limit(format!(
+            ErrorKind::WriteFailure if self.failed.is_some() => {
+                WriteError::Io(self.failed.take().unwrap_or_else(|| std::io::Error::other("ghi")))
+            }
+            ErrorKind::WriteFailure if self.written >= self.cap => WriteError::Limit(format!(
                 "mẫu ghi ra quá {} MB: hãy sửa mẫu (có thể một vòng lặp hay macro tự nhân đôi văn bản)",
                 MAX_OUTPUT / (1024 * 1024)
             )),
@@ -45,25 +86,28 @@ pub fn render(env: &Environment, name: &str, ctx: Value) -> Result<String, Write
                 "mẫu lồng nhau quá {RECURSION} tầng (macro hay include gọi lại chính nó): hãy sửa mẫu"
             )),
             _ => WriteError::Template(e),
-        }),
+        }
     }
 }
 
-/// A writer that refuses to grow past its cap.
-struct Capped(Vec<u8>, usize);
-
-impl Write for Capped {
+impl<W: Write> Write for Capped<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.0.len() + buf.len() > self.1 {
-            self.0.resize(self.1, 0);
+        if self.written + buf.len() > self.cap {
+            self.written = self.cap;
             return Err(std::io::Error::other("cap"));
         }
-        self.0.extend_from_slice(buf);
+        if let Err(e) = self.out.write_all(buf) {
+            let said = std::io::Error::new(e.kind(), e.to_string());
+            self.failed = Some(e);
+            return Err(said);
+        }
+        self.written += buf.len();
+        self.last = buf.last().copied().or(self.last);
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+        self.out.flush()
     }
 }
 
@@ -75,7 +119,9 @@ mod tests {
         let mut env = Environment::new();
         limit(&mut env, user);
         env.add_template("t", source).unwrap();
-        render(&env, "t", Value::from(()))
+        let mut out = Vec::new();
+        render(&env, "t", Value::from(()), &mut out)?;
+        Ok(String::from_utf8(out).unwrap_or_default())
     }
 
     fn run(source: &str) -> Result<String, WriteError> {
@@ -104,7 +150,26 @@ mod tests {
             "{{% for a in range(700) %}}{{% for b in range(1000) %}}{}{{% endfor %}}{{% endfor %}}",
             "x".repeat(100)
         );
-        assert_eq!(run_as(&source, false).unwrap().len(), 70_000_000);
+        assert_eq!(run_as(&source, false).unwrap().len(), 70_000_001);
+    }
+
+    /// A closed pipe or a full disk under a built-in template is the io::Error it is, not a template error.
+    #[test]
+    fn a_failed_write_underneath_is_said_as_itself() {
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut env = Environment::new();
+        limit(&mut env, false);
+        env.add_template("t", "{{ 1 }}").unwrap();
+        let err = render(&env, "t", Value::from(()), &mut Closed).unwrap_err();
+        assert!(matches!(&err, WriteError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe), "{err:?}");
     }
 
     #[test]

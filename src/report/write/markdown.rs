@@ -1,17 +1,18 @@
 //! Markdown through the `templates/report.md.j2` template (overridable).
 
+use std::io::Write;
+
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
 use crate::report::document::Document;
 
 use super::WriteError;
-use super::common::with_final_newline;
 use super::view::{self, Target};
 
 const TEMPLATE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/report.md.j2"));
 
 /// Render with the built-in template or with `template_override` (template source).
-pub fn render_markdown(doc: Document, template_override: Option<&str>) -> Result<String, WriteError> {
+pub fn write_markdown(doc: Document, template_override: Option<&str>, out: &mut dyn Write) -> Result<(), WriteError> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);
@@ -25,14 +26,17 @@ pub fn render_markdown(doc: Document, template_override: Option<&str>) -> Result
     });
     super::limits::limit(&mut env, template_override.is_some());
     env.add_template("report.md", template_override.unwrap_or(TEMPLATE))?;
-    let text = super::limits::render(&env, "report.md", view::document(doc, Target::Markdown))?;
-    Ok(with_final_newline(text))
+    super::limits::render(&env, "report.md", view::document(doc, Target::Markdown), out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::write::sample::sample;
+    use crate::report::write::sample::{sample, written};
+
+    fn render_markdown(doc: Document, template: Option<&str>) -> Result<String, WriteError> {
+        written(|out| write_markdown(doc, template, out))
+    }
 
     #[test]
     fn markdown_snapshot() {

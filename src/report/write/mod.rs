@@ -1,6 +1,6 @@
 //! Report writers: one pure function of a [`Document`] per output format.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::str::FromStr;
 
@@ -25,12 +25,12 @@ pub mod xlsx;
 pub(crate) mod sample;
 
 pub use self::common::xml_escape;
-pub use self::csv::render_csv;
+pub use self::csv::write_csv;
 pub use self::docx::render_docx;
-pub use self::html::render_html;
-pub use self::json::render_json;
-pub use self::markdown::render_markdown;
-pub use self::table::render_table;
+pub use self::html::write_html;
+pub use self::json::write_json;
+pub use self::markdown::write_markdown;
+pub use self::table::write_table;
 pub use self::xlsx::render_xlsx;
 
 /// Output format of a report.
@@ -139,30 +139,51 @@ pub enum WriteError {
     #[error("lỗi ghi tệp DOCX: {0}")]
     Zip(#[from] zip::result::ZipError),
     #[error("lỗi ghi CSV: {0}")]
-    Csv(#[from] ::csv::Error),
+    Csv(String),
     #[error("lỗi ghi JSON: {0}")]
     Json(#[from] serde_json::Error),
-    #[error("lỗi ghi dữ liệu: {0}")]
+    /// The reason, in Vietnamese, is said from the error underneath (`messages::print_error`).
+    #[error("lỗi ghi dữ liệu")]
     Io(#[from] std::io::Error),
+}
+
+impl From<::csv::Error> for WriteError {
+    /// A failed write (a full disk, a closed pipe) as the io::Error it is, so that it is said and recognised as one.
+    fn from(e: ::csv::Error) -> Self {
+        let text = e.to_string();
+        match e.into_kind() {
+            ::csv::ErrorKind::Io(e) => Self::Io(e),
+            _ => Self::Csv(text),
+        }
+    }
 }
 
 /// Render a document in the given format, every number rounded as it is shown (`shown`). The document is taken,
 /// not copied: a national year report's tables are most of the memory a report uses.
 pub fn render(doc: Document, format: Format, opts: &RenderOptions) -> Result<Vec<u8>, WriteError> {
+    let mut out = Vec::new();
+    render_to(doc, format, opts, &mut out)?;
+    Ok(out)
+}
+
+/// `render` into `out`: the text formats are written as they are made, never held whole (a national year report
+/// is tens of megabytes of them); DOCX and XLSX, compressed to a few, are written once made.
+pub fn render_to(doc: Document, format: Format, opts: &RenderOptions, out: &mut dyn Write) -> Result<(), WriteError> {
     let doc = match format {
         Format::Xlsx | Format::Csv | Format::Json => shown::document(doc),
         _ => shown::document(doc.for_people()),
     };
     let template = opts.template.as_deref();
-    Ok(match format {
-        Format::Table => render_table(&doc, opts.width, opts.color).into_bytes(),
-        Format::Markdown => render_markdown(doc, template)?.into_bytes(),
-        Format::Html => render_html(doc, template)?.into_bytes(),
-        Format::Docx => render_docx(&doc)?,
-        Format::Xlsx => render_xlsx(&doc)?,
-        Format::Csv => render_csv(&doc)?,
-        Format::Json => render_json(&doc)?.into_bytes(),
-    })
+    match format {
+        Format::Table => write_table(&doc, opts.width, opts.color, out)?,
+        Format::Markdown => write_markdown(doc, template, out)?,
+        Format::Html => write_html(doc, template, out)?,
+        Format::Docx => out.write_all(&render_docx(&doc)?)?,
+        Format::Xlsx => out.write_all(&render_xlsx(&doc)?)?,
+        Format::Csv => write_csv(&doc, out)?,
+        Format::Json => write_json(&doc, out)?,
+    }
+    Ok(())
 }
 
 #[cfg(test)]

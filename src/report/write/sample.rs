@@ -210,3 +210,12 @@ pub fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
     }
     parts
 }
+
+/// What a writer to a stream writes, as text.
+pub fn written(
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<(), super::WriteError>,
+) -> Result<String, super::WriteError> {
+    let mut out = Vec::new();
+    write(&mut out)?;
+    Ok(String::from_utf8(out).unwrap_or_default())
+}

@@ -4,7 +4,11 @@
 use comfy_table::presets::UTF8_FULL;
 use comfy_table::{Attribute, Cell as TermCell, CellAlignment, ContentArrangement, Table as TermTable};
 
+use std::io::Write;
+
 use crate::report::document::{Block, Chart, Document, Table};
+
+use super::WriteError;
 
 use super::common::{Align, chart_caption, chart_rows, flatten_sections, row_cells};
 
@@ -13,49 +17,58 @@ const RESET: &str = "\x1b[0m";
 /// Width of the longest bar of a chart, in characters.
 const BAR_WIDTH: f64 = 20.0;
 
-/// Render for a terminal. `width` wraps text and tables (`None`: no wrapping);
-/// `color` enables bold headings (pass `false` when `NO_COLOR` is set).
-pub fn render_table(doc: &Document, width: Option<u16>, color: bool) -> String {
-    let mut out = Out { text: String::new(), width: width.map(usize::from), color };
+/// Render for a terminal into `out`, line by line. `width` wraps text and tables (`None`: no wrapping); `color`
+/// enables bold headings (pass `false` when `NO_COLOR` is set).
+pub fn write_table(doc: &Document, width: Option<u16>, color: bool, out: &mut dyn Write) -> Result<(), WriteError> {
+    let mut out = Out { out, tail: None, width: width.map(usize::from), color };
     let lh = &doc.letterhead;
     if let Some(parent) = &lh.parent_body {
-        out.line(parent);
+        out.line(parent)?;
     }
-    out.line(&lh.issuing_body);
-    out.line(lh.number.trim());
-    out.line(&lh.date_line());
-    out.blank();
-    out.heading(&doc.title);
-    out.heading(&doc.subject);
+    out.line(&lh.issuing_body)?;
+    out.line(lh.number.trim())?;
+    out.line(&lh.date_line())?;
+    out.blank()?;
+    out.heading(&doc.title)?;
+    out.heading(&doc.subject)?;
     for flat in flatten_sections(&doc.sections) {
-        out.blank();
-        out.heading(&flat.section.heading());
+        out.blank()?;
+        out.heading(&flat.section.heading())?;
         for block in &flat.section.blocks {
             match block {
-                Block::Paragraph(text) => out.wrapped(text, ""),
-                Block::Note(text) => out.wrapped(&format!("({text})"), ""),
-                Block::Centered(text) => out.wrapped(text, ""),
-                Block::Bullets(items) => items.iter().for_each(|i| out.wrapped(&format!("- {i}"), "  ")),
-                Block::Table(t) => out.table(&t.title, terminal_table(t, width, color)),
-                Block::Chart(c) => out.table(&chart_caption(c), terminal_chart(c, width, color)),
+                Block::Paragraph(text) => out.wrapped(text, "")?,
+                Block::Note(text) => out.wrapped(&format!("({text})"), "")?,
+                Block::Centered(text) => out.wrapped(text, "")?,
+                Block::Bullets(items) => {
+                    for item in items {
+                        out.wrapped(&format!("- {item}"), "  ")?;
+                    }
+                }
+                Block::Table(t) => out.table(&t.title, terminal_table(t, width, color))?,
+                Block::Chart(c) => out.table(&chart_caption(c), terminal_chart(c, width, color))?,
             }
         }
     }
     if let Some(closing) = &doc.closing {
-        out.blank();
-        out.wrapped(closing, "");
+        out.blank()?;
+        out.wrapped(closing, "")?;
     }
-    out.blank();
-    out.line("Nơi nhận:");
-    lh.recipient_lines().iter().for_each(|r| out.line(r));
-    out.blank();
-    lh.signature.lines().iter().for_each(|l| out.line(l));
-    out.line(&lh.signature.name);
-    out.text
+    out.blank()?;
+    out.line("Nơi nhận:")?;
+    for line in lh.recipient_lines() {
+        out.line(&line)?;
+    }
+    out.blank()?;
+    for line in lh.signature.lines() {
+        out.line(line)?;
+    }
+    Ok(out.line(&lh.signature.name)?)
 }
 
-struct Out {
-    text: String,
+struct Out<'a> {
+    out: &'a mut dyn Write,
+    /// The last two bytes written (the first one a zero when only one was), once something is.
+    tail: Option<[u8; 2]>,
     width: Option<usize>,
     color: bool,
 }
@@ -65,44 +78,52 @@ fn printable(text: &str) -> String {
     text.chars().map(|c| if c == '\t' { ' ' } else { c }).filter(|c| *c == '\n' || !c.is_control()).collect()
 }
 
-impl Out {
-    fn raw(&mut self, text: &str) {
-        self.text.push_str(text.trim_end());
-        self.text.push('\n');
+impl Out<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(bytes)?;
+        self.tail = match bytes {
+            [.., a, b] => Some([*a, *b]),
+            [b] => Some([self.tail.map_or(0, |t| t[1]), *b]),
+            [] => self.tail,
+        };
+        Ok(())
     }
 
-    fn line(&mut self, line: &str) {
-        self.raw(&printable(line));
+    fn raw(&mut self, text: &str) -> std::io::Result<()> {
+        self.write(text.trim_end().as_bytes())?;
+        self.write(b"\n")
     }
 
-    fn blank(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with("\n\n") {
-            self.text.push('\n');
+    fn line(&mut self, line: &str) -> std::io::Result<()> {
+        self.raw(&printable(line))
+    }
+
+    /// One empty line between blocks, none at the start.
+    fn blank(&mut self) -> std::io::Result<()> {
+        match self.tail {
+            Some(tail) if &tail != b"\n\n" => self.write(b"\n"),
+            _ => Ok(()),
         }
     }
 
-    fn heading(&mut self, text: &str) {
+    fn heading(&mut self, text: &str) -> std::io::Result<()> {
         let text = printable(text);
-        if self.color {
-            self.raw(&format!("{BOLD}{text}{RESET}"));
-        } else {
-            self.raw(&text);
-        }
+        if self.color { self.raw(&format!("{BOLD}{text}{RESET}")) } else { self.raw(&text) }
     }
 
-    fn wrapped(&mut self, text: &str, indent: &str) {
+    fn wrapped(&mut self, text: &str, indent: &str) -> std::io::Result<()> {
         let lines = match self.width {
             Some(width) => wrap(text, width.max(20), indent),
             None => vec![text.to_string()],
         };
-        lines.iter().for_each(|l| self.line(l));
+        lines.iter().try_for_each(|l| self.line(l))
     }
 
-    fn table(&mut self, title: &str, table: TermTable) {
-        self.blank();
-        self.heading(title);
-        self.raw(&table.to_string());
-        self.blank();
+    fn table(&mut self, title: &str, table: TermTable) -> std::io::Result<()> {
+        self.blank()?;
+        self.heading(title)?;
+        self.raw(&table.to_string())?;
+        self.blank()
     }
 }
 
@@ -205,7 +226,11 @@ fn bar(value: Option<f64>, max: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::write::sample::sample;
+    use crate::report::write::sample::{sample, written};
+
+    fn render_table(doc: &Document, width: Option<u16>, color: bool) -> String {
+        written(|out| write_table(doc, width, color, out)).unwrap_or_default()
+    }
 
     #[test]
     fn table_snapshot() {

@@ -2,9 +2,12 @@
 //! charts with comfy-table.
 
 use comfy_table::presets::UTF8_FULL;
-use comfy_table::{Attribute, Cell as TermCell, CellAlignment, ContentArrangement, Table as TermTable};
+use comfy_table::{
+    Attribute, Cell as TermCell, CellAlignment, ColumnConstraint, ContentArrangement, Table as TermTable, Width,
+};
 
 use std::io::Write;
+use std::ops::Range;
 
 use crate::report::document::{Block, Chart, Document, Table};
 
@@ -20,7 +23,7 @@ const BAR_WIDTH: f64 = 20.0;
 /// Render for a terminal into `out`, line by line. `width` wraps text and tables (`None`: no wrapping); `color`
 /// enables bold headings (pass `false` when `NO_COLOR` is set).
 pub fn write_table(doc: &Document, width: Option<u16>, color: bool, out: &mut dyn Write) -> Result<(), WriteError> {
-    let mut out = Out { out, tail: None, width: width.map(usize::from), color };
+    let mut out = Out { out, tail: None, width: width.map(usize::from), color, chunk: CHUNK };
     let lh = &doc.letterhead;
     if let Some(parent) = &lh.parent_body {
         out.line(parent)?;
@@ -44,7 +47,7 @@ pub fn write_table(doc: &Document, width: Option<u16>, color: bool, out: &mut dy
                         out.wrapped(&format!("- {item}"), "  ")?;
                     }
                 }
-                Block::Table(t) => out.table(&t.title, terminal_table(t, width, color))?,
+                Block::Table(t) => out.report_table(t, width, color)?,
                 Block::Chart(c) => out.table(&chart_caption(c), terminal_chart(c, width, color))?,
             }
         }
@@ -71,6 +74,8 @@ struct Out<'a> {
     tail: Option<[u8; 2]>,
     width: Option<usize>,
     color: bool,
+    /// Rows of a table laid out at once (see `report_table`).
+    chunk: usize,
 }
 
 /// User text without control characters (no escape sequences reach the terminal).
@@ -125,7 +130,61 @@ impl Out<'_> {
         self.raw(&table.to_string())?;
         self.blank()
     }
+
+    /// A report table; one too long to lay out at once (a national year lists tens of thousands of findings) is
+    /// laid out `chunk` rows at a time at the widths of the whole table, so that the lines are those of one table.
+    /// Only without wrapping: wrapped to a terminal, a table is laid out whole.
+    fn report_table(&mut self, t: &Table, width: Option<u16>, color: bool) -> std::io::Result<()> {
+        let rows = t.rows.len() + t.total.iter().len();
+        if width.is_some() || rows <= self.chunk {
+            return self.table(&t.title, headed(terminal_rows(t, width, color, 0..rows), t, color));
+        }
+        let chunk = self.chunk;
+        let chunks = || (0..rows).step_by(chunk).map(|start| start..rows.min(start + chunk));
+        let mut widths = vec![0u16; t.columns.len()];
+        for part in chunks() {
+            let measured = headed(terminal_rows(t, None, color, part), t, color).column_max_content_widths();
+            widths.iter_mut().zip(measured).for_each(|(w, m)| *w = (*w).max(m));
+        }
+        let fixed = |mut table: TermTable| {
+            for (column, w) in table.column_iter_mut().zip(&widths) {
+                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w.saturating_add(2))));
+            }
+            table
+        };
+        // The line between two rows, taken from a table of two empty rows at those widths.
+        let mut pair = new_table(None);
+        pair.add_row(vec![""; widths.len()]).add_row(vec![""; widths.len()]);
+        let between = fixed(pair).lines().nth(2).unwrap_or_default();
+        self.blank()?;
+        self.heading(&t.title)?;
+        let last = chunks().len() - 1;
+        for (i, part) in chunks().enumerate() {
+            let table = terminal_rows(t, None, color, part);
+            let table = fixed(if i == 0 { headed(table, t, color) } else { table });
+            let mut lines = table.lines();
+            if i > 0 {
+                // No header after the first part: its top border is the line between two rows instead.
+                lines.next();
+                self.raw(&between)?;
+            }
+            let mut held = lines.next();
+            for line in lines {
+                if let Some(line) = held.replace(line) {
+                    self.raw(&line)?;
+                }
+            }
+            // The bottom border only under the last part.
+            if let Some(line) = held.filter(|_| i == last) {
+                self.raw(&line)?;
+            }
+        }
+        self.blank()
+    }
 }
+
+/// Rows of a report table laid out at once: a few hundred kilobytes of text.
+const CHUNK: usize = 1000;
 
 /// Greedy word wrap by characters; continuation lines get `indent`.
 fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
@@ -176,11 +235,18 @@ fn styled(table: &mut TermTable, color: bool) {
     }
 }
 
-fn terminal_table(t: &Table, width: Option<u16>, color: bool) -> TermTable {
+/// `table` under the header of `t`.
+fn headed(mut table: TermTable, t: &Table, color: bool) -> TermTable {
+    table.set_header(t.columns.iter().map(|c| header_cell(&c.title, color)));
+    table
+}
+
+/// The rows `part` of `t` (its total row last, after its rows), without its header.
+fn terminal_rows(t: &Table, width: Option<u16>, color: bool, part: Range<usize>) -> TermTable {
     let mut table = new_table(width);
     styled(&mut table, color);
-    table.set_header(t.columns.iter().map(|c| header_cell(&c.title, color)));
-    for (is_total, row) in t.rows.iter().map(|r| (false, r)).chain(t.total.iter().map(|r| (true, r))) {
+    let rows = t.rows.iter().map(|r| (false, r)).chain(t.total.iter().map(|r| (true, r)));
+    for (is_total, row) in rows.skip(part.start).take(part.len()) {
         table.add_row(row_cells(t, row).map(|(text, align)| {
             let out = aligned(text, align);
             if is_total && color { out.add_attribute(Attribute::Bold) } else { out }
@@ -249,6 +315,32 @@ mod tests {
         assert!(!plain.contains('\x1b'));
         let styled = render_table(&sample(), None, true);
         assert!(styled.contains(BOLD));
+    }
+
+    /// Laid out in parts, a long table has the lines it has laid out whole: the widths of its longest cells
+    /// wherever they are, one header, the lines between all rows, its total, one bottom border.
+    #[test]
+    fn a_long_table_laid_out_in_parts_is_the_table_laid_out_whole() {
+        let mut t = crate::report::write::sample::scores_table();
+        let row = t.rows[1].clone();
+        for i in 0..2 * CHUNK + 7 {
+            let mut r = row.clone();
+            r[0] = crate::report::document::Cell::Integer(i as i64);
+            // The widest cell only in the last part.
+            let note = if i == 2 * CHUNK + 3 { "y".repeat(150) } else { "x".repeat(i % 97) };
+            r[6] = crate::report::document::Cell::text(note);
+            t.rows.push(r);
+        }
+        for color in [false, true] {
+            let laid_out = |chunk: usize| {
+                let mut bytes = Vec::new();
+                let mut out = Out { out: &mut bytes, tail: None, width: None, color, chunk };
+                out.report_table(&t, None, color).map(|()| String::from_utf8(bytes).unwrap_or_default())
+            };
+            let (parts, whole) = (laid_out(CHUNK).unwrap(), laid_out(usize::MAX).unwrap());
+            assert_eq!(parts, whole);
+            assert_eq!(whole.matches("Tổng cộng").count(), 1);
+        }
     }
 
     #[test]

@@ -161,9 +161,9 @@ impl<'a> Stored<'a> {
 /// The stored points of a scope counted by one thread or two, each on its own connection: each takes the next round
 /// not yet taken, so that two cores share a year's rounds whatever their sizes. The periodic rounds, which cover
 /// every unit, are taken from one end and the ad-hoc ones from the other: the thread that builds a report takes the
-/// large rounds while it waits for the sums and before it builds the model, the small ones after; the other thread
-/// takes from the small end, and reaches a large round only when it is well ahead (its rows are then held beside
-/// the model being built).
+/// large rounds while the other sums the scores, before it reads the findings (so that a round's rows are never
+/// held beside them), and the small ones while it waits; the other thread takes from the small end once it has
+/// handed the sums over.
 pub struct PointCount<'a> {
     stored: Stored<'a>,
     /// The rounds (indexes into `stored.covered`, largest first) no thread has taken yet.

@@ -286,17 +286,6 @@ fn year_counted(
                 }
             }
         }
-        let followed_up = reports_year::count_followed_up(conn, year_number)?;
-        let each = |each: &mut dyn FnMut(Finding)| {
-            let kept = |f: Finding| {
-                if held.contains(&f.round_id) && later.keep(&f, as_of) {
-                    each(f);
-                }
-            };
-            Ok(reports_year::for_each_finding(conn, year_number, kept)?)
-        };
-        let latest = reports_year::latest_events(conn, year_number, as_of)?;
-        let found = year::findings(&ix, as_of, latest, (followed_up, each))?;
         let sums = match &other_core {
             Some(_) => {
                 // Small rounds are reviewed while the sums are still to come.
@@ -314,7 +303,19 @@ fn year_counted(
             }
             None => year_sums(conn, year_number, &src.rounds, &src.catalogues),
         };
-        let mut report = year::model(&ix, sums?, year_number, found)?;
+        // What the sums give is made, and the sums let go, before the findings are read and held.
+        let mut report = year::model(&ix, sums?, year_number)?;
+        let followed_up = reports_year::count_followed_up(conn, year_number)?;
+        let each = |each: &mut dyn FnMut(Finding)| {
+            let kept = |f: Finding| {
+                if held.contains(&f.round_id) && later.keep(&f, as_of) {
+                    each(f);
+                }
+            };
+            Ok(reports_year::for_each_finding(conn, year_number, kept)?)
+        };
+        let latest = reports_year::latest_events(conn, year_number, as_of)?;
+        year::findings(&ix, as_of, latest, (followed_up, each))?.into_report(&ix, &mut report);
         let previous = reports_compare::basis(conn, year_number - 1)?;
         let current = if previous.is_some() { reports_compare::basis(conn, year_number)? } else { None };
         let carried = reports_compare::carried_into_year(conn, year_number)?;

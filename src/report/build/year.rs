@@ -76,8 +76,23 @@ pub fn findings<'a>(
     Ok(YearFindings { views, per_round, proposals, practices })
 }
 
-/// `ix` over the sources `store::reports_year` reads, `tally` the sums of the year's scores and self points.
-pub fn model(ix: &Index, tally: Sums, year: i32, found: YearFindings) -> Result<YearReport> {
+impl YearFindings<'_> {
+    /// Sets the findings into the report `model` made: each round's count, the remediation, the good practices and
+    /// the units' proposals.
+    pub fn into_report(self, ix: &Index, report: &mut YearReport) {
+        let YearFindings { views, per_round, proposals, practices } = self;
+        for r in &mut report.rounds {
+            r.findings = per_round.get(r.round.id.as_str()).copied().unwrap_or(0);
+        }
+        report.remediation = remediation(views);
+        report.good_practices = practices;
+        report.proposals = ix.year_proposals(&proposals);
+    }
+}
+
+/// `ix` over the sources `store::reports_year` reads, `tally` the sums of the year's scores and self points: the
+/// report without its findings (`YearFindings::into_report` sets them), the sums let go once it is made.
+pub fn model(ix: &Index, tally: Sums, year: i32) -> Result<YearReport> {
     let src = ix.src;
     let periodic = |kind: RoundKind| src.rounds.iter().find(|r| r.kind == kind);
     let (dot1, dot2) = (periodic(RoundKind::Dot1), periodic(RoundKind::Dot2));
@@ -91,28 +106,23 @@ pub fn model(ix: &Index, tally: Sums, year: i32, found: YearFindings) -> Result<
         Some(basis) => officials(ix, basis, [dot1, dot2], catalogue, &tally),
         None => (Vec::new(), Vec::new()),
     };
-    let YearFindings { views, per_round, proposals, practices } = found;
     let tally = &tally;
     let sums = |r: Option<&Round>| r.map(|r| tally.round(&r.id));
     let classification = &catalogue.classification;
     Ok(YearReport {
         year,
-        rounds: src
-            .rounds
-            .iter()
-            .map(|r| round_summary(ix, r, tally, per_round.get(r.id.as_str()).copied().unwrap_or(0)))
-            .collect(),
+        rounds: src.rounds.iter().map(|r| round_summary(ix, r, tally)).collect(),
         basis_round: basis.map(|r| r.id.clone()),
         fields: fields(ix, catalogue, dot1, dot2, tally),
         units: units(ix, tally, [dot1, dot2], [sums(dot1), sums(dot2)], basis.map(|r| tally.round(&r.id))),
-        remediation: remediation(views),
+        remediation: remediation(Vec::new()),
         groups: groups(classification, &proposed),
         classification_basis: classification.basis.clone(),
         classification_rule: rule(classification),
         officials,
         provisional: provisional(&src.rounds),
-        good_practices: practices,
-        proposals: ix.year_proposals(&proposals),
+        good_practices: Vec::new(),
+        proposals: Vec::new(),
         assessment: Vec::new(),
         previous_year: None,
     })
@@ -147,7 +157,8 @@ fn in_scope<'a>(ix: &Index<'a>, round: &Round, tally: &Sums) -> Vec<&'a str> {
     }
 }
 
-fn round_summary(ix: &Index, round: &Round, tally: &Sums, findings: usize) -> RoundSummary {
+/// A round's summary; its findings are counted as they are read (`YearFindings::into_report`).
+fn round_summary(ix: &Index, round: &Round, tally: &Sums) -> RoundSummary {
     let sums = tally.round(&round.id);
     let scope = in_scope(ix, round, tally);
     let unit_results = if round.kind == RoundKind::DotXuat {
@@ -169,7 +180,7 @@ fn round_summary(ix: &Index, round: &Round, tally: &Sums, findings: usize) -> Ro
             let (own, same) = sums.compared();
             totals(Some(&sums.ward()), Some((&own, &same)))
         },
-        findings,
+        findings: 0,
         unit_results,
     }
 }

@@ -329,6 +329,7 @@ fn year_counted(
         }
         Ok((report, stored))
     })?;
+    crate::memory::release_freed();
     let model = Rc::new(model);
     let stem = format!("bao-cao-nam-{year_number}");
     let built =

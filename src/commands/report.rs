@@ -288,7 +288,7 @@ fn year_counted(
         }
         let sums = match &other_core {
             Some(_) => {
-                // Small rounds are reviewed while the sums are still to come.
+                // Rounds left are reviewed, largest first, while the sums are still to come.
                 let mut sums = sums_come.try_recv().ok();
                 while sums.is_none() {
                     match review_one() {

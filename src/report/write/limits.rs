@@ -71,13 +71,13 @@ impl<W: Write> Capped<W> {
     }
 
     fn refusal(&mut self, e: minijinja::Error) -> WriteError {
+        if let Some(failed) = self.failed.take().filter(|_| e.kind() == ErrorKind::WriteFailure) {
+            return WriteError::Io(failed);
+        }
         match e.kind() {
             ErrorKind::OutOfFuel => WriteError::Limit(format!(
                 "mẫu chạy quá {FUEL} bước (vòng lặp quá lớn hoặc không dừng): hãy sửa mẫu cho gọn lại"
             )),
-            ErrorKind::WriteFailure if self.failed.is_some() => {
-                WriteError::Io(self.failed.take().unwrap_or_else(|| std::io::Error::other("ghi")))
-            }
             ErrorKind::WriteFailure if self.written >= self.cap => WriteError::Limit(format!(
                 "mẫu ghi ra quá {} MB: hãy sửa mẫu (có thể một vòng lặp hay macro tự nhân đôi văn bản)",
                 MAX_OUTPUT / (1024 * 1024)

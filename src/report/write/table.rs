@@ -148,7 +148,8 @@ impl Out<'_> {
         }
         let fixed = |mut table: TermTable| {
             for (column, w) in table.column_iter_mut().zip(&widths) {
-                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(w.saturating_add(2))));
+                let width = w.saturating_add(column.padding_width());
+                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
             }
             table
         };
@@ -161,23 +162,16 @@ impl Out<'_> {
         let last = chunks().len() - 1;
         for (i, part) in chunks().enumerate() {
             let table = terminal_rows(t, None, color, part);
-            let table = fixed(if i == 0 { headed(table, t, color) } else { table });
-            let mut lines = table.lines();
+            let mut lines: Vec<String> = fixed(if i == 0 { headed(table, t, color) } else { table }).lines().collect();
+            // The header only on the first part, whose top border is the line between two rows on the others; the
+            // bottom border only under the last part.
             if i > 0 {
-                // No header after the first part: its top border is the line between two rows instead.
-                lines.next();
-                self.raw(&between)?;
+                lines[0].clone_from(&between);
             }
-            let mut held = lines.next();
-            for line in lines {
-                if let Some(line) = held.replace(line) {
-                    self.raw(&line)?;
-                }
+            if i < last {
+                lines.pop();
             }
-            // The bottom border only under the last part.
-            if let Some(line) = held.filter(|_| i == last) {
-                self.raw(&line)?;
-            }
+            lines.iter().try_for_each(|line| self.raw(line))?;
         }
         self.blank()
     }

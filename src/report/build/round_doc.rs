@@ -290,9 +290,11 @@ fn carry_over(items: &[CarryOver], round: &RoundInfo) -> Block {
         let f = &c.finding;
         // An item scored again in this round was looked at again, even with no check of the remediation recorded:
         // what the unit reported, then the round's points on the item.
-        let rescored = c
-            .rescored
-            .map(|r| format!("{} chấm lại: {}/{} điểm.", round.title, number::points(r.points), number::points(r.max)));
+        let rescored = c.rescored.map(|r| {
+            let item = f.criterion.as_deref().unwrap_or_default();
+            let (points, max) = (number::points(r.points), number::points(r.max));
+            format!("Điểm {} (nội dung {item}): {points}/{max}.", round.title)
+        });
         let check = match (&f.latest_note, c.checked_in_round, rescored) {
             (Some(note), true, _) => note.clone(),
             (Some(note), false, Some(rescored)) => format!("Đơn vị báo cáo: {} {rescored}", sentence(note)),

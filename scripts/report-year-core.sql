@@ -67,16 +67,11 @@ SELECT e.finding_id, e.at, e.status, e.note, '', NULL, '' FROM finding_events e 
     e.finding_id WHERE f.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2)) ORDER BY
     e.finding_id, e.at, e.id;
 
--- The findings of the year (the report's), of the previous years still open (the carry-over), and those the
--- review checks.
+-- The findings of the year (the report's) and of the previous years still open (the carry-over).
 SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kind, f.text, f.recommendation,
     f.due_date, f.status, f.source, f.created_at, f.repeats FROM findings f JOIN rounds r ON r.id = f.round_id WHERE
     f.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2)) ORDER BY r.start_date, r.id,
     f.seq;
-SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kind, f.text, f.recommendation,
-    f.due_date, f.status, f.source, f.created_at, f.repeats FROM findings f JOIN rounds r ON r.id = f.round_id WHERE
-    f.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2)) AND (f.criterion IS NOT NULL
-    OR f.kind = 'kien-nghi') ORDER BY r.start_date, r.id, f.seq;
 SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kind, f.text, f.recommendation,
     f.due_date, f.status, f.source, f.created_at, f.repeats FROM findings f JOIN rounds r ON r.id = f.round_id WHERE
     r.year < ?1 AND f.kind NOT IN ('dien-hinh', 'kien-nghi') AND NOT EXISTS (SELECT 1 FROM finding_events e WHERE
@@ -91,10 +86,7 @@ SELECT r.id, u.code FROM rounds r CROSS JOIN units u WHERE r.year = ?1 AND (?2 I
 SELECT DISTINCT round_id, unit_code FROM scores WHERE round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS
     NULL OR id = ?2));
 SELECT round_id, unit_code, criterion, points, not_applicable, note FROM scores WHERE round_id IN (SELECT id FROM
-    rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2)) AND not_applicable = 1 UNION SELECT s.round_id, s.unit_code,
-    s.criterion, s.points, s.not_applicable, s.note FROM findings f JOIN scores s ON s.round_id = f.round_id AND
-    s.unit_code = f.unit_code AND s.criterion = f.criterion WHERE f.round_id IN (SELECT id FROM rounds WHERE year =
-    ?1 AND (?2 IS NULL OR id = ?2));
+    rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2)) AND not_applicable = 1;
 SELECT s.round_id, s.unit_code, i.criterion, i.self_points, i.figure, i.evidence, i.proposal, i.points_computed FROM
     selfreports s JOIN selfreport_items i ON i.selfreport_id = s.id WHERE s.is_current = 1 AND s.round_id IN (SELECT
     id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2)) AND i.points_computed = 1 UNION SELECT s.round_id,
@@ -102,6 +94,19 @@ SELECT s.round_id, s.unit_code, i.criterion, i.self_points, i.figure, i.evidence
     JOIN selfreports s ON s.round_id = c.round_id AND s.unit_code = c.unit_code JOIN selfreport_items i ON
     i.selfreport_id = s.id AND i.criterion = c.criterion WHERE s.is_current = 1 AND c.round_id IN (SELECT id FROM
     rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2)) AND c.not_applicable = 1 ORDER BY 1, 2, 3;
+
+-- The findings the review checks and the scores of their items, which it reads a lot at a time (a round's findings
+-- numbered after ?3, at most ?4 of them): here every lot at once.
+.parameter set ?3 0
+.parameter set ?4 -1
+SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kind, f.text, f.recommendation,
+    f.due_date, f.status, f.source, f.created_at, f.repeats FROM findings f JOIN rounds r ON r.id = f.round_id WHERE
+    f.round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2)) AND (f.criterion IS NOT NULL
+    OR f.kind = 'kien-nghi') AND f.seq > ?3 ORDER BY f.round_id, f.seq LIMIT ?4;
+.parameter set ?4 9223372036854775807
+SELECT s.round_id, s.unit_code, s.criterion, s.points, s.not_applicable, s.note FROM findings f JOIN scores s ON
+    s.round_id = f.round_id AND s.unit_code = f.unit_code AND s.criterion = f.criterion WHERE f.round_id IN (SELECT id
+    FROM rounds WHERE year = ?1 AND (?2 IS NULL OR id = ?2)) AND f.seq > ?3 AND f.seq <= ?4 AND s.not_applicable = 0;
 
 -- The assessment's texts and the report's settings.
 SELECT section, text, confirmed_draft, updated_at, actor FROM report_texts WHERE scope = ?1 ORDER BY section;

@@ -256,8 +256,7 @@ fn year_counted(
     }
     let held: HashSet<String> = src.rounds.iter().map(|r| r.id.clone()).collect();
     let mut later = RecordedLater::default();
-    // The review's rounds are counted by both threads, each taking the next when it is free: this one the large
-    // ones while the other thread sums the scores, the other one the small ones once it has handed the sums over.
+    // The review's rounds are counted by both threads, each taking the next when it is free (`review::PointCount`).
     let review = reviewed.then(|| review::PointCount::new(ctx, conn, &year_number.to_string(), dates)).transpose()?;
     let (model, stored) = std::thread::scope(|scope| -> Result<(YearReport, usize)> {
         let (sums_sent, sums_come) = std::sync::mpsc::sync_channel(1);
@@ -275,23 +274,30 @@ fn year_counted(
         src.answers_as_of(as_of);
         let ix = Index::new(&src);
         let mut stored = 0;
-        let review_one = || review.as_ref().and_then(|count| count.one_round(conn, review::Take::LargestFirst));
-        // While the other thread sums the scores, this one reviews the large rounds first: their rows are let go
-        // before the findings are read and held.
-        if other_core.is_some() {
-            while review.as_ref().is_some_and(review::PointCount::periodic_left) {
-                match review_one() {
-                    Some(count) => stored += count?,
-                    None => break,
-                }
-            }
+        let review_one = |take| review.as_ref().and_then(|count| count.one_round(conn, take));
+        // While the other thread sums the scores, this one reviews a large round and reads the findings; then small
+        // rounds until the sums come. The other thread takes what is left of the review once it has handed them over.
+        if other_core.is_some()
+            && let Some(count) = review_one(review::Take::LargestFirst)
+        {
+            stored += count?;
         }
+        let followed_up = reports_year::count_followed_up(conn, year_number)?;
+        let each = |each: &mut dyn FnMut(Finding)| {
+            let kept = |f: Finding| {
+                if held.contains(&f.round_id) && later.keep(&f, as_of) {
+                    each(f);
+                }
+            };
+            Ok(reports_year::for_each_finding(conn, year_number, kept)?)
+        };
+        let latest = reports_year::latest_events(conn, year_number, as_of)?;
+        let found = year::findings(&ix, as_of, latest, (followed_up, each))?;
         let sums = match &other_core {
             Some(_) => {
-                // Rounds left are reviewed, largest first, while the sums are still to come.
                 let mut sums = sums_come.try_recv().ok();
                 while sums.is_none() {
-                    match review_one() {
+                    match review_one(review::Take::AdHocOnly) {
                         Some(count) => stored += count?,
                         None => break,
                     }
@@ -303,19 +309,8 @@ fn year_counted(
             }
             None => year_sums(conn, year_number, &src.rounds, &src.catalogues),
         };
-        // What the sums give is made, and the sums let go, before the findings are read and held.
         let mut report = year::model(&ix, sums?, year_number)?;
-        let followed_up = reports_year::count_followed_up(conn, year_number)?;
-        let each = |each: &mut dyn FnMut(Finding)| {
-            let kept = |f: Finding| {
-                if held.contains(&f.round_id) && later.keep(&f, as_of) {
-                    each(f);
-                }
-            };
-            Ok(reports_year::for_each_finding(conn, year_number, kept)?)
-        };
-        let latest = reports_year::latest_events(conn, year_number, as_of)?;
-        year::findings(&ix, as_of, latest, (followed_up, each))?.into_report(&ix, &mut report);
+        found.into_report(&ix, &mut report);
         let previous = reports_compare::basis(conn, year_number - 1)?;
         let current = if previous.is_some() { reports_compare::basis(conn, year_number)? } else { None };
         let carried = reports_compare::carried_into_year(conn, year_number)?;

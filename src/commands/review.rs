@@ -94,7 +94,7 @@ fn for_each_stored_point(
     // One thread: the rows start from the shared part itself, not a copy (the catalogues of the year's rounds).
     let mut rows = std::mem::take(&mut stored.base);
     for r in &stored.covered {
-        stored.round_points(conn, r, &mut rows, &mut each)?;
+        stored.round_points(conn, r, &mut rows, None, &mut each)?;
     }
     stored.later_points(conn, each)
 }
@@ -131,20 +131,43 @@ impl<'a> Stored<'a> {
         }
     }
 
-    /// The points of round `r`, its rows read into `rows` in place of the previous round's.
+    /// The points of round `r`, its rows read into `rows` in place of the previous round's. Its findings are read
+    /// `chunk` at a time, each lot checked and let go, when only the points' count is wanted; all at once (`None`)
+    /// to list the points in the order a reviewer reads them.
     fn round_points(
         &self,
         conn: &Connection,
         r: &Round,
         rows: &mut ReviewRows,
-        each: impl FnMut(ReviewPoint),
+        chunk: Option<usize>,
+        mut each: impl FnMut(ReviewPoint),
     ) -> Result<()> {
         reports::review_round(conn, self.year, &r.id, rows)?;
+        match chunk {
+            None => {
+                let (findings, scores) = reports::review_findings(conn, self.year, &r.id, 0, None)?;
+                rows.findings = findings;
+                rows.scores.extend(scores);
+                review::review(rows, &[r]).into_iter().for_each(&mut each);
+            }
+            Some(size) => {
+                // The scope, the scores not applicable and the self points first; then the findings' lots alone.
+                review::review(rows, &[r]).into_iter().for_each(&mut each);
+                (rows.scopes, rows.scored_units, rows.scores, rows.self_items) = Default::default();
+                let mut after = 0;
+                loop {
+                    let (findings, scores) = reports::review_findings(conn, self.year, &r.id, after, Some(size))?;
+                    let Some(last) = findings.last().map(|f| f.seq) else { break };
+                    (after, rows.findings, rows.scores) = (last, findings, scores);
+                    review::review(rows, &[r]).into_iter().for_each(&mut each);
+                }
+            }
+        }
         let team = rounds::team(conn, &r.id)?;
         let roles: Vec<&str> = team.iter().map(|m| m.role.as_str()).collect();
         let asked = clarifications::list(conn, Some(&r.id), None)?;
-        let points = review::review(rows, &[r]).into_iter().chain(review::leaderless(r, &roles));
-        points.chain(review::unanswered_clarifications(r, &asked, self.as_of())).for_each(each);
+        review::leaderless(r, &roles).into_iter().for_each(&mut each);
+        review::unanswered_clarifications(r, &asked, self.as_of()).into_iter().for_each(each);
         Ok(())
     }
 
@@ -158,12 +181,15 @@ impl<'a> Stored<'a> {
     }
 }
 
+/// How many of a round's findings a count checks at a time: a national round has tens of thousands.
+const FINDINGS_AT_A_TIME: usize = 1024;
+
 /// The stored points of a scope counted by one thread or two, each on its own connection: each takes the next round
 /// not yet taken, so that two cores share a year's rounds whatever their sizes. The periodic rounds, which cover
-/// every unit, are taken from one end and the ad-hoc ones from the other: the thread that builds a report takes the
-/// large rounds while the other sums the scores, before it reads the findings (so that a round's rows are never
-/// held beside them), and the small ones while it waits; the other thread takes from the small end once it has
-/// handed the sums over.
+/// every unit, are taken from one end and the ad-hoc ones from the other: the thread that builds a report takes a
+/// large round while the other sums the scores, and small ones while it waits for the sums; the other thread takes
+/// from the small end, the last large round included, once it has handed the sums over. A round is counted a
+/// thousand findings at a time (`FINDINGS_AT_A_TIME`), so that its rows stay small beside the report's.
 pub struct PointCount<'a> {
     stored: Stored<'a>,
     /// The rounds (indexes into `stored.covered`, largest first) no thread has taken yet.
@@ -175,6 +201,8 @@ pub struct PointCount<'a> {
 pub enum Take {
     LargestFirst,
     SmallestFirst,
+    /// From the small end while it holds an ad-hoc round; nothing once only periodic rounds are left.
+    AdHocOnly,
 }
 
 impl<'a> PointCount<'a> {
@@ -200,13 +228,7 @@ impl<'a> PointCount<'a> {
         let r = self.next(take)?;
         let mut count = 0;
         let mut rows = self.stored.base.clone();
-        Some(self.stored.round_points(conn, r, &mut rows, |_| count += 1).map(|()| count))
-    }
-
-    /// Whether a periodic round (one covering every unit) is still to be taken.
-    pub fn periodic_left(&self) -> bool {
-        let left = self.left.lock().unwrap_or_else(PoisonError::into_inner);
-        left.clone().next().and_then(|i| self.stored.covered.get(i)).is_some_and(|r| r.kind != RoundKind::DotXuat)
+        Some(self.stored.round_points(conn, r, &mut rows, Some(FINDINGS_AT_A_TIME), |_| count += 1).map(|()| count))
     }
 
     fn next(&self, take: Take) -> Option<&Round> {
@@ -215,6 +237,11 @@ impl<'a> PointCount<'a> {
         let i = match take {
             Take::LargestFirst => left.next(),
             Take::SmallestFirst => left.next_back(),
+            Take::AdHocOnly => {
+                let last = left.clone().next_back()?;
+                let ad_hoc = self.stored.covered.get(last)?.kind == RoundKind::DotXuat;
+                if ad_hoc { left.next_back() } else { None }
+            }
         }?;
         self.stored.covered.get(i)
     }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row};
+use rusqlite::{Connection, Row, params};
 
 use super::round_set::{IN_ROUNDS, Result, Rounds, rows};
 use super::{assignments, findings, officials, report_texts, rounds, schedule, scores, selfreports, units};
@@ -151,42 +151,50 @@ pub fn review_base(conn: &Connection, rounds: &[Round], year: i32) -> Result<Rev
     })
 }
 
-/// One round's rows the review checks, in place of the previous round's: its scope, the units it scored, the
-/// scores on items with a finding or marked not applicable, the self-report items with computed points or on such
-/// items, and the findings it checks. A year is reviewed round by round, in the memory of one. Each query takes the
-/// year's round set narrowed to the round (`?2`): the benchmark's floor runs the same statements once over the
-/// whole year (`scripts/report-year-core.sql`).
+/// One round's rows the review checks besides its findings, in place of the previous round's: its scope, the units
+/// it scored, the scores marked not applicable and the self-report items with computed points or on such items.
+/// A year is reviewed round by round, in the memory of one. Each query takes the year's round set narrowed to the
+/// round (`?2`): the benchmark's floor runs the same statements once over the whole year
+/// (`scripts/report-year-core.sql`).
 pub fn review_round(conn: &Connection, year: i32, round_id: &str, out: &mut ReviewRows) -> Result<()> {
     let round = Rounds { year, round: Some(round_id) };
     out.scopes = scopes(conn, round)?;
     let scored = format!("SELECT DISTINCT round_id, unit_code FROM scores WHERE round_id IN {IN_ROUNDS}");
     out.scored_units = round.rows(conn, &scored, |r| Ok((r.get(0)?, r.get(1)?)))?;
-    out.scores = round.rows(conn, &review_scores_sql(), scores::row)?;
+    let not_applicable = format!("{} WHERE round_id IN {IN_ROUNDS} AND not_applicable = 1", scores::COLUMNS);
+    out.scores = round.rows(conn, &not_applicable, scores::row)?;
     out.self_items = round.rows(conn, &selfreports::review_items_sql(), selfreports::item_row)?;
-    out.findings = round.rows(conn, &review_findings_sql(), findings::row)?;
+    out.findings = Vec::new();
     Ok(())
 }
 
-/// The scores marked not applicable, and those of items with a finding (from the findings to their scores, by the
-/// scores' key, not a search of the findings for each score).
-pub(super) fn review_scores_sql() -> String {
-    format!(
-        "{} WHERE round_id IN {IN_ROUNDS} AND not_applicable = 1
-         UNION SELECT s.round_id, s.unit_code, s.criterion, s.points, s.not_applicable, s.note
+/// The next findings of a round the review checks (those on an item, and proposals), in their order: at most
+/// `limit` (all when `None`) after the one numbered `after`, with the appraised scores of their items (from the
+/// findings to the scores, by the scores' key; a score marked not applicable is among `review_round`'s). A national
+/// round is checked a few thousand findings at a time rather than held whole.
+pub fn review_findings(
+    conn: &Connection,
+    year: i32,
+    round_id: &str,
+    after: i64,
+    limit: Option<usize>,
+) -> Result<(Vec<Finding>, Vec<Score>)> {
+    let limit = limit.and_then(|n| i64::try_from(n).ok()).unwrap_or(-1);
+    let findings = format!(
+        "{} WHERE f.round_id IN {IN_ROUNDS} AND (f.criterion IS NOT NULL OR f.kind = 'kien-nghi') AND f.seq > ?3
+         ORDER BY f.round_id, f.seq LIMIT ?4",
+        findings::COLUMNS
+    );
+    let found = rows(conn, &findings, params![year, round_id, after, limit], findings::row)?;
+    let Some(last) = found.last().map(|f| f.seq) else { return Ok((found, Vec::new())) };
+    let scored = format!(
+        "SELECT s.round_id, s.unit_code, s.criterion, s.points, s.not_applicable, s.note
          FROM findings f JOIN scores s ON s.round_id = f.round_id AND s.unit_code = f.unit_code
              AND s.criterion = f.criterion
-         WHERE f.round_id IN {IN_ROUNDS}",
-        scores::COLUMNS
-    )
-}
-
-/// The findings the review checks: those on an item, and proposals.
-pub(super) fn review_findings_sql() -> String {
-    format!(
-        "{} WHERE f.round_id IN {IN_ROUNDS} AND (f.criterion IS NOT NULL OR f.kind = 'kien-nghi') {}",
-        findings::COLUMNS,
-        findings::ORDER
-    )
+         WHERE f.round_id IN {IN_ROUNDS} AND f.seq > ?3 AND f.seq <= ?4 AND s.not_applicable = 0"
+    );
+    let scores = rows(conn, &scored, params![year, round_id, after, last], scores::row)?;
+    Ok((found, scores))
 }
 
 /// What every report reads: the rounds with their catalogues, units and officials (the caller adds the findings,

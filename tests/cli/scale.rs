@@ -7,10 +7,14 @@ use std::collections::HashMap;
 use crate::common::Ward;
 
 fn generated(seed: &str) -> Ward {
+    generated_units("5", seed)
+}
+
+fn generated_units(units: &str, seed: &str) -> Ward {
     let ward = Ward::empty();
     let out = ward.db().display().to_string();
     let done =
-        ward.std_cmd_of("cchc-gen-scale", &["--units", "5", "--seed", seed, "--out", &out]).output().expect("run");
+        ward.std_cmd_of("cchc-gen-scale", &["--units", units, "--seed", seed, "--out", &out]).output().expect("run");
     assert!(done.status.success(), "cchc-gen-scale: {}", String::from_utf8_lossy(&done.stderr));
     ward
 }
@@ -173,5 +177,31 @@ fn the_benchmark_floor_runs_every_statement_of_the_year_report() {
         "scripts/report-year-core.sql is out of step with the year report.\nRun by the report, not in the file:\n{}\nIn the file, not run:\n{}",
         missing.iter().map(|s| format!("{s};")).collect::<Vec<_>>().join("\n"),
         extra.iter().map(|s| format!("{s};")).collect::<Vec<_>>().join("\n")
+    );
+}
+
+/// The year report counts the review's points a round's findings a lot at a time (1,024), on both cores; `cchc
+/// review` lists them with each round read whole. On rounds with more findings than a lot, the count the report
+/// gives is the number of points the review lists.
+#[test]
+fn the_year_report_counts_the_points_the_review_lists_when_a_round_has_more_findings_than_a_lot() {
+    let ward = generated_units("200", "7");
+    let conn = rusqlite::Connection::open(ward.db()).unwrap();
+    let largest: i64 = conn
+        .query_row("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM findings GROUP BY round_id)", [], |r| r.get(0))
+        .unwrap();
+    assert!(largest > 1024, "a round of {largest} findings is read in one lot");
+    let listed = ward.std_cmd(&["review", "2026", "--format", "json"]).output().expect("run");
+    assert_eq!(listed.status.code(), Some(1), "{}", String::from_utf8_lossy(&listed.stderr));
+    let points: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("json");
+    let points = points.as_array().map(Vec::len).expect("a list");
+    assert!(points > 100, "only {points} points to count");
+    let out = ward.path("nam.json").display().to_string();
+    let report = ward.std_cmd(&["report", "year", "2026", "--format", "json", "-o", &out]).output().expect("run");
+    let stderr = String::from_utf8_lossy(&report.stderr);
+    assert!(report.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("còn {points} điểm cần xem lại trước khi ký")),
+        "{points} points listed: {stderr}"
     );
 }

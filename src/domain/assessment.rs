@@ -137,6 +137,15 @@ pub fn cause_marker(finding_id: &str) -> String {
 
 const CAUSE: &str = "Theo kiến nghị";
 
+/// The findings a round's reason names as its cause (`cause_reason`): the id after each marker, up to " (" (an id
+/// has no space).
+pub fn cause_ids(reason: &str) -> impl Iterator<Item = &str> {
+    reason.match_indices(CAUSE).filter_map(|(at, _)| {
+        let rest = reason[at + CAUSE.len()..].strip_prefix(' ')?;
+        rest.find(" (").map(|end| &rest[..end])
+    })
+}
+
 /// A round's reason as people read it, said once: the proposal or complaint that `cause_reason` recorded (who,
 /// when, what), without its ids and codes and without the note that introduced it, which tells the same matter
 /// again; a reason without a recorded cause as written.
@@ -185,6 +194,17 @@ mod tests {
         let cause = cause_reason("2026-dot2-F06", "2026-dot2", "TTPVHCC", "Bà M. phản ánh hồ sơ trễ hẹn.");
         assert_eq!(readable_reason(&format!("Phiếu số 125. {cause}")), "Bà M. phản ánh hồ sơ trễ hẹn.");
         assert_eq!(readable_reason("Theo kế hoạch"), "Theo kế hoạch");
+    }
+
+    #[test]
+    fn a_reason_names_the_findings_it_was_caused_by_and_no_other() {
+        let one = cause_reason("2026-dot2-F11", "2026-dot2", "TTPVHCC", "Bà M. phản ánh (lần 2) hồ sơ trễ hẹn.");
+        let two = cause_reason("2026-dot1-F1", "2026-dot1", "VHXH", "Đề nghị bổ sung kinh phí.");
+        let reason = format!("Phiếu số 125. {one} {two}");
+        assert_eq!(cause_ids(&reason).collect::<Vec<_>>(), ["2026-dot2-F11", "2026-dot1-F1"]);
+        assert_eq!(cause_ids(&cause_reason("F1", "r", "u", "t")).collect::<Vec<_>>(), ["F1"]);
+        assert_eq!(cause_ids("Theo kiến nghị của cử tri").count(), 0, "no id before « (»");
+        assert_eq!(cause_ids("Theo kế hoạch").count(), 0);
     }
 
     #[test]

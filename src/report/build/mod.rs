@@ -25,6 +25,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
+use crate::domain::assessment::{ProposalAnswer, cause_ids};
 use crate::domain::catalogue::{Catalogue, Node};
 use crate::domain::directory::{Official, Unit};
 use crate::domain::finding::FindingStatus;
@@ -65,6 +66,10 @@ pub struct Index<'a> {
     assigned: HashMap<(&'a str, &'a str), &'a str>,
     /// Finding id → its latest status change (for a proposal: the answer given).
     latest: HashMap<&'a str, &'a Event>,
+    /// Proposal (finding id) → the answer given to it: a national year has thousands of each.
+    answers: HashMap<&'a str, &'a ProposalAnswer>,
+    /// Finding id → the first round whose reason names it as its cause (`assessment::cause_reason`).
+    caused: HashMap<&'a str, &'a str>,
 }
 
 impl<'a> Index<'a> {
@@ -102,6 +107,17 @@ impl<'a> Index<'a> {
                 .collect(),
             // Events come oldest first: the last one of each finding stays.
             latest: src.events.iter().map(|e| (e.finding_id.as_str(), e)).collect(),
+            // The first answer of each, as a search from the front finds it.
+            answers: src.answers.iter().rev().map(|a| (a.finding_id.as_str(), a)).collect(),
+            caused: {
+                let mut caused = HashMap::new();
+                for r in &src.rounds {
+                    for id in r.reason.as_deref().into_iter().flat_map(cause_ids) {
+                        caused.entry(id).or_insert(r.id.as_str());
+                    }
+                }
+                caused
+            },
         }
     }
 

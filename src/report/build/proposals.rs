@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::assessment::{Level, cause_marker};
+use crate::domain::assessment::Level;
 use crate::domain::finding::Finding;
 use crate::domain::finding::FindingKind;
 use crate::domain::round::Round;
@@ -60,12 +60,11 @@ impl Index<'_> {
     /// A `kien-nghi` finding as a proposal, with its own answer only: a repeat not answered itself is not answered,
     /// whatever the first was told (that answer is context: `repeats_answered_on`).
     pub fn proposal(&self, f: &Finding) -> Proposal {
-        let answer_of = |id: &str| self.src.answers.iter().find(|a| a.finding_id == id);
+        let answer_of = |id: &str| self.answers.get(id).copied();
         let answer = answer_of(&f.id);
         let level = answer.and_then(|a| a.addressed_to).unwrap_or_else(|| Level::guess(&f.text));
         let text = answer.and_then(|a| a.answer.clone()).filter(|a| !a.trim().is_empty());
         let first = f.repeats.as_deref().and_then(|id| self.src.findings.iter().find(|g| g.id == id));
-        let marker = format!("{} (", cause_marker(&f.id));
         Proposal {
             unit_code: f.unit_code.clone(),
             unit_name: self.unit_name(&f.unit_code),
@@ -88,12 +87,7 @@ impl Index<'_> {
                 .and_then(|g| answer_of(&g.id))
                 .filter(|a| a.answer.as_deref().is_some_and(|t| !t.trim().is_empty()))
                 .and_then(|a| a.answered_on),
-            complaint_round: self
-                .src
-                .rounds
-                .iter()
-                .find(|r| r.reason.as_deref().is_some_and(|reason| reason.contains(&marker)))
-                .map(|r| r.id.clone()),
+            complaint_round: self.caused.get(f.id.as_str()).map(|id| (*id).to_owned()),
         }
     }
 }

@@ -74,8 +74,9 @@ SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kin
     f.seq;
 SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kind, f.text, f.recommendation,
     f.due_date, f.status, f.source, f.created_at, f.repeats FROM findings f JOIN rounds r ON r.id = f.round_id WHERE
-    r.year < ?1 AND f.kind NOT IN ('dien-hinh', 'kien-nghi') AND NOT EXISTS (SELECT 1 FROM finding_events e WHERE
-    e.finding_id = f.id AND e.status = 'da-xac-minh' AND e.at < ?2) ORDER BY r.start_date, r.id, f.seq;
+    f.round_id IN (SELECT id FROM rounds WHERE year < ?1) AND f.kind NOT IN ('dien-hinh', 'kien-nghi') AND NOT EXISTS
+    (SELECT 1 FROM finding_events e WHERE e.finding_id = f.id AND e.status = 'da-xac-minh' AND e.at < ?2) ORDER BY
+    r.start_date, r.id, f.seq;
 
 -- The review (`cchc review`), on the second connection: what each round scored, the scores and self-report
 -- items its checks read.

@@ -53,6 +53,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_closed_round_record.sql"),
     include_str!("../../migrations/0011_round_decisions.sql"),
     include_str!("../../migrations/0012_catalogue_parsed.sql"),
+    include_str!("../../migrations/0013_review_indexes.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -33,8 +33,10 @@ pub fn basis(conn: &Connection, year: i32) -> Result<Option<YearBasis>> {
 /// remediated) not verified as remediated before `year` began: they carry into it, under their own ids.
 pub fn carried_into_year(conn: &Connection, year: i32) -> Result<Vec<Finding>> {
     let sql = format!(
-        "{} WHERE r.year < ?1 AND f.kind NOT IN ('dien-hinh', 'kien-nghi') AND NOT EXISTS (SELECT 1 FROM finding_events e
-            WHERE e.finding_id = f.id AND e.status = 'da-xac-minh' AND e.at < ?2) {}",
+        // From the earlier years' rounds to their findings: a scan of every finding otherwise, for none in a first year.
+        "{} WHERE f.round_id IN (SELECT id FROM rounds WHERE year < ?1) AND f.kind NOT IN ('dien-hinh', 'kien-nghi')
+            AND NOT EXISTS (SELECT 1 FROM finding_events e WHERE e.finding_id = f.id AND e.status = 'da-xac-minh'
+            AND e.at < ?2) {}",
         findings::COLUMNS,
         findings::ORDER
     );

@@ -25,6 +25,7 @@ pub mod report;
 pub mod report_dates;
 pub mod report_notices;
 pub mod report_text;
+pub mod report_year;
 pub mod restore;
 pub mod review;
 pub mod round;

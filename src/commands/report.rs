@@ -3,7 +3,6 @@
 //! `--format json` prints the report's view model (the data, for machines: codes, ISO dates, plain numbers);
 //! every other format prints the laid-out document (letterhead, numbered sections, tables, signature).
 
-use std::collections::{HashMap, HashSet};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -18,30 +17,20 @@ use crate::commands::listing;
 pub use crate::commands::report_dates::DateArgs;
 use crate::commands::report_notices::{notices, recorded_later_notice, review_notice};
 use crate::commands::report_text::{self, TextCommand};
+use crate::commands::report_year;
 use crate::commands::review;
 use crate::context::Context;
-use crate::domain::catalogue::Catalogue;
-use crate::domain::date;
-use crate::domain::finding::Finding;
 use crate::domain::round::Round;
 use crate::domain::round::RoundKind;
 use crate::domain::sources::RecordedLater;
 use crate::messages;
-use crate::report::build::Index;
-use crate::report::build::year_tally::{Sums, Tally};
-use crate::report::build::{
-    assessment, followup, round, round_doc, selfassessment, unit, year, year_compare, year_doc,
-};
+use crate::report::build::{assessment, followup, round, round_doc, selfassessment, unit};
 use crate::report::model::round::RoundReport;
 use crate::report::model::settings::ReportSettings;
-use crate::report::model::year::YearReport;
 use crate::report::ready::{Layout, Ready};
 use crate::report::write::{self, Format, RenderOptions};
 use crate::store::lookup::{Directory, resolve};
-use crate::store::{
-    assignments, clarifications, evidence, report_texts, reports, reports_compare, reports_year, round_decisions,
-    rounds, settings,
-};
+use crate::store::{clarifications, evidence, report_texts, reports, round_decisions, rounds, settings};
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
@@ -139,7 +128,8 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
         ReportCommand::Text(text) => return report_text::run(ctx, &mut store, text),
         ReportCommand::Document(document) => document,
     };
-    let (built, out) = store.snapshot_pair(|store, twin| -> Result<_> {
+    // The year report is written within the snapshot (while the review is counted); the others after it.
+    let written = store.snapshot_pair(|store, twin| -> Result<_> {
         let (built, out) = match &cmd {
             DocumentCommand::Round(a) => {
                 let (model, later, as_of) = round_model(ctx, &store.conn, &a.round, &a.dates)?;
@@ -151,24 +141,28 @@ pub fn run(ctx: &Context, cmd: ReportCommand) -> Result<()> {
                 (ready_round(&store.conn, model, a.dates.date)?, &a.out)
             }
             DocumentCommand::Unit(a) => (build_unit(ctx, &store.conn, &a.round, &a.unit, &a.dates)?, &a.out),
-            DocumentCommand::Year(a) => {
-                let (model, built, stored) = build_year(ctx, &store.conn, twin, a.year, &a.dates)?;
-                notices(&a.year.to_string(), model.provisional.clone(), &model.assessment);
-                review_notice(&a.year.to_string(), &a.dates, stored, &model.assessment);
-                (built, &a.out)
-            }
+            DocumentCommand::Year(a) => return report_year::write_year(ctx, &store.conn, twin, a).map(|()| None),
             DocumentCommand::Selfassessment(a) => (build_selfassessment(ctx, &store.conn, a.year, &a.dates)?, &a.out),
             DocumentCommand::Followup(a) => (build_followup(ctx, &store.conn, a.as_of, a.date)?, &a.out),
         };
-        Ok((built, out))
+        Ok(Some((built, out)))
     })?;
-    if built.settings().signer_name.trim().is_empty() {
-        messages::warn("chưa đặt họ tên người ký; đặt bằng `cchc config set signer_name \"Họ và tên\"`.");
+    let Some((built, out)) = written else { return Ok(()) };
+    if unsigned(&built) {
+        unsigned_notice();
     }
     emit(ctx, built, out)
 }
 
-fn report_settings(conn: &Connection) -> Result<ReportSettings> {
+pub(super) fn unsigned(built: &Ready) -> bool {
+    built.settings().signer_name.trim().is_empty()
+}
+
+pub(super) fn unsigned_notice() {
+    messages::warn("chưa đặt họ tên người ký; đặt bằng `cchc config set signer_name \"Họ và tên\"`.");
+}
+
+pub(super) fn report_settings(conn: &Connection) -> Result<ReportSettings> {
     Ok(ReportSettings::resolve(&settings::all(conn)?))
 }
 
@@ -217,139 +211,6 @@ pub fn build_unit(ctx: &Context, conn: &Connection, id: &str, query: &str, dates
     Ok(Ready::new(Rc::new(model), report_settings(conn)?, dates.date, Layout::Borrowed(unit::document), stem))
 }
 
-/// The year report, and how many review points the stored data hold (`review::count_stored_points`). The scores and self
-/// points are summed as they stream from the store, never loaded; given a `twin` connection reading the same
-/// snapshot (`Store::snapshot_pair`), they are summed and the review's rows read on the other core while this one
-/// reads the findings and builds the report.
-pub fn build_year(
-    ctx: &Context,
-    conn: &Connection,
-    twin: Option<Connection>,
-    year_number: i32,
-    dates: &DateArgs,
-) -> Result<(Rc<YearReport>, Ready, usize)> {
-    let (model, built, later, stored) = year_counted(ctx, conn, twin, year_number, dates, true)?;
-    recorded_later_notice(later, dates.for_year(ctx.today(), year_number));
-    Ok((model, built, stored))
-}
-
-/// The year report, the findings left out for being recorded after its as-of day and, when `reviewed`, how many
-/// review points the stored data hold.
-fn year_counted(
-    ctx: &Context,
-    conn: &Connection,
-    twin: Option<Connection>,
-    year_number: i32,
-    dates: &DateArgs,
-    reviewed: bool,
-) -> Result<(Rc<YearReport>, Ready, RecordedLater, usize)> {
-    ensure_rounds(conn, year_number)?;
-    let as_of = dates.for_year(ctx.today(), year_number);
-    let mut src = reports_year::load_directory(conn, year_number)?;
-    // A round that starts after the as-of day has not been held on it: its scores and findings are left out.
-    src.rounds.retain(|r| r.start <= as_of);
-    if src.rounds.is_empty() {
-        bail!(
-            "đến ngày {} chưa có đợt kiểm tra nào của năm {year_number} bắt đầu: chưa có gì để báo cáo (xem `cchc round list`; báo cáo ngày khác: --as-of dd/mm/yyyy)",
-            date::format(as_of)
-        );
-    }
-    let held: HashSet<String> = src.rounds.iter().map(|r| r.id.clone()).collect();
-    let mut later = RecordedLater::default();
-    // The review's rounds are counted by both threads, each taking the next when it is free (`review::PointCount`).
-    let review = reviewed.then(|| review::PointCount::new(ctx, conn, &year_number.to_string(), dates)).transpose()?;
-    let (model, stored) = std::thread::scope(|scope| -> Result<(YearReport, usize)> {
-        let (sums_sent, sums_come) = std::sync::mpsc::sync_channel(1);
-        let other_core = twin.map(|twin| {
-            // The other thread's own copies: a few dozen rounds and one or two catalogues.
-            let (rounds, catalogues) = (src.rounds.clone(), src.catalogues.clone());
-            let review = review.as_ref();
-            scope.spawn(move || -> Result<usize> {
-                // The sums first, which the report waits for.
-                let _ = sums_sent.send(year_sums(&twin, year_number, &rounds, &catalogues));
-                review.map_or(Ok(0), |count| count.rounds(&twin, review::Take::SmallestFirst))
-            })
-        });
-        reports_year::load_finding_context(conn, year_number, &mut src)?;
-        src.answers_as_of(as_of);
-        let ix = Index::new(&src);
-        let mut stored = 0;
-        let review_one = |take| review.as_ref().and_then(|count| count.one_round(conn, take));
-        // While the other thread sums the scores, this one reviews a large round and reads the findings; then small
-        // rounds until the sums come. The other thread takes what is left of the review once it has handed them over.
-        if other_core.is_some()
-            && let Some(count) = review_one(review::Take::LargestFirst)
-        {
-            stored += count?;
-        }
-        let followed_up = reports_year::count_followed_up(conn, year_number)?;
-        let each = |each: &mut dyn FnMut(Finding)| {
-            let kept = |f: Finding| {
-                if held.contains(&f.round_id) && later.keep(&f, as_of) {
-                    each(f);
-                }
-            };
-            Ok(reports_year::for_each_finding(conn, year_number, kept)?)
-        };
-        let latest = reports_year::latest_events(conn, year_number, as_of)?;
-        let found = year::findings(&ix, as_of, latest, (followed_up, each))?;
-        let sums = match &other_core {
-            Some(_) => {
-                let mut sums = sums_come.try_recv().ok();
-                while sums.is_none() {
-                    match review_one(review::Take::AdHocOnly) {
-                        Some(count) => stored += count?,
-                        None => break,
-                    }
-                    sums = sums_come.try_recv().ok();
-                }
-                // Nothing comes only when the other thread panicked: the scope passes its panic on as it ends.
-                sums.map_or_else(|| sums_come.recv(), Ok)
-                    .unwrap_or_else(|_| bail!("lỗi nội bộ: luồng tính tổng điểm dừng giữa chừng"))
-            }
-            None => year_sums(conn, year_number, &src.rounds, &src.catalogues),
-        };
-        let mut report = year::model(&ix, sums?, year_number)?;
-        found.into_report(&ix, &mut report);
-        let previous = reports_compare::basis(conn, year_number - 1)?;
-        let current = if previous.is_some() { reports_compare::basis(conn, year_number)? } else { None };
-        let carried = reports_compare::carried_into_year(conn, year_number)?;
-        report.previous_year = year_compare::model(&ix, year_number, (previous, current), carried, as_of);
-        report.assessment = assessment::of_year(&report, &report_texts::list(conn, &year_number.to_string())?);
-        if let Some(count) = &review {
-            stored += count.rounds(conn, review::Take::SmallestFirst)? + count.later(conn)?;
-        }
-        if let Some(other) = other_core {
-            stored += other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        }
-        Ok((report, stored))
-    })?;
-    crate::memory::release_freed();
-    let model = Rc::new(model);
-    let stem = format!("bao-cao-nam-{year_number}");
-    let built =
-        Ready::new(Rc::clone(&model), report_settings(conn)?, dates.date, Layout::Owned(year_doc::document), stem);
-    Ok((model, built, later, stored))
-}
-
-/// The year report's model with its assessment.
-pub fn year_model(ctx: &Context, conn: &Connection, year_number: i32, dates: &DateArgs) -> Result<Rc<YearReport>> {
-    Ok(year_counted(ctx, conn, None, year_number, dates, false)?.0)
-}
-
-/// The sums of the year's scores and self points, and who answers for each item.
-fn year_sums(
-    conn: &Connection,
-    year_number: i32,
-    rounds: &[Round],
-    catalogues: &HashMap<String, Catalogue>,
-) -> Result<Sums> {
-    let mut tally = Tally::new(rounds, catalogues);
-    assignments::for_each(conn, |unit, criterion, official| tally.assign(unit, criterion, official))?;
-    reports_year::for_each_score(conn, year_number, &mut tally)?;
-    Ok(tally.finish())
-}
-
 pub fn build_selfassessment(ctx: &Context, conn: &Connection, year_number: i32, dates: &DateArgs) -> Result<Ready> {
     let dot2 = RoundKind::Dot2.round_id(year_number, 1);
     let has_dot2 = ensure_rounds(conn, year_number)?.iter().any(|r| r.id == dot2);
@@ -379,7 +240,7 @@ pub fn build_followup(
 }
 
 /// The year's rounds; an error naming the years that have some when it has none.
-fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<Vec<Round>> {
+pub(super) fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<Vec<Round>> {
     let of_year = rounds::list(conn, Some(year_number))?;
     if of_year.is_empty() {
         let years: Vec<String> = rounds::list(conn, None)?.iter().map(|r| r.year.to_string()).collect();
@@ -395,8 +256,22 @@ fn ensure_rounds(conn: &Connection, year_number: i32) -> Result<Vec<Round>> {
     Ok(of_year)
 }
 
-/// Renders `built` in the requested format to the requested place.
+/// Renders `built` in the requested format to the requested place, and says where.
 pub fn emit(ctx: &Context, built: Ready, out: &OutputArgs) -> Result<()> {
+    let written = write_out(ctx, built, out)?;
+    announce(ctx, written);
+    Ok(())
+}
+
+/// "Đã ghi «…»." for a report written to a file (`write_out`'s path).
+pub(super) fn announce(ctx: &Context, written: Option<&std::path::Path>) {
+    if let Some(path) = written {
+        ctx.info(format!("Đã ghi «{}».", path.display()));
+    }
+}
+
+/// Renders `built` in the requested format to the requested place: the file's path when it went to one.
+pub(super) fn write_out<'o>(ctx: &Context, built: Ready, out: &'o OutputArgs) -> Result<Option<&'o std::path::Path>> {
     let format = match (out.format, &out.output) {
         (Some(format), _) => format,
         (None, Some(path)) => Format::from_extension(path).with_context(|| {
@@ -439,13 +314,13 @@ pub fn emit(ctx: &Context, built: Ready, out: &OutputArgs) -> Result<()> {
     match &out.output {
         Some(path) => {
             crate::files::write_with(&ctx.db_path, path, format.kind(), |file| write(file))?;
-            ctx.info(format!("Đã ghi «{}».", path.display()));
-            Ok(())
+            Ok(Some(path))
         }
         None => {
             let mut stdout = BufWriter::new(std::io::stdout().lock());
             write(&mut stdout)?;
-            Ok(stdout.flush()?)
+            stdout.flush()?;
+            Ok(None)
         }
     }
 }

@@ -8,7 +8,8 @@ use clap::{Args, Subcommand};
 use rusqlite::Connection;
 
 use crate::commands::listing::{FormatArg, ListFormat, Listing, Value, col};
-use crate::commands::report::{DateArgs, round_model, year_model};
+use crate::commands::report::{DateArgs, round_model};
+use crate::commands::report_year::year_model;
 use crate::context::Context;
 use crate::domain::assessment::TextSection;
 use crate::domain::text::nfc;

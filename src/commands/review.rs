@@ -7,7 +7,8 @@ use clap::Args;
 use rusqlite::Connection;
 
 use crate::commands::listing::{FormatArg, Listing, col};
-use crate::commands::report::{DateArgs, round_model, year_model};
+use crate::commands::report::{DateArgs, round_model};
+use crate::commands::report_year::year_model;
 use crate::context::Context;
 use crate::domain::date as day;
 use std::ops::Range;
@@ -186,10 +187,10 @@ const FINDINGS_AT_A_TIME: usize = 1024;
 
 /// The stored points of a scope counted by one thread or two, each on its own connection: each takes the next round
 /// not yet taken, so that two cores share a year's rounds whatever their sizes. The periodic rounds, which cover
-/// every unit, are taken from one end and the ad-hoc ones from the other: the thread that builds a report takes a
-/// large round while the other sums the scores, and small ones while it waits for the sums; the other thread takes
-/// from the small end, the last large round included, once it has handed the sums over. A round is counted a
-/// thousand findings at a time (`FINDINGS_AT_A_TIME`), so that its rows stay small beside the report's.
+/// every unit, are taken from one end and the ad-hoc ones from the other: the thread that builds a report takes
+/// ad-hoc rounds while it waits for the sums; the other thread takes the rest from the small end, the large rounds
+/// included, once it has handed the sums over, while the report is written. A round is counted a thousand findings
+/// at a time (`FINDINGS_AT_A_TIME`), so that its rows stay small beside the report's.
 pub struct PointCount<'a> {
     stored: Stored<'a>,
     /// The rounds (indexes into `stored.covered`, largest first) no thread has taken yet.

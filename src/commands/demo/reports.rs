@@ -7,7 +7,8 @@ use anyhow::{Context as _, Result};
 use rusqlite::Connection;
 
 use crate::commands::listing::{ListFormat, Listing, Value, col};
-use crate::commands::report::{DateArgs, build_followup, build_round, build_selfassessment, build_unit, build_year};
+use crate::commands::report::{DateArgs, build_followup, build_round, build_selfassessment, build_unit};
+use crate::commands::report_year::build_year;
 use crate::context::Context;
 use crate::domain::round::{Round, RoundKind};
 use crate::messages;

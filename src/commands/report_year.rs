@@ -110,7 +110,6 @@ fn year_counted<T>(
         src.answers_as_of(as_of);
         let ix = Index::new(&src);
         let mut stored = 0;
-        let review_one = |take| review.as_ref().and_then(|count| count.one_round(conn, take));
         // While the other thread sums the scores, this one reads the findings, then reviews ad-hoc rounds until the
         // sums come; the other thread reviews the large rounds once it has handed them over, while this one builds
         // and writes the report.
@@ -129,7 +128,7 @@ fn year_counted<T>(
             Some(_) => {
                 let mut sums = sums_come.try_recv().ok();
                 while sums.is_none() {
-                    match review_one(review::Take::AdHocOnly) {
+                    match review.as_ref().and_then(|count| count.one_round(conn, review::Take::AdHocOnly)) {
                         Some(count) => stored += count?,
                         None => break,
                     }

@@ -71,7 +71,10 @@ impl<W: Write> Capped<W> {
     }
 
     fn refusal(&mut self, e: minijinja::Error) -> WriteError {
-        if let Some(failed) = self.failed.take().filter(|_| e.kind() == ErrorKind::WriteFailure) {
+        // The writer underneath failed first: its error, not minijinja's, says what happened.
+        if e.kind() == ErrorKind::WriteFailure
+            && let Some(failed) = self.failed.take()
+        {
             return WriteError::Io(failed);
         }
         match e.kind() {

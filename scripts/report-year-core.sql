@@ -81,9 +81,10 @@ SELECT f.id, f.round_id, f.seq, f.unit_code, f.criterion, f.official_code, f.kin
 -- The review (`cchc review`), on the second connection: what each round scored, the scores and self-report
 -- items its checks read.
 SELECT DISTINCT unit_code FROM assignments;
-SELECT r.id, u.code FROM rounds r CROSS JOIN units u WHERE r.year = ?1 AND (?2 IS NULL OR r.id = ?2) AND (NOT EXISTS
-    (SELECT 1 FROM round_units x WHERE x.round_id = r.id) OR EXISTS (SELECT 1 FROM round_units x WHERE x.round_id =
-    r.id AND x.unit_code = u.code)) ORDER BY r.id, u.rowid;
+SELECT r.id, u.code, u.rowid FROM rounds r CROSS JOIN units u WHERE r.year = ?1 AND (?2 IS NULL OR r.id = ?2) AND
+    NOT EXISTS (SELECT 1 FROM round_units x WHERE x.round_id = r.id) UNION ALL SELECT x.round_id, x.unit_code, u.rowid
+    FROM round_units x JOIN units u ON u.code = x.unit_code WHERE x.round_id IN (SELECT id FROM rounds WHERE year = ?1
+    AND (?2 IS NULL OR id = ?2)) ORDER BY 1, 3;
 SELECT DISTINCT round_id, unit_code FROM scores WHERE round_id IN (SELECT id FROM rounds WHERE year = ?1 AND (?2 IS
     NULL OR id = ?2));
 SELECT round_id, unit_code, criterion, points, not_applicable, note FROM scores WHERE round_id IN (SELECT id FROM

@@ -14,11 +14,15 @@ pub const CAP_ARTICLE: &str = "Điều 20 khoản 5 điểm a";
 /// items without a score get none. Returns one rank per input, in input order.
 pub fn ranks(scores: &[Option<f64>]) -> Vec<Option<u32>> {
     let key = |s: f64| (s * 100.0).round() as i64;
+    // A rank is one more than how many scores are better: found by halving the keys sorted best first, not by
+    // counting them for every score (a national year ranks tens of thousands of units).
+    let mut sorted: Vec<i64> = scores.iter().flatten().map(|s| key(*s)).collect();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
     scores
         .iter()
         .map(|score| {
             let own = key((*score)?);
-            let better = scores.iter().flatten().filter(|other| key(**other) > own).count();
+            let better = sorted.partition_point(|other| *other > own);
             u32::try_from(better + 1).ok()
         })
         .collect()
@@ -130,6 +134,27 @@ mod tests {
     #[test]
     fn scores_apart_in_the_second_decimal_do_not_tie() {
         assert_eq!(ranks(&[Some(80.0), Some(80.01), Some(79.99)]), [Some(2), Some(1), Some(3)]);
+    }
+
+    use proptest::prelude::Strategy;
+
+    proptest::proptest! {
+        /// The rank is, by definition, one more than the number of scores better to two decimals.
+        #[test]
+        fn a_rank_is_one_more_than_the_scores_better(
+            // Steps of half a hundredth: neighbours tie to two decimals, or not, as rounding takes them.
+            scores in proptest::collection::vec(proptest::option::of((0u32..400).prop_map(|n| f64::from(n) * 0.005)), 0..60),
+        ) {
+            let key = |s: f64| (s * 100.0).round() as i64;
+            let counted: Vec<Option<u32>> = scores
+                .iter()
+                .map(|s| {
+                    let own = key((*s)?);
+                    Some(scores.iter().flatten().filter(|o| key(**o) > own).count() as u32 + 1)
+                })
+                .collect();
+            proptest::prop_assert_eq!(ranks(&scores), counted);
+        }
     }
 
     fn classification(cap: Option<f64>) -> Classification {

@@ -152,12 +152,9 @@ impl<'a> Stored<'a> {
                 review::review(rows, &[r]).into_iter().for_each(&mut each);
             }
             Some(size) => {
-                // The scope, the scores not applicable and the self points first; then the findings' lots alone,
-                // without the units answering for items, which only the scope's check reads (a national year has
-                // tens of thousands, looked up afresh for every lot otherwise).
+                // The scope, the scores not applicable and the self points first; then the findings' lots alone.
                 review::review(rows, &[r]).into_iter().for_each(&mut each);
                 (rows.scopes, rows.scored_units, rows.scores, rows.self_items) = Default::default();
-                let answering = std::mem::take(&mut rows.answering);
                 let mut after = 0;
                 loop {
                     let (findings, scores) = reports::review_findings(conn, self.year, &r.id, after, Some(size))?;
@@ -165,7 +162,6 @@ impl<'a> Stored<'a> {
                     (after, rows.findings, rows.scores) = (last, findings, scores);
                     review::review(rows, &[r]).into_iter().for_each(&mut each);
                 }
-                rows.answering = answering;
             }
         }
         let team = rounds::team(conn, &r.id)?;

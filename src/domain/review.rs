@@ -2,7 +2,8 @@
 //! findings, evidence that belies "không áp dụng", self points the unit did not write, gaps in the data. Each point
 //! says where it is and how to fix it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -26,16 +27,28 @@ pub struct ReviewPoint {
     pub fix: String,
 }
 
+/// What every round's checks share, read once for the year: each round's rows hold it by reference, so that the
+/// rounds of a national year (hundreds, ad-hoc ones included) do not each copy tens of thousands of units.
+#[derive(Debug, Default, Clone)]
+pub struct YearRows {
+    /// The catalogue each round pinned, by hash.
+    pub catalogues: HashMap<String, Catalogue>,
+    /// The units that answer for at least one item.
+    pub answering: foldhash::HashSet<String>,
+    /// The answer given to each proposal, by finding id: the first given (`first_answers`).
+    pub answers: foldhash::HashMap<String, ProposalAnswer>,
+}
+
+/// The first answer given to each proposal, as a search from the front would find it.
+pub fn first_answers(answers: Vec<ProposalAnswer>) -> foldhash::HashMap<String, ProposalAnswer> {
+    answers.into_iter().rev().map(|a| (a.finding_id.clone(), a)).collect()
+}
+
 /// What the review reads of a round: only the rows its checks look at, so that a national year is reviewed in
 /// little memory.
 #[derive(Debug, Default, Clone)]
 pub struct ReviewRows {
-    /// The catalogue each round pinned, by hash.
-    pub catalogues: HashMap<String, Catalogue>,
-    /// The units that answer for at least one item.
-    pub answering: Vec<String>,
-    /// The answers given to proposals.
-    pub answers: Vec<ProposalAnswer>,
+    pub year: Arc<YearRows>,
     /// (round, unit): the units each round covers.
     pub scopes: Vec<(String, String)>,
     /// (round, unit): the units with at least one appraised score.
@@ -65,14 +78,13 @@ pub fn review(src: &ReviewRows, rounds: &[&Round]) -> Vec<ReviewPoint> {
 /// (round, unit, item).
 type Key<'a> = (&'a str, &'a str, &'a str);
 
-/// The rows the checks look up, keyed once: a search per finding would take minutes on a national year.
+/// The rows the checks look up, keyed once: a search per finding would take minutes on a national year. Hashed
+/// with foldhash, several times faster than SipHash on short codes: a national round has a million scores.
 struct Lookup<'a> {
     src: &'a ReviewRows,
-    scores: HashMap<Key<'a>, &'a Score>,
-    scored_units: HashSet<(&'a str, &'a str)>,
-    self_items: HashMap<Key<'a>, &'a SelfItemRow>,
-    answers: HashMap<&'a str, &'a ProposalAnswer>,
-    answering: HashSet<&'a str>,
+    scores: foldhash::HashMap<Key<'a>, &'a Score>,
+    scored_units: foldhash::HashSet<(&'a str, &'a str)>,
+    self_items: foldhash::HashMap<Key<'a>, &'a SelfItemRow>,
 }
 
 impl<'a> Lookup<'a> {
@@ -82,9 +94,6 @@ impl<'a> Lookup<'a> {
             scores: src.scores.iter().map(|s| ((&*s.round_id, &*s.unit_code, &*s.criterion), s)).collect(),
             scored_units: src.scored_units.iter().map(|(r, u)| (&**r, &**u)).collect(),
             self_items: src.self_items.iter().map(|i| ((&*i.round_id, &*i.unit_code, &*i.criterion), i)).collect(),
-            // The first answer of each, as a search from the front would find it.
-            answers: src.answers.iter().rev().map(|a| (&*a.finding_id, a)).collect(),
-            answering: src.answering.iter().map(|u| &**u).collect(),
         }
     }
 }
@@ -97,7 +106,7 @@ fn place(round: &Round, unit: &str, criterion: &str) -> String {
 /// The appraised points and the maximum of an item, when it has points.
 fn appraised(ix: &Lookup, round: &Round, unit: &str, criterion: &str) -> Option<(f64, f64)> {
     let score = ix.scores.get(&(round.id.as_str(), unit, criterion))?;
-    let max = ix.src.catalogues.get(&round.catalogue_hash)?.get(criterion)?.max_points;
+    let max = ix.src.year.catalogues.get(&round.catalogue_hash)?.get(criterion)?.max_points;
     Some((score.points?, max))
 }
 
@@ -182,7 +191,7 @@ fn unscored_units(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
     let scope = ix.src.scopes.iter().filter(|(r, _)| *r == round.id).map(|(_, u)| u.as_str());
     for unit in scope {
         let periodic = round.kind != RoundKind::DotXuat;
-        if (periodic && !ix.answering.contains(unit)) || ix.scored_units.contains(&(round.id.as_str(), unit)) {
+        if (periodic && !ix.src.year.answering.contains(unit)) || ix.scored_units.contains(&(round.id.as_str(), unit)) {
             continue;
         }
         out.push(ReviewPoint {
@@ -196,7 +205,7 @@ fn unscored_units(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
 /// Proposals without the level they are addressed to, or never answered.
 fn unanswered_proposals(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
     for f in ix.src.findings.iter().filter(|f| f.round_id == round.id && f.kind == FindingKind::KienNghi) {
-        let answer = ix.answers.get(f.id.as_str());
+        let answer = ix.src.year.answers.get(f.id.as_str());
         let missing = match answer {
             None => "chưa ghi cấp giải quyết và chưa trả lời",
             Some(a) if a.addressed_to.is_none() => "chưa ghi cấp giải quyết",

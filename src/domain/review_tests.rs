@@ -28,7 +28,8 @@ fn round(id: &str, kind: RoundKind) -> Round {
 /// The shipped catalogue: item 1.1.1 is worth 2 points, 1.1.3 is worth 1,5.
 fn rows() -> ReviewRows {
     let catalogue = parse(DEFAULT_FILE_NAME, DEFAULT_TOML).expect("the shipped catalogue parses");
-    ReviewRows { catalogues: HashMap::from([("h".to_owned(), catalogue)]), ..ReviewRows::default() }
+    let year = YearRows { catalogues: HashMap::from([("h".to_owned(), catalogue)]), ..YearRows::default() };
+    ReviewRows { year: Arc::new(year), ..ReviewRows::default() }
 }
 
 fn finding(round: &str, seq: i64, kind: FindingKind, criterion: Option<&str>) -> Finding {
@@ -193,7 +194,8 @@ fn unscored(kind: RoundKind, id: &str, answering: bool, scored: bool) -> Vec<Rev
     let r = round(id, kind);
     let mut src = rows();
     src.scopes = vec![(id.into(), "VP".into())];
-    src.answering = if answering { vec!["VP".into()] } else { vec![] };
+    Arc::make_mut(&mut src.year).answering =
+        if answering { ["VP".into()].into_iter().collect() } else { Default::default() };
     src.scored_units = if scored { vec![(id.into(), "VP".into())] } else { vec![] };
     review(&src, &[&r])
 }
@@ -238,7 +240,7 @@ fn a_proposal_is_sent_back_until_it_has_both_a_level_and_an_answer() {
     let missing = |a: Option<ProposalAnswer>| {
         let mut src = rows();
         src.findings = vec![finding("2026-dot1", 1, FindingKind::KienNghi, Some("1.1.1"))];
-        src.answers = a.into_iter().collect();
+        Arc::make_mut(&mut src.year).answers = first_answers(a.into_iter().collect());
         problems(&src, &[&dot1])
     };
     let says = |what: &str| vec![format!("kiến nghị «Chưa niêm yết thủ tục» {what}")];
@@ -295,7 +297,7 @@ fn each_check_reads_only_the_rows_of_the_round_it_reviews() {
         self_item("2026-dot2", "1.1.2", false, "Kế hoạch số 12/KH-UBND"),
         self_item("2026-dot2", "1.1.3", true, ""),
     ];
-    src.answering = vec!["VP".into()];
+    Arc::make_mut(&mut src.year).answering = ["VP".into()].into_iter().collect();
     src.scopes = vec![("2026-dot2".into(), "VP".into())];
     assert_eq!(review(&src, &[&dot1]), NONE);
     let dot2 = round("2026-dot2", RoundKind::Dot2);

@@ -12,7 +12,7 @@ use super::{assignments, findings, officials, report_texts, rounds, schedule, sc
 use super::{catalogues, closed_record, parsed};
 use crate::domain::catalogue::Catalogue;
 use crate::domain::finding::{Event, Finding};
-use crate::domain::review::ReviewRows;
+use crate::domain::review::{self, ReviewRows, YearRows};
 use crate::domain::round::Round;
 use crate::domain::score::Score;
 use crate::domain::selfreport::ReceiptRow;
@@ -148,12 +148,12 @@ pub fn load_open(conn: &Connection, year: i32, as_of: NaiveDate) -> Result<Sourc
 /// What `cchc review` reads besides one round's rows: the catalogues of the year's rounds, the units that answer
 /// for items and the year's answers to proposals.
 pub fn review_base(conn: &Connection, rounds: &[Round], year: i32) -> Result<ReviewRows> {
-    Ok(ReviewRows {
+    let year = YearRows {
         catalogues: catalogues_of(conn, rounds)?,
-        answering: rows(conn, "SELECT DISTINCT unit_code FROM assignments", &[], |r| r.get(0))?,
-        answers: report_texts::answers(conn, year)?,
-        ..ReviewRows::default()
-    })
+        answering: rows(conn, "SELECT DISTINCT unit_code FROM assignments", &[], |r| r.get(0))?.into_iter().collect(),
+        answers: review::first_answers(report_texts::answers(conn, year)?),
+    };
+    Ok(ReviewRows { year: std::sync::Arc::new(year), ..ReviewRows::default() })
 }
 
 /// One round's rows the review checks besides its findings, in place of the previous round's: its scope, the units

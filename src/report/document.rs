@@ -95,6 +95,9 @@ pub enum Block {
     Centered(String),
 }
 
+/// A table's rows and its total row.
+pub type TableRows = (Vec<Vec<Cell>>, Option<Vec<Cell>>);
+
 /// A data table; `id` names its CSV block / XLSX sheet in machine terms.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Table {
@@ -200,6 +203,24 @@ impl Document {
         }
         let mut out = Vec::new();
         walk(&self.sections, &mut out);
+        out
+    }
+
+    /// The tables' rows and total rows, in the order of [`Document::tables`], taken out: a writer that is done with
+    /// the rest lets each row go as it writes it.
+    pub fn take_rows(&mut self) -> Vec<TableRows> {
+        fn walk(sections: &mut [Section], out: &mut Vec<TableRows>) {
+            for section in sections {
+                for block in &mut section.blocks {
+                    if let Block::Table(table) = block {
+                        out.push((std::mem::take(&mut table.rows), table.total.take()));
+                    }
+                }
+                walk(&mut section.subsections, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&mut self.sections, &mut out);
         out
     }
 }

@@ -179,7 +179,7 @@ pub fn render_to(doc: Document, format: Format, opts: &RenderOptions, out: &mut 
         Format::Markdown => write_markdown(doc, template, out)?,
         Format::Html => write_html(doc, template, out)?,
         Format::Docx => out.write_all(&render_docx(&doc)?)?,
-        Format::Xlsx => out.write_all(&render_xlsx(&doc)?)?,
+        Format::Xlsx => out.write_all(&render_xlsx(doc)?)?,
         Format::Csv => write_csv(&doc, out)?,
         Format::Json => write_json(&doc, out)?,
     }

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use crate::report::document::{Block, Cell, ColumnKind, Document, Table};
+use crate::report::document::{Block, Cell, ColumnKind, Document, Table, TableRows};
 
 use super::WriteError;
 use super::common::{chart_rows, flatten_sections, looks_like_formula};
@@ -16,7 +16,9 @@ const INFO_SHEET: &str = "Thông tin";
 const MAX_WIDTH: f64 = 60.0;
 const FONT: &str = "Times New Roman";
 
-pub fn render_xlsx(doc: &Document) -> Result<Vec<u8>, WriteError> {
+/// Takes the document: each table's rows are let go as they are written (a national year report's run to hundreds of
+/// thousands of cells), their text moved into the sheet rather than copied.
+pub fn render_xlsx(mut doc: Document) -> Result<Vec<u8>, WriteError> {
     let mut workbook = Workbook::new();
     workbook.set_zip_compression_level(ZIP_LEVEL);
     // Dated as the DOCX is, with the report's own date rather than the clock: the same report, the same file.
@@ -31,13 +33,14 @@ pub fn render_xlsx(doc: &Document) -> Result<Vec<u8>, WriteError> {
     }
     workbook.set_properties(&properties);
     let tables = doc.tables();
+    let columns: Vec<usize> = tables.iter().map(|t| t.columns.len()).collect();
     let mut names = vec![INFO_SHEET.to_string()];
     for table in &tables {
         let name = sheet_name(&table.title, names.len(), &names);
         names.push(name);
     }
     let info = workbook.add_worksheet();
-    write_info(info, doc, &tables, &names[1..])?;
+    write_info(info, &doc, &tables, &names[1..])?;
     let mut styled = Vec::with_capacity(tables.len());
     for (table, name) in tables.iter().zip(&names[1..]) {
         // Rows go to a temporary file as they are written (they are written in order), strings inline: a national
@@ -47,7 +50,7 @@ pub fn render_xlsx(doc: &Document) -> Result<Vec<u8>, WriteError> {
         sheet.set_name(name)?;
         styled.push(TableStyle::new(sheet, table)?);
     }
-    write_tables(&mut workbook.worksheets_mut()[1..], &tables, &styled)?;
+    write_tables(&mut workbook.worksheets_mut()[1..], doc.take_rows(), &columns, &styled)?;
     Ok(workbook.save_to_buffer()?)
 }
 
@@ -58,19 +61,24 @@ const ZIP_LEVEL: u8 = 2;
 /// Tables of more cells than this are written on a thread of their own.
 const CELLS_FOR_A_THREAD: usize = 50_000;
 
-/// Writes each table's rows to its sheet. The biggest, when it is big (a national year report's findings), is
-/// written on a second thread while this one writes the others: writing a cell costs a look-up of its style.
-fn write_tables(sheets: &mut [Worksheet], tables: &[&Table], styles: &[TableStyle]) -> Result<(), XlsxError> {
-    let cells = |t: &Table| t.rows.len() * t.columns.len();
-    let biggest =
-        (0..tables.len()).max_by_key(|&i| cells(tables[i])).filter(|&i| cells(tables[i]) > CELLS_FOR_A_THREAD);
+/// Writes each table's rows to its sheet (`columns`: how many each has). The biggest, when it is big (a national year
+/// report's findings), is written on a second thread while this one writes the others: writing a cell costs a
+/// look-up of its style.
+fn write_tables(
+    sheets: &mut [Worksheet],
+    tables: Vec<TableRows>,
+    columns: &[usize],
+    styles: &[TableStyle],
+) -> Result<(), XlsxError> {
+    let cells = |i: usize| tables[i].0.len() * columns[i];
+    let biggest = (0..tables.len()).max_by_key(|&i| cells(i)).filter(|&i| cells(i) > CELLS_FOR_A_THREAD);
     std::thread::scope(|scope| {
         let mut apart = None;
-        for (i, ((sheet, table), style)) in sheets.iter_mut().zip(tables).zip(styles).enumerate() {
+        for (i, ((sheet, rows), style)) in sheets.iter_mut().zip(tables).zip(styles).enumerate() {
             if Some(i) == biggest {
-                apart = Some(scope.spawn(move || write_rows(sheet, table, style)));
+                apart = Some(scope.spawn(move || write_rows(sheet, rows, style)));
             } else {
-                write_rows(sheet, table, style)?;
+                write_rows(sheet, rows, style)?;
             }
         }
         apart.map_or(Ok(()), |apart| apart.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
@@ -233,11 +241,11 @@ impl TableStyle {
     }
 }
 
-fn write_rows(sheet: &mut Worksheet, t: &Table, style: &TableStyle) -> Result<(), XlsxError> {
-    let rows = t.rows.iter().map(|r| (r, &style.columns)).chain(t.total.iter().map(|r| (r, &style.totals)));
+fn write_rows(sheet: &mut Worksheet, (rows, total): TableRows, style: &TableStyle) -> Result<(), XlsxError> {
+    let rows = rows.into_iter().map(|r| (r, &style.columns)).chain(total.map(|r| (r, &style.totals)));
     for (i, (cells, formats)) in rows.enumerate() {
         let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        for (col, cell) in cells.iter().enumerate() {
+        for (col, cell) in cells.into_iter().enumerate() {
             let format = formats.get(col).unwrap_or(&style.base);
             let col = u16::try_from(col).unwrap_or(u16::MAX);
             write_cell(sheet, row, col, cell, format)?;
@@ -246,27 +254,27 @@ fn write_rows(sheet: &mut Worksheet, t: &Table, style: &TableStyle) -> Result<()
     Ok(())
 }
 
-fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: &Cell, format: &Format) -> Result<(), XlsxError> {
+fn write_cell(sheet: &mut Worksheet, row: u32, col: u16, cell: Cell, format: &Format) -> Result<(), XlsxError> {
     match cell {
-        Cell::Text(text) if looks_like_formula(text) => {
+        Cell::Text(text) if looks_like_formula(&text) => {
             sheet.write_string_with_format(row, col, text, &format.clone().set_quote_prefix())?;
         }
         Cell::Text(text) => {
             sheet.write_string_with_format(row, col, text, format)?;
         }
         Cell::Number(value) if value.is_finite() => {
-            sheet.write_number_with_format(row, col, *value, format)?;
+            sheet.write_number_with_format(row, col, value, format)?;
         }
         // i64 → f64 is exact for any count a report holds.
         Cell::Integer(value) => {
-            sheet.write_number_with_format(row, col, *value as f64, format)?;
+            sheet.write_number_with_format(row, col, value as f64, format)?;
         }
-        Cell::Date(date) => match excel_date(*date) {
+        Cell::Date(date) => match excel_date(date) {
             Some(d) => {
                 sheet.write_datetime_with_format(row, col, d, format)?;
             }
             None => {
-                sheet.write_string_with_format(row, col, crate::domain::date::format(*date), format)?;
+                sheet.write_string_with_format(row, col, crate::domain::date::format(date), format)?;
             }
         },
         Cell::Number(_) | Cell::Empty => {

@@ -6,7 +6,7 @@ use super::*;
 use crate::report::write::sample::{sample, scores_table, unzip};
 
 fn workbook(doc: &Document) -> Xlsx<Cursor<Vec<u8>>> {
-    let bytes = match render_xlsx(doc) {
+    let bytes = match render_xlsx(doc.clone()) {
         Ok(b) => b,
         Err(e) => panic!("{e}"),
     };
@@ -67,9 +67,9 @@ fn a_big_table_written_on_its_own_thread_comes_out_whole_and_the_file_the_same_e
     }
     let count = big.rows.len();
     doc.sections[0].blocks.push(Block::Table(big));
-    let Ok(first) = render_xlsx(&doc) else { panic!("not written") };
+    let Ok(first) = render_xlsx(doc.clone()) else { panic!("not written") };
     for _ in 0..3 {
-        let Ok(again) = render_xlsx(&doc) else { panic!("not written") };
+        let Ok(again) = render_xlsx(doc.clone()) else { panic!("not written") };
         assert!(unzip(&first) == unzip(&again), "two runs give different files");
     }
     let Ok(mut wb) = open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(first)) else { panic!("not an xlsx") };

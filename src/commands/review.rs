@@ -14,7 +14,7 @@ use crate::domain::date as day;
 use std::ops::Range;
 use std::sync::{Mutex, PoisonError};
 
-use crate::domain::review::{self, ReviewPoint, ReviewRows};
+use crate::domain::review::{self, Count, Each, Points, ReviewPoint, ReviewRows};
 use crate::domain::round::{Round, RoundKind};
 use crate::report::model::assessment::{AssessmentPart, drafts};
 use crate::store::review::{self as review_store, Later};
@@ -95,7 +95,7 @@ fn for_each_stored_point(
     // One thread: the rows start from the shared part itself, not a copy (the catalogues of the year's rounds).
     let mut rows = std::mem::take(&mut stored.base);
     for r in &stored.covered {
-        stored.round_points(conn, r, &mut rows, None, &mut each)?;
+        stored.round_points(conn, r, &mut rows, None, &mut Each(&mut each))?;
     }
     stored.later_points(conn, each)
 }
@@ -141,7 +141,7 @@ impl<'a> Stored<'a> {
         r: &Round,
         rows: &mut ReviewRows,
         chunk: Option<usize>,
-        mut each: impl FnMut(ReviewPoint),
+        out: &mut impl Points,
     ) -> Result<()> {
         reports::review_round(conn, self.year, &r.id, rows)?;
         match chunk {
@@ -149,26 +149,27 @@ impl<'a> Stored<'a> {
                 let (findings, scores) = reports::review_findings(conn, self.year, &r.id, 0, None)?;
                 rows.findings = findings;
                 rows.scores.extend(scores);
-                review::review(rows, &[r]).into_iter().for_each(&mut each);
+                review::review(rows, &[r], out);
             }
             Some(size) => {
                 // The scope, the scores not applicable and the self points first; then the findings' lots alone.
-                review::review(rows, &[r]).into_iter().for_each(&mut each);
+                review::review(rows, &[r], out);
                 (rows.scopes, rows.scored_units, rows.scores, rows.self_items) = Default::default();
                 let mut after = 0;
                 loop {
                     let (findings, scores) = reports::review_findings(conn, self.year, &r.id, after, Some(size))?;
                     let Some(last) = findings.last().map(|f| f.seq) else { break };
                     (after, rows.findings, rows.scores) = (last, findings, scores);
-                    review::review(rows, &[r]).into_iter().for_each(&mut each);
+                    review::review(rows, &[r], out);
                 }
             }
         }
         let team = rounds::team(conn, &r.id)?;
         let roles: Vec<&str> = team.iter().map(|m| m.role.as_str()).collect();
         let asked = clarifications::list(conn, Some(&r.id), None)?;
-        review::leaderless(r, &roles).into_iter().for_each(&mut each);
-        review::unanswered_clarifications(r, &asked, self.as_of()).into_iter().for_each(each);
+        let found =
+            review::leaderless(r, &roles).into_iter().chain(review::unanswered_clarifications(r, &asked, self.as_of()));
+        found.for_each(|p| out.point(|| p));
         Ok(())
     }
 
@@ -227,9 +228,9 @@ impl<'a> PointCount<'a> {
     /// to between rounds.
     pub fn one_round(&self, conn: &Connection, take: Take) -> Option<Result<usize>> {
         let r = self.next(take)?;
-        let mut count = 0;
+        let mut count = Count::default();
         let mut rows = self.stored.base.clone();
-        Some(self.stored.round_points(conn, r, &mut rows, Some(FINDINGS_AT_A_TIME), |_| count += 1).map(|()| count))
+        Some(self.stored.round_points(conn, r, &mut rows, Some(FINDINGS_AT_A_TIME), &mut count).map(|()| count.0))
     }
 
     fn next(&self, take: Take) -> Option<&Round> {

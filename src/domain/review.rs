@@ -60,19 +60,48 @@ pub struct ReviewRows {
     pub findings: Vec<Finding>,
 }
 
-/// The rounds' review points, in the order a reviewer reads the report: scores against findings, evidence, self
-/// points, scope, proposals, team. `leaders`: whether each round names a Trưởng đoàn.
-pub fn review(src: &ReviewRows, rounds: &[&Round]) -> Vec<ReviewPoint> {
-    let ix = Lookup::new(src);
-    let mut out = Vec::new();
-    for round in rounds {
-        findings_against_scores(&ix, round, &mut out);
-        not_applicable_with_documents(&ix, round, &mut out);
-        computed_self_points(src, round, &mut out);
-        unscored_units(&ix, round, &mut out);
-        unanswered_proposals(&ix, round, &mut out);
+/// Where the checks put their points: listed, or only counted. A point's texts are made only to be listed: a count
+/// of a national year's tens of thousands has no use for them.
+pub trait Points {
+    fn point(&mut self, make: impl FnOnce() -> ReviewPoint);
+}
+
+impl Points for Vec<ReviewPoint> {
+    fn point(&mut self, make: impl FnOnce() -> ReviewPoint) {
+        self.push(make());
     }
-    out
+}
+
+/// Each point handed to a function as it is found.
+pub struct Each<F>(pub F);
+
+impl<F: FnMut(ReviewPoint)> Points for Each<F> {
+    fn point(&mut self, make: impl FnOnce() -> ReviewPoint) {
+        (self.0)(make());
+    }
+}
+
+/// How many points there are, their texts never made.
+#[derive(Debug, Default)]
+pub struct Count(pub usize);
+
+impl Points for Count {
+    fn point(&mut self, _: impl FnOnce() -> ReviewPoint) {
+        self.0 += 1;
+    }
+}
+
+/// The rounds' review points, put into `out` in the order a reviewer reads the report: scores against findings,
+/// evidence, self points, scope, proposals (the team's checks are `leaderless` and `unanswered_clarifications`).
+pub fn review(src: &ReviewRows, rounds: &[&Round], out: &mut impl Points) {
+    let ix = Lookup::new(src);
+    for round in rounds {
+        findings_against_scores(&ix, round, out);
+        not_applicable_with_documents(&ix, round, out);
+        computed_self_points(src, round, out);
+        unscored_units(&ix, round, out);
+        unanswered_proposals(&ix, round, out);
+    }
 }
 
 /// (round, unit, item).
@@ -111,33 +140,30 @@ fn appraised(ix: &Lookup, round: &Round, unit: &str, criterion: &str) -> Option<
 }
 
 /// A shortcoming or violation on an item with full points; a good practice on an item that lost points.
-fn findings_against_scores(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
+fn findings_against_scores(ix: &Lookup, round: &Round, out: &mut impl Points) {
     let number = |p: f64| super::number::points(p);
     for f in ix.src.findings.iter().filter(|f| f.round_id == round.id) {
         let Some(criterion) = f.criterion.as_deref() else { continue };
         let Some((points, max)) = appraised(ix, round, &f.unit_code, criterion) else { continue };
         let full = points >= max - 1e-9;
-        let problem = match f.kind {
-            FindingKind::HanChe | FindingKind::ViPham if full => format!(
-                "{} «{}» ({}) nhưng nội dung được chấm đủ điểm {}/{}",
-                f.kind.label(),
-                f.text,
-                f.id,
-                number(points),
-                number(max)
-            ),
-            FindingKind::DienHinh if !full => format!(
-                "điển hình «{}» ({}) trên nội dung bị trừ điểm ({}/{})",
-                f.text,
-                f.id,
-                number(points),
-                number(max)
-            ),
+        let practice = match f.kind {
+            FindingKind::HanChe | FindingKind::ViPham if full => false,
+            FindingKind::DienHinh if !full => true,
             _ => continue,
         };
-        out.push(ReviewPoint {
+        out.point(|| ReviewPoint {
             place: place(round, &f.unit_code, criterion),
-            problem,
+            problem: match practice {
+                false => format!(
+                    "{} «{}» ({}) nhưng nội dung được chấm đủ điểm {}/{}",
+                    f.kind.label(),
+                    f.text,
+                    f.id,
+                    number(points),
+                    number(max)
+                ),
+                true => format!("điển hình «{}» ({}) trên nội dung bị trừ điểm ({}/{})", f.text, f.id, number(points), number(max)),
+            },
             fix: format!(
                 "sửa điểm thẩm định (`cchc score set {} {} {criterion} --points …`) hoặc sửa, chuyển kết luận sang nội dung khác",
                 round.id, f.unit_code
@@ -153,11 +179,11 @@ fn cites_document(evidence: &str) -> bool {
 }
 
 /// An item marked "không áp dụng" whose self-report evidence cites a document.
-fn not_applicable_with_documents(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
+fn not_applicable_with_documents(ix: &Lookup, round: &Round, out: &mut impl Points) {
     for s in ix.src.scores.iter().filter(|s| s.round_id == round.id && s.not_applicable) {
         let item = ix.self_items.get(&(round.id.as_str(), s.unit_code.as_str(), s.criterion.as_str()));
         let Some(item) = item.filter(|i| cites_document(&i.evidence)) else { continue };
-        out.push(ReviewPoint {
+        out.point(|| ReviewPoint {
             place: place(round, &s.unit_code, &s.criterion),
             problem: format!("chấm «không áp dụng» nhưng tài liệu kiểm chứng dẫn «{}»", item.evidence.trim()),
             fix: format!(
@@ -169,9 +195,9 @@ fn not_applicable_with_documents(ix: &Lookup, round: &Round, out: &mut Vec<Revie
 }
 
 /// Self points the program computed from a figure: the unit did not score the item itself.
-fn computed_self_points(src: &ReviewRows, round: &Round, out: &mut Vec<ReviewPoint>) {
+fn computed_self_points(src: &ReviewRows, round: &Round, out: &mut impl Points) {
     for i in src.self_items.iter().filter(|i| i.round_id == round.id && i.computed) {
-        out.push(ReviewPoint {
+        out.point(|| ReviewPoint {
             place: place(round, &i.unit_code, &i.criterion),
             problem: format!(
                 "điểm tự chấm {} do phần mềm tính từ số liệu «{}», đơn vị không tự chấm (báo cáo ghi «tính từ số liệu» và không so sánh nội dung này)",
@@ -187,14 +213,14 @@ fn computed_self_points(src: &ReviewRows, round: &Round, out: &mut Vec<ReviewPoi
 }
 
 /// Units in a periodic round's scope that answer for items but have no appraised score at all.
-fn unscored_units(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
+fn unscored_units(ix: &Lookup, round: &Round, out: &mut impl Points) {
     let scope = ix.src.scopes.iter().filter(|(r, _)| *r == round.id).map(|(_, u)| u.as_str());
     for unit in scope {
         let periodic = round.kind != RoundKind::DotXuat;
         if (periodic && !ix.src.year.answering.contains(unit)) || ix.scored_units.contains(&(round.id.as_str(), unit)) {
             continue;
         }
-        out.push(ReviewPoint {
+        out.point(|| ReviewPoint {
             place: format!("{}, đơn vị {unit}", round.title()),
             problem: "đơn vị thuộc phạm vi đợt nhưng chưa có điểm thẩm định".to_owned(),
             fix: format!("nhập điểm thẩm định (`cchc score import {} TỆP`) hoặc bỏ đơn vị khỏi phạm vi đợt", round.id),
@@ -203,7 +229,7 @@ fn unscored_units(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
 }
 
 /// Proposals without the level they are addressed to, or never answered.
-fn unanswered_proposals(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) {
+fn unanswered_proposals(ix: &Lookup, round: &Round, out: &mut impl Points) {
     for f in ix.src.findings.iter().filter(|f| f.round_id == round.id && f.kind == FindingKind::KienNghi) {
         let answer = ix.src.year.answers.get(f.id.as_str());
         let missing = match answer {
@@ -212,7 +238,7 @@ fn unanswered_proposals(ix: &Lookup, round: &Round, out: &mut Vec<ReviewPoint>) 
             Some(a) if a.answer.as_deref().is_none_or(|t| t.trim().is_empty()) => "chưa trả lời",
             Some(_) => continue,
         };
-        out.push(ReviewPoint {
+        out.point(|| ReviewPoint {
             place: format!("{}, đơn vị {}, kiến nghị {}", round.title(), f.unit_code, f.id),
             problem: format!("kiến nghị «{}» {missing}", f.text),
             fix: format!("ghi cấp và ý kiến trả lời: `cchc finding answer {} --level phuong|tinh --text \"…\"`", f.id),

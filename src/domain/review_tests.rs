@@ -77,6 +77,13 @@ fn self_item(round: &str, criterion: &str, computed: bool, evidence: &str) -> Se
 
 const NONE: Vec<ReviewPoint> = Vec::new();
 
+/// The points listed.
+fn review(src: &ReviewRows, rounds: &[&Round]) -> Vec<ReviewPoint> {
+    let mut out = Vec::new();
+    super::review(src, rounds, &mut out);
+    out
+}
+
 fn problems(src: &ReviewRows, rounds: &[&Round]) -> Vec<String> {
     review(src, rounds).into_iter().map(|p| p.problem).collect()
 }
@@ -302,6 +309,9 @@ fn each_check_reads_only_the_rows_of_the_round_it_reviews() {
     assert_eq!(review(&src, &[&dot1]), NONE);
     let dot2 = round("2026-dot2", RoundKind::Dot2);
     assert_eq!(review(&src, &[&dot2]).len(), 5, "round 2's own review finds one point of each check");
+    let mut count = Count::default();
+    super::review(&src, &[&dot2], &mut count);
+    assert_eq!(count.0, 5, "a count without the texts counts the points listed");
 }
 
 #[test]

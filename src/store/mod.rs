@@ -54,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0011_round_decisions.sql"),
     include_str!("../../migrations/0012_catalogue_parsed.sql"),
     include_str!("../../migrations/0013_review_indexes.sql"),
+    include_str!("../../migrations/0014_self_points_index.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

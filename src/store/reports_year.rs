@@ -32,8 +32,9 @@ fn scores_sql() -> String {
 }
 
 /// Items with self points the unit wrote (not computed by the program from a figure) in the current revisions, in
-/// the scores' key order (through `selfreports_current` and the items' key): `for_each_score` sets them beside the
-/// appraised points as both stream, instead of a B-tree probe into the scores for each item.
+/// the scores' key order (through `selfreports_current` and `selfreport_items_points`, which holds just these
+/// items' key and points): `for_each_score` sets them beside the appraised points as both stream, instead of a
+/// B-tree probe into the scores for each item.
 fn self_points_sql() -> String {
     format!(
         "SELECT s.round_id, s.unit_code, i.criterion, i.self_points

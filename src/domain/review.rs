@@ -153,16 +153,17 @@ fn findings_against_scores(ix: &Lookup, round: &Round, out: &mut impl Points) {
         };
         out.point(|| ReviewPoint {
             place: place(round, &f.unit_code, criterion),
-            problem: match practice {
-                false => format!(
+            problem: if practice {
+                format!("điển hình «{}» ({}) trên nội dung bị trừ điểm ({}/{})", f.text, f.id, number(points), number(max))
+            } else {
+                format!(
                     "{} «{}» ({}) nhưng nội dung được chấm đủ điểm {}/{}",
                     f.kind.label(),
                     f.text,
                     f.id,
                     number(points),
                     number(max)
-                ),
-                true => format!("điển hình «{}» ({}) trên nội dung bị trừ điểm ({}/{})", f.text, f.id, number(points), number(max)),
+                )
             },
             fix: format!(
                 "sửa điểm thẩm định (`cchc score set {} {} {criterion} --points …`) hoặc sửa, chuyển kết luận sang nội dung khác",
